@@ -1,0 +1,38 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "cloudfirst",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "cloudfirst", targets: ["cloudfirst"]),
+        .library(name: "CloudFirstCore", targets: ["CloudFirstCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // libyaml's event API; Debian: libyaml-dev, Homebrew: libyaml.
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        // Inventory model, YAML reading with source marks, decoding, validation, diagnostics, JSON Schema.
+        .target(name: "CloudFirstCore", dependencies: ["CYAML"]),
+        // The executable: argument parsing and printing only.
+        .executableTarget(
+            name: "cloudfirst",
+            dependencies: [
+                "CloudFirstCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Deterministic synthetic estates for the benchmark and the scale tests; no dependencies.
+        .executableTarget(name: "synthetic-estate"),
+        .testTarget(name: "CloudFirstCoreTests", dependencies: ["CloudFirstCore"]),
+        // Runs the built binaries as a user would.
+        .testTarget(name: "EndToEndTests", dependencies: ["cloudfirst", "synthetic-estate"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

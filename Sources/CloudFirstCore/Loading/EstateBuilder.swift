@@ -1,0 +1,104 @@
+/// Merges decoded files into one estate and checks what no single file can: ids unique across the estate, and every
+/// reference naming something that exists somewhere in it.
+struct EstateBuilder {
+    let files: [InventoryFile]
+    private(set) var diagnostics: [Diagnostic] = []
+    private var assumptions: Assumptions?
+    private var sites: [Site] = []
+    private var servers: [Server] = []
+    private var services: [Service] = []
+    /// Suggestions cost a scan of every id; past this many unknown references, stop offering them.
+    private var suggestionsLeft = 100
+
+    init(files: [InventoryFile]) {
+        self.files = files
+    }
+
+    mutating func add(_ inventory: ObjectValue) {
+        if let object = inventory.object("assumptions") {
+            let next = Assumptions(object)
+            if let first = assumptions?.source {
+                report(.assumptionsRepeated(first: location(first)), at: next.source!)
+            } else {
+                assumptions = next
+            }
+        }
+        for object in inventory.objects("sites") { sites.append(Site(object)) }
+        for object in inventory.objects("servers") { servers.append(Server(object)) }
+        for object in inventory.objects("services") { services.append(Service(object)) }
+    }
+
+    mutating func finish() -> Estate {
+        let siteIndex = index(sites.map { ($0.id, $0.source) }, kind: "site")
+        let serverIndex = index(servers.map { ($0.id, $0.source) }, kind: "server")
+        let serviceIndex = index(services.map { ($0.id, $0.source) }, kind: "service")
+
+        for server in servers {
+            if let site = server.site { check(site, field: "site", kind: .site, in: siteIndex, file: server.source.file) }
+        }
+        for service in services {
+            let file = service.source.file
+            var listed = Set<String>()
+            for reference in service.servers {
+                check(reference, field: "servers", kind: .server, in: serverIndex, file: file)
+                if !listed.insert(reference.id).inserted {
+                    report(.listedTwice(field: "servers", id: reference.id), file: file, at: reference.position)
+                }
+            }
+            listed.removeAll(keepingCapacity: true)
+            for reference in service.dependsOn {
+                if reference.id == service.id {
+                    report(.selfDependency(service: service.id), file: file, at: reference.position)
+                    continue
+                }
+                check(reference, field: "depends_on", kind: .service, in: serviceIndex, file: file)
+                if !listed.insert(reference.id).inserted {
+                    report(.listedTwice(field: "depends_on", id: reference.id), file: file, at: reference.position)
+                }
+            }
+        }
+        return Estate(files: files, assumptions: assumptions ?? Assumptions(), sites: sites, servers: servers,
+                      services: services, siteIndex: siteIndex, serverIndex: serverIndex, serviceIndex: serviceIndex)
+    }
+
+    /// Maps ids to their first occurrence; every later occurrence is a duplicate.
+    private mutating func index(_ entries: [(id: String, source: SourceMap)], kind: String) -> [String: Int] {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(entries.count)
+        for (position, entry) in entries.enumerated() {
+            if let first = index[entry.id] {
+                let firstSource = entries[first].source
+                report(.duplicateID(kind: kind, id: entry.id, first: location(firstSource, field: "id")),
+                       file: entry.source.file, at: entry.source["id"] ?? entry.source.position)
+            } else {
+                index[entry.id] = position
+            }
+        }
+        return index
+    }
+
+    private mutating func check(_ reference: Reference, field: String, kind: EntityKind, in index: [String: Int],
+                                file: Int) {
+        guard index[reference.id] == nil else { return }
+        var suggestion: String?
+        if suggestionsLeft > 0 {
+            suggestionsLeft -= 1
+            suggestion = Suggestion.closest(to: reference.id, among: index.keys)
+        }
+        report(.unknownReference(field: field, kind: kind.rawValue, id: reference.id, suggestion: suggestion),
+               file: file, at: reference.position)
+    }
+
+    private func location(_ source: SourceMap, field: String? = nil) -> String {
+        let position = field.flatMap { source[$0] } ?? source.position
+        return "\(files[source.file].path):\(position.line):\(position.column)"
+    }
+
+    private mutating func report(_ problem: InventoryProblem, at source: SourceMap) {
+        report(problem, file: source.file, at: source.position)
+    }
+
+    private mutating func report(_ problem: InventoryProblem, file: Int, at position: SourcePosition) {
+        diagnostics.append(Diagnostic(file: files[file].path, position: position, problem: problem))
+    }
+}

@@ -1,0 +1,191 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One inventory to read: a file on disk, or bytes already in memory (the embedded sample estate).
+public struct InventorySource: Sendable {
+    public enum Contents: Sendable {
+        case file(String)
+        case bytes([UInt8])
+    }
+
+    /// How diagnostics name it.
+    public var displayPath: String
+    public var contents: Contents
+
+    public init(displayPath: String, contents: Contents) {
+        self.displayPath = displayPath
+        self.contents = contents
+    }
+}
+
+/// What reading an estate produced: the estate when there were no errors, and every diagnostic, sorted.
+public struct LoadResult: Sendable {
+    public var estate: Estate?
+    public var diagnostics: [Diagnostic]
+    /// Every file that was read, in order.
+    public var files: [String]
+}
+
+/// Reads an estate from files and folders: discovery, YAML, schema, then references across all files.
+public enum EstateLoader {
+    public static let inventoryExtensions = ["yaml", "yml"]
+
+    /// Loads the files and folders named by `paths`.
+    public static func load(paths: [String], limits: YAMLLimits = YAMLLimits()) -> LoadResult {
+        var diagnostics: [Diagnostic] = []
+        let sources = discover(paths: paths, diagnostics: &diagnostics)
+        var result = load(sources, limits: limits)
+        if !diagnostics.isEmpty {
+            result.diagnostics = (diagnostics + result.diagnostics).sorted()
+            result.estate = nil
+        }
+        return result
+    }
+
+    /// Loads sources that are already discovered.
+    public static func load(_ sources: [InventorySource], limits: YAMLLimits = YAMLLimits()) -> LoadResult {
+        var diagnostics: [Diagnostic] = []
+        var decoded: [(file: InventoryFile, object: ObjectValue?)] = []
+        for (index, source) in sources.enumerated() {
+            let (object, problems) = decode(source, fileIndex: index, limits: limits)
+            diagnostics += problems
+            let organisation = object?.object("organisation").map(Organisation.init)
+            decoded.append((InventoryFile(path: source.displayPath, organisation: organisation), object))
+        }
+        let files = decoded.map(\.file)
+        var builder = EstateBuilder(files: files)
+        for case (_, let object?) in decoded { builder.add(object) }
+        let estate = builder.finish()
+        diagnostics += builder.diagnostics
+        diagnostics = Array(Set(diagnostics)).sorted()
+        return LoadResult(estate: diagnostics.hasErrors ? nil : estate, diagnostics: diagnostics,
+                          files: files.map(\.path))
+    }
+
+    static func decode(_ source: InventorySource, fileIndex: Int,
+                       limits: YAMLLimits) -> (ObjectValue?, [Diagnostic]) {
+        let composed: Result<YAMLDocument, YAMLError>
+        switch source.contents {
+        case .bytes(let bytes):
+            composed = YAMLComposer.compose(bytes, limits: limits)
+        case .file(let path):
+            switch FileReader.read(path) {
+            case .success(let bytes): composed = YAMLComposer.compose(bytes, limits: limits)
+            case .failure(let problem):
+                return (nil, [Diagnostic(file: source.displayPath, position: nil, problem: problem)])
+            }
+        }
+        switch composed {
+        case .failure(let error):
+            return (nil, [Diagnostic(file: source.displayPath, position: error.position, problem: error.problem)])
+        case .success(let document):
+            var decoder = SchemaDecoder(document: document, fileIndex: fileIndex)
+            let object = decoder.decodeInventory()
+            let diagnostics = decoder.problems.map {
+                Diagnostic(file: source.displayPath, position: $0.1, problem: $0.0)
+            }
+            return (object, diagnostics)
+        }
+    }
+
+    /// Expands folders into the inventory files under them (recursively, sorted, hidden entries skipped).
+    public static func discover(paths: [String], diagnostics: inout [Diagnostic]) -> [InventorySource] {
+        var sources: [InventorySource] = []
+        var seen = Set<String>()
+        for path in paths {
+            var info = stat()
+            guard stat(path, &info) == 0 else {
+                let problem: InventoryProblem = errno == ENOENT || errno == ENOTDIR
+                    ? .pathNotFound(path) : .unreadable(path, reason: FileReader.describe(errno))
+                diagnostics.append(Diagnostic(file: path, position: nil, problem: problem))
+                continue
+            }
+            if info.st_mode & S_IFMT == S_IFDIR {
+                var found: [String] = []
+                if let problem = FileReader.listInventoryFiles(in: path, into: &found) {
+                    diagnostics.append(Diagnostic(file: path, position: nil, problem: problem))
+                    continue
+                }
+                if found.isEmpty {
+                    diagnostics.append(Diagnostic(file: path, position: nil, problem: .noInventoryFiles(path)))
+                }
+                for file in found.sorted() where seen.insert(file).inserted {
+                    sources.append(InventorySource(displayPath: file, contents: .file(file)))
+                }
+            } else if seen.insert(path).inserted {
+                sources.append(InventorySource(displayPath: path, contents: .file(path)))
+            }
+        }
+        return sources
+    }
+}
+
+#if canImport(Glibc)
+private let posixRead = Glibc.read
+#else
+private let posixRead = Darwin.read
+#endif
+
+/// Plain POSIX file access: exact errors (permission denied, is a folder) and one read per file.
+enum FileReader {
+    static func read(_ path: String) -> Result<[UInt8], InventoryProblem> {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return .failure(.unreadable(path, reason: describe(errno))) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return .failure(.unreadable(path, reason: describe(errno))) }
+        if info.st_mode & S_IFMT == S_IFDIR { return .failure(.unreadable(path, reason: "it is a folder")) }
+        var bytes: [UInt8] = []
+        var capacity = max(Int(info.st_size), 0) + 1
+        bytes.reserveCapacity(capacity)
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { posixRead(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(.unreadable(path, reason: describe(errno)))
+            }
+            if count == 0 { break }
+            if bytes.count + count > capacity {
+                capacity *= 2
+                bytes.reserveCapacity(capacity)
+            }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+        return .success(bytes)
+    }
+
+    static func listInventoryFiles(in folder: String, into found: inout [String]) -> InventoryProblem? {
+        guard let directory = opendir(folder) else { return .unreadable(folder, reason: describe(errno)) }
+        defer { closedir(directory) }
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            if name.hasPrefix(".") { continue }
+            let path = prefix + name
+            var info = stat()
+            guard stat(path, &info) == 0 else { continue }
+            if info.st_mode & S_IFMT == S_IFDIR {
+                if let problem = listInventoryFiles(in: path, into: &found) { return problem }
+            } else if let dot = name.lastIndex(of: "."),
+                      EstateLoader.inventoryExtensions.contains(name[name.index(after: dot)...].lowercased()) {
+                found.append(path)
+            }
+        }
+        return nil
+    }
+
+    static func describe(_ code: Int32) -> String {
+        switch code {
+        case EACCES, EPERM: "permission denied"
+        case ENOENT: "no such file"
+        case EISDIR: "it is a folder"
+        default: String(cString: strerror(code))
+        }
+    }
+}

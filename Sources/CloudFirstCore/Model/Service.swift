@@ -1,0 +1,130 @@
+/// A service the organisation runs, and what the assessment needs to know about it.
+public struct Service: Sendable {
+    public var id: String
+    public var name: String
+    public var owner: String?
+    public var supplier: Supplier?
+    public var criticality: Criticality?
+    public var clinicalSystem: Bool?
+    public var data: DataProfile?
+    public var availability: Availability?
+    public var servers: [Reference]
+    public var dependsOn: [Reference]
+    public var interfaces: [Interface]
+    public var identity: [IdentityProvider]
+    public var exposure: Exposure?
+    public var latencySensitive: Bool?
+    public var licensing: Licensing?
+    public var contractEnds: CalendarDate?
+    public var strategy: MigrationStrategy?
+    public var exceptions: [RuleException]
+    public var source: SourceMap
+
+    init(_ o: ObjectValue) {
+        id = o.text("id") ?? ""
+        name = o.text("name") ?? ""
+        owner = o.text("owner")
+        supplier = o.object("supplier").map(Supplier.init)
+        criticality = o.choice("criticality", as: Criticality.self)
+        clinicalSystem = o.boolean("clinical_system")
+        data = o.object("data").map(DataProfile.init)
+        availability = o.object("availability").map(Availability.init)
+        servers = o.references("servers")
+        dependsOn = o.references("depends_on")
+        interfaces = o.objects("interfaces").map(Interface.init)
+        identity = o.choices("identity", as: IdentityProvider.self)
+        exposure = o.choice("exposure", as: Exposure.self)
+        latencySensitive = o.boolean("latency_sensitive")
+        licensing = o.object("licensing").map(Licensing.init)
+        contractEnds = o.date("contract_ends")
+        strategy = o.choice("strategy", as: MigrationStrategy.self)
+        exceptions = o.objects("exceptions").map(RuleException.init)
+        source = o.source
+    }
+}
+
+public struct Supplier: Sendable {
+    public var name: String?
+    public var product: String?
+    public var saas: SaaSAvailability?
+    /// Nil when the inventory does not say; empty when it says none.
+    public var supportedClouds: [Cloud]?
+    public var source: SourceMap
+
+    init(_ o: ObjectValue) {
+        name = o.text("name")
+        product = o.text("product")
+        saas = o.choice("saas", as: SaaSAvailability.self)
+        supportedClouds = o["supported_clouds"] == nil ? nil : o.choices("supported_clouds", as: Cloud.self)
+        source = o.source
+    }
+}
+
+public struct DataProfile: Sendable {
+    public var classification: DataClassification?
+    public var personalData: PersonalData?
+    public var riskClass: Int?
+    public var volumeGB: Double?
+    public var dpia: String?
+    public var source: SourceMap
+
+    init(_ o: ObjectValue) {
+        classification = o.choice("classification", as: DataClassification.self)
+        personalData = o.choice("personal_data", as: PersonalData.self)
+        riskClass = o.integer("risk_class")
+        volumeGB = o.number("volume_gb")
+        dpia = o.text("dpia")
+        source = o.source
+    }
+}
+
+public struct Availability: Sendable {
+    public var serviceClass: ServiceClass?
+    public var rtoHours: Double?
+    public var rpoMinutes: Double?
+
+    init(_ o: ObjectValue) {
+        serviceClass = o.choice("service_class", as: ServiceClass.self)
+        rtoHours = o.number("rto_hours")
+        rpoMinutes = o.number("rpo_minutes")
+    }
+}
+
+public struct Interface: Sendable {
+    public var `protocol`: InterfaceProtocol?
+    public var peer: String?
+    public var encrypted: Bool?
+    public var source: SourceMap
+
+    init(_ o: ObjectValue) {
+        `protocol` = o.choice("protocol", as: InterfaceProtocol.self)
+        peer = o.text("peer")
+        encrypted = o.boolean("encrypted")
+        source = o.source
+    }
+}
+
+public struct Licensing: Sendable {
+    public var model: LicensingModel?
+    public var hardwareBound: Bool?
+
+    init(_ o: ObjectValue) {
+        model = o.choice("model", as: LicensingModel.self)
+        hardwareBound = o.boolean("hardware_bound")
+    }
+}
+
+/// A finding the service's owner has accepted, with why and until when.
+public struct RuleException: Sendable {
+    public var rule: String
+    public var reason: String
+    public var until: CalendarDate?
+    public var source: SourceMap
+
+    init(_ o: ObjectValue) {
+        rule = o.text("rule") ?? ""
+        reason = o.text("reason") ?? ""
+        until = o.date("until")
+        source = o.source
+    }
+}

@@ -1,0 +1,148 @@
+/// The shape a value must have at one place in an inventory.
+///
+/// One description serves three readers: the decoder (which types scalars by it and reports what is wrong), the JSON
+/// Schema writer (for editors and check-jsonschema) and the field reference in the docs. Keeping them one value is
+/// what makes the validator and the published schema agree.
+public indirect enum ValueShape: Sendable {
+    case text(TextPattern?)
+    case choice([String])
+    case integer(min: Int?, max: Int?)
+    case number(min: Double?, max: Double?)
+    case boolean
+    /// A calendar date, `YYYY-MM-DD`.
+    case date
+    /// A day of the year, `MM-DD`, for windows that recur every year.
+    case monthDay
+    /// An id of another entity in the estate; checked once the whole estate is read.
+    case reference(EntityKind)
+    /// The format version; only 1 is read.
+    case formatVersion
+    case list(ValueShape)
+    case object(ObjectSchema)
+
+    public static func choice<E: RawRepresentable & CaseIterable>(_ type: E.Type) -> ValueShape
+    where E.RawValue == String {
+        .choice(E.allCases.map(\.rawValue))
+    }
+
+    /// How the shape reads in a message: "'x' must be <this>".
+    var expectation: String {
+        switch self {
+        case .text(let pattern): pattern?.description ?? "text"
+        case .choice: "one of the listed values"
+        case .integer: "a whole number"
+        case .number: "a number"
+        case .boolean: "true or false"
+        case .date: "a date (YYYY-MM-DD)"
+        case .monthDay: "a day of the year (MM-DD)"
+        case .reference(let kind): "the id of a \(kind.rawValue)"
+        case .formatVersion: "the format version 1"
+        case .list: "a list"
+        case .object(let schema): "a mapping (\(schema.name))"
+        }
+    }
+}
+
+/// The kinds of thing an id can name.
+public enum EntityKind: String, Sendable {
+    case site, server, service
+}
+
+/// A rule for text: a regular expression for the JSON Schema and the same rule as code for the decoder, which must
+/// not pay for a regex engine per value. `InventorySchemaTests` checks the two agree on examples.
+public struct TextPattern: Sendable {
+    public let regex: String
+    public let description: String
+    let matches: @Sendable (UnsafeBufferPointer<UInt8>) -> Bool
+
+    public static let identifier = TextPattern(
+        regex: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",
+        description: "an id of 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit"
+    ) { bytes in
+        guard (1...64).contains(bytes.count), isAlphanumeric(bytes[0]) else { return false }
+        return bytes.allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_")
+            || $0 == UInt8(ascii: "-") }
+    }
+
+    /// NHS Organisation Data Service codes: 3 characters for trusts and ICBs, 5 for sites, 6 for GP practices.
+    public static let odsCode = TextPattern(
+        regex: "^[A-Z0-9]{3,6}$",
+        description: "an ODS code of 3 to 6 upper-case letters or digits"
+    ) { bytes in
+        (3...6).contains(bytes.count)
+            && bytes.allSatisfy { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) || isDigit($0) }
+    }
+
+    public static let regionName = TextPattern(
+        regex: "^[a-z][a-z0-9-]*[0-9a-z]$",
+        description: "a cloud region name such as 'uksouth' or 'eu-west-2'"
+    ) { bytes in
+        guard bytes.count >= 2, isLowercase(bytes[0]), bytes[bytes.count - 1] != UInt8(ascii: "-") else { return false }
+        return bytes.allSatisfy { isLowercase($0) || isDigit($0) || $0 == UInt8(ascii: "-") }
+    }
+
+    init(regex: String, description: String, matches: @escaping @Sendable (UnsafeBufferPointer<UInt8>) -> Bool) {
+        self.regex = regex
+        self.description = description
+        self.matches = matches
+    }
+
+    private static func isDigit(_ b: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b) }
+    private static func isLowercase(_ b: UInt8) -> Bool { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(b) }
+    private static func isAlphanumeric(_ b: UInt8) -> Bool {
+        isDigit(b) || isLowercase(b) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(b)
+    }
+}
+
+/// One key of a mapping.
+public struct Field: Sendable {
+    public let name: String
+    public let shape: ValueShape
+    public let required: Bool
+    public let description: String
+    /// What is assumed when the key is absent, in words; documented in the schema and the field reference.
+    public let defaultValue: String?
+
+    public init(_ name: String, _ shape: ValueShape, required: Bool = false, _ description: String,
+                default defaultValue: String? = nil) {
+        self.name = name
+        self.shape = shape
+        self.required = required
+        self.description = description
+        self.defaultValue = defaultValue
+    }
+}
+
+/// The keys a mapping may hold.
+public final class ObjectSchema: Sendable {
+    /// How the mapping is named in messages and docs, e.g. "server".
+    public let name: String
+    public let description: String
+    public let fields: [Field]
+    /// Pairs of keys of which at most one may be given.
+    public let exclusive: [(String, String)]
+    let keyBytes: [[UInt8]]
+    let indexByName: [String: Int]
+
+    public init(_ name: String, description: String, fields: [Field], exclusive: [(String, String)] = []) {
+        self.name = name
+        self.description = description
+        self.fields = fields
+        self.exclusive = exclusive
+        self.keyBytes = fields.map { Array($0.name.utf8) }
+        self.indexByName = Dictionary(uniqueKeysWithValues: fields.enumerated().map { ($1.name, $0) })
+    }
+
+    public func index(of field: String) -> Int {
+        guard let index = indexByName[field] else { preconditionFailure("\(name) has no field '\(field)'") }
+        return index
+    }
+
+    /// The field whose name is exactly these bytes.
+    func fieldIndex(matching bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        for (index, key) in keyBytes.enumerated() where key.count == bytes.count {
+            if key.withUnsafeBufferPointer({ $0.elementsEqual(bytes) }) { return index }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,209 @@
+import CYAML
+
+/// Limits that turn hostile or broken files into clean errors instead of exhausted memory or time.
+public struct YAMLLimits: Sendable {
+    /// Deepest nesting of mappings and sequences. An inventory needs fewer than 10 levels.
+    public var maxDepth: Int = 128
+    /// Longest single scalar, in bytes. The longest real value is a free-text note of a few kilobytes.
+    public var maxScalarBytes: Int = 1 << 20
+    /// Nodes that following aliases may add beyond the document's own: the larger of this floor and
+    /// `aliasExpansionFactor` times the document's node count. A billion-laughs file exceeds it after a few levels.
+    public var aliasExpansionFloor: Int = 1_000_000
+    public var aliasExpansionFactor: Int = 10
+
+    public init() {}
+}
+
+/// A YAML error that stops composition, with where it happened.
+public struct YAMLError: Error, Sendable {
+    public var problem: InventoryProblem
+    public var position: SourcePosition?
+}
+
+/// Composes one YAML document from libyaml's event stream into a `YAMLDocument`, keeping a 1-based line and column
+/// for every node. Scalars keep their bytes and whether they were plain; typing them is the decoder's job, which knows
+/// what the schema expects at each place (so `NO` stays text where text is expected).
+public enum YAMLComposer {
+    public static func compose(_ bytes: [UInt8], limits: YAMLLimits = YAMLLimits()) -> Result<YAMLDocument, YAMLError> {
+        if bytes.isEmpty { return .failure(YAMLError(problem: .emptyFile, position: nil)) }
+        return bytes.withUnsafeBufferPointer { buffer in
+            var state = ComposerState(limits: limits)
+            state.document.reserve(forInputBytes: buffer.count)
+            return state.run(buffer).map { state.document }
+        }
+    }
+}
+
+private struct ComposerState {
+    struct Frame {
+        var node: Int
+        /// Nodes that aliases inside this collection add when followed.
+        var aliasExtra: Int
+        var anchor: String?
+    }
+
+    struct Anchor {
+        var node: Int
+        /// Nodes the anchored subtree stands for, aliases inside it followed; nil while it is still open.
+        var expandedSize: Int?
+    }
+
+    let limits: YAMLLimits
+    var document = YAMLDocument()
+    var stack: [Frame] = []
+    var anchors: [String: Anchor] = [:]
+    var totalAliasExtra = 0
+    var documents = 0
+
+    init(limits: YAMLLimits) {
+        self.limits = limits
+        stack.reserveCapacity(16)
+    }
+
+    mutating func run(_ input: UnsafeBufferPointer<UInt8>) -> Result<Void, YAMLError> {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            return .failure(YAMLError(problem: .syntax(problem: "libyaml could not start", context: nil), position: nil))
+        }
+        defer { yaml_parser_delete(&parser) }
+        yaml_parser_set_input_string(&parser, input.baseAddress, input.count)
+
+        var event = yaml_event_t()
+        while true {
+            guard yaml_parser_parse(&parser, &event) == 1 else {
+                return .failure(Self.parserError(parser, input: input))
+            }
+            let failure = handle(event)
+            let done = event.type == YAML_STREAM_END_EVENT
+            yaml_event_delete(&event)
+            if let failure { return .failure(failure) }
+            if done { break }
+        }
+        if document.isEmpty { return .failure(YAMLError(problem: .emptyFile, position: nil)) }
+        return .success(())
+    }
+
+    /// Handles one event; returns an error to stop composition.
+    private mutating func handle(_ event: yaml_event_t) -> YAMLError? {
+        let line = Int(event.start_mark.line) + 1
+        let column = Int(event.start_mark.column) + 1
+        switch event.type {
+        case YAML_SCALAR_EVENT:
+            let scalar = event.data.scalar
+            let length = Int(scalar.length)
+            if length > limits.maxScalarBytes {
+                return YAMLError(problem: .scalarTooLarge(bytes: length, limit: limits.maxScalarBytes),
+                                 position: SourcePosition(line: line, column: column))
+            }
+            let plain = scalar.plain_implicit != 0 && scalar.style == YAML_PLAIN_SCALAR_STYLE
+            let node = document.nodeCount
+            document.appendScalar(line: line, column: column, plain: plain,
+                                  bytes: UnsafeBufferPointer(start: scalar.value, count: length))
+            if let anchor = scalar.anchor {
+                anchors[String(cString: anchor)] = Anchor(node: node, expandedSize: 1)
+            }
+        case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT:
+            if stack.count >= limits.maxDepth {
+                return YAMLError(problem: .nestingTooDeep(limit: limits.maxDepth),
+                                 position: SourcePosition(line: line, column: column))
+            }
+            let isMapping = event.type == YAML_MAPPING_START_EVENT
+            let node = document.append(kind: isMapping ? .mapping : .sequence, line: line, column: column, payload: 0)
+            let anchorPointer = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
+            var anchor: String?
+            if let anchorPointer {
+                let name = String(cString: anchorPointer)
+                anchors[name] = Anchor(node: node, expandedSize: nil)
+                anchor = name
+            }
+            stack.append(Frame(node: node, aliasExtra: 0, anchor: anchor))
+        case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
+            let frame = stack.removeLast()
+            document.close(collection: frame.node)
+            if let anchor = frame.anchor {
+                let size = document.nodeCount - frame.node + frame.aliasExtra
+                anchors[anchor] = Anchor(node: frame.node, expandedSize: size)
+            }
+            if !stack.isEmpty { stack[stack.count - 1].aliasExtra += frame.aliasExtra }
+        case YAML_ALIAS_EVENT:
+            let name = String(cString: event.data.alias.anchor)
+            let position = SourcePosition(line: line, column: column)
+            guard let anchor = anchors[name] else {
+                return YAMLError(problem: .unknownAnchor(name), position: position)
+            }
+            guard let size = anchor.expandedSize else {
+                return YAMLError(problem: .recursiveAlias(name), position: position)
+            }
+            let budget = max(limits.aliasExpansionFloor, limits.aliasExpansionFactor * document.nodeCount)
+            totalAliasExtra += size - 1
+            if totalAliasExtra > budget {
+                return YAMLError(problem: .aliasBudgetExceeded(limit: budget), position: position)
+            }
+            if !stack.isEmpty { stack[stack.count - 1].aliasExtra += size - 1 }
+            document.append(kind: .alias, line: line, column: column, payload: UInt32(anchor.node))
+        case YAML_DOCUMENT_START_EVENT:
+            documents += 1
+            if documents > 1 {
+                return YAMLError(problem: .secondDocument, position: SourcePosition(line: line, column: column))
+            }
+        default:
+            break
+        }
+        return nil
+    }
+
+    /// Turns libyaml's error state into a problem with the best position available.
+    static func parserError(_ parser: yaml_parser_t, input: UnsafeBufferPointer<UInt8>) -> YAMLError {
+        let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
+        if parser.error == YAML_READER_ERROR {
+            // Reader errors carry a byte offset rather than a mark.
+            let position = SourceText.position(ofByte: Int(parser.problem_offset), in: input)
+            if problem.contains("UTF-8") || problem.contains("UTF-16") {
+                return YAMLError(problem: .invalidEncoding(problem), position: position)
+            }
+            return YAMLError(problem: .syntax(problem: problem, context: nil), position: position)
+        }
+        let mark = parser.problem_mark
+        let position = SourcePosition(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+        if problem.contains("tab") || SourceText.byte(at: position, in: input) == UInt8(ascii: "\t") {
+            return YAMLError(problem: .tabIndentation, position: position)
+        }
+        let context = parser.context.map { String(cString: $0) }
+        return YAMLError(problem: .syntax(problem: problem, context: context), position: position)
+    }
+}
+
+/// Byte-level helpers for turning positions into offsets and back; used only on error paths.
+enum SourceText {
+    /// The 1-based position of a byte offset, counting columns in characters (UTF-8 lead bytes).
+    static func position(ofByte offset: Int, in input: UnsafeBufferPointer<UInt8>) -> SourcePosition {
+        var line = 1
+        var column = 1
+        for byte in input.prefix(min(offset, input.count)) {
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return SourcePosition(line: line, column: column)
+    }
+
+    /// The byte at a 1-based position, if the position lies inside the input.
+    static func byte(at position: SourcePosition, in input: UnsafeBufferPointer<UInt8>) -> UInt8? {
+        var line = 1
+        var index = 0
+        while line < position.line, index < input.count {
+            if input[index] == UInt8(ascii: "\n") { line += 1 }
+            index += 1
+        }
+        var column = 1
+        while column < position.column, index < input.count, input[index] != UInt8(ascii: "\n") {
+            index += 1
+            while index < input.count, input[index] & 0xC0 == 0x80 { index += 1 }
+            column += 1
+        }
+        return index < input.count ? input[index] : nil
+    }
+}
