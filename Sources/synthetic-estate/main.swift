@@ -472,7 +472,7 @@ func generateEstate(serverCount: Int, seed: UInt64) -> [UInt8] {
     let serviceSizes: [(Int, Int)] = [(1, 16), (2, 22), (3, 19), (4, 14), (5, 11), (6, 8), (7, 5), (8, 5)]
     while serverPlans.count < serverCount {
         let home = min(siteCount - 1, serverPlans.count * siteCount / serverCount)
-        if servicePlans.count >= 6 && random.percent(7) {
+        if servicePlans.count >= 6 && random.percent(20) {
             let role = random.weighted([(Role.application, 4), (.file, 2), (.other, 3), (.web, 1), (.database, 1)])
             let environment = random.weighted([("production", 3), ("test", 4), ("development", 3), ("training", 1)])
             serverPlans.append(ServerPlan(role: role, environment: environment, site: home, service: -1))
@@ -667,7 +667,7 @@ func generateEstate(serverCount: Int, seed: UInt64) -> [UInt8] {
             }
         }
         if index > 0 {
-            let edgeCount = random.weighted([(0, 18), (1, 30), (2, 32), (3, 15), (4, 5)])
+            let edgeCount = random.weighted([(0, 20), (1, 32), (2, 30), (3, 13), (4, 5)])
             for _ in 0..<edgeCount {
                 let roll = random.below(100)
                 if roll < 35 {

@@ -1,0 +1,3 @@
+public enum CloudFirstVersion {
+    public static let current = "0.1.0"
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CloudFirstCore
+
+@main
+struct CloudFirst {
+    static func main() {
+        let code: Int32
+        do {
+            var command = try Root.parseAsRoot()
+            try command.run()
+            code = 0
+        } catch let exit as ExitCode {
+            code = exit.rawValue
+        } catch {
+            code = Self.report(error)
+        }
+        Terminal.flush()
+        exit(code)
+    }
+
+    /// Prints a parsing or help message the way ArgumentParser would, but keeps `cloudfirst`'s exit codes:
+    /// help is 0, a wrong command line is 2 (not ArgumentParser's 64), anything else is an internal failure, 3.
+    static func report(_ error: Error) -> Int32 {
+        let message = Root.fullMessage(for: error)
+        let code = Root.exitCode(for: error)
+        if code == .success {
+            if !message.isEmpty { Terminal.out(message) }
+            return 0
+        }
+        if !message.isEmpty { Terminal.err(message) }
+        if code == .validationFailure || error is ValidationError { return ExitStatus.invalidInput }
+        return code == .failure ? ExitStatus.invalidInput : ExitStatus.internalFailure
+    }
+}
+
+struct Root: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cloudfirst",
+        abstract: "Assess an NHS estate for the public cloud, offline.",
+        discussion: """
+        Reads a YAML inventory of servers and services (a file, or a folder of *.yaml files). With no PATH, \
+        commands use the embedded sample estate.
+
+        Exit codes: 0 success; 1 the inventory fails the policy asked for; 2 the input could not be read or is \
+        invalid, or the command line is wrong; 3 an internal or I/O failure.
+        """,
+        version: CloudFirstVersion.current,
+        subcommands: [Validate.self, SchemaCommand.self]
+    )
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+import CloudFirstCore
+
+/// The inventories a command reads: files and folders, or the embedded sample estate when none are named.
+struct EstateInput: ParsableArguments {
+    @Argument(help: ArgumentHelp("Inventory files or folders of *.yaml / *.yml files (searched recursively).",
+                                 discussion: "With none, the embedded sample estate is used.",
+                                 valueName: "path"))
+    var paths: [String] = []
+
+    var usesEmbeddedSample: Bool { paths.isEmpty }
+
+    func load() -> LoadResult {
+        if usesEmbeddedSample {
+            Terminal.err("cloudfirst: no path given; using the embedded sample estate (\(SampleEstate.displayPath))")
+            return EstateLoader.load([SampleEstate.source])
+        }
+        return EstateLoader.load(paths: paths)
+    }
+}
