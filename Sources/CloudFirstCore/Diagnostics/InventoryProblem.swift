@@ -9,6 +9,7 @@ public enum InventoryProblem: Error, Hashable, Sendable {
 
     // YAML syntax and limits
     case emptyFile
+    case fileTooLarge(bytes: Int, limit: Int)
     case topLevelNotMapping(found: String)
     case syntax(problem: String, context: String?)
     case tabIndentation
@@ -56,6 +57,7 @@ public enum InventoryProblem: Error, Hashable, Sendable {
         case .unreadable: "unreadable"
         case .noInventoryFiles: "no-inventory-files"
         case .emptyFile: "empty-file"
+        case .fileTooLarge: "file-too-large"
         case .topLevelNotMapping: "wrong-type"
         case .syntax, .tabIndentation: "yaml-syntax"
         case .invalidEncoding: "invalid-encoding"
@@ -96,6 +98,8 @@ public enum InventoryProblem: Error, Hashable, Sendable {
             return "folder '\(path)' holds no inventory files (*.yaml or *.yml)"
         case .emptyFile:
             return "the file is empty; an inventory starts with 'cloudfirst: 1'"
+        case .fileTooLarge(let bytes, let limit):
+            return "the file is \(bytes) bytes; files of up to \(limit) bytes are read (split the estate into several)"
         case .topLevelNotMapping(let found):
             return "an inventory is a mapping that starts with 'cloudfirst: 1', found \(found)"
         case .syntax(let problem, let context):

@@ -1,12 +1,32 @@
+/// The typed content of every file read so far, filled element by element while decoding.
+final class DecodedContents {
+    var assumptions: [Assumptions] = []
+    var sites: [Site] = []
+    var servers: [Server] = []
+    var services: [Service] = []
+
+    func add(_ field: String, _ object: ObjectValue) {
+        switch field {
+        case "servers": servers.append(Server(object))
+        case "services": services.append(Service(object))
+        case "sites": sites.append(Site(object))
+        default: preconditionFailure("no top-level list '\(field)' in inventory format 1")
+        }
+    }
+
+    func absorb(_ other: DecodedContents) {
+        assumptions += other.assumptions
+        sites += other.sites
+        servers += other.servers
+        services += other.services
+    }
+}
+
 /// Merges decoded files into one estate and checks what no single file can: ids unique across the estate, and every
 /// reference naming something that exists somewhere in it.
 struct EstateBuilder {
     let files: [InventoryFile]
     private(set) var diagnostics: [Diagnostic] = []
-    private var assumptions: Assumptions?
-    private var sites: [Site] = []
-    private var servers: [Server] = []
-    private var services: [Service] = []
     /// Suggestions cost a scan of every id; past this many unknown references, stop offering them.
     private var suggestionsLeft = 100
 
@@ -14,29 +34,23 @@ struct EstateBuilder {
         self.files = files
     }
 
-    mutating func add(_ inventory: ObjectValue) {
-        if let object = inventory.object("assumptions") {
-            let next = Assumptions(object)
-            if let first = assumptions?.source {
-                report(.assumptionsRepeated(first: location(first)), at: next.source!)
-            } else {
-                assumptions = next
+    /// Builds the estate; with `checkReferences` false (some file could not be read), ids are still checked for
+    /// uniqueness but references are not resolved.
+    mutating func finish(_ contents: DecodedContents, checkReferences: Bool) -> Estate {
+        let (sites, servers, services) = (contents.sites, contents.servers, contents.services)
+        if let first = contents.assumptions.first?.source {
+            for repeated in contents.assumptions.dropFirst() {
+                report(.assumptionsRepeated(first: location(first)), at: repeated.source!)
             }
         }
-        for object in inventory.objects("sites") { sites.append(Site(object)) }
-        for object in inventory.objects("servers") { servers.append(Server(object)) }
-        for object in inventory.objects("services") { services.append(Service(object)) }
-    }
-
-    mutating func finish() -> Estate {
         let siteIndex = index(sites.map { ($0.id, $0.source) }, kind: "site")
         let serverIndex = index(servers.map { ($0.id, $0.source) }, kind: "server")
         let serviceIndex = index(services.map { ($0.id, $0.source) }, kind: "service")
 
-        for server in servers {
+        for server in servers where checkReferences {
             if let site = server.site { check(site, field: "site", kind: .site, in: siteIndex, file: server.source.file) }
         }
-        for service in services {
+        for service in services where checkReferences {
             let file = service.source.file
             var listed = Set<String>()
             for reference in service.servers {
@@ -57,7 +71,7 @@ struct EstateBuilder {
                 }
             }
         }
-        return Estate(files: files, assumptions: assumptions ?? Assumptions(), sites: sites, servers: servers,
+        return Estate(files: files, assumptions: contents.assumptions.first ?? Assumptions(), sites: sites, servers: servers,
                       services: services, siteIndex: siteIndex, serverIndex: serverIndex, serviceIndex: serviceIndex)
     }
 

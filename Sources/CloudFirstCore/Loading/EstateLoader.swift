@@ -48,46 +48,53 @@ public enum EstateLoader {
     /// Loads sources that are already discovered.
     public static func load(_ sources: [InventorySource], limits: YAMLLimits = YAMLLimits()) -> LoadResult {
         var diagnostics: [Diagnostic] = []
-        var decoded: [(file: InventoryFile, object: ObjectValue?)] = []
+        var files: [InventoryFile] = []
+        let contents = DecodedContents()
+        var everyFileRead = true
         for (index, source) in sources.enumerated() {
-            let (object, problems) = decode(source, fileIndex: index, limits: limits)
+            let fileContents = DecodedContents()
+            let (object, problems) = decode(source, fileIndex: index, into: fileContents, limits: limits)
             diagnostics += problems
-            let organisation = object?.object("organisation").map(Organisation.init)
-            decoded.append((InventoryFile(path: source.displayPath, organisation: organisation), object))
+            files.append(InventoryFile(path: source.displayPath,
+                                       organisation: object?.object("organisation").map(Organisation.init)))
+            guard let object else {
+                // A file that could not be read at all says nothing about ids: checking other files' references
+                // against the rest would only add noise. Its own problem is the one to fix first.
+                everyFileRead = false
+                continue
+            }
+            if let assumptions = object.object("assumptions") { fileContents.assumptions.append(Assumptions(assumptions)) }
+            contents.absorb(fileContents)
         }
-        let files = decoded.map(\.file)
         var builder = EstateBuilder(files: files)
-        for case (_, let object?) in decoded { builder.add(object) }
-        let estate = builder.finish()
+        let estate = builder.finish(contents, checkReferences: everyFileRead)
         diagnostics += builder.diagnostics
         diagnostics = Array(Set(diagnostics)).sorted()
         return LoadResult(estate: diagnostics.hasErrors ? nil : estate, diagnostics: diagnostics,
                           files: files.map(\.path))
     }
 
-    static func decode(_ source: InventorySource, fileIndex: Int,
+    /// Decodes one file; its sites, servers and services go straight into `contents` as they are decoded.
+    static func decode(_ source: InventorySource, fileIndex: Int, into contents: DecodedContents,
                        limits: YAMLLimits) -> (ObjectValue?, [Diagnostic]) {
-        let composed: Result<YAMLDocument, YAMLError>
+        let bytes: [UInt8]
         switch source.contents {
-        case .bytes(let bytes):
-            composed = YAMLComposer.compose(bytes, limits: limits)
+        case .bytes(let embedded): bytes = embedded
         case .file(let path):
             switch FileReader.read(path) {
-            case .success(let bytes): composed = YAMLComposer.compose(bytes, limits: limits)
+            case .success(let read): bytes = read
             case .failure(let problem):
                 return (nil, [Diagnostic(file: source.displayPath, position: nil, problem: problem)])
             }
         }
-        switch composed {
+        let result = bytes.withUnsafeBufferPointer {
+            InventoryReader.read($0, fileIndex: fileIndex, into: contents, limits: limits)
+        }
+        switch result {
         case .failure(let error):
             return (nil, [Diagnostic(file: source.displayPath, position: error.position, problem: error.problem)])
-        case .success(let document):
-            var decoder = SchemaDecoder(document: document, fileIndex: fileIndex)
-            let object = decoder.decodeInventory()
-            let diagnostics = decoder.problems.map {
-                Diagnostic(file: source.displayPath, position: $0.1, problem: $0.0)
-            }
-            return (object, diagnostics)
+        case .success(let (object, problems)):
+            return (object, problems.map { Diagnostic(file: source.displayPath, position: $0.1, problem: $0.0) })
         }
     }
 

@@ -1,94 +1,116 @@
 // The closed vocabularies of inventory format 1. Each enum's raw values are the exact words an inventory uses; the
 // schema, the decoder and the docs all take their lists from here.
 
-public enum OrganisationType: String, CaseIterable, Sendable {
+public enum OrganisationType: String, InventoryEnum {
     case acute, mentalHealth = "mental-health", community, ambulance, specialist, ics, primaryCare = "primary-care", other
 }
 
-public enum Cloud: String, CaseIterable, Sendable {
+public enum Cloud: String, InventoryEnum {
     case azure, aws, gcp
 }
 
-public enum SiteKind: String, CaseIterable, Sendable {
+public enum SiteKind: String, InventoryEnum {
     case dataCentre = "data-centre", serverRoom = "server-room", colocation, commsCupboard = "comms-cupboard"
 }
 
-public enum ServerRole: String, CaseIterable, Sendable {
+public enum ServerRole: String, InventoryEnum {
     case application, database, web, file, integration, infrastructure, backup, vdi, other
 }
 
-public enum Environment: String, CaseIterable, Sendable {
+public enum Environment: String, InventoryEnum {
     case production, dr, test, development, training
 }
 
-public enum Platform: String, CaseIterable, Sendable {
+public enum Platform: String, InventoryEnum {
     case vmware, hyperV = "hyper-v", kvm, nutanix, physical
 }
 
-public enum Architecture: String, CaseIterable, Sendable {
+public enum Architecture: String, InventoryEnum {
     case x86_64, x86, arm64, sparc, power, itanium
 }
 
-public enum Firmware: String, CaseIterable, Sendable {
+public enum Firmware: String, InventoryEnum {
     case bios, uefi
 }
 
-public enum AttachedHardware: String, CaseIterable, Sendable {
+public enum AttachedHardware: String, InventoryEnum {
     case usbDongle = "usb-dongle", serial, faxCard = "fax-card", gpu, fibreChannel = "fibre-channel"
     case smartcardReader = "smartcard-reader", modalityLink = "modality-link"
 }
 
-public enum SaaSAvailability: String, CaseIterable, Sendable {
+public enum SaaSAvailability: String, InventoryEnum {
     case none, available, only
 }
 
 /// Ordered from most to least critical.
-public enum Criticality: String, CaseIterable, Sendable {
+public enum Criticality: String, InventoryEnum {
     case patientCritical = "patient-critical", businessCritical = "business-critical"
     case businessOperational = "business-operational", administrative
 }
 
 /// Government Security Classifications as the NHS uses them.
-public enum DataClassification: String, CaseIterable, Sendable {
+public enum DataClassification: String, InventoryEnum {
     case official, officialSensitive = "official-sensitive"
 }
 
-public enum PersonalData: String, CaseIterable, Sendable {
+public enum PersonalData: String, InventoryEnum {
     case patient, staff, none
 }
 
 /// NHS service classes for availability (REFERENCE.md section 2).
-public enum ServiceClass: String, CaseIterable, Sendable {
+public enum ServiceClass: String, InventoryEnum {
     case platinum, gold, silver, bronze
 }
 
-public enum InterfaceProtocol: String, CaseIterable, Sendable {
+public enum InterfaceProtocol: String, InventoryEnum {
     case hl7v2MLLP = "hl7v2-mllp", hl7v2HTTPS = "hl7v2-https", fhirR4 = "fhir-r4", fhirSTU3 = "fhir-stu3"
     case dicom, dicomTLS = "dicom-tls", dicomweb, iheXDS = "ihe-xds", mesh, smtp, sftp, ftp, smb, nfs, odbc, jdbc
     case ldap, ldaps, soap, rest, https, http, proprietary, fileDrop = "file-drop", other
 }
 
-public enum IdentityProvider: String, CaseIterable, Sendable {
+public enum IdentityProvider: String, InventoryEnum {
     case cis2Smartcard = "nhs-cis2-smartcard", cis2 = "nhs-cis2", activeDirectory = "active-directory"
     case entraID = "entra-id", ldap, localAccounts = "local-accounts", nhsLogin = "nhs-login", saml, oidc
 }
 
-public enum Exposure: String, CaseIterable, Sendable {
+public enum Exposure: String, InventoryEnum {
     case hscn, internet, `internal`
 }
 
-public enum LicensingModel: String, CaseIterable, Sendable {
+public enum LicensingModel: String, InventoryEnum {
     case perCore = "per-core", perProcessor = "per-processor", perSocket = "per-socket", perUser = "per-user"
     case perDevice = "per-device", perServer = "per-server", subscription, site, openSource = "open-source", other
 }
 
 /// The 7 Rs of migration strategy.
-public enum MigrationStrategy: String, CaseIterable, Sendable {
+public enum MigrationStrategy: String, InventoryEnum {
     case retire, retain, rehost, relocate, repurchase, replatform, refactor
 }
 
 /// Which services a freeze window holds back: one criticality, or all of them.
-public enum FreezeScope: String, CaseIterable, Sendable {
+public enum FreezeScope: String, InventoryEnum {
     case patientCritical = "patient-critical", businessCritical = "business-critical"
     case businessOperational = "business-operational", administrative, all
 }
+
+// `ordered` once per vocabulary; see `InventoryEnum`.
+extension OrganisationType { public static let ordered = allCases }
+extension Cloud { public static let ordered = allCases }
+extension SiteKind { public static let ordered = allCases }
+extension ServerRole { public static let ordered = allCases }
+extension Environment { public static let ordered = allCases }
+extension Platform { public static let ordered = allCases }
+extension Architecture { public static let ordered = allCases }
+extension Firmware { public static let ordered = allCases }
+extension AttachedHardware { public static let ordered = allCases }
+extension SaaSAvailability { public static let ordered = allCases }
+extension Criticality { public static let ordered = allCases }
+extension DataClassification { public static let ordered = allCases }
+extension PersonalData { public static let ordered = allCases }
+extension ServiceClass { public static let ordered = allCases }
+extension InterfaceProtocol { public static let ordered = allCases }
+extension IdentityProvider { public static let ordered = allCases }
+extension Exposure { public static let ordered = allCases }
+extension LicensingModel { public static let ordered = allCases }
+extension MigrationStrategy { public static let ordered = allCases }
+extension FreezeScope { public static let ordered = allCases }

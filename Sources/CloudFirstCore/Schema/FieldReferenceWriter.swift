@@ -37,7 +37,7 @@ public enum FieldReferenceWriter {
     static func describe(_ shape: ValueShape) -> String {
         switch shape {
         case .text(let pattern): pattern.map { "text: \($0.description)" } ?? "text"
-        case .choice(let choices): "one of " + choices.map { "`\($0)`" }.joined(separator: ", ")
+        case .choice(let choices): "one of " + choices.names.map { "`\($0)`" }.joined(separator: ", ")
         case .integer(let min, let max): "whole number" + bounds(min.map(Double.init), max.map(Double.init))
         case .number(let min, let max): "number" + bounds(min, max)
         case .boolean: "`true` or `false`"

@@ -48,7 +48,7 @@ public enum JSONSchemaWriter {
         case .reference:
             return [("type", "string"), ("pattern", .string(TextPattern.identifier.regex))]
         case .choice(let choices):
-            return [("type", "string"), ("enum", .array(choices.map(JSONValue.string)))]
+            return [("type", "string"), ("enum", .array(choices.names.map(JSONValue.string)))]
         case .integer(let min, let max):
             var members: [(String, JSONValue)] = [("type", "integer")]
             if let min { members.append(("minimum", .int(min))) }

@@ -5,7 +5,7 @@
 /// what makes the validator and the published schema agree.
 public indirect enum ValueShape: Sendable {
     case text(TextPattern?)
-    case choice([String])
+    case choice(ChoiceList)
     case integer(min: Int?, max: Int?)
     case number(min: Double?, max: Double?)
     case boolean
@@ -20,10 +20,11 @@ public indirect enum ValueShape: Sendable {
     case list(ValueShape)
     case object(ObjectSchema)
 
-    public static func choice<E: RawRepresentable & CaseIterable>(_ type: E.Type) -> ValueShape
-    where E.RawValue == String {
-        .choice(E.allCases.map(\.rawValue))
+    public static func choice<E: InventoryEnum>(_ type: E.Type) -> ValueShape {
+        .choice(ChoiceList(E.ordered.map(\.rawValue)))
     }
+
+    public static func choice(_ names: [String]) -> ValueShape { .choice(ChoiceList(names)) }
 
     /// How the shape reads in a message: "'x' must be <this>".
     var expectation: String {
@@ -94,6 +95,31 @@ public struct TextPattern: Sendable {
     }
 }
 
+/// The words a closed field accepts, kept as bytes too so that matching a value costs no String.
+public final class ChoiceList: Sendable {
+    public let names: [String]
+    private let bytes: [[UInt8]]
+
+    public init(_ names: [String]) {
+        self.names = names
+        self.bytes = names.map { Array($0.utf8) }
+    }
+
+    /// The index of the choice spelt exactly as `value`.
+    func index(of value: UnsafeBufferPointer<UInt8>) -> Int? {
+        for (index, choice) in bytes.enumerated() where choice.count == value.count {
+            if choice.withUnsafeBufferPointer({ $0.elementsEqual(value) }) { return index }
+        }
+        return nil
+    }
+}
+
+/// A closed vocabulary of the inventory: its raw values are the words, `ordered` is `allCases` computed once
+/// (the synthesised `allCases` builds a new array on every call, which decoding 100,000 servers would feel).
+public protocol InventoryEnum: RawRepresentable, CaseIterable, Sendable where RawValue == String {
+    static var ordered: [Self] { get }
+}
+
 /// One key of a mapping.
 public struct Field: Sendable {
     public let name: String
@@ -132,6 +158,8 @@ public final class ObjectSchema: Sendable {
         self.keyBytes = fields.map { Array($0.name.utf8) }
         self.indexByName = Dictionary(uniqueKeysWithValues: fields.enumerated().map { ($1.name, $0) })
     }
+
+    public func shape(of field: String) -> ValueShape { fields[index(of: field)].shape }
 
     public func index(of field: String) -> Int {
         guard let index = indexByName[field] else { preconditionFailure("\(name) has no field '\(field)'") }

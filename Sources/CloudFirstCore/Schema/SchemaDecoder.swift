@@ -7,11 +7,15 @@
 struct SchemaDecoder {
     let document: YAMLDocument
     let fileIndex: Int
+    /// Receives each element of the top-level lists (sites, servers, services) as soon as it is decoded, so a large
+    /// estate is turned into its model element by element instead of holding a decoded copy of the whole file.
+    let elementSink: ((String, ObjectValue) -> Void)?
     private(set) var problems: [(InventoryProblem, SourcePosition?)] = []
 
-    init(document: YAMLDocument, fileIndex: Int) {
+    init(document: YAMLDocument, fileIndex: Int, elementSink: ((String, ObjectValue) -> Void)? = nil) {
         self.document = document
         self.fileIndex = fileIndex
+        self.elementSink = elementSink
     }
 
     mutating func report(_ problem: InventoryProblem, at node: Int) {
@@ -71,16 +75,15 @@ struct SchemaDecoder {
     /// applied after the mapping's own keys so that its own keys win, as the YAML merge-key rules say.
     mutating func decodeObject(_ node: Int, schema: ObjectSchema, reportedAt: Int) -> ObjectValue {
         var object = ObjectValue(schema: schema, file: fileIndex, position: document.position(reportedAt))
-        var keyLines = [Int](repeating: 0, count: schema.fields.count)
         var merges: [Int] = []
-        collectEntries(of: node, into: &object, keyLines: &keyLines, merges: &merges, merged: false)
+        collectEntries(of: node, into: &object, merges: &merges, merged: false)
         var mergeIndex = 0
         while mergeIndex < merges.count {
             let source = merges[mergeIndex]
             mergeIndex += 1
-            collectEntries(of: source, into: &object, keyLines: &keyLines, merges: &merges, merged: true)
+            collectEntries(of: source, into: &object, merges: &merges, merged: true)
         }
-        for (index, field) in schema.fields.enumerated() where field.required && keyLines[index] == 0 {
+        for (index, field) in schema.fields.enumerated() where field.required && !object.source.has(index) {
             report(.missingKey(field.name, in: schema.name), at: reportedAt)
         }
         for (a, b) in schema.exclusive where object[a] != nil && object[b] != nil {
@@ -89,8 +92,8 @@ struct SchemaDecoder {
         return object
     }
 
-    private mutating func collectEntries(of node: Int, into object: inout ObjectValue, keyLines: inout [Int],
-                                         merges: inout [Int], merged: Bool) {
+    private mutating func collectEntries(of node: Int, into object: inout ObjectValue, merges: inout [Int],
+                                         merged: Bool) {
         let schema = object.schema
         var child = node + 1
         let stop = document.end(node)
@@ -114,15 +117,42 @@ struct SchemaDecoder {
                        at: keyNode)
                 continue
             }
-            if keyLines[index] != 0 {
+            if let first = object.source.position(of: index) {
                 // A key the mapping itself repeats is an error; one a merge brings in is overridden, as YAML says.
-                if !merged { report(.duplicateKey(schema.fields[index].name, firstLine: keyLines[index]), at: keyNode) }
+                if !merged { report(.duplicateKey(schema.fields[index].name, firstLine: first.line), at: keyNode) }
                 continue
             }
-            keyLines[index] = document.position(keyNode).line
             let field = schema.fields[index]
-            object.source.record(index, at: document.position(valueNode))
+            object.source.record(index, at: document.position(keyNode))
+            if let sink = elementSink, schema === InventorySchema.file, case .list(.object(let element)) = field.shape {
+                object.values[index] = .list([])
+                // A list the composer streamed has had its elements decoded already, as they completed.
+                if !document.store.streamedLists.contains(valueNode) {
+                    streamElements(of: valueNode, as: element, field: field.name, to: sink)
+                }
+                continue
+            }
             object.values[index] = decode(valueNode, as: field.shape, field: field.name)
+        }
+    }
+
+    /// Decodes one element of a top-level list that the composer handed over, and passes it to the sink.
+    mutating func decodeStreamedElement(_ node: Int, field: String) {
+        guard let sink = elementSink, case .list(.object(let schema)) = InventorySchema.file.shape(of: field) else {
+            preconditionFailure("'\(field)' is not a top-level list of mappings")
+        }
+        if case .object(let object)? = decode(node, as: .object(schema), field: field) { sink(field, object) }
+    }
+
+    private mutating func streamElements(of node: Int, as schema: ObjectSchema, field: String,
+                                         to sink: (String, ObjectValue) -> Void) {
+        let list = document.resolved(node)
+        guard document.kind(list) == .sequence else {
+            _ = decode(node, as: .list(.object(schema)), field: field)
+            return
+        }
+        document.forEachChild(of: list) { child in
+            if case .object(let object)? = decode(child, as: .object(schema), field: field) { sink(field, object) }
         }
     }
 
@@ -158,13 +188,10 @@ struct SchemaDecoder {
             }
             return .reference(Reference(id: document.string(node), position: document.position(reportedAt)))
         case .choice(let choices):
-            let index = document.withScalarBytes(node) { bytes in
-                choices.firstIndex { $0.utf8.elementsEqual(bytes) }
-            }
-            guard let index else {
+            guard let index = document.withScalarBytes(node, choices.index(of:)) else {
                 let value = document.string(node)
-                report(.notAChoice(field: field, value: value, allowed: choices,
-                                   suggestion: Suggestion.closest(to: value, among: choices)), at: reportedAt)
+                report(.notAChoice(field: field, value: value, allowed: choices.names,
+                                   suggestion: Suggestion.closest(to: value, among: choices.names)), at: reportedAt)
                 return nil
             }
             return .choice(index)
@@ -243,9 +270,7 @@ struct SchemaDecoder {
     }
 
     private func isNull(_ node: Int) -> Bool {
-        document.withScalarBytes(node) { bytes in
-            bytes.isEmpty || ScalarSyntax.nullWords.contains { $0.utf8.elementsEqual(bytes) }
-        }
+        document.withScalarBytes(node, ScalarSyntax.isNull)
     }
 
     /// How a node reads in "found ..." messages.
@@ -274,12 +299,24 @@ struct SchemaDecoder {
 
 /// The YAML 1.2 core schema's plain-scalar forms, on bytes.
 enum ScalarSyntax {
-    static let nullWords = ["~", "null", "Null", "NULL"]
+    /// `~`, `null`, `Null`, `NULL` or nothing at all.
+    static func isNull(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch bytes.count {
+        case 0: return true
+        case 1: return bytes[0] == UInt8(ascii: "~")
+        case 4:
+            guard bytes[0] == UInt8(ascii: "n") || bytes[0] == UInt8(ascii: "N") else { return false }
+            return ["null", "Null", "NULL"].contains { $0.utf8.elementsEqual(bytes) }
+        default: return false
+        }
+    }
 
     static func boolean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
         switch bytes.count {
-        case 4 where ["true", "True", "TRUE"].contains(where: { $0.utf8.elementsEqual(bytes) }): true
-        case 5 where ["false", "False", "FALSE"].contains(where: { $0.utf8.elementsEqual(bytes) }): false
+        case 4 where bytes[0] | 0x20 == UInt8(ascii: "t")
+            && ["true", "True", "TRUE"].contains(where: { $0.utf8.elementsEqual(bytes) }): true
+        case 5 where bytes[0] | 0x20 == UInt8(ascii: "f")
+            && ["false", "False", "FALSE"].contains(where: { $0.utf8.elementsEqual(bytes) }): false
         default: nil
         }
     }

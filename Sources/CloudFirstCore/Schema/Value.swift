@@ -127,9 +127,8 @@ public struct ObjectValue: Sendable {
         return nil
     }
 
-    public func choice<E: CaseIterable>(_ field: String, as type: E.Type) -> E? where E.AllCases: RandomAccessCollection,
-        E.AllCases.Index == Int {
-        if case .choice(let index)? = self[field] { return E.allCases[index] }
+    public func choice<E: InventoryEnum>(_ field: String, as type: E.Type) -> E? {
+        if case .choice(let index)? = self[field] { return E.ordered[index] }
         return nil
     }
 
@@ -184,9 +183,8 @@ public struct ObjectValue: Sendable {
         list(field).compactMap { if case .reference(let value) = $0 { value } else { nil } }
     }
 
-    public func choices<E: CaseIterable>(_ field: String, as type: E.Type) -> [E] where E.AllCases: RandomAccessCollection,
-        E.AllCases.Index == Int {
-        list(field).compactMap { if case .choice(let index) = $0 { E.allCases[index] } else { nil } }
+    public func choices<E: InventoryEnum>(_ field: String, as type: E.Type) -> [E] {
+        list(field).compactMap { if case .choice(let index) = $0 { E.ordered[index] } else { nil } }
     }
 
     public func texts(_ field: String) -> [String] {
@@ -201,7 +199,7 @@ public struct SourceMap: Sendable {
     public let file: Int
     /// Where the mapping starts.
     public let position: SourcePosition
-    /// Per field, line << 32 | column of its value; 0 when the key is absent.
+    /// Per field, line << 32 | column of its key; 0 when the key is absent.
     var fieldPositions: [UInt64]
 
     init(schema: ObjectSchema, file: Int, position: SourcePosition) {
@@ -211,12 +209,17 @@ public struct SourceMap: Sendable {
         self.fieldPositions = Array(repeating: 0, count: schema.fields.count)
     }
 
-    /// Where the value of `field` was written, or nil when the key is absent.
-    public subscript(_ field: String) -> SourcePosition? {
-        let packed = fieldPositions[schema.index(of: field)]
+    /// Where the key `field` was written, or nil when the key is absent. Findings point here: the line a person
+    /// edits to fix them.
+    public subscript(_ field: String) -> SourcePosition? { position(of: schema.index(of: field)) }
+
+    func position(of index: Int) -> SourcePosition? {
+        let packed = fieldPositions[index]
         guard packed != 0 else { return nil }
         return SourcePosition(line: Int(packed >> 32), column: Int(packed & 0xFFFF_FFFF))
     }
+
+    func has(_ index: Int) -> Bool { fieldPositions[index] != 0 }
 
     mutating func record(_ index: Int, at position: SourcePosition) {
         fieldPositions[index] = UInt64(position.line) << 32 | UInt64(UInt32(clamping: position.column))

@@ -10,6 +10,11 @@ public struct YAMLLimits: Sendable {
     /// `aliasExpansionFactor` times the document's node count. A billion-laughs file exceeds it after a few levels.
     public var aliasExpansionFloor: Int = 1_000_000
     public var aliasExpansionFactor: Int = 10
+    /// Largest file read, in bytes; node and scalar offsets are 32-bit.
+    public var maxInputBytes: Int = 512 << 20
+    /// Files at least this large are parsed on a second thread while the first decodes (see `InventoryReader`).
+    /// Starting a thread costs more than it saves on small files.
+    public var parallelThreshold: Int = 1 << 20
 
     public init() {}
 }
@@ -25,13 +30,42 @@ public struct YAMLError: Error, Sendable {
 /// what the schema expects at each place (so `NO` stays text where text is expected).
 public enum YAMLComposer {
     public static func compose(_ bytes: [UInt8], limits: YAMLLimits = YAMLLimits()) -> Result<YAMLDocument, YAMLError> {
-        if bytes.isEmpty { return .failure(YAMLError(problem: .emptyFile, position: nil)) }
-        return bytes.withUnsafeBufferPointer { buffer in
-            var state = ComposerState(limits: limits)
-            state.document.reserve(forInputBytes: buffer.count)
-            return state.run(buffer).map { state.document }
+        bytes.withUnsafeBufferPointer { buffer in
+            let store = NodeStore(inputBytes: buffer.count, maxScalarBytes: limits.maxScalarBytes)
+            return compose(buffer, into: store, limits: limits, stream: nil).map { YAMLDocument(store: store) }
         }
     }
+
+    /// Composes into `store`, telling `stream` about each finished element of the root mapping's lists it names.
+    static func compose(_ input: UnsafeBufferPointer<UInt8>, into store: NodeStore, limits: YAMLLimits,
+                        stream: ElementStream?) -> Result<Void, YAMLError> {
+        if input.isEmpty { return .failure(YAMLError(problem: .emptyFile, position: nil)) }
+        if input.count > limits.maxInputBytes {
+            return .failure(YAMLError(problem: .fileTooLarge(bytes: input.count, limit: limits.maxInputBytes),
+                                      position: nil))
+        }
+        var state = ComposerState(store: store, limits: limits, stream: stream)
+        return state.run(input)
+    }
+}
+
+/// Which lists of the root mapping to hand over element by element, and to whom.
+struct ElementStream {
+    /// Keys of the root mapping whose sequence values are streamed.
+    let keys: [[UInt8]]
+    /// Called once an element is complete.
+    let publish: (StreamedElement) -> Void
+}
+
+/// A finished element of a streamed list, and what the decoder needs to know to free its storage afterwards.
+struct StreamedElement {
+    /// Index of the list's key in `ElementStream.keys`.
+    var key: Int
+    var node: Int
+    /// Where its scalars' bytes lie in the node store.
+    var bytes: Range<Int>
+    /// Whether an anchor is defined inside it: then later aliases may point into it, and it must be kept.
+    var definesAnchor: Bool
 }
 
 private struct ComposerState {
@@ -40,6 +74,11 @@ private struct ComposerState {
         /// Nodes that aliases inside this collection add when followed.
         var aliasExtra: Int
         var anchor: String?
+        /// For a streamed list: the index of its key in `ElementStream.keys`.
+        var streamedKey: Int?
+        /// For an element of a streamed list: where its scalar bytes start, and the anchor count when it began.
+        var byteStart = 0
+        var anchorsBefore = 0
     }
 
     struct Anchor {
@@ -49,14 +88,23 @@ private struct ComposerState {
     }
 
     let limits: YAMLLimits
-    var document = YAMLDocument()
+    let store: NodeStore
+    let stream: ElementStream?
     var stack: [Frame] = []
     var anchors: [String: Anchor] = [:]
+    /// Anchors defined so far, counting redefinitions.
+    var anchorDefinitions = 0
     var totalAliasExtra = 0
     var documents = 0
+    /// Children of the root mapping seen so far: even counts mean the next child is a key.
+    var rootChildren = 0
+    /// The streamed key the root mapping's next value belongs to.
+    var pendingStreamKey: Int?
 
-    init(limits: YAMLLimits) {
+    init(store: NodeStore, limits: YAMLLimits, stream: ElementStream?) {
+        self.store = store
         self.limits = limits
+        self.stream = stream
         stack.reserveCapacity(16)
     }
 
@@ -79,8 +127,32 @@ private struct ComposerState {
             if let failure { return .failure(failure) }
             if done { break }
         }
-        if document.isEmpty { return .failure(YAMLError(problem: .emptyFile, position: nil)) }
+        if store.nodeCount == 0 { return .failure(YAMLError(problem: .emptyFile, position: nil)) }
         return .success(())
+    }
+
+    /// Called before a node is appended at the current depth: keeps track of the root mapping's keys.
+    private mutating func willAppendChild(isSequence: Bool) -> Int? {
+        guard stream != nil, stack.count == 1, store.node(stack[0].node).packed >> NodeStore.columnBits & 0x3
+            == YAMLDocument.Kind.mapping.rawValue else { return nil }
+        defer { rootChildren += 1 }
+        if rootChildren % 2 == 0 { return nil }
+        let key = pendingStreamKey
+        pendingStreamKey = nil
+        return isSequence ? key : nil
+    }
+
+    /// Called after a node at the current depth is complete: hands it over if it is an element of a streamed list.
+    private func didComplete(_ node: Int, byteStart: Int, anchorsBefore: Int) {
+        guard let stream, let top = stack.last, let key = top.streamedKey else { return }
+        stream.publish(StreamedElement(key: key, node: node, bytes: byteStart..<store.byteEnd,
+                                       definesAnchor: anchorDefinitions != anchorsBefore))
+    }
+
+    private mutating func noteRootKey(_ node: Int) {
+        guard let stream, stack.count == 1, rootChildren % 2 == 1 else { return }
+        let bytes = store.scalarBytes(at: Int(store.node(node).payload))
+        pendingStreamKey = stream.keys.firstIndex { $0.withUnsafeBufferPointer { $0.elementsEqual(bytes) } }
     }
 
     /// Handles one event; returns an error to stop composition.
@@ -96,35 +168,46 @@ private struct ComposerState {
                                  position: SourcePosition(line: line, column: column))
             }
             let plain = scalar.plain_implicit != 0 && scalar.style == YAML_PLAIN_SCALAR_STYLE
-            let node = document.nodeCount
-            document.appendScalar(line: line, column: column, plain: plain,
-                                  bytes: UnsafeBufferPointer(start: scalar.value, count: length))
+            let node = store.nodeCount
+            let (byteStart, anchorsBefore) = (store.byteEnd, anchorDefinitions)
+            _ = willAppendChild(isSequence: false)
+            store.appendScalar(line: line, column: column, plain: plain,
+                               bytes: UnsafeBufferPointer(start: scalar.value, count: length))
             if let anchor = scalar.anchor {
                 anchors[String(cString: anchor)] = Anchor(node: node, expandedSize: 1)
+                anchorDefinitions += 1
             }
+            noteRootKey(node)
+            didComplete(node, byteStart: byteStart, anchorsBefore: anchorsBefore)
         case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT:
             if stack.count >= limits.maxDepth {
                 return YAMLError(problem: .nestingTooDeep(limit: limits.maxDepth),
                                  position: SourcePosition(line: line, column: column))
             }
             let isMapping = event.type == YAML_MAPPING_START_EVENT
-            let node = document.append(kind: isMapping ? .mapping : .sequence, line: line, column: column, payload: 0)
+            let streamedKey = willAppendChild(isSequence: !isMapping)
+            let node = store.append(kind: isMapping ? .mapping : .sequence, line: line, column: column, payload: 0)
             let anchorPointer = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
+            let anchorsBefore = anchorDefinitions
             var anchor: String?
             if let anchorPointer {
                 let name = String(cString: anchorPointer)
                 anchors[name] = Anchor(node: node, expandedSize: nil)
+                anchorDefinitions += 1
                 anchor = name
             }
-            stack.append(Frame(node: node, aliasExtra: 0, anchor: anchor))
+            if streamedKey != nil { store.streamedLists.insert(node) }
+            stack.append(Frame(node: node, aliasExtra: 0, anchor: anchor, streamedKey: streamedKey,
+                               byteStart: store.byteEnd, anchorsBefore: anchorsBefore))
         case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
             let frame = stack.removeLast()
-            document.close(collection: frame.node)
+            store.close(collection: frame.node)
             if let anchor = frame.anchor {
-                let size = document.nodeCount - frame.node + frame.aliasExtra
+                let size = store.nodeCount - frame.node + frame.aliasExtra
                 anchors[anchor] = Anchor(node: frame.node, expandedSize: size)
             }
             if !stack.isEmpty { stack[stack.count - 1].aliasExtra += frame.aliasExtra }
+            didComplete(frame.node, byteStart: frame.byteStart, anchorsBefore: frame.anchorsBefore)
         case YAML_ALIAS_EVENT:
             let name = String(cString: event.data.alias.anchor)
             let position = SourcePosition(line: line, column: column)
@@ -134,13 +217,15 @@ private struct ComposerState {
             guard let size = anchor.expandedSize else {
                 return YAMLError(problem: .recursiveAlias(name), position: position)
             }
-            let budget = max(limits.aliasExpansionFloor, limits.aliasExpansionFactor * document.nodeCount)
+            let budget = max(limits.aliasExpansionFloor, limits.aliasExpansionFactor * store.nodeCount)
             totalAliasExtra += size - 1
             if totalAliasExtra > budget {
                 return YAMLError(problem: .aliasBudgetExceeded(limit: budget), position: position)
             }
             if !stack.isEmpty { stack[stack.count - 1].aliasExtra += size - 1 }
-            document.append(kind: .alias, line: line, column: column, payload: UInt32(anchor.node))
+            _ = willAppendChild(isSequence: false)
+            let node = store.append(kind: .alias, line: line, column: column, payload: UInt32(anchor.node))
+            didComplete(node, byteStart: store.byteEnd, anchorsBefore: anchorDefinitions)
         case YAML_DOCUMENT_START_EVENT:
             documents += 1
             if documents > 1 {
