@@ -4,6 +4,8 @@ final class DecodedContents {
     var sites: [Site] = []
     var servers: [Server] = []
     var services: [Service] = []
+    /// Top-level lists some file gave as something other than a list.
+    var unreadableLists: Set<String> = []
 
     func add(_ field: String, _ object: ObjectValue) {
         switch field {
@@ -19,6 +21,7 @@ final class DecodedContents {
         sites += other.sites
         servers += other.servers
         services += other.services
+        unreadableLists.formUnion(other.unreadableLists)
     }
 }
 
@@ -47,20 +50,24 @@ struct EstateBuilder {
         let serverIndex = index(servers.map { ($0.id, $0.source) }, kind: "server")
         let serviceIndex = index(services.map { ($0.id, $0.source) }, kind: "service")
 
-        for server in servers where checkReferences {
+        // References into a list that could not be read would all look dangling; its own error comes first.
+        let checkSites = checkReferences && !contents.unreadableLists.contains("sites")
+        let checkServers = checkReferences && !contents.unreadableLists.contains("servers")
+        let checkServices = checkReferences && !contents.unreadableLists.contains("services")
+        for server in servers where checkSites {
             if let site = server.site { check(site, field: "site", kind: .site, in: siteIndex, file: server.source.file) }
         }
-        for service in services where checkReferences {
+        for service in services where checkServers || checkServices {
             let file = service.source.file
             var listed = Set<String>()
-            for reference in service.servers {
+            for reference in service.servers where checkServers {
                 check(reference, field: "servers", kind: .server, in: serverIndex, file: file)
                 if !listed.insert(reference.id).inserted {
                     report(.listedTwice(field: "servers", id: reference.id), file: file, at: reference.position)
                 }
             }
             listed.removeAll(keepingCapacity: true)
-            for reference in service.dependsOn {
+            for reference in service.dependsOn where checkServices {
                 if reference.id == service.id {
                     report(.selfDependency(service: service.id), file: file, at: reference.position)
                     continue
@@ -79,7 +86,8 @@ struct EstateBuilder {
     private mutating func index(_ entries: [(id: String, source: SourceMap)], kind: String) -> [String: Int] {
         var index: [String: Int] = [:]
         index.reserveCapacity(entries.count)
-        for (position, entry) in entries.enumerated() {
+        // An empty id is a missing or malformed one, reported already; it names nothing to duplicate.
+        for (position, entry) in entries.enumerated() where !entry.id.isEmpty {
             if let first = index[entry.id] {
                 let firstSource = entries[first].source
                 report(.duplicateID(kind: kind, id: entry.id, first: location(firstSource, field: "id")),

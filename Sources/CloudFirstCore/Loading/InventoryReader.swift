@@ -37,6 +37,7 @@ enum InventoryReader {
         }
         if case .failure(let error) = composed { return .failure(error) }
         let object = decoder.decodeInventory()
+        contents.unreadableLists.formUnion(decoder.unreadableLists)
         return .success((object, decoder.problems))
     }
 }

@@ -64,7 +64,7 @@ public enum JSONSchemaWriter {
         case .date:
             return [("type", "string"), ("format", "date"), ("pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
         case .monthDay:
-            return [("type", "string"), ("pattern", .string(MonthDay.regex))]
+            return [("type", "string"), ("pattern", .string(MonthDay.regexForSchema))]
         case .formatVersion:
             return [("type", "integer"), ("const", 1)]
         case .list(let element):

@@ -39,7 +39,7 @@ public indirect enum ValueShape: Sendable {
         case .reference(let kind): "the id of a \(kind.rawValue)"
         case .formatVersion: "the format version 1"
         case .list: "a list"
-        case .object(let schema): "a mapping (\(schema.name))"
+        case .object: "a mapping"
         }
     }
 }
@@ -80,6 +80,12 @@ public struct TextPattern: Sendable {
     ) { bytes in
         guard bytes.count >= 2, isLowercase(bytes[0]), bytes[bytes.count - 1] != UInt8(ascii: "-") else { return false }
         return bytes.allSatisfy { isLowercase($0) || isDigit($0) || $0 == UInt8(ascii: "-") }
+    }
+
+    /// Whether `text` follows the pattern.
+    public func matches(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { matches($0) }
     }
 
     init(regex: String, description: String, matches: @escaping @Sendable (UnsafeBufferPointer<UInt8>) -> Bool) {

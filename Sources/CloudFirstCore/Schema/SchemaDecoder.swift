@@ -11,6 +11,8 @@ struct SchemaDecoder {
     /// estate is turned into its model element by element instead of holding a decoded copy of the whole file.
     let elementSink: ((String, ObjectValue) -> Void)?
     private(set) var problems: [(InventoryProblem, SourcePosition?)] = []
+    /// Top-level lists that were not lists: references to what they should have held are not checked.
+    private(set) var unreadableLists: Set<String> = []
 
     init(document: YAMLDocument, fileIndex: Int, elementSink: ((String, ObjectValue) -> Void)? = nil) {
         self.document = document
@@ -148,6 +150,7 @@ struct SchemaDecoder {
                                          to sink: (String, ObjectValue) -> Void) {
         let list = document.resolved(node)
         guard document.kind(list) == .sequence else {
+            unreadableLists.insert(field)
             _ = decode(node, as: .list(.object(schema)), field: field)
             return
         }

@@ -72,7 +72,7 @@ public struct MonthDay: Hashable, Comparable, Sendable, CustomStringConvertible 
     public static func < (lhs: MonthDay, rhs: MonthDay) -> Bool { (lhs.month, lhs.day) < (rhs.month, rhs.day) }
 
     /// The same regular expression as `init(bytes:)`, day counts per month included, for the JSON Schema.
-    static let regex = "^((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])|(0[469]|11)-(0[1-9]|[12][0-9]|30)|02-(0[1-9]|[12][0-9]))$"
+    public static let regexForSchema = "^((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])|(0[469]|11)-(0[1-9]|[12][0-9]|30)|02-(0[1-9]|[12][0-9]))$"
 }
 
 /// An id written in the inventory, with where it was written, so a dangling one can be reported at its place.

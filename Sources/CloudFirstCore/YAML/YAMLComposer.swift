@@ -253,7 +253,11 @@ private struct ComposerState {
         if problem.contains("tab") || SourceText.byte(at: position, in: input) == UInt8(ascii: "\t") {
             return YAMLError(problem: .tabIndentation, position: position)
         }
-        let context = parser.context.map { String(cString: $0) }
+        var context = parser.context.map { String(cString: $0) }
+        let start = parser.context_mark
+        if context != nil, start.line != mark.line || start.column != mark.column {
+            context! += " that starts at line \(start.line + 1), column \(start.column + 1)"
+        }
         return YAMLError(problem: .syntax(problem: problem, context: context), position: position)
     }
 }
