@@ -1,7 +1,8 @@
 /// "Did you mean" for misspelt keys, values and ids.
 public enum Suggestion {
     /// The candidate closest to `word` by edit distance (a swap of two neighbours counts as one edit), if it is close
-    /// enough to be a likely typo: at most a third of the word's length (at least one edit), and never the whole word.
+    /// enough to be a likely typo: at most a third of the word's length (at least one edit), and never the whole
+    /// word. Ties go to the name that sorts first.
     /// Case differences cost nothing extra beyond the edit, so `Azure` suggests `azure`.
     public static func closest<S: Sequence>(to word: String, among candidates: S) -> String? where S.Element == String {
         let target = Array(word.lowercased().utf8)
@@ -11,7 +12,10 @@ public enum Suggestion {
             let bytes = Array(candidate.lowercased().utf8)
             guard abs(bytes.count - target.count) <= allowed else { continue }
             let distance = editDistance(target, bytes, limit: allowed)
-            if distance <= allowed, distance < target.count, distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
+            guard distance <= allowed, distance < target.count else { continue }
+            // Ties go to the smaller name, so the suggestion does not depend on the order candidates come in.
+            if let current = best, (current.distance, current.candidate) <= (distance, candidate) { continue }
+            best = (candidate, distance)
         }
         return best?.candidate
     }
