@@ -516,7 +516,8 @@ func generateEstate(serverCount: Int, seed: UInt64) -> [UInt8] {
     let organisationNames = ["Northshire Hospitals NHS Foundation Trust", "Eastfield and Westbrook NHS Trust",
                              "Southgate University Hospitals NHS Foundation Trust", "Kingsmead Health NHS Trust"]
     let letters = Array("ABCDEFGHJKLMNPQRSTVWXY")
-    let odsCode = "R" + String(letters[random.below(letters.count)]) + String(random.below(10))
+    // Z-prefixed, like the sample estates: fictional codes that cannot be mistaken for a real trust's.
+    let odsCode = "Z" + String(letters[random.below(letters.count)]) + String(random.below(10))
     out.line("organisation:")
     out.line("  name: \(random.pick(organisationNames))")
     out.line("  ods_code: \(odsCode)")

@@ -3,7 +3,7 @@ public enum Suggestion {
     /// The candidate closest to `word` by edit distance (a swap of two neighbours counts as one edit), if it is close
     /// enough to be a likely typo: at most a third of the word's length (at least one edit), and never the whole
     /// word. Ties go to the name that sorts first.
-    /// Case differences cost nothing extra beyond the edit, so `Azure` suggests `azure`.
+    /// Case is ignored, so `Azure` suggests `azure`.
     public static func closest<S: Sequence>(to word: String, among candidates: S) -> String? where S.Element == String {
         let target = Array(word.lowercased().utf8)
         let allowed = max(1, min(3, target.count / 3))

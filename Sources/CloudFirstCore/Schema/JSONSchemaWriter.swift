@@ -3,13 +3,10 @@
 /// What JSON Schema cannot say (ids unique across files, references that resolve, assumptions in one file only) is
 /// left to `cloudfirst validate`; everything else is said here exactly as the decoder checks it.
 public enum JSONSchemaWriter {
-    public static let schemaID = "https://cloudfirst.nhs.invalid/schema/inventory-1.json"
-
     public static func inventorySchema() -> JSONValue {
         var root = object(InventorySchema.file)
         root.insert(contentsOf: [
             ("$schema", "http://json-schema.org/draft-07/schema#"),
-            ("$id", .string(schemaID)),
             ("title", "cloudfirst inventory, format 1"),
         ], at: 0)
         return .object(root)
