@@ -103,7 +103,7 @@ public enum InventoryProblem: Error, Hashable, Sendable {
         case .topLevelNotMapping(let found):
             return "an inventory is a mapping that starts with 'cloudfirst: 1', found \(found)"
         case .syntax(let problem, let context):
-            if let context { return "YAML syntax: \(problem) (\(context))" }
+            if let context { return "YAML syntax: \(problem), \(context)" }
             return "YAML syntax: \(problem)"
         case .tabIndentation:
             return "a tab character is used for indentation; YAML allows spaces only"

@@ -239,7 +239,7 @@ private struct ComposerState {
 
     /// Turns libyaml's error state into a problem with the best position available.
     static func parserError(_ parser: yaml_parser_t, input: UnsafeBufferPointer<UInt8>) -> YAMLError {
-        let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
+        var problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
         if parser.error == YAML_READER_ERROR {
             // Reader errors carry a byte offset rather than a mark.
             let position = SourceText.position(ofByte: Int(parser.problem_offset), in: input)
@@ -254,6 +254,10 @@ private struct ComposerState {
             return YAMLError(problem: .tabIndentation, position: position)
         }
         var context = parser.context.map { String(cString: $0) }
+        if problem == "did not find expected key", context?.contains("block mapping") == true {
+            // libyaml's words for the commonest slip in hand-written YAML.
+            problem = "this line is not indented like the keys of its mapping (did not find expected key)"
+        }
         let start = parser.context_mark
         if context != nil, start.line != mark.line || start.column != mark.column {
             context! += " that starts at line \(start.line + 1), column \(start.column + 1)"

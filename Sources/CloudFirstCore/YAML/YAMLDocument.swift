@@ -128,16 +128,22 @@ final class NodeStore: @unchecked Sendable {
     /// Offset one past the last scalar byte written.
     private(set) var byteEnd = 0
 
-    /// Sized for any document `inputBytes` long whose scalars are at most `maxScalarBytes`: a node needs at least one
-    /// byte of input, and a scalar's bytes are at most 1.5 times its source (the `\L` and `\P` escapes).
+    /// Sized for any document `inputBytes` long whose scalars are at most `maxScalarBytes`. Of the dense forms libyaml
+    /// accepts, none makes more than one node a byte (`{? ,? }`, empty keys and values, makes five of seven bytes);
+    /// the tables allow four, for forms not thought of. A scalar's bytes are at most 1.5 times its source (the `\L`
+    /// and `\P` escapes) plus a 5-byte length, and moving to a new chunk can waste up to half of one; the byte table
+    /// allows for all of it. The tables hold a pointer per chunk, so generous bounds cost nothing.
     init(inputBytes: Int, maxScalarBytes: Int) {
-        nodeChunkLimit = (inputBytes + 64) >> NodeStore.nodeChunkShift + 1
+        nodeChunkLimit = (4 * inputBytes + 64) >> NodeStore.nodeChunkShift + 1
         nodeChunks = .allocate(capacity: nodeChunkLimit)
         nodeChunks.initialize(repeating: nil, count: nodeChunkLimit)
-        var shift = 22
-        while 1 << shift < maxScalarBytes + 8 { shift += 1 }
+        // A chunk must hold the largest scalar; beyond that, 4 MiB chunks for large files and smaller ones for small
+        // files, which are most of them.
+        let largestScalar = min(maxScalarBytes, inputBytes * 2) + 8
+        var shift = 12
+        while 1 << shift < max(largestScalar, min(1 << 22, inputBytes)) { shift += 1 }
         byteChunkShift = shift
-        let byteBound = inputBytes * 2 + 5 * (inputBytes + 64)
+        let byteBound = 2 * (inputBytes * 3 / 2 + 5 * (4 * inputBytes + 64)) + (1 << shift)
         byteChunkLimit = byteBound >> shift + 2
         byteChunks = .allocate(capacity: byteChunkLimit)
         byteChunks.initialize(repeating: nil, count: byteChunkLimit)
@@ -199,7 +205,7 @@ final class NodeStore: @unchecked Sendable {
     func append(kind: YAMLDocument.Kind, line: Int, column: Int, plain: Bool = false, payload: UInt32) -> Int {
         let index = nodeCount
         let chunkIndex = index >> NodeStore.nodeChunkShift
-        precondition(chunkIndex < nodeChunkLimit, "a YAML node needs at least one byte of input")
+        precondition(chunkIndex < nodeChunkLimit, "YAML makes at most four nodes a byte of input")
         if nodeChunks[chunkIndex] == nil { nodeChunks[chunkIndex] = .allocate(capacity: 1 << NodeStore.nodeChunkShift) }
         var packed = (UInt32(clamping: column) & NodeStore.columnMask) | (kind.rawValue << NodeStore.columnBits)
         if plain { packed |= NodeStore.plainFlag }
