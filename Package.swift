@@ -20,17 +20,21 @@ let package = Package(
         ),
         // Inventory model, YAML reading with source marks, decoding, validation, diagnostics, JSON Schema.
         .target(name: "CloudFirstCore", dependencies: ["CYAML"]),
+        // Rules, the lifecycle catalogue, scoring, readiness, confidence and strategy.
+        .target(name: "Assessment", dependencies: ["CloudFirstCore"]),
         // The executable: argument parsing and printing only.
         .executableTarget(
             name: "cloudfirst",
             dependencies: [
                 "CloudFirstCore",
+                "Assessment",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Deterministic synthetic estates for the benchmark and the scale tests; no dependencies.
         .executableTarget(name: "synthetic-estate"),
         .testTarget(name: "CloudFirstCoreTests", dependencies: ["CloudFirstCore"]),
+        .testTarget(name: "AssessmentTests", dependencies: ["Assessment", "CloudFirstCore"]),
         // Runs the built binaries as a user would.
         .testTarget(name: "EndToEndTests", dependencies: ["cloudfirst", "synthetic-estate"]),
     ],

@@ -1,0 +1,59 @@
+import CloudFirstCore
+
+public enum Readiness: String, CaseIterable, Sendable {
+    case ready
+    case conditional
+    case notReady = "not-ready"
+    case unknown
+}
+
+/// The verdict on one service.
+public struct ServiceAssessment: Sendable {
+    public let service: Service
+    /// 0-100: 100 less the weight of each finding in force (see `Scoring`).
+    public let score: Int
+    public let readiness: Readiness
+    /// 1-5, from how complete the fields the rules read are.
+    public let confidence: Int
+    /// The strategy in force: the owner's where the inventory gives one, else the recommended one.
+    public let strategy: MigrationStrategy
+    /// What the decision table recommends, and why.
+    public let recommendedStrategy: MigrationStrategy
+    public let strategyReasons: [String]
+    /// Findings in force, most serious first; those on its servers included.
+    public let findings: [Finding]
+    /// Findings its owner has accepted with an exception that has not expired.
+    public let accepted: [AcceptedFinding]
+}
+
+/// Findings on a server that belongs to no service: nobody else would see them.
+public struct UnassignedServer: Sendable {
+    public let server: Server
+    public let findings: [Finding]
+}
+
+/// The verdict on a whole estate.
+public struct EstateAssessment: Sendable {
+    public let estate: Estate
+    public let asOf: CalendarDate
+    public let services: [ServiceAssessment]
+    public let unassignedServers: [UnassignedServer]
+
+    public func count(_ readiness: Readiness) -> Int { services.lazy.filter { $0.readiness == readiness }.count }
+    public func count(_ strategy: MigrationStrategy) -> Int { services.lazy.filter { $0.strategy == strategy }.count }
+
+    /// The estate's score: services' scores weighted by criticality (see `Scoring.criticalityWeight`).
+    public var score: Int { Scoring.estateScore(services) }
+
+    /// The blockers that stop the most services, most first: (rule, services it blocks).
+    public var topBlockers: [(rule: String, services: [String])] {
+        var byRule: [String: [String]] = [:]
+        for service in services {
+            for rule in Set(service.findings.filter { $0.severity == .blocker }.map(\.rule)) {
+                byRule[rule, default: []].append(service.service.id)
+            }
+        }
+        return byRule.map { ($0.key, $0.value) }
+            .sorted { ($0.services.count, $1.rule) > ($1.services.count, $0.rule) }
+    }
+}

@@ -1,0 +1,23 @@
+/// An organisation's policy for the assessment: from `.cloudfirst.yml`, or the defaults.
+public struct Policy: Sendable {
+    /// Rules that are not run.
+    public var disabledRules: Set<String> = []
+    /// Severities that replace a rule's default.
+    public var severityOverrides: [String: Severity] = [:]
+    /// Points a finding of each severity takes off a service's score of 100.
+    public var weights: [Severity: Int] = Policy.defaultWeights
+    /// Confidence below which a service without a blocker is `unknown` rather than judged on too little data.
+    public var minimumConfidence = 2
+
+    public static let defaultWeights: [Severity: Int] = [.blocker: 40, .high: 15, .medium: 6, .low: 2, .info: 0]
+
+    public init() {}
+
+    public func severity(of rule: RuleDescription) -> Severity {
+        severityOverrides[rule.id] ?? rule.severity
+    }
+
+    public func isEnabled(_ rule: RuleDescription) -> Bool {
+        !disabledRules.contains(rule.id)
+    }
+}

@@ -1,0 +1,138 @@
+import CloudFirstCore
+
+/// One release of an operating system or database and the ends of its support.
+public struct LifecycleEntry: Sendable, Hashable {
+    public enum Kind: String, Sendable {
+        case os, database
+    }
+
+    public let kind: Kind
+    /// The product as the catalogue names it, e.g. "Windows Server".
+    public let product: String
+    /// The release as its vendor names it, e.g. "2012 R2", "7", "19c".
+    public let cycle: String
+    public let released: CalendarDate?
+    /// End of mainstream (standard, premier, full) support.
+    public let mainstreamEnd: CalendarDate?
+    /// End of extended (maintenance) support, or of all vendor support for products without an extended phase.
+    public let extendedEnd: CalendarDate?
+    /// End of paid extended security updates (Microsoft ESU, Red Hat ELS, Ubuntu ESM).
+    public let esuEnd: CalendarDate?
+    public let source: String
+    public let note: String
+
+    /// "Windows Server 2012 R2", "SQL Server 2016", "Red Hat Enterprise Linux 7".
+    public var name: String { "\(product) \(cycle)" }
+
+    /// The last day any vendor support, paid or not, covers; nil when the catalogue has no end date at all.
+    public var supportEnds: CalendarDate? { esuEnd ?? extendedEnd ?? mainstreamEnd }
+
+    /// The last day of support that needs no extra contract.
+    public var standardSupportEnds: CalendarDate? { extendedEnd ?? mainstreamEnd }
+}
+
+/// The embedded, dated catalogue of end-of-support dates (Catalogues/lifecycle.csv), and the names people write.
+public struct LifecycleCatalogue: Sendable {
+    public let entries: [LifecycleEntry]
+    private let index: [String: LifecycleEntry]
+
+    public static let embedded: LifecycleCatalogue = {
+        do {
+            return try LifecycleCatalogue(csv: EmbeddedLifecycle.text)
+        } catch {
+            preconditionFailure("the embedded lifecycle catalogue does not parse: \(error)")
+        }
+    }()
+
+    public init(csv: String) throws {
+        let rows = try CSV.parse(csv)
+        guard let header = rows.first,
+              header == ["kind", "product", "cycle", "released", "mainstream_end", "extended_end", "esu_end", "source",
+                         "note"] else { throw CatalogueError.header }
+        var entries: [LifecycleEntry] = []
+        for (number, row) in rows.dropFirst().enumerated() where row != [""] {
+            guard row.count == header.count, let kind = LifecycleEntry.Kind(rawValue: row[0]) else {
+                throw CatalogueError.row(number + 2)
+            }
+            func date(_ column: Int) throws -> CalendarDate? {
+                if row[column].isEmpty { return nil }
+                guard let date = CalendarDate(row[column]) else { throw CatalogueError.row(number + 2) }
+                return date
+            }
+            entries.append(LifecycleEntry(kind: kind, product: row[1], cycle: row[2], released: try date(3),
+                                          mainstreamEnd: try date(4), extendedEnd: try date(5), esuEnd: try date(6),
+                                          source: row[7], note: row[8]))
+        }
+        self.entries = entries
+        self.index = Dictionary(entries.map { ("\($0.kind.rawValue)|\($0.product)|\($0.cycle)".lowercased(), $0) },
+                                uniquingKeysWith: { first, _ in first })
+    }
+
+    public enum CatalogueError: Error {
+        case header
+        case row(Int)
+    }
+
+    /// The catalogue's entry for an operating system as people write it, or nil when the name cannot be placed.
+    public func operatingSystem(named name: String) -> LifecycleEntry? {
+        ProductName.operatingSystem(name).flatMap { lookup(.os, $0.product, $0.cycle) }
+    }
+
+    /// The catalogue's entry for a database product as people write it, or nil when it cannot be placed.
+    public func database(named name: String) -> LifecycleEntry? {
+        ProductName.database(name).flatMap { lookup(.database, $0.product, $0.cycle) }
+    }
+
+    private func lookup(_ kind: LifecycleEntry.Kind, _ product: String, _ cycle: String) -> LifecycleEntry? {
+        index["\(kind.rawValue)|\(product)|\(cycle)".lowercased()]
+    }
+}
+
+/// Just enough RFC 4180 for the catalogues: commas, double quotes, doubled quotes inside quotes.
+enum CSV {
+    struct Malformed: Error {}
+
+    static func parse(_ text: String) throws -> [[String]] {
+        var rows: [[String]] = []
+        var row: [String] = []
+        var field = ""
+        var quoted = false
+        var iterator = text.unicodeScalars.makeIterator()
+        var pending = iterator.next()
+        while let scalar = pending {
+            pending = iterator.next()
+            if quoted {
+                if scalar == "\"" {
+                    if pending == "\"" {
+                        field.unicodeScalars.append("\"")
+                        pending = iterator.next()
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    field.unicodeScalars.append(scalar)
+                }
+                continue
+            }
+            switch scalar {
+            case "\"" where field.isEmpty: quoted = true
+            case ",":
+                row.append(field)
+                field = ""
+            case "\n":
+                row.append(field)
+                rows.append(row)
+                row = []
+                field = ""
+            case "\r": break
+            default: field.unicodeScalars.append(scalar)
+            }
+        }
+        if quoted { throw Malformed() }
+        if !field.isEmpty || !row.isEmpty {
+            row.append(field)
+            rows.append(row)
+        }
+        return rows
+    }
+}

@@ -1,0 +1,66 @@
+import CloudFirstCore
+
+public struct ExceptionExpired: ServiceRule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "exception-expired", title: "Accepted finding whose exception has expired", category: .operational,
+        severity: .medium,
+        rationale: "An exception records a risk someone accepted for a time. Once it expires, the finding counts "
+            + "again, and the acceptance needs renewing or the problem fixing.",
+        source: "DESIGN.md section 5 (exceptions carry a reason and may expire); DSPT risk management "
+            + "(REFERENCE.md section 2)",
+        remediation: "Fix the finding, or renew the exception with a new reason and date.",
+        examples: [
+            .triggers("""
+                services:
+                  - id: a
+                    name: A
+                    exceptions:
+                      - { rule: os-past-support, reason: "ESU bought", ↓until: 2026-10-13 }
+                """),
+            .passes("""
+                services:
+                  - id: a
+                    name: A
+                    exceptions:
+                      - { rule: os-past-support, reason: "upgrade booked", until: 2027-03-31 }
+                      - { rule: owner-missing, reason: "owner being appointed" }
+                """),
+        ])
+
+    public func evaluate(_ service: Service, in context: AssessmentContext, report: inout FindingReporter) {
+        for exception in service.exceptions {
+            if let until = exception.until, until < context.asOf {
+                report.report("the exception for '\(exception.rule)' expired on \(until); its findings count again",
+                              at: exception.source, field: "until")
+            }
+        }
+    }
+}
+
+/// Raised by the engine, which knows the recommended strategy only once every other rule has spoken.
+public struct StrategyDisagreement: DerivedRule {
+    public static let description = RuleDescription(
+        id: "strategy-disagreement", title: "Owner's strategy differs from the recommendation", category: .operational,
+        severity: .low,
+        rationale: "The owner's choice stands, but a choice the findings argue against should be made knowingly "
+            + "and recorded.",
+        source: "DESIGN.md section 5 (the owner's strategy is respected; a disagreement is a finding); AWS 7 Rs "
+            + "(REFERENCE.md section 7)",
+        remediation: "Review the reasons given; change the strategy, or keep it and record why.",
+        examples: [
+            .triggers("""
+                servers:
+                  - { id: s1, site: dc1, powered_on: false }
+                services:
+                  - { id: a, name: A, servers: [s1], ↓strategy: rehost }
+                """),
+            .passes("""
+                servers:
+                  - { id: s1, site: dc1, powered_on: false }
+                services:
+                  - { id: a, name: A, servers: [s1], strategy: retire }
+                """),
+        ])
+}

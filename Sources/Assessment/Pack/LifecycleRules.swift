@@ -1,0 +1,276 @@
+import CloudFirstCore
+
+/// Where a release stands in its vendor's lifecycle on the as-of date.
+enum SupportStage {
+    /// In mainstream or extended support; `ends` is when free support ends.
+    case supported(ends: CalendarDate?)
+    /// Past free support, inside a paid extension (ESU, ELS, ESM) that ends on `ends`.
+    case paidExtension(standardEnded: CalendarDate, ends: CalendarDate)
+    /// Past all support, paid extensions included.
+    case pastSupport(since: CalendarDate)
+
+    init?(_ entry: LifecycleEntry, asOf: CalendarDate) {
+        guard let standardEnd = entry.standardSupportEnds else {
+            guard let esuEnd = entry.esuEnd else { return nil }
+            self = asOf > esuEnd ? .pastSupport(since: esuEnd) : .supported(ends: nil)
+            return
+        }
+        if asOf <= standardEnd {
+            self = .supported(ends: standardEnd)
+        } else if let esuEnd = entry.esuEnd, asOf <= esuEnd {
+            self = .paidExtension(standardEnded: standardEnd, ends: esuEnd)
+        } else {
+            self = .pastSupport(since: entry.esuEnd ?? standardEnd)
+        }
+    }
+}
+
+/// Microsoft gives Extended Security Updates free on Azure (REFERENCE.md section 4). Its terms differ by version
+/// (for SQL Server 2016 on Azure VMs they have been reported to have changed), so the message says to check them.
+private func extensionNote(_ entry: LifecycleEntry) -> String {
+    ["Windows Server", "SQL Server"].contains(entry.product)
+        ? " (Microsoft gives ESU free on Azure for the versions it names; check its current terms)" : ""
+}
+
+private let lifecycleSource = "REFERENCE.md section 6 (endoflife.date and vendor lifecycle pages), through the "
+    + "embedded catalogue Catalogues/lifecycle.csv, whose rows each cite their source; NHS England Architecture "
+    + "Principles, 'adopt appropriate cyber security standards' (REFERENCE.md section 1); DSPT (section 2)"
+
+public struct OSPastSupport: ServerRule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "os-past-support", title: "Operating system past all vendor support", category: .security,
+        severity: .blocker,
+        rationale: "An operating system that no longer gets security updates, paid or not, fails the DSPT and "
+            + "was the common factor of every trust WannaCry reached in 2017. No cloud offers it a supported image.",
+        source: lifecycleSource,
+        remediation: "Upgrade the operating system before the move, or rebuild the service on a supported one "
+            + "(replatform).",
+        examples: [
+            .triggers("""
+                servers:
+                  - id: s1
+                    site: dc1
+                    ↓os: Microsoft Windows Server 2008 R2 (64-bit)
+                  - { id: s2, site: dc1, ↓os: Win2k3 }
+                """),
+            .passes("""
+                servers:
+                  - { id: s1, site: dc1, os: Windows Server 2022 Datacenter }
+                  - { id: s2, site: dc1, os: Windows Server 2016 }
+                """),
+        ])
+
+    public func evaluate(_ server: Server, in context: AssessmentContext, report: inout FindingReporter) {
+        guard let os = server.os, let entry = context.lifecycle.operatingSystem(named: os),
+              case .pastSupport(let since)? = SupportStage(entry, asOf: context.asOf) else { return }
+        report.report("\(entry.name) has had no security updates since \(since)", at: server.source, field: "os")
+    }
+}
+
+public struct OSInExtendedSecurityUpdates: ServerRule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "os-in-extended-security-updates", title: "Operating system only on paid extended security updates",
+        category: .security, severity: .high,
+        rationale: "Past extended support, security fixes come only through a paid extension (Microsoft ESU, Red "
+            + "Hat ELS, Ubuntu ESM) that buys time, not a future. Microsoft gives ESU free on Azure, which changes "
+            + "the case for moving there first.",
+        source: lifecycleSource,
+        remediation: "Plan the upgrade before the extension ends; on Azure, ESU for Windows Server and SQL Server "
+            + "costs nothing meanwhile.",
+        examples: [
+            .triggers("""
+                servers:
+                  - { id: s1, site: dc1, ↓os: RHEL 7.9 }
+                """),
+            .passes("""
+                servers:
+                  - { id: s1, site: dc1, os: Red Hat Enterprise Linux 8 (64-bit) }
+                """),
+            .triggers("""
+                servers:
+                  - { id: s1, site: dc1, ↓os: Windows Server 2012 R2 }
+                """, asOf: CalendarDate(year: 2024, month: 1, day: 1)!),
+        ])
+
+    public func evaluate(_ server: Server, in context: AssessmentContext, report: inout FindingReporter) {
+        guard let os = server.os, let entry = context.lifecycle.operatingSystem(named: os),
+              case .paidExtension(let standardEnded, let ends)? = SupportStage(entry, asOf: context.asOf) else { return }
+        report.report("\(entry.name) left extended support on \(standardEnded); paid extended security updates "
+            + "run to \(ends)\(extensionNote(entry))", at: server.source, field: "os")
+    }
+}
+
+public struct OSSupportEnding: ServerRule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "os-support-ending", title: "Operating system support ends within 24 months", category: .security,
+        severity: .medium,
+        rationale: "A migration takes months; an operating system whose support ends within two years should "
+            + "be upgraded as part of the move, not after it.",
+        source: lifecycleSource,
+        remediation: "Move onto the current release during the migration.",
+        examples: [
+            .triggers("""
+                servers:
+                  - { id: s1, site: dc1, ↓os: Windows Server 2016 Standard }
+                """),
+            .passes("""
+                servers:
+                  - { id: s1, site: dc1, os: Windows Server 2025 }
+                  - { id: s2, site: dc1, os: Ubuntu 24.04 LTS }
+                """),
+        ])
+
+    public func evaluate(_ server: Server, in context: AssessmentContext, report: inout FindingReporter) {
+        guard let os = server.os, let entry = context.lifecycle.operatingSystem(named: os),
+              case .supported(let ends?)? = SupportStage(entry, asOf: context.asOf),
+              ends <= context.monthsAhead(24) else { return }
+        report.report("\(entry.name) support ends on \(ends)", at: server.source, field: "os")
+    }
+}
+
+public struct OSUnrecognised: ServerRule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "os-unrecognised", title: "Operating system not known to the lifecycle catalogue", category: .technical,
+        severity: .info,
+        rationale: "Without a known operating system, support dates and cloud compatibility cannot be judged; the "
+            + "service's confidence drops (as Azure Migrate treats 'Other' as unknown).",
+        source: "REFERENCE.md section 7 (Azure Migrate readiness: unknown for OS 'Other')",
+        remediation: "Give the operating system as the vendor names it, e.g. 'Windows Server 2019' or "
+            + "'Red Hat Enterprise Linux 8'.",
+        examples: [
+            .triggers("""
+                servers:
+                  - { id: s1, site: dc1, ↓os: Mitel Standard Linux 11 (CentOS 7 based) }
+                  - ↓{ id: s2, site: dc1 }
+                """),
+            .passes("""
+                servers:
+                  - { id: s1, site: dc1, os: CentOS 7 (64-bit) }
+                """),
+        ])
+
+    public func evaluate(_ server: Server, in context: AssessmentContext, report: inout FindingReporter) {
+        guard let os = server.os else {
+            report.report("no operating system is given", at: server.source)
+            return
+        }
+        if context.lifecycle.operatingSystem(named: os) == nil {
+            report.report("operating system '\(os)' is not in the lifecycle catalogue", at: server.source, field: "os")
+        }
+    }
+}
+
+/// The databases a server runs that the catalogue knows, with where each is written.
+private func databases(on server: Server, in context: AssessmentContext) -> [(LifecycleEntry, Software)] {
+    server.software.compactMap { software in
+        let name = software.version.map { software.product + " " + $0 } ?? software.product
+        return (context.lifecycle.database(named: name) ?? context.lifecycle.database(named: software.product))
+            .map { ($0, software) }
+    }
+}
+
+public struct DatabasePastSupport: ServerRule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "database-past-support", title: "Database past all vendor support", category: .security,
+        severity: .blocker,
+        rationale: "A database engine with no security updates holds the data the service exists for; no managed "
+            + "cloud database runs it, and rehosting it carries the risk to the cloud.",
+        source: lifecycleSource,
+        remediation: "Upgrade the engine, or move the data to a managed database on a supported version "
+            + "(replatform).",
+        examples: [
+            .triggers("""
+                servers:
+                  - id: s1
+                    site: dc1
+                    software:
+                      - ↓product: SQL Server 2008 R2 Express
+                      - { product: Sectra IDS7 }
+                """),
+            .passes("""
+                servers:
+                  - { id: s1, site: dc1, software: [{ product: SQL Server 2019, edition: standard }] }
+                """),
+        ])
+
+    public func evaluate(_ server: Server, in context: AssessmentContext, report: inout FindingReporter) {
+        for (entry, software) in databases(on: server, in: context) {
+            if case .pastSupport(let since)? = SupportStage(entry, asOf: context.asOf) {
+                report.report("\(entry.name) on '\(server.id)' has had no security updates since \(since)",
+                              at: software.source, field: "product")
+            }
+        }
+    }
+}
+
+public struct DatabaseInExtendedSecurityUpdates: ServerRule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "database-in-extended-security-updates", title: "Database only on paid extended security updates",
+        category: .security, severity: .high,
+        rationale: "Past extended support, fixes come only through a paid extension; Microsoft gives SQL Server ESU "
+            + "free on Azure.",
+        source: lifecycleSource,
+        remediation: "Plan the upgrade, or a managed database, before the extension ends.",
+        examples: [
+            .triggers("""
+                servers:
+                  - { id: s1, site: dc1, software: [{ ↓product: SQL Server 2014 SP3 Standard }] }
+                """),
+            .passes("""
+                servers:
+                  - { id: s1, site: dc1, software: [{ product: SQL Server 2022 }] }
+                """),
+        ])
+
+    public func evaluate(_ server: Server, in context: AssessmentContext, report: inout FindingReporter) {
+        for (entry, software) in databases(on: server, in: context) {
+            if case .paidExtension(let standardEnded, let ends)? = SupportStage(entry, asOf: context.asOf) {
+                report.report("\(entry.name) on '\(server.id)' left extended support on \(standardEnded); paid "
+                    + "extended security updates run to \(ends)\(extensionNote(entry))",
+                              at: software.source, field: "product")
+            }
+        }
+    }
+}
+
+public struct DatabaseSupportEnding: ServerRule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "database-support-ending", title: "Database support ends within 24 months", category: .security,
+        severity: .medium,
+        rationale: "Upgrading the engine during the migration costs less than a second project after it.",
+        source: lifecycleSource,
+        remediation: "Move onto a current version, or a managed database, as part of the migration.",
+        examples: [
+            .triggers("""
+                servers:
+                  - { id: s1, site: dc1, software: [{ ↓product: SQL Server, version: "2017" }] }
+                """),
+            .passes("""
+                servers:
+                  - { id: s1, site: dc1, software: [{ product: Oracle Database 19c }] }
+                """),
+        ])
+
+    public func evaluate(_ server: Server, in context: AssessmentContext, report: inout FindingReporter) {
+        for (entry, software) in databases(on: server, in: context) {
+            if case .supported(let ends?)? = SupportStage(entry, asOf: context.asOf), ends <= context.monthsAhead(24) {
+                report.report("\(entry.name) on '\(server.id)' support ends on \(ends)", at: software.source,
+                              field: "product")
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import CloudFirstCore
+
+/// How much a finding stands in the way of a move. Ordered from most to least serious.
+public enum Severity: String, CaseIterable, Comparable, Sendable {
+    /// The service cannot move as it is.
+    case blocker
+    /// It can move only once this is dealt with.
+    case high
+    case medium
+    case low
+    /// Worth knowing; costs no score.
+    case info
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+public enum RuleCategory: String, CaseIterable, Sendable {
+    case technical
+    case dataAndCompliance = "data-and-compliance"
+    case security
+    case integration
+    case operational
+    case commercial
+    case sustainability
+}
+
+/// Everything about a rule that is not code: what `cloudfirst rules` prints, and the examples that are its tests.
+public struct RuleDescription: Sendable {
+    /// Stable kebab-case identifier; baselines, exceptions and configuration refer to it.
+    public let id: String
+    public let title: String
+    public let category: RuleCategory
+    public let severity: Severity
+    /// Why it matters, in words a trust board recognises.
+    public let rationale: String
+    /// Where the fact or policy comes from: a section of the domain reference or a public document.
+    public let source: String
+    public let remediation: String
+    /// Inventory snippets that must and must not trigger the rule; `↓` marks where each finding must be reported.
+    public let examples: [RuleExample]
+
+    public init(id: String, title: String, category: RuleCategory, severity: Severity, rationale: String,
+                source: String, remediation: String, examples: [RuleExample]) {
+        self.id = id
+        self.title = title
+        self.category = category
+        self.severity = severity
+        self.rationale = rationale
+        self.source = source
+        self.remediation = remediation
+        self.examples = examples
+    }
+}
+
+/// An inventory snippet for a rule: its `servers:` and `services:` (and `assumptions:`) sections. Every `↓` marks a
+/// place the rule must report a finding at, and it must report none elsewhere. A site `dc1` is always defined.
+public struct RuleExample: Sendable {
+    public let inventory: String
+    /// The date the example is assessed on.
+    public let asOf: CalendarDate
+    public let file: String
+    public let line: Int
+
+    /// The date examples are assessed on unless they say otherwise; fixed so that examples never expire.
+    public static let defaultAsOf = CalendarDate(year: 2026, month: 11, day: 25)!
+
+    public static func triggers(_ inventory: String, asOf: CalendarDate = defaultAsOf, file: String = #filePath,
+                                line: Int = #line) -> RuleExample {
+        RuleExample(inventory: inventory, asOf: asOf, file: file, line: line)
+    }
+
+    public static func passes(_ inventory: String, asOf: CalendarDate = defaultAsOf, file: String = #filePath,
+                              line: Int = #line) -> RuleExample {
+        RuleExample(inventory: inventory, asOf: asOf, file: file, line: line)
+    }
+
+    /// True when the example marks at least one expected finding.
+    public var triggers: Bool { inventory.contains("↓") }
+}
+
+/// A rule about one server. Its findings count for every service the server belongs to.
+public protocol ServerRule: Sendable {
+    static var description: RuleDescription { get }
+    func evaluate(_ server: Server, in context: AssessmentContext, report: inout FindingReporter)
+}
+
+/// A rule about one service.
+public protocol ServiceRule: Sendable {
+    static var description: RuleDescription { get }
+    func evaluate(_ service: Service, in context: AssessmentContext, report: inout FindingReporter)
+}
