@@ -14,10 +14,10 @@ public struct RuleRegistry: Sendable {
         serverRules: [
             OSPastSupport(), OSInExtendedSecurityUpdates(), OSSupportEnding(), OSUnrecognised(),
             DatabasePastSupport(), DatabaseInExtendedSecurityUpdates(), DatabaseSupportEnding(),
-        ],
+        ] + PlatformRules.all,
         serviceRules: [
             ExceptionExpired(),
-        ],
+        ] + ServiceRules.all,
         derivedRules: [StrategyDisagreement.self]
     )
 
