@@ -8,6 +8,10 @@ public struct Policy: Sendable {
     public var weights: [Severity: Int] = Policy.defaultWeights
     /// Confidence below which a service without a blocker is `unknown` rather than judged on too little data.
     public var minimumConfidence = 2
+    /// The estate fails the policy (exit code 1) when its score is below this.
+    public var failUnder: Int?
+    /// The estate fails the policy when any finding in force is at least this severe.
+    public var failOn: Severity?
 
     public static let defaultWeights: [Severity: Int] = [.blocker: 40, .high: 15, .medium: 6, .low: 2, .info: 0]
 

@@ -16,7 +16,7 @@ public struct RuleRegistry: Sendable {
             DatabasePastSupport(), DatabaseInExtendedSecurityUpdates(), DatabaseSupportEnding(),
         ] + PlatformRules.all,
         serviceRules: [
-            ExceptionExpired(),
+            ExceptionExpired(), ExceptionForUnknownRule(),
         ] + ServiceRules.all,
         derivedRules: [StrategyDisagreement.self]
     )
@@ -27,6 +27,9 @@ public struct RuleRegistry: Sendable {
             + derivedRules.map { $0.description })
             .sorted { ($0.severity, $0.id) < ($1.severity, $1.id) }
     }
+
+    /// Every rule id, for checking names written in inventories and policy files.
+    public var ids: Set<String> { Set(descriptions.map(\.id)) }
 
     public func description(of id: String) -> RuleDescription? {
         descriptions.first { $0.id == id }

@@ -43,6 +43,9 @@ public enum InventoryProblem: Error, Hashable, Sendable {
     case selfDependency(service: String)
     case listedTwice(field: String, id: String)
 
+    // Organisation policy
+    case unknownRule(String, suggestion: String?)
+
     public var severity: Diagnostic.Severity {
         switch self {
         case .selfDependency, .listedTwice: .warning
@@ -85,6 +88,7 @@ public enum InventoryProblem: Error, Hashable, Sendable {
         case .assumptionsRepeated: "assumptions-repeated"
         case .selfDependency: "self-dependency"
         case .listedTwice: "listed-twice"
+        case .unknownRule: "unknown-rule"
         }
     }
 
@@ -158,6 +162,8 @@ public enum InventoryProblem: Error, Hashable, Sendable {
             return "service '\(service)' lists itself in 'depends_on'"
         case .listedTwice(let field, let id):
             return "'\(id)' is listed twice in '\(field)'"
+        case .unknownRule(let id, let suggestion):
+            return "no rule has the id '\(id)'; 'cloudfirst rules' lists them" + Self.didYouMean(suggestion)
         }
     }
 

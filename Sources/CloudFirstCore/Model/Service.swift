@@ -122,7 +122,7 @@ public struct RuleException: Sendable {
     public var source: SourceMap
 
     init(_ o: ObjectValue) {
-        rule = o.text("rule") ?? ""
+        rule = o.reference("rule")?.id ?? ""
         reason = o.text("reason") ?? ""
         until = o.date("until")
         source = o.source

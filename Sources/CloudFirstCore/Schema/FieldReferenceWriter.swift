@@ -43,10 +43,12 @@ public enum FieldReferenceWriter {
         case .boolean: "`true` or `false`"
         case .date: "date `YYYY-MM-DD`"
         case .monthDay: "day of the year `MM-DD`"
+        case .reference(.rule): "id of a rule (`cloudfirst rules` lists them)"
         case .reference(let kind): "id of a [\(kind.rawValue)](#\(kind.rawValue))"
         case .formatVersion: "`1`"
         case .list(let element): "list of: " + describe(element)
         case .object(let schema): "[\(schema.name)](#\(anchor(schema.name)))"
+        case .map(_, let value): "mapping of names to: " + describe(value)
         }
     }
 

@@ -135,7 +135,7 @@ public enum InventorySchema {
 
     public static let exception = ObjectSchema("exception", description: "An accepted finding.",
         fields: [
-            Field("rule", id, required: true, "The id of the rule whose finding is accepted."),
+            Field("rule", .reference(.rule), required: true, "The id of the rule whose finding is accepted."),
             Field("reason", freeText, required: true, "Why it is accepted; shown wherever the finding would be."),
             Field("until", .date, "When the acceptance expires; after it, the finding returns."),
         ])

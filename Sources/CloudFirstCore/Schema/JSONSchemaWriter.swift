@@ -68,6 +68,11 @@ public enum JSONSchemaWriter {
             return [("type", "array"), ("items", .object(shape(element)))]
         case .object(let schema):
             return object(schema)
+        case .map(let key, let value):
+            var members: [(String, JSONValue)] = [("type", "object")]
+            if let key { members.append(("propertyNames", .object([("pattern", .string(key.regex))]))) }
+            members.append(("additionalProperties", .object(shape(value))))
+            return members
         }
     }
 }

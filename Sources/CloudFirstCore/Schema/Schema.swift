@@ -19,6 +19,8 @@ public indirect enum ValueShape: Sendable {
     case formatVersion
     case list(ValueShape)
     case object(ObjectSchema)
+    /// A mapping whose keys are chosen by the writer (e.g. rule ids), each with a value of one shape.
+    case map(key: TextPattern?, value: ValueShape)
 
     public static func choice<E: InventoryEnum>(_ type: E.Type) -> ValueShape {
         .choice(ChoiceList(E.ordered.map(\.rawValue)))
@@ -39,7 +41,7 @@ public indirect enum ValueShape: Sendable {
         case .reference(let kind): "the id of a \(kind.rawValue)"
         case .formatVersion: "the format version 1"
         case .list: "a list"
-        case .object: "a mapping"
+        case .object, .map: "a mapping"
         }
     }
 }
@@ -47,6 +49,8 @@ public indirect enum ValueShape: Sendable {
 /// The kinds of thing an id can name.
 public enum EntityKind: String, Sendable {
     case site, server, service
+    /// An assessment rule; checked by the assessment, which knows the rules.
+    case rule
 }
 
 /// A rule for text: a regular expression for the JSON Schema and the same rule as code for the decoder, which must

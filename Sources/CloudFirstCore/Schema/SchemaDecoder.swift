@@ -24,6 +24,16 @@ struct SchemaDecoder {
         problems.append((problem, document.position(node)))
     }
 
+    /// Decodes a whole document against `schema` (a top level that is not a mapping is reported).
+    mutating func decodeDocument(schema: ObjectSchema) -> ObjectValue? {
+        let root = document.resolved(document.root)
+        guard document.kind(root) == .mapping else {
+            report(.wrongType(field: schema.name, expected: "a mapping", found: describe(root)), at: root)
+            return nil
+        }
+        return decodeObject(root, schema: schema, reportedAt: root)
+    }
+
     /// Decodes a whole inventory file. A file whose format version is not 1 gets that one problem only: the rest of
     /// its content follows rules this version does not know.
     mutating func decodeInventory() -> ObjectValue? {
@@ -54,6 +64,37 @@ struct SchemaDecoder {
                 return nil
             }
             return .object(decodeObject(target, schema: schema, reportedAt: node))
+        case .map(let keyPattern, let valueShape):
+            guard document.kind(target) == .mapping else {
+                report(.wrongType(field: field, expected: "a mapping", found: describe(target)), at: node)
+                return nil
+            }
+            var entries: [MapEntry] = []
+            var seen: [String: Int] = [:]
+            var child = target + 1
+            while child < document.end(target) {
+                let keyNode = document.resolved(child)
+                let valueNode = document.end(child)
+                child = document.end(valueNode)
+                guard document.kind(keyNode) == .scalar else {
+                    report(.nonScalarKey, at: keyNode)
+                    continue
+                }
+                let key = document.string(keyNode)
+                if let keyPattern, !keyPattern.matches(key) {
+                    report(.malformedText(field: field, value: key, expected: keyPattern.description), at: keyNode)
+                    continue
+                }
+                if let first = seen[key] {
+                    report(.duplicateKey(key, firstLine: first), at: keyNode)
+                    continue
+                }
+                seen[key] = document.position(keyNode).line
+                if let value = decode(valueNode, as: valueShape, field: key) {
+                    entries.append(MapEntry(key: key, position: document.position(keyNode), value: value))
+                }
+            }
+            return .map(entries)
         case .list(let element):
             guard document.kind(target) == .sequence else {
                 report(.wrongType(field: field, expected: "a list", found: describe(target)), at: node)
@@ -253,7 +294,7 @@ struct SchemaDecoder {
                 return nil
             }
             return .integer(1)
-        case .list, .object:
+        case .list, .object, .map:
             preconditionFailure("collections are decoded by decode(_:as:field:)")
         }
     }

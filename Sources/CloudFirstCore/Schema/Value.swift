@@ -106,6 +106,15 @@ public enum Value: Sendable {
     indirect case reference(Reference)
     case list([Value])
     indirect case object(ObjectValue)
+    /// A mapping with the writer's own keys, in the order written, each key with where it was written.
+    case map([MapEntry])
+}
+
+/// One entry of a `.map` value.
+public struct MapEntry: Sendable {
+    public let key: String
+    public let position: SourcePosition
+    public let value: Value
 }
 
 /// A decoded mapping: one optional value per field of its schema, and where each was written.
@@ -177,6 +186,11 @@ public struct ObjectValue: Sendable {
 
     public func objects(_ field: String) -> [ObjectValue] {
         list(field).compactMap { if case .object(let value) = $0 { value } else { nil } }
+    }
+
+    public func map(_ field: String) -> [MapEntry] {
+        if case .map(let entries)? = self[field] { return entries }
+        return []
     }
 
     public func references(_ field: String) -> [Reference] {

@@ -1,0 +1,32 @@
+/// Reads one YAML document against any schema: what the inventory loader does for inventories, offered to other
+/// inputs (organisation policy files) so they get the same positions and messages.
+public enum DocumentReader {
+    /// The decoded document, or nil when it could not be read; and every problem found, sorted.
+    public static func read(_ source: InventorySource, schema: ObjectSchema, limits: YAMLLimits = YAMLLimits())
+        -> (ObjectValue?, [Diagnostic]) {
+        let bytes: [UInt8]
+        switch source.contents {
+        case .bytes(let given): bytes = given
+        case .file(let path):
+            switch FileReader.read(path) {
+            case .success(let read): bytes = read
+            case .failure(let problem): return (nil, [Diagnostic(file: source.displayPath, position: nil, problem: problem)])
+            }
+        }
+        switch YAMLComposer.compose(bytes, limits: limits) {
+        case .failure(let error):
+            return (nil, [Diagnostic(file: source.displayPath, position: error.position, problem: error.problem)])
+        case .success(let document):
+            var decoder = SchemaDecoder(document: document, fileIndex: 0)
+            let object = decoder.decodeDocument(schema: schema)
+            let diagnostics = decoder.problems.map { Diagnostic(file: source.displayPath, position: $0.1, problem: $0.0) }
+            return (diagnostics.hasErrors ? nil : object, diagnostics.sorted())
+        }
+    }
+
+    /// Where a value of a decoded document was written, for problems found after decoding.
+    public static func diagnostic(_ problem: InventoryProblem, in source: InventorySource,
+                                  at position: SourcePosition?) -> Diagnostic {
+        Diagnostic(file: source.displayPath, position: position, problem: problem)
+    }
+}
