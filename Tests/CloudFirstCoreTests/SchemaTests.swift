@@ -10,7 +10,7 @@ import Testing
     }
 
     @Test func publishedFieldReferenceIsCurrent() {
-        Golden.check(FieldReferenceWriter.markdown() + "\n",
+        Golden.check(FieldReferenceWriter.markdown(),
                      against: TestPaths.root.appendingPathComponent("docs/inventory-format.md"))
     }
 
