@@ -20,6 +20,12 @@ struct CloudFirst {
             code = Self.report(error)
         }
         Terminal.flush()
+        if Terminal.writeFailed {
+            // Output that could not be written is a failure, whatever the command found (exit code 3).
+            Terminal.err("cloudfirst: could not write the output: \(String(cString: strerror(errno)))")
+            Terminal.flush()
+            exit(ExitStatus.internalFailure)
+        }
         exit(code)
     }
 

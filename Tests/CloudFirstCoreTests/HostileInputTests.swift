@@ -51,7 +51,7 @@ import Testing
         bytes += Array("\n".utf8)
         #expect(diagnostics(bytes) == [
             // libyaml names the octet that cannot continue the sequence: '(' after the lead byte 0xC3.
-            "hostile.yaml:3:13: error: the file is not valid UTF-8: invalid trailing UTF-8 octet [invalid-encoding]",
+            "hostile.yaml:3:13: error: the file is not valid Unicode text: invalid trailing UTF-8 octet [invalid-encoding]",
         ])
     }
 
@@ -88,5 +88,41 @@ import Testing
         #expect(osA == osB)
         #expect(osA[2_997] == "Windows Server 2019 build 1000")
         #expect(a.estate?.servers[29_999].utilisation?.memoryP95 == 4)
+    }
+}
+
+/// Large files are read on two threads with storage freed behind the decoder; these shapes once broke that.
+@Suite struct PipelineShapeTests {
+    static func bothWays(_ text: String) -> (pipelined: LoadResult, single: LoadResult) {
+        var pipelined = YAMLLimits()
+        pipelined.parallelThreshold = 0
+        var single = YAMLLimits()
+        single.parallelThreshold = .max
+        let source = InventorySource(displayPath: "big.yaml", contents: .bytes(Array(text.utf8)))
+        return (EstateLoader.load([source], limits: pipelined), EstateLoader.load([source], limits: single))
+    }
+
+    static func servers(_ count: Int) -> String {
+        (0..<count).map { "  - { id: s\($0), site: dc1 }\n" }.joined()
+    }
+
+    /// An anchor on the streamed list itself: aliases to it need every element, so none may be freed.
+    @Test(arguments: ["sites: *all\n", "services: [{ id: a, name: A, servers: *all }]\n", "<<: { sites: *all }\n"])
+    func anchoredListAliasedLater(_ tail: String) {
+        let text = "cloudfirst: 1\norganisation: { name: T }\nservers: &all\n" + Self.servers(70_000) + tail
+        let (pipelined, single) = Self.bothWays(text)
+        #expect(pipelined.transcript == single.transcript)
+        #expect(!pipelined.diagnostics.isEmpty)
+    }
+
+    /// A repeated root key is an error, and neither reader may read its list as well.
+    @Test func repeatedRootListIsReadOnce() {
+        let text = "cloudfirst: 1\norganisation: { name: T }\nsites: [{ id: dc1, name: DC }]\nservers:\n"
+            + Self.servers(70_000) + "servers: [{ id: s0, site: dcX }]\n"
+        let (pipelined, single) = Self.bothWays(text)
+        #expect(pipelined.transcript == single.transcript)
+        #expect(pipelined.diagnostics.map(\.rendered) == [
+            "big.yaml:70005:1: error: key 'servers' appears twice in this mapping (first on line 4) [duplicate-key]",
+        ])
     }
 }

@@ -61,8 +61,9 @@ public struct Assessor: Sendable {
                                     severity: policy.severity(of: StrategyDisagreement.description),
                                     category: StrategyDisagreement.description.category,
                                     subject: .service(service.id),
-                                    message: "the owner's strategy is '\(owners.rawValue)'; the findings point to "
-                                        + "'\(decision.strategy.rawValue)': " + decision.reasons.joined(separator: "; "),
+                                    message: ("the owner's strategy is '\(owners.rawValue)'; the findings point to "
+                                        + "'\(decision.strategy.rawValue)': " + decision.reasons.joined(separator: "; "))
+                                        .escapingControlCharacters,
                                     location: context.estate.location(of: service.source, field: "strategy")))
         }
         findings = Self.ordered(findings)

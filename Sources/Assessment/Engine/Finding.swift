@@ -43,6 +43,7 @@ public struct FindingReporter {
     /// Reports a finding at `field` of `source` (the key a person edits to fix it), or at the mapping itself.
     public mutating func report(_ message: String, at source: SourceMap, field: String? = nil) {
         findings.append(Finding(rule: description.id, severity: severity, category: description.category,
-                                subject: subject, message: message, location: estate.location(of: source, field: field)))
+                                subject: subject, message: message.escapingControlCharacters,
+                                location: estate.location(of: source, field: field)))
     }
 }

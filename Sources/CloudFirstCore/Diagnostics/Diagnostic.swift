@@ -22,11 +22,11 @@ public struct Diagnostic: Hashable, Sendable, Comparable {
     public var message: String
 
     public init(file: String, position: SourcePosition?, problem: InventoryProblem) {
-        self.file = file
+        self.file = file.escapingControlCharacters
         self.position = position
         self.severity = problem.severity
         self.code = problem.code
-        self.message = problem.message
+        self.message = problem.message.escapingControlCharacters
     }
 
     /// `path:line:column: severity: message [code]`, or `path: severity: message [code]` without a position.

@@ -23,12 +23,14 @@ public enum InventoryProblem: Error, Hashable, Sendable {
     case nonScalarKey
     case duplicateKey(String, firstLine: Int)
     case invalidMerge
+    case unsupportedTag(String)
 
     // Shape of the inventory
     case unknownKey(String, in: String, suggestion: String?)
     case missingKey(String, in: String)
     case wrongType(field: String, expected: String, found: String)
-    case nullValue(field: String)
+    case nullValue(field: String, required: Bool)
+    case emptyListItem(field: String)
     case notAChoice(field: String, value: String, allowed: [String], suggestion: String?)
     case outOfRange(field: String, value: String, expected: String)
     case malformedDate(field: String, value: String, expected: String)
@@ -73,10 +75,11 @@ public enum InventoryProblem: Error, Hashable, Sendable {
         case .nonScalarKey: "non-scalar-key"
         case .duplicateKey: "duplicate-key"
         case .invalidMerge: "invalid-merge"
+        case .unsupportedTag: "unsupported-tag"
         case .unknownKey: "unknown-key"
         case .missingKey: "missing-key"
         case .wrongType: "wrong-type"
-        case .nullValue: "null-value"
+        case .nullValue, .emptyListItem: "null-value"
         case .notAChoice: "not-a-choice"
         case .outOfRange: "out-of-range"
         case .malformedDate: "malformed-date"
@@ -112,7 +115,7 @@ public enum InventoryProblem: Error, Hashable, Sendable {
         case .tabIndentation:
             return "a tab character is used for indentation; YAML allows spaces only"
         case .invalidEncoding(let problem):
-            return "the file is not valid UTF-8: \(problem)"
+            return "the file is not valid Unicode text: \(problem)"
         case .secondDocument:
             return "a second YAML document ('---') starts here; an inventory file holds one document"
         case .nestingTooDeep(let limit):
@@ -131,14 +134,18 @@ public enum InventoryProblem: Error, Hashable, Sendable {
             return "key '\(key)' appears twice in this mapping (first on line \(firstLine))"
         case .invalidMerge:
             return "a merge key '<<' takes a mapping alias or a list of them"
+        case .unsupportedTag(let tag):
+            return "tag '\(tag)' is not supported; an inventory uses plain values (or the core tags such as !!str)"
         case .unknownKey(let key, let object, let suggestion):
             return "unknown key '\(key)' in \(object)" + Self.didYouMean(suggestion)
         case .missingKey(let key, let object):
             return "\(object) is missing required key '\(key)'"
         case .wrongType(let field, let expected, let found):
             return "'\(field)' must be \(expected), found \(found)"
-        case .nullValue(let field):
-            return "'\(field)' has no value; give one or remove the key"
+        case .nullValue(let field, let required):
+            return "'\(field)' has no value; " + (required ? "give one" : "give one or remove the key")
+        case .emptyListItem(let field):
+            return "'\(field)' has an empty item; remove it or give it a value"
         case .notAChoice(let field, let value, let allowed, let suggestion):
             let list = allowed.map { "'\($0)'" }.joined(separator: ", ")
             return "'\(field)' must be one of \(list), found '\(value)'" + Self.didYouMean(suggestion)

@@ -98,10 +98,12 @@ public enum EstateLoader {
         }
     }
 
-    /// Expands folders into the inventory files under them (recursively, sorted, hidden entries skipped).
+    /// Expands folders into the inventory files under them (recursively, sorted, hidden entries skipped). A file is
+    /// read once however many ways it is named (two paths, a folder and a file in it, symbolic links), and a folder
+    /// once, so links that loop end.
     public static func discover(paths: [String], diagnostics: inout [Diagnostic]) -> [InventorySource] {
         var sources: [InventorySource] = []
-        var seen = Set<String>()
+        var seen = Set<FileIdentity>()
         for path in paths {
             var info = stat()
             guard stat(path, &info) == 0 else {
@@ -111,22 +113,34 @@ public enum EstateLoader {
                 continue
             }
             if info.st_mode & S_IFMT == S_IFDIR {
+                if seen.contains(FileIdentity(info)) { continue }
                 var found: [String] = []
-                if let problem = FileReader.listInventoryFiles(in: path, into: &found) {
+                var inventories = 0
+                if let problem = FileReader.listInventoryFiles(in: path, into: &found, counting: &inventories,
+                                                               seen: &seen) {
                     diagnostics.append(Diagnostic(file: path, position: nil, problem: problem))
                     continue
                 }
-                if found.isEmpty {
+                if inventories == 0 {
                     diagnostics.append(Diagnostic(file: path, position: nil, problem: .noInventoryFiles(path)))
                 }
-                for file in found.sorted() where seen.insert(file).inserted {
-                    sources.append(InventorySource(displayPath: file, contents: .file(file)))
-                }
-            } else if seen.insert(path).inserted {
+                sources += found.sorted().map { InventorySource(displayPath: $0, contents: .file($0)) }
+            } else if seen.insert(FileIdentity(info)).inserted {
                 sources.append(InventorySource(displayPath: path, contents: .file(path)))
             }
         }
         return sources
+    }
+}
+
+/// A file or folder as the system knows it, whatever path names it.
+struct FileIdentity: Hashable {
+    let device: UInt64
+    let inode: UInt64
+
+    init(_ info: stat) {
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
     }
 }
 
@@ -138,13 +152,20 @@ private let posixRead = Darwin.read
 
 /// Plain POSIX file access: exact errors (permission denied, is a folder) and one read per file.
 enum FileReader {
-    static func read(_ path: String) -> Result<[UInt8], InventoryProblem> {
+    /// Reads a whole file, or fails cleanly: a folder, a device, or more than `limit` bytes (checked before and
+    /// while reading, so a pipe that never ends cannot exhaust memory).
+    static func read(_ path: String, limit: Int = YAMLLimits().maxInputBytes) -> Result<[UInt8], InventoryProblem> {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return .failure(.unreadable(path, reason: describe(errno))) }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return .failure(.unreadable(path, reason: describe(errno))) }
-        if info.st_mode & S_IFMT == S_IFDIR { return .failure(.unreadable(path, reason: "it is a folder")) }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return .failure(.unreadable(path, reason: "it is a folder"))
+        case S_IFREG, S_IFIFO: break
+        default: return .failure(.unreadable(path, reason: "it is a device, not a file"))
+        }
+        if Int(info.st_size) > limit { return .failure(.fileTooLarge(bytes: Int(info.st_size), limit: limit)) }
         var bytes: [UInt8] = []
         var capacity = max(Int(info.st_size), 0) + 1
         bytes.reserveCapacity(capacity)
@@ -156,6 +177,7 @@ enum FileReader {
                 return .failure(.unreadable(path, reason: describe(errno)))
             }
             if count == 0 { break }
+            if bytes.count + count > limit { return .failure(.fileTooLarge(bytes: bytes.count + count, limit: limit)) }
             if bytes.count + count > capacity {
                 capacity *= 2
                 bytes.reserveCapacity(capacity)
@@ -165,7 +187,12 @@ enum FileReader {
         return .success(bytes)
     }
 
-    static func listInventoryFiles(in folder: String, into found: inout [String]) -> InventoryProblem? {
+    /// Collects the regular `*.yaml` / `*.yml` files under `folder` not already in `seen`; `inventories` counts every
+    /// one met, read before or not. A folder already in `seen` is not entered again.
+    static func listInventoryFiles(in folder: String, into found: inout [String], counting inventories: inout Int,
+                                   seen: inout Set<FileIdentity>) -> InventoryProblem? {
+        var folderInfo = stat()
+        guard stat(folder, &folderInfo) == 0, seen.insert(FileIdentity(folderInfo)).inserted else { return nil }
         guard let directory = opendir(folder) else { return .unreadable(folder, reason: describe(errno)) }
         defer { closedir(directory) }
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
@@ -178,10 +205,13 @@ enum FileReader {
             var info = stat()
             guard stat(path, &info) == 0 else { continue }
             if info.st_mode & S_IFMT == S_IFDIR {
-                if let problem = listInventoryFiles(in: path, into: &found) { return problem }
-            } else if let dot = name.lastIndex(of: "."),
+                if let problem = listInventoryFiles(in: path, into: &found, counting: &inventories, seen: &seen) {
+                    return problem
+                }
+            } else if info.st_mode & S_IFMT == S_IFREG, let dot = name.lastIndex(of: "."),
                       EstateLoader.inventoryExtensions.contains(name[name.index(after: dot)...].lowercased()) {
-                found.append(path)
+                inventories += 1
+                if seen.insert(FileIdentity(info)).inserted { found.append(path) }
             }
         }
         return nil

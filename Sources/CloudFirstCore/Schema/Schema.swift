@@ -32,7 +32,7 @@ public indirect enum ValueShape: Sendable {
     var expectation: String {
         switch self {
         case .text(let pattern): pattern?.description ?? "text"
-        case .choice: "one of the listed values"
+        case .choice(let choices): "one of " + choices.names.map { "'\($0)'" }.joined(separator: ", ")
         case .integer: "a whole number"
         case .number: "a number"
         case .boolean: "true or false"

@@ -11,6 +11,9 @@ struct SchemaDecoder {
     /// estate is turned into its model element by element instead of holding a decoded copy of the whole file.
     let elementSink: ((String, ObjectValue) -> Void)?
     private(set) var problems: [(InventoryProblem, SourcePosition?)] = []
+    /// Mappings merged in (`<<`) whose problems were reported once already: merged again, they are read quietly.
+    private var reportedMergeSources = Set<Int>()
+    private var quiet = 0
     /// Top-level lists that were not lists: references to what they should have held are not checked.
     private(set) var unreadableLists: Set<String> = []
 
@@ -21,7 +24,7 @@ struct SchemaDecoder {
     }
 
     mutating func report(_ problem: InventoryProblem, at node: Int) {
-        problems.append((problem, document.position(node)))
+        if quiet == 0 { problems.append((problem, document.position(node))) }
     }
 
     /// Decodes a whole document against `schema` (a top level that is not a mapping is reported).
@@ -38,6 +41,11 @@ struct SchemaDecoder {
     /// its content follows rules this version does not know.
     mutating func decodeInventory() -> ObjectValue? {
         let root = document.resolved(document.root)
+        if document.kind(root) == .scalar, document.isPlain(root), isNull(root) {
+            // A document with no content, such as a lone '---'.
+            report(.emptyFile, at: root)
+            return nil
+        }
         guard document.kind(root) == .mapping else {
             report(.topLevelNotMapping(found: describe(root)), at: root)
             return nil
@@ -51,10 +59,10 @@ struct SchemaDecoder {
     }
 
     /// Decodes `node` as `shape`; nil when it is not one (the problem is reported).
-    mutating func decode(_ node: Int, as shape: ValueShape, field: String) -> Value? {
+    mutating func decode(_ node: Int, as shape: ValueShape, field: String, required: Bool = false) -> Value? {
         let target = document.resolved(node)
         if document.kind(target) == .scalar, document.isPlain(target), isNull(target) {
-            report(.nullValue(field: field), at: node)
+            report(.nullValue(field: field, required: required), at: node)
             return nil
         }
         switch shape {
@@ -73,25 +81,26 @@ struct SchemaDecoder {
             var seen: [String: Int] = [:]
             var child = target + 1
             while child < document.end(target) {
+                let keyWritten = child
                 let keyNode = document.resolved(child)
                 let valueNode = document.end(child)
                 child = document.end(valueNode)
                 guard document.kind(keyNode) == .scalar else {
-                    report(.nonScalarKey, at: keyNode)
+                    report(.nonScalarKey, at: keyWritten)
                     continue
                 }
                 let key = document.string(keyNode)
                 if let keyPattern, !keyPattern.matches(key) {
-                    report(.malformedText(field: field, value: key, expected: keyPattern.description), at: keyNode)
+                    report(.malformedText(field: field, value: key, expected: keyPattern.description), at: keyWritten)
                     continue
                 }
                 if let first = seen[key] {
-                    report(.duplicateKey(key, firstLine: first), at: keyNode)
+                    report(.duplicateKey(key, firstLine: first), at: keyWritten)
                     continue
                 }
-                seen[key] = document.position(keyNode).line
+                seen[key] = document.position(keyWritten).line
                 if let value = decode(valueNode, as: valueShape, field: key) {
-                    entries.append(MapEntry(key: key, position: document.position(keyNode), value: value))
+                    entries.append(MapEntry(key: key, position: document.position(keyWritten), value: value))
                 }
             }
             return .map(entries)
@@ -102,7 +111,7 @@ struct SchemaDecoder {
             }
             var values: [Value] = []
             document.forEachChild(of: target) { child in
-                if let value = decode(child, as: element, field: field) { values.append(value) }
+                if let value = decodeItem(child, as: element, field: field) { values.append(value) }
             }
             return .list(values)
         default:
@@ -118,13 +127,14 @@ struct SchemaDecoder {
     /// applied after the mapping's own keys so that its own keys win, as the YAML merge-key rules say.
     mutating func decodeObject(_ node: Int, schema: ObjectSchema, reportedAt: Int) -> ObjectValue {
         var object = ObjectValue(schema: schema, file: fileIndex, position: document.position(reportedAt))
-        var merges: [Int] = []
-        collectEntries(of: node, into: &object, merges: &merges, merged: false)
-        var mergeIndex = 0
-        while mergeIndex < merges.count {
-            let source = merges[mergeIndex]
-            mergeIndex += 1
-            collectEntries(of: source, into: &object, merges: &merges, merged: true)
+        // The mapping's own keys first; then each merge source in order, flattened (its own keys, then its merges)
+        // before the next, as the YAML merge-key rules say. A stack keeps long merge chains off the call stack.
+        var pending = Array(collectEntries(of: node, into: &object, merged: false).reversed())
+        while let source = pending.popLast() {
+            let repeated = !reportedMergeSources.insert(source).inserted
+            if repeated { quiet += 1 }
+            pending += collectEntries(of: source, into: &object, merged: true).reversed()
+            if repeated { quiet -= 1 }
         }
         for (index, field) in schema.fields.enumerated() where field.required && !object.source.has(index) {
             report(.missingKey(field.name, in: schema.name), at: reportedAt)
@@ -135,38 +145,48 @@ struct SchemaDecoder {
         return object
     }
 
-    private mutating func collectEntries(of node: Int, into object: inout ObjectValue, merges: inout [Int],
-                                         merged: Bool) {
+    /// Decodes a mapping's own keys into `object` and returns the mappings it merges in, in order. A key written
+    /// as an alias is reported and located where the alias is written.
+    private mutating func collectEntries(of node: Int, into object: inout ObjectValue, merged: Bool) -> [Int] {
         let schema = object.schema
+        var merges: [Int] = []
+        var mergeKeyLine: Int?
         var child = node + 1
         let stop = document.end(node)
         while child < stop {
+            let keyWritten = child
             let keyNode = document.resolved(child)
             let valueNode = document.end(child)
             child = document.end(valueNode)
             guard document.kind(keyNode) == .scalar else {
-                report(.nonScalarKey, at: keyNode)
+                report(.nonScalarKey, at: keyWritten)
                 continue
             }
             if document.isPlain(keyNode), document.scalar(keyNode, equals: "<<") {
+                if let first = mergeKeyLine {
+                    report(.duplicateKey("<<", firstLine: first), at: keyWritten)
+                    continue
+                }
+                mergeKeyLine = document.position(keyWritten).line
                 addMergeSources(valueNode, to: &merges)
                 continue
             }
             let matched = document.withScalarBytes(keyNode) { schema.fieldIndex(matching: $0) }
             guard let index = matched else {
+                if quiet > 0 { continue }
                 let key = document.string(keyNode)
                 report(.unknownKey(key, in: schema.name, suggestion: Suggestion.closest(to: key,
                                                                                        among: schema.fields.map(\.name))),
-                       at: keyNode)
+                       at: keyWritten)
                 continue
             }
             if let first = object.source.position(of: index) {
                 // A key the mapping itself repeats is an error; one a merge brings in is overridden, as YAML says.
-                if !merged { report(.duplicateKey(schema.fields[index].name, firstLine: first.line), at: keyNode) }
+                if !merged { report(.duplicateKey(schema.fields[index].name, firstLine: first.line), at: keyWritten) }
                 continue
             }
             let field = schema.fields[index]
-            object.source.record(index, at: document.position(keyNode))
+            object.source.record(index, at: document.position(keyWritten))
             if let sink = elementSink, schema === InventorySchema.file, case .list(.object(let element)) = field.shape {
                 object.values[index] = .list([])
                 // A list the composer streamed has had its elements decoded already, as they completed.
@@ -175,8 +195,19 @@ struct SchemaDecoder {
                 }
                 continue
             }
-            object.values[index] = decode(valueNode, as: field.shape, field: field.name)
+            object.values[index] = decode(valueNode, as: field.shape, field: field.name, required: field.required)
         }
+        return merges
+    }
+
+    /// Decodes one item of a list; an item with no value (a bare `-`, or `~`) is reported as such.
+    mutating func decodeItem(_ node: Int, as shape: ValueShape, field: String) -> Value? {
+        let item = document.resolved(node)
+        if document.kind(item) == .scalar, document.isPlain(item), isNull(item) {
+            report(.emptyListItem(field: field), at: node)
+            return nil
+        }
+        return decode(node, as: shape, field: field)
     }
 
     /// Decodes one element of a top-level list that the composer handed over, and passes it to the sink.
@@ -184,7 +215,7 @@ struct SchemaDecoder {
         guard let sink = elementSink, case .list(.object(let schema)) = InventorySchema.file.shape(of: field) else {
             preconditionFailure("'\(field)' is not a top-level list of mappings")
         }
-        if case .object(let object)? = decode(node, as: .object(schema), field: field) { sink(field, object) }
+        if case .object(let object)? = decodeItem(node, as: .object(schema), field: field) { sink(field, object) }
     }
 
     private mutating func streamElements(of node: Int, as schema: ObjectSchema, field: String,
@@ -196,7 +227,7 @@ struct SchemaDecoder {
             return
         }
         document.forEachChild(of: list) { child in
-            if case .object(let object)? = decode(child, as: .object(schema), field: field) { sink(field, object) }
+            if case .object(let object)? = decodeItem(child, as: .object(schema), field: field) { sink(field, object) }
         }
     }
 
@@ -244,9 +275,15 @@ struct SchemaDecoder {
             report(.wrongType(field: field, expected: "true or false", found: describe(node)), at: reportedAt)
             return nil
         case .integer(let min, let max):
-            guard plain, let number = document.withScalarBytes(node, ScalarSyntax.number),
-                  let value = number.exactInteger else {
+            guard plain, let number = document.withScalarBytes(node, ScalarSyntax.number) else {
                 report(.wrongType(field: field, expected: "a whole number", found: describe(node)), at: reportedAt)
+                return nil
+            }
+            guard let value = number.exactInteger else {
+                let problem: InventoryProblem = number.value == number.value.rounded()
+                    ? .outOfRange(field: field, value: clipped(node), expected: Self.range(min, max ?? Int(9e15)))
+                    : .wrongType(field: field, expected: "a whole number", found: describe(node))
+                report(problem, at: reportedAt)
                 return nil
             }
             if let min, value < min {
@@ -289,8 +326,13 @@ struct SchemaDecoder {
             }
             return .monthDay(day)
         case .formatVersion:
-            guard plain, let number = document.withScalarBytes(node, ScalarSyntax.number), number.exactInteger == 1 else {
-                report(.unsupportedVersion(document.string(node)), at: reportedAt)
+            guard plain, let number = document.withScalarBytes(node, ScalarSyntax.number) else {
+                report(.wrongType(field: field, expected: "the format version, the number 1", found: describe(node)),
+                       at: reportedAt)
+                return nil
+            }
+            guard number.exactInteger == 1 else {
+                report(.unsupportedVersion(clipped(node)), at: reportedAt)
                 return nil
             }
             return .integer(1)
@@ -322,7 +364,7 @@ struct SchemaDecoder {
         switch document.kind(node) {
         case .mapping: return "a mapping"
         case .sequence: return "a list"
-        case .alias: return "an alias"
+        case .alias: preconditionFailure("aliases are resolved before they are described")
         case .scalar:
             if document.isPlain(node) {
                 if let number = document.withScalarBytes(node, ScalarSyntax.number) {
@@ -330,6 +372,9 @@ struct SchemaDecoder {
                         : "the number \(document.string(node))"
                 }
                 if let value = document.withScalarBytes(node, ScalarSyntax.boolean) { return "\(value)" }
+                if document.withScalarBytes(node, ScalarSyntax.isInfiniteOrNaN) {
+                    return "'\(clipped(node))', which is not a finite number"
+                }
             }
             return "text '\(clipped(node))'"
         }
@@ -343,6 +388,13 @@ struct SchemaDecoder {
 
 /// The YAML 1.2 core schema's plain-scalar forms, on bytes.
 enum ScalarSyntax {
+    /// YAML 1.2's `.inf`, `-.inf` and `.nan` (in their three spellings): numbers, but none an inventory can use.
+    static func isInfiniteOrNaN(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let text = String(decoding: bytes, as: UTF8.self)
+        return [".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN"]
+            .contains(text)
+    }
+
     /// `~`, `null`, `Null`, `NULL` or nothing at all.
     static func isNull(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         switch bytes.count {
@@ -371,8 +423,15 @@ enum ScalarSyntax {
         var exactInteger: Int?
     }
 
-    /// Decimal integers and floats: `[-+]?(digits)(.digits)?([eE][-+]?digits)?`, or a leading `.5`.
+    /// YAML 1.2 core numbers: decimal integers and floats (`[-+]?(digits)(.digits)?([eE][-+]?digits)?`, or `.5`),
+    /// and `0x` hexadecimal and `0o` octal integers. Infinities and NaN are not numbers an inventory can use.
     static func number(_ bytes: UnsafeBufferPointer<UInt8>) -> Number? {
+        if bytes.count > 2, bytes[0] == UInt8(ascii: "0"), bytes[1] == UInt8(ascii: "x") || bytes[1] == UInt8(ascii: "o") {
+            let radix = bytes[1] == UInt8(ascii: "x") ? 16 : 8
+            guard bytes[2] != UInt8(ascii: "+"), bytes[2] != UInt8(ascii: "-"), let value = Int(String(decoding: UnsafeBufferPointer(rebasing: bytes[2...]), as: UTF8.self),
+                                  radix: radix) else { return nil }
+            return Number(value: Double(value), exactInteger: value)
+        }
         var index = 0
         let count = bytes.count
         var negative = false

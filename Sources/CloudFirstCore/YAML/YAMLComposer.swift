@@ -100,6 +100,9 @@ private struct ComposerState {
     var rootChildren = 0
     /// The streamed key the root mapping's next value belongs to.
     var pendingStreamKey: Int?
+    /// Streamed keys already met at the root: a repeated key is an error the root decode reports, and its value is
+    /// not streamed, so that both readers see the same.
+    var streamedKeysSeen = Set<Int>()
 
     init(store: NodeStore, limits: YAMLLimits, stream: ElementStream?) {
         self.store = store
@@ -153,6 +156,7 @@ private struct ComposerState {
         guard let stream, stack.count == 1, rootChildren % 2 == 1 else { return }
         let bytes = store.scalarBytes(at: Int(store.node(node).payload))
         pendingStreamKey = stream.keys.firstIndex { $0.withUnsafeBufferPointer { $0.elementsEqual(bytes) } }
+        if let key = pendingStreamKey, !streamedKeysSeen.insert(key).inserted { pendingStreamKey = nil }
     }
 
     /// Handles one event; returns an error to stop composition.
@@ -167,7 +171,15 @@ private struct ComposerState {
                 return YAMLError(problem: .scalarTooLarge(bytes: length, limit: limits.maxScalarBytes),
                                  position: SourcePosition(line: line, column: column))
             }
-            let plain = scalar.plain_implicit != 0 && scalar.style == YAML_PLAIN_SCALAR_STYLE
+            var plain = scalar.plain_implicit != 0 && scalar.style == YAML_PLAIN_SCALAR_STYLE
+            if let tag = scalar.tag {
+                switch Self.scalarTag(String(cString: tag)) {
+                case .text: plain = false
+                case .typed: plain = true
+                case .unsupported(let name):
+                    return YAMLError(problem: .unsupportedTag(name), position: SourcePosition(line: line, column: column))
+                }
+            }
             let node = store.nodeCount
             let (byteStart, anchorsBefore) = (store.byteEnd, anchorDefinitions)
             _ = willAppendChild(isSequence: false)
@@ -185,9 +197,14 @@ private struct ComposerState {
                                  position: SourcePosition(line: line, column: column))
             }
             let isMapping = event.type == YAML_MAPPING_START_EVENT
-            let streamedKey = willAppendChild(isSequence: !isMapping)
-            let node = store.append(kind: isMapping ? .mapping : .sequence, line: line, column: column, payload: 0)
+            let tag = isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag
+            if let tag, let problem = Self.collectionTagProblem(String(cString: tag), mapping: isMapping) {
+                return YAMLError(problem: problem, position: SourcePosition(line: line, column: column))
+            }
             let anchorPointer = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
+            // A list with an anchor of its own may be aliased whole later, so its elements must stay: not streamed.
+            let streamedKey = willAppendChild(isSequence: !isMapping).flatMap { anchorPointer == nil ? $0 : nil }
+            let node = store.append(kind: isMapping ? .mapping : .sequence, line: line, column: column, payload: 0)
             let anchorsBefore = anchorDefinitions
             var anchor: String?
             if let anchorPointer {
@@ -237,13 +254,38 @@ private struct ComposerState {
         return nil
     }
 
+    enum ScalarTag {
+        case text, typed
+        case unsupported(String)
+    }
+
+    /// The YAML 1.2 core tags mean what they say: `!!str` is text, `!!int`, `!!float`, `!!bool` and `!!null` are
+    /// read as their type. An inventory has no use for any other tag, so it is an error rather than ignored.
+    static func scalarTag(_ tag: String) -> ScalarTag {
+        switch tag {
+        case "!", "tag:yaml.org,2002:str": .text
+        case "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null":
+            .typed
+        default: .unsupported(shortTag(tag))
+        }
+    }
+
+    static func collectionTagProblem(_ tag: String, mapping: Bool) -> InventoryProblem? {
+        let expected = mapping ? "tag:yaml.org,2002:map" : "tag:yaml.org,2002:seq"
+        return tag == expected || tag == "!" ? nil : .unsupportedTag(shortTag(tag))
+    }
+
+    private static func shortTag(_ tag: String) -> String {
+        tag.hasPrefix("tag:yaml.org,2002:") ? "!!" + tag.dropFirst("tag:yaml.org,2002:".count) : tag
+    }
+
     /// Turns libyaml's error state into a problem with the best position available.
     static func parserError(_ parser: yaml_parser_t, input: UnsafeBufferPointer<UInt8>) -> YAMLError {
         var problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
         if parser.error == YAML_READER_ERROR {
             // Reader errors carry a byte offset rather than a mark.
             let position = SourceText.position(ofByte: Int(parser.problem_offset), in: input)
-            if problem.contains("UTF-8") || problem.contains("UTF-16") {
+            if ["UTF-8", "UTF-16", "surrogate", "invalid Unicode character"].contains(where: problem.contains) {
                 return YAMLError(problem: .invalidEncoding(problem), position: position)
             }
             return YAMLError(problem: .syntax(problem: problem, context: nil), position: position)
@@ -254,9 +296,14 @@ private struct ComposerState {
             return YAMLError(problem: .tabIndentation, position: position)
         }
         var context = parser.context.map { String(cString: $0) }
+        // libyaml's words for the commonest slips in hand-written YAML, said plainly.
         if problem == "did not find expected key", context?.contains("block mapping") == true {
-            // libyaml's words for the commonest slip in hand-written YAML.
             problem = "this line is not indented like the keys of its mapping (did not find expected key)"
+        } else if problem == "did not find expected '-' indicator" {
+            problem = "this line is not indented like the items of its list (did not find expected '-' indicator)"
+        } else if problem == "mapping values are not allowed in this context" {
+            problem = "a ':' here would start a mapping where none can start: check this line's indentation, or "
+                + "quote a value that contains ': ' (mapping values are not allowed in this context)"
         }
         let start = parser.context_mark
         if context != nil, start.line != mark.line || start.column != mark.column {
@@ -268,17 +315,42 @@ private struct ComposerState {
 
 /// Byte-level helpers for turning positions into offsets and back; used only on error paths.
 enum SourceText {
-    /// The 1-based position of a byte offset, counting columns in characters (UTF-8 lead bytes).
+    /// The 1-based position of a byte offset, as libyaml counts: columns in characters, a byte order mark not
+    /// counted, and CR, LF or CRLF each ending a line. UTF-16 input (told by its byte order mark) is counted in
+    /// UTF-16 units, a surrogate pair as one character.
     static func position(ofByte offset: Int, in input: UnsafeBufferPointer<UInt8>) -> SourcePosition {
+        var units: [UInt32] = []
+        let end = min(offset, input.count)
+        if input.count >= 2, (input[0] == 0xFF && input[1] == 0xFE) || (input[0] == 0xFE && input[1] == 0xFF) {
+            let littleEndian = input[0] == 0xFF
+            var index = 2
+            while index + 1 < end {
+                let unit = littleEndian ? UInt32(input[index]) | UInt32(input[index + 1]) << 8
+                    : UInt32(input[index]) << 8 | UInt32(input[index + 1])
+                // A low surrogate completes the character its high surrogate began.
+                if !(0xDC00...0xDFFF).contains(unit) { units.append(unit) }
+                index += 2
+            }
+        } else {
+            let start = input.count >= 3 && input[0] == 0xEF && input[1] == 0xBB && input[2] == 0xBF ? 3 : 0
+            for index in start..<max(start, end) where input[index] & 0xC0 != 0x80 { units.append(UInt32(input[index])) }
+        }
         var line = 1
         var column = 1
-        for byte in input.prefix(min(offset, input.count)) {
-            if byte == UInt8(ascii: "\n") {
+        var previous: UInt32 = 0
+        for unit in units {
+            if unit == 0x0A {
+                if previous != 0x0D {
+                    line += 1
+                    column = 1
+                }
+            } else if unit == 0x0D {
                 line += 1
                 column = 1
-            } else if byte & 0xC0 != 0x80 {
+            } else {
                 column += 1
             }
+            previous = unit
         }
         return SourcePosition(line: line, column: column)
     }

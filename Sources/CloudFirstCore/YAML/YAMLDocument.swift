@@ -36,7 +36,6 @@ public struct YAMLDocument: @unchecked Sendable {
         self.store = store
     }
 
-    public var isEmpty: Bool { store.nodeCount == 0 }
     public var nodeCount: Int { store.nodeCount }
     /// The root node; only meaningful when the document is not empty.
     public var root: Int { 0 }
@@ -207,7 +206,8 @@ final class NodeStore: @unchecked Sendable {
         let chunkIndex = index >> NodeStore.nodeChunkShift
         precondition(chunkIndex < nodeChunkLimit, "YAML makes at most four nodes a byte of input")
         if nodeChunks[chunkIndex] == nil { nodeChunks[chunkIndex] = .allocate(capacity: 1 << NodeStore.nodeChunkShift) }
-        var packed = (UInt32(clamping: column) & NodeStore.columnMask) | (kind.rawValue << NodeStore.columnBits)
+        // Columns past 16,777,215 (one line of 16 MB) read as that: clamped, never wrapped.
+        var packed = min(UInt32(clamping: column), NodeStore.columnMask) | (kind.rawValue << NodeStore.columnBits)
         if plain { packed |= NodeStore.plainFlag }
         (nodeChunks[chunkIndex].unsafelyUnwrapped + (index & NodeStore.nodeChunkMask))
             .initialize(to: Node(line: UInt32(clamping: line), packed: packed, payload: payload))

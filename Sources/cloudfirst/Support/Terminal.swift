@@ -11,6 +11,8 @@ import Darwin
 enum Terminal {
     nonisolated(unsafe) private static var pending: [UInt8] = []
     nonisolated(unsafe) private static var pendingDescriptor: Int32 = 1
+    /// Set when a write failed (a full disk, a closed stream): the command must then exit 3, not 0.
+    nonisolated(unsafe) private(set) static var writeFailed = false
 
     static func out(_ text: String) { write(text, to: 1) }
     static func err(_ text: String) { write(text, to: 2) }
@@ -23,6 +25,7 @@ enum Terminal {
             }
             if written < 0 {
                 if errno == EINTR { continue }
+                writeFailed = true
                 break
             }
             offset += written
@@ -30,9 +33,8 @@ enum Terminal {
         pending.removeAll(keepingCapacity: true)
     }
 
-    /// Whether text written to stderr (or stdout) may carry ANSI colour.
+    /// Whether text written to stderr may carry ANSI colour.
     static let colourOnStderr: Bool = isatty(2) == 1 && !noColour
-    static let colourOnStdout: Bool = isatty(1) == 1 && !noColour
 
     private static var noColour: Bool {
         guard let value = getenv("NO_COLOR") else { return false }
@@ -40,7 +42,7 @@ enum Terminal {
     }
 
     enum Style: String {
-        case red = "\u{1B}[1;31m", yellow = "\u{1B}[1;33m", green = "\u{1B}[1;32m", bold = "\u{1B}[1m"
+        case red = "\u{1B}[1;31m", yellow = "\u{1B}[1;33m", bold = "\u{1B}[1m"
         case dim = "\u{1B}[2m"
     }
 

@@ -1,0 +1,49 @@
+import CloudFirstCore
+import Foundation
+
+/// Spreadsheets a trust can sort and filter: a row per service, or with `findings` a row per finding.
+public enum AssessmentCSV {
+    public static func services(_ assessment: EstateAssessment) -> String {
+        var rows = [["service", "name", "criticality", "score", "readiness", "confidence", "strategy",
+                     "recommended_strategy", "blocker", "high", "medium", "low", "info", "accepted", "top_finding"]]
+        for service in assessment.services {
+            let counts = Severity.allCases.map { severity in
+                String(service.findings.filter { $0.severity == severity }.count)
+            }
+            rows.append([service.service.id, service.service.name, service.service.criticality?.rawValue ?? "",
+                         String(service.score), service.readiness.rawValue, String(service.confidence),
+                         service.strategy.rawValue, service.recommendedStrategy.rawValue] + counts
+                         + [String(service.accepted.count),
+                            service.findings.first.map { "\($0.rule): \($0.message)" } ?? ""])
+        }
+        return render(rows)
+    }
+
+    public static func findings(_ assessment: EstateAssessment) -> String {
+        var rows = [["service", "subject", "rule", "severity", "category", "status", "file", "line", "column",
+                     "message"]]
+        func row(_ service: String, _ finding: Finding, _ status: String) -> [String] {
+            [service, finding.subject.description, finding.rule, finding.severity.rawValue, finding.category.rawValue,
+             status, finding.location.file, String(finding.location.position.line),
+             String(finding.location.position.column), finding.message]
+        }
+        for service in assessment.services {
+            rows += service.findings.map { row(service.service.id, $0, "open") }
+            rows += service.accepted.map { row(service.service.id, $0.finding, "accepted") }
+        }
+        for server in assessment.unassignedServers {
+            rows += server.findings.map { row("", $0, "open") }
+        }
+        return render(rows)
+    }
+
+    /// RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; CRLF between records.
+    static func render(_ rows: [[String]]) -> String {
+        rows.map { row in
+            row.map { field in
+                field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                    ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+            }.joined(separator: ",")
+        }.joined(separator: "\r\n") + "\r\n"
+    }
+}

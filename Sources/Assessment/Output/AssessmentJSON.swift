@@ -1,0 +1,63 @@
+import CloudFirstCore
+
+/// The assessment as data: the JSON contract of `cloudfirst assess --format json`.
+public enum AssessmentJSON {
+    public static func render(_ assessment: EstateAssessment) -> JSONValue {
+        let estate = assessment.estate
+        return .object([
+            ("estate", .object([
+                ("organisation", .string(estate.organisation?.name ?? "")),
+                ("as_of", .string(assessment.asOf.description)),
+                ("services", .int(estate.services.count)),
+                ("servers", .int(estate.servers.count)),
+                ("score", .int(assessment.score)),
+                ("readiness", .object(Readiness.allCases.map { ($0.rawValue, .int(assessment.count($0))) })),
+                ("strategies", .object(MigrationStrategy.allCases.map { ($0.rawValue, .int(assessment.count($0))) })),
+                ("top_blockers", .array(assessment.topBlockers.map { blocker in
+                    .object([("rule", .string(blocker.rule)),
+                             ("services", .array(blocker.services.map(JSONValue.string)))])
+                })),
+            ])),
+            ("services", .array(assessment.services.map(service))),
+            ("unassigned_servers", .array(assessment.unassignedServers.map { server in
+                .object([("id", .string(server.server.id)), ("findings", .array(server.findings.map(finding)))])
+            })),
+        ])
+    }
+
+    static func service(_ service: ServiceAssessment) -> JSONValue {
+        .object([
+            ("id", .string(service.service.id)),
+            ("name", .string(service.service.name)),
+            ("criticality", service.service.criticality.map { .string($0.rawValue) } ?? .null),
+            ("score", .int(service.score)),
+            ("readiness", .string(service.readiness.rawValue)),
+            ("confidence", .int(service.confidence)),
+            ("strategy", .string(service.strategy.rawValue)),
+            ("recommended_strategy", .string(service.recommendedStrategy.rawValue)),
+            ("strategy_reasons", .array(service.strategyReasons.map(JSONValue.string))),
+            ("findings", .array(service.findings.map(finding))),
+            ("accepted", .array(service.accepted.map { accepted in
+                var members = members(of: accepted.finding)
+                members.append(("reason", .string(accepted.reason)))
+                members.append(("until", accepted.until.map { .string($0.description) } ?? .null))
+                return .object(members)
+            })),
+        ])
+    }
+
+    static func finding(_ finding: Finding) -> JSONValue { .object(members(of: finding)) }
+
+    static func members(of finding: Finding) -> [(String, JSONValue)] {
+        [
+            ("rule", .string(finding.rule)),
+            ("severity", .string(finding.severity.rawValue)),
+            ("category", .string(finding.category.rawValue)),
+            ("subject", .string(finding.subject.description)),
+            ("message", .string(finding.message)),
+            ("location", .object([("file", .string(finding.location.file)),
+                                  ("line", .int(finding.location.position.line)),
+                                  ("column", .int(finding.location.position.column))])),
+        ]
+    }
+}

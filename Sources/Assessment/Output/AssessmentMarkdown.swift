@@ -1,0 +1,103 @@
+import CloudFirstCore
+import Foundation
+
+/// A report a trust can paste into a board paper: the summary first, then the blockers, then every service.
+public enum AssessmentMarkdown {
+    public static func render(_ assessment: EstateAssessment, registry: RuleRegistry = .standard,
+                              version: String) -> String {
+        let estate = assessment.estate
+        let organisation = estate.organisation?.name ?? "the estate"
+        var out = "# Cloud readiness: \(escape(organisation))\n\n"
+        out += "Assessed on \(assessment.asOf) by cloudfirst \(version) with \(registry.descriptions.count) rules: "
+            + "\(count(estate.services.count, "service")) on \(count(estate.servers.count, "server")).\n\n"
+
+        out += "## Summary\n\n"
+        out += "Estate score: **\(assessment.score) / 100** (services' scores weighted by criticality).\n\n"
+        out += "| readiness | services |\n|---|---:|\n"
+        for readiness in Readiness.allCases { out += "| \(readiness.rawValue) | \(assessment.count(readiness)) |\n" }
+        out += "\n| strategy | services |\n|---|---:|\n"
+        for strategy in MigrationStrategy.allCases where assessment.count(strategy) > 0 {
+            out += "| \(strategy.rawValue) | \(assessment.count(strategy)) |\n"
+        }
+
+        out += "\n## Top blockers\n\n"
+        let blockers = assessment.topBlockers
+        if blockers.isEmpty {
+            out += "No blocker stands in the way of any service.\n"
+        } else {
+            out += "| rule | what | services |\n|---|---|---|\n"
+            for blocker in blockers.prefix(10) {
+                let title = registry.description(of: blocker.rule)?.title ?? ""
+                out += "| `\(blocker.rule)` | \(escape(title)) | \(blocker.services.map { "`\($0)`" }.joined(separator: ", ")) |\n"
+            }
+        }
+
+        out += "\n## Services\n"
+        for service in assessment.services.sorted(by: boardOrder) {
+            out += "\n### \(escape(service.service.name)) (`\(service.service.id)`)\n\n"
+            out += "- Criticality: \(service.service.criticality?.rawValue ?? "not given")\n"
+            out += "- Readiness: **\(service.readiness.rawValue)**; score \(service.score) / 100; "
+                + "confidence \(service.confidence) of 5\n"
+            var strategy = "- Strategy: **\(service.strategy.rawValue)**"
+            if service.service.strategy != nil {
+                strategy += service.recommendedStrategy == service.strategy ? " (the owner's, as recommended)"
+                    : " (the owner's; recommended: \(service.recommendedStrategy.rawValue))"
+            }
+            out += strategy + ". " + escape(service.strategyReasons.joined(separator: "; ")) + "\n"
+            if service.findings.isEmpty {
+                out += "\nNo findings.\n"
+            } else {
+                out += "\n| severity | rule | finding | where |\n|---|---|---|---|\n"
+                for finding in service.findings { out += row(finding) }
+            }
+            if !service.accepted.isEmpty {
+                out += "\nAccepted by exception:\n\n"
+                for accepted in service.accepted {
+                    let until = accepted.until.map { " until \($0)" } ?? ""
+                    out += "- `\(accepted.finding.rule)`: \(escape(accepted.finding.message)) "
+                        + "(accepted\(until): \(escape(accepted.reason)))\n"
+                }
+            }
+        }
+
+        if !assessment.unassignedServers.isEmpty {
+            out += "\n## Servers in no service\n\n"
+            out += "| server | severity | rule | finding | where |\n|---|---|---|---|---|\n"
+            for server in assessment.unassignedServers {
+                for finding in server.findings { out += "| `\(server.server.id)` " + row(finding) }
+            }
+        }
+
+        out += "\n## How to read this\n\n"
+        out += "- Score: 100 less each finding's weight (blocker \(weight(.blocker)), high \(weight(.high)), "
+            + "medium \(weight(.medium)), low \(weight(.low)), info \(weight(.info))), never below 0.\n"
+        out += "- Readiness: a blocker makes a service not-ready; a missing data classification or personal-data "
+            + "flag, or too little data, makes it unknown; a high finding makes it conditional; otherwise ready.\n"
+        out += "- Confidence: 1 to 5 from how complete the inventory is for the fields the rules read.\n"
+        out += "- Strategy: the first row of the decision table that holds:\n"
+        for row in StrategyDecision.table { out += "  - \(row.strategy.rawValue): \(row.when)\n" }
+        out += "- `cloudfirst rules explain ID` gives each rule's rationale, source and remediation.\n"
+        return out
+    }
+
+    /// Not-ready first, then conditional, unknown, ready; within each, the lowest score first.
+    static func boardOrder(_ a: ServiceAssessment, _ b: ServiceAssessment) -> Bool {
+        let order: [Readiness] = [.notReady, .conditional, .unknown, .ready]
+        let (ra, rb) = (order.firstIndex(of: a.readiness)!, order.firstIndex(of: b.readiness)!)
+        return (ra, a.score, a.service.id) < (rb, b.score, b.service.id)
+    }
+
+    static func row(_ finding: Finding) -> String {
+        "| \(finding.severity.rawValue) | `\(finding.rule)` | \(escape(finding.message)) | "
+            + "\(escape(finding.location.file)):\(finding.location.position.line) |\n"
+    }
+
+    static func weight(_ severity: Severity) -> Int { Policy.defaultWeights[severity]! }
+
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+
+    /// Keeps table cells intact: pipes and line breaks would end them.
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+}

@@ -1,0 +1,68 @@
+import CloudFirstCore
+
+/// What `cloudfirst assess` shows on a terminal: one line a service, then the estate's verdict.
+public enum AssessmentTable {
+    public static func render(_ assessment: EstateAssessment, colour: Bool, width: Int = 120) -> String {
+        let header = ["SERVICE", "CRITICALITY", "SCORE", "READINESS", "CONF", "STRATEGY", "TOP FINDING"]
+        var rows: [[String]] = []
+        for service in assessment.services {
+            let strategy = service.strategy.rawValue + (service.strategy != service.recommendedStrategy ? "*" : "")
+            rows.append([service.service.id, service.service.criticality?.rawValue ?? "-", String(service.score),
+                         service.readiness.rawValue, "\(service.confidence)/5", strategy,
+                         service.findings.first.map { "\($0.severity.rawValue): \($0.rule)" } ?? "-"])
+        }
+        let widths = header.indices.map { column in
+            min(column == 0 ? 32 : 40, ([header] + rows).map { $0[column].count }.max() ?? 0)
+        }
+        func line(_ cells: [String], style: (Int, String) -> String = { $1 }) -> String {
+            cells.enumerated().map { column, cell in
+                let clipped = cell.count > widths[column] ? String(cell.prefix(widths[column] - 1)) + "…" : cell
+                let padded = column == 2 ? String(repeating: " ", count: widths[column] - clipped.count) + clipped
+                    : clipped + String(repeating: " ", count: widths[column] - clipped.count)
+                return style(column, padded)
+            }.joined(separator: "  ").trimmingTrailingSpaces()
+        }
+        var out = ""
+        let organisation = assessment.estate.organisation?.name ?? "Estate"
+        out += "\(organisation): assessed \(assessment.asOf)\n\n"
+        out += line(header, style: { _, cell in bold(cell, colour) }) + "\n"
+        for row in rows {
+            out += line(row, style: { column, cell in column == 3 ? paint(cell, row[3], colour) : cell }) + "\n"
+        }
+        out += "\n"
+        let readiness = Readiness.allCases.map { "\(assessment.count($0)) \($0.rawValue)" }.joined(separator: ", ")
+        out += "\(assessment.services.count) services: \(readiness); estate score \(assessment.score)/100 "
+            + "(weighted by criticality)\n"
+        let strategies = MigrationStrategy.allCases.filter { assessment.count($0) > 0 }
+            .map { "\($0.rawValue) \(assessment.count($0))" }.joined(separator: ", ")
+        out += "strategies: \(strategies)" + (rows.contains { $0[5].hasSuffix("*") } ? " (* the owner's choice "
+            + "differs from the recommendation)" : "") + "\n"
+        let blockers = assessment.topBlockers.prefix(5).map { "\($0.rule) (\($0.services.count))" }
+        if !blockers.isEmpty { out += "top blockers: \(blockers.joined(separator: ", "))\n" }
+        if !assessment.unassignedServers.isEmpty {
+            out += "\(assessment.unassignedServers.count) servers belong to no service\n"
+        }
+        return out
+    }
+
+    static func bold(_ text: String, _ colour: Bool) -> String { colour ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+
+    static func paint(_ text: String, _ readiness: String, _ colour: Bool) -> String {
+        guard colour else { return text }
+        let code = switch Readiness(rawValue: readiness) {
+        case .ready: "32"
+        case .conditional: "33"
+        case .notReady: "31"
+        default: "2"
+        }
+        return "\u{1B}[\(code)m\(text)\u{1B}[0m"
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var copy = self
+        while copy.hasSuffix(" ") { copy.removeLast() }
+        return copy
+    }
+}
