@@ -7,6 +7,6 @@ enum ServiceRules {
         ClinicalSafetyDCB0160(), MultiZoneDesign(), OwnerMissing(), ServiceWithoutServers(),
         HSCNConnectivity(), SmartcardAuthentication(), PlaintextInterface(), ProprietaryInterfacesOnly(),
         LatencySensitiveOnSiteDevices(),
-        SaaSAvailable(), SupplierCloudUnsupported(), ContractEnding(),
+        SaaSAvailable(), SupplierCloudUnsupported(), ContractEnding(), HardwareBoundLicence(),
     ]
 }
