@@ -13,7 +13,7 @@ public struct Policy: Sendable {
     /// The estate fails the policy when any finding in force is at least this severe.
     public var failOn: Severity?
 
-    public static let defaultWeights: [Severity: Int] = [.blocker: 40, .high: 15, .medium: 6, .low: 2, .info: 0]
+    public static let defaultWeights: [Severity: Int] = [.blocker: 40, .high: 10, .medium: 4, .low: 1, .info: 0]
 
     public init() {}
 
@@ -23,5 +23,26 @@ public struct Policy: Sendable {
 
     public func isEnabled(_ rule: RuleDescription) -> Bool {
         !disabledRules.contains(rule.id)
+    }
+}
+
+extension Policy {
+    /// Why an assessed estate fails this policy's thresholds, one sentence each; empty when it meets them.
+    public func failures(of assessment: EstateAssessment) -> [String] {
+        var failures: [String] = []
+        if let failUnder, assessment.score < failUnder {
+            failures.append("the estate's score \(assessment.score) is below \(failUnder)")
+        }
+        if let failOn {
+            let findings = assessment.services.flatMap(\.findings) + assessment.unassignedServers.flatMap(\.findings)
+            // A server's finding is listed under every service on it; count it once.
+            let failing = Set(findings.filter { $0.severity <= failOn })
+            if !failing.isEmpty {
+                let subjects = Set(failing.map(\.subject)).count
+                failures.append("\(failing.count) \(failing.count == 1 ? "finding" : "findings") at or above "
+                    + "\(failOn.rawValue) on \(subjects) \(subjects == 1 ? "subject" : "subjects")")
+            }
+        }
+        return failures
     }
 }

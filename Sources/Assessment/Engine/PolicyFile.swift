@@ -15,7 +15,7 @@ extension Severity: InventoryEnum {
 /// rules:
 ///   disable: [owner-missing]
 ///   severity: { hscn-connectivity: low }
-/// weights: { blocker: 40, high: 15, medium: 6, low: 2, info: 0 }
+/// weights: { blocker: 40, high: 10, medium: 4, low: 1, info: 0 }
 /// thresholds: { minimum_confidence: 2, fail_under: 50, fail_on: blocker }
 /// ```
 ///

@@ -11,7 +11,11 @@ public enum ProductName {
     }
 
     public static func operatingSystem(_ raw: String) -> Placed? {
-        let name = normalise(raw, vendors: ["microsoft", "red hat", "oracle", "canonical", "ibm", "suse"])
+        // VMware's guest type "Windows Server 2016 or later" covers 2016, 2019 and 2022: not one release.
+        if raw.lowercased().contains("or later") { return nil }
+        // "red hat" is not a vendor prefix to strip: the product name itself starts with it, and without it
+        // "enterprise linux" would be ambiguous with Oracle's.
+        let name = normalise(raw, vendors: ["microsoft", "oracle", "canonical", "ibm", "suse"])
         if let match = name.firstMatch(of: windows) {
             return Placed(product: "Windows Server", cycle: String(match.1) + (match.2 != nil ? " R2" : ""))
         }
@@ -92,7 +96,7 @@ public enum ProductName {
         /^(?:red hat enterprise linux|rhel)(?: server| es| as| ws)?\s?(?:release )?(\d+)(?:\.\d+)*(?:\b|$)/
     nonisolated(unsafe) private static let centOSStream = /^centos stream (\d+)\b/
     nonisolated(unsafe) private static let centOS = /^centos(?: linux)?(?: release)? (\d+)(?:\.[\d.]+)?(?:\b|$)/
-    nonisolated(unsafe) private static let oracleLinux = /^(?:linux|oracle linux)(?: server)?(?: release)? (\d+)(?:\.\d+)?\b/
+    nonisolated(unsafe) private static let oracleLinux = /^(?:linux|oracle linux|enterprise linux)(?: server)?(?: release)? (\d+)(?:\.\d+)?\b/
     nonisolated(unsafe) private static let suse = /^(?:linux enterprise server|suse linux enterprise server|sles)\s?(\d+)\b/
     nonisolated(unsafe) private static let ubuntu = /^ubuntu(?: server)?(?: linux)? (\d{2}\.\d{2})(?:\.\d+)?\b/
     nonisolated(unsafe) private static let debian = /^debian(?: gnu\/linux)? (\d+)(?:\.\d+)?\b/

@@ -2,10 +2,14 @@ import CloudFirstCore
 
 /// How a service's findings become a score, a readiness and a confidence. README and `cloudfirst rules` document it.
 public enum Scoring {
-    /// 100 less each finding's weight (blocker 40, high 15, medium 6, low 2, info 0 unless the policy says
-    /// otherwise), never below 0. Accepted findings cost nothing.
+    /// 100 less the weight of each rule in force on the service (blocker 40, high 10, medium 4, low 1, info 0 unless
+    /// the policy says otherwise), never below 0. A rule counts once, at its most severe finding, however many
+    /// servers or interfaces it fires on: six servers on one old operating system are one problem to solve, not six.
+    /// Accepted findings cost nothing.
     public static func score(_ findings: [Finding], weights: [Severity: Int]) -> Int {
-        max(0, 100 - findings.reduce(0) { $0 + (weights[$1.severity] ?? 0) })
+        var worst: [String: Severity] = [:]
+        for finding in findings { worst[finding.rule] = min(worst[finding.rule] ?? .info, finding.severity) }
+        return max(0, 100 - worst.values.reduce(0) { $0 + (weights[$1] ?? 0) })
     }
 
     /// The first that holds: a blocker in force: `not-ready`; the data classification or personal-data flag

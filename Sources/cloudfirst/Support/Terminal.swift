@@ -36,6 +36,9 @@ enum Terminal {
     /// Whether text written to stderr may carry ANSI colour.
     static let colourOnStderr: Bool = isatty(2) == 1 && !noColour
 
+    /// Whether text written to stdout may carry ANSI colour.
+    static let colourOnStdout: Bool = isatty(1) == 1 && !noColour
+
     private static var noColour: Bool {
         guard let value = getenv("NO_COLOR") else { return false }
         return value.pointee != 0

@@ -1,0 +1,139 @@
+import CloudFirstCore
+
+/// What `cloudfirst rules` prints: every rule, the severity in force under a policy, and how scoring works. It is
+/// generated from the rules' own descriptions, so the documentation cannot drift from the code.
+public enum RuleCatalogue {
+    /// One line a rule (id, severity in force, category, title), then how findings become verdicts.
+    public static func text(_ registry: RuleRegistry = .standard, policy: Policy = Policy()) -> String {
+        let descriptions = registry.descriptions
+        let idWidth = descriptions.map(\.id.count).max() ?? 0
+        let categoryWidth = descriptions.map(\.category.rawValue.count).max() ?? 0
+        var out = ""
+        for description in descriptions {
+            let severity = policy.isEnabled(description) ? policy.severity(of: description).rawValue : "disabled"
+            out += pad(description.id, idWidth) + "  " + pad(severity, 8) + "  "
+                + pad(description.category.rawValue, categoryWidth) + "  " + description.title + "\n"
+        }
+        out += "\n\(descriptions.count) rules. 'cloudfirst rules explain ID' gives a rule's rationale, source, "
+            + "remediation and examples.\n\n"
+        out += scoring(policy: policy).map { "- " + $0 }.joined(separator: "\n") + "\n"
+        return out
+    }
+
+    /// How a service's findings become its score, readiness, confidence and strategy, one statement each.
+    public static func scoring(policy: Policy = Policy()) -> [String] {
+        let weights = Severity.allCases.map { "\($0.rawValue) \(policy.weights[$0] ?? 0)" }.joined(separator: ", ")
+        var lines = [
+            "Score: 100 less the weight of each finding in force (\(weights)), never below 0. A finding on a "
+                + "server counts for every service on it; an accepted finding costs nothing.",
+            "Readiness: a blocker makes a service not-ready; else a missing data classification or personal-data "
+                + "flag, or confidence under \(policy.minimumConfidence), makes it unknown; else a high finding "
+                + "makes it conditional; else it is ready.",
+            "Confidence: 1 to 5 stars from the share of the fields the rules read that the inventory fills "
+                + "(0-20% 1, 21-40% 2, 41-60% 3, 61-80% 4, 81-100% 5): half the service's own fields, half the "
+                + "average over its servers.",
+            "Estate score: the services' scores weighted by criticality (patient-critical 4, business-critical 3, "
+                + "business-operational or not given 2, administrative 1).",
+            "Strategy: the first row of the decision table that holds; an owner's strategy is kept, and a "
+                + "different recommendation is a finding (strategy-disagreement).",
+        ]
+        lines += StrategyDecision.table.enumerated().map { index, row in
+            "  \(index + 1). \(row.strategy.rawValue): \(row.when)"
+        }
+        return lines
+    }
+
+    /// Everything about one rule: what `cloudfirst rules explain ID` prints.
+    public static func explain(_ description: RuleDescription, policy: Policy = Policy()) -> String {
+        var out = "\(description.id): \(description.title)\n\n"
+        let inForce = policy.severity(of: description)
+        var severity = description.severity.rawValue
+        if !policy.isEnabled(description) {
+            severity += " (disabled by the policy)"
+        } else if inForce != description.severity {
+            severity += " (\(inForce.rawValue) under the policy)"
+        }
+        out += "Severity:  \(severity)\nCategory:  \(description.category.rawValue)\n\n"
+        out += "Why it matters\n" + wrap(description.rationale) + "\n"
+        out += "Source\n" + wrap(description.source) + "\n"
+        out += "What to do\n" + wrap(description.remediation) + "\n"
+        out += "Examples (↓ marks where a finding is reported; every example also has a site 'dc1')\n"
+        for example in description.examples {
+            out += "\n  " + (example.triggers ? "Triggers:" : "Passes:") + (example.asOf == RuleExample.defaultAsOf
+                ? "" : " (assessed on \(example.asOf))") + "\n"
+            for line in example.inventory.split(separator: "\n", omittingEmptySubsequences: false) {
+                out += "    " + line + "\n"
+            }
+        }
+        return out
+    }
+
+    public static func json(_ registry: RuleRegistry = .standard, policy: Policy = Policy()) -> JSONValue {
+        .object([
+            ("rules", .array(registry.descriptions.map { description in
+                .object([
+                    ("id", .string(description.id)),
+                    ("title", .string(description.title)),
+                    ("category", .string(description.category.rawValue)),
+                    ("default_severity", .string(description.severity.rawValue)),
+                    ("severity", .string(policy.severity(of: description).rawValue)),
+                    ("enabled", .bool(policy.isEnabled(description))),
+                    ("rationale", .string(description.rationale)),
+                    ("source", .string(description.source)),
+                    ("remediation", .string(description.remediation)),
+                    ("examples", .array(description.examples.map { example in
+                        .object([("triggers", .bool(example.triggers)), ("as_of", .string(example.asOf.description)),
+                                 ("inventory", .string(example.inventory))])
+                    })),
+                ])
+            })),
+            ("weights", .object(Severity.allCases.map { ($0.rawValue, .int(policy.weights[$0] ?? 0)) })),
+            ("strategy_decision_table", .array(StrategyDecision.table.map { row in
+                .object([("strategy", .string(row.strategy.rawValue)), ("when", .string(row.when))])
+            })),
+        ])
+    }
+
+    /// Every rule as a Markdown section: the reference a trust can publish.
+    public static func markdown(_ registry: RuleRegistry = .standard, policy: Policy = Policy()) -> String {
+        var out = "<!-- Generated by `cloudfirst rules --format markdown`; do not edit. -->\n# cloudfirst rules\n\n"
+        out += "| id | severity | category | title |\n|---|---|---|---|\n"
+        for description in registry.descriptions {
+            out += "| [`\(description.id)`](#\(description.id)) | \(policy.severity(of: description).rawValue) | "
+                + "\(description.category.rawValue) | \(description.title) |\n"
+        }
+        out += "\n## How findings become verdicts\n\n"
+        out += scoring(policy: policy).map { $0.hasPrefix("  ") ? "   " + $0.dropFirst(2) : "- " + $0 }
+            .joined(separator: "\n") + "\n"
+        for description in registry.descriptions {
+            out += "\n## \(description.id)\n\n**\(description.title)**: \(description.severity.rawValue), "
+                + "\(description.category.rawValue).\n\n"
+            out += "\(description.rationale)\n\n*Source:* \(description.source)\n\n*What to do:* "
+                + "\(description.remediation)\n"
+            for example in description.examples {
+                out += "\n\(example.triggers ? "Triggers" : "Passes") (↓ marks the finding):\n\n```yaml\n"
+                    + example.inventory + "\n```\n"
+            }
+        }
+        return out
+    }
+
+    static func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+    }
+
+    /// Words wrapped at 100 columns, indented two spaces, with a blank line after.
+    static func wrap(_ text: String, width: Int = 100) -> String {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty, line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.map { "  " + $0 }.joined(separator: "\n") + "\n\n"
+    }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Assessment
+import CloudFirstCore
+
+struct RulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rules",
+        abstract: "List every rule, or explain one.",
+        discussion: """
+        Examples:
+          cloudfirst rules
+          cloudfirst rules --config .cloudfirst.yml      (severities as the policy sets them)
+          cloudfirst rules explain os-past-support
+        """,
+        subcommands: [List.self, Explain.self],
+        defaultSubcommand: List.self
+    )
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List every rule: id, severity, category, title; then how findings become verdicts.")
+
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case text, json, markdown
+        }
+
+        @Option(help: "Output format: text, json or markdown.")
+        var format: Format = .text
+
+        @Option(help: ArgumentHelp("An organisation policy file whose severities and disabled rules to show.",
+                                   valueName: "file"))
+        var config: String?
+
+        func run() throws {
+            let policy = try RulesCommand.policy(config)
+            switch format {
+            case .text: Terminal.out(RuleCatalogue.text(policy: policy))
+            case .json: Terminal.out(RuleCatalogue.json(policy: policy).rendered())
+            case .markdown: Terminal.out(RuleCatalogue.markdown(policy: policy))
+            }
+        }
+    }
+
+    struct Explain: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Explain a rule: rationale, source, remediation and examples.")
+
+        @Argument(help: ArgumentHelp("The rule's id, as 'cloudfirst rules' lists it.", valueName: "id"))
+        var id: String
+
+        @Option(help: ArgumentHelp("An organisation policy file whose severity for the rule to show.",
+                                   valueName: "file"))
+        var config: String?
+
+        func run() throws {
+            let registry = RuleRegistry.standard
+            guard let description = registry.description(of: id) else {
+                let suggestion = Suggestion.closest(to: id, among: registry.descriptions.map(\.id))
+                throw ValidationError("unknown rule '\(id)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+                    + " 'cloudfirst rules' lists them all.")
+            }
+            Terminal.out(RuleCatalogue.explain(description, policy: try RulesCommand.policy(config)))
+        }
+    }
+
+    static func policy(_ path: String?) throws -> Policy {
+        try path.map(AssessmentOptions.loadPolicy) ?? Policy()
+    }
+}

@@ -1,0 +1,61 @@
+@testable import Assessment
+import Foundation
+import Testing
+
+/// The registry is the one list of rules: every rule type written in the pack is in it, once, with a unique id.
+@Suite struct RuleRegistryTests {
+    static let registry = RuleRegistry.standard
+
+    @Test func identifiersAreUniqueAndKebabCase() {
+        let ids = Self.registry.descriptions.map(\.id)
+        #expect(Set(ids).count == ids.count)
+        for id in ids {
+            #expect(id.range(of: #"^[a-z0-9]+(-[a-z0-9]+)*$"#, options: .regularExpression) != nil, "\(id)")
+        }
+    }
+
+    /// Reads the rule pack's source: a rule type that is written but not registered would never run.
+    @Test func everyRuleTypeInThePackIsRegistered() throws {
+        let pack = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/Assessment/Pack")
+        var declared: [String] = []
+        for file in try FileManager.default.contentsOfDirectory(atPath: pack.path) where file.hasSuffix(".swift") {
+            let text = try String(contentsOf: pack.appendingPathComponent(file), encoding: .utf8)
+            for match in text.matches(of: /struct (\w+): (?:ServerRule|ServiceRule|DerivedRule) \{/) {
+                declared.append(String(match.1))
+            }
+        }
+        let registered = Self.registry.serverRules.map { String(describing: type(of: $0)) }
+            + Self.registry.serviceRules.map { String(describing: type(of: $0)) }
+            + Self.registry.derivedRules.map { String(describing: $0) }
+        #expect(declared.count >= 40)
+        #expect(registered.sorted() == declared.sorted())
+        #expect(Set(registered).count == registered.count, "a rule is registered twice")
+    }
+
+    /// The rule pack the assessment issue asks for, by id: renaming one breaks baselines and policy files.
+    @Test func theNamedRulesExist() {
+        let ids = Self.registry.ids
+        for id in ["os-past-support", "os-in-extended-security-updates", "os-support-ending", "database-past-support",
+                   "database-in-extended-security-updates", "database-support-ending", "architecture-32-bit",
+                   "architecture-not-x86", "uefi-legacy-windows", "exceeds-cloud-vm-limits", "attached-usb-dongle",
+                   "attached-serial-device", "fax-hardware", "attached-fibre-channel", "modality-link",
+                   "hardware-bound-licence", "oracle-licensing-cloud-vcpu", "patient-data-outside-uk-eea",
+                   "patient-data-in-eea", "personal-data-without-dpia", "data-classification-missing",
+                   "clinical-safety-dcb0160", "hscn-connectivity", "smartcard-authentication", "plaintext-interface",
+                   "proprietary-interfaces-only", "saas-available", "supplier-cloud-unsupported",
+                   "latency-sensitive-on-site-devices", "idle-server", "underused-server", "powered-off-server",
+                   "server-in-no-service", "multi-zone-design", "contract-ending", "owner-missing",
+                   "exception-expired", "strategy-disagreement"] {
+            #expect(ids.contains(id), "missing rule \(id)")
+        }
+    }
+
+    @Test func everyRuleCitesASourceAndSaysWhatToDo() {
+        for description in Self.registry.descriptions {
+            #expect(description.source.count > 20, "\(description.id) cites no source")
+            #expect(description.rationale.count > 40, "\(description.id) gives no rationale")
+            #expect(description.remediation.count > 20, "\(description.id) gives no remediation")
+        }
+    }
+}
