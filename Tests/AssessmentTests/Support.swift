@@ -5,18 +5,21 @@ import Testing
 
 /// Builds small estates from YAML for the assessment tests; every one has a site `dc1`.
 enum Estates {
-    static let header = "cloudfirst: 1\norganisation: { name: Example Trust }\nsites: [{ id: dc1, name: DC }]\n"
+    static let defaultSites = "[{ id: dc1, name: DC }]"
 
-    static func load(_ body: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Estate {
+    static func load(_ body: String, sites: String = defaultSites,
+                     sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Estate {
+        let header = "cloudfirst: 1\norganisation: { name: Example Trust }\nsites: \(sites)\n"
         let loaded = EstateLoader.load([InventorySource(displayPath: "estate.yaml",
                                                         contents: .bytes(Array((header + body).utf8)))])
         return try #require(loaded.estate, Comment(rawValue: loaded.diagnostics.map(\.rendered).joined(separator: "\n")),
                             sourceLocation: sourceLocation)
     }
 
-    static func assess(_ body: String, asOf: CalendarDate = RuleExample.defaultAsOf, policy: Policy = Policy(),
-                       sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> EstateAssessment {
-        Assessor(policy: policy).assess(try load(body, sourceLocation: sourceLocation), asOf: asOf)
+    static func assess(_ body: String, sites: String = defaultSites, asOf: CalendarDate = RuleExample.defaultAsOf,
+                       policy: Policy = Policy(), sourceLocation: Testing.SourceLocation = #_sourceLocation) throws
+        -> EstateAssessment {
+        Assessor(policy: policy).assess(try load(body, sites: sites, sourceLocation: sourceLocation), asOf: asOf)
     }
 
     /// A service with every field the confidence counts, on one fully described server: a clean, ready service.

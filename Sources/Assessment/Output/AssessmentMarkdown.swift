@@ -4,7 +4,7 @@ import Foundation
 /// A report a trust can paste into a board paper: the summary first, then the blockers, then every service.
 public enum AssessmentMarkdown {
     public static func render(_ assessment: EstateAssessment, registry: RuleRegistry = .standard,
-                              version: String) -> String {
+                              policy: Policy = Policy(), version: String) -> String {
         let estate = assessment.estate
         let organisation = estate.organisation?.name ?? "the estate"
         var out = "# Cloud readiness: \(escape(organisation))\n\n"
@@ -43,7 +43,7 @@ public enum AssessmentMarkdown {
                 strategy += service.recommendedStrategy == service.strategy ? " (the owner's, as recommended)"
                     : " (the owner's; recommended: \(service.recommendedStrategy.rawValue))"
             }
-            out += strategy + ". " + escape(service.strategyReasons.joined(separator: "; ")) + "\n"
+            out += strategy + ": " + escape(service.strategyReasons.joined(separator: "; ")) + "\n"
             if service.findings.isEmpty {
                 out += "\nNo findings.\n"
             } else {
@@ -69,13 +69,8 @@ public enum AssessmentMarkdown {
         }
 
         out += "\n## How to read this\n\n"
-        out += "- Score: 100 less each finding's weight (blocker \(weight(.blocker)), high \(weight(.high)), "
-            + "medium \(weight(.medium)), low \(weight(.low)), info \(weight(.info))), never below 0.\n"
-        out += "- Readiness: a blocker makes a service not-ready; a missing data classification or personal-data "
-            + "flag, or too little data, makes it unknown; a high finding makes it conditional; otherwise ready.\n"
-        out += "- Confidence: 1 to 5 from how complete the inventory is for the fields the rules read.\n"
-        out += "- Strategy: the first row of the decision table that holds:\n"
-        for row in StrategyDecision.table { out += "  - \(row.strategy.rawValue): \(row.when)\n" }
+        out += RuleCatalogue.scoring(policy: policy).map { $0.hasPrefix("  ") ? "   " + $0.dropFirst(2) : "- " + $0 }
+            .joined(separator: "\n") + "\n"
         out += "- `cloudfirst rules explain ID` gives each rule's rationale, source and remediation.\n"
         return out
     }
@@ -91,8 +86,6 @@ public enum AssessmentMarkdown {
         "| \(finding.severity.rawValue) | `\(finding.rule)` | \(escape(finding.message)) | "
             + "\(escape(finding.location.file)):\(finding.location.position.line) |\n"
     }
-
-    static func weight(_ severity: Severity) -> Int { Policy.defaultWeights[severity]! }
 
     static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 

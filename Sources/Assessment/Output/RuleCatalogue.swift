@@ -16,7 +16,7 @@ public enum RuleCatalogue {
         }
         out += "\n\(descriptions.count) rules. 'cloudfirst rules explain ID' gives a rule's rationale, source, "
             + "remediation and examples.\n\n"
-        out += scoring(policy: policy).map { "- " + $0 }.joined(separator: "\n") + "\n"
+        out += scoring(policy: policy).map { $0.hasPrefix("  ") ? "  " + $0 : "- " + $0 }.joined(separator: "\n") + "\n"
         return out
     }
 
@@ -24,8 +24,10 @@ public enum RuleCatalogue {
     public static func scoring(policy: Policy = Policy()) -> [String] {
         let weights = Severity.allCases.map { "\($0.rawValue) \(policy.weights[$0] ?? 0)" }.joined(separator: ", ")
         var lines = [
-            "Score: 100 less the weight of each finding in force (\(weights)), never below 0. A finding on a "
-                + "server counts for every service on it; an accepted finding costs nothing.",
+            "Score: 100 less the weight of each rule with a finding in force (\(weights)), never below 0. A rule "
+                + "counts once per service, at its most severe finding, however many servers or interfaces it "
+                + "fires on. A finding on a server counts for every service on it; an accepted finding costs "
+                + "nothing.",
             "Readiness: a blocker makes a service not-ready; else a missing data classification or personal-data "
                 + "flag, or confidence under \(policy.minimumConfidence), makes it unknown; else a high finding "
                 + "makes it conditional; else it is ready.",
@@ -54,9 +56,9 @@ public enum RuleCatalogue {
             severity += " (\(inForce.rawValue) under the policy)"
         }
         out += "Severity:  \(severity)\nCategory:  \(description.category.rawValue)\n\n"
-        out += "Why it matters\n" + wrap(description.rationale) + "\n"
-        out += "Source\n" + wrap(description.source) + "\n"
-        out += "What to do\n" + wrap(description.remediation) + "\n"
+        out += "Why it matters\n" + wrap(description.rationale)
+        out += "Source\n" + wrap(description.source)
+        out += "What to do\n" + wrap(description.remediation)
         out += "Examples (↓ marks where a finding is reported; every example also has a site 'dc1')\n"
         for example in description.examples {
             out += "\n  " + (example.triggers ? "Triggers:" : "Passes:") + (example.asOf == RuleExample.defaultAsOf

@@ -258,7 +258,7 @@ public struct OracleLicensingCloudVCPU: ServerRule {
                     site: dc1
                     cpu_cores: 16
                     software:
-                      - ↓{ product: Oracle Database 19c, edition: Enterprise Edition }
+                      - { ↓product: Oracle Database 19c, edition: Enterprise Edition }
                       - { product: SQL Server 2019 }
                 """),
             .passes("""
@@ -278,7 +278,7 @@ public struct OracleLicensingCloudVCPU: ServerRule {
                 ": \(cores) vCPUs would need \((cores + 1) / 2) processor licences"
             } ?? ""
             report.report("server '\(server.id)' runs \(entry?.name ?? software.product), licensed on the clouds at "
-                + "two vCPUs per processor licence\(licences)", at: software.source)
+                + "two vCPUs per processor licence\(licences)", at: software.source, field: "product")
         }
     }
 }
@@ -306,11 +306,11 @@ public struct OracleStandardEditionVCPULimit: ServerRule {
                     site: dc1
                     cpu_cores: 12
                     software:
-                      - ↓{ product: Oracle Database 19c, edition: Standard Edition 2 }
+                      - { ↓product: Oracle Database 19c, edition: Standard Edition 2 }
                   - id: db2
                     site: dc1
                     cpu_cores: 16
-                    software: [↓{ product: Oracle Database 12c Release 2, edition: SE2 }]
+                    software: [{ ↓product: Oracle Database 12c Release 2, edition: SE2 }]
                 """),
             .passes("""
                 servers:
@@ -332,7 +332,8 @@ public struct OracleStandardEditionVCPULimit: ServerRule {
         guard let cores = server.cpuCores, cores > Self.maximumVCPUs else { return }
         for (software, entry) in oracleDatabases(on: server, in: context) where isStandardEdition(software) {
             report.report("server '\(server.id)' runs \(entry?.name ?? software.product) Standard Edition on \(cores) "
-                + "cores; Oracle allows it on cloud VMs of at most \(Self.maximumVCPUs) vCPUs", at: software.source)
+                + "cores; Oracle allows it on cloud VMs of at most \(Self.maximumVCPUs) vCPUs",
+                at: software.source, field: "product")
         }
     }
 }

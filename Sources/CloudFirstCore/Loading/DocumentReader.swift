@@ -1,7 +1,9 @@
 /// Reads one YAML document against any schema: what the inventory loader does for inventories, offered to other
 /// inputs (organisation policy files) so they get the same positions and messages.
 public enum DocumentReader {
-    /// The decoded document, or nil when it could not be read; and every problem found, sorted.
+    /// The decoded document, or nil when it could not be read as YAML; and every problem found, sorted. When there
+    /// are errors the document holds only the values that decoded, so a caller can still check what is there (and
+    /// report every problem at once) but must not act on it.
     public static func read(_ source: InventorySource, schema: ObjectSchema, limits: YAMLLimits = YAMLLimits())
         -> (ObjectValue?, [Diagnostic]) {
         let bytes: [UInt8]
@@ -20,7 +22,7 @@ public enum DocumentReader {
             var decoder = SchemaDecoder(document: document, fileIndex: 0)
             let object = decoder.decodeDocument(schema: schema)
             let diagnostics = decoder.problems.map { Diagnostic(file: source.displayPath, position: $0.1, problem: $0.0) }
-            return (diagnostics.hasErrors ? nil : object, diagnostics.sorted())
+            return (object, diagnostics.sorted())
         }
     }
 

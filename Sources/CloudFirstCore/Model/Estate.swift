@@ -48,5 +48,10 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     public var file: String
     public var position: SourcePosition
 
+    public init(file: String, position: SourcePosition) {
+        self.file = file
+        self.position = position
+    }
+
     public var description: String { "\(file):\(position.line):\(position.column)" }
 }

@@ -57,7 +57,8 @@ struct Assess: ParsableCommand {
         case .table: Terminal.out(AssessmentTable.render(assessment, colour: Terminal.colourOnStdout))
         case .json: Terminal.out(AssessmentJSON.render(assessment).rendered())
         case .csv: Terminal.out(findings ? AssessmentCSV.findings(assessment) : AssessmentCSV.services(assessment))
-        case .markdown: Terminal.out(AssessmentMarkdown.render(assessment, version: CloudFirstVersion.current))
+        case .markdown: Terminal.out(AssessmentMarkdown.render(assessment, policy: policy,
+                                                                       version: CloudFirstVersion.current))
         }
         let failures = policy.failures(of: assessment)
         for failure in failures { Terminal.err("cloudfirst: policy failed: \(failure)") }

@@ -1,0 +1,163 @@
+import Foundation
+import Testing
+
+/// `cloudfirst assess` and `cloudfirst rules` as a trust or a pipeline runs them. The as-of date is fixed so the
+/// goldens do not change with the calendar.
+@Suite struct AssessCommandTests {
+    static let asOf = ["--as-of", "2026-11-25"]
+
+    /// Every output format on the embedded sample estate, pinned. Re-record with CLOUDFIRST_RECORD=1 and review.
+    @Test(arguments: [
+        (["--format", "table"], "assess-sample.txt"),
+        (["--format", "json"], "assess-sample.json"),
+        (["--format", "csv"], "assess-sample.csv"),
+        (["--format", "csv", "--findings"], "assess-sample-findings.csv"),
+        (["--format", "markdown"], "assess-sample.md"),
+    ])
+    func formatsArePinned(_ arguments: [String], _ golden: String) throws {
+        let run = try Binary.cloudfirst(["assess"] + Self.asOf + arguments)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr == "cloudfirst: no path given; using the embedded sample estate "
+            + "(Inventories/northshire-acute.yaml)\n")
+        Golden.check(run.stdout, golden)
+    }
+
+    /// The JSON contract of the assessment issue: these fields, with these types.
+    @Test func jsonKeepsTheContract() throws {
+        let run = try Binary.cloudfirst(["assess", "Inventories/riverside-mental-health.yaml", "--format", "json"]
+            + Self.asOf)
+        #expect(run.status == 0)
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let estate = try #require(root["estate"] as? [String: Any])
+        #expect(estate["organisation"] as? String == "Riverside Mental Health and Learning Disabilities NHS Trust")
+        #expect(estate["as_of"] as? String == "2026-11-25")
+        let services = try #require(root["services"] as? [[String: Any]])
+        #expect(estate["services"] as? Int == services.count)
+        #expect(estate["servers"] is Int)
+        #expect((estate["score"] as? Int).map { (0...100).contains($0) } == true)
+        let readiness = try #require(estate["readiness"] as? [String: Int])
+        #expect(Set(readiness.keys) == ["ready", "conditional", "not-ready", "unknown"])
+        #expect(readiness.values.reduce(0, +) == services.count)
+        let strategies = try #require(estate["strategies"] as? [String: Int])
+        #expect(Set(strategies.keys) == ["retire", "retain", "rehost", "relocate", "repurchase", "replatform",
+                                         "refactor"])
+        for service in services {
+            for key in ["id", "name", "score", "readiness", "confidence", "strategy", "strategy_reasons", "findings"] {
+                #expect(service[key] != nil, "service lacks \(key)")
+            }
+            for finding in service["findings"] as? [[String: Any]] ?? [] {
+                let location = try #require(finding["location"] as? [String: Any])
+                #expect(location["file"] as? String == "Inventories/riverside-mental-health.yaml")
+                #expect((location["line"] as? Int ?? 0) >= 1)
+                #expect((location["column"] as? Int ?? 0) >= 1)
+                #expect((finding["subject"] as? String)?.range(of: #"^(service|server):"#,
+                                                               options: .regularExpression) != nil)
+            }
+        }
+    }
+
+    /// A finding's location is the field that caused it: for a server's operating system, its `os:` key.
+    @Test func findingsPointAtTheFieldThatCausedThem() throws {
+        let scratch = try Scratch()
+        let path = try scratch.write("estate.yaml", """
+            cloudfirst: 1
+            organisation: { name: Pointing Trust }
+            sites: [{ id: dc1, name: DC }]
+            servers:
+              - id: old
+                site: dc1
+                os: Windows Server 2008 R2
+            services:
+              - { id: a, name: A, servers: [old] }
+            """)
+        let run = try Binary.cloudfirst(["assess", path, "--format", "csv", "--findings"] + Self.asOf)
+        let row = try #require(run.stdout.split(separator: "\r\n").first { $0.contains(",os-past-support,") })
+        #expect(row.contains(",\(path),7,5,"), "\(row)")
+    }
+
+    @Test func policyThresholdsExitOne() throws {
+        let pass = try Binary.cloudfirst(["assess", "--fail-under", "10"] + Self.asOf)
+        #expect(pass.status == 0)
+        let fail = try Binary.cloudfirst(["assess", "--fail-on", "blocker", "--format", "json"] + Self.asOf)
+        #expect(fail.status == 1)
+        #expect(fail.stderr.contains("cloudfirst: policy failed: "))
+        #expect(fail.stderr.contains(" at or above blocker on "))
+        #expect(try JSONSerialization.jsonObject(with: Data(fail.stdout.utf8)) is [String: Any])
+    }
+
+    /// `.cloudfirst.yml` beside the inventory is read without being named, and its thresholds apply.
+    @Test func policyFileBesideTheInventoryIsRead() throws {
+        let scratch = try Scratch()
+        let sample = try String(contentsOf: Binary.root.appendingPathComponent("Inventories/northshire-acute.yaml"),
+                                encoding: .utf8)
+        try scratch.write("estate/trust.yaml", sample)
+        try scratch.write("estate/.cloudfirst.yml", "cloudfirst: 1\nrules: { disable: [os-past-support] }\n"
+            + "thresholds: { fail_under: 99 }\n")
+        let folder = scratch.url.appendingPathComponent("estate").path
+        let run = try Binary.cloudfirst(["assess", folder, "--format", "csv", "--findings"] + Self.asOf)
+        #expect(run.status == 1)
+        #expect(!run.stdout.contains(",os-past-support,"))
+        #expect(run.stderr.contains("policy failed: the estate's score"))
+    }
+
+    @Test func aBadPolicyFileExitsTwoWithItsPosition() throws {
+        let scratch = try Scratch()
+        let config = try scratch.write("policy.yml", "cloudfirst: 1\nrules:\n  disable: [os-past-suport]\n")
+        let run = try Binary.cloudfirst(["assess", "--config", config] + Self.asOf)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("\(config):3:13: error: no rule has the id 'os-past-suport'; 'cloudfirst rules' "
+            + "lists them; did you mean 'os-past-support'? [unknown-rule]"))
+        #expect(run.stdout.isEmpty)
+    }
+
+    @Test func anInvalidInventoryIsNotAssessed() throws {
+        let run = try Binary.cloudfirst(["assess", "Tests/CloudFirstCoreTests/Fixtures/Validation/out-of-range.yaml"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("out-of-range.yaml:"))
+        #expect(run.stderr.contains("invalid: "))
+        #expect(run.stdout.isEmpty)
+    }
+
+    @Test(arguments: [["assess", "--as-of", "2026-02-30"], ["assess", "--as-of", "tomorrow"],
+                      ["assess", "--fail-on", "critical"], ["assess", "--fail-under", "101"],
+                      ["assess", "--findings"], ["rules", "explain", "os-past-suport"]])
+    func wrongCommandLinesExitTwo(_ arguments: [String]) throws {
+        let run = try Binary.cloudfirst(arguments)
+        #expect(run.status == 2, "\(arguments): \(run.stderr)")
+        #expect(run.stderr.hasPrefix("Error: "), "\(run.stderr)")
+        #expect(run.stdout.isEmpty)
+    }
+
+    @Test func unknownRuleSuggestsTheClosest() throws {
+        let run = try Binary.cloudfirst(["rules", "explain", "os-past-suport"])
+        #expect(run.stderr.contains("unknown rule 'os-past-suport'; did you mean 'os-past-support'?"))
+    }
+
+    @Test func rulesListAndExplanationArePinned() throws {
+        let list = try Binary.cloudfirst(["rules"])
+        #expect(list.status == 0)
+        Golden.check(list.stdout, "rules.txt")
+        let explain = try Binary.cloudfirst(["rules", "explain", "os-past-support"])
+        #expect(explain.status == 0)
+        Golden.check(explain.stdout, "rules-explain-os-past-support.txt")
+        let markdown = try Binary.cloudfirst(["rules", "--format", "markdown"])
+        let published = try String(contentsOf: Binary.root.appendingPathComponent("docs/rules.md"), encoding: .utf8)
+        #expect(markdown.stdout == published, "docs/rules.md is stale: cloudfirst rules --format markdown > docs/rules.md")
+    }
+
+    @Test func rulesShowThePolicyInForce() throws {
+        let scratch = try Scratch()
+        let config = try scratch.write("policy.yml", """
+            cloudfirst: 1
+            rules: { disable: [owner-missing], severity: { hscn-connectivity: low } }
+            """)
+        let run = try Binary.cloudfirst(["rules", "--config", config, "--format", "json"])
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let rules = try #require(root["rules"] as? [[String: Any]])
+        let owner = try #require(rules.first { $0["id"] as? String == "owner-missing" })
+        #expect(owner["enabled"] as? Bool == false)
+        let hscn = try #require(rules.first { $0["id"] as? String == "hscn-connectivity" })
+        #expect(hscn["severity"] as? String == "low")
+        #expect(hscn["default_severity"] as? String == "medium")
+    }
+}
