@@ -142,3 +142,58 @@ import Testing
             == ["os-past-support", "server-in-no-service"])
     }
 }
+
+/// What the assessment issue calls bad input: none of it crashes or scores high in silence.
+@Suite struct IncompleteInputTests {
+    @Test func anUnknownOperatingSystemIsAFindingAndLowersConfidence() throws {
+        let known = try #require(try Estates.assess(Estates.complete).service("app"))
+        let unknown = try #require(try Estates.assess(Estates.complete.replacingOccurrences(
+            of: "os: Windows Server 2022", with: "os: Plan 9 from Bell Labs")).service("app"))
+        #expect(unknown.findings.map(\.rule) == ["os-unrecognised"])
+        #expect(unknown.findings.first?.message == "operating system 'Plan 9 from Bell Labs' is not in the lifecycle "
+            + "catalogue")
+        #expect(known.confidence == 5)
+        // 12/12 service fields and 9/10 server fields is 95%: still five stars, but the finding says what is unknown.
+        #expect(unknown.confidence == 5)
+        let noOS = try #require(try Estates.assess(Estates.complete.replacingOccurrences(
+            of: "    os: Windows Server 2022\n", with: "")).service("app"))
+        #expect(noOS.findings.map(\.message) == ["no operating system is given"])
+    }
+
+    @Test func aServiceWithNoServersIsAFindingAndHasLowConfidence() throws {
+        let assessment = try Estates.assess("""
+            services:
+              - id: ghost
+                name: Ghost
+                owner: IT
+                data: { classification: official, personal_data: none }
+            """)
+        let ghost = try #require(assessment.service("ghost"))
+        #expect(ghost.findings.map(\.rule).contains("service-without-servers"))
+        #expect(ghost.confidence <= 2)
+        #expect(ghost.readiness == .unknown)
+    }
+
+    @Test func missingUtilisationLowersConfidenceAndIsNeverIdle() throws {
+        let without = try #require(try Estates.assess(Estates.complete.replacingOccurrences(
+            of: "    utilisation: { cpu_p95: 40, memory_p95: 60 }\n", with: "")).service("app"))
+        #expect(without.findings.isEmpty)
+        #expect(without.recommendedStrategy == .rehost)
+        let confidenceWithout = try #require(try Estates.assess(Estates.complete
+            .replacingOccurrences(of: "    utilisation: { cpu_p95: 40, memory_p95: 60 }\n", with: "")
+            .replacingOccurrences(of: "    contract_ends: 2031-03-31\n", with: "")
+            .replacingOccurrences(of: "    licensing: { model: subscription, hardware_bound: false }\n", with: "")
+            .replacingOccurrences(of: "    identity: [entra-id]\n", with: "")).service("app")?.confidence)
+        // 8/12 and 8/10 is 73%: four stars.
+        #expect(confidenceWithout == 4)
+    }
+
+    @Test func datesInThePastAreFindingsNotSilence() throws {
+        let assessment = try Estates.assess(Estates.complete.replacingOccurrences(
+            of: "contract_ends: 2031-03-31", with: "contract_ends: 2019-03-31"))
+        let app = try #require(assessment.service("app"))
+        #expect(app.findings.map(\.message) == ["the supplier contract ended on 2019-03-31: re-procurement can "
+            + "require cloud hosting or SaaS"])
+        #expect(app.score == 96)
+    }
+}

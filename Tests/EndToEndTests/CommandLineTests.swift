@@ -2,11 +2,20 @@ import Foundation
 import Testing
 
 @Suite struct CommandLineTests {
-    /// The README's quick start: no files needed, the embedded sample estate is validated.
-    @Test func quickStartValidatesTheEmbeddedSample() throws {
+    /// With no files, the embedded sample estate is validated.
+    @Test func validateWithNoPathUsesTheEmbeddedSample() throws {
         let run = try Binary.cloudfirst(["validate"])
         #expect(run.status == 0)
         #expect(run.stdout == "valid: 1 file, 3 sites, 83 servers, 33 services\n")
+        #expect(run.stderr.contains("using the embedded sample estate (Inventories/northshire-acute.yaml)"))
+    }
+
+    /// The README's quick start: `cloudfirst assess` with no files assesses the embedded sample estate.
+    @Test func quickStartAssessesTheEmbeddedSample() throws {
+        let run = try Binary.cloudfirst(["assess"])
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("Northshire Hospitals NHS Foundation Trust: assessed "))
+        #expect(run.stdout.contains("33 services: "))
         #expect(run.stderr.contains("using the embedded sample estate (Inventories/northshire-acute.yaml)"))
     }
 

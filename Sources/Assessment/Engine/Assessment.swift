@@ -7,8 +7,9 @@ public enum Readiness: String, CaseIterable, Sendable {
     case unknown
 }
 
-/// The verdict on one service.
-public struct ServiceAssessment: Sendable {
+/// The verdict on one service. A class, so that outputs walking tens of thousands of them pass one reference
+/// rather than copying every field of the service.
+public final class ServiceAssessment: Sendable {
     public let service: Service
     /// 0-100: 100 less the weight of each finding in force (see `Scoring`).
     public let score: Int
@@ -24,6 +25,20 @@ public struct ServiceAssessment: Sendable {
     public let findings: [Finding]
     /// Findings its owner has accepted with an exception that has not expired.
     public let accepted: [AcceptedFinding]
+
+    public init(service: Service, score: Int, readiness: Readiness, confidence: Int, strategy: MigrationStrategy,
+                recommendedStrategy: MigrationStrategy, strategyReasons: [String], findings: [Finding],
+                accepted: [AcceptedFinding]) {
+        self.service = service
+        self.score = score
+        self.readiness = readiness
+        self.confidence = confidence
+        self.strategy = strategy
+        self.recommendedStrategy = recommendedStrategy
+        self.strategyReasons = strategyReasons
+        self.findings = findings
+        self.accepted = accepted
+    }
 }
 
 /// Findings on a server that belongs to no service: nobody else would see them.

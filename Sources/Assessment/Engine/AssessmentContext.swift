@@ -8,26 +8,63 @@ public struct AssessmentContext: Sendable {
     public let lifecycle: LifecycleCatalogue
     /// For each server (by index in `estate.servers`), the indexes of the services that run on it.
     public let servicesOfServer: [[Int]]
+    /// For each service (by index in `estate.services`), the indexes of its servers, in the order it lists them.
+    public let serversOfService: [[Int]]
+    /// Every operating system and software name the estate writes, placed in the catalogue once. Placing a name
+    /// costs far more than looking it up, and an estate writes the same few names on thousands of servers.
+    private let placedOperatingSystems: [String: LifecycleEntry?]
+    private let placedDatabases: [String: LifecycleEntry?]
 
     public init(estate: Estate, asOf: CalendarDate, lifecycle: LifecycleCatalogue = .embedded) {
         self.estate = estate
         self.asOf = asOf
         self.lifecycle = lifecycle
         var servicesOfServer = [[Int]](repeating: [], count: estate.servers.count)
+        var serversOfService = [[Int]](repeating: [], count: estate.services.count)
         for (serviceIndex, service) in estate.services.enumerated() {
             for reference in service.servers {
-                if let serverIndex = estate.serverIndex[reference.id],
-                   servicesOfServer[serverIndex].last != serviceIndex {
+                guard let serverIndex = estate.serverIndex[reference.id] else { continue }
+                serversOfService[serviceIndex].append(serverIndex)
+                if servicesOfServer[serverIndex].last != serviceIndex {
                     servicesOfServer[serverIndex].append(serviceIndex)
                 }
             }
         }
         self.servicesOfServer = servicesOfServer
+        self.serversOfService = serversOfService
+        var operatingSystems: [String: LifecycleEntry?] = [:]
+        var databases: [String: LifecycleEntry?] = [:]
+        for server in estate.servers {
+            if let os = server.os, operatingSystems[os] == nil {
+                operatingSystems[os] = .some(lifecycle.operatingSystem(named: os))
+            }
+            for software in server.software {
+                for name in [software.product] + (software.version.map { [software.product + " " + $0] } ?? [])
+                where databases[name] == nil {
+                    databases[name] = .some(lifecycle.database(named: name))
+                }
+            }
+        }
+        placedOperatingSystems = operatingSystems
+        placedDatabases = databases
+    }
+
+    /// The catalogue's entry for an operating system as written, or nil when it cannot be placed.
+    public func operatingSystem(named name: String) -> LifecycleEntry? {
+        if let placed = placedOperatingSystems[name] { return placed }
+        return lifecycle.operatingSystem(named: name)
+    }
+
+    /// The catalogue's entry for a database product as written, or nil when it cannot be placed.
+    public func database(named name: String) -> LifecycleEntry? {
+        if let placed = placedDatabases[name] { return placed }
+        return lifecycle.database(named: name)
     }
 
     /// The servers a service runs on, in the order it lists them.
     public func servers(of service: Service) -> [Server] {
-        service.servers.compactMap { estate.serverIndex[$0.id].map { estate.servers[$0] } }
+        guard let index = estate.serviceIndex[service.id] else { return [] }
+        return serversOfService[index].map { estate.servers[$0] }
     }
 
     /// The date `months` months after the as-of date (clamped to the month's last day).

@@ -6,29 +6,33 @@ public struct Assessor: Sendable {
     public let serverRules: [any ServerRule]
     public let serviceRules: [any ServiceRule]
     public let policy: Policy
+    /// Each rule's identity and severity in force, parallel to `serverRules` and `serviceRules`.
+    private let serverRuleIdentities: [FindingReporter.Rule]
+    private let serviceRuleIdentities: [FindingReporter.Rule]
 
     public init(rules: RuleRegistry = .standard, policy: Policy = Policy()) {
         self.serverRules = rules.serverRules.filter { policy.isEnabled(type(of: $0).description) }
         self.serviceRules = rules.serviceRules.filter { policy.isEnabled(type(of: $0).description) }
         self.policy = policy
+        serverRuleIdentities = serverRules.map { FindingReporter.Rule(type(of: $0).description, policy: policy) }
+        serviceRuleIdentities = serviceRules.map { FindingReporter.Rule(type(of: $0).description, policy: policy) }
     }
 
     public func assess(_ estate: Estate, asOf: CalendarDate, lifecycle: LifecycleCatalogue = .embedded)
         -> EstateAssessment {
         let context = AssessmentContext(estate: estate, asOf: asOf, lifecycle: lifecycle)
-        let serverFindings = estate.servers.map { server in
-            var findings: [Finding] = []
-            for rule in serverRules {
-                let description = type(of: rule).description
-                var reporter = FindingReporter(description: description, severity: policy.severity(of: description),
-                                               subject: .server(server.id), estate: estate)
+        let paths = estate.files.map(\.path)
+        let serverFindings = Parallel.map(estate.servers.count) { index in
+            let server = estate.servers[index]
+            var reporter = FindingReporter(subject: .server(server.id), paths: paths)
+            for (rule, identity) in zip(serverRules, serverRuleIdentities) {
+                reporter.rule = identity
                 rule.evaluate(server, in: context, report: &reporter)
-                findings += reporter.findings
             }
-            return findings
+            return reporter.findings
         }
-        let services = estate.services.map { service in
-            assess(service, context: context, serverFindings: serverFindings)
+        let services = Parallel.map(estate.services.count) { index in
+            assess(estate.services[index], at: index, context: context, paths: paths, serverFindings: serverFindings)
         }
         let unassigned = estate.servers.indices.compactMap { index -> UnassignedServer? in
             context.servicesOfServer[index].isEmpty
@@ -37,21 +41,18 @@ public struct Assessor: Sendable {
         return EstateAssessment(estate: estate, asOf: asOf, services: services, unassignedServers: unassigned)
     }
 
-    private func assess(_ service: Service, context: AssessmentContext, serverFindings: [[Finding]])
-        -> ServiceAssessment {
-        var findings: [Finding] = []
-        for rule in serviceRules {
-            let description = type(of: rule).description
-            var reporter = FindingReporter(description: description, severity: policy.severity(of: description),
-                                           subject: .service(service.id), estate: context.estate)
+    private func assess(_ service: Service, at serviceIndex: Int, context: AssessmentContext, paths: [String],
+                        serverFindings: [[Finding]]) -> ServiceAssessment {
+        var reporter = FindingReporter(subject: .service(service.id), paths: paths)
+        for (rule, identity) in zip(serviceRules, serviceRuleIdentities) {
+            reporter.rule = identity
             rule.evaluate(service, in: context, report: &reporter)
-            findings += reporter.findings
         }
+        var findings = reporter.findings
+        // A server listed twice (a warning when the estate is read) counts once.
         var seenServers = Set<Int>()
-        for reference in service.servers {
-            if let index = context.estate.serverIndex[reference.id], seenServers.insert(index).inserted {
-                findings += serverFindings[index]
-            }
+        for index in context.serversOfService[serviceIndex] where seenServers.insert(index).inserted {
+            findings += serverFindings[index]
         }
         let (inForce, accepted) = Exceptions.apply(service.exceptions, to: findings, asOf: context.asOf)
         findings = inForce

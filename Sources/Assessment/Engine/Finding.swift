@@ -32,18 +32,40 @@ public struct AcceptedFinding: Hashable, Sendable {
     public let until: CalendarDate?
 }
 
-/// What a rule hands its findings to: it fills in the rule's identity and the severity in force.
+/// What a rule hands its findings to: it fills in the rule's identity, the severity in force and the subject. The
+/// engine keeps one reporter per server or service and points it at each rule in turn, so running a rule costs no
+/// copies of its description.
 public struct FindingReporter {
-    let description: RuleDescription
-    let severity: Severity
+    /// What a finding needs to know of the rule that reports it, with the severity the policy puts in force.
+    struct Rule {
+        let id: String
+        let category: RuleCategory
+        let severity: Severity
+
+        init(_ description: RuleDescription, policy: Policy) {
+            id = description.id
+            category = description.category
+            severity = policy.severity(of: description)
+        }
+    }
+
+    var rule: Rule?
     let subject: Subject
-    let estate: Estate
+    /// The estate's file paths, by the index a `SourceMap` carries.
+    let paths: [String]
     var findings: [Finding] = []
+
+    init(subject: Subject, paths: [String]) {
+        self.subject = subject
+        self.paths = paths
+    }
 
     /// Reports a finding at `field` of `source` (the key a person edits to fix it), or at the mapping itself.
     public mutating func report(_ message: String, at source: SourceMap, field: String? = nil) {
-        findings.append(Finding(rule: description.id, severity: severity, category: description.category,
-                                subject: subject, message: message.escapingControlCharacters,
-                                location: estate.location(of: source, field: field)))
+        guard let rule else { preconditionFailure("a finding reported outside a rule's evaluation") }
+        let position = field.flatMap { source[$0] } ?? source.position
+        findings.append(Finding(rule: rule.id, severity: rule.severity, category: rule.category, subject: subject,
+                                message: message.escapingControlCharacters,
+                                location: SourceLocation(file: paths[source.file], position: position)))
     }
 }

@@ -11,16 +11,24 @@ public enum AssessmentTable {
                          service.readiness.rawValue, "\(service.confidence)/5", strategy,
                          service.findings.first.map { "\($0.severity.rawValue): \($0.rule)" } ?? "-"])
         }
-        let widths = header.indices.map { column in
-            min(column == 0 ? 32 : 40, ([header] + rows).map { $0[column].count }.max() ?? 0)
+        // Columns are measured in Unicode scalars: as wide as characters for the names inventories use, and far
+        // cheaper to count than grapheme clusters over tens of thousands of rows.
+        var widths = header.map(\.unicodeScalars.count)
+        for row in rows {
+            for (column, cell) in row.enumerated() { widths[column] = max(widths[column], cell.unicodeScalars.count) }
         }
+        widths = widths.enumerated().map { column, width in min(column == 0 ? 32 : 40, width) }
         func line(_ cells: [String], style: (Int, String) -> String = { $1 }) -> String {
-            cells.enumerated().map { column, cell in
-                let clipped = cell.count > widths[column] ? String(cell.prefix(widths[column] - 1)) + "…" : cell
-                let padded = column == 2 ? String(repeating: " ", count: widths[column] - clipped.count) + clipped
-                    : clipped + String(repeating: " ", count: widths[column] - clipped.count)
-                return style(column, padded)
-            }.joined(separator: "  ").trimmingTrailingSpaces()
+            var out = ""
+            for (column, cell) in cells.enumerated() {
+                let length = cell.unicodeScalars.count
+                let clipped = length > widths[column]
+                    ? String(String.UnicodeScalarView(cell.unicodeScalars.prefix(widths[column] - 1))) + "…" : cell
+                let padding = String(repeating: " ", count: max(0, widths[column] - min(length, widths[column])))
+                if column > 0 { out += "  " }
+                out += style(column, column == 2 ? padding + clipped : clipped + padding)
+            }
+            return out.trimmingTrailingSpaces()
         }
         var out = ""
         let organisation = assessment.estate.organisation?.name ?? "Estate"

@@ -67,6 +67,7 @@ public struct ExceptionForUnknownRule: ServiceRule {
         ])
 
     public func evaluate(_ service: Service, in context: AssessmentContext, report: inout FindingReporter) {
+        guard !service.exceptions.isEmpty else { return }
         let known = RuleRegistry.standard.ids
         for exception in service.exceptions where !known.contains(exception.rule) {
             let suggestion = Suggestion.closest(to: exception.rule, among: known).map { "; did you mean '\($0)'?" } ?? ""

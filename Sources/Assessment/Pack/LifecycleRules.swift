@@ -63,7 +63,7 @@ public struct OSPastSupport: ServerRule {
         ])
 
     public func evaluate(_ server: Server, in context: AssessmentContext, report: inout FindingReporter) {
-        guard let os = server.os, let entry = context.lifecycle.operatingSystem(named: os),
+        guard let os = server.os, let entry = context.operatingSystem(named: os),
               case .pastSupport(let since)? = SupportStage(entry, asOf: context.asOf) else { return }
         report.report("\(entry.name) has had no security updates since \(since)", at: server.source, field: "os")
     }
@@ -97,7 +97,7 @@ public struct OSInExtendedSecurityUpdates: ServerRule {
         ])
 
     public func evaluate(_ server: Server, in context: AssessmentContext, report: inout FindingReporter) {
-        guard let os = server.os, let entry = context.lifecycle.operatingSystem(named: os),
+        guard let os = server.os, let entry = context.operatingSystem(named: os),
               case .paidExtension(let standardEnded, let ends)? = SupportStage(entry, asOf: context.asOf) else { return }
         report.report("\(entry.name) left extended support on \(standardEnded); paid extended security updates "
             + "run to \(ends)\(extensionNote(entry))", at: server.source, field: "os")
@@ -127,7 +127,7 @@ public struct OSSupportEnding: ServerRule {
         ])
 
     public func evaluate(_ server: Server, in context: AssessmentContext, report: inout FindingReporter) {
-        guard let os = server.os, let entry = context.lifecycle.operatingSystem(named: os),
+        guard let os = server.os, let entry = context.operatingSystem(named: os),
               case .supported(let ends?)? = SupportStage(entry, asOf: context.asOf),
               ends <= context.monthsAhead(24) else { return }
         report.report("\(entry.name) support ends on \(ends)", at: server.source, field: "os")
@@ -162,7 +162,7 @@ public struct OSUnrecognised: ServerRule {
             report.report("no operating system is given", at: server.source)
             return
         }
-        if context.lifecycle.operatingSystem(named: os) == nil {
+        if context.operatingSystem(named: os) == nil {
             report.report("operating system '\(os)' is not in the lifecycle catalogue", at: server.source, field: "os")
         }
     }
@@ -172,7 +172,7 @@ public struct OSUnrecognised: ServerRule {
 private func databases(on server: Server, in context: AssessmentContext) -> [(LifecycleEntry, Software)] {
     server.software.compactMap { software in
         let name = software.version.map { software.product + " " + $0 } ?? software.product
-        return (context.lifecycle.database(named: name) ?? context.lifecycle.database(named: software.product))
+        return (context.database(named: name) ?? context.database(named: software.product))
             .map { ($0, software) }
     }
 }

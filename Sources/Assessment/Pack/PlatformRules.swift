@@ -133,7 +133,7 @@ public struct UEFILegacyWindows: ServerRule {
         ])
 
     public func evaluate(_ server: Server, in context: AssessmentContext, report: inout FindingReporter) {
-        guard server.firmware == .uefi, let os = server.os, let entry = context.lifecycle.operatingSystem(named: os),
+        guard server.firmware == .uefi, let os = server.os, let entry = context.operatingSystem(named: os),
               entry.product == "Windows Server", Self.legacyCycles.contains(entry.cycle) else { return }
         report.report("server '\(server.id)' boots \(entry.name) through UEFI, which Azure Migrate rates not ready",
                       at: server.source, field: "firmware")
@@ -222,7 +222,7 @@ public struct ExceedsCloudVMLimits: ServerRule {
 /// Oracle Database found on a server: the product line, or nil when it is not Oracle Database.
 private func oracleDatabases(on server: Server, in context: AssessmentContext) -> [(Software, LifecycleEntry?)] {
     server.software.compactMap { software in
-        let entry = context.lifecycle.database(named: software.product)
+        let entry = context.database(named: software.product)
         if entry?.product == "Oracle Database" { return (software, entry) }
         let name = software.product.lowercased()
         return name.hasPrefix("oracle database") || name.hasPrefix("oracle rdbms") ? (software, nil) : nil

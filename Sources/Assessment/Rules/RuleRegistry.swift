@@ -10,6 +10,23 @@ public struct RuleRegistry: Sendable {
     public let serviceRules: [any ServiceRule]
     public let derivedRules: [any DerivedRule.Type]
 
+    /// Every rule's description, in the order `cloudfirst rules` lists them: by severity, then id.
+    public let descriptions: [RuleDescription]
+    /// Every rule id, for checking names written in inventories and policy files.
+    public let ids: Set<String>
+    private let byID: [String: RuleDescription]
+
+    public init(serverRules: [any ServerRule], serviceRules: [any ServiceRule], derivedRules: [any DerivedRule.Type]) {
+        self.serverRules = serverRules
+        self.serviceRules = serviceRules
+        self.derivedRules = derivedRules
+        descriptions = (serverRules.map { type(of: $0).description } + serviceRules.map { type(of: $0).description }
+            + derivedRules.map { $0.description })
+            .sorted { ($0.severity, $0.id) < ($1.severity, $1.id) }
+        ids = Set(descriptions.map(\.id))
+        byID = Dictionary(descriptions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
     public static let standard = RuleRegistry(
         serverRules: [
             OSPastSupport(), OSInExtendedSecurityUpdates(), OSSupportEnding(), OSUnrecognised(),
@@ -21,17 +38,7 @@ public struct RuleRegistry: Sendable {
         derivedRules: [StrategyDisagreement.self]
     )
 
-    /// Every rule's description, in the order `cloudfirst rules` lists them: by severity, then id.
-    public var descriptions: [RuleDescription] {
-        (serverRules.map { type(of: $0).description } + serviceRules.map { type(of: $0).description }
-            + derivedRules.map { $0.description })
-            .sorted { ($0.severity, $0.id) < ($1.severity, $1.id) }
-    }
-
-    /// Every rule id, for checking names written in inventories and policy files.
-    public var ids: Set<String> { Set(descriptions.map(\.id)) }
-
     public func description(of id: String) -> RuleDescription? {
-        descriptions.first { $0.id == id }
+        byID[id]
     }
 }

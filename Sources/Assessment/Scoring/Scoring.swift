@@ -45,7 +45,7 @@ public enum Scoring {
 
     static func serverFields(_ server: Server, context: AssessmentContext) -> [Bool] {
         [
-            server.os.flatMap { context.lifecycle.operatingSystem(named: $0) } != nil,
+            server.os.flatMap { context.operatingSystem(named: $0) } != nil,
             server.cpuCores != nil, server.memoryGB != nil, server.storageGB != nil,
             server.utilisation?.cpuP95 != nil, server.utilisation?.memoryP95 != nil,
             server.architecture != nil, server.firmware != nil, server.role != nil, server.environment != nil,
