@@ -29,50 +29,58 @@ public indirect enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral,
 
     /// Two-space indented JSON with a final newline.
     public func rendered() -> String {
-        var out = ""
+        var out: [UInt8] = []
         write(to: &out, indent: 0)
-        out += "\n"
-        return out
+        out.append(UInt8(ascii: "\n"))
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(to out: inout String, indent: Int) {
+    /// Written as bytes: a national estate's assessment is hundreds of megabytes of JSON, and appending bytes is far
+    /// cheaper than appending to a `String`.
+    private func write(to out: inout [UInt8], indent: Int) {
         switch self {
-        case .null: out += "null"
-        case .bool(let value): out += value ? "true" : "false"
-        case .int(let value): out += String(value)
+        case .null: out += "null".utf8
+        case .bool(let value): out += (value ? "true" : "false").utf8
+        case .int(let value): out += String(value).utf8
         case .double(let value):
-            if value == value.rounded(), abs(value) < 1e15 { out += String(Int(value)) } else { out += "\(value)" }
+            if value == value.rounded(), abs(value) < 1e15 { out += String(Int(value)).utf8 } else { out += "\(value)".utf8 }
         case .string(let value): JSONValue.writeString(value, to: &out)
         case .array(let elements):
-            if elements.isEmpty { out += "[]"; return }
+            if elements.isEmpty { out += "[]".utf8; return }
             if elements.allSatisfy(\.isScalar) {
-                out += "["
+                out.append(UInt8(ascii: "["))
                 for (index, element) in elements.enumerated() {
-                    if index > 0 { out += ", " }
+                    if index > 0 { out += ", ".utf8 }
                     element.write(to: &out, indent: indent)
                 }
-                out += "]"
+                out.append(UInt8(ascii: "]"))
                 return
             }
-            out += "[\n"
+            out += "[\n".utf8
             for (index, element) in elements.enumerated() {
-                out += String(repeating: " ", count: indent + 2)
+                Self.pad(&out, indent + 2)
                 element.write(to: &out, indent: indent + 2)
-                out += index < elements.count - 1 ? ",\n" : "\n"
+                out += (index < elements.count - 1 ? ",\n" : "\n").utf8
             }
-            out += String(repeating: " ", count: indent) + "]"
+            Self.pad(&out, indent)
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            if members.isEmpty { out += "{}"; return }
-            out += "{\n"
+            if members.isEmpty { out += "{}".utf8; return }
+            out += "{\n".utf8
             for (index, (key, value)) in members.enumerated() {
-                out += String(repeating: " ", count: indent + 2)
+                Self.pad(&out, indent + 2)
                 JSONValue.writeString(key, to: &out)
-                out += ": "
+                out += ": ".utf8
                 value.write(to: &out, indent: indent + 2)
-                out += index < members.count - 1 ? ",\n" : "\n"
+                out += (index < members.count - 1 ? ",\n" : "\n").utf8
             }
-            out += String(repeating: " ", count: indent) + "}"
+            Self.pad(&out, indent)
+            out.append(UInt8(ascii: "}"))
         }
+    }
+
+    private static func pad(_ out: inout [UInt8], _ count: Int) {
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
     }
 
     private var isScalar: Bool {
@@ -82,21 +90,24 @@ public indirect enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral,
         }
     }
 
-    static func writeString(_ value: String, to out: inout String) {
-        out += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+    static func writeString(_ value: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var text = value
+        text.withUTF8 { bytes in
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "\""): out += #"\""#.utf8
+                case UInt8(ascii: "\\"): out += #"\\"#.utf8
+                case UInt8(ascii: "\n"): out += #"\n"#.utf8
+                case UInt8(ascii: "\r"): out += #"\r"#.utf8
+                case UInt8(ascii: "\t"): out += #"\t"#.utf8
+                case ..<0x20:
+                    let hex = String(byte, radix: 16)
+                    out += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
+                default: out.append(byte)
+                }
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }
