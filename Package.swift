@@ -22,12 +22,15 @@ let package = Package(
         .target(name: "CloudFirstCore", dependencies: ["CYAML"]),
         // Rules, the lifecycle catalogue, scoring, readiness, confidence and strategy.
         .target(name: "Assessment", dependencies: ["CloudFirstCore"]),
+        // Move groups, waves, timeline, sizing, pricing and cost.
+        .target(name: "Planning", dependencies: ["Assessment", "CloudFirstCore"]),
         // The executable: argument parsing and printing only.
         .executableTarget(
             name: "cloudfirst",
             dependencies: [
                 "CloudFirstCore",
                 "Assessment",
+                "Planning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -35,6 +38,7 @@ let package = Package(
         .executableTarget(name: "synthetic-estate"),
         .testTarget(name: "CloudFirstCoreTests", dependencies: ["CloudFirstCore"]),
         .testTarget(name: "AssessmentTests", dependencies: ["Assessment", "CloudFirstCore"]),
+        .testTarget(name: "PlanningTests", dependencies: ["Planning", "Assessment", "CloudFirstCore"]),
         // Runs the built binaries as a user would.
         .testTarget(name: "EndToEndTests", dependencies: ["cloudfirst", "synthetic-estate"]),
     ],

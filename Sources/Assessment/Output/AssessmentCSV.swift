@@ -16,7 +16,7 @@ public enum AssessmentCSV {
                          + [String(service.accepted.count),
                             service.findings.first.map { "\($0.rule): \($0.message)" } ?? ""])
         }
-        return render(rows)
+        return CSV.render(rows)
     }
 
     public static func findings(_ assessment: EstateAssessment) -> String {
@@ -34,16 +34,6 @@ public enum AssessmentCSV {
         for server in assessment.unassignedServers {
             rows += server.findings.map { row("", $0, "open") }
         }
-        return render(rows)
-    }
-
-    /// RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; CRLF between records.
-    static func render(_ rows: [[String]]) -> String {
-        rows.map { row in
-            row.map { field in
-                field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                    ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
-            }.joined(separator: ",")
-        }.joined(separator: "\r\n") + "\r\n"
+        return CSV.render(rows)
     }
 }

@@ -12,6 +12,16 @@ public struct Assumptions: Sendable {
     public var startDate: CalendarDate?
     /// NHS winter pressures by default: 1 December to the end of February, patient-critical services.
     public var freezeWindows: [FreezeWindow] = [FreezeWindow.winterPressures]
+    /// Wave caps: a wave moves at most this many services and servers (a move group larger than a cap gets a wave
+    /// of its own).
+    public var maxServicesPerWave = 10
+    public var maxServersPerWave = 40
+    /// People migrating at once; a wave's duration is its effort divided by this.
+    public var teamSize = 6
+    /// GBP per USD for the prices the catalogue holds in dollars; 0.75 as a public government cost tool uses.
+    public var gbpPerUSD = 0.75
+    /// The estate's on-premises running cost per month, when the inventory gives it.
+    public var onPremisesMonthlyGBP: Double?
     public var source: SourceMap?
 
     public init() {}
@@ -25,6 +35,11 @@ public struct Assumptions: Sendable {
         comfortFactor = o.number("comfort_factor") ?? comfortFactor
         startDate = o.date("start_date")
         if o["freeze_windows"] != nil { freezeWindows = o.objects("freeze_windows").map(FreezeWindow.init) }
+        maxServicesPerWave = o.integer("max_services_per_wave") ?? maxServicesPerWave
+        maxServersPerWave = o.integer("max_servers_per_wave") ?? maxServersPerWave
+        teamSize = o.integer("team_size") ?? teamSize
+        gbpPerUSD = o.number("gbp_per_usd") ?? gbpPerUSD
+        onPremisesMonthlyGBP = o.number("on_premises_monthly_gbp")
         source = o.source
     }
 }

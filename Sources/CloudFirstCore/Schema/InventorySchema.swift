@@ -45,6 +45,16 @@ public enum InventorySchema {
             Field("start_date", .date, "When the migration starts.", default: "the first day of the next month"),
             Field("freeze_windows", .list(.object(freezeWindow)), "Periods when moves are held back.",
                   default: "12-01 to 02-28 for patient-critical services (NHS winter pressures)"),
+            Field("max_services_per_wave", .integer(min: 1, max: 100_000), "Most services one wave moves.",
+                  default: "10"),
+            Field("max_servers_per_wave", .integer(min: 1, max: 1_000_000), "Most servers one wave moves.",
+                  default: "40"),
+            Field("team_size", .integer(min: 1, max: 10_000),
+                  "People working on the migration at once; wave durations follow from it.", default: "6"),
+            Field("gbp_per_usd", .number(min: 0.1, max: 10),
+                  "Exchange rate for prices the catalogue holds in US dollars.", default: "0.75"),
+            Field("on_premises_monthly_gbp", .number(min: 0, max: 1e12),
+                  "What the estate costs to run on premises each month, if known; else a default model is used."),
         ])
 
     public static let site = ObjectSchema("site", description: "A place where servers run.",

@@ -59,7 +59,8 @@ enum Terminal {
             pendingDescriptor = descriptor
         }
         pending.append(contentsOf: text.utf8)
-        if !text.hasSuffix("\n") { pending.append(UInt8(ascii: "\n")) }
+        // Bytes, not characters: "\r\n" is one Character, so `hasSuffix("\n")` is false for CSV's line ends.
+        if text.utf8.last != UInt8(ascii: "\n") { pending.append(UInt8(ascii: "\n")) }
         if pending.count >= 1 << 16 { flush() }
     }
 }

@@ -1,0 +1,89 @@
+import Assessment
+import CloudFirstCore
+
+/// One wave of the migration: the landing zone (wave 0), or move groups that go together.
+public struct Wave: Sendable {
+    public let number: Int
+    public let name: String
+    public let start: CalendarDate
+    public let end: CalendarDate
+    /// Indexes into `MigrationPlan.groups`.
+    public let groups: [Int]
+    /// Indexes into `estate.services`, in the order the groups list them.
+    public let services: [Int]
+    public let serverCount: Int
+    /// Person-days of work (see `Effort`).
+    public let effortDays: Double
+    public let risks: [String]
+    /// Why the wave starts later than the previous one ends, when it does (a freeze window).
+    public let delay: String?
+
+    /// "Wave 0: Landing zone", "Wave 1: Pilot", "Wave 2".
+    public var title: String { name == "Wave \(number)" ? name : "Wave \(number): \(name)" }
+}
+
+/// A cost per month per cloud, in GBP.
+public struct CloudCosts: Sendable, Equatable {
+    public var monthlyGBP: [Cloud: Double] = [:]
+
+    public init() {}
+
+    public subscript(cloud: Cloud) -> Double {
+        get { monthlyGBP[cloud] ?? 0 }
+        set { monthlyGBP[cloud] = newValue }
+    }
+
+    static func + (lhs: CloudCosts, rhs: CloudCosts) -> CloudCosts {
+        var sum = lhs
+        for (cloud, value) in rhs.monthlyGBP { sum[cloud] += value }
+        return sum
+    }
+}
+
+/// The estate's on-premises running cost, given or modelled.
+public struct OnPremisesCost: Sendable {
+    public let monthlyGBP: Double
+    /// True when the inventory gave the figure; false when `OnPremisesModel` estimated it.
+    public let given: Bool
+}
+
+/// An assessed estate turned into an order of work: move groups, waves with dates, what stays and what goes, sizes
+/// and costs per cloud, and the assumptions behind them.
+public struct MigrationPlan: Sendable {
+    public let assessment: EstateAssessment
+    public let assumptions: Assumptions
+    public let startDate: CalendarDate
+    public let groups: [MoveGroup]
+    public let waves: [Wave]
+    /// Indexes into `estate.services` of the services that stay on premises, and of those to decommission.
+    public let retained: [Int]
+    public let retired: [Int]
+    /// Every server of a moving service that is sized for the cloud, in estate order.
+    public let sizing: [ServerSizing]
+    /// Per service (by index in `estate.services`): its share of its servers' monthly cost. A server shared by several
+    /// moving services is split equally among them, so services add up to the estate.
+    public let serviceCosts: [Int: CloudCosts]
+    public let waveCosts: [CloudCosts]
+    public let monthly: CloudCosts
+    public let onPremises: OnPremisesCost
+    /// Risks that belong to no single wave.
+    public let risks: [String]
+    /// Statements about what the figures include and leave out.
+    public let notes: [String]
+    public let catalogueDates: (earliest: String, latest: String)
+
+    public var estate: Estate { assessment.estate }
+
+    /// Months a five-year cost counts.
+    public static let fiveYearMonths = 60.0
+
+    public func fiveYear(_ monthly: Double) -> Double { monthly * Self.fiveYearMonths }
+
+    /// Per service (by index in `estate.services`), the number of the wave it moves in; nil when it does not move.
+    public let waveOfService: [Int?]
+
+    /// The wave a service moves in, if it moves.
+    public func wave(ofService index: Int) -> Wave? {
+        waveOfService[index].map { waves[$0] }
+    }
+}

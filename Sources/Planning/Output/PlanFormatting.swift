@@ -1,0 +1,22 @@
+import CloudFirstCore
+import Foundation
+
+/// How plans write money and lists, the same in every format.
+enum PlanFormatting {
+    /// Whole pounds with thousands separators: "12,345".
+    static func pounds(_ value: Double) -> String {
+        let whole = Int(value.rounded())
+        let digits = String(abs(whole))
+        var out = ""
+        for (offset, character) in digits.enumerated() {
+            if offset > 0, (digits.count - offset) % 3 == 0 { out += "," }
+            out.append(character)
+        }
+        return (whole < 0 ? "-" : "") + out
+    }
+
+    /// Pence precision for data formats, so totals re-add to within a penny.
+    static func money(_ value: Double) -> JSONValue { .double((value * 100).rounded() / 100) }
+
+    static func ids(_ indexes: [Int], in estate: Estate) -> [String] { indexes.map { estate.services[$0].id } }
+}

@@ -1,0 +1,87 @@
+import CloudFirstCore
+
+/// The plan as data: the JSON contract of `cloudfirst plan --format json`.
+public enum PlanJSON {
+    public static func render(_ plan: MigrationPlan) -> JSONValue {
+        let estate = plan.estate
+        let clouds = plan.assumptions.targetClouds
+        func costs(_ costs: CloudCosts) -> JSONValue {
+            .object(clouds.map { ($0.rawValue, PlanFormatting.money(costs[$0])) })
+        }
+        var totals: [(String, JSONValue)] = clouds.map { cloud in
+            (cloud.rawValue, .object([("monthly_gbp", PlanFormatting.money(plan.monthly[cloud])),
+                                      ("five_year_gbp", PlanFormatting.money(plan.fiveYear(plan.monthly[cloud])))]))
+        }
+        totals.append(("on_premises", .object([
+            ("monthly_gbp", PlanFormatting.money(plan.onPremises.monthlyGBP)),
+            ("five_year_gbp", PlanFormatting.money(plan.fiveYear(plan.onPremises.monthlyGBP))),
+            ("source", .string(plan.onPremises.given ? "inventory" : "model")),
+        ])))
+        let assumptions = plan.assumptions
+        return .object([
+            ("organisation", .string(estate.organisation?.name ?? "")),
+            ("as_of", .string(plan.assessment.asOf.description)),
+            ("start_date", .string(plan.startDate.description)),
+            ("waves", .array(plan.waves.map { wave in
+                var members: [(String, JSONValue)] = [
+                    ("number", .int(wave.number)), ("name", .string(wave.name)),
+                    ("start", .string(wave.start.description)), ("end", .string(wave.end.description)),
+                    ("services", .array(PlanFormatting.ids(wave.services, in: estate).map(JSONValue.string))),
+                    ("move_groups", .array(wave.groups.map { group in
+                        .array(PlanFormatting.ids(plan.groups[group].services, in: estate).map(JSONValue.string))
+                    })),
+                    ("servers", .int(wave.serverCount)),
+                    ("effort_person_days", .double(wave.effortDays)),
+                    ("monthly_gbp", costs(plan.waveCosts[wave.number])),
+                    ("risks", .array(wave.risks.map(JSONValue.string))),
+                ]
+                if let delay = wave.delay { members.append(("delay", .string(delay))) }
+                return .object(members)
+            })),
+            ("retained", .array(PlanFormatting.ids(plan.retained, in: estate).map(JSONValue.string))),
+            ("retired", .array(PlanFormatting.ids(plan.retired, in: estate).map(JSONValue.string))),
+            ("services", .array(plan.waveOfService.enumerated().compactMap { index, wave in
+                guard let wave else { return nil }
+                return .object([
+                    ("id", .string(estate.services[index].id)),
+                    ("strategy", .string(plan.assessment.services[index].strategy.rawValue)),
+                    ("wave", .int(wave)),
+                    ("monthly_gbp", costs(plan.serviceCosts[index] ?? CloudCosts())),
+                ])
+            })),
+            ("sizing", .array(plan.sizing.map { sizing in
+                .object([("server", .string(sizing.serverID)), ("basis", .string(sizing.basis.rawValue))]
+                    + sizing.clouds.map { cloud in
+                        (cloud.cloud.rawValue, .object([
+                            ("sku", .string(cloud.vm.sku)), ("vcpus", .int(cloud.vm.vcpus)),
+                            ("memory_gib", .double(cloud.vm.memoryGiB)),
+                            ("monthly_gbp", PlanFormatting.money(cloud.monthlyGBP)),
+                            ("compute_gbp", PlanFormatting.money(cloud.computeGBP)),
+                            ("storage_gbp", PlanFormatting.money(cloud.storageGBP)),
+                            ("backup_gbp", PlanFormatting.money(cloud.backupGBP)),
+                        ]))
+                    })
+            })),
+            ("costs", .object(totals)),
+            ("risks", .array(plan.risks.map(JSONValue.string))),
+            ("assumptions", .object([
+                ("target_clouds", .array(clouds.map { .string($0.rawValue) })),
+                ("regions", .object(clouds.map { ($0.rawValue, .string(assumptions.regions[$0] ?? "")) })),
+                ("utilisation_percentile", .int(assumptions.utilisationPercentile)),
+                ("comfort_factor", .double(assumptions.comfortFactor)),
+                ("gbp_per_usd", .double(assumptions.gbpPerUSD)),
+                ("hours_per_month", .double(Sizer.hoursPerMonth)),
+                ("max_services_per_wave", .int(assumptions.maxServicesPerWave)),
+                ("max_servers_per_wave", .int(assumptions.maxServersPerWave)),
+                ("team_size", .int(assumptions.teamSize)),
+                ("freeze_windows", .array(assumptions.freezeWindows.map { window in
+                    .object([("from", .string(window.from.description)), ("to", .string(window.to.description)),
+                             ("applies_to", .string(window.appliesTo.rawValue))])
+                })),
+                ("price_data_from", .string(plan.catalogueDates.earliest)),
+                ("price_data_to", .string(plan.catalogueDates.latest)),
+            ])),
+            ("notes", .array(plan.notes.map(JSONValue.string))),
+        ])
+    }
+}

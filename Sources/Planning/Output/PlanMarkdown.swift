@@ -1,0 +1,128 @@
+import CloudFirstCore
+
+/// The plan an architect hands to a design authority: summary, waves with dates, groups, risks, costs, sizing and
+/// every assumption behind the figures.
+public enum PlanMarkdown {
+    static let cloudNames: [Cloud: String] = [.azure: "Azure", .aws: "AWS", .gcp: "Google Cloud"]
+
+    public static func render(_ plan: MigrationPlan, version: String) -> String {
+        let estate = plan.estate
+        let clouds = plan.assumptions.targetClouds
+        let organisation = estate.organisation?.name ?? "the estate"
+        let last = plan.waves.last?.end ?? plan.startDate
+        var out = "# Migration plan: \(cell(organisation))\n\n"
+        out += "Planned on \(plan.assessment.asOf) by cloudfirst \(version) from \(estate.services.count) services "
+            + "on \(estate.servers.count) servers. The work starts on \(plan.startDate) and the last wave ends on "
+            + "\(last).\n\n"
+
+        out += "## Summary\n\n"
+        let moving = plan.waves.reduce(0) { $0 + $1.services.count }
+        out += "- \(plan.waves.count - 1) waves after the landing zone move \(moving) services; "
+            + "\(plan.retained.count) stay on premises and \(plan.retired.count) are retired.\n"
+        let strategies = Dictionary(grouping: plan.waves.flatMap(\.services),
+                                    by: { plan.assessment.services[$0].strategy })
+        let mix = MigrationStrategyOrder.all.compactMap { strategy in
+            strategies[strategy].map { "\(strategy.rawValue) \($0.count)" }
+        }
+        if !mix.isEmpty { out += "- Moving services by strategy: \(mix.joined(separator: ", ")).\n" }
+        let delayed = plan.waves.filter { $0.delay != nil }.count
+        if delayed > 0 { out += "- \(delayed) \(delayed == 1 ? "wave is" : "waves are") held back by freeze windows.\n" }
+        out += "\n| cost (GBP) | " + clouds.map { "\(cloudNames[$0]!) (\(plan.assumptions.regions[$0] ?? ""))" }
+            .joined(separator: " | ") + " | on premises |\n|---|" + String(repeating: "---:|", count: clouds.count + 1)
+            + "\n"
+        let onPremisesLabel = plan.onPremises.given ? "" : " (model)"
+        out += "| per month | " + clouds.map { PlanFormatting.pounds(plan.monthly[$0]) }.joined(separator: " | ")
+            + " | \(PlanFormatting.pounds(plan.onPremises.monthlyGBP))\(onPremisesLabel) |\n"
+        out += "| five years | " + clouds.map { PlanFormatting.pounds(plan.fiveYear(plan.monthly[$0])) }
+            .joined(separator: " | ") + " | \(PlanFormatting.pounds(plan.fiveYear(plan.onPremises.monthlyGBP)))"
+            + "\(onPremisesLabel) |\n\n"
+        out += "Cloud figures are for the servers that move; on premises is the whole estate today. See "
+            + "[Assumptions](#assumptions-and-notes).\n"
+
+        out += "\n## Waves\n"
+        for wave in plan.waves {
+            out += "\n### \(cell(wave.title)) (\(wave.start) to \(wave.end))\n\n"
+            if wave.number == 0 {
+                out += "The landing zone, before any service moves: a network in the UK region with private subnets "
+                    + "and flow logs, HSCN or VPN connectivity to the trust, identity, central logging and keys. "
+                    + "\(Effort.landingZoneWorkingDays) working days.\n"
+            } else {
+                out += "\(wave.services.count) services on \(wave.serverCount) servers; "
+                    + "\(PlanFormatting.pounds(wave.effortDays)) person-days.\n"
+                if let delay = wave.delay { out += "\nHeld back: it \(cell(delay)).\n" }
+                out += "\n| service | name | strategy | criticality | servers | "
+                    + clouds.map { "\(cloudNames[$0]!) GBP/month" }.joined(separator: " | ") + " |\n|---|---|---|---|---:|"
+                    + String(repeating: "---:|", count: clouds.count) + "\n"
+                for index in wave.services {
+                    let service = estate.services[index]
+                    let costs = plan.serviceCosts[index] ?? CloudCosts()
+                    out += "| `\(service.id)` | \(cell(service.name)) | \(plan.assessment.services[index].strategy.rawValue) | "
+                        + "\(service.criticality?.rawValue ?? "not given") | \(service.servers.count) | "
+                        + clouds.map { PlanFormatting.pounds(costs[$0]) }.joined(separator: " | ") + " |\n"
+                }
+            }
+            if !wave.risks.isEmpty {
+                out += "\nRisks:\n\n" + wave.risks.map { "- \(cell($0))\n" }.joined()
+            }
+        }
+
+        out += "\n## Staying on premises\n\n"
+        out += plan.retained.isEmpty ? "None.\n" : plan.retained.map { index in
+            "- `\(estate.services[index].id)` \(cell(estate.services[index].name)): "
+                + cell(plan.assessment.services[index].strategyReasons.joined(separator: "; ")) + "\n"
+        }.joined()
+        out += "\n## Retired (the decommission list)\n\n"
+        out += plan.retired.isEmpty ? "None.\n" : plan.retired.map { index in
+            "- `\(estate.services[index].id)` \(cell(estate.services[index].name)): "
+                + cell(plan.assessment.services[index].strategyReasons.joined(separator: "; ")) + "\n"
+        }.joined()
+
+        if !plan.risks.isEmpty {
+            out += "\n## Risks across the estate\n\n" + plan.risks.map { "- \(cell($0))\n" }.joined()
+        }
+
+        out += "\n## Sizing\n\n"
+        out += "| server | basis | " + clouds.map { "\(cloudNames[$0]!) | GBP/month" }.joined(separator: " | ")
+            + " |\n|---|---|" + String(repeating: "---|---:|", count: clouds.count) + "\n"
+        for sizing in plan.sizing {
+            out += "| `\(sizing.serverID)` | \(sizing.basis.rawValue) | " + sizing.clouds.map { cloud in
+                "\(cloud.vm.sku)\(cloud.exceedsCatalogue ? " (largest; too small)" : "") | "
+                    + PlanFormatting.pounds(cloud.monthlyGBP)
+            }.joined(separator: " | ") + " |\n"
+        }
+
+        out += "\n## Assumptions and notes\n\n"
+        let assumptions = plan.assumptions
+        out += "- Start \(plan.startDate)" + (assumptions.startDate == nil ? " (the month after the as-of date)" : "")
+            + "; team of \(assumptions.teamSize); at most \(assumptions.maxServicesPerWave) services and "
+            + "\(assumptions.maxServersPerWave) servers a wave; the pilot at most "
+            + "\(min(Effort.pilotServices, assumptions.maxServicesPerWave)) services.\n"
+        out += "- Freeze windows: " + (assumptions.freezeWindows.isEmpty ? "none" : assumptions.freezeWindows.map {
+            "\($0.from) to \($0.to) for \($0.appliesTo.rawValue) services"
+        }.joined(separator: "; ")) + ". A wave that moves such a service does not start inside one.\n"
+        out += "- Effort in person-days, per service + per server: " + MigrationStrategyOrder.all.compactMap { strategy in
+            Effort.perStrategy[strategy].map { "\(strategy.rawValue) \(number($0.service)) + \(number($0.server))" }
+        }.joined(separator: ", ") + "; a clinical system adds \(number(Effort.clinicalSafety)) for its DCB0160 "
+            + "safety case. A wave lasts its effort divided by the team, at least "
+            + "\(Effort.minimumWaveWorkingDays) working days. These are cloudfirst's planning defaults, not sourced "
+            + "figures.\n"
+        out += "- Prices: the embedded catalogue, data dated \(plan.catalogueDates.earliest) to "
+            + "\(plan.catalogueDates.latest); each row names its source (`Catalogues/prices.csv`).\n"
+        out += plan.notes.map { "- \(cell($0))\n" }.joined()
+        return out
+    }
+
+    static func number(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+
+    /// Keeps table cells and list items intact.
+    static func cell(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+}
+
+/// The 7 Rs in the order plans list them.
+enum MigrationStrategyOrder {
+    static let all: [MigrationStrategy] = [.rehost, .relocate, .replatform, .repurchase, .refactor, .retain, .retire]
+}

@@ -1,0 +1,399 @@
+import Assessment
+import CloudFirstCore
+import Foundation
+
+/// Person-days of migration work, by strategy: a fixed part per service and a part per server. Sources: none
+/// public; these are cloudfirst's planning defaults, printed with every plan, for a team to replace with its own.
+/// A clinical system adds the DCB0160 work (hazard log and safety case updated, a Clinical Safety Officer's
+/// sign-off; REFERENCE.md section 2).
+public enum Effort {
+    public static let perStrategy: [MigrationStrategy: (service: Double, server: Double)] = [
+        .relocate: (2, 1), .rehost: (3, 2), .replatform: (8, 5), .repurchase: (15, 1), .refactor: (40, 10),
+    ]
+    public static let clinicalSafety = 5.0
+    /// The landing zone: network in the UK region, HSCN or VPN connectivity, identity, logging, keys.
+    public static let landingZoneWorkingDays = 30
+    /// No wave is shorter than two working weeks: cut-over, testing and hypercare take that long at least.
+    public static let minimumWaveWorkingDays = 10
+    /// The first wave is a pilot of at most this many services (fewer if the cap is lower).
+    public static let pilotServices = 3
+
+    static func days(strategy: MigrationStrategy, servers: Int, clinical: Bool) -> Double {
+        let rate = perStrategy[strategy] ?? (0, 0)
+        return rate.service + rate.server * Double(servers) + (clinical ? clinicalSafety : 0)
+    }
+
+    /// Working days to calendar days: five working days a week.
+    static func calendarDays(workingDays: Int) -> Int { (workingDays * 7 + 4) / 5 }
+}
+
+/// The on-premises running cost when the inventory does not give one: cloudfirst's illustrative model, not a
+/// sourced figure. Per physical server a month: 0.35 kW at a PUE of 1.8 and GBP 0.25 a kWh (power and cooling,
+/// about GBP 115), hardware refreshed every five years at GBP 7,000 (about GBP 117), GBP 60 of support and GBP 25 of
+/// space: GBP 317. A virtual machine is a tenth of a host. Set `assumptions.on_premises_monthly_gbp` for a real one.
+public enum OnPremisesModel {
+    public static let physicalServerMonthlyGBP = 0.35 * 730 * 1.8 * 0.25 + 7_000.0 / 60 + 60 + 25
+    public static let virtualMachineShare = 0.1
+
+    static func monthly(_ servers: [Server]) -> Double {
+        servers.filter(\.poweredOn).reduce(0) { total, server in
+            total + physicalServerMonthlyGBP * (server.platform == .physical ? 1 : virtualMachineShare)
+        }
+    }
+}
+
+/// Turns an assessed estate into a migration plan.
+public struct Planner: Sendable {
+    public let catalogue: PriceCatalogue
+
+    public init(catalogue: PriceCatalogue = .embedded) {
+        self.catalogue = catalogue
+    }
+
+    /// Strategies whose servers become cloud VMs (repurchase buys SaaS instead).
+    static let vmStrategies: Set<MigrationStrategy> = [.rehost, .replatform, .relocate, .refactor]
+
+    public func plan(_ assessment: EstateAssessment, assumptions given: Assumptions? = nil) -> MigrationPlan {
+        let estate = assessment.estate
+        let assumptions = given ?? estate.assumptions
+        let services = assessment.services
+        var serversOfService = [[Int]](repeating: [], count: estate.services.count)
+        var servicesOfServer = [[Int]](repeating: [], count: estate.servers.count)
+        for (index, service) in estate.services.enumerated() {
+            var seen = Set<Int>()
+            for reference in service.servers {
+                if let server = estate.serverIndex[reference.id], seen.insert(server).inserted {
+                    serversOfService[index].append(server)
+                    servicesOfServer[server].append(index)
+                }
+            }
+        }
+
+        var moving: [Int] = [], retained: [Int] = [], retired: [Int] = []
+        for (index, service) in services.enumerated() {
+            switch service.strategy {
+            case .retire: retired.append(index)
+            case .retain: retained.append(index)
+            default: moving.append(index)
+            }
+        }
+        let strategyOf = services.map(\.strategy)
+
+        let groups = MoveGroupBuilder.build(moving: moving, estate: estate, serversOfService: serversOfService)
+        let waveGroups = Self.assignWaves(groups: groups, services: services, assumptions: assumptions)
+
+        // Sizing and cost: every server a VM strategy needs, its cost split among the services that need it.
+        let sizer = Sizer(catalogue: catalogue, assumptions: assumptions)
+        var sizing: [ServerSizing] = []
+        var serviceCosts: [Int: CloudCosts] = [:]
+        for index in moving { serviceCosts[index] = CloudCosts() }
+        for (server, users) in servicesOfServer.enumerated() {
+            let needing = users.filter { Self.vmStrategies.contains(strategyOf[$0]) }
+            guard !needing.isEmpty else { continue }
+            let sized = sizer.size(estate.servers[server], at: server)
+            sizing.append(sized)
+            for cloud in sized.clouds {
+                let share = cloud.monthlyGBP / Double(needing.count)
+                for service in needing { serviceCosts[service, default: CloudCosts()][cloud.cloud] += share }
+            }
+        }
+
+        // Timeline: the landing zone, then each wave when the last ends, outside the freeze windows that apply.
+        let start = assumptions.startDate ?? assessment.asOf.firstOfNextMonth
+        var waves: [Wave] = []
+        var waveOfService = [Int?](repeating: nil, count: estate.services.count)
+        var waveCosts: [CloudCosts] = [CloudCosts()]
+        let landingEnd = start.adding(days: Effort.calendarDays(workingDays: Effort.landingZoneWorkingDays) - 1)
+        waves.append(Wave(number: 0, name: "Landing zone", start: start, end: landingEnd, groups: [], services: [],
+                          serverCount: 0, effortDays: Double(Effort.landingZoneWorkingDays * assumptions.teamSize),
+                          risks: Self.landingZoneRisks(estate: estate, services: services, moving: moving),
+                          delay: nil))
+        var previousEnd = landingEnd
+        for (offset, members) in waveGroups.enumerated() {
+            let number = offset + 1
+            let waveServices = members.flatMap { groups[$0].services }
+            let serverCount = Set(members.flatMap { groups[$0].servers }).count
+            var effort = 0.0
+            var costs = CloudCosts()
+            for service in waveServices {
+                effort += Effort.days(strategy: strategyOf[service], servers: serversOfService[service].count,
+                                      clinical: estate.services[service].clinicalSystem == true)
+                costs = costs + (serviceCosts[service] ?? CloudCosts())
+                waveOfService[service] = number
+            }
+            let workingDays = max(Effort.minimumWaveWorkingDays,
+                                  Int((effort / Double(max(1, assumptions.teamSize))).rounded(.up)))
+            var waveStart = previousEnd.adding(days: 1)
+            var delay: String?
+            // A shift can land in another window; move on until the start is clear of every window that applies.
+            var shifted = true
+            while shifted {
+                shifted = false
+                for window in assumptions.freezeWindows where window.contains(waveStart) {
+                    let held = waveServices.filter { window.applies(to: estate.services[$0].criticality) }
+                    guard let first = held.first else { continue }
+                    let after = window.firstDayAfter(waveStart)
+                    delay = "starts \(after), not \(previousEnd.adding(days: 1)): it moves \(window.appliesTo.rawValue) "
+                        + "service '\(estate.services[first].id)'" + (held.count > 1 ? " and \(held.count - 1) more" : "")
+                        + ", which must not start moving inside the freeze window \(window.from) to \(window.to)"
+                    waveStart = after
+                    shifted = true
+                }
+            }
+            let end = waveStart.adding(days: Effort.calendarDays(workingDays: workingDays) - 1)
+            waves.append(Wave(number: number, name: number == 1 ? "Pilot" : "Wave \(number)", start: waveStart,
+                              end: end, groups: members, services: waveServices, serverCount: serverCount,
+                              effortDays: effort,
+                              risks: Self.risks(of: members, groups: groups, estate: estate, strategyOf: strategyOf,
+                                                servicesOfServer: servicesOfServer, assumptions: assumptions),
+                              delay: delay))
+            waveCosts.append(costs)
+            previousEnd = end
+        }
+        let monthly = waveCosts.reduce(CloudCosts(), +)
+
+        let onPremises = assumptions.onPremisesMonthlyGBP.map { OnPremisesCost(monthlyGBP: $0, given: true) }
+            ?? OnPremisesCost(monthlyGBP: OnPremisesModel.monthly(estate.servers), given: false)
+        return MigrationPlan(
+            assessment: assessment, assumptions: assumptions, startDate: start, groups: groups, waves: waves,
+            retained: retained, retired: retired, sizing: sizing, serviceCosts: serviceCosts, waveCosts: waveCosts,
+            monthly: monthly, onPremises: onPremises,
+            risks: Self.estateRisks(estate: estate, servicesOfServer: servicesOfServer, retained: retained,
+                                    sizing: sizing),
+            notes: Self.notes(sizing: sizing, assessment: assessment, assumptions: assumptions, moving: moving,
+                              strategyOf: strategyOf, onPremises: onPremises),
+            catalogueDates: catalogue.dataDates, waveOfService: waveOfService)
+    }
+
+    /// Kahn's algorithm over the group graph with a priority: low criticality, then high score, then id first, so
+    /// the pilot and early waves carry the least risk. A group is placed only once everything it depends on is, in
+    /// this wave or an earlier one; a wave closes when the next group would break a cap. A group larger than a cap
+    /// gets a wave of its own.
+    static func assignWaves(groups: [MoveGroup], services: [ServiceAssessment], assumptions: Assumptions) -> [[Int]] {
+        var dependents = [[Int]](repeating: [], count: groups.count)
+        var waiting = [Int](repeating: 0, count: groups.count)
+        for (group, move) in groups.enumerated() {
+            waiting[group] = move.dependsOn.count
+            for target in move.dependsOn { dependents[target].append(group) }
+        }
+        let keys = groups.map { group -> GroupKey in
+            let members = group.services.map { services[$0] }
+            return GroupKey(criticality: members.map { Self.riskRank($0.service.criticality) }.max() ?? 0,
+                            score: members.map(\.score).min() ?? 0, firstID: members.first?.service.id ?? "")
+        }
+        var ready = Heap<GroupKey>()
+        for group in groups.indices where waiting[group] == 0 { ready.push(keys[group], group) }
+        var waves: [[Int]] = []
+        var current: [Int] = [], currentServices = 0, currentServers = 0
+        while let (_, group) = ready.pop() {
+            let size = groups[group].services.count, servers = groups[group].servers.count
+            let serviceCap = waves.isEmpty ? min(Effort.pilotServices, assumptions.maxServicesPerWave)
+                : assumptions.maxServicesPerWave
+            if !current.isEmpty,
+               currentServices + size > serviceCap || currentServers + servers > assumptions.maxServersPerWave {
+                waves.append(current)
+                current = []
+                currentServices = 0
+                currentServers = 0
+            }
+            current.append(group)
+            currentServices += size
+            currentServers += servers
+            for dependent in dependents[group] {
+                waiting[dependent] -= 1
+                if waiting[dependent] == 0 { ready.push(keys[dependent], dependent) }
+            }
+        }
+        if !current.isEmpty { waves.append(current) }
+        return waves
+    }
+
+    /// 0 for the least critical; a service with no criticality counts as business-operational.
+    static func riskRank(_ criticality: Criticality?) -> Int {
+        switch criticality {
+        case .administrative: 0
+        case .businessOperational, nil: 1
+        case .businessCritical: 2
+        case .patientCritical: 3
+        }
+    }
+
+    static func risks(of members: [Int], groups: [MoveGroup], estate: Estate, strategyOf: [MigrationStrategy],
+                      servicesOfServer: [[Int]], assumptions: Assumptions) -> [String] {
+        var risks: [String] = []
+        for group in members.map({ groups[$0] }) {
+            let ids = group.services.map { "'\(estate.services[$0].id)'" }
+            if !group.reasons.isEmpty {
+                risks.append("\(ids.joined(separator: ", ")) move together: " + group.reasons.joined(separator: "; "))
+            }
+            if group.services.count > assumptions.maxServicesPerWave || group.servers.count > assumptions.maxServersPerWave {
+                risks.append("the move group of \(group.services.count) services and \(group.servers.count) servers is "
+                    + "larger than the wave caps (\(assumptions.maxServicesPerWave) services, "
+                    + "\(assumptions.maxServersPerWave) servers): it has a wave to itself")
+            }
+            for member in group.services {
+                let service = estate.services[member]
+                for reference in service.dependsOn {
+                    guard let target = estate.serviceIndex[reference.id], target != member else { continue }
+                    switch strategyOf[target] {
+                    case .retain:
+                        risks.append("'\(service.id)' depends on '\(reference.id)', which stays on premises: hybrid "
+                            + "connectivity (HSCN or VPN) must carry it")
+                    case .retire:
+                        risks.append("'\(service.id)' depends on '\(reference.id)', which is to be retired: replace "
+                            + "or remove the dependency first")
+                    default: break
+                    }
+                }
+            }
+            for server in group.servers {
+                let staying = servicesOfServer[server].filter { strategyOf[$0] == .retain }
+                if let first = staying.first {
+                    risks.append("server '\(estate.servers[server].id)' also runs '\(estate.services[first].id)', "
+                        + "which stays on premises: split them before the move")
+                }
+            }
+        }
+        return risks
+    }
+
+    static func landingZoneRisks(estate: Estate, services: [ServiceAssessment], moving: [Int]) -> [String] {
+        var risks: [String] = []
+        let hscn = moving.filter { estate.services[$0].exposure == .hscn }.count
+        if hscn > 0 {
+            risks.append("\(hscn) moving \(hscn == 1 ? "service is" : "services are") reached over HSCN: design HSCN "
+                + "connectivity to the cloud before the first wave (REFERENCE.md section 3)")
+        }
+        let smartcard = moving.filter { estate.services[$0].identity.contains(.cis2Smartcard) }.count
+        if smartcard > 0 {
+            risks.append("\(smartcard) moving \(smartcard == 1 ? "service uses" : "services use") NHS CIS2 smartcards, "
+                + "which need an HSCN path and smartcard middleware in reach")
+        }
+        return risks
+    }
+
+    static func estateRisks(estate: Estate, servicesOfServer: [[Int]], retained: [Int], sizing: [ServerSizing])
+        -> [String] {
+        var risks: [String] = []
+        for sized in sizing {
+            guard let over = sized.clouds.first(where: \.exceedsCatalogue) else { continue }
+            risks.append("server '\(sized.serverID)' needs \(over.neededVCPUs) vCPUs and "
+                + String(format: "%.0f", over.neededMemoryGiB) + " GiB, more than the largest size in the catalogue: "
+                + "it is priced at the largest, and needs a specialist size or a managed database")
+        }
+        let orphans = servicesOfServer.filter(\.isEmpty).count
+        if orphans > 0 {
+            risks.append("\(orphans) \(orphans == 1 ? "server belongs" : "servers belong") to no service and "
+                + "\(orphans == 1 ? "is" : "are") not planned: find their owners or retire them")
+        }
+        if !retained.isEmpty {
+            risks.append("\(retained.count) \(retained.count == 1 ? "service stays" : "services stay") on premises: "
+                + "the site, its network and hybrid connectivity remain")
+        }
+        return risks
+    }
+
+    static func notes(sizing: [ServerSizing], assessment: EstateAssessment, assumptions: Assumptions, moving: [Int],
+                      strategyOf: [MigrationStrategy], onPremises: OnPremisesCost) -> [String] {
+        var notes: [String] = []
+        let rate = String(format: "%.2f", assumptions.gbpPerUSD)
+        notes.append("Prices are public on-demand list prices in US dollars for the UK regions, converted at "
+            + "\(rate) GBP per USD (set assumptions.gbp_per_usd), for \(Int(Sizer.hoursPerMonth)) hours a month. "
+            + "Reserved instances and committed-use discounts (about a third off for one year, about half for three) "
+            + "are not applied.")
+        notes.append("Sizing: CPU and memory at the 95th percentile times a comfort factor of "
+            + "\(assumptions.comfortFactor), the cheapest size that fits; without utilisation, the size the server "
+            + "has on premises. Storage: every provisioned GB on block storage, and one backup copy of the used GB.")
+        let byBasis = Dictionary(grouping: sizing, by: \.basis).mapValues(\.count)
+        if let allocation = byBasis[.allocation] {
+            let which = allocation == 1 ? "1 server has no utilisation and is sized as on premises: measure it"
+                : "\(allocation) servers have no utilisation and are sized as on premises: measure them"
+            notes.append(which + " for a lower figure.")
+        }
+        if let assumed = byBasis[.assumed] {
+            notes.append("\(assumed) \(assumed == 1 ? "server gives" : "servers give") no cores or memory and "
+                + "\(assumed == 1 ? "is" : "are") sized at the smallest VM: the figure is a guess.")
+        }
+        let licence = sizing.compactMap { $0.on(.azure)?.windowsLicenceGBP }.reduce(0, +)
+        if licence > 0 {
+            notes.append("Azure Hybrid Benefit: Windows Server licences with Software Assurance would take about GBP "
+                + String(format: "%.0f", licence) + " a month off the Azure figure, which includes Windows licences.")
+        }
+        // Only Microsoft's extended security updates are free on Azure (REFERENCE.md section 4).
+        let lifecycle = LifecycleCatalogue.embedded
+        let asOf = assessment.asOf
+        func inPaidExtension(_ entry: LifecycleEntry?) -> Bool {
+            guard let entry, ["Windows Server", "SQL Server"].contains(entry.product),
+                  let standardEnd = entry.standardSupportEnds, let esuEnd = entry.esuEnd else { return false }
+            return asOf > standardEnd && asOf <= esuEnd
+        }
+        let esuServers = sizing.filter { sized in
+            let server = assessment.estate.servers[sized.serverIndex]
+            return inPaidExtension(server.os.flatMap(lifecycle.operatingSystem(named:)))
+                || server.software.contains { inPaidExtension(lifecycle.database(named: $0.product)) }
+        }.count
+        if esuServers > 0 {
+            notes.append("\(esuServers) moving \(esuServers == 1 ? "server runs" : "servers run") Windows Server or SQL "
+                + "Server on paid extended security updates: Microsoft gives ESU free on Azure for the versions it "
+                + "names (REFERENCE.md section 4), which favours Azure for them until they are upgraded.")
+        }
+        let saas = moving.filter { strategyOf[$0] == .repurchase }.count
+        if saas > 0 {
+            notes.append("\(saas) \(saas == 1 ? "service is" : "services are") repurchased as SaaS: the supplier's "
+                + "subscription is not in these figures, and their servers are not sized.")
+        }
+        notes.append("SQL Server and Oracle licences are not priced (the catalogue has no public figure for them): "
+            + "the figures assume licences the trust already owns move with it.")
+        notes.append(onPremises.given
+            ? "The on-premises figure is the inventory's (assumptions.on_premises_monthly_gbp)."
+            : "The on-premises figure is cloudfirst's illustrative model (per physical server GBP "
+                + String(format: "%.0f", OnPremisesModel.physicalServerMonthlyGBP) + " a month for power, "
+                + "hardware refresh, support and space; a virtual machine a tenth of that), not the trust's cost: "
+                + "set assumptions.on_premises_monthly_gbp.")
+        return notes
+    }
+}
+
+/// Orders groups for the waves: the least critical first, then the highest score, then by id.
+struct GroupKey: Comparable {
+    let criticality: Int
+    let score: Int
+    let firstID: String
+
+    static func < (a: GroupKey, b: GroupKey) -> Bool {
+        (a.criticality, -a.score, a.firstID) < (b.criticality, -b.score, b.firstID)
+    }
+}
+
+/// A binary min-heap of values with keys; smallest key first.
+struct Heap<Key: Comparable> {
+    private var items: [(key: Key, value: Int)] = []
+
+    mutating func push(_ key: Key, _ value: Int) {
+        items.append((key, value))
+        var child = items.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard items[child].key < items[parent].key else { break }
+            items.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    mutating func pop() -> (Key, Int)? {
+        guard !items.isEmpty else { return nil }
+        items.swapAt(0, items.count - 1)
+        let top = items.removeLast()
+        var parent = 0
+        while true {
+            let left = 2 * parent + 1, right = left + 1
+            var smallest = parent
+            if left < items.count, items[left].key < items[smallest].key { smallest = left }
+            if right < items.count, items[right].key < items[smallest].key { smallest = right }
+            if smallest == parent { break }
+            items.swapAt(parent, smallest)
+            parent = smallest
+        }
+        return (top.key, top.value)
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+/// `cloudfirst plan` as an architect runs it. The as-of date is fixed so the goldens hold.
+@Suite struct PlanCommandTests {
+    static let asOf = ["--as-of", "2026-11-25"]
+
+    @Test(arguments: [
+        (["--format", "markdown"], "plan-sample.md"),
+        (["--format", "json"], "plan-sample.json"),
+        (["--format", "csv"], "plan-sample.csv"),
+        (["--format", "mermaid"], "plan-sample-mermaid.md"),
+        (["--format", "dot"], "plan-sample.dot"),
+    ])
+    func formatsArePinned(_ arguments: [String], _ golden: String) throws {
+        let run = try Binary.cloudfirst(["plan"] + Self.asOf + arguments)
+        #expect(run.status == 0, "\(run.stderr)")
+        Golden.check(run.stdout, golden)
+    }
+
+    /// The JSON contract of the planning issue.
+    @Test func jsonKeepsTheContract() throws {
+        let run = try Binary.cloudfirst(["plan", "Inventories/eastvale-ics-shared.yaml", "--format", "json"] + Self.asOf)
+        #expect(run.status == 0)
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let waves = try #require(root["waves"] as? [[String: Any]])
+        let zero = try #require(waves.first)
+        #expect(zero["number"] as? Int == 0)
+        #expect(zero["name"] as? String == "Landing zone")
+        #expect((zero["services"] as? [String])?.isEmpty == true)
+        for wave in waves {
+            for key in ["number", "name", "start", "end", "services", "risks"] { #expect(wave[key] != nil, "\(key)") }
+            #expect((wave["start"] as? String)?.count == 10)
+        }
+        #expect(waves.dropFirst().allSatisfy { $0["move_groups"] is [[String]] })
+        #expect(root["retained"] is [String])
+        #expect(root["retired"] is [String])
+        let sizing = try #require(root["sizing"] as? [[String: Any]])
+        let first = try #require(sizing.first)
+        #expect(first["server"] is String)
+        for cloud in ["azure", "aws", "gcp"] {
+            let entry = try #require(first[cloud] as? [String: Any])
+            #expect(entry["sku"] is String)
+            #expect((entry["monthly_gbp"] as? Double ?? -1) > 0)
+        }
+        let costs = try #require(root["costs"] as? [String: [String: Any]])
+        for key in ["azure", "aws", "gcp", "on_premises"] {
+            let monthly = try #require(costs[key]?["monthly_gbp"] as? Double)
+            let fiveYear = try #require(costs[key]?["five_year_gbp"] as? Double)
+            #expect(monthly > 0)
+            #expect(abs(fiveYear - monthly * 60) < 1)
+        }
+        #expect(root["assumptions"] is [String: Any])
+    }
+
+    /// The Jira import: the header Jira and Azure DevOps map, ISO dates, labels without spaces in them.
+    @Test func csvImportsIntoJira() throws {
+        let run = try Binary.cloudfirst(["plan", "--format", "csv"] + Self.asOf)
+        let lines = run.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(lines.first == "Summary,Description,Labels,Start,Due,Wave")
+        #expect(lines.count > 30)
+        #expect(lines.dropFirst().allSatisfy { $0.range(of: #",\d{4}-\d{2}-\d{2},\d{4}-\d{2}-\d{2},\d+$"#,
+                                                         options: .regularExpression) != nil })
+    }
+
+    @Test func flagsOverrideTheAssumptions() throws {
+        let run = try Binary.cloudfirst(["plan", "--format", "json", "--max-services-per-wave", "2",
+                                         "--team-size", "2", "--start-date", "2027-06-07"] + Self.asOf)
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(root["start_date"] as? String == "2027-06-07")
+        let waves = try #require(root["waves"] as? [[String: Any]])
+        #expect(waves.count > 10)
+        let assumptions = try #require(root["assumptions"] as? [String: Any])
+        #expect(assumptions["max_services_per_wave"] as? Int == 2)
+    }
+
+    @Test(arguments: [["plan", "--start-date", "2027-02-30"], ["plan", "--team-size", "0"],
+                      ["plan", "--format", "gantt"], ["plan", "--max-servers-per-wave", "-1"]])
+    func wrongCommandLinesExitTwo(_ arguments: [String]) throws {
+        let run = try Binary.cloudfirst(arguments)
+        #expect(run.status == 2, "\(arguments)")
+        #expect(run.stderr.hasPrefix("Error: "), "\(run.stderr)")
+    }
+}

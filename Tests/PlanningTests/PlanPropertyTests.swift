@@ -1,0 +1,103 @@
+import Assessment
+import CloudFirstCore
+import Planning
+import Testing
+
+/// What every plan must be, checked on every sample estate and on seeded generated ones.
+@Suite struct PlanPropertyTests {
+    static func check(_ plan: MigrationPlan, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let estate = plan.estate
+        let assumptions = plan.assumptions
+
+        // Every service exactly once: in one wave, retained or retired.
+        var seen = [Int](repeating: 0, count: estate.services.count)
+        for wave in plan.waves { for service in wave.services { seen[service] += 1 } }
+        for service in plan.retained + plan.retired { seen[service] += 1 }
+        #expect(seen.allSatisfy { $0 == 1 }, "a service is missing or planned twice", sourceLocation: sourceLocation)
+
+        // Wave 0 is the landing zone and holds nothing; waves follow one another.
+        #expect(plan.waves.first?.number == 0 && plan.waves.first?.services.isEmpty == true,
+                sourceLocation: sourceLocation)
+        for (earlier, later) in zip(plan.waves, plan.waves.dropFirst()) {
+            #expect(later.start > earlier.end, "wave \(later.number) starts before \(earlier.number) ends",
+                    sourceLocation: sourceLocation)
+            #expect(later.end >= later.start, sourceLocation: sourceLocation)
+        }
+
+        // Dependency order: a moving dependency moves in the same wave or earlier.
+        for (index, service) in estate.services.enumerated() {
+            guard let wave = plan.waveOfService[index] else { continue }
+            for reference in service.dependsOn {
+                guard let target = estate.serviceIndex[reference.id], let dependencyWave = plan.waveOfService[target]
+                else { continue }
+                #expect(dependencyWave <= wave, Comment(rawValue: "'\(service.id)' (wave \(wave)) moves before its "
+                    + "dependency '\(reference.id)' (wave \(dependencyWave))"), sourceLocation: sourceLocation)
+            }
+        }
+
+        // No wave that moves a service a freeze window holds back starts inside that window.
+        for wave in plan.waves {
+            for window in assumptions.freezeWindows where window.contains(wave.start) {
+                let held = wave.services.filter { window.applies(to: estate.services[$0].criticality) }
+                #expect(held.isEmpty, "wave \(wave.number) starts \(wave.start) inside \(window.from)-\(window.to)",
+                        sourceLocation: sourceLocation)
+            }
+        }
+
+        // Caps hold, except for a wave that is one group too large to fit any wave.
+        for wave in plan.waves where wave.number > 0 {
+            let cap = wave.number == 1 ? min(3, assumptions.maxServicesPerWave) : assumptions.maxServicesPerWave
+            if wave.groups.count > 1 {
+                #expect(wave.services.count <= cap, "wave \(wave.number) has \(wave.services.count) services",
+                        sourceLocation: sourceLocation)
+                #expect(wave.serverCount <= assumptions.maxServersPerWave, sourceLocation: sourceLocation)
+            }
+        }
+
+        // Costs are never negative and add up: services to waves to the estate.
+        for cloud in assumptions.targetClouds {
+            let services = plan.serviceCosts.values.reduce(0) { $0 + $1[cloud] }
+            let waves = plan.waveCosts.reduce(0) { $0 + $1[cloud] }
+            let servers = plan.sizing.compactMap { $0.on(cloud)?.monthlyGBP }.reduce(0, +)
+            #expect(plan.serviceCosts.values.allSatisfy { $0[cloud] >= 0 }, sourceLocation: sourceLocation)
+            #expect(abs(services - plan.monthly[cloud]) < 0.01, sourceLocation: sourceLocation)
+            #expect(abs(waves - plan.monthly[cloud]) < 0.01, sourceLocation: sourceLocation)
+            #expect(abs(servers - plan.monthly[cloud]) < 0.01, sourceLocation: sourceLocation)
+            #expect(plan.sizing.isEmpty || plan.monthly[cloud] > 0, sourceLocation: sourceLocation)
+        }
+        #expect(plan.onPremises.monthlyGBP >= 0, sourceLocation: sourceLocation)
+    }
+
+    @Test(arguments: ["northshire-acute.yaml", "riverside-mental-health.yaml", "eastvale-ics-shared.yaml"])
+    func sampleEstatesPlanSoundly(_ name: String) throws {
+        let plan = Plans.plan(try Plans.sample(name))
+        Self.check(plan)
+        #expect(plan.waves.count >= 2)
+        #expect(plan.monthly[.azure] > 0)
+    }
+
+    @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8])
+    func generatedEstatesPlanSoundly(_ seed: Int) throws {
+        let estate = try Plans.load(Plans.generated(services: 60 + seed * 15, seed: UInt64(seed)))
+        let plan = Plans.plan(estate)
+        Self.check(plan)
+        #expect(plan.waves.count > 3)
+        #expect(plan.groups.contains { $0.services.count > 1 }, "the generator makes shared servers and cycles")
+    }
+
+    /// The same properties under tight caps and a freeze that covers most of the year.
+    @Test func tightCapsAndLongFreezesHold() throws {
+        let estate = try Plans.load(Plans.generated(services: 120, seed: 42))
+        var assumptions = estate.assumptions
+        assumptions.maxServicesPerWave = 2
+        assumptions.maxServersPerWave = 3
+        assumptions.teamSize = 1
+        assumptions.freezeWindows = [
+            FreezeWindow(from: MonthDay(month: 10, day: 1)!, to: MonthDay(month: 4, day: 30)!, appliesTo: .patientCritical),
+            FreezeWindow(from: MonthDay(month: 8, day: 1)!, to: MonthDay(month: 8, day: 31)!, appliesTo: .all),
+        ]
+        let plan = Plans.plan(estate, assumptions: assumptions)
+        Self.check(plan)
+        #expect(plan.waves.contains { $0.delay != nil })
+    }
+}

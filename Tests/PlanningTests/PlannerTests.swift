@@ -1,0 +1,186 @@
+import Assessment
+import CloudFirstCore
+import Foundation
+import Planning
+import Testing
+
+@Suite struct PlannerTests {
+    static let head = "cloudfirst: 1\norganisation: { name: Plan Trust }\nsites: [{ id: dc1, name: DC }]\n"
+
+    @Test func sharedServersAndCyclesMakeMoveGroups() throws {
+        let plan = Plans.plan(try Plans.load(Self.head + """
+            servers:
+              - { id: s1, site: dc1 }
+              - { id: s2, site: dc1 }
+              - { id: s3, site: dc1 }
+            services:
+              - { id: a, name: A, servers: [s1] }
+              - { id: b, name: B, servers: [s1] }
+              - { id: c, name: C, servers: [s2], depends_on: [d] }
+              - { id: d, name: D, servers: [s3], depends_on: [c] }
+              - { id: e, name: E, servers: [s3], depends_on: [a] }
+            """))
+        let groups = plan.groups.map { $0.services.map { plan.estate.services[$0].id } }.sorted { $0[0] < $1[0] }
+        #expect(groups == [["a", "b"], ["c", "d", "e"]])
+        let ab = try #require(plan.groups.first { $0.services.count == 2 })
+        #expect(ab.reasons == ["they share server 's1'"])
+        let cde = try #require(plan.groups.first { $0.services.count == 3 })
+        #expect(cde.reasons == ["they share server 's3'", "they depend on each other in a cycle"])
+        // c, d, e depend on a (through e), so their group moves in a's wave or later.
+        #expect(plan.waveOfService[4]! >= plan.waveOfService[0]!)
+    }
+
+    @Test func retainedAndRetiredServicesLeaveTheWavesWithRisksForTheirDependents() throws {
+        let plan = Plans.plan(try Plans.load(Self.head + """
+            servers:
+              - { id: old, site: dc1, powered_on: false }
+              - { id: unix, site: dc1, architecture: sparc }
+              - { id: s1, site: dc1 }
+            services:
+              - { id: gone, name: Gone, servers: [old] }
+              - { id: stays, name: Stays, servers: [unix] }
+              - { id: app, name: App, servers: [s1], depends_on: [gone, stays] }
+            """))
+        #expect(plan.retired.map { plan.estate.services[$0].id } == ["gone"])
+        #expect(plan.retained.map { plan.estate.services[$0].id } == ["stays"])
+        let wave = try #require(plan.wave(ofService: 2))
+        #expect(wave.risks == [
+            "'app' depends on 'gone', which is to be retired: replace or remove the dependency first",
+            "'app' depends on 'stays', which stays on premises: hybrid connectivity (HSCN or VPN) must carry it",
+        ])
+    }
+
+    /// A patient-critical wave due to start in December waits for March, and the plan says why.
+    @Test func patientCriticalWavesWaitForTheWinterFreezeToEnd() throws {
+        let plan = Plans.plan(try Plans.load(Self.head + """
+            assumptions: { start_date: 2027-10-04, max_services_per_wave: 1 }
+            servers:
+              - { id: s1, site: dc1 }
+              - { id: s2, site: dc1 }
+              - { id: s3, site: dc1 }
+            services:
+              - { id: admin, name: Admin, criticality: administrative, servers: [s1] }
+              - { id: ops, name: Ops, criticality: business-operational, servers: [s2] }
+              - { id: epr, name: EPR, criticality: patient-critical, servers: [s3] }
+            """))
+        let epr = try #require(plan.wave(ofService: 2))
+        #expect(epr.number == 3)
+        #expect(epr.start == CalendarDate(year: 2028, month: 3, day: 1))
+        let delay = try #require(epr.delay)
+        #expect(delay.hasPrefix("starts 2028-03-01, not 2027-1"))
+        #expect(delay.hasSuffix("it moves patient-critical service 'epr', which must not start moving inside the "
+            + "freeze window 12-01 to 02-29"))
+        // The waves before it were not held: nothing they move is patient-critical.
+        #expect(plan.waves.prefix(3).allSatisfy { $0.delay == nil })
+    }
+
+    @Test func theFirstWaveIsASmallLowRiskPilot() throws {
+        let services = (0..<8).map { index in
+            "  - { id: svc\(index), name: S\(index), servers: [s\(index)], criticality: "
+                + (index < 4 ? "patient-critical" : "administrative") + " }"
+        }.joined(separator: "\n")
+        let servers = (0..<8).map { "  - { id: s\($0), site: dc1 }" }.joined(separator: "\n")
+        let plan = Plans.plan(try Plans.load(Self.head + "servers:\n\(servers)\nservices:\n\(services)\n"))
+        let pilot = plan.waves[1]
+        #expect(pilot.name == "Pilot")
+        #expect(pilot.services.count == 3)
+        #expect(pilot.services.allSatisfy { plan.estate.services[$0].criticality == .administrative })
+    }
+
+    /// Tarjan's search keeps its own stack and the waves use a heap: 50,000 services in one chain, or one cycle,
+    /// plan in well under the bound a quadratic step would blow (about 2.5 billion steps).
+    @Test(arguments: [false, true])
+    func longChainsAndCyclesPlanInLinearTime(_ cycle: Bool) throws {
+        let count = 50_000
+        var text = Self.head + "servers:\n  - { id: s0, site: dc1 }\nservices:\n"
+        for index in 0..<count {
+            let next = index + 1 < count ? "svc\(index + 1)" : (cycle ? "svc0" : "")
+            text += "  - { id: svc\(index), name: S, depends_on: [\(next)] }\n"
+        }
+        let estate = try Plans.load(text)
+        let assessment = Assessor().assess(estate, asOf: Plans.asOf)
+        let started = Date()
+        let plan = Planner().plan(assessment)
+        let seconds = Date().timeIntervalSince(started)
+        #expect(seconds < 20, "planning took \(seconds) s")
+        if cycle {
+            #expect(plan.groups.count == 1)
+            #expect(plan.groups[0].services.count == count)
+        } else {
+            #expect(plan.groups.count == count)
+            // The end of the chain (which depends on nothing) moves first.
+            #expect(plan.waveOfService[count - 1]! <= plan.waveOfService[0]!)
+        }
+        PlanPropertyTests.check(plan)
+    }
+
+    @Test func sizingTakesTheCheapestSizeThatFitsMeasuredUse() throws {
+        let estate = try Plans.load(Self.head + """
+            servers:
+              - id: busy
+                site: dc1
+                os: Windows Server 2022
+                cpu_cores: 16
+                memory_gb: 64
+                storage_gb: 1000
+                utilisation: { cpu_p95: 50, memory_p95: 50, storage_used_percent: 40 }
+              - { id: unmeasured, site: dc1, os: Ubuntu 22.04, cpu_cores: 4, memory_gb: 16 }
+              - { id: bare, site: dc1 }
+            services:
+              - { id: a, name: A, servers: [busy, unmeasured, bare] }
+            """)
+        let plan = Plans.plan(estate)
+        let busy = try #require(plan.sizing.first { $0.serverID == "busy" })
+        #expect(busy.basis == .utilisation)
+        let azure = try #require(busy.on(.azure))
+        // 16 cores x 50% x 1.3 = 10.4 -> 11 vCPUs; 64 GB x 50% x 1.3 = 41.6 GB = 38.7 GiB: D16s_v5 (16, 64 GiB).
+        #expect(azure.neededVCPUs == 11)
+        #expect(abs(azure.neededMemoryGiB - 38.74) < 0.01)
+        #expect(azure.vm.sku == "Standard_D16s_v5")
+        #expect(azure.windows)
+        // 1.624 USD an hour (Windows) x 730 x 0.75; 1000 GB x 0.1452 x 0.75; 400 GB x 0.055 x 0.75.
+        #expect(abs(azure.computeGBP - 1.624 * 730 * 0.75) < 0.001)
+        #expect(abs(azure.storageGBP - 1000 * 0.1452 * 0.75) < 0.001)
+        #expect(abs(azure.backupGBP - 400 * 0.055 * 0.75) < 0.001)
+        #expect(abs(azure.windowsLicenceGBP - (1.624 - 0.888) * 730 * 0.75) < 0.001)
+
+        let unmeasured = try #require(plan.sizing.first { $0.serverID == "unmeasured" })
+        #expect(unmeasured.basis == .allocation)
+        #expect(unmeasured.on(.aws)?.vm.sku == "m6i.xlarge")
+        #expect(unmeasured.on(.aws)?.windows == false)
+        let bare = try #require(plan.sizing.first { $0.serverID == "bare" })
+        #expect(bare.basis == .assumed)
+        #expect(plan.notes.contains { $0.hasPrefix("1 server gives no cores or memory") })
+    }
+
+    @Test func costsComeFromTheInventoryWhenItGivesThem() throws {
+        let plan = Plans.plan(try Plans.load(Self.head + """
+            assumptions: { on_premises_monthly_gbp: 12500, gbp_per_usd: 0.8 }
+            servers:
+              - { id: s1, site: dc1, cpu_cores: 2, memory_gb: 8 }
+            services:
+              - { id: a, name: A, servers: [s1] }
+            """))
+        #expect(plan.onPremises.given)
+        #expect(plan.onPremises.monthlyGBP == 12500)
+        #expect(plan.fiveYear(plan.onPremises.monthlyGBP) == 750_000)
+        let aws = try #require(plan.sizing.first?.on(.aws))
+        #expect(abs(aws.computeGBP - 0.111 * 730 * 0.8) < 0.001)
+    }
+
+    @Test func thePriceCatalogueIsDatedAndSourced() throws {
+        let catalogue = PriceCatalogue.embedded
+        for cloud in Cloud.allCases {
+            #expect(catalogue.vms(for: cloud).count >= 20)
+            #expect(catalogue.storage[cloud] != nil)
+            #expect(catalogue.backup[cloud] != nil)
+        }
+        #expect(catalogue.vms.allSatisfy { !$0.source.isEmpty && !$0.dataDate.isEmpty })
+        #expect(catalogue.dataDates.earliest == "2022-07-07")
+        #expect(throws: PriceCatalogue.CatalogueError.header) { try PriceCatalogue(csv: "kind,cloud\n") }
+        let header = "kind,cloud,region,sku,family,vcpu,memory_gib,usd,windows_usd,unit,source,data_date,note\n"
+        #expect(throws: PriceCatalogue.CatalogueError.row(2)) {
+            try PriceCatalogue(csv: header + "vm,azure,uksouth,X,general,2,8,-1,1,hour,s,2024,\n")
+        }
+    }
+}
