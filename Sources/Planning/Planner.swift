@@ -327,10 +327,22 @@ public struct Planner: Sendable {
                   let standardEnd = entry.standardSupportEnds, let esuEnd = entry.esuEnd else { return false }
             return asOf > standardEnd && asOf <= esuEnd
         }
+        // Each distinct name is placed once: placing is costly, and estates repeat a few names on many servers.
+        var operatingSystems: [String: Bool] = [:], databases: [String: Bool] = [:]
         let esuServers = sizing.filter { sized in
             let server = assessment.estate.servers[sized.serverIndex]
-            return inPaidExtension(server.os.flatMap(lifecycle.operatingSystem(named:)))
-                || server.software.contains { inPaidExtension(lifecycle.database(named: $0.product)) }
+            if let os = server.os {
+                if operatingSystems[os] == nil {
+                    operatingSystems[os] = inPaidExtension(lifecycle.operatingSystem(named: os))
+                }
+                if operatingSystems[os] == true { return true }
+            }
+            return server.software.contains { software in
+                if databases[software.product] == nil {
+                    databases[software.product] = inPaidExtension(lifecycle.database(named: software.product))
+                }
+                return databases[software.product] == true
+            }
         }.count
         if esuServers > 0 {
             notes.append("\(esuServers) moving \(esuServers == 1 ? "server runs" : "servers run") Windows Server or SQL "
