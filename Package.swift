@@ -10,6 +10,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Logic-less, spec-compliant templates a trust can edit: the generated Terraform and reports.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // libyaml's event API; Debian: libyaml-dev, Homebrew: libyaml.
@@ -24,6 +26,10 @@ let package = Package(
         .target(name: "Assessment", dependencies: ["CloudFirstCore"]),
         // Move groups, waves, timeline, sizing, pricing and cost.
         .target(name: "Planning", dependencies: ["Assessment", "CloudFirstCore"]),
+        // Templates (Mustache) to Terraform; output writers that are atomic and never clobber a person's edits.
+        .target(name: "Generation", dependencies: [
+            "Planning", "Assessment", "CloudFirstCore", .product(name: "Mustache", package: "swift-mustache"),
+        ]),
         // The executable: argument parsing and printing only.
         .executableTarget(
             name: "cloudfirst",
@@ -31,6 +37,7 @@ let package = Package(
                 "CloudFirstCore",
                 "Assessment",
                 "Planning",
+                "Generation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -39,6 +46,7 @@ let package = Package(
         .testTarget(name: "CloudFirstCoreTests", dependencies: ["CloudFirstCore"]),
         .testTarget(name: "AssessmentTests", dependencies: ["Assessment", "CloudFirstCore"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Assessment", "CloudFirstCore"]),
+        .testTarget(name: "GenerationTests", dependencies: ["Generation", "Planning", "Assessment", "CloudFirstCore"]),
         // Runs the built binaries as a user would.
         .testTarget(name: "EndToEndTests", dependencies: ["cloudfirst", "synthetic-estate"]),
     ],

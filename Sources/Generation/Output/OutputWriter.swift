@@ -1,0 +1,151 @@
+import Foundation
+
+/// Why generated files could not be written.
+public enum OutputError: Error, CustomStringConvertible, Equatable {
+    case outputIsAFile(String)
+    case insideInventory(output: String, inventory: String)
+    case notWritable(String, reason: String)
+    case unreadableManifest(String, reason: String)
+    /// Files a person has changed since cloudfirst wrote them (or wrote themselves): nothing was written.
+    case editedFiles([String])
+
+    /// True for a failure of the machine (a disk, a permission) rather than of what the user asked for.
+    public var isIOFailure: Bool {
+        if case .notWritable = self { return true }
+        return false
+    }
+
+    public var description: String {
+        switch self {
+        case .outputIsAFile(let path):
+            "the output '\(path)' is a file, not a folder"
+        case .insideInventory(let output, let inventory):
+            "the output '\(output)' is inside the inventory folder '\(inventory)': generated files would be read as "
+                + "inventory next time; choose a folder outside it"
+        case .notWritable(let path, let reason):
+            "cannot write '\(path)': \(reason)"
+        case .unreadableManifest(let path, let reason):
+            "the manifest '\(path)' cannot be read (\(reason)); remove it, or run again with --force"
+        case .editedFiles(let paths):
+            "\(paths.count) \(paths.count == 1 ? "file was" : "files were") changed by hand since cloudfirst wrote "
+                + "them, and nothing was written: " + paths.joined(separator: ", ")
+                + ". Keep your edits by moving them aside, or overwrite them with --force"
+        }
+    }
+}
+
+/// What a run would do to each file.
+public struct WriteSummary: Sendable, Equatable {
+    public var created: [String] = []
+    public var updated: [String] = []
+    public var unchanged: [String] = []
+    /// Edited by a person since generated, or not cloudfirst's at all.
+    public var edited: [String] = []
+}
+
+/// Writes generated files into a folder: atomically (a temporary file renamed into place), leaving unchanged files
+/// alone, and never overwriting a file a person edited unless forced. A manifest records the SHA-256 of every file
+/// as cloudfirst wrote it, which is how an edit is told from an old generation.
+public struct OutputWriter: Sendable {
+    public let root: String
+    public static let manifestName = ".cloudfirst-manifest.json"
+
+    public init(root: String) {
+        self.root = root
+    }
+
+    var manifestPath: String { (root as NSString).appendingPathComponent(Self.manifestName) }
+
+    /// Refuses an output folder that is a file or lies inside an inventory folder that was read.
+    public func checkPlace(inventoryFolders: [String]) throws {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: root, isDirectory: &isFolder), !isFolder.boolValue {
+            throw OutputError.outputIsAFile(root)
+        }
+        let output = URL(fileURLWithPath: root).standardizedFileURL.resolvingSymlinksInPath().path
+        for folder in inventoryFolders {
+            let inventory = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath().path
+            if output == inventory || output.hasPrefix(inventory.hasSuffix("/") ? inventory : inventory + "/") {
+                throw OutputError.insideInventory(output: root, inventory: folder)
+            }
+        }
+    }
+
+    func readManifest() throws -> [String: String] {
+        guard let data = FileManager.default.contents(atPath: manifestPath) else { return [:] }
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let files = object["files"] as? [String: String] else {
+            throw OutputError.unreadableManifest(manifestPath, reason: "not a cloudfirst manifest")
+        }
+        return files
+    }
+
+    /// What writing `files` would do, without writing anything.
+    public func summarise(_ files: [GeneratedFile]) throws -> WriteSummary {
+        let manifest = try readManifest()
+        var summary = WriteSummary()
+        for file in files {
+            let path = (root as NSString).appendingPathComponent(file.path)
+            guard let existing = FileManager.default.contents(atPath: path) else {
+                summary.created.append(file.path)
+                continue
+            }
+            if existing == Data(file.contents.utf8) {
+                summary.unchanged.append(file.path)
+            } else if let recorded = manifest[file.path], recorded == SHA256.hex(Array(existing)) {
+                summary.updated.append(file.path)
+            } else {
+                summary.edited.append(file.path)
+            }
+        }
+        return summary
+    }
+
+    /// Writes what changed. With edited files and no `force`, writes nothing and throws `editedFiles`.
+    @discardableResult
+    public func write(_ files: [GeneratedFile], force: Bool, generator: String) throws -> WriteSummary {
+        let summary = try summarise(files)
+        if !summary.edited.isEmpty, !force { throw OutputError.editedFiles(summary.edited) }
+        let manifest = (try? readManifest()) ?? [:]
+        var recorded = manifest
+        let toWrite = Set(summary.created + summary.updated + summary.edited)
+        for file in files {
+            recorded[file.path] = SHA256.hex(Array(file.contents.utf8))
+            guard toWrite.contains(file.path) else { continue }
+            try Self.atomicWrite(Data(file.contents.utf8), to: (root as NSString).appendingPathComponent(file.path))
+        }
+        let entries = recorded.sorted { $0.key < $1.key }
+            .map { "    \(Self.jsonString($0.key)): \(Self.jsonString($0.value))" }.joined(separator: ",\n")
+        let manifestText = "{\n  \"generator\": \(Self.jsonString(generator)),\n  \"files\": {\n\(entries)\n  }\n}\n"
+        try Self.atomicWrite(Data(manifestText.utf8), to: manifestPath)
+        return summary
+    }
+
+    /// Writes to a temporary file beside the target and renames it into place, so a reader never sees half a file.
+    static func atomicWrite(_ data: Data, to path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError.notWritable(folder, reason: reason(error))
+        }
+        let temporary = (folder as NSString).appendingPathComponent(".\((path as NSString).lastPathComponent)."
+            + "\(UUID().uuidString).tmp")
+        guard FileManager.default.createFile(atPath: temporary, contents: data) else {
+            throw OutputError.notWritable(path, reason: "the folder does not accept new files")
+        }
+        if rename(temporary, path) != 0 {
+            let message = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw OutputError.notWritable(path, reason: message)
+        }
+    }
+
+    static func reason(_ error: Error) -> String {
+        (error as NSError).userInfo[NSUnderlyingErrorKey].map { "\($0)" } ?? error.localizedDescription
+    }
+
+    static func jsonString(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+}

@@ -1,0 +1,79 @@
+import CloudFirstCore
+
+/// Names derived from inventory values, made safe for each provider's naming rules.
+public enum Identifiers {
+    /// A Terraform resource name: lowercase letters, digits and underscores, starting with a letter.
+    public static func resource(_ id: String) -> String {
+        var out = ""
+        for scalar in id.lowercased().unicodeScalars {
+            out += ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) ? String(scalar) : "_"
+        }
+        if out.first.map({ !$0.isLetter }) ?? true { out = "server_" + out }
+        return out
+    }
+
+    /// Hands out resource names that stay unique when two ids sanitise alike ("app-01" and "app_01").
+    public struct Unique {
+        private var taken: Set<String> = []
+
+        public init() {}
+
+        public mutating func take(_ id: String) -> String {
+            let base = Identifiers.resource(id)
+            var name = base
+            var suffix = 2
+            while !taken.insert(name).inserted {
+                name = "\(base)_\(suffix)"
+                suffix += 1
+            }
+            return name
+        }
+    }
+
+    /// A short prefix for resource names: the ODS code, or the initials of the organisation's name; lowercase
+    /// letters, digits and hyphens, starting with a letter.
+    public static func prefix(for organisation: Organisation?) -> String {
+        let source = organisation?.odsCode ?? organisation?.name.split(separator: " ").compactMap(\.first)
+            .map(String.init).joined() ?? "nhs"
+        var out = ""
+        for scalar in source.lowercased().unicodeScalars
+        where ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+            out += String(scalar)
+        }
+        if out.first.map({ !$0.isLetter }) ?? true { out = "nhs" + out }
+        return String(out.prefix(20))
+    }
+
+    /// An Azure storage account name: 3-24 lowercase letters and digits, unique across Azure, so the prefix, a word
+    /// and the start of a hash of the organisation's name.
+    public static func storageAccount(for organisation: Organisation?) -> String {
+        let prefix = String(prefix(for: organisation).filter { $0 != "-" }.prefix(10))
+        let hash = SHA256.hex(Array((organisation?.name ?? "").utf8)).prefix(6)
+        return prefix + "flowlogs" + hash
+    }
+
+    /// A Google Cloud label value: lowercase letters, digits, `_` and `-`, at most 63 characters.
+    public static func label(_ text: String) -> String {
+        var out = ""
+        for scalar in text.lowercased().unicodeScalars {
+            let allowed = ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "_" || scalar == "-"
+            out += allowed ? String(scalar) : (out.hasSuffix("_") ? "" : "_")
+        }
+        return String(out.prefix(63))
+    }
+
+    /// A host name: lowercase letters, digits and hyphens, at most 15 characters (the NetBIOS limit Windows keeps).
+    public static func hostname(_ id: String) -> String {
+        var out = ""
+        for scalar in id.lowercased().unicodeScalars {
+            out += ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) ? String(scalar) : "-"
+        }
+        out = String(out.prefix(15))
+        while out.hasSuffix("-") { out.removeLast() }
+        return out.isEmpty || out.first!.isNumber ? "vm" + String(out.prefix(13)) : out
+    }
+
+    static func number(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+}

@@ -1,0 +1,149 @@
+import Assessment
+import CloudFirstCore
+import Planning
+
+/// A file to write, relative to the output folder.
+public struct GeneratedFile: Sendable, Equatable {
+    public let path: String
+    public let contents: String
+
+    public init(path: String, contents: String) {
+        self.path = path
+        self.contents = contents
+    }
+}
+
+/// Turns a migration plan into Terraform for one cloud: a landing zone, then a folder per wave with a VM per server
+/// that moves onto a VM, each folder with its README. Retained, retired and repurchased services build nothing, and
+/// the READMEs say so and why.
+public struct TerraformGenerator: Sendable {
+    public let templates: TemplateSet
+    public let version: String
+
+    public static let cloudNames: [Cloud: String] = [.azure: "Azure", .aws: "AWS", .gcp: "Google Cloud"]
+
+    public init(templates: TemplateSet, version: String) {
+        self.templates = templates
+        self.version = version
+    }
+
+    public func generate(_ plan: MigrationPlan, cloud: Cloud) throws -> [GeneratedFile] {
+        let estate = plan.estate
+        let region = plan.assumptions.regions[cloud] ?? ""
+        let base: [String: Any] = [
+            "version": version,
+            "organisation": estate.organisation?.name ?? "the organisation",
+            "cloud": cloud.rawValue,
+            "cloud_name": Self.cloudNames[cloud] ?? cloud.rawValue,
+            "region": region,
+            "prefix": Identifiers.prefix(for: estate.organisation),
+            "storage_account": Identifiers.storageAccount(for: estate.organisation),
+        ]
+        var files: [GeneratedFile] = []
+        files += try render(folder: "terraform/\(cloud.rawValue)/landing-zone", into: "\(cloud.rawValue)/landing-zone",
+                            context: base)
+        let sizingByServer = Dictionary(plan.sizing.map { ($0.serverIndex, $0) }, uniquingKeysWith: { first, _ in first })
+        var waveFolders: [[String: Any]] = []
+        for wave in plan.waves where wave.number > 0 {
+            var context = base
+            context["wave"] = wave.number
+            context["wave_name"] = wave.name
+            context["start"] = wave.start.description
+            context["end"] = wave.end.description
+            context["service_list"] = wave.services.map { estate.services[$0].id }.joined(separator: ", ")
+            var servers: [[String: Any]] = []
+            var skipped: [[String: Any]] = []
+            var names = Identifiers.Unique()
+            var seen = Set<Int>()
+            for service in wave.services {
+                let assessed = plan.assessment.services[service]
+                let model = estate.services[service]
+                let needsVM = [MigrationStrategy.rehost, .replatform, .relocate, .refactor].contains(assessed.strategy)
+                if !needsVM {
+                    skipped.append(["id": model.id, "strategy": assessed.strategy.rawValue,
+                                    "reason": assessed.strategy == .repurchase
+                                        ? "bought as SaaS from the supplier: nothing to build here"
+                                        : "nothing to build for this strategy"])
+                    continue
+                }
+                for reference in model.servers {
+                    guard let index = estate.serverIndex[reference.id], seen.insert(index).inserted,
+                          let sized = sizingByServer[index], let size = sized.on(cloud) else { continue }
+                    let server = estate.servers[index]
+                    servers.append(serverContext(server, sized: sized, size: size, service: model,
+                                                 strategy: assessed.strategy, resource: names.take(server.id),
+                                                 subnet: servers.count, wave: wave.number))
+                }
+            }
+            let width = servers.map { ($0["name"] as? String ?? "").count }.max() ?? 0
+            for index in servers.indices {
+                let name = servers[index]["name"] as? String ?? ""
+                servers[index]["pad"] = String(repeating: " ", count: width - name.count)
+            }
+            context["servers"] = servers
+            context["has_servers"] = !servers.isEmpty
+            context["has_windows"] = servers.contains { $0["windows"] as? Bool == true }
+            context["has_linux"] = servers.contains { $0["windows"] as? Bool == false }
+            context["skipped"] = skipped
+            let folder = "\(cloud.rawValue)/wave-\(wave.number)"
+            // A wave with no VM on this cloud gets its README alone: empty Terraform would only confuse.
+            let only = servers.isEmpty ? ["README.md"] : nil
+            files += try render(folder: "terraform/\(cloud.rawValue)/wave", into: folder, context: context, only: only)
+            waveFolders.append(["folder": "wave-\(wave.number)", "wave": wave.number, "name": wave.name,
+                                "start": wave.start.description, "end": wave.end.description,
+                                "servers": servers.count, "services": wave.services.count])
+        }
+        var index = base
+        index["waves"] = waveFolders
+        index["retained"] = plan.retained.map { service in
+            ["id": estate.services[service].id,
+             "reason": plan.assessment.services[service].strategyReasons.joined(separator: "; ")]
+        }
+        index["retired"] = plan.retired.map { service in
+            ["id": estate.services[service].id,
+             "reason": plan.assessment.services[service].strategyReasons.joined(separator: "; ")]
+        }
+        files += try render(folder: "terraform", into: cloud.rawValue, context: index)
+        return files
+    }
+
+    func serverContext(_ server: Server, sized: ServerSizing, size: CloudSizing, service: Service,
+                       strategy: MigrationStrategy, resource: String, subnet: Int, wave: Int) -> [String: Any] {
+        let storage = Int((server.storageGB ?? 0).rounded(.up))
+        return [
+            "name": server.id,
+            "resource": resource,
+            "hostname": Identifiers.hostname(server.id),
+            "sku": size.vm.sku,
+            "vcpus": size.vm.vcpus,
+            "memory_gib": Identifiers.number(size.vm.memoryGiB),
+            "basis": sized.basis.rawValue,
+            "windows": size.windows,
+            "disk_gb": min(16_384, max(size.windows ? 128 : 64, storage)),
+            "subnet": subnet,
+            "service": service.id,
+            "owner": service.owner ?? "not recorded",
+            "classification": service.data?.classification?.rawValue ?? "not-recorded",
+            "strategy": strategy.rawValue,
+            "wave": wave,
+            "labels": [
+                ["key": "service", "value": Identifiers.label(service.id)],
+                ["key": "owner", "value": Identifiers.label(service.owner ?? "not recorded")],
+                ["key": "data-classification",
+                 "value": Identifiers.label(service.data?.classification?.rawValue ?? "not-recorded")],
+            ],
+        ]
+    }
+
+    /// Renders every template of `folder` into `into`, checking each Terraform file's structure.
+    func render(folder: String, into: String, context: [String: Any], only: [String]? = nil) throws
+        -> [GeneratedFile] {
+        try templates.templates(in: folder).filter { only?.contains($0) ?? true }.map { file in
+            let text = templates.render(folder, file, context)
+            if file.hasSuffix(".tf") {
+                try HCLCheck.check(text, template: "\(folder)/\(file)\(TemplateSet.fileExtension)")
+            }
+            return GeneratedFile(path: "\(into)/\(file)", contents: text)
+        }
+    }
+}
