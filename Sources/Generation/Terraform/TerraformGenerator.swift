@@ -126,10 +126,11 @@ public struct TerraformGenerator: Sendable {
             "classification": service.data?.classification?.rawValue ?? "not-recorded",
             "strategy": strategy.rawValue,
             "wave": wave,
+            // Google Cloud labels: lowercase letters, digits, "_" and "-"; keys padded so `terraform fmt` agrees.
             "labels": [
-                ["key": "service", "value": Identifiers.label(service.id)],
-                ["key": "owner", "value": Identifiers.label(service.owner ?? "not recorded")],
-                ["key": "data-classification",
+                ["key": "service", "pad": "            ", "value": Identifiers.label(service.id)],
+                ["key": "owner", "pad": "              ", "value": Identifiers.label(service.owner ?? "not recorded")],
+                ["key": "data-classification", "pad": "",
                  "value": Identifiers.label(service.data?.classification?.rawValue ?? "not-recorded")],
             ],
         ]
