@@ -73,6 +73,19 @@ public enum Identifiers {
         return out.isEmpty || out.first!.isNumber ? "vm" + String(out.prefix(13)) : out
     }
 
+    /// A database instance name: lowercase letters, digits and single hyphens, at most 40 characters, so that with
+    /// a prefix it stays inside the 63 that RDS, Azure and Cloud SQL allow.
+    public static func databaseIdentifier(_ id: String) -> String {
+        var out = ""
+        for scalar in id.lowercased().unicodeScalars {
+            let keep = ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)
+            if keep { out += String(scalar) } else if !out.hasSuffix("-") { out += "-" }
+        }
+        out = String(out.prefix(40))
+        while out.hasSuffix("-") { out.removeLast() }
+        return out.isEmpty ? "db" : out
+    }
+
     static func number(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(value)
     }

@@ -48,10 +48,12 @@ public struct TerraformGenerator: Sendable {
             var context = base
             context["wave"] = wave.number
             context["wave_name"] = wave.name
+            context["title"] = wave.title
             context["start"] = wave.start.description
             context["end"] = wave.end.description
             context["service_list"] = wave.services.map { estate.services[$0].id }.joined(separator: ", ")
             var servers: [[String: Any]] = []
+            var databases: [[String: Any]] = []
             var skipped: [[String: Any]] = []
             var names = Identifiers.Unique()
             var seen = Set<Int>()
@@ -70,6 +72,13 @@ public struct TerraformGenerator: Sendable {
                     guard let index = estate.serverIndex[reference.id], seen.insert(index).inserted,
                           let sized = sizingByServer[index], let size = sized.on(cloud) else { continue }
                     let server = estate.servers[index]
+                    // A replatformed database server becomes the cloud's managed database where the engine allows.
+                    if assessed.strategy == .replatform, server.role == .database,
+                       let engine = ManagedDatabase.engine(of: server) {
+                        databases.append(ManagedDatabase.context(server, engine: engine, size: size, service: model,
+                                                                 resource: names.take(server.id)))
+                        continue
+                    }
                     servers.append(serverContext(server, sized: sized, size: size, service: model,
                                                  strategy: assessed.strategy, resource: names.take(server.id),
                                                  subnet: servers.count, wave: wave.number))
@@ -81,17 +90,23 @@ public struct TerraformGenerator: Sendable {
                 servers[index]["pad"] = String(repeating: " ", count: width - name.count)
             }
             context["servers"] = servers
+            context["databases"] = databases
             context["has_servers"] = !servers.isEmpty
+            context["has_databases"] = !databases.isEmpty
+            context["has_resources"] = !servers.isEmpty || !databases.isEmpty
             context["has_windows"] = servers.contains { $0["windows"] as? Bool == true }
             context["has_linux"] = servers.contains { $0["windows"] as? Bool == false }
             context["skipped"] = skipped
+            context["has_skipped"] = !skipped.isEmpty
             let folder = "\(cloud.rawValue)/wave-\(wave.number)"
             // A wave with no VM on this cloud gets its README alone: empty Terraform would only confuse.
-            let only = servers.isEmpty ? ["README.md"] : nil
-            files += try render(folder: "terraform/\(cloud.rawValue)/wave", into: folder, context: context, only: only)
-            waveFolders.append(["folder": "wave-\(wave.number)", "wave": wave.number, "name": wave.name,
+            let waveTemplates = "terraform/\(cloud.rawValue)/wave"
+            let only = servers.isEmpty && databases.isEmpty ? ["README.md"]
+                : templates.templates(in: waveTemplates).filter { $0 != "databases.tf" || !databases.isEmpty }
+            files += try render(folder: waveTemplates, into: folder, context: context, only: only)
+            waveFolders.append(["folder": "wave-\(wave.number)", "wave": wave.number, "title": wave.title,
                                 "start": wave.start.description, "end": wave.end.description,
-                                "servers": servers.count, "services": wave.services.count])
+                                "servers": servers.count + databases.count, "services": wave.services.count])
         }
         var index = base
         index["waves"] = waveFolders

@@ -1,0 +1,74 @@
+import Assessment
+import CloudFirstCore
+import Planning
+
+/// A replatformed database server becomes the cloud's managed database: Amazon RDS, Azure SQL Database or Azure
+/// Database for PostgreSQL or MySQL, Cloud SQL. Only engines all three offer are moved this way (SQL Server,
+/// PostgreSQL, MySQL); an Oracle or unknown database stays a VM, where its licence terms are the trust's call.
+enum ManagedDatabase {
+    enum Engine: String {
+        case sqlserver, postgres, mysql
+    }
+
+    static func engine(of server: Server) -> Engine? {
+        for software in server.software {
+            switch LifecycleCatalogue.embedded.database(named: software.product)?.product {
+            case "SQL Server": return .sqlserver
+            case "PostgreSQL": return .postgres
+            case "MySQL": return .mysql
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    /// What the templates need, per cloud: the sizes come from the VM the plan sized.
+    static func context(_ server: Server, engine: Engine, size: CloudSizing, service: Service, resource: String)
+        -> [String: Any] {
+        let vcpus = max(2, size.vm.vcpus)
+        let memoryMB = Int(size.vm.memoryGiB * 1024)
+        let storage = max(20, Int((server.storageGB ?? 20).rounded(.up)))
+        // RDS classes mirror the EC2 families for general-purpose and memory-optimised sizes.
+        let awsFamily = size.vm.sku.hasPrefix("r") ? "r6i" : "m6i"
+        let awsSize = size.vm.sku.split(separator: ".").last.map(String.init) ?? "large"
+        // Azure SQL General Purpose vCores come in these steps; the smallest that covers the VM's vCPUs.
+        let vcores = [2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 24, 32, 40, 80].first { $0 >= vcpus } ?? 80
+        let flexible = [2, 4, 8, 16, 32, 48, 64].first { $0 >= vcpus } ?? 64
+        // Cloud SQL custom machines: memory a multiple of 256 MB, 0.9-6.5 GB per vCPU.
+        let gcpMemory = min(max(memoryMB, vcpus * 922 + 255) / 256 * 256, vcpus * 6656)
+        return [
+            "name": server.id,
+            "resource": resource,
+            "hostname": Identifiers.hostname(server.id),
+            "db_identifier": Identifiers.databaseIdentifier(server.id),
+            "engine": engine.rawValue,
+            "sqlserver": engine == .sqlserver,
+            "postgres": engine == .postgres,
+            "mysql": engine == .mysql,
+            "iam_auth": engine != .sqlserver,
+            "aws_engine": ["sqlserver": "sqlserver-se", "postgres": "postgres", "mysql": "mysql"][engine.rawValue]!,
+            "aws_class": "db.\(awsFamily).\(awsSize)",
+            "aws_license": engine == .sqlserver ? "license-included" : "",
+            "log_exports": engine == .sqlserver ? "\"agent\", \"error\"" : engine == .postgres
+                ? "\"postgresql\", \"upgrade\"" : "\"audit\", \"error\", \"general\", \"slowquery\"",
+            "azure_sql_sku": "GP_Gen5_\(vcores)",
+            "azure_flexible_sku": "GP_Standard_D\(flexible)ds_v5",
+            "gcp_tier": "db-custom-\(vcpus)-\(gcpMemory)",
+            "gcp_version": ["sqlserver": "SQLSERVER_2022_STANDARD", "postgres": "POSTGRES_16",
+                            "mysql": "MYSQL_8_0"][engine.rawValue]!,
+            "storage_gb": storage,
+            // Flexible servers take storage in fixed steps of MB: the smallest that holds the server's GB.
+            "storage_mb": [32_768, 65_536, 131_072, 262_144, 524_288, 1_048_576, 2_097_152, 4_193_280, 4_194_304,
+                           8_388_608, 16_777_216, 33_553_408].first { $0 >= storage * 1_000 } ?? 33_553_408,
+            "service": service.id,
+            "owner": service.owner ?? "not recorded",
+            "classification": service.data?.classification?.rawValue ?? "not-recorded",
+            "labels": [
+                ["key": "service", "pad": "            ", "value": Identifiers.label(service.id)],
+                ["key": "owner", "pad": "              ", "value": Identifiers.label(service.owner ?? "not recorded")],
+                ["key": "data-classification", "pad": "",
+                 "value": Identifiers.label(service.data?.classification?.rawValue ?? "not-recorded")],
+            ],
+        ]
+    }
+}
