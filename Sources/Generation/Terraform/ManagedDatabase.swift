@@ -54,8 +54,12 @@ enum ManagedDatabase {
             "azure_sql_sku": "GP_Gen5_\(vcores)",
             "azure_flexible_sku": "GP_Standard_D\(flexible)ds_v5",
             "gcp_tier": "db-custom-\(vcpus)-\(gcpMemory)",
-            "gcp_version": ["sqlserver": "SQLSERVER_2022_STANDARD", "postgres": "POSTGRES_16",
-                            "mysql": "MYSQL_8_0"][engine.rawValue]!,
+            "gcp_version": ["sqlserver": "SQLSERVER_2022_STANDARD", "postgres": "POSTGRES_18",
+                            "mysql": "MYSQL_8_4"][engine.rawValue]!,
+            // Cloud SQL for SQL Server cannot require client certificates; the others can.
+            "gcp_ssl_mode": engine == .sqlserver ? "ENCRYPTED_ONLY" : "TRUSTED_CLIENT_CERTIFICATE_REQUIRED",
+            "aws_version": ["sqlserver": "", "postgres": "17", "mysql": "8.4"][engine.rawValue]!,
+            "aws_family": ["sqlserver": "", "postgres": "postgres17", "mysql": "mysql8.4"][engine.rawValue]!,
             "storage_gb": storage,
             // Flexible servers take storage in fixed steps of MB: the smallest that holds the server's GB.
             "storage_mb": [32_768, 65_536, 131_072, 262_144, 524_288, 1_048_576, 2_097_152, 4_193_280, 4_194_304,
