@@ -1,0 +1,73 @@
+@testable import Generation
+import Foundation
+import Testing
+
+@Suite struct TemplateTests {
+    /// The binary carries Templates/ as it is: `scripts/embed-resources` regenerates the copy.
+    @Test func embeddedTemplatesAreTheTemplatesFolder() throws {
+        let folder = Fixtures.root.appendingPathComponent("Templates")
+        var onDisk: [String: String] = [:]
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+        while let url = enumerator?.nextObject() as? URL {
+            guard !url.hasDirectoryPath, !url.lastPathComponent.hasPrefix(".") else { continue }
+            let relative = String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1))
+            onDisk[relative] = try String(contentsOf: url, encoding: .utf8)
+        }
+        #expect(onDisk.count >= 20)
+        #expect(Set(onDisk.keys) == Set(EmbeddedTemplates.files.keys), "run scripts/embed-resources")
+        for (path, text) in onDisk { #expect(EmbeddedTemplates.files[path] == text, "\(path) differs: run scripts/embed-resources") }
+    }
+
+    @Test func aTemplateThatDoesNotParseIsNamedWithItsLine() {
+        #expect(throws: TemplateError(template: "terraform/aws/wave/main.tf.mustache", line: 3, column: 6,
+                                      message: "does not parse: a section is closed with the wrong name")) {
+            try TemplateSet(files: ["terraform/aws/wave/main.tf.mustache": "# a\n{{#servers}}\nx {{/server}}\n"],
+                            origin: "test")
+        }
+    }
+
+    @Test func aMissingPartialIsAnError() {
+        #expect(throws: TemplateError(template: "terraform/aws/wave/main.tf.mustache", line: 2, column: nil,
+                                      message: "includes the partial 'tags', which no template defines")) {
+            try TemplateSet(files: ["terraform/aws/wave/main.tf.mustache": "# a\n{{> tags}}\n"], origin: "test")
+        }
+    }
+
+    @Test func renderedTerraformThatDoesNotBalanceIsCaught() throws {
+        for (text, line, message) in [
+            ("resource \"a\" \"b\" {\n  x = [1, 2\n}\n", 3, "'}' closes nothing that is open"),
+            ("locals {\n  x = \"open\n}\n", 2, "a string is not closed"),
+            ("locals {\n  x = 1\n", 1, "'{' is never closed"),
+        ] {
+            #expect(throws: TemplateError(template: "t", line: line, column: nil,
+                                          message: "renders invalid Terraform: \(message)")) {
+                try HCLCheck.check(text, template: "t")
+            }
+        }
+        try HCLCheck.check("# a comment with a \" quote and { brace\nlocals {\n  x = \"${var.a}-${join(\",\", [\"}\"])}\"\n"
+            + "  y = \"$${literal}\"\n}\n", template: "t")
+    }
+
+    /// Inventory text can never end an HCL string or start an interpolation.
+    @Test func valuesAreEscapedForHCL() throws {
+        let set = try TemplateSet(files: ["x/main.tf.mustache": "{{% CONTENT_TYPE: HCL }}\nlocals {\n  v = \"{{v}}\"\n}\n"],
+                                  origin: "test")
+        let text = set.render("x", "main.tf", ["v": "a \"b\" \\ ${c} %{d}\nnext"])
+        #expect(text == "locals {\n  v = \"a \\\"b\\\" \\\\ $${c} %%{d}\\nnext\"\n}\n")
+        try HCLCheck.check(text, template: "x/main.tf.mustache")
+    }
+
+    @Test func identifiersFollowEachProvidersRules() {
+        var unique = Identifiers.Unique()
+        #expect(unique.take("app-01") == "app_01")
+        #expect(unique.take("app_01") == "app_01_2")
+        #expect(unique.take("9sql") == "server_9sql")
+        #expect(Identifiers.label("Head of Digital (Community)") == "head_of_digital_community_")
+        #expect(Identifiers.label(String(repeating: "x", count: 80)).count == 63)
+        #expect(Identifiers.hostname("nsh-theatre-db01.trust.nhs.uk") == "nsh-theatre-db0")
+        #expect(Identifiers.hostname("9sql") == "vm9sql")
+        #expect(Identifiers.databaseIdentifier("pg.db--01") == "pg-db-01")
+        let account = Identifiers.storageAccount(for: nil)
+        #expect(account.range(of: "^[a-z0-9]{3,24}$", options: .regularExpression) != nil)
+    }
+}

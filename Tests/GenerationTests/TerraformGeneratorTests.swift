@@ -1,0 +1,69 @@
+import CloudFirstCore
+import Foundation
+@testable import Generation
+import Planning
+import Testing
+
+@Suite struct TerraformGeneratorTests {
+    /// The Terraform for one sample estate, per cloud, pinned file by file. `CLOUDFIRST_RECORD=1 swift test`
+    /// re-records; review the diff. CI checks the same trees with python-hcl2, terraform fmt and checkov.
+    @Test(arguments: Cloud.allCases)
+    func goldenTrees(_ cloud: Cloud) throws {
+        let plan = try Fixtures.plan("Inventories/riverside-mental-health.yaml")
+        let files = try Fixtures.generator().generate(plan, cloud: cloud)
+        let folder = Fixtures.root.appendingPathComponent("Tests/GenerationTests/Goldens")
+        let recording = ProcessInfo.processInfo.environment["CLOUDFIRST_RECORD"] == "1"
+        if recording {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(cloud.rawValue))
+        }
+        for file in files {
+            let url = folder.appendingPathComponent(file.path)
+            if recording {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(file.contents.utf8).write(to: url)
+                continue
+            }
+            let expected = try? String(contentsOf: url, encoding: .utf8)
+            #expect(expected == file.contents, "Goldens/\(file.path) differs (or is missing): record with CLOUDFIRST_RECORD=1")
+        }
+        let recorded = FileManager.default.enumerator(atPath: folder.appendingPathComponent(cloud.rawValue).path)?
+            .compactMap { $0 as? String }.filter { $0.contains(".") }.map { "\(cloud.rawValue)/\($0)" } ?? []
+        #expect(Set(recorded) == Set(files.map(\.path)), "a golden file is stale or missing")
+    }
+
+    @Test func whatStaysOrGoesBuildsNothingAndTheReadmeSaysWhy() throws {
+        let plan = try Fixtures.plan("Inventories/northshire-acute.yaml")
+        let files = try Fixtures.generator().generate(plan, cloud: .aws)
+        let terraform = files.filter { $0.path.hasSuffix(".tf") }.map(\.contents).joined()
+        for index in plan.retained + plan.retired {
+            let id = plan.estate.services[index].id
+            #expect(!terraform.contains("service             = \"\(id)\""), "\(id) should build nothing")
+        }
+        let readme = try #require(files.first { $0.path == "aws/README.md" }?.contents)
+        #expect(readme.contains("- `nsh-transfusion-archive`: server 'nsh-tpath01' is sparc, which no target cloud runs"))
+        #expect(readme.contains("- `nsh-intranet`: every server is powered off or idle"))
+    }
+
+    /// Every VM and database carries the tags the design asks for, and no file holds a secret.
+    @Test(arguments: Cloud.allCases)
+    func everyResourceIsTaggedAndNothingIsSecret(_ cloud: Cloud) throws {
+        let plan = try Fixtures.plan("Tests/GenerationTests/Fixtures/engines.yaml")
+        let files = try Fixtures.generator().generate(plan, cloud: cloud)
+        let all = files.map(\.contents).joined()
+        for word in ["service", "owner", "data-classification"] {
+            #expect(all.contains("\(word) "), "no \(word) tag on \(cloud)")
+        }
+        #expect(all.contains("managed-by"))
+        #expect(all.contains(cloud == .gcp ? "wave       = \"1\"" : "wave"))
+        #expect(all.range(of: #"(?i)password\s*=\s*""#, options: .regularExpression) == nil)
+        #expect(all.range(of: "BEGIN (RSA |OPENSSH )?PRIVATE KEY", options: .regularExpression) == nil)
+        // Each engine of the fixture became a managed database.
+        let databases = files.first { $0.path == "\(cloud.rawValue)/wave-1/databases.tf" }?.contents ?? ""
+        let markers: [Cloud: [String]] = [
+            .aws: ["engine                              = \"sqlserver-se\"", "= \"postgres\"", "= \"mysql\""],
+            .azure: ["azurerm_mssql_server", "azurerm_postgresql_flexible_server", "azurerm_mysql_flexible_server"],
+            .gcp: ["SQLSERVER_2022_STANDARD", "POSTGRES_18", "MYSQL_8_4"],
+        ]
+        for marker in markers[cloud]! { #expect(databases.contains(marker), "\(marker) on \(cloud)") }
+    }
+}
