@@ -131,13 +131,28 @@ public struct OutputWriter: Sendable {
         }
         let temporary = (folder as NSString).appendingPathComponent(".\((path as NSString).lastPathComponent)."
             + "\(UUID().uuidString).tmp")
-        guard FileManager.default.createFile(atPath: temporary, contents: data) else {
-            throw OutputError.notWritable(path, reason: "the folder does not accept new files")
+        // open, write, rename: readers see the old file or the new one, never half of one. No fsync: the rename is
+        // what makes the write atomic, and syncing each of tens of thousands of files would cost more than writing.
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard descriptor >= 0 else { throw OutputError.notWritable(path, reason: String(cString: strerror(errno))) }
+        var failure: String?
+        data.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = String(cString: strerror(errno))
+                    return
+                }
+                offset += written
+            }
         }
-        if rename(temporary, path) != 0 {
-            let message = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw OutputError.notWritable(path, reason: message)
+        if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+        if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+        if let failure {
+            unlink(temporary)
+            throw OutputError.notWritable(path, reason: failure)
         }
     }
 

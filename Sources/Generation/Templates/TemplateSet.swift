@@ -24,6 +24,7 @@ struct HCLStringContentType: MustacheContentType {
     func escapeText(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
+        var previous: Unicode.Scalar = " "
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\\": out += "\\\\"
@@ -31,12 +32,18 @@ struct HCLStringContentType: MustacheContentType {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
+            // "${" and "%{" start HCL templates: with the sign doubled, they are literal.
+            case "{" where previous == "$" || previous == "%":
+                out.unicodeScalars.removeLast()
+                out.unicodeScalars.append(previous)
+                out.unicodeScalars.append(previous)
+                out.unicodeScalars.append(scalar)
             case _ where scalar.value < 0x20 || scalar.value == 0x7F: continue
             default: out.unicodeScalars.append(scalar)
             }
+            previous = scalar
         }
-        // "${" and "%{" start HCL templates: doubled, they are literal.
-        return out.replacingOccurrences(of: "${", with: "$${").replacingOccurrences(of: "%{", with: "%%{")
+        return out
     }
 }
 
