@@ -1,3 +1,4 @@
+import CloudFirstCore
 import Foundation
 @testable import Generation
 import Testing

@@ -12,6 +12,8 @@ public struct Policy: Sendable {
     public var failUnder: Int?
     /// The estate fails the policy when any finding in force is at least this severe.
     public var failOn: Severity?
+    /// With `failUnder`: every service's score must reach it, not just the estate's.
+    public var failUnderPerService = false
 
     public static let defaultWeights: [Severity: Int] = [.blocker: 40, .high: 10, .medium: 4, .low: 1, .info: 0]
 
@@ -30,13 +32,20 @@ extension Policy {
     /// Why an assessed estate fails this policy's thresholds, one sentence each; empty when it meets them.
     public func failures(of assessment: EstateAssessment) -> [String] {
         var failures: [String] = []
-        if let failUnder, assessment.score < failUnder {
-            failures.append("the estate's score \(assessment.score) is below \(failUnder)")
+        if let failUnder {
+            if failUnderPerService {
+                let below = assessment.services.filter { $0.score < failUnder }
+                if !below.isEmpty {
+                    let named = below.prefix(5).map { "'\($0.service.id)' (\($0.score))" }.joined(separator: ", ")
+                    failures.append("\(below.count) \(below.count == 1 ? "service scores" : "services score") below "
+                        + "\(failUnder): \(named)" + (below.count > 5 ? " and \(below.count - 5) more" : ""))
+                }
+            } else if assessment.score < failUnder {
+                failures.append("the estate's score \(assessment.score) is below \(failUnder)")
+            }
         }
         if let failOn {
-            let findings = assessment.services.flatMap(\.findings) + assessment.unassignedServers.flatMap(\.findings)
-            // A server's finding is listed under every service on it; count it once.
-            let failing = Set(findings.filter { $0.severity <= failOn })
+            let failing = assessment.distinctFindings.filter { $0.severity <= failOn }
             if !failing.isEmpty {
                 let subjects = Set(failing.map(\.subject)).count
                 failures.append("\(failing.count) \(failing.count == 1 ? "finding" : "findings") at or above "

@@ -1,3 +1,4 @@
+import CloudFirstCore
 import Foundation
 
 /// Why generated files could not be written.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Assessment
 import CloudFirstCore
+import Foundation
 
 struct Assess: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,13 +20,14 @@ struct Assess: ParsableCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, json, csv, markdown
+        case table, json, csv, markdown, sarif, junit, github
     }
 
     @OptionGroup var input: EstateInput
     @OptionGroup var options: AssessmentOptions
 
-    @Option(help: "Output format: table, json, csv or markdown.")
+    @Option(help: ArgumentHelp("Output format: table, json, csv, markdown, sarif (code scanning), junit (test "
+        + "reports) or github (workflow annotations, and a job summary when GITHUB_STEP_SUMMARY is set)."))
     var format: Format = .table
 
     @Flag(help: "With --format csv, one row per finding instead of one per service.")
@@ -40,8 +42,25 @@ struct Assess: ParsableCommand {
         valueName: "severity"))
     var failOn: Severity?
 
+    @Flag(name: .customLong("per-service"), help: "With --fail-under, every service must reach the score.")
+    var perService = false
+
+    @Option(help: ArgumentHelp("Fail only on findings that are not in this baseline file, and report the fixed ones.",
+                               valueName: "file"))
+    var baseline: String?
+
+    @Option(name: .customLong("write-baseline"), help: ArgumentHelp(
+        "Record today's findings in this file, for --baseline to compare with later.", valueName: "file"))
+    var writeBaseline: String?
+
+    @Option(name: .customLong("sarif-root"), help: ArgumentHelp(
+        "With --format sarif, the folder file locations are relative to: the repository root (default: the current "
+            + "folder).", valueName: "dir"))
+    var sarifRoot: String = "."
+
     func validate() throws {
         if findings && format != .csv { throw ValidationError("--findings applies to --format csv only") }
+        if perService && failUnder == nil { throw ValidationError("--per-service needs --fail-under") }
         if let failUnder, !(0...100).contains(failUnder) {
             throw ValidationError("--fail-under must be a score from 0 to 100, found \(failUnder)")
         }
@@ -49,9 +68,11 @@ struct Assess: ParsableCommand {
 
     func run() throws {
         var policy = try options.policy(for: input)
+        let previous = try baseline.map(Self.readBaseline)
         let estate = try input.loadValid()
         if let failUnder { policy.failUnder = failUnder }
         if let failOn { policy.failOn = failOn }
+        if perService { policy.failUnderPerService = true }
         let assessment = Assessor(policy: policy).assess(estate, asOf: options.date)
         switch format {
         case .table: Terminal.out(AssessmentTable.render(assessment, colour: Terminal.colourOnStdout))
@@ -59,10 +80,70 @@ struct Assess: ParsableCommand {
         case .csv: Terminal.out(findings ? AssessmentCSV.findings(assessment) : AssessmentCSV.services(assessment))
         case .markdown: Terminal.out(AssessmentMarkdown.render(assessment, policy: policy,
                                                                        version: CloudFirstVersion.current))
+        case .sarif:
+            Terminal.out(AssessmentSARIF.render(assessment, policy: policy, version: CloudFirstVersion.current,
+                                                root: sarifRoot,
+                                                workingDirectory: FileManager.default.currentDirectoryPath).rendered())
+        case .junit:
+            Terminal.out(AssessmentJUnit.render(assessment, policy: policy, threshold: policy.failOn ?? .high))
+        case .github:
+            Terminal.out(AssessmentGitHub.annotations(assessment))
+            if let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
+                try Self.append(AssessmentGitHub.summary(assessment), to: summary)
+            }
         }
-        let failures = policy.failures(of: assessment)
+        if let writeBaseline {
+            do {
+                try Data(Baseline(assessment).json(asOf: assessment.asOf).rendered().utf8)
+                    .write(to: URL(fileURLWithPath: writeBaseline), options: .atomic)
+            } catch {
+                Terminal.err("cloudfirst: cannot write the baseline '\(writeBaseline)': \(error.localizedDescription)")
+                throw ExitCode(ExitStatus.internalFailure)
+            }
+        }
+        var failures: [String]
+        if let previous {
+            // Against a baseline only what is new can fail: findings at or above --fail-on (low by default).
+            var scorePolicy = policy
+            scorePolicy.failOn = nil
+            failures = scorePolicy.failures(of: assessment)
+            let (new, fixed) = previous.compare(assessment)
+            let threshold = policy.failOn ?? .low
+            let failing = new.filter { $0.severity <= threshold }
+            for finding in failing {
+                Terminal.err("\(finding.location): \(finding.severity.rawValue): \(finding.message) [\(finding.rule)] (new)")
+            }
+            Terminal.err("cloudfirst: against the baseline: \(new.count) new, \(fixed.count) fixed")
+            if !failing.isEmpty {
+                failures.append("\(failing.count) new \(failing.count == 1 ? "finding" : "findings") at or above "
+                    + "\(threshold.rawValue) since the baseline")
+            }
+        } else {
+            failures = policy.failures(of: assessment)
+        }
         for failure in failures { Terminal.err("cloudfirst: policy failed: \(failure)") }
         if !failures.isEmpty { throw ExitCode(ExitStatus.policyFailure) }
+    }
+
+    static func readBaseline(_ path: String) throws -> Baseline {
+        do {
+            return try Baseline(contentsOf: path)
+        } catch let error as Baseline.ReadError {
+            Terminal.err("cloudfirst: \(error)")
+            throw ExitCode(ExitStatus.invalidInput)
+        }
+    }
+
+    static func append(_ text: String, to path: String) throws {
+        guard let handle = FileHandle(forWritingAtPath: path) ?? {
+            FileManager.default.createFile(atPath: path, contents: nil) ? FileHandle(forWritingAtPath: path) : nil
+        }() else {
+            Terminal.err("cloudfirst: cannot write the step summary '\(path)'")
+            throw ExitCode(ExitStatus.internalFailure)
+        }
+        handle.seekToEndOfFile()
+        handle.write(Data(text.utf8))
+        handle.closeFile()
     }
 }
 

@@ -23,6 +23,14 @@ struct Validate: ParsableCommand {
     @Option(help: "Output format: text (compiler-style lines) or json.")
     var format: Format = .text
 
+    enum Threshold: String, ExpressibleByArgument, CaseIterable {
+        case warning
+    }
+
+    @Option(name: .customLong("fail-on"), help: ArgumentHelp(
+        "With 'warning', exit with code 1 when the estate is valid but has warnings.", valueName: "warning"))
+    var failOn: Threshold?
+
     func run() throws {
         let result = input.load()
         let report = ValidationReport(result)
@@ -35,6 +43,11 @@ struct Validate: ParsableCommand {
             Terminal.out(report.json().rendered())
         }
         if !report.isValid { throw ExitCode(ExitStatus.invalidInput) }
+        if failOn == .warning, result.diagnostics.warningCount > 0 {
+            Terminal.err("cloudfirst: policy failed: \(result.diagnostics.warningCount) "
+                + (result.diagnostics.warningCount == 1 ? "warning" : "warnings") + " (--fail-on warning)")
+            throw ExitCode(ExitStatus.policyFailure)
+        }
     }
 
     static func render(_ diagnostic: Diagnostic, colour: Bool) -> String {

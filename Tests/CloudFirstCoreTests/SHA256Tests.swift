@@ -1,4 +1,4 @@
-@testable import Generation
+import CloudFirstCore
 import Testing
 
 /// The manifest's digest against the vectors FIPS 180-4's examples and NIST publish.

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Assessment
+import CloudFirstCore
+
+struct Diff: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show what a change to an inventory did to scores, readiness, strategies and findings.",
+        discussion: """
+        OLD and NEW are files, folders, or git revisions written REVISION:PATH. Both are assessed on the same day \
+        with the same policy. Exit code 1 with --fail-on-regression when the change made things worse: the estate's \
+        score fell, a service's score or readiness got worse, or a new blocker or high finding appeared.
+
+        Examples:
+          cloudfirst diff HEAD~1:Inventories/ Inventories/ --format markdown
+          cloudfirst diff old-estate.yaml estate.yaml --fail-on-regression
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case markdown, json
+    }
+
+    @Argument(help: ArgumentHelp("The inventory before the change.", valueName: "old"))
+    var old: String
+
+    @Argument(help: ArgumentHelp("The inventory after the change.", valueName: "new"))
+    var new: String
+
+    @OptionGroup var options: AssessmentOptions
+
+    @Option(help: "Output format: markdown (a pull-request comment) or json.")
+    var format: Format = .markdown
+
+    @Flag(name: .customLong("fail-on-regression"), help: "Exit with code 1 when the change made readiness worse.")
+    var failOnRegression = false
+
+    func run() throws {
+        let policy = try options.config.map(AssessmentOptions.loadPolicy) ?? Policy()
+        let assessor = Assessor(policy: policy)
+        let before = assessor.assess(try Self.load(old), asOf: options.date)
+        let after = assessor.assess(try Self.load(new), asOf: options.date)
+        let diff = AssessmentDiff(old: before, new: after)
+        switch format {
+        case .markdown: Terminal.out(diff.markdown())
+        case .json: Terminal.out(diff.json().rendered())
+        }
+        if failOnRegression, diff.isRegression {
+            Terminal.err("cloudfirst: policy failed: the change makes cloud readiness worse")
+            throw ExitCode(ExitStatus.policyFailure)
+        }
+    }
+
+    /// A file, a folder, or REVISION:PATH; invalid or unreadable input ends the command with exit code 2.
+    static func load(_ argument: String) throws -> Estate {
+        let result: LoadResult
+        if GitRevision.looksLikeRevision(argument) {
+            do {
+                result = EstateLoader.load(try GitRevision.sources(argument))
+            } catch let failure as GitRevision.Failure {
+                Terminal.err("cloudfirst: \(failure)")
+                throw ExitCode(ExitStatus.invalidInput)
+            }
+        } else {
+            result = EstateLoader.load(paths: [argument])
+        }
+        let colour = Terminal.colourOnStderr
+        for diagnostic in result.diagnostics { Terminal.err(Validate.render(diagnostic, colour: colour)) }
+        guard let estate = result.estate else {
+            Terminal.err(ValidationReport(result).summary)
+            throw ExitCode(ExitStatus.invalidInput)
+        }
+        return estate
+    }
+}
