@@ -30,6 +30,28 @@ public enum Identifiers {
         }
     }
 
+    /// Hands out host names that stay unique across a cloud's whole tree: "app-01" and "app_01" both clean to
+    /// "app-01", and two VMs in one project or resource group cannot share a name.
+    public struct UniqueHostnames {
+        private var taken: Set<String> = []
+
+        public init() {}
+
+        public mutating func take(_ id: String) -> String {
+            let base = Identifiers.hostname(id)
+            var name = base
+            var suffix = 2
+            while !taken.insert(name).inserted {
+                let tail = "-\(suffix)"
+                var head = String(base.prefix(15 - tail.count))
+                while head.hasSuffix("-") { head.removeLast() }
+                name = head + tail
+                suffix += 1
+            }
+            return name
+        }
+    }
+
     /// A short prefix for resource names: the ODS code, or the initials of the organisation's name; lowercase
     /// letters, digits and hyphens, starting with a letter.
     public static func prefix(for organisation: Organisation?) -> String {

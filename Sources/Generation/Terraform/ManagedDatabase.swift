@@ -39,7 +39,6 @@ enum ManagedDatabase {
         return [
             "name": server.id,
             "resource": resource,
-            "hostname": Identifiers.hostname(server.id),
             "db_identifier": Identifiers.databaseIdentifier(server.id),
             "engine": engine.rawValue,
             "sqlserver": engine == .sqlserver,

@@ -42,6 +42,7 @@ public struct TerraformGenerator: Sendable {
         var files: [GeneratedFile] = []
         files += try render(folder: "terraform/\(cloud.rawValue)/landing-zone", into: "\(cloud.rawValue)/landing-zone",
                             context: base)
+        var hostnames = Identifiers.UniqueHostnames()
         let sizingByServer = Dictionary(plan.sizing.map { ($0.serverIndex, $0) }, uniquingKeysWith: { first, _ in first })
         var waveFolders: [[String: Any]] = []
         for wave in plan.waves where wave.number > 0 {
@@ -81,7 +82,8 @@ public struct TerraformGenerator: Sendable {
                     }
                     servers.append(serverContext(server, sized: sized, size: size, service: model,
                                                  strategy: assessed.strategy, resource: names.take(server.id),
-                                                 subnet: servers.count, wave: wave.number))
+                                                 hostname: hostnames.take(server.id), subnet: servers.count,
+                                                 wave: wave.number))
                 }
             }
             let width = servers.map { ($0["name"] as? String ?? "").count }.max() ?? 0
@@ -123,12 +125,13 @@ public struct TerraformGenerator: Sendable {
     }
 
     func serverContext(_ server: Server, sized: ServerSizing, size: CloudSizing, service: Service,
-                       strategy: MigrationStrategy, resource: String, subnet: Int, wave: Int) -> [String: Any] {
+                       strategy: MigrationStrategy, resource: String, hostname: String, subnet: Int, wave: Int)
+        -> [String: Any] {
         let storage = Int((server.storageGB ?? 0).rounded(.up))
         return [
             "name": server.id,
             "resource": resource,
-            "hostname": Identifiers.hostname(server.id),
+            "hostname": hostname,
             "sku": size.vm.sku,
             "vcpus": size.vm.vcpus,
             "memory_gib": Identifiers.number(size.vm.memoryGiB),
