@@ -58,7 +58,7 @@ import Testing
     }
 
     @Test func identifiersFollowEachProvidersRules() {
-        var unique = Identifiers.Unique()
+        var unique = Identifiers.Unique.resources()
         #expect(unique.take("app-01") == "app_01")
         #expect(unique.take("app_01") == "app_01_2")
         #expect(unique.take("9sql") == "server_9sql")
@@ -66,7 +66,7 @@ import Testing
         #expect(Identifiers.label(String(repeating: "x", count: 80)).count == 63)
         #expect(Identifiers.hostname("nsh-theatre-db01.trust.nhs.uk") == "nsh-theatre-db0")
         #expect(Identifiers.hostname("9sql") == "vm9sql")
-        var hosts = Identifiers.UniqueHostnames()
+        var hosts = Identifiers.Unique.hostnames()
         #expect(hosts.take("app-01") == "app-01")
         #expect(hosts.take("app_01") == "app-01-2")
         #expect(hosts.take("nsh-theatre-db01") == "nsh-theatre-db0")

@@ -12,40 +12,38 @@ public enum Identifiers {
         return out
     }
 
-    /// Hands out resource names that stay unique when two ids sanitise alike ("app-01" and "app_01").
+    /// Hands out names that stay unique when two ids clean to the same one: resource names ("app-01" and "app_01"
+    /// are both `app_01`) and host names, which must differ across a cloud's whole tree (two VMs in one project or
+    /// resource group cannot share one).
     public struct Unique {
         private var taken: Set<String> = []
+        private let clean: (String) -> String
+        private let suffixed: (String, Int) -> String
 
-        public init() {}
-
-        public mutating func take(_ id: String) -> String {
-            let base = Identifiers.resource(id)
-            var name = base
-            var suffix = 2
-            while !taken.insert(name).inserted {
-                name = "\(base)_\(suffix)"
-                suffix += 1
-            }
-            return name
+        public static func resources() -> Unique {
+            Unique(clean: Identifiers.resource, suffixed: { "\($0)_\($1)" })
         }
-    }
 
-    /// Hands out host names that stay unique across a cloud's whole tree: "app-01" and "app_01" both clean to
-    /// "app-01", and two VMs in one project or resource group cannot share a name.
-    public struct UniqueHostnames {
-        private var taken: Set<String> = []
-
-        public init() {}
-
-        public mutating func take(_ id: String) -> String {
-            let base = Identifiers.hostname(id)
-            var name = base
-            var suffix = 2
-            while !taken.insert(name).inserted {
+        public static func hostnames() -> Unique {
+            Unique(clean: Identifiers.hostname, suffixed: { base, suffix in
                 let tail = "-\(suffix)"
                 var head = String(base.prefix(15 - tail.count))
                 while head.hasSuffix("-") { head.removeLast() }
-                name = head + tail
+                return head + tail
+            })
+        }
+
+        private init(clean: @escaping (String) -> String, suffixed: @escaping (String, Int) -> String) {
+            self.clean = clean
+            self.suffixed = suffixed
+        }
+
+        public mutating func take(_ id: String) -> String {
+            let base = clean(id)
+            var name = base
+            var suffix = 2
+            while !taken.insert(name).inserted {
+                name = suffixed(base, suffix)
                 suffix += 1
             }
             return name

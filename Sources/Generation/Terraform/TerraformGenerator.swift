@@ -42,7 +42,7 @@ public struct TerraformGenerator: Sendable {
         var files: [GeneratedFile] = []
         files += try render(folder: "terraform/\(cloud.rawValue)/landing-zone", into: "\(cloud.rawValue)/landing-zone",
                             context: base)
-        var hostnames = Identifiers.UniqueHostnames()
+        var hostnames = Identifiers.Unique.hostnames()
         let sizingByServer = Dictionary(plan.sizing.map { ($0.serverIndex, $0) }, uniquingKeysWith: { first, _ in first })
         var waveFolders: [[String: Any]] = []
         for wave in plan.waves where wave.number > 0 {
@@ -56,7 +56,7 @@ public struct TerraformGenerator: Sendable {
             var servers: [[String: Any]] = []
             var databases: [[String: Any]] = []
             var skipped: [[String: Any]] = []
-            var names = Identifiers.Unique()
+            var names = Identifiers.Unique.resources()
             var seen = Set<Int>()
             for service in wave.services {
                 let assessed = plan.assessment.services[service]

@@ -63,12 +63,6 @@ struct Diff: ParsableCommand {
         } else {
             result = EstateLoader.load(paths: [argument])
         }
-        let colour = Terminal.colourOnStderr
-        for diagnostic in result.diagnostics { Terminal.err(Validate.render(diagnostic, colour: colour)) }
-        guard let estate = result.estate else {
-            Terminal.err(ValidationReport(result).summary)
-            throw ExitCode(ExitStatus.invalidInput)
-        }
-        return estate
+        return try EstateInput.valid(result)
     }
 }

@@ -63,7 +63,11 @@ extension EstateInput {
     /// The estate, or, when it cannot be read or is invalid, every diagnostic on stderr and exit code 2. Warnings are
     /// printed and do not stop the command.
     func loadValid() throws -> Estate {
-        let result = load()
+        try Self.valid(load())
+    }
+
+    /// Prints a load's diagnostics; the estate when it is valid, else exit code 2.
+    static func valid(_ result: LoadResult) throws -> Estate {
         let colour = Terminal.colourOnStderr
         for diagnostic in result.diagnostics { Terminal.err(Validate.render(diagnostic, colour: colour)) }
         guard let estate = result.estate else {
