@@ -43,12 +43,14 @@ let package = Package(
         ),
         // Deterministic synthetic estates for the benchmark and the scale tests; no dependencies.
         .executableTarget(name: "synthetic-estate"),
-        .testTarget(name: "CloudFirstCoreTests", dependencies: ["CloudFirstCore"]),
+        // Tests read their fixtures and golden files from the source tree, so none is a bundle resource.
+        .testTarget(name: "CloudFirstCoreTests", dependencies: ["CloudFirstCore"], exclude: ["Fixtures"]),
         .testTarget(name: "AssessmentTests", dependencies: ["Assessment", "CloudFirstCore"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Assessment", "CloudFirstCore"]),
-        .testTarget(name: "GenerationTests", dependencies: ["Generation", "Planning", "Assessment", "CloudFirstCore"]),
+        .testTarget(name: "GenerationTests", dependencies: ["Generation", "Planning", "Assessment", "CloudFirstCore"],
+                    exclude: ["Fixtures", "Goldens"]),
         // Runs the built binaries as a user would.
-        .testTarget(name: "EndToEndTests", dependencies: ["cloudfirst", "synthetic-estate"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["cloudfirst", "synthetic-estate"], exclude: ["Goldens"]),
     ],
     swiftLanguageModes: [.v6]
 )
