@@ -40,8 +40,10 @@ public struct TerraformGenerator: Sendable {
             "storage_account": Identifiers.storageAccount(for: estate.organisation),
         ]
         var files: [GeneratedFile] = []
+        var landingZone = base
+        landingZone["wave"] = 0
         files += try render(folder: "terraform/\(cloud.rawValue)/landing-zone", into: "\(cloud.rawValue)/landing-zone",
-                            context: base)
+                            context: landingZone)
         var hostnames = Identifiers.Unique.hostnames()
         let sizingByServer = Dictionary(plan.sizing.map { ($0.serverIndex, $0) }, uniquingKeysWith: { first, _ in first })
         var waveFolders: [[String: Any]] = []

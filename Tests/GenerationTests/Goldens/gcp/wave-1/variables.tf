@@ -20,17 +20,6 @@ variable "region" {
   }
 }
 
-variable "zones" {
-  type        = list(string)
-  description = "Zones to spread the servers over."
-  default     = ["europe-west2-a", "europe-west2-b", "europe-west2-c"]
-
-  validation {
-    condition     = length(var.zones) >= 1 && alltrue([for zone in var.zones : startswith(zone, var.region)])
-    error_message = "Give at least one zone of the region."
-  }
-}
-
 variable "name_prefix" {
   type        = string
   description = "Prefix for resource names."
@@ -39,6 +28,17 @@ variable "name_prefix" {
   validation {
     condition     = can(regex("^[a-z][a-z0-9-]{1,20}$", var.name_prefix))
     error_message = "Use 2-21 lowercase letters, digits or hyphens, starting with a letter."
+  }
+}
+
+variable "zones" {
+  type        = list(string)
+  description = "Zones to spread the servers over."
+  default     = ["europe-west2-a", "europe-west2-b", "europe-west2-c"]
+
+  validation {
+    condition     = length(var.zones) >= 1 && alltrue([for zone in var.zones : startswith(zone, var.region)])
+    error_message = "Give at least one zone of the region."
   }
 }
 
