@@ -58,6 +58,12 @@ import Testing
         #expect(inside.status == 2)
         #expect(inside.stderr.contains("is inside the inventory folder 'Inventories'"))
         #expect(!FileManager.default.fileExists(atPath: Binary.root.appendingPathComponent("Inventories/tf").path))
+        // /proc takes no new folders, whoever runs the tests.
+        let unwritable = try Binary.cloudfirst(["generate", Self.estate, "--cloud", "aws", "--out",
+                                                "/proc/cloudfirst-out"] + Self.asOf)
+        #expect(unwritable.status == 2)
+        #expect(unwritable.stderr.hasPrefix("cloudfirst: cannot write '/proc/cloudfirst-out': "))
+        #expect(!unwritable.stderr.contains("NSPOSIXErrorDomain"))
     }
 
     /// A trust exports the templates, changes one, and generates with it; a broken template is named with its line.

@@ -72,6 +72,17 @@ public struct OutputWriter: Sendable {
         }
     }
 
+    /// Makes the output folder and proves a file can be written there, before anything is generated into it: an
+    /// unwritable place fails at once, with nothing half-written.
+    public func prepare() throws {
+        try Self.makeFolders(root)
+        let probe = (root as NSString).appendingPathComponent(".cloudfirst-write-test-\(UUID().uuidString)")
+        let descriptor = open(probe, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard descriptor >= 0 else { throw OutputError.notWritable(root, reason: String(cString: strerror(errno))) }
+        close(descriptor)
+        unlink(probe)
+    }
+
     func readManifest() throws -> [String: String] {
         guard let data = FileManager.default.contents(atPath: manifestPath) else { return [:] }
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
@@ -125,11 +136,7 @@ public struct OutputWriter: Sendable {
     /// Writes to a temporary file beside the target and renames it into place, so a reader never sees half a file.
     static func atomicWrite(_ data: Data, to path: String) throws {
         let folder = (path as NSString).deletingLastPathComponent
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw OutputError.notWritable(folder, reason: reason(error))
-        }
+        try makeFolders(folder)
         let temporary = (folder as NSString).appendingPathComponent(".\((path as NSString).lastPathComponent)."
             + "\(UUID().uuidString).tmp")
         // open, write, rename: readers see the old file or the new one, never half of one. No fsync: the rename is
@@ -157,8 +164,20 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    static func reason(_ error: Error) -> String {
-        (error as NSError).userInfo[NSUnderlyingErrorKey].map { "\($0)" } ?? error.localizedDescription
+    /// `mkdir -p`, with the operating system's words when it fails ("Permission denied", "No such file or
+    /// directory"), not Foundation's.
+    static func makeFolders(_ path: String) throws {
+        var current = path.hasPrefix("/") ? "/" : ""
+        for component in path.split(separator: "/") {
+            current += component + "/"
+            if mkdir(current, 0o755) != 0, errno != EEXIST {
+                throw OutputError.notWritable(path, reason: String(cString: strerror(errno)))
+            }
+        }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw OutputError.notWritable(path, reason: "a file stands where a folder must go")
+        }
     }
 
     static func jsonString(_ text: String) -> String {

@@ -54,6 +54,14 @@ struct Generate: ParsableCommand {
             Terminal.err("cloudfirst: \(error)")
             throw ExitCode(ExitStatus.invalidInput)
         }
+        if !dryRun {
+            do {
+                try writer.prepare()
+            } catch let error as OutputError {
+                Terminal.err("cloudfirst: \(error)")
+                throw ExitCode(ExitStatus.invalidInput)
+            }
+        }
         let templateSet: TemplateSet
         do {
             templateSet = try templates.map(TemplateSet.load(folder:)) ?? TemplateSet.embedded()
