@@ -11,7 +11,12 @@ extension CalendarDate {
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    init(dayNumber: Int) {
+    /// The calendar's last day: dates past it are held there, so arithmetic on a far-future date cannot fail.
+    static let lastDayNumber = CalendarDate(year: 9999, month: 12, day: 31)!.dayNumber
+    static let firstDayNumber = CalendarDate(year: 1, month: 1, day: 1)!.dayNumber
+
+    init(dayNumber unclamped: Int) {
+        let dayNumber = min(max(unclamped, Self.firstDayNumber), Self.lastDayNumber)
         let z = dayNumber + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097
@@ -27,7 +32,8 @@ extension CalendarDate {
 
     /// The first day of the month after this date's.
     public var firstOfNextMonth: CalendarDate {
-        month == 12 ? CalendarDate(year: year + 1, month: 1, day: 1)! : CalendarDate(year: year, month: month + 1, day: 1)!
+        month == 12 ? CalendarDate(year: min(9999, year + 1), month: 1, day: 1)!
+            : CalendarDate(year: year, month: month + 1, day: 1)!
     }
 
     var monthDay: MonthDay { MonthDay(month: month, day: day)! }
@@ -48,8 +54,26 @@ extension FreezeWindow {
         return CalendarDate(year: endYear, month: to.month, day: endDay)!.adding(days: 1)
     }
 
-    /// Whether the window holds back a service of this criticality.
+    /// Whether the window holds back a service of this criticality: a window for a criticality holds back that one
+    /// and every more critical one (a freeze for business-critical services protects patient-critical ones too). A
+    /// service with no criticality counts as business-operational, as everywhere in the plan.
     public func applies(to criticality: Criticality?) -> Bool {
-        appliesTo == .all || criticality.map { $0.rawValue == appliesTo.rawValue } == true
+        guard appliesTo != .all, let scope = Criticality(rawValue: appliesTo.rawValue) else { return true }
+        return Self.rank(criticality ?? .businessOperational) <= Self.rank(scope)
+    }
+
+    /// 0 for patient-critical, the most critical.
+    static func rank(_ criticality: Criticality) -> Int { Criticality.allCases.firstIndex(of: criticality)! }
+
+    /// The criticalities for which `windows` leave no day of the year to start on, most critical first.
+    public static func blockedAllYear(_ windows: [FreezeWindow]) -> [Criticality] {
+        Criticality.allCases.filter { criticality in
+            let applying = windows.filter { $0.applies(to: criticality) }
+            // Every day of a leap year, so 29 February counts.
+            return (0..<366).allSatisfy { offset in
+                let day = CalendarDate(year: 2028, month: 1, day: 1)!.adding(days: offset)
+                return applying.contains { $0.contains(day) }
+            }
+        }
     }
 }

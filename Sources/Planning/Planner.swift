@@ -125,16 +125,20 @@ public struct Planner: Sendable {
                                   Int((effort / Double(max(1, assumptions.teamSize))).rounded(.up)))
             var waveStart = previousEnd.adding(days: 1)
             var delay: String?
-            // A shift can land in another window; move on until the start is clear of every window that applies.
-            var shifted = true
-            while shifted {
+            // A shift can land in another window; move on until the start is clear of every window that applies. The
+            // commands refuse windows that cover the whole year (`FreezeWindow.blockedAllYear`); the bound is a
+            // last guard, so that no input can make this loop run on.
+            var shifted = true, shifts = 0
+            while shifted, shifts < 800 {
+                shifts += 1
                 shifted = false
                 for window in assumptions.freezeWindows where window.contains(waveStart) {
                     let held = waveServices.filter { window.applies(to: estate.services[$0].criticality) }
                     guard let first = held.first else { continue }
                     let after = window.firstDayAfter(waveStart)
-                    delay = "starts \(after), not \(previousEnd.adding(days: 1)): it moves \(window.appliesTo.rawValue) "
-                        + "service '\(estate.services[first].id)'" + (held.count > 1 ? " and \(held.count - 1) more" : "")
+                    let scope = window.appliesTo == .all ? "" : "\(window.appliesTo.rawValue) "
+                    delay = "starts \(after), not \(previousEnd.adding(days: 1)): it moves \(scope)service "
+                        + "'\(estate.services[first].id)'" + (held.count > 1 ? " and \(held.count - 1) more" : "")
                         + ", which must not start moving inside the freeze window \(window.from) to \(window.to)"
                     waveStart = after
                     shifted = true

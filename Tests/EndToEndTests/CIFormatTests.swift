@@ -39,6 +39,12 @@ import Testing
             (($0["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["artifactLocation"]
         } as? [String: Any]
         #expect(uri?["uri"] as? String == "riverside-mental-health.yaml")
+        let outside = try Binary.cloudfirst(["assess", Self.sample, "--format", "sarif", "--sarif-root", "Tests"]
+            + Self.asOf)
+        let outsideURI = try Self.sarifResults(outside.stdout).first.flatMap {
+            (($0["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["artifactLocation"]
+        } as? [String: Any]
+        #expect((outsideURI?["uri"] as? String)?.hasPrefix("file:///") == true)
     }
 
     /// Lines moving above a finding change where it is, not what it is.
@@ -172,6 +178,12 @@ import Testing
             + Self.asOf, directory: scratch.url)
         #expect(same.status == 0)
         #expect(same.stdout.contains("No service's score, readiness, strategy or findings changed."))
+        // From inside the inventory folder, "./" is where git show would start: the current folder.
+        let inside = try Binary.cloudfirst(["diff", "HEAD:./", "./", "--format", "json"] + Self.asOf,
+                                           directory: scratch.url.appendingPathComponent("inventory"))
+        #expect(inside.status == 0, "\(inside.stderr)")
+        let insideRoot = try #require(try JSONSerialization.jsonObject(with: Data(inside.stdout.utf8)) as? [String: Any])
+        #expect(insideRoot["regression"] as? Bool == true)
         let bad = try Binary.cloudfirst(["diff", "nosuchrev:inventory/", "inventory/"] + Self.asOf, directory: scratch.url)
         #expect(bad.status == 2)
         #expect(bad.stderr == "cloudfirst: 'nosuchrev' is not a git revision in this repository (from 'nosuchrev:inventory/')\n")

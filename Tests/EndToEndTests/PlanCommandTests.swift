@@ -74,7 +74,25 @@ import Testing
         #expect(assumptions["max_services_per_wave"] as? Int == 2)
     }
 
+    @Test func freezeWindowsThatCoverTheYearAreRefused() throws {
+        let scratch = try Scratch()
+        let path = try scratch.write("estate.yaml", """
+            cloudfirst: 1
+            organisation: { name: Frozen Trust }
+            assumptions:
+              freeze_windows: [{ from: 01-01, to: 12-31, applies_to: patient-critical }]
+            sites: [{ id: dc1, name: DC }]
+            servers: [{ id: s1, site: dc1 }]
+            services: [{ id: a, name: A, servers: [s1], criticality: patient-critical }]
+            """)
+        let run = try Binary.cloudfirst(["plan", path] + Self.asOf)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("cloudfirst: the freeze windows cover every day of the year for patient-critical "
+            + "services: no wave that moves one could start"))
+    }
+
     @Test(arguments: [["plan", "--start-date", "2027-02-30"], ["plan", "--team-size", "0"],
+                      ["plan", "--as-of", "9999-06-01"], ["generate", "--cloud", "aws", "--out", "x", "--team-size", "0"],
                       ["plan", "--format", "gantt"], ["plan", "--max-servers-per-wave", "-1"]])
     func wrongCommandLinesExitTwo(_ arguments: [String]) throws {
         let run = try Binary.cloudfirst(arguments)

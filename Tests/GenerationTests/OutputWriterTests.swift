@@ -52,6 +52,44 @@ import Testing
         #expect(try writer.summarise(next).unchanged.count == 2)
     }
 
+    /// A wave that went away takes its files with it, so no stale Terraform builds a server twice; a stale file a
+    /// person edited is kept and named; another cloud's folder is not this run's to touch.
+    @Test func filesNoLongerGeneratedAreRemovedUnlessEdited() throws {
+        let scratch = try ScratchFolder()
+        let writer = OutputWriter(root: scratch.path)
+        let before = [GeneratedFile(path: "aws/wave-1/main.tf", contents: "# 1\n"),
+                      GeneratedFile(path: "aws/wave-2/main.tf", contents: "# 2\n"),
+                      GeneratedFile(path: "aws/wave-3/main.tf", contents: "# 3\n"),
+                      GeneratedFile(path: "gcp/wave-9/main.tf", contents: "# 9\n")]
+        try writer.write(before, force: false, generator: "t")
+        try scratch.write("aws/wave-3/main.tf", "# 3, changed by hand\n")
+        let after = [GeneratedFile(path: "aws/wave-1/main.tf", contents: "# 1\n")]
+        let summary = try writer.summarise(after, scopes: ["aws"])
+        #expect(summary.removed == ["aws/wave-2/main.tf"])
+        #expect(summary.edited == ["aws/wave-3/main.tf"])
+        #expect(throws: OutputError.editedFiles(["aws/wave-3/main.tf"])) {
+            try writer.write(after, scopes: ["aws"], force: false, generator: "t")
+        }
+        #expect(scratch.read("aws/wave-2/main.tf") == "# 2\n")
+        try writer.write(after, scopes: ["aws"], force: true, generator: "t")
+        #expect(scratch.read("aws/wave-2/main.tf") == nil)
+        #expect(scratch.read("aws/wave-3/main.tf") == nil)
+        #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("aws/wave-2").path))
+        #expect(scratch.read("gcp/wave-9/main.tf") == "# 9\n")
+        let manifest = try #require(scratch.read(OutputWriter.manifestName))
+        #expect(!manifest.contains("aws/wave-2") && manifest.contains("gcp/wave-9"))
+    }
+
+    @Test func forceGetsPastAnUnreadableManifest() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write(OutputWriter.manifestName, "garbage")
+        let writer = OutputWriter(root: scratch.path)
+        #expect(throws: OutputError.self) { try writer.write(Self.files, force: false, generator: "t") }
+        try writer.write(Self.files, force: true, generator: "t")
+        #expect(scratch.read("aws/main.tf") == "# one\n")
+        #expect(try writer.summarise(Self.files).unchanged.count == 2)
+    }
+
     @Test func aFileCloudfirstDidNotWriteIsNeverOverwritten() throws {
         let scratch = try ScratchFolder()
         try scratch.write("aws/main.tf", "# mine\n")

@@ -74,6 +74,12 @@ import Testing
         #expect(hosts.take("nsh-theatre-d") == "nsh-theatre-d")
         #expect(hosts.take("nsh-theatre-d") == "nsh-theatre-d-3")
         #expect(Identifiers.databaseIdentifier("pg.db--01") == "pg-db-01")
+        var databases = Identifiers.Unique.databases()
+        let long = "northshire-pathology-lims-database-server-0"
+        #expect(databases.take(long + "1") == "northshire-pathology-lims-database-serve")
+        #expect(databases.take(long + "2") == "northshire-pathology-lims-database-ser-2")
+        #expect(databases.take("db_01") == "db-01")
+        #expect(databases.take("DB-01") == "db-01-2")
         let account = Identifiers.storageAccount(for: nil)
         #expect(account.range(of: "^[a-z0-9]{3,24}$", options: .regularExpression) != nil)
     }

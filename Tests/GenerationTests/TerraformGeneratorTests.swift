@@ -1,3 +1,4 @@
+import Assessment
 import CloudFirstCore
 import Foundation
 @testable import Generation
@@ -42,6 +43,32 @@ import Testing
         let readme = try #require(files.first { $0.path == "aws/README.md" }?.contents)
         #expect(readme.contains("- `nsh-transfusion-archive`: server 'nsh-tpath01' is sparc, which no target cloud runs"))
         #expect(readme.contains("- `nsh-intranet`: every server is powered off or idle"))
+    }
+
+    /// A disk larger than one cloud disk is built at the largest, and the README says what is left to build; a
+    /// database written as product and version is still placed as a managed database.
+    @Test func oversizedDisksAreNamedAndVersionedEnginesArePlaced() throws {
+        let text = """
+            cloudfirst: 1
+            organisation: { name: Disk Trust }
+            sites: [{ id: dc1, name: DC }]
+            servers:
+              - { id: archive, site: dc1, os: Windows Server 2022, cpu_cores: 4, memory_gb: 16, storage_gb: 40000 }
+              - { id: pg, site: dc1, role: database, os: Ubuntu 22.04, cpu_cores: 2, memory_gb: 8,
+                  software: [{ product: PostgreSQL, version: "11" }] }
+            services:
+              - { id: a, name: Archive, servers: [archive], strategy: rehost }
+              - { id: b, name: Registers, servers: [pg], strategy: replatform }
+            """
+        let estate = try #require(EstateLoader.load([InventorySource(displayPath: "e.yaml",
+                                                                     contents: .bytes(Array(text.utf8)))]).estate)
+        let plan = Planner().plan(Assessor().assess(estate, asOf: Fixtures.asOf))
+        let files = try Fixtures.generator().generate(plan, cloud: .aws)
+        let readmes = files.filter { $0.path.hasSuffix("README.md") }.map(\.contents).joined()
+        #expect(readmes.contains("- `archive`: 40000 GB"))
+        let terraform = files.map(\.contents).joined()
+        #expect(terraform.contains("volume_size = 16384"))
+        #expect(terraform.contains("resource \"aws_db_instance\" \"pg\""))
     }
 
     /// Every VM and database carries the tags the design asks for, and no file holds a secret.

@@ -74,6 +74,24 @@ import Testing
         #expect(plan.waves.prefix(3).allSatisfy { $0.delay == nil })
     }
 
+    /// A window for a criticality holds back that criticality and every more critical one; a service with no
+    /// criticality counts as business-operational; windows that cover the year are caught before planning.
+    @Test func freezeWindowsHoldBackTheirCriticalityAndAbove() {
+        let window = FreezeWindow(from: MonthDay(month: 6, day: 1)!, to: MonthDay(month: 6, day: 30)!,
+                                  appliesTo: .businessOperational)
+        #expect(window.applies(to: .patientCritical))
+        #expect(window.applies(to: .businessOperational))
+        #expect(window.applies(to: nil))
+        #expect(!window.applies(to: .administrative))
+        let all = FreezeWindow(from: MonthDay(month: 1, day: 1)!, to: MonthDay(month: 6, day: 30)!, appliesTo: .all)
+        let rest = FreezeWindow(from: MonthDay(month: 7, day: 1)!, to: MonthDay(month: 12, day: 31)!,
+                                appliesTo: .patientCritical)
+        #expect(FreezeWindow.blockedAllYear([all, rest]) == [.patientCritical])
+        #expect(FreezeWindow.blockedAllYear([FreezeWindow.winterPressures]).isEmpty)
+        let wrapping = FreezeWindow(from: MonthDay(month: 3, day: 1)!, to: MonthDay(month: 2, day: 28)!, appliesTo: .all)
+        #expect(FreezeWindow.blockedAllYear([wrapping]).isEmpty, "29 February is still free")
+    }
+
     @Test func theFirstWaveIsASmallLowRiskPilot() throws {
         let services = (0..<8).map { index in
             "  - { id: svc\(index), name: S\(index), servers: [s\(index)], criticality: "

@@ -105,7 +105,11 @@ public enum AssessmentSARIF {
         let base = URL(fileURLWithPath: root, relativeTo: URL(fileURLWithPath: workingDirectory, isDirectory: true))
             .standardizedFileURL.path
         let prefix = base.hasSuffix("/") ? base : base + "/"
-        let relative = absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : path
+        guard absolute.hasPrefix(prefix) else {
+            // Outside the root: an absolute file URI, which code scanning shows but cannot place in the repository.
+            return URL(fileURLWithPath: absolute).absoluteString
+        }
+        let relative = String(absolute.dropFirst(prefix.count))
         return relative.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? relative
     }
 }

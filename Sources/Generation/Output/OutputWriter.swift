@@ -40,8 +40,12 @@ public struct WriteSummary: Sendable, Equatable {
     public var created: [String] = []
     public var updated: [String] = []
     public var unchanged: [String] = []
-    /// Edited by a person since generated, or not cloudfirst's at all.
+    /// Edited by a person since generated, or not cloudfirst's at all; including files an earlier run wrote that
+    /// this one no longer would, when a person has changed them since.
     public var edited: [String] = []
+    /// Files an earlier run wrote that this one no longer would (a wave that went away), untouched since: they are
+    /// deleted, so that no stale Terraform builds a server twice.
+    public var removed: [String] = []
 }
 
 /// Writes generated files into a folder: atomically (a temporary file renamed into place), leaving unchanged files
@@ -92,9 +96,11 @@ public struct OutputWriter: Sendable {
         return files
     }
 
-    /// What writing `files` would do, without writing anything.
-    public func summarise(_ files: [GeneratedFile]) throws -> WriteSummary {
-        let manifest = try readManifest()
+    /// What writing `files` would do, without writing anything. `scopes` are the folders this run owns (a cloud's
+    /// folder): a file the manifest lists under them that this run does not write is stale. An empty scope owns all.
+    public func summarise(_ files: [GeneratedFile], scopes: [String] = [""], force: Bool = false) throws
+        -> WriteSummary {
+        let manifest = force ? ((try? readManifest()) ?? [:]) : try readManifest()
         var summary = WriteSummary()
         for file in files {
             let path = (root as NSString).appendingPathComponent(file.path)
@@ -110,21 +116,41 @@ public struct OutputWriter: Sendable {
                 summary.edited.append(file.path)
             }
         }
+        let written = Set(files.map(\.path))
+        for (path, recorded) in manifest.sorted(by: { $0.key < $1.key })
+        where !written.contains(path) && scopes.contains(where: { $0.isEmpty || path.hasPrefix($0 + "/") }) {
+            guard let existing = FileManager.default.contents(atPath: (root as NSString).appendingPathComponent(path))
+            else {
+                summary.removed.append(path)
+                continue
+            }
+            if SHA256.hex(Array(existing)) == recorded { summary.removed.append(path) } else { summary.edited.append(path) }
+        }
         return summary
     }
 
-    /// Writes what changed. With edited files and no `force`, writes nothing and throws `editedFiles`.
+    /// Writes what changed and deletes what went stale. With edited files and no `force`, writes nothing and throws
+    /// `editedFiles`; with `force`, an unreadable manifest counts as empty.
     @discardableResult
-    public func write(_ files: [GeneratedFile], force: Bool, generator: String) throws -> WriteSummary {
-        let summary = try summarise(files)
+    public func write(_ files: [GeneratedFile], scopes: [String] = [""], force: Bool, generator: String) throws
+        -> WriteSummary {
+        let summary = try summarise(files, scopes: scopes, force: force)
         if !summary.edited.isEmpty, !force { throw OutputError.editedFiles(summary.edited) }
-        let manifest = (try? readManifest()) ?? [:]
-        var recorded = manifest
+        var recorded = force ? ((try? readManifest()) ?? [:]) : try readManifest()
         let toWrite = Set(summary.created + summary.updated + summary.edited)
+        let written = Set(files.map(\.path))
         for file in files {
             recorded[file.path] = SHA256.hex(Array(file.contents.utf8))
             guard toWrite.contains(file.path) else { continue }
             try Self.atomicWrite(Data(file.contents.utf8), to: (root as NSString).appendingPathComponent(file.path))
+        }
+        // Stale files: the untouched ones, and (forced) the edited ones no run writes any more.
+        for path in summary.removed + summary.edited.filter({ !written.contains($0) }) {
+            let full = (root as NSString).appendingPathComponent(path)
+            unlink(full)
+            recorded[path] = nil
+            // A folder left empty (a wave that went away) goes too; a folder with anything else in it stays.
+            rmdir((full as NSString).deletingLastPathComponent)
         }
         let entries = recorded.sorted { $0.key < $1.key }
             .map { "    \(Self.jsonString($0.key)): \(Self.jsonString($0.value))" }.joined(separator: ",\n")

@@ -388,6 +388,14 @@ checkov expects:
 The operator supplies the landing zone's outputs (`vpc_id`, `vpc_cidr`, `private_subnet_ids`, `kms_key_arn`), the
 trust's `on_premises_cidrs`, and the approved machine images{{#has_windows}} (`windows_ami_id`){{/has_windows}}{{#has_linux}} (`linux_ami_id`){{/has_linux}}.
 Data is migrated onto the new disks by the trust's migration tooling; these files build the targets, not the copy.
+{{#has_capped_disks}}
+
+These servers have more storage than one disk here holds: their disk is built at 16,384 GB, and the rest needs data
+disks (or a file or object store) that these files do not build:
+{{#capped_disks}}
+- `{{name}}`: {{storage_gb}} GB
+{{/capped_disks}}
+{{/has_capped_disks}}
 {{/has_servers}}
 {{#has_databases}}
 
@@ -1259,6 +1267,14 @@ checkov expects:
 The operator supplies the subscription, the landing zone's `workload_subnet_id`,{{#has_linux}} the administrators' `admin_ssh_public_key`,{{/has_linux}}{{#has_windows}} and the Windows `windows_admin_password` from a secret store,{{/has_windows}} and
 may change the images (`source_image_reference`) to the ones the trust approves.
 Data is migrated onto the new disks by the trust's migration tooling; these files build the targets, not the copy.
+{{#has_capped_disks}}
+
+These servers have more storage than one disk here holds: their disk is built at 16,384 GB, and the rest needs data
+disks (or a file or object store) that these files do not build:
+{{#capped_disks}}
+- `{{name}}`: {{storage_gb}} GB
+{{/capped_disks}}
+{{/has_capped_disks}}
 {{/has_servers}}
 {{#has_databases}}
 
@@ -1923,6 +1939,14 @@ checkov expects:
 The operator supplies `project_id` and the landing zone's outputs (`subnetwork_self_link`, `kms_key_id`), and may
 change the images{{#has_windows}} (`windows_image`){{/has_windows}}{{#has_linux}} (`linux_image`){{/has_linux}} to the ones the trust approves.
 Data is migrated onto the new disks by the trust's migration tooling; these files build the targets, not the copy.
+{{#has_capped_disks}}
+
+These servers have more storage than one disk here holds: their disk is built at 16,384 GB, and the rest needs data
+disks (or a file or object store) that these files do not build:
+{{#capped_disks}}
+- `{{name}}`: {{storage_gb}} GB
+{{/capped_disks}}
+{{/has_capped_disks}}
 {{/has_servers}}
 {{#has_databases}}
 

@@ -24,6 +24,15 @@ public enum Identifiers {
             Unique(clean: Identifiers.resource, suffixed: { "\($0)_\($1)" })
         }
 
+        public static func databases() -> Unique {
+            Unique(clean: Identifiers.databaseIdentifier, suffixed: { base, suffix in
+                let tail = "-\(suffix)"
+                var head = String(base.prefix(40 - tail.count))
+                while head.hasSuffix("-") { head.removeLast() }
+                return head + tail
+            })
+        }
+
         public static func hostnames() -> Unique {
             Unique(clean: Identifiers.hostname, suffixed: { base, suffix in
                 let tail = "-\(suffix)"

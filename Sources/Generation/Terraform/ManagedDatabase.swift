@@ -12,7 +12,10 @@ enum ManagedDatabase {
 
     static func engine(of server: Server) -> Engine? {
         for software in server.software {
-            switch LifecycleCatalogue.embedded.database(named: software.product)?.product {
+            // "PostgreSQL" with version "15" is placed as the lifecycle rules place it: name and version together.
+            let named = software.version.map { software.product + " " + $0 } ?? software.product
+            let catalogue = LifecycleCatalogue.embedded
+            switch (catalogue.database(named: named) ?? catalogue.database(named: software.product))?.product {
             case "SQL Server": return .sqlserver
             case "PostgreSQL": return .postgres
             case "MySQL": return .mysql
@@ -23,8 +26,8 @@ enum ManagedDatabase {
     }
 
     /// What the templates need, per cloud: the sizes come from the VM the plan sized.
-    static func context(_ server: Server, engine: Engine, size: CloudSizing, service: Service, resource: String)
-        -> [String: Any] {
+    static func context(_ server: Server, engine: Engine, size: CloudSizing, service: Service, resource: String,
+                        identifier: String) -> [String: Any] {
         let vcpus = max(2, size.vm.vcpus)
         let memoryMB = Int(size.vm.memoryGiB * 1024)
         let storage = max(20, Int((server.storageGB ?? 20).rounded(.up)))
@@ -39,7 +42,7 @@ enum ManagedDatabase {
         return [
             "name": server.id,
             "resource": resource,
-            "db_identifier": Identifiers.databaseIdentifier(server.id),
+            "db_identifier": identifier,
             "engine": engine.rawValue,
             "sqlserver": engine == .sqlserver,
             "postgres": engine == .postgres,

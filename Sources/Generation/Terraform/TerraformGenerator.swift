@@ -22,6 +22,10 @@ public struct TerraformGenerator: Sendable {
 
     public static let cloudNames: [Cloud: String] = [.azure: "Azure", .aws: "AWS", .gcp: "Google Cloud"]
 
+    /// GB: the largest single disk built here (AWS gp3 and Azure's larger managed disks hold 16 TiB; Google's
+    /// balanced persistent disks hold more). A server with more storage needs data disks the README names.
+    static let largestDiskGB = 16_384
+
     public init(templates: TemplateSet, version: String) {
         self.templates = templates
         self.version = version
@@ -45,6 +49,7 @@ public struct TerraformGenerator: Sendable {
         files += try render(folder: "terraform/\(cloud.rawValue)/landing-zone", into: "\(cloud.rawValue)/landing-zone",
                             context: landingZone)
         var hostnames = Identifiers.Unique.hostnames()
+        var databaseNames = Identifiers.Unique.databases()
         let sizingByServer = Dictionary(plan.sizing.map { ($0.serverIndex, $0) }, uniquingKeysWith: { first, _ in first })
         var waveFolders: [[String: Any]] = []
         for wave in plan.waves where wave.number > 0 {
@@ -79,7 +84,8 @@ public struct TerraformGenerator: Sendable {
                     if assessed.strategy == .replatform, server.role == .database,
                        let engine = ManagedDatabase.engine(of: server) {
                         databases.append(ManagedDatabase.context(server, engine: engine, size: size, service: model,
-                                                                 resource: names.take(server.id)))
+                                                                 resource: names.take(server.id),
+                                                                 identifier: databaseNames.take(server.id)))
                         continue
                     }
                     servers.append(serverContext(server, sized: sized, size: size, service: model,
@@ -100,6 +106,9 @@ public struct TerraformGenerator: Sendable {
             context["has_resources"] = !servers.isEmpty || !databases.isEmpty
             context["has_windows"] = servers.contains { $0["windows"] as? Bool == true }
             context["has_linux"] = servers.contains { $0["windows"] as? Bool == false }
+            let capped = servers.filter { $0["disk_capped"] as? Bool == true }
+            context["capped_disks"] = capped
+            context["has_capped_disks"] = !capped.isEmpty
             context["skipped"] = skipped
             context["has_skipped"] = !skipped.isEmpty
             let folder = "\(cloud.rawValue)/wave-\(wave.number)"
@@ -130,6 +139,7 @@ public struct TerraformGenerator: Sendable {
                        strategy: MigrationStrategy, resource: String, hostname: String, subnet: Int, wave: Int)
         -> [String: Any] {
         let storage = Int((server.storageGB ?? 0).rounded(.up))
+        let disk = min(Self.largestDiskGB, max(size.windows ? 128 : 64, storage))
         return [
             "name": server.id,
             "resource": resource,
@@ -139,7 +149,9 @@ public struct TerraformGenerator: Sendable {
             "memory_gib": Identifiers.number(size.vm.memoryGiB),
             "basis": sized.basis.rawValue,
             "windows": size.windows,
-            "disk_gb": min(16_384, max(size.windows ? 128 : 64, storage)),
+            "disk_gb": disk,
+            "storage_gb": storage,
+            "disk_capped": storage > disk,
             "subnet": subnet,
             "service": service.id,
             "owner": service.owner ?? "not recorded",

@@ -89,9 +89,13 @@ public struct Sizer: Sendable {
         let clouds = assumptions.targetClouds.compactMap { cloud -> CloudSizing? in
             guard let options = sizes[cloud], let largest = options.max(by: { ($0.vcpus, $0.memoryGiB) < ($1.vcpus, $1.memoryGiB) })
             else { return nil }
-            let fit = options.first { $0.vcpus >= vcpus && $0.memoryGiB >= memoryGiB }
+            // The cheapest that fits at the price this server pays: with Windows, its licence per vCPU can make a
+            // memory-optimised size cheaper than the general-purpose one the Linux price would pick.
+            let price: (VMPrice) -> Double = { windows ? $0.windowsUSDPerHour : $0.linuxUSDPerHour }
+            let fit = options.filter { $0.vcpus >= vcpus && $0.memoryGiB >= memoryGiB }
+                .min { (price($0), $0.sku) < (price($1), $1.sku) }
             let vm = fit ?? largest
-            let hourly = windows ? vm.windowsUSDPerHour : vm.linuxUSDPerHour
+            let hourly = price(vm)
             return CloudSizing(
                 cloud: cloud, vm: vm, neededVCPUs: vcpus, neededMemoryGiB: memoryGiB, exceedsCatalogue: fit == nil,
                 windows: windows,

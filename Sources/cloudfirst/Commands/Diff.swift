@@ -35,7 +35,9 @@ struct Diff: ParsableCommand {
     var failOnRegression = false
 
     func run() throws {
-        let policy = try options.config.map(AssessmentOptions.loadPolicy) ?? Policy()
+        // The policy named, or the one beside NEW, as every command finds it.
+        let beside = GitRevision.looksLikeRevision(new) ? nil : PolicyFile.locate(for: [new])
+        let policy = try (options.config ?? beside).map(AssessmentOptions.loadPolicy) ?? Policy()
         let assessor = Assessor(policy: policy)
         let before = assessor.assess(try Self.load(old), asOf: options.date)
         let after = assessor.assess(try Self.load(new), asOf: options.date)

@@ -26,6 +26,7 @@ struct Generate: ParsableCommand {
 
     @OptionGroup var input: EstateInput
     @OptionGroup var options: AssessmentOptions
+    @OptionGroup var planOptions: PlanOptions
 
     @Option(help: "The cloud to generate for: azure, aws, gcp or all (the estate's target clouds).")
     var cloud: CloudChoice
@@ -71,7 +72,8 @@ struct Generate: ParsableCommand {
         }
         let policy = try options.policy(for: input)
         let estate = try input.loadValid()
-        let plan = Planner().plan(Assessor(policy: policy).assess(estate, asOf: options.date))
+        let plan = Planner().plan(Assessor(policy: policy).assess(estate, asOf: options.date),
+                                  assumptions: try planOptions.assumptions(for: estate))
         let clouds = cloud == .all ? estate.assumptions.targetClouds : [Cloud(rawValue: cloud.rawValue)!]
         let generator = TerraformGenerator(templates: templateSet, version: CloudFirstVersion.current)
         var files: [GeneratedFile] = []
@@ -83,15 +85,17 @@ struct Generate: ParsableCommand {
         }
         do {
             if dryRun {
-                let summary = try writer.summarise(files)
+                let summary = try writer.summarise(files, scopes: clouds.map(\.rawValue))
                 for (label, paths) in [("create", summary.created), ("update", summary.updated),
+                                       ("remove (no longer generated)", summary.removed),
                                        ("edited, kept", summary.edited), ("unchanged", summary.unchanged)] {
                     for path in paths { Terminal.out("\(label): \(path)") }
                 }
                 Terminal.out(Self.line(summary, written: false))
                 return
             }
-            let summary = try writer.write(files, force: force, generator: "cloudfirst \(CloudFirstVersion.current)")
+            let summary = try writer.write(files, scopes: clouds.map(\.rawValue), force: force,
+                                           generator: "cloudfirst \(CloudFirstVersion.current)")
             Terminal.out(Self.line(summary, written: true) + " in \(out)")
         } catch let error as OutputError {
             Terminal.err("cloudfirst: \(error)")
@@ -104,6 +108,7 @@ struct Generate: ParsableCommand {
         let verb = written ? "" : "would be "
         var parts = ["\(summary.created.count) \(verb)created", "\(summary.updated.count) \(verb)updated",
                      "\(summary.unchanged.count) unchanged"]
+        if !summary.removed.isEmpty { parts.append("\(summary.removed.count) \(verb)removed (no longer generated)") }
         if !summary.edited.isEmpty {
             parts.append("\(summary.edited.count) edited by hand" + (written ? " (overwritten: --force)" : ""))
         }

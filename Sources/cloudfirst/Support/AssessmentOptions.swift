@@ -22,9 +22,17 @@ struct AssessmentOptions: ParsableArguments {
         valueName: "file"))
     var config: String?
 
+    /// Plans run years past the as-of date; this leaves them room inside the calendar's year 9999.
+    static let latestYear = 9000
+
     func validate() throws {
-        if let asOf, CalendarDate(asOf) == nil {
-            throw ValidationError("--as-of must be a real date written YYYY-MM-DD, found '\(asOf)'")
+        if let asOf {
+            guard let date = CalendarDate(asOf) else {
+                throw ValidationError("--as-of must be a real date written YYYY-MM-DD, found '\(asOf)'")
+            }
+            guard date.year <= Self.latestYear else {
+                throw ValidationError("--as-of must be no later than \(Self.latestYear)")
+            }
         }
     }
 

@@ -17,12 +17,19 @@ enum GitRevision {
     static func sources(_ argument: String) throws -> [InventorySource] {
         let colon = argument.firstIndex(of: ":")!
         let revision = String(argument[..<colon])
-        var path = String(argument[argument.index(after: colon)...])
-        while path.hasPrefix("./") { path.removeFirst(2) }
+        let written = String(argument[argument.index(after: colon)...])
         guard (try? run(["rev-parse", "--verify", "--quiet", "\(revision)^{commit}"])) != nil else {
             throw Failure(description: "'\(revision)' is not a git revision in this repository (from '\(argument)')")
         }
-        let listed = try run(["ls-tree", "-r", "--name-only", revision, "--", path.isEmpty ? "." : path])
+        // As `git show` reads REV:PATH: "./" and "../" start from the current folder, anything else from the root.
+        var path = written
+        if path.hasPrefix("./") || path.hasPrefix("../") || path == "." {
+            let prefix = try run(["rev-parse", "--show-prefix"]).trimmingCharacters(in: .whitespacesAndNewlines)
+            path = (URL(fileURLWithPath: "/" + prefix + path).standardizedFileURL.path)
+        }
+        while path.hasPrefix("/") { path.removeFirst() }
+        let listed = try run(["ls-tree", "-r", "--full-tree", "--name-only", revision, "--",
+                              path.isEmpty ? "." : path])
         let files = listed.split(separator: "\n").map(String.init)
             .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
             .filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
@@ -31,12 +38,16 @@ enum GitRevision {
         }
         return try files.map { file in
             InventorySource(displayPath: "\(revision):\(file)",
-                            contents: .bytes(Array(try run(["show", "\(revision):\(file)"]).utf8)))
+                            contents: .bytes(try bytes(["cat-file", "blob", "\(revision):\(file)"])))
         }
     }
 
-    /// Runs git and returns what it printed, or throws with what it said.
     static func run(_ arguments: [String]) throws -> String {
+        String(decoding: try bytes(arguments), as: UTF8.self)
+    }
+
+    /// Runs git and returns what it printed, byte for byte, or throws with what it said.
+    static func bytes(_ arguments: [String]) throws -> [UInt8] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git"] + arguments
@@ -55,6 +66,6 @@ enum GitRevision {
             throw Failure(description: "git \(arguments.first ?? "") failed: "
                 + (message.split(separator: "\n").first.map(String.init) ?? "exit \(process.terminationStatus)"))
         }
-        return String(decoding: data, as: UTF8.self)
+        return Array(data)
     }
 }
