@@ -104,4 +104,18 @@ import Testing
         #expect(noColour.stdout.contains("error:"))
         #expect(!noColour.stdout.contains("\u{1B}["))
     }
+
+    /// A status line for long steps on a terminal's stderr, cleared when done; nothing of it on a pipe.
+    @Test func progressOnlyOnATerminal() throws {
+        let binary = Binary.folder.appendingPathComponent("cloudfirst").path
+        let sample = "Inventories/riverside-mental-health.yaml"
+        let terminal = try Binary.run("/usr/bin/script", ["-qec", "\(binary) plan \(sample) --format json > /dev/null",
+                                                          "/dev/null"])
+        #expect(terminal.stdout.contains("\r\u{1B}[2Kreading the inventory…"))
+        #expect(terminal.stdout.contains("\r\u{1B}[2Kplanning…"))
+        #expect(terminal.stdout.hasSuffix("\r\u{1B}[2K"))
+        let piped = try Binary.cloudfirst(["plan", sample, "--format", "json"])
+        #expect(!piped.stderr.contains("\u{1B}"))
+        #expect(piped.stderr.isEmpty)
+    }
 }

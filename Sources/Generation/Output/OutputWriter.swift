@@ -132,14 +132,15 @@ public struct OutputWriter: Sendable {
     /// Writes what changed and deletes what went stale. With edited files and no `force`, writes nothing and throws
     /// `editedFiles`; with `force`, an unreadable manifest counts as empty.
     @discardableResult
-    public func write(_ files: [GeneratedFile], scopes: [String] = [""], force: Bool, generator: String) throws
-        -> WriteSummary {
+    public func write(_ files: [GeneratedFile], scopes: [String] = [""], force: Bool, generator: String,
+                      progress: (Int, Int) -> Void = { _, _ in }) throws -> WriteSummary {
         let summary = try summarise(files, scopes: scopes, force: force)
         if !summary.edited.isEmpty, !force { throw OutputError.editedFiles(summary.edited) }
         var recorded = force ? ((try? readManifest()) ?? [:]) : try readManifest()
         let toWrite = Set(summary.created + summary.updated + summary.edited)
         let written = Set(files.map(\.path))
-        for file in files {
+        for (index, file) in files.enumerated() {
+            progress(index + 1, files.count)
             recorded[file.path] = SHA256.hex(Array(file.contents.utf8))
             guard toWrite.contains(file.path) else { continue }
             try Self.atomicWrite(Data(file.contents.utf8), to: (root as NSString).appendingPathComponent(file.path))

@@ -69,11 +69,14 @@ struct Assess: ParsableCommand {
     func run() throws {
         var policy = try options.policy(for: input)
         let previous = try baseline.map(Self.readBaseline)
+        Progress.step("reading the inventory")
         let estate = try input.loadValid()
+        Progress.step("assessing \(estate.services.count) services on \(estate.servers.count) servers")
         if let failUnder { policy.failUnder = failUnder }
         if let failOn { policy.failOn = failOn }
         if perService { policy.failUnderPerService = true }
         let assessment = Assessor(policy: policy).assess(estate, asOf: options.date)
+        Progress.done()
         switch format {
         case .table: Terminal.out(AssessmentTable.render(assessment, colour: Terminal.colourOnStdout))
         case .json: Terminal.out(AssessmentJSON.render(assessment).rendered())

@@ -71,15 +71,21 @@ struct Generate: ParsableCommand {
             throw ExitCode(ExitStatus.invalidInput)
         }
         let policy = try options.policy(for: input)
+        Progress.step("reading the inventory")
         let estate = try input.loadValid()
+        Progress.step("assessing and planning \(estate.services.count) services on \(estate.servers.count) servers")
         let plan = Planner().plan(Assessor(policy: policy).assess(estate, asOf: options.date),
                                   assumptions: try planOptions.assumptions(for: estate))
         let clouds = cloud == .all ? estate.assumptions.targetClouds : [Cloud(rawValue: cloud.rawValue)!]
         let generator = TerraformGenerator(templates: templateSet, version: CloudFirstVersion.current)
         var files: [GeneratedFile] = []
         do {
-            for cloud in clouds { files += try generator.generate(plan, cloud: cloud) }
+            for cloud in clouds {
+                Progress.step("rendering Terraform for \(TerraformGenerator.cloudNames[cloud] ?? cloud.rawValue)")
+                files += try generator.generate(plan, cloud: cloud)
+            }
         } catch let error as TemplateError {
+            Progress.done()
             Terminal.err("\(error)")
             throw ExitCode(ExitStatus.invalidInput)
         }
@@ -95,9 +101,12 @@ struct Generate: ParsableCommand {
                 return
             }
             let summary = try writer.write(files, scopes: clouds.map(\.rawValue), force: force,
-                                           generator: "cloudfirst \(CloudFirstVersion.current)")
+                                           generator: "cloudfirst \(CloudFirstVersion.current)",
+                                           progress: { Progress.count($0, of: $1, "writing files") })
+            Progress.done()
             Terminal.out(Self.line(summary, written: true) + " in \(out)")
         } catch let error as OutputError {
+            Progress.done()
             Terminal.err("cloudfirst: \(error)")
             if case .editedFiles = error { throw ExitCode(ExitStatus.policyFailure) }
             throw ExitCode(error.isIOFailure ? ExitStatus.internalFailure : ExitStatus.invalidInput)

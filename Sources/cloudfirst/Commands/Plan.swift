@@ -33,9 +33,13 @@ struct Plan: ParsableCommand {
 
     func run() throws {
         let policy = try options.policy(for: input)
+        Progress.step("reading the inventory")
         let estate = try input.loadValid()
+        Progress.step("assessing \(estate.services.count) services on \(estate.servers.count) servers")
         let assessment = Assessor(policy: policy).assess(estate, asOf: options.date)
+        Progress.step("planning")
         let plan = Planner().plan(assessment, assumptions: try planOptions.assumptions(for: estate))
+        Progress.done()
         switch format {
         case .markdown: Terminal.out(PlanMarkdown.render(plan, version: CloudFirstVersion.current))
         case .json: Terminal.out(PlanJSON.render(plan).rendered())
