@@ -46,6 +46,8 @@ public struct Sizer: Sendable {
     public let catalogue: PriceCatalogue
     public let assumptions: Assumptions
     private let sizes: [Cloud: [VMPrice]]
+    /// Per cloud, the size used when nothing fits.
+    private let largestSizes: [Cloud: VMPrice]
 
     /// Hours in a month, as the clouds' price calculators count them.
     public static let hoursPerMonth = 730.0
@@ -58,6 +60,9 @@ public struct Sizer: Sendable {
         var sizes: [Cloud: [VMPrice]] = [:]
         for cloud in assumptions.targetClouds { sizes[cloud] = catalogue.vms(for: cloud) }
         self.sizes = sizes
+        largestSizes = sizes.compactMapValues { options in
+            options.max { ($0.vcpus, $0.memoryGiB) < ($1.vcpus, $1.memoryGiB) }
+        }
     }
 
     public func size(_ server: Server, at index: Int) -> ServerSizing {
@@ -87,15 +92,20 @@ public struct Sizer: Sendable {
         let backupGB = storageGB * (server.utilisation?.storageUsedPercent ?? 100) / 100
         let rate = assumptions.gbpPerUSD
         let clouds = assumptions.targetClouds.compactMap { cloud -> CloudSizing? in
-            guard let options = sizes[cloud], let largest = options.max(by: { ($0.vcpus, $0.memoryGiB) < ($1.vcpus, $1.memoryGiB) })
-            else { return nil }
+            guard let options = sizes[cloud], let largest = largestSizes[cloud] else { return nil }
             // The cheapest that fits at the price this server pays: with Windows, its licence per vCPU can make a
             // memory-optimised size cheaper than the general-purpose one the Linux price would pick.
-            let price: (VMPrice) -> Double = { windows ? $0.windowsUSDPerHour : $0.linuxUSDPerHour }
-            let fit = options.filter { $0.vcpus >= vcpus && $0.memoryGiB >= memoryGiB }
-                .min { (price($0), $0.sku) < (price($1), $1.sku) }
+            // One pass, no allocation: this runs for every server on every cloud.
+            var fit: VMPrice?
+            for option in options where option.vcpus >= vcpus && option.memoryGiB >= memoryGiB {
+                if !windows { fit = option; break }  // sorted by Linux price: the first fit is the cheapest
+                if let best = fit, (best.windowsUSDPerHour, best.sku) <= (option.windowsUSDPerHour, option.sku) {
+                    continue
+                }
+                fit = option
+            }
             let vm = fit ?? largest
-            let hourly = price(vm)
+            let hourly = windows ? vm.windowsUSDPerHour : vm.linuxUSDPerHour
             return CloudSizing(
                 cloud: cloud, vm: vm, neededVCPUs: vcpus, neededMemoryGiB: memoryGiB, exceedsCatalogue: fit == nil,
                 windows: windows,
