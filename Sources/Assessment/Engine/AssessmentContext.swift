@@ -39,8 +39,7 @@ public struct AssessmentContext: Sendable {
                 operatingSystems[os] = .some(lifecycle.operatingSystem(named: os))
             }
             for software in server.software {
-                for name in [software.product] + (software.version.map { [software.product + " " + $0] } ?? [])
-                where databases[name] == nil {
+                for name in software.databaseNames where databases[name] == nil {
                     databases[name] = .some(lifecycle.database(named: name))
                 }
             }
@@ -53,6 +52,11 @@ public struct AssessmentContext: Sendable {
     public func operatingSystem(named name: String) -> LifecycleEntry? {
         if let placed = placedOperatingSystems[name] { return placed }
         return lifecycle.operatingSystem(named: name)
+    }
+
+    /// The catalogue's entry for an installed product, as `LifecycleCatalogue.database(of:)` places it.
+    public func database(of software: Software) -> LifecycleEntry? {
+        software.databaseNames.lazy.compactMap(database(named:)).first
     }
 
     /// The catalogue's entry for a database product as written, or nil when it cannot be placed.

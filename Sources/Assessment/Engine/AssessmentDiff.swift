@@ -138,7 +138,5 @@ public struct AssessmentDiff: Sendable {
         ])
     }
 
-    static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-    }
+    static func cell(_ text: String) -> String { text.escapingForMarkdownTable }
 }

@@ -78,6 +78,12 @@ public struct LifecycleCatalogue: Sendable {
         ProductName.operatingSystem(name).flatMap { lookup(.os, $0.product, $0.cycle) }
     }
 
+    /// The catalogue's entry for an installed product: its name with its version ("PostgreSQL" "15"), else its name
+    /// alone ("SQL Server 2016 SP3"); nil when neither places it.
+    public func database(of software: Software) -> LifecycleEntry? {
+        software.databaseNames.lazy.compactMap(database(named:)).first
+    }
+
     /// The catalogue's entry for a database product as people write it, or nil when it cannot be placed.
     public func database(named name: String) -> LifecycleEntry? {
         ProductName.database(name).flatMap { lookup(.database, $0.product, $0.cycle) }
@@ -85,5 +91,12 @@ public struct LifecycleCatalogue: Sendable {
 
     private func lookup(_ kind: LifecycleEntry.Kind, _ product: String, _ cycle: String) -> LifecycleEntry? {
         index["\(kind.rawValue)|\(product)|\(cycle)".lowercased()]
+    }
+}
+
+extension Software {
+    /// The names a database product may be placed by, in the order to try them: with its version, then without.
+    public var databaseNames: [String] {
+        version.map { [product + " " + $0, product] } ?? [product]
     }
 }

@@ -7,7 +7,7 @@ public enum AssessmentMarkdown {
                               policy: Policy = Policy(), version: String) -> String {
         let estate = assessment.estate
         let organisation = estate.organisation?.name ?? "the estate"
-        var out = "# Cloud readiness: \(escape(organisation))\n\n"
+        var out = "# Cloud readiness: \(cell(organisation))\n\n"
         out += "Assessed on \(assessment.asOf) by cloudfirst \(version) with \(registry.descriptions.count) rules: "
             + "\(count(estate.services.count, "service")) on \(count(estate.servers.count, "server")).\n\n"
 
@@ -28,13 +28,14 @@ public enum AssessmentMarkdown {
             out += "| rule | what | services |\n|---|---|---|\n"
             for blocker in blockers.prefix(10) {
                 let title = registry.description(of: blocker.rule)?.title ?? ""
-                out += "| `\(blocker.rule)` | \(escape(title)) | \(blocker.services.map { "`\($0)`" }.joined(separator: ", ")) |\n"
+                let services = blocker.services.map { "`\($0)`" }.joined(separator: ", ")
+                out += "| `\(blocker.rule)` | \(cell(title)) | \(services) |\n"
             }
         }
 
         out += "\n## Services\n"
         for service in assessment.services.sorted(by: boardOrder) {
-            out += "\n### \(escape(service.service.name)) (`\(service.service.id)`)\n\n"
+            out += "\n### \(cell(service.service.name)) (`\(service.service.id)`)\n\n"
             out += "- Criticality: \(service.service.criticality?.rawValue ?? "not given")\n"
             out += "- Readiness: **\(service.readiness.rawValue)**; score \(service.score) / 100; "
                 + "confidence \(service.confidence) of 5\n"
@@ -43,7 +44,7 @@ public enum AssessmentMarkdown {
                 strategy += service.recommendedStrategy == service.strategy ? " (the owner's, as recommended)"
                     : " (the owner's; recommended: \(service.recommendedStrategy.rawValue))"
             }
-            out += strategy + ": " + escape(service.strategyReasons.joined(separator: "; ")) + "\n"
+            out += strategy + ": " + cell(service.strategyReasons.joined(separator: "; ")) + "\n"
             if service.findings.isEmpty {
                 out += "\nNo findings.\n"
             } else {
@@ -54,8 +55,8 @@ public enum AssessmentMarkdown {
                 out += "\nAccepted by exception:\n\n"
                 for accepted in service.accepted {
                     let until = accepted.until.map { " until \($0)" } ?? ""
-                    out += "- `\(accepted.finding.rule)`: \(escape(accepted.finding.message)) "
-                        + "(accepted\(until): \(escape(accepted.reason)))\n"
+                    out += "- `\(accepted.finding.rule)`: \(cell(accepted.finding.message)) "
+                        + "(accepted\(until): \(cell(accepted.reason)))\n"
                 }
             }
         }
@@ -83,14 +84,11 @@ public enum AssessmentMarkdown {
     }
 
     static func row(_ finding: Finding) -> String {
-        "| \(finding.severity.rawValue) | `\(finding.rule)` | \(escape(finding.message)) | "
-            + "\(escape(finding.location.file)):\(finding.location.position.line) |\n"
+        "| \(finding.severity.rawValue) | `\(finding.rule)` | \(cell(finding.message)) | "
+            + "\(cell(finding.location.file)):\(finding.location.position.line) |\n"
     }
 
     static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
-    /// Keeps table cells intact: pipes and line breaks would end them.
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-    }
+    static func cell(_ text: String) -> String { text.escapingForMarkdownTable }
 }

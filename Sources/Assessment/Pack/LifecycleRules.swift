@@ -170,11 +170,7 @@ public struct OSUnrecognised: ServerRule {
 
 /// The databases a server runs that the catalogue knows, with where each is written.
 private func databases(on server: Server, in context: AssessmentContext) -> [(LifecycleEntry, Software)] {
-    server.software.compactMap { software in
-        let name = software.version.map { software.product + " " + $0 } ?? software.product
-        return (context.database(named: name) ?? context.database(named: software.product))
-            .map { ($0, software) }
-    }
+    server.software.compactMap { software in context.database(of: software).map { ($0, software) } }
 }
 
 public struct DatabasePastSupport: ServerRule {

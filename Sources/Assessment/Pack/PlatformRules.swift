@@ -9,11 +9,6 @@ enum PlatformRules {
         OracleLicensingCloudVCPU(), OracleStandardEditionVCPULimit(),
         IdleServer(), UnderusedServer(), PoweredOffServer(), ServerInNoService(),
     ]
-
-    /// A number as people write it: "70000", not "70000.0"; "2.5" stays "2.5".
-    static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-    }
 }
 
 public struct Architecture32Bit: ServerRule {
@@ -199,8 +194,8 @@ public struct ExceedsCloudVMLimits: ServerRule {
         // Disks keep no position of their own, so disk findings point at the `disks` key.
         let oversized = server.diskSizesGB.filter { $0 > Self.maximumDiskGB }
         if let largest = oversized.max() {
-            let which = oversized.count == 1 ? "a disk of \(PlatformRules.number(largest)) GB"
-                : "\(oversized.count) disks over 65536 GB, the largest \(PlatformRules.number(largest)) GB"
+            let which = oversized.count == 1 ? "a disk of \(largest.plainDescription) GB"
+                : "\(oversized.count) disks over 65536 GB, the largest \(largest.plainDescription) GB"
             report.report("server '\(server.id)' has \(which), more than the 64 TB (65536 GB) Azure Migrate allows "
                 + "for one disk", at: server.source, field: "disks")
         }
@@ -213,7 +208,7 @@ public struct ExceedsCloudVMLimits: ServerRule {
                 + "Migrate allows for one VM", at: server.source, field: "cpu_cores")
         }
         if let memory = server.memoryGB, memory > Self.maximumMemoryGB {
-            report.report("server '\(server.id)' has \(PlatformRules.number(memory)) GB of memory, more than the "
+            report.report("server '\(server.id)' has \(memory.plainDescription) GB of memory, more than the "
                 + "3892 GB Azure Migrate allows for one VM", at: server.source, field: "memory_gb")
         }
     }
@@ -379,8 +374,8 @@ public struct IdleServer: ServerRule {
               cpu < UtilisationBands.idleBelow, memory < UtilisationBands.idleBelow else { return }
         let sampled = server.utilisation?.daysSampled.map { $0 < 90 ? " over only \($0) days" : " over \($0) days" }
             ?? " (days sampled not given)"
-        report.report("server '\(server.id)' is idle: CPU p95 \(PlatformRules.number(cpu))% and memory p95 "
-            + "\(PlatformRules.number(memory))%\(sampled); retire it rather than migrate", at: server.source,
+        report.report("server '\(server.id)' is idle: CPU p95 \(cpu.plainDescription)% and memory p95 "
+            + "\(memory.plainDescription)%\(sampled); retire it rather than migrate", at: server.source,
             field: "utilisation")
     }
 }
@@ -418,8 +413,8 @@ public struct UnderusedServer: ServerRule {
         guard server.poweredOn, let cpu = server.utilisation?.cpuP95, let memory = server.utilisation?.memoryP95,
               cpu < UtilisationBands.underusedBelow, memory < UtilisationBands.underusedBelow,
               !(cpu < UtilisationBands.idleBelow && memory < UtilisationBands.idleBelow) else { return }
-        report.report("server '\(server.id)' uses little of what it has (CPU p95 \(PlatformRules.number(cpu))%, "
-            + "memory p95 \(PlatformRules.number(memory))%): size the cloud VM from use", at: server.source,
+        report.report("server '\(server.id)' uses little of what it has (CPU p95 \(cpu.plainDescription)%, "
+            + "memory p95 \(memory.plainDescription)%): size the cloud VM from use", at: server.source,
             field: "utilisation")
     }
 }

@@ -17,6 +17,20 @@ extension String {
     }
 }
 
+extension String {
+    /// Text that keeps a Markdown table cell or list item whole: a pipe would end the cell, a line break the row.
+    public var escapingForMarkdownTable: String {
+        replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+}
+
+extension Double {
+    /// A number as people write it: "70000", not "70000.0"; "2.5" stays "2.5".
+    public var plainDescription: String {
+        self == rounded() && abs(self) < 1e15 ? String(Int(self)) : String(self)
+    }
+}
+
 extension Unicode.Scalar {
     /// C0 and C1 controls and DEL.
     var isControl: Bool { value < 0x20 || (0x7F...0x9F).contains(value) }

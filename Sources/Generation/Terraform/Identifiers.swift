@@ -115,7 +115,4 @@ public enum Identifiers {
         return out.isEmpty ? "db" : out
     }
 
-    static func number(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
-    }
 }

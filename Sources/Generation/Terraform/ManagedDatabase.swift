@@ -12,10 +12,8 @@ enum ManagedDatabase {
 
     static func engine(of server: Server) -> Engine? {
         for software in server.software {
-            // "PostgreSQL" with version "15" is placed as the lifecycle rules place it: name and version together.
-            let named = software.version.map { software.product + " " + $0 } ?? software.product
-            let catalogue = LifecycleCatalogue.embedded
-            switch (catalogue.database(named: named) ?? catalogue.database(named: software.product))?.product {
+            // Placed as the lifecycle rules place it: "PostgreSQL" with version "15" is PostgreSQL 15.
+            switch LifecycleCatalogue.embedded.database(of: software)?.product {
             case "SQL Server": return .sqlserver
             case "PostgreSQL": return .postgres
             case "MySQL": return .mysql

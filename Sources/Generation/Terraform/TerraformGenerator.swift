@@ -146,7 +146,7 @@ public struct TerraformGenerator: Sendable {
             "hostname": hostname,
             "sku": size.vm.sku,
             "vcpus": size.vm.vcpus,
-            "memory_gib": Identifiers.number(size.vm.memoryGiB),
+            "memory_gib": size.vm.memoryGiB.plainDescription,
             "basis": sized.basis.rawValue,
             "windows": size.windows,
             "disk_gb": disk,

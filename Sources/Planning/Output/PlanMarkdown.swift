@@ -101,9 +101,11 @@ public enum PlanMarkdown {
             "\($0.from) to \($0.to) for \($0.appliesTo.rawValue) services"
         }.joined(separator: "; ")) + ". A wave that moves such a service does not start inside one.\n"
         out += "- Effort in person-days, per service + per server: " + MigrationStrategyOrder.all.compactMap { strategy in
-            Effort.perStrategy[strategy].map { "\(strategy.rawValue) \(number($0.service)) + \(number($0.server))" }
-        }.joined(separator: ", ") + "; a clinical system adds \(number(Effort.clinicalSafety)) for its DCB0160 "
-            + "safety case. A wave lasts its effort divided by the team, at least "
+            Effort.perStrategy[strategy].map {
+                "\(strategy.rawValue) \($0.service.plainDescription) + \($0.server.plainDescription)"
+            }
+        }.joined(separator: ", ") + "; a clinical system adds \(Effort.clinicalSafety.plainDescription) for its "
+            + "DCB0160 safety case. A wave lasts its effort divided by the team, at least "
             + "\(Effort.minimumWaveWorkingDays) working days. These are cloudfirst's planning defaults, not sourced "
             + "figures.\n"
         out += "- Prices: the embedded catalogue, data dated \(plan.catalogueDates.earliest) to "
@@ -112,14 +114,9 @@ public enum PlanMarkdown {
         return out
     }
 
-    static func number(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
-    }
 
     /// Keeps table cells and list items intact.
-    static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-    }
+    static func cell(_ text: String) -> String { text.escapingForMarkdownTable }
 }
 
 /// The 7 Rs in the order plans list them.
