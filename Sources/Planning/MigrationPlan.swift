@@ -58,6 +58,9 @@ public struct MigrationPlan: Sendable {
     /// Indexes into `estate.services` of the services that stay on premises, and of those to decommission.
     public let retained: [Int]
     public let retired: [Int]
+    /// Services whose owner's strategy runs into a blocker (`ServiceAssessment.held`): in no wave until it is
+    /// resolved or accepted.
+    public let held: [Int]
     /// Every server of a moving service that is sized for the cloud, in estate order.
     public let sizing: [ServerSizing]
     /// Per service (by index in `estate.services`): its share of its servers' monthly cost. A server shared by several

@@ -69,12 +69,12 @@ public struct Planner: Sendable {
             }
         }
 
-        var moving: [Int] = [], retained: [Int] = [], retired: [Int] = []
+        var moving: [Int] = [], retained: [Int] = [], retired: [Int] = [], held: [Int] = []
         for (index, service) in services.enumerated() {
             switch service.strategy {
             case .retire: retired.append(index)
             case .retain: retained.append(index)
-            default: moving.append(index)
+            default: if service.held == nil { moving.append(index) } else { held.append(index) }
             }
         }
         let strategyOf = services.map(\.strategy)
@@ -160,7 +160,7 @@ public struct Planner: Sendable {
             ?? OnPremisesCost(monthlyGBP: OnPremisesModel.monthly(estate.servers), given: false)
         return MigrationPlan(
             assessment: assessment, assumptions: assumptions, startDate: start, groups: groups, waves: waves,
-            retained: retained, retired: retired, sizing: sizing, serviceCosts: serviceCosts, waveCosts: waveCosts,
+            retained: retained, retired: retired, held: held, sizing: sizing, serviceCosts: serviceCosts, waveCosts: waveCosts,
             monthly: monthly, onPremises: onPremises,
             risks: Self.estateRisks(estate: estate, servicesOfServer: servicesOfServer, retained: retained,
                                     sizing: sizing),

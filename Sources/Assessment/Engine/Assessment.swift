@@ -5,12 +5,19 @@ public enum Readiness: String, CaseIterable, Sendable {
     case conditional
     case notReady = "not-ready"
     case unknown
+    /// The strategy in force keeps it where it is: not a cloud candidate.
+    case retained
+    /// The strategy in force switches it off.
+    case retired
 }
 
 /// The verdict on one service. A class, so that outputs walking tens of thousands of them pass one reference
 /// rather than copying every field of the service.
 public final class ServiceAssessment: Sendable {
     public let service: Service
+    /// What sort of service it is, and whether the inventory said so (false: inferred).
+    public let kind: ServiceKind
+    public let kindGiven: Bool
     /// 0-100: 100 less the weight of each finding in force (see `Scoring`).
     public let score: Int
     public let readiness: Readiness
@@ -21,15 +28,25 @@ public final class ServiceAssessment: Sendable {
     /// What the decision table recommends, and why.
     public let recommendedStrategy: MigrationStrategy
     public let strategyReasons: [String]
-    /// Findings in force, most serious first; those on its servers included.
+    /// Findings in force, most serious first (a finding only on test, training or DR servers after production
+    /// ones of its severity); those on its servers included. Gates are apart.
     public let findings: [Finding]
+    /// Process obligations before the move (clinical safety case, DPIA, supplier assurance, registrations), in the
+    /// same order: work for the plan, not defects.
+    public let gates: [Finding]
+    /// Why the plan keeps it out of cloud waves: the owner's strategy runs into a blocker in force. Nil when not
+    /// held.
+    public let held: String?
     /// Findings its owner has accepted with an exception that has not expired.
     public let accepted: [AcceptedFinding]
 
-    public init(service: Service, score: Int, readiness: Readiness, confidence: Int, strategy: MigrationStrategy,
-                recommendedStrategy: MigrationStrategy, strategyReasons: [String], findings: [Finding],
+    public init(service: Service, kind: ServiceKind, kindGiven: Bool, score: Int, readiness: Readiness,
+                confidence: Int, strategy: MigrationStrategy, recommendedStrategy: MigrationStrategy,
+                strategyReasons: [String], findings: [Finding], gates: [Finding], held: String?,
                 accepted: [AcceptedFinding]) {
         self.service = service
+        self.kind = kind
+        self.kindGiven = kindGiven
         self.score = score
         self.readiness = readiness
         self.confidence = confidence
@@ -37,7 +54,15 @@ public final class ServiceAssessment: Sendable {
         self.recommendedStrategy = recommendedStrategy
         self.strategyReasons = strategyReasons
         self.findings = findings
+        self.gates = gates
+        self.held = held
         self.accepted = accepted
+    }
+
+    /// The rules of its gates, each once, in order.
+    public var gateRules: [String] {
+        var seen = Set<String>()
+        return gates.map(\.rule).filter { seen.insert($0).inserted }
     }
 }
 
@@ -64,7 +89,7 @@ public struct EstateAssessment: Sendable {
     public var topBlockers: [(rule: String, services: [String])] {
         var byRule: [String: [String]] = [:]
         for service in services {
-            for rule in Set(service.findings.filter { $0.severity == .blocker }.map(\.rule)) {
+            for rule in Set(service.findings.filter { $0.weighsAs == .blocker }.map(\.rule)) {
                 byRule[rule, default: []].append(service.service.id)
             }
         }

@@ -6,6 +6,10 @@ public struct AssessmentContext: Sendable {
     /// The day the assessment is made; every rule that depends on today reads this, never the clock.
     public let asOf: CalendarDate
     public let lifecycle: LifecycleCatalogue
+    /// Months ahead the programme plans for (`Policy.planningHorizonMonths`).
+    public let planningHorizonMonths: Int
+    /// For each service (by index in `estate.services`), its kind and whether the inventory gave it.
+    public let kinds: [(kind: ServiceKind, given: Bool)]
     /// For each server (by index in `estate.servers`), the indexes of the services that run on it.
     public let servicesOfServer: [[Int]]
     /// For each service (by index in `estate.services`), the indexes of its servers, in the order it lists them.
@@ -15,10 +19,12 @@ public struct AssessmentContext: Sendable {
     private let placedOperatingSystems: [String: LifecycleEntry?]
     private let placedDatabases: [String: LifecycleEntry?]
 
-    public init(estate: Estate, asOf: CalendarDate, lifecycle: LifecycleCatalogue = .embedded) {
+    public init(estate: Estate, asOf: CalendarDate, lifecycle: LifecycleCatalogue = .embedded,
+                planningHorizonMonths: Int = Policy().planningHorizonMonths) {
         self.estate = estate
         self.asOf = asOf
         self.lifecycle = lifecycle
+        self.planningHorizonMonths = planningHorizonMonths
         var servicesOfServer = [[Int]](repeating: [], count: estate.servers.count)
         var serversOfService = [[Int]](repeating: [], count: estate.services.count)
         for (serviceIndex, service) in estate.services.enumerated() {
@@ -32,6 +38,9 @@ public struct AssessmentContext: Sendable {
         }
         self.servicesOfServer = servicesOfServer
         self.serversOfService = serversOfService
+        kinds = estate.services.indices.map { index in
+            ServiceKinds.kind(of: estate.services[index], servers: serversOfService[index].map { estate.servers[$0] })
+        }
         var operatingSystems: [String: LifecycleEntry?] = [:]
         var databases: [String: LifecycleEntry?] = [:]
         for server in estate.servers {
@@ -64,6 +73,14 @@ public struct AssessmentContext: Sendable {
         if let placed = placedDatabases[name] { return placed }
         return lifecycle.database(named: name)
     }
+
+    /// The service's kind: the inventory's, or inferred (see `ServiceKinds`).
+    public func kind(of service: Service) -> ServiceKind {
+        estate.serviceIndex[service.id].map { kinds[$0].kind } ?? ServiceKinds.kind(of: service, servers: []).kind
+    }
+
+    /// The last day of the planning horizon.
+    public var horizonEnds: CalendarDate { monthsAhead(planningHorizonMonths) }
 
     /// The servers a service runs on, in the order it lists them.
     public func servers(of service: Service) -> [Server] {

@@ -57,10 +57,11 @@ public struct AssessmentDiff: Sendable {
         new.score < old.score || services.contains(where: \.isRegression)
     }
 
-    /// ready 0, conditional 1, unknown 2, not-ready 3: higher is further from the cloud.
+    /// ready 0, conditional 1, unknown 2, not-ready 3: higher is further from the cloud. Retained and retired are
+    /// decisions not to move, not a state of readiness, so a change into them is not a regression.
     static func rank(_ readiness: Readiness) -> Int {
         switch readiness {
-        case .ready: 0
+        case .ready, .retained, .retired: 0
         case .conditional: 1
         case .unknown: 2
         case .notReady: 3

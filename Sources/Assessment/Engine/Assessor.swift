@@ -20,7 +20,8 @@ public struct Assessor: Sendable {
 
     public func assess(_ estate: Estate, asOf: CalendarDate, lifecycle: LifecycleCatalogue = .embedded)
         -> EstateAssessment {
-        let context = AssessmentContext(estate: estate, asOf: asOf, lifecycle: lifecycle)
+        let context = AssessmentContext(estate: estate, asOf: asOf, lifecycle: lifecycle,
+                                        planningHorizonMonths: policy.planningHorizonMonths)
         let paths = estate.files.map(\.path)
         let serverFindings = Parallel.map(estate.servers.count) { index in
             let server = estate.servers[index]
@@ -41,6 +42,9 @@ public struct Assessor: Sendable {
         return EstateAssessment(estate: estate, asOf: asOf, services: services, unassignedServers: unassigned)
     }
 
+    /// Environments whose findings weigh less when the service also has production servers.
+    static let secondaryEnvironments: Set<Environment> = [.test, .training, .development, .dr]
+
     private func assess(_ service: Service, at serviceIndex: Int, context: AssessmentContext, paths: [String],
                         serverFindings: [[Finding]]) -> ServiceAssessment {
         var reporter = FindingReporter(subject: .service(service.id), paths: paths)
@@ -49,43 +53,56 @@ public struct Assessor: Sendable {
             rule.evaluate(service, in: context, report: &reporter)
         }
         var findings = reporter.findings
-        // A server listed twice (a warning when the estate is read) counts once.
+        // A server listed twice (a warning when the estate is read) counts once. A server whose environment is not
+        // given counts as production: missing data is never a good answer.
         var seenServers = Set<Int>()
-        for index in context.serversOfService[serviceIndex] where seenServers.insert(index).inserted {
-            findings += serverFindings[index]
+        let serverIndexes = context.serversOfService[serviceIndex].filter { seenServers.insert($0).inserted }
+        let hasProduction = serverIndexes.contains {
+            !Self.secondaryEnvironments.contains(context.estate.servers[$0].environment ?? .production)
         }
-        let (inForce, accepted) = Exceptions.apply(service.exceptions, to: findings, asOf: context.asOf)
-        findings = inForce
-        let decision = StrategyDecision.decide(service, findings: findings, context: context)
-        if let owners = service.strategy, owners != decision.strategy, policy.isEnabled(StrategyDisagreement.description) {
-            findings.append(Finding(rule: StrategyDisagreement.description.id,
-                                    severity: policy.severity(of: StrategyDisagreement.description),
-                                    category: StrategyDisagreement.description.category,
-                                    subject: .service(service.id),
-                                    message: ("the owner's strategy is '\(owners.rawValue)'; the findings point to "
-                                        + "'\(decision.strategy.rawValue)': " + decision.reasons.joined(separator: "; "))
-                                        .escapingControlCharacters,
-                                    location: context.estate.location(of: service.source, field: "strategy")))
+        for index in serverIndexes {
+            let secondary = hasProduction
+                && Self.secondaryEnvironments.contains(context.estate.servers[index].environment ?? .production)
+            findings += secondary ? serverFindings[index].map { var finding = $0; finding.secondary = true; return finding }
+                : serverFindings[index]
         }
-        findings = Self.ordered(findings)
+        var (inForce, accepted) = Exceptions.apply(service.exceptions, to: findings, asOf: context.asOf)
+        let decision = StrategyDecision.decide(service, findings: inForce, context: context)
+        let derived = StrategyFindings.derive(service, decision: decision, findings: inForce, context: context,
+                                              policy: policy)
+        let (derivedInForce, derivedAccepted) = Exceptions.apply(service.exceptions, to: derived.findings,
+                                                                 asOf: context.asOf)
+        inForce += derivedInForce
+        accepted += derivedAccepted
+        let held = derivedInForce.contains { $0.rule == OwnerStrategyBlocked.description.id } ? derived.held : nil
+        let ordered = Self.ordered(inForce)
+        let strategy = service.strategy ?? decision.strategy
         let confidence = Scoring.confidence(of: service, servers: context.servers(of: service), context: context)
+        let kind = context.kinds[serviceIndex]
         return ServiceAssessment(
             service: service,
-            score: Scoring.score(findings, weights: policy.weights),
-            readiness: Scoring.readiness(findings, confidence: confidence, service: service, policy: policy),
+            kind: kind.kind,
+            kindGiven: kind.given,
+            score: Scoring.score(ordered, policy: policy),
+            readiness: Scoring.readiness(ordered, confidence: confidence, service: service, strategy: strategy,
+                                         kind: kind.kind, policy: policy),
             confidence: confidence,
-            strategy: service.strategy ?? decision.strategy,
+            strategy: strategy,
             recommendedStrategy: decision.strategy,
             strategyReasons: decision.reasons,
-            findings: findings,
+            findings: ordered.filter { !$0.gate },
+            gates: ordered.filter(\.gate),
+            held: held,
             accepted: accepted)
     }
 
-    /// Most serious first, then by where they are written, so every output lists them in a stable order.
+    /// Heaviest first (a finding only on test, training, development or DR servers weighs one severity less, and
+    /// comes after the production findings of its own severity), then by where they are written, so every output
+    /// lists them in a stable order and a service's headline is a production finding where there is one.
     static func ordered(_ findings: [Finding]) -> [Finding] {
         findings.sorted {
-            ($0.severity, $0.location.file, $0.location.position, $0.rule)
-                < ($1.severity, $1.location.file, $1.location.position, $1.rule)
+            ($0.weighsAs, $0.secondary ? 1 : 0, $0.location.file, $0.location.position, $0.rule)
+                < ($1.weighsAs, $1.secondary ? 1 : 0, $1.location.file, $1.location.position, $1.rule)
         }
     }
 }

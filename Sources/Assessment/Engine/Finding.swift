@@ -23,6 +23,32 @@ public struct Finding: Hashable, Sendable {
     public let subject: Subject
     public let message: String
     public let location: SourceLocation
+    /// A process obligation before the move rather than a defect (see `RuleDescription.gate`).
+    public var gate: Bool = false
+    /// Points it takes off the score at its severity in force (see `Policy.points(for:)`).
+    public var points: Int = 0
+    /// On a test, training, development or DR server of a service that has production servers: kept, but it weighs
+    /// one severity less and never heads the service on its own.
+    public var secondary: Bool = false
+
+    public init(rule: String, severity: Severity, category: RuleCategory, subject: Subject, message: String,
+                location: SourceLocation, gate: Bool = false, points: Int = 0) {
+        self.rule = rule
+        self.severity = severity
+        self.category = category
+        self.subject = subject
+        self.message = message
+        self.location = location
+        self.gate = gate
+        self.points = points
+    }
+
+    /// The severity it weighs as: its own, or one less when it is secondary.
+    public var weighsAs: Severity {
+        guard secondary, let index = Severity.allCases.firstIndex(of: severity),
+              index + 1 < Severity.allCases.count else { return severity }
+        return Severity.allCases[index + 1]
+    }
 }
 
 /// A finding the service's owner has accepted with an exception.
@@ -41,11 +67,15 @@ public struct FindingReporter {
         let id: String
         let category: RuleCategory
         let severity: Severity
+        let gate: Bool
+        let points: Int
 
         init(_ description: RuleDescription, policy: Policy) {
             id = description.id
             category = description.category
             severity = policy.severity(of: description)
+            gate = description.gate
+            points = policy.points(for: description)
         }
     }
 
@@ -66,6 +96,7 @@ public struct FindingReporter {
         let position = field.flatMap { source[$0] } ?? source.position
         findings.append(Finding(rule: rule.id, severity: rule.severity, category: rule.category, subject: subject,
                                 message: message.escapingControlCharacters,
-                                location: SourceLocation(file: paths[source.file], position: position)))
+                                location: SourceLocation(file: paths[source.file], position: position),
+                                gate: rule.gate, points: rule.points))
     }
 }

@@ -14,6 +14,11 @@ public struct Policy: Sendable {
     public var failOn: Severity?
     /// With `failUnder`: every service's score must reach it, not just the estate's.
     public var failUnderPerService = false
+    /// Months ahead that a migration programme plans for: a supplier contract ending within it makes a SaaS
+    /// repurchase a choice for this programme, and a site lease ending within it makes an exit to plan for.
+    /// 36 is cloudfirst's judgement of an acute trust's programme (24 to 36 months; REFERENCE.md section 9,
+    /// "Programme length"), set in the policy file's `strategy.planning_horizon_months`.
+    public var planningHorizonMonths = 36
 
     public static let defaultWeights: [Severity: Int] = [.blocker: 40, .high: 10, .medium: 4, .low: 1, .info: 0]
 
@@ -22,6 +27,16 @@ public struct Policy: Sendable {
     public func severity(of rule: RuleDescription) -> Severity {
         severityOverrides[rule.id] ?? rule.severity
     }
+
+    /// Points a finding of the rule takes off the score: the rule's own weight while its severity is the default,
+    /// else the weight of the severity in force.
+    public func points(for rule: RuleDescription) -> Int {
+        if severityOverrides[rule.id] == nil, let weight = rule.weight { return weight }
+        return weights[severity(of: rule)] ?? 0
+    }
+
+    /// Points for a severity, as a finding that weighs one severity less uses them.
+    public func points(for severity: Severity) -> Int { weights[severity] ?? 0 }
 
     public func isEnabled(_ rule: RuleDescription) -> Bool {
         !disabledRules.contains(rule.id)

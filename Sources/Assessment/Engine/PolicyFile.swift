@@ -17,6 +17,7 @@ extension Severity: InventoryEnum {
 ///   severity: { hscn-connectivity: low }
 /// weights: { blocker: 40, high: 10, medium: 4, low: 1, info: 0 }
 /// thresholds: { minimum_confidence: 2, fail_under: 50, fail_on: blocker }
+/// strategy: { planning_horizon_months: 36 }
 /// ```
 ///
 /// It is read like an inventory, so a mistake is reported with its file, line and column.
@@ -47,12 +48,20 @@ public enum PolicyFile {
             Field("fail_on", .choice(Severity.self), "Exit code 1 when a finding in force is at least this severe."),
         ])
 
+    public static let strategy = ObjectSchema("strategy", description: "How strategies are recommended.",
+        fields: [
+            Field("planning_horizon_months", .integer(min: 6, max: 120), "Months ahead the programme plans for: a "
+                + "contract ending within it makes a SaaS repurchase this programme's choice; a site lease ending "
+                + "within it is an exit to plan for.", default: "36"),
+        ])
+
     public static let schema = ObjectSchema("policy", description: "An organisation's assessment policy.",
         fields: [
             Field("cloudfirst", .formatVersion, "Format version; 1."),
             Field("rules", .object(rules), "Rules to disable, and severities to change."),
             Field("weights", .object(weights), "Score weights per severity."),
             Field("thresholds", .object(thresholds), "Verdict thresholds."),
+            Field("strategy", .object(strategy), "Strategy recommendation settings."),
         ])
 
     /// Reads a policy file; unknown rule ids are errors at the place they are written.
@@ -87,6 +96,9 @@ public enum PolicyFile {
             policy.minimumConfidence = thresholds.integer("minimum_confidence") ?? policy.minimumConfidence
             policy.failUnder = thresholds.integer("fail_under")
             policy.failOn = thresholds.choice("fail_on", as: Severity.self)
+        }
+        if let strategy = object.object("strategy") {
+            policy.planningHorizonMonths = strategy.integer("planning_horizon_months") ?? policy.planningHorizonMonths
         }
         return (problems.hasErrors ? nil : policy, problems.sorted())
     }

@@ -4,16 +4,18 @@ import Foundation
 /// Spreadsheets a trust can sort and filter: a row per service, or with `findings` a row per finding.
 public enum AssessmentCSV {
     public static func services(_ assessment: EstateAssessment) -> String {
-        var rows = [["service", "name", "criticality", "score", "readiness", "confidence", "strategy",
-                     "recommended_strategy", "blocker", "high", "medium", "low", "info", "accepted", "top_finding"]]
+        var rows = [["service", "name", "kind", "criticality", "score", "readiness", "confidence", "strategy",
+                     "recommended_strategy", "held", "blocker", "high", "medium", "low", "info", "accepted", "gates",
+                     "top_finding"]]
         for service in assessment.services {
             let counts = Severity.allCases.map { severity in
                 String(service.findings.filter { $0.severity == severity }.count)
             }
-            rows.append([service.service.id, service.service.name, service.service.criticality?.rawValue ?? "",
-                         String(service.score), service.readiness.rawValue, String(service.confidence),
-                         service.strategy.rawValue, service.recommendedStrategy.rawValue] + counts
-                         + [String(service.accepted.count),
+            rows.append([service.service.id, service.service.name, service.kind.rawValue,
+                         service.service.criticality?.rawValue ?? "", String(service.score),
+                         service.readiness.rawValue, String(service.confidence), service.strategy.rawValue,
+                         service.recommendedStrategy.rawValue, service.held ?? ""] + counts
+                         + [String(service.accepted.count), String(service.gates.count),
                             service.findings.first.map { "\($0.rule): \($0.message)" } ?? ""])
         }
         return CSV.render(rows)
@@ -28,7 +30,8 @@ public enum AssessmentCSV {
              String(finding.location.position.column), finding.message]
         }
         for service in assessment.services {
-            rows += service.findings.map { row(service.service.id, $0, "open") }
+            rows += service.findings.map { row(service.service.id, $0, $0.secondary ? "open (non-production)" : "open") }
+            rows += service.gates.map { row(service.service.id, $0, "gate") }
             rows += service.accepted.map { row(service.service.id, $0.finding, "accepted") }
         }
         for server in assessment.unassignedServers {

@@ -29,6 +29,8 @@ public enum AssessmentJSON {
         .object([
             ("id", .string(service.service.id)),
             ("name", .string(service.service.name)),
+            ("kind", .string(service.kind.rawValue)),
+            ("kind_inferred", .bool(!service.kindGiven)),
             ("criticality", service.service.criticality.map { .string($0.rawValue) } ?? .null),
             ("score", .int(service.score)),
             ("readiness", .string(service.readiness.rawValue)),
@@ -36,7 +38,9 @@ public enum AssessmentJSON {
             ("strategy", .string(service.strategy.rawValue)),
             ("recommended_strategy", .string(service.recommendedStrategy.rawValue)),
             ("strategy_reasons", .array(service.strategyReasons.map(JSONValue.string))),
+            ("held", service.held.map(JSONValue.string) ?? .null),
             ("findings", .array(service.findings.map(finding))),
+            ("gates", .array(service.gates.map(finding))),
             ("accepted", .array(service.accepted.map { accepted in
                 var members = members(of: accepted.finding)
                 members.append(("reason", .string(accepted.reason)))
@@ -55,6 +59,7 @@ public enum AssessmentJSON {
             ("category", .string(finding.category.rawValue)),
             ("subject", .string(finding.subject.description)),
             ("message", .string(finding.message)),
+            ("secondary", .bool(finding.secondary)),
             ("location", .object([("file", .string(finding.location.file)),
                                   ("line", .int(finding.location.position.line)),
                                   ("column", .int(finding.location.position.column))])),

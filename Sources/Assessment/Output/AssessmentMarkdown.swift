@@ -36,7 +36,8 @@ public enum AssessmentMarkdown {
         out += "\n## Services\n"
         for service in assessment.services.sorted(by: boardOrder) {
             out += "\n### \(cell(service.service.name)) (`\(service.service.id)`)\n\n"
-            out += "- Criticality: \(service.service.criticality?.rawValue ?? "not given")\n"
+            out += "- Kind: \(service.kind.rawValue)\(service.kindGiven ? "" : " (inferred)"); criticality: "
+                + "\(service.service.criticality?.rawValue ?? "not given")\n"
             out += "- Readiness: **\(service.readiness.rawValue)**; score \(service.score) / 100; "
                 + "confidence \(service.confidence) of 5\n"
             var strategy = "- Strategy: **\(service.strategy.rawValue)**"
@@ -45,11 +46,21 @@ public enum AssessmentMarkdown {
                     : " (the owner's; recommended: \(service.recommendedStrategy.rawValue))"
             }
             out += strategy + ": " + cell(service.strategyReasons.joined(separator: "; ")) + "\n"
+            if let held = service.held {
+                out += "- **Held** out of cloud waves: \(cell(held))\n"
+            }
             if service.findings.isEmpty {
                 out += "\nNo findings.\n"
             } else {
                 out += "\n| severity | rule | finding | where |\n|---|---|---|---|\n"
                 for finding in service.findings { out += row(finding) }
+            }
+            if !service.gates.isEmpty {
+                out += "\nGates before the move (process work, not defects; they cost no score):\n\n"
+                for gate in service.gates {
+                    out += "- `\(gate.rule)`: \(cell(gate.message)) (\(cell(gate.location.file)):"
+                        + "\(gate.location.position.line))\n"
+                }
             }
             if !service.accepted.isEmpty {
                 out += "\nAccepted by exception:\n\n"
@@ -76,15 +87,16 @@ public enum AssessmentMarkdown {
         return out
     }
 
-    /// Not-ready first, then conditional, unknown, ready; within each, the lowest score first.
+    /// Not-ready first, then conditional, unknown, ready, retained, retired; within each, the lowest score first.
     static func boardOrder(_ a: ServiceAssessment, _ b: ServiceAssessment) -> Bool {
-        let order: [Readiness] = [.notReady, .conditional, .unknown, .ready]
+        let order: [Readiness] = [.notReady, .conditional, .unknown, .ready, .retained, .retired]
         let (ra, rb) = (order.firstIndex(of: a.readiness)!, order.firstIndex(of: b.readiness)!)
         return (ra, a.score, a.service.id) < (rb, b.score, b.service.id)
     }
 
     static func row(_ finding: Finding) -> String {
-        "| \(finding.severity.rawValue) | `\(finding.rule)` | \(cell(finding.message)) | "
+        "| \(finding.severity.rawValue)\(finding.secondary ? " (non-production)" : "") | `\(finding.rule)` | "
+            + "\(cell(finding.message)) | "
             + "\(cell(finding.location.file)):\(finding.location.position.line) |\n"
     }
 

@@ -7,6 +7,7 @@ public enum AssessmentTable {
         var rows: [[String]] = []
         for service in assessment.services {
             let strategy = service.strategy.rawValue + (service.strategy != service.recommendedStrategy ? "*" : "")
+                + (service.held != nil ? " held" : "")
             rows.append([service.service.id, service.service.criticality?.rawValue ?? "-", String(service.score),
                          service.readiness.rawValue, "\(service.confidence)/5", strategy,
                          service.findings.first.map { "\($0.severity.rawValue): \($0.rule)" } ?? "-"])
@@ -43,8 +44,18 @@ public enum AssessmentTable {
             + "(weighted by criticality)\n"
         let strategies = MigrationStrategy.allCases.filter { assessment.count($0) > 0 }
             .map { "\($0.rawValue) \(assessment.count($0))" }.joined(separator: ", ")
-        out += "strategies: \(strategies)" + (rows.contains { $0[5].hasSuffix("*") } ? " (* the owner's choice "
+        out += "strategies: \(strategies)" + (rows.contains { $0[5].contains("*") } ? " (* the owner's choice "
             + "differs from the recommendation)" : "") + "\n"
+        let held = assessment.services.filter { $0.held != nil }
+        if !held.isEmpty {
+            out += "held: \(held.map(\.service.id).joined(separator: ", ")) (the owner's strategy runs into a "
+                + "blocker: kept out of cloud waves until it is resolved or accepted)\n"
+        }
+        let gated = assessment.services.filter { !$0.gates.isEmpty }.count
+        if gated > 0 {
+            out += "gates: \(gated) \(gated == 1 ? "service has" : "services have") process work before the move "
+                + "(DCB0160, DPIA, procurement, registrations; see --format json or markdown)\n"
+        }
         let blockers = assessment.topBlockers.prefix(5).map { "\($0.rule) (\($0.services.count))" }
         if !blockers.isEmpty { out += "top blockers: \(blockers.joined(separator: ", "))\n" }
         if !assessment.unassignedServers.isEmpty {

@@ -10,7 +10,8 @@ public enum RuleCatalogue {
         let categoryWidth = descriptions.map(\.category.rawValue.count).max() ?? 0
         var out = ""
         for description in descriptions {
-            let severity = policy.isEnabled(description) ? policy.severity(of: description).rawValue : "disabled"
+            let severity = !policy.isEnabled(description) ? "disabled"
+                : description.gate ? "gate" : policy.severity(of: description).rawValue
             out += pad(description.id, idWidth) + "  " + pad(severity, 8) + "  "
                 + pad(description.category.rawValue, categoryWidth) + "  " + description.title + "\n"
         }
@@ -24,20 +25,37 @@ public enum RuleCatalogue {
     public static func scoring(policy: Policy = Policy()) -> [String] {
         let weights = Severity.allCases.map { "\($0.rawValue) \(policy.weights[$0] ?? 0)" }.joined(separator: ", ")
         var lines = [
-            "Score: 100 less the weight of each rule with a finding in force (\(weights)), never below 0. A rule "
-                + "counts once per service, at its most severe finding, however many servers or interfaces it "
-                + "fires on. A finding on a server counts for every service on it; an accepted finding costs "
-                + "nothing.",
-            "Readiness: a blocker makes a service not-ready; else a missing data classification or personal-data "
-                + "flag, or confidence under \(policy.minimumConfidence), makes it unknown; else a high finding "
-                + "makes it conditional; else it is ready.",
-            "Confidence: 1 to 5 stars from the share of the fields the rules read that the inventory fills "
-                + "(0-20% 1, 21-40% 2, 41-60% 3, 61-80% 4, 81-100% 5): half the service's own fields, half the "
-                + "average over its servers.",
+            "Score: each rule with a finding in force takes its share of what is left: 100 x the product of "
+                + "(1 - points/100), rounded (\(weights); os-past-support and database-past-support weigh 25, an "
+                + "upgrade the move can include). A rule counts once per service, at its heaviest finding, however "
+                + "many servers or interfaces it fires on. A finding only on test, training, development or DR "
+                + "servers of a service with production servers weighs one severity less and never heads the "
+                + "service. Gates and accepted findings cost nothing.",
+            "Gates: process work every move of that kind passes through (DCB0160 safety case, DPIA, the "
+                + "procurement's assurance for a repurchase, a cloud exit plan, registrations with national "
+                + "services), listed per service and carried into the plan; they do not change score or readiness, "
+                + "and are not CI failures.",
+            "Readiness: a service whose strategy is retain or retire is retained or retired, not a cloud "
+                + "candidate; else a blocker makes it not-ready (a blocker the strategy removes, such as an old "
+                + "operating system left behind by a replatform or repurchase, counts as high); else personal data "
+                + "not stated, no classification given or derived (patient data is official-sensitive), or "
+                + "confidence under \(policy.minimumConfidence), makes it unknown; else a high finding makes it "
+                + "conditional; else it is ready.",
+            "Confidence: 1 to 5 stars (0-20% 1, 21-40% 2, 41-60% 3, 61-80% 4, 81-100% 5) from 60% utilisation "
+                + "evidence and 40% fields filled. Utilisation evidence is the mean over powered-on servers of 1 "
+                + "for CPU and memory p95 over 30 days or more, 0.75 for 7-29 days, 0.5 when days_sampled is not "
+                + "given, 0.25 under 7 days, 0 with none; fields are half the service's own, half its servers'. A "
+                + "service with no utilisation at all gets at most 4.",
             "Estate score: the services' scores weighted by criticality (patient-critical 4, business-critical 3, "
                 + "business-operational or not given 2, administrative 1).",
-            "Strategy: the first row of the decision table that holds; an owner's strategy is kept, and a "
-                + "different recommendation is a finding (strategy-disagreement).",
+            "Kind: the inventory's 'kind', else inferred: a platform product named by the supplier's product, "
+                + "else by the products or role of at least half the servers, else database-platform when every "
+                + "server is a database server, else application.",
+            "Strategy: the first row of the decision table that holds. An owner's strategy is kept; a different "
+                + "recommendation is a low finding (strategy-disagreement), unless the owner's strategy runs into a "
+                + "blocker it cannot get past, which is a blocker (owner-strategy-blocked) and holds the service "
+                + "out of the plan's cloud waves. A repurchase needs SaaS and a contract ending within the "
+                + "\(policy.planningHorizonMonths)-month planning horizon (or none recorded).",
         ]
         lines += StrategyDecision.table.enumerated().map { index, row in
             "  \(index + 1). \(row.strategy.rawValue): \(row.when)"
@@ -54,6 +72,10 @@ public enum RuleCatalogue {
             severity += " (disabled by the policy)"
         } else if inForce != description.severity {
             severity += " (\(inForce.rawValue) under the policy)"
+        }
+        if description.gate {
+            severity = "gate: process work before the move; costs no score and does not change readiness (listed "
+                + "as \(severity))"
         }
         out += "Severity:  \(severity)\nCategory:  \(description.category.rawValue)\n\n"
         out += "Why it matters\n" + wrap(description.rationale)
@@ -80,6 +102,8 @@ public enum RuleCatalogue {
                     ("default_severity", .string(description.severity.rawValue)),
                     ("severity", .string(policy.severity(of: description).rawValue)),
                     ("enabled", .bool(policy.isEnabled(description))),
+                    ("gate", .bool(description.gate)),
+                    ("points", .int(policy.points(for: description))),
                     ("rationale", .string(description.rationale)),
                     ("source", .string(description.source)),
                     ("remediation", .string(description.remediation)),
@@ -101,14 +125,16 @@ public enum RuleCatalogue {
         var out = "<!-- Generated by `cloudfirst rules --format markdown`; do not edit. -->\n# cloudfirst rules\n\n"
         out += "| id | severity | category | title |\n|---|---|---|---|\n"
         for description in registry.descriptions {
-            out += "| [`\(description.id)`](#\(description.id)) | \(policy.severity(of: description).rawValue) | "
+            let severity = description.gate ? "gate" : policy.severity(of: description).rawValue
+            out += "| [`\(description.id)`](#\(description.id)) | \(severity) | "
                 + "\(description.category.rawValue) | \(description.title) |\n"
         }
         out += "\n## How findings become verdicts\n\n"
         out += scoring(policy: policy).map { $0.hasPrefix("  ") ? "   " + $0.dropFirst(2) : "- " + $0 }
             .joined(separator: "\n") + "\n"
         for description in registry.descriptions {
-            out += "\n## \(description.id)\n\n**\(description.title)**: \(description.severity.rawValue), "
+            out += "\n## \(description.id)\n\n**\(description.title)**: "
+                + (description.gate ? "gate (\(description.severity.rawValue))" : description.severity.rawValue) + ", "
                 + "\(description.category.rawValue).\n\n"
             out += "\(description.rationale)\n\n*Source:* \(description.source)\n\n*What to do:* "
                 + "\(description.remediation)\n"

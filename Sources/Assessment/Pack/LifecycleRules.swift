@@ -46,7 +46,8 @@ public struct OSPastSupport: ServerRule {
             + "was the common factor of every trust WannaCry reached in 2017. No cloud offers it a supported image.",
         source: lifecycleSource,
         remediation: "Upgrade the operating system before the move, or rebuild the service on a supported one "
-            + "(replatform).",
+            + "(replatform). It weighs 25 points, not a blocker's 40: the remedy is an upgrade the move itself can "
+            + "include, where other blockers need the design or the supplier to change (cloudfirst's judgement).",
         examples: [
             .triggers("""
                 servers:
@@ -60,7 +61,8 @@ public struct OSPastSupport: ServerRule {
                   - { id: s1, site: dc1, os: Windows Server 2022 Datacenter }
                   - { id: s2, site: dc1, os: Windows Server 2016 }
                 """),
-        ])
+        ],
+        weight: 25)
 
     public func evaluate(_ server: Server, in context: AssessmentContext, report: inout FindingReporter) {
         guard let os = server.os, let entry = context.operatingSystem(named: os),
@@ -183,7 +185,8 @@ public struct DatabasePastSupport: ServerRule {
             + "cloud database runs it, and rehosting it carries the risk to the cloud.",
         source: lifecycleSource,
         remediation: "Upgrade the engine, or move the data to a managed database on a supported version "
-            + "(replatform).",
+            + "(replatform). It weighs 25 points, not a blocker's 40: an upgrade the move itself can include "
+            + "(cloudfirst's judgement).",
         examples: [
             .triggers("""
                 servers:
@@ -197,7 +200,8 @@ public struct DatabasePastSupport: ServerRule {
                 servers:
                   - { id: s1, site: dc1, software: [{ product: SQL Server 2019, edition: standard }] }
                 """),
-        ])
+        ],
+        weight: 25)
 
     public func evaluate(_ server: Server, in context: AssessmentContext, report: inout FindingReporter) {
         for (entry, software) in databases(on: server, in: context) {

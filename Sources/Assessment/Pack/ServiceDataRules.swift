@@ -183,7 +183,7 @@ public struct PersonalDataWithoutDPIA: ServiceRule {
         source: "REFERENCE.md section 2 (Health and Social Care Cloud Risk Framework, Oct 2021: a DPIA is "
             + "expected); UK GDPR Article 35",
         remediation: "Carry out the DPIA with the DPO before the move, covering the cloud hosting, and give its "
-            + "reference as 'dpia'.",
+            + "reference as 'dpia'. It is a gate: work before the move, not a defect of the service.",
         examples: [
             .triggers("""
                 services:
@@ -198,7 +198,8 @@ public struct PersonalDataWithoutDPIA: ServiceRule {
                   - { id: web, name: Website, data: { classification: official, personal_data: none } }
                   - { id: wiki, name: Wiki, data: { classification: official } }
                 """),
-        ])
+        ],
+        gate: true)
 
     public func evaluate(_ service: Service, in context: AssessmentContext, report: inout FindingReporter) {
         guard let data = service.data, let personal = data.personalData, personal != .none,
@@ -216,8 +217,9 @@ public struct DataClassificationMissing: ServiceRule {
         category: .dataAndCompliance, severity: .medium,
         rationale: "The Cloud Risk Framework sets a service's Data Risk Model class, and with it the security "
             + "controls a cloud must provide, from the kind of data it holds; personally identifiable data is "
-            + "typically class 5. Without the classification and whose personal data it holds, the class cannot be "
-            + "set, and the service's readiness is 'unknown' whatever else is found.",
+            + "typically class 5. Without whose personal data it holds, the class cannot be set and the service's "
+            + "readiness is 'unknown'. Patient data with no classification is taken as OFFICIAL-SENSITIVE, the "
+            + "convention for personal health information, and the finding asks for it to be recorded.",
         source: "REFERENCE.md section 2 (Health and Social Care Cloud Risk Framework, Oct 2021: Data Risk Model "
             + "classes 1 to 5; cloud security good practice guide, step 1: list the data)",
         remediation: "Give 'classification' (official or official-sensitive) and 'personal_data' (patient, staff or "
@@ -247,6 +249,9 @@ public struct DataClassificationMissing: ServiceRule {
         let missing = [("classification", data.classification == nil), ("personal_data", data.personalData == nil)]
             .filter(\.1).map(\.0)
         guard !missing.isEmpty else { return }
-        report.report("data gives no \(missing.joined(separator: " or "))", at: service.source, field: "data")
+        let derived = data.classification == nil && data.personalData == .patient
+            ? " (taken as official-sensitive, as patient data is)" : ""
+        report.report("data gives no \(missing.joined(separator: " or "))\(derived)", at: service.source,
+                      field: "data")
     }
 }

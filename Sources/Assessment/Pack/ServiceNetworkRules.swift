@@ -80,10 +80,12 @@ public struct PlaintextInterface: ServiceRule {
 
     public static let description = RuleDescription(
         id: "plaintext-interface", title: "Interface carries data unencrypted", category: .security,
-        severity: .high,
+        severity: .medium,
         rationale: "Data in transit must be protected with TLS 1.2 or later, or IPsec. On a trust LAN, HL7 v2 over "
             + "MLLP, DICOM, FTP, HTTP and LDAP usually run in clear; once one end is in a cloud, the same traffic "
-            + "crosses networks the trust does not own. Those five protocols count as unencrypted unless the "
+            + "crosses networks the trust does not own, and must travel inside the IPsec connection to the cloud or "
+            + "move to the protocol's TLS form: work in the move's design rather than something that stops it. "
+            + "Those five protocols count as unencrypted unless the "
             + "inventory says 'encrypted: true'; any other protocol is reported only when it says "
             + "'encrypted: false'.",
         source: "REFERENCE.md section 2 (cloud security good practice guide: in transit TLS 1.2+ or IPsec; NCSC "

@@ -8,5 +8,6 @@ enum ServiceRules {
         HSCNConnectivity(), SmartcardAuthentication(), PlaintextInterface(), ProprietaryInterfacesOnly(),
         LatencySensitiveOnSiteDevices(),
         SaaSAvailable(), SupplierCloudUnsupported(), ContractEnding(), HardwareBoundLicence(),
+        BackupImmutableCopy(),
     ]
 }

@@ -42,10 +42,12 @@ public struct SupplierCloudUnsupported: ServiceRule {
 
     public static let description = RuleDescription(
         id: "supplier-cloud-unsupported", title: "Supplier does not support a target cloud", category: .commercial,
-        severity: .high,
+        severity: .medium,
         rationale: "Running a product on a platform its supplier does not support puts support, upgrades and fixes "
             + "at risk; for a clinical system, the supplier's DCB0129 safety case may not cover the new hosting. "
-            + "A supplier that supports none of the target clouds leaves retain or repurchase.",
+            + "Where the supplier supports some of the target clouds, the service goes to one of those: a "
+            + "constraint on the choice of cloud, not a defect. A supplier that supports none of them leaves "
+            + "retain or repurchase, which the strategy decision makes.",
         source: "REFERENCE.md section 5 (target clouds: NHS England prefers Azure; the NHS Cloud Centre of "
             + "Excellence provisions AWS and Azure landing zones) and section 2 (DCB0129, the manufacturer's "
             + "clinical risk management); the supplier's own support statement",

@@ -40,9 +40,18 @@ public struct RuleDescription: Sendable {
     public let remediation: String
     /// Inventory snippets that must and must not trigger the rule; `↓` marks where each finding must be reported.
     public let examples: [RuleExample]
+    /// A gate is a process obligation the move must pass through (a clinical safety case, a DPIA, assurance of a
+    /// new supplier, a registration with a national service): listed as work before the move, it costs no score
+    /// and does not change readiness, which is about the service's technical state.
+    public let gate: Bool
+    /// Points the rule takes off the score in place of its severity's weight, where the severity misjudges the
+    /// effort of the remedy; nil for the severity's weight. A policy that changes the rule's severity uses that
+    /// severity's weight instead.
+    public let weight: Int?
 
     public init(id: String, title: String, category: RuleCategory, severity: Severity, rationale: String,
-                source: String, remediation: String, examples: [RuleExample]) {
+                source: String, remediation: String, examples: [RuleExample], gate: Bool = false,
+                weight: Int? = nil) {
         self.id = id
         self.title = title
         self.category = category
@@ -51,6 +60,8 @@ public struct RuleDescription: Sendable {
         self.source = source
         self.remediation = remediation
         self.examples = examples
+        self.gate = gate
+        self.weight = weight
     }
 }
 

@@ -35,7 +35,10 @@ public struct RuleRegistry: Sendable {
         serviceRules: [
             ExceptionExpired(), ExceptionForUnknownRule(),
         ] + ServiceRules.all,
-        derivedRules: [StrategyDisagreement.self]
+        derivedRules: [
+            StrategyDisagreement.self, OwnerStrategyBlocked.self, RepurchaseAssurance.self, CloudExitPlan.self,
+            RetainedOnClosingSite.self,
+        ]
     )
 
     public func description(of id: String) -> RuleDescription? {

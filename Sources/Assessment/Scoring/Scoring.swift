@@ -2,34 +2,80 @@ import CloudFirstCore
 
 /// How a service's findings become a score, a readiness and a confidence. README and `cloudfirst rules` document it.
 public enum Scoring {
-    /// 100 less the weight of each rule in force on the service (blocker 40, high 10, medium 4, low 1, info 0 unless
-    /// the policy says otherwise), never below 0. A rule counts once, at its most severe finding, however many
-    /// servers or interfaces it fires on: six servers on one old operating system are one problem to solve, not six.
-    /// Accepted findings cost nothing.
-    public static func score(_ findings: [Finding], weights: [Severity: Int]) -> Int {
-        var worst: [String: Severity] = [:]
-        for finding in findings { worst[finding.rule] = min(worst[finding.rule] ?? .info, finding.severity) }
-        return max(0, 100 - worst.values.reduce(0) { $0 + (weights[$1] ?? 0) })
+    /// Each rule in force takes its share of what is left: 100 × Π(1 − points / 100), rounded, over the rules with
+    /// a finding on the service (blocker 40, high 10, medium 4, low 1, info 0 unless the policy or the rule says
+    /// otherwise). A rule counts once, at its heaviest finding, however many servers or interfaces it fires on: six
+    /// servers on one old operating system are one problem to solve, not six. A finding that is only on test,
+    /// training, development or DR servers weighs one severity less. Gates and accepted findings cost nothing.
+    /// Taking shares rather than subtracting keeps the score ranking services with many findings instead of
+    /// pinning them all at 0.
+    public static func score(_ findings: [Finding], policy: Policy) -> Int {
+        var heaviest: [String: Int] = [:]
+        for finding in findings where !finding.gate {
+            let points = finding.secondary ? policy.points(for: finding.weighsAs) : finding.points
+            heaviest[finding.rule] = max(heaviest[finding.rule] ?? 0, points)
+        }
+        let remaining = heaviest.values.reduce(1.0) { $0 * (1 - Double(min(max($1, 0), 100)) / 100) }
+        return Int((remaining * 100).rounded())
     }
 
-    /// The first that holds: a blocker in force: `not-ready`; the data classification or personal-data flag
-    /// missing, or confidence below the policy's minimum: `unknown`; a high finding: `conditional`; else `ready`.
-    /// The readiness names are Azure Migrate's (REFERENCE.md section 7).
-    public static func readiness(_ findings: [Finding], confidence: Int, service: Service, policy: Policy) -> Readiness {
-        if findings.contains(where: { $0.severity == .blocker }) { return .notReady }
-        if service.data?.classification == nil || service.data?.personalData == nil
+    /// The first that holds: the strategy in force is retire or retain: `retired` or `retained` (not a cloud
+    /// candidate); a blocker in force: `not-ready`; personal data not stated, no classification given or derived,
+    /// or confidence below the policy's minimum: `unknown`; a high finding: `conditional`; else `ready`. Gates
+    /// (process obligations such as DCB0160 and the DPIA) do not count: readiness is about the service's technical
+    /// state. Findings only on test, training, development or DR servers count one severity less. A blocker that
+    /// the strategy in force removes (replatform, refactor or repurchase leave an old operating system, database or
+    /// processor behind, as does extending a directory with new domain controllers) counts as high: work the move
+    /// includes, not a wall. The readiness
+    /// names are Azure Migrate's (REFERENCE.md section 7).
+    public static func readiness(_ findings: [Finding], confidence: Int, service: Service, strategy: MigrationStrategy,
+                                 kind: ServiceKind = .application, policy: Policy) -> Readiness {
+        if strategy == .retire { return .retired }
+        if strategy == .retain { return .retained }
+        let rebuilds: Set<MigrationStrategy> = [.replatform, .refactor, .repurchase]
+        let weighed = findings.lazy.filter { !$0.gate }.map { finding in
+            (rebuilds.contains(strategy) || kind == .directory) && finding.weighsAs == .blocker
+                && OwnerStrategyBlocked.removedByRebuilding.contains(finding.rule) ? .high : finding.weighsAs
+        }
+        if weighed.contains(.blocker) { return .notReady }
+        if classification(of: service) == nil || service.data?.personalData == nil
             || confidence < policy.minimumConfidence {
             return .unknown
         }
-        if findings.contains(where: { $0.severity == .high }) { return .conditional }
+        if weighed.contains(.high) { return .conditional }
         return .ready
     }
 
-    /// Confidence 1-5 from the share of the fields the rules read that the inventory fills, in Azure Migrate's
-    /// bands (REFERENCE.md section 7): 0-20% is 1 star, 21-40% 2, 41-60% 3, 61-80% 4, 81-100% 5. Half the weight
-    /// is the service's own fields, half the average over its servers; a service with no servers has none of the
-    /// latter.
+    /// The service's data classification: the inventory's, else derived from the personal data it holds. Patient
+    /// data is OFFICIAL-SENSITIVE by the NHS convention for personal health information (REFERENCE.md section 2:
+    /// the Government Security Classifications as the NHS uses them); staff or no personal data derives nothing.
+    public static func classification(of service: Service) -> (classification: DataClassification, derived: Bool)? {
+        if let given = service.data?.classification { return (given, false) }
+        if service.data?.personalData == .patient { return (.officialSensitive, true) }
+        return nil
+    }
+
+    /// Confidence 1-5 from the evidence behind the verdict, in the spirit of Azure Migrate's performance-coverage
+    /// stars (REFERENCE.md section 7): 60% from utilisation evidence, 40% from the fields the rules read, in its
+    /// bands (0-20% 1 star, 21-40% 2, 41-60% 3, 61-80% 4, 81-100% 5).
+    /// - Utilisation evidence is the mean over the service's powered-on servers of: 1 for CPU and memory p95 over 30
+    ///   days or more (Azure Migrate's default period is a month), 0.75 for 7 to 29 days, 0.5 when the days are not
+    ///   given, 0.25 for under 7 days, 0 with no utilisation.
+    /// - Fields: half the service's own, half the mean over its servers.
+    /// A service with servers none of which has utilisation, or with no servers to measure, gets at most 4.
     public static func confidence(of service: Service, servers: [Server], context: AssessmentContext) -> Int {
+        evidence(of: service, servers: servers, context: context).stars
+    }
+
+    /// The evidence behind a confidence, and what would raise it.
+    public struct Evidence: Sendable {
+        public let stars: Int
+        /// The share (0-1) of utilisation evidence, and of the fields filled.
+        public let utilisation: Double
+        public let fields: Double
+    }
+
+    public static func evidence(of service: Service, servers: [Server], context: AssessmentContext) -> Evidence {
         let serviceFields: [Bool] = [
             service.owner != nil, service.supplier?.saas != nil, service.supplier?.supportedClouds != nil,
             service.criticality != nil, service.clinicalSystem != nil, service.data?.classification != nil,
@@ -39,15 +85,29 @@ public enum Scoring {
         let serviceShare = share(serviceFields)
         let serverShare = servers.isEmpty ? 0
             : servers.map { share(serverFields($0, context: context)) }.reduce(0, +) / Double(servers.count)
-        let completeness = (serviceShare + serverShare) / 2
-        return min(5, max(1, Int((completeness * 100 - 0.5) / 20) + 1))
+        let fields = (serviceShare + serverShare) / 2
+        let measured = servers.filter(\.poweredOn)
+        let utilisation = measured.isEmpty ? 0
+            : measured.map(utilisationEvidence).reduce(0, +) / Double(measured.count)
+        let completeness = 0.6 * utilisation + 0.4 * fields
+        var stars = min(5, max(1, Int((completeness * 100 - 0.5) / 20) + 1))
+        if utilisation == 0 { stars = min(stars, 4) }
+        return Evidence(stars: stars, utilisation: utilisation, fields: fields)
+    }
+
+    /// How much one server's utilisation tells: see `confidence(of:servers:context:)`.
+    static func utilisationEvidence(_ server: Server) -> Double {
+        guard let utilisation = server.utilisation, utilisation.cpuP95 != nil, utilisation.memoryP95 != nil else {
+            return 0
+        }
+        guard let days = utilisation.daysSampled else { return 0.5 }
+        return days >= 30 ? 1 : days >= 7 ? 0.75 : 0.25
     }
 
     static func serverFields(_ server: Server, context: AssessmentContext) -> [Bool] {
         [
             server.os.flatMap { context.operatingSystem(named: $0) } != nil,
             server.cpuCores != nil, server.memoryGB != nil, server.storageGB != nil,
-            server.utilisation?.cpuP95 != nil, server.utilisation?.memoryP95 != nil,
             server.architecture != nil, server.firmware != nil, server.role != nil, server.environment != nil,
         ]
     }

@@ -1,26 +1,36 @@
 import CloudFirstCore
 
-/// The 7R decision table. The first row that holds gives the recommended strategy, with its reasons; README and
-/// `cloudfirst rules` print the same table. Sources: AWS's 7 Rs and its advice for large migrations (rehost,
-/// replatform, relocate and retire; not refactor mid-migration), GDS Cloud First (SaaS should always be considered),
-/// the NHS fax ban (REFERENCE.md sections 1, 4 and 7).
+/// The 7R decision table. The first row that holds gives the recommended strategy, with every reason that fired in
+/// words a board paper can quote; README and `cloudfirst rules` print the same table. Sources: AWS's 7 Rs and its
+/// advice for large migrations (rehost, replatform, relocate and retire; not refactor mid-migration), GDS Cloud
+/// First (SaaS should always be considered), the NHS Cloud Centre of Excellence (cloud first does not mean moving
+/// everything; a cloud exit strategy), the NHS fax ban, NCSC on offline backups (REFERENCE.md sections 1, 4, 7, 9).
 public struct StrategyDecision: Sendable {
     public let strategy: MigrationStrategy
     public let reasons: [String]
 
     public static let table: [(strategy: MigrationStrategy, when: String)] = [
         (.retire, "every server is powered off or idle (CPU and memory p95 under 5%), or the service is a fax gateway"),
-        (.repurchase, "the supplier offers the service as SaaS"),
+        (.replatform, "the service is backup (to the cloud's backup vaults and object storage), file shares (to a "
+            + "managed file service; home drives to the collaboration platform), virtual desktops (session hosts "
+            + "rebuilt in the cloud) or a container platform (to managed Kubernetes)"),
+        (.retain, "the service is print and its printers are latency-sensitive or wired to its servers: print "
+            + "queues stay beside the printers"),
+        (.repurchase, "an application the supplier offers as SaaS, with its contract ending within the planning "
+            + "horizon or not recorded (or offered only as SaaS); a procurement follows. Directory, backup, file, "
+            + "print, desktop, database and container platforms are never repurchased"),
         (.retain, "a server is SPARC, POWER or Itanium, or hardware on site is tied to a latency-sensitive service, "
             + "or the supplier supports none of the target clouds"),
         (.relocate, "every server is a VMware VM and the site's lease ends within 12 months: move the VMs as they are"),
         (.replatform, "a server's operating system or database is past support: move onto a supported platform or a "
             + "managed database"),
-        (.rehost, "otherwise: move the servers as they are onto cloud VMs"),
+        (.rehost, "otherwise: move the servers as they are onto cloud VMs (a directory is extended: new domain "
+            + "controllers in the landing zone)"),
     ]
 
     public static func decide(_ service: Service, findings: [Finding], context: AssessmentContext) -> StrategyDecision {
         let servers = context.servers(of: service)
+        let kind = context.kind(of: service)
         if !servers.isEmpty, servers.allSatisfy({ !$0.poweredOn || isIdle($0) }) {
             return StrategyDecision(strategy: .retire, reasons: [
                 "every server is powered off or idle (CPU and memory p95 under 5%)",
@@ -31,11 +41,37 @@ public struct StrategyDecision: Sendable {
                 "it is a fax gateway: NHS organisations were to phase fax out by 31 March 2020",
             ])
         }
+        if let platform = platformDecision(service, kind: kind, servers: servers) { return platform }
+
+        // Repurchase: an application, offered as SaaS, whose contract lets this programme change it.
+        var notes: [String] = []
         if let saas = service.supplier?.saas, saas != .none {
-            return StrategyDecision(strategy: .repurchase, reasons: [
-                saas == .only ? "the supplier offers it only as SaaS" : "the supplier offers it as SaaS",
-            ])
+            let platformKind = kind != .application
+            if saas == .only, !platformKind {
+                return StrategyDecision(strategy: .repurchase, reasons: [
+                    "the supplier offers it only as SaaS: a procurement of the service follows (framework call-off, "
+                        + "DTAC, supplier DSPT, DPIA, clinical safety, data migration)",
+                ] + onSiteGatewayNote(service, servers: servers))
+            }
+            if platformKind {
+                notes.append("SaaS is offered, but a \(kind.rawValue) service is a platform other services stand on, "
+                    + "not an application to buy again")
+            } else if let ends = service.contractEnds, ends > context.horizonEnds {
+                notes.append("SaaS is offered, but the contract runs to \(ends), beyond the "
+                    + "\(context.planningHorizonMonths)-month planning horizon: revisit it at re-procurement")
+            } else {
+                let when = service.contractEnds.map { ends in
+                    ends < context.asOf ? "its contract ended on \(ends)"
+                        : "its contract ends on \(ends), within the \(context.planningHorizonMonths)-month planning "
+                            + "horizon"
+                } ?? "no contract end is recorded"
+                return StrategyDecision(strategy: .repurchase, reasons: [
+                    "the supplier offers it as SaaS and \(when): re-procure it as a service; a procurement follows "
+                        + "(framework call-off, DTAC, supplier DSPT, DPIA, clinical safety, data migration)",
+                ] + onSiteGatewayNote(service, servers: servers))
+            }
         }
+
         var retain: [String] = []
         if let server = servers.first(where: { [.sparc, .power, .itanium].contains($0.architecture) }) {
             retain.append("server '\(server.id)' is \(server.architecture!.rawValue), which no target cloud runs")
@@ -48,20 +84,73 @@ public struct StrategyDecision: Sendable {
            Set(supported).isDisjoint(with: context.estate.assumptions.targetClouds) {
             retain.append("the supplier supports none of the target clouds")
         }
-        if !retain.isEmpty { return StrategyDecision(strategy: .retain, reasons: retain) }
+        if !retain.isEmpty { return StrategyDecision(strategy: .retain, reasons: retain + notes) }
+        if kind == .directory {
+            return StrategyDecision(strategy: .rehost, reasons: [
+                "directory services are extended into the cloud as part of the foundation: new domain controllers "
+                    + "in the landing zone on a supported Windows Server, the on-site ones kept while any site keeps "
+                    + "servers",
+            ] + notes)
+        }
         let leaseEndsSoon = servers.compactMap { $0.site.flatMap { context.estate.site($0.id)?.leaseEnds } }
             .contains { $0 <= context.monthsAhead(12) }
         if !servers.isEmpty, servers.allSatisfy({ $0.platform == .vmware }), leaseEndsSoon {
             return StrategyDecision(strategy: .relocate, reasons: [
                 "every server is a VMware VM and the site's lease ends within 12 months",
-            ])
+            ] + notes)
         }
         let pastSupport = findings.filter { $0.rule == OSPastSupport.description.id
             || $0.rule == DatabasePastSupport.description.id }
         if !pastSupport.isEmpty {
-            return StrategyDecision(strategy: .replatform, reasons: pastSupport.map(\.message))
+            var seen = Set<String>()
+            let messages = pastSupport.map(\.message).filter { seen.insert($0).inserted }
+            return StrategyDecision(strategy: .replatform, reasons: messages + notes)
         }
-        return StrategyDecision(strategy: .rehost, reasons: ["no finding calls for another strategy"])
+        return StrategyDecision(strategy: .rehost, reasons: ["no finding calls for another strategy"] + notes)
+    }
+
+    /// Backup, file, desktops and containers move onto the cloud's own services; print stays beside its printers.
+    private static func platformDecision(_ service: Service, kind: ServiceKind, servers: [Server])
+        -> StrategyDecision? {
+        switch kind {
+        case .backup:
+            return StrategyDecision(strategy: .replatform, reasons: [
+                "a backup service moves to the cloud's backup vaults and object storage, with an immutable copy; "
+                    + "backup on site stays for what is retained there",
+            ])
+        case .file:
+            return StrategyDecision(strategy: .replatform, reasons: [
+                "file shares move to a managed file service (Azure Files, Amazon FSx for Windows File Server, "
+                    + "Google Filestore); home drives move to the trust's collaboration platform",
+            ])
+        case .vdi:
+            return StrategyDecision(strategy: .replatform, reasons: [
+                "virtual desktops are rebuilt in the cloud beside the applications they publish: session hosts as "
+                    + "cloud VMs, the broker as the vendor's cloud service",
+            ])
+        case .containerPlatform:
+            return StrategyDecision(strategy: .replatform, reasons: [
+                "containers move to managed Kubernetes (AKS, EKS, GKE) rather than onto hand-built VMs",
+            ])
+        case .print:
+            let wired = servers.first { !$0.attachedHardware.filter(onSiteDevices.contains).isEmpty }
+            guard service.latencySensitive == true || wired != nil else { return nil }
+            return StrategyDecision(strategy: .retain, reasons: [
+                wired.map { "print server '\($0.id)' is wired to devices on site" }
+                    ?? "its printers are latency-sensitive (wristband and label printers time out over a slow link)",
+                "print queues stay beside the printers on site; they can be managed from a cloud print service later",
+            ])
+        case .application, .directory, .databasePlatform:
+            return nil
+        }
+    }
+
+    /// What still has to run on site when the service itself becomes SaaS.
+    private static func onSiteGatewayNote(_ service: Service, servers: [Server]) -> [String] {
+        guard service.latencySensitive == true,
+              let server = servers.first(where: { !$0.attachedHardware.filter(onSiteDevices.contains).isEmpty })
+        else { return [] }
+        return ["an on-site gateway stays for the devices wired to server '\(server.id)'"]
     }
 
     /// Zombie or idle by AWS's measure: CPU and memory p95 both under 5%.

@@ -82,6 +82,13 @@ public enum LicensingModel: String, InventoryEnum {
     case perDevice = "per-device", perServer = "per-server", subscription, site, openSource = "open-source", other
 }
 
+/// What sort of service it is. Platform and foundation services are not applications: they are extended, rebuilt
+/// or replaced by a cloud's own service, never bought again as if they were one.
+public enum ServiceKind: String, InventoryEnum {
+    case application, directory, backup, file, print, vdi
+    case databasePlatform = "database-platform", containerPlatform = "container-platform"
+}
+
 /// The 7 Rs of migration strategy.
 public enum MigrationStrategy: String, InventoryEnum {
     case retire, retain, rehost, relocate, repurchase, replatform, refactor
@@ -112,5 +119,6 @@ extension InterfaceProtocol { public static let ordered = allCases }
 extension IdentityProvider { public static let ordered = allCases }
 extension Exposure { public static let ordered = allCases }
 extension LicensingModel { public static let ordered = allCases }
+extension ServiceKind { public static let ordered = allCases }
 extension MigrationStrategy { public static let ordered = allCases }
 extension FreezeScope { public static let ordered = allCases }

@@ -2,6 +2,8 @@
 public struct Service: Sendable {
     public var id: String
     public var name: String
+    /// The kind the inventory gives; the assessment infers one from its servers when it is absent.
+    public var kind: ServiceKind?
     public var owner: String?
     public var supplier: Supplier?
     public var criticality: Criticality?
@@ -23,6 +25,7 @@ public struct Service: Sendable {
     init(_ o: ObjectValue) {
         id = o.text("id") ?? ""
         name = o.text("name") ?? ""
+        kind = o.choice("kind", as: ServiceKind.self)
         owner = o.text("owner")
         supplier = o.object("supplier").map(Supplier.init)
         criticality = o.choice("criticality", as: Criticality.self)

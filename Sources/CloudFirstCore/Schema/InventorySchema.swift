@@ -154,6 +154,9 @@ public enum InventorySchema {
         fields: [
             Field("id", id, required: true, "Unique across the estate."),
             Field("name", freeText, required: true, "What users call it."),
+            Field("kind", .choice(ServiceKind.self), "What sort of service it is: platform services (directory, "
+                + "backup, file, print, vdi, database-platform, container-platform) are never repurchased as "
+                + "applications; inferred from its servers' roles and software when absent."),
             Field("owner", freeText, "The accountable owner (a role is better than a person)."),
             Field("supplier", .object(supplier), "Who supplies it."),
             Field("criticality", .choice(Criticality.self), "How much harm its loss does."),

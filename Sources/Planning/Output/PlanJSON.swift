@@ -40,12 +40,17 @@ public enum PlanJSON {
             })),
             ("retained", .array(PlanFormatting.ids(plan.retained, in: estate).map(JSONValue.string))),
             ("retired", .array(PlanFormatting.ids(plan.retired, in: estate).map(JSONValue.string))),
+            ("held", .array(plan.held.map { index in
+                .object([("id", .string(estate.services[index].id)),
+                         ("why", .string(plan.assessment.services[index].held ?? ""))])
+            })),
             ("services", .array(plan.waveOfService.enumerated().compactMap { index, wave in
                 guard let wave else { return nil }
                 return .object([
                     ("id", .string(estate.services[index].id)),
                     ("strategy", .string(plan.assessment.services[index].strategy.rawValue)),
                     ("wave", .int(wave)),
+                    ("gates", .array(plan.assessment.services[index].gateRules.map(JSONValue.string))),
                     ("monthly_gbp", costs(plan.serviceCosts[index] ?? CloudCosts())),
                 ])
             })),

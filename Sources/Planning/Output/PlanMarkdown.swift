@@ -18,7 +18,9 @@ public enum PlanMarkdown {
         out += "## Summary\n\n"
         let moving = plan.waves.reduce(0) { $0 + $1.services.count }
         out += "- \(plan.waves.count - 1) waves after the landing zone move \(moving) services; "
-            + "\(plan.retained.count) stay on premises and \(plan.retired.count) are retired.\n"
+            + "\(plan.retained.count) stay on premises and \(plan.retired.count) are retired"
+            + (plan.held.isEmpty ? "" : "; \(plan.held.count) \(plan.held.count == 1 ? "is" : "are") held back, the "
+                + "owner's strategy running into a blocker") + ".\n"
         let strategies = Dictionary(grouping: plan.waves.flatMap(\.services),
                                     by: { plan.assessment.services[$0].strategy })
         let mix = MigrationStrategyOrder.all.compactMap { strategy in
@@ -60,6 +62,14 @@ public enum PlanMarkdown {
                         + "\(service.criticality?.rawValue ?? "not given") | \(service.servers.count) | "
                         + clouds.map { PlanFormatting.pounds(costs[$0]) }.joined(separator: " | ") + " |\n"
                 }
+                let gated = wave.services.filter { !plan.assessment.services[$0].gates.isEmpty }
+                if !gated.isEmpty {
+                    out += "\nGates before it moves (process work, waited for rather than worked):\n\n"
+                    for index in gated {
+                        out += "- `\(estate.services[index].id)`: "
+                            + plan.assessment.services[index].gateRules.map { "`\($0)`" }.joined(separator: ", ") + "\n"
+                    }
+                }
             }
             if !wave.risks.isEmpty {
                 out += "\nRisks:\n\n" + wave.risks.map { "- \(cell($0))\n" }.joined()
@@ -71,6 +81,13 @@ public enum PlanMarkdown {
             "- `\(estate.services[index].id)` \(cell(estate.services[index].name)): "
                 + cell(plan.assessment.services[index].strategyReasons.joined(separator: "; ")) + "\n"
         }.joined()
+        if !plan.held.isEmpty {
+            out += "\n## Held back (in no wave until the blocker is resolved or accepted)\n\n"
+            out += plan.held.map { index in
+                "- `\(estate.services[index].id)` \(cell(estate.services[index].name)): "
+                    + cell(plan.assessment.services[index].held ?? "") + "\n"
+            }.joined()
+        }
         out += "\n## Retired (the decommission list)\n\n"
         out += plan.retired.isEmpty ? "None.\n" : plan.retired.map { index in
             "- `\(estate.services[index].id)` \(cell(estate.services[index].name)): "
