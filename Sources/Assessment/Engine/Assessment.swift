@@ -59,6 +59,12 @@ public final class ServiceAssessment: Sendable {
         self.accepted = accepted
     }
 
+    /// What heads the service: its most serious production finding, or, where every finding is on a test,
+    /// training, development or DR server, the most serious of those (outputs say it is non-production).
+    public var headline: Finding? {
+        findings.first { !$0.secondary } ?? findings.first
+    }
+
     /// The rules of its gates, each once, in order.
     public var gateRules: [String] {
         var seen = Set<String>()

@@ -16,7 +16,7 @@ public enum AssessmentCSV {
                          service.readiness.rawValue, String(service.confidence), service.strategy.rawValue,
                          service.recommendedStrategy.rawValue, service.held ?? ""] + counts
                          + [String(service.accepted.count), String(service.gates.count),
-                            service.findings.first.map { "\($0.rule): \($0.message)" } ?? ""])
+                            service.headline.map { "\($0.rule): \($0.message)" } ?? ""])
         }
         return CSV.render(rows)
     }

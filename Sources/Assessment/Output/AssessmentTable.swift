@@ -10,7 +10,8 @@ public enum AssessmentTable {
                 + (service.held != nil ? " held" : "")
             rows.append([service.service.id, service.service.criticality?.rawValue ?? "-", String(service.score),
                          service.readiness.rawValue, "\(service.confidence)/5", strategy,
-                         service.findings.first.map { "\($0.severity.rawValue): \($0.rule)" } ?? "-"])
+                         service.headline.map { "\($0.severity.rawValue): \($0.rule)"
+                             + ($0.secondary ? " (non-production)" : "") } ?? "-"])
         }
         // Columns are measured in Unicode scalars: as wide as characters for the names inventories use, and far
         // cheaper to count than grapheme clusters over tens of thousands of rows.
