@@ -46,7 +46,9 @@ import Testing
                    "proprietary-interfaces-only", "saas-available", "supplier-cloud-unsupported",
                    "latency-sensitive-on-site-devices", "idle-server", "underused-server", "powered-off-server",
                    "server-in-no-service", "multi-zone-design", "contract-ending", "owner-missing",
-                   "exception-expired", "strategy-disagreement"] {
+                   "exception-expired", "strategy-disagreement", "oracle-rac-on-cloud-vm",
+                   "synchronous-replication-rpo", "cross-region-dr-offshoring", "site-lease-ending",
+                   "national-service-registration", "vmware-subscription-exposure", "identity-agent-retiring"] {
             #expect(ids.contains(id), "missing rule \(id)")
         }
     }

@@ -8,7 +8,7 @@ enum PlatformRules {
         AttachedSmartcardReader(), AttachedGPU(),
         OracleLicensingCloudVCPU(), OracleStandardEditionVCPULimit(),
         IdleServer(), UnderusedServer(), PoweredOffServer(), ServerInNoService(),
-        IdentityAgentRetiring(),
+        OracleRACOnCloudVM(), SiteLeaseEnding(), IdentityAgentRetiring(),
     ]
 }
 

@@ -8,5 +8,7 @@ enum ServiceRules {
         HSCNConnectivity(), SmartcardAuthentication(), PlaintextInterface(), ProprietaryInterfacesOnly(),
         LatencySensitiveOnSiteDevices(),
         SaaSAvailable(), SupplierCloudUnsupported(), ContractEnding(), HardwareBoundLicence(),
+        SynchronousReplicationRPO(), CrossRegionDROffshoring(), NationalServiceRegistration(),
+        VMwareSubscriptionExposure(),
     ]
 }
