@@ -10,6 +10,16 @@ import Testing
     /// The lines every example sits under: a site `dc1` is always there.
     static let header = "cloudfirst: 1\norganisation: { name: Example Trust }\nsites: [{ id: dc1, name: DC }]\n"
 
+    /// The header for an example: one that writes its own `sites:` section (which must list `dc1` too) gets no
+    /// default site, since a mapping cannot hold the key twice.
+    static func header(for inventory: String) -> String {
+        hasOwnSites(inventory) ? "cloudfirst: 1\norganisation: { name: Example Trust }\n" : header
+    }
+
+    static func hasOwnSites(_ inventory: String) -> Bool {
+        inventory.split(separator: "\n").contains { $0.hasPrefix("sites:") }
+    }
+
     @Test(arguments: descriptions.map(\.id))
     func examplesHold(_ id: String) throws {
         let description = try #require(RuleRegistry.standard.description(of: id))
@@ -17,7 +27,9 @@ import Testing
         #expect(triggering > 0, "\(id) has no example that triggers it")
         #expect(triggering < description.examples.count, "\(id) has no example that passes")
         for example in description.examples {
-            let (text, expected) = Self.strip(Self.header + example.inventory)
+            let (text, expected) = Self.strip(Self.header(for: example.inventory) + example.inventory)
+            #expect(!Self.hasOwnSites(example.inventory) || example.inventory.contains("id: dc1"),
+                    "\(id): an example's own sites must list dc1")
             let where_ = Testing.SourceLocation(fileID: "Assessment/\(URL(fileURLWithPath: example.file).lastPathComponent)",
                                                 filePath: example.file, line: example.line, column: 1)
             let loaded = EstateLoader.load([InventorySource(displayPath: "example.yaml", contents: .bytes(Array(text.utf8)))])

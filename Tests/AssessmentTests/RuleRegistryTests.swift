@@ -46,8 +46,39 @@ import Testing
                    "proprietary-interfaces-only", "saas-available", "supplier-cloud-unsupported",
                    "latency-sensitive-on-site-devices", "idle-server", "underused-server", "powered-off-server",
                    "server-in-no-service", "multi-zone-design", "contract-ending", "owner-missing",
-                   "exception-expired", "strategy-disagreement"] {
+                   "exception-expired", "strategy-disagreement", "oracle-rac-on-cloud-vm",
+                   "synchronous-replication-rpo", "cross-region-dr-offshoring", "site-lease-ending",
+                   "national-service-registration", "vmware-subscription-exposure", "identity-agent-retiring"] {
             #expect(ids.contains(id), "missing rule \(id)")
+        }
+    }
+
+    /// A citation must lead somewhere: every `*.md` file a rule's source or rationale names exists in the repository
+    /// (REFERENCE.md is docs/REFERENCE.md), and every "REFERENCE.md section N" names a section the reference has.
+    @Test func everyCitedDocumentAndSectionExists() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let reference = try String(contentsOf: root.appendingPathComponent("docs/REFERENCE.md"), encoding: .utf8)
+        let sections = Set(reference.matches(of: /(?m)^## (\d+)\./).map { String($0.1) })
+        #expect(sections.count >= 9)
+        for description in Self.registry.descriptions {
+            for (field, text) in [("source", description.source), ("rationale", description.rationale)] {
+                // Each "section N" (also "and section N") belongs to the last document named before it.
+                var document: String?
+                for match in text.matches(of: /([\w.\/-]+\.md)\b|\bsections? (\d+)/) {
+                    if let name = match.1.map(String.init) {
+                        document = name
+                        let candidates = name.contains("/") ? [name] : [name, "docs/" + name]
+                        let found = candidates.contains {
+                            FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path)
+                        }
+                        #expect(found, "\(description.id): its \(field) cites \(name), which is not in the repository")
+                    } else if let number = match.2.map(String.init), document == "REFERENCE.md" {
+                        #expect(sections.contains(number),
+                                "\(description.id): its \(field) cites REFERENCE.md section \(number), which does not exist")
+                    }
+                }
+            }
         }
     }
 

@@ -22,14 +22,15 @@ enum Estates {
         Assessor(policy: policy).assess(try load(body, sites: sites, sourceLocation: sourceLocation), asOf: asOf)
     }
 
-    /// A service with every field the confidence counts, on one fully described server: a clean, ready service.
+    /// A service with every field the confidence counts, on one fully described server: a clean, ready service. Its
+    /// server is on Hyper-V: a service wholly on VMware has an info finding (`vmware-subscription-exposure`).
     static let complete = """
         servers:
           - id: app1
             site: dc1
             role: application
             environment: production
-            platform: vmware
+            platform: hyper-v
             os: Windows Server 2022
             architecture: x86_64
             firmware: uefi

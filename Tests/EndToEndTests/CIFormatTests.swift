@@ -23,7 +23,7 @@ import Testing
         let runs = try #require(root["runs"] as? [[String: Any]])
         let driver = try #require((runs.first?["tool"] as? [String: Any])?["driver"] as? [String: Any])
         let rules = try #require(driver["rules"] as? [[String: Any]])
-        #expect(rules.count == 44)
+        #expect(rules.count == 51)
         #expect(rules.allSatisfy { ($0["properties"] as? [String: Any])?["security-severity"] is String })
         let results = try Self.sarifResults(run.stdout)
         #expect(results.count > 20)

@@ -8,8 +8,9 @@ public struct ExceptionExpired: ServiceRule {
         severity: .medium,
         rationale: "An exception records a risk someone accepted for a time. Once it expires, the finding counts "
             + "again, and the acceptance needs renewing or the problem fixing.",
-        source: "DESIGN.md section 5 (exceptions carry a reason and may expire); DSPT risk management "
-            + "(REFERENCE.md section 2)",
+        source: "cloudfirst's policy model, README.md 'Organisation policy: .cloudfirst.yml and exceptions' (an "
+            + "exception gives a reason and may give an end date; once it has passed, the finding counts again); "
+            + "DSPT risk management (REFERENCE.md section 2)",
         remediation: "Fix the finding, or renew the exception with a new reason and date.",
         examples: [
             .triggers("""
@@ -47,7 +48,8 @@ public struct ExceptionForUnknownRule: ServiceRule {
         severity: .medium,
         rationale: "An exception for a rule id that does not exist accepts nothing: the finding it was meant for "
             + "still counts, and the record of the accepted risk is wrong.",
-        source: "DESIGN.md section 5 (exceptions name a rule)",
+        source: "cloudfirst's policy model, README.md 'Organisation policy: .cloudfirst.yml and exceptions' (a "
+            + "service accepts a finding with an exception that names its rule)",
         remediation: "Use an id that 'cloudfirst rules' lists.",
         examples: [
             .triggers("""
@@ -83,7 +85,8 @@ public struct StrategyDisagreement: DerivedRule {
         severity: .low,
         rationale: "The owner's choice stands, but a choice the findings argue against should be made knowingly "
             + "and recorded.",
-        source: "DESIGN.md section 5 (the owner's strategy is respected; a disagreement is a finding); AWS 7 Rs "
+        source: "cloudfirst's policy model, README.md 'How findings become verdicts' (a service's own strategy is "
+            + "kept, and where the decision table recommends another, that is a finding, not an override); AWS 7 Rs "
             + "(REFERENCE.md section 7)",
         remediation: "Review the reasons given; change the strategy, or keep it and record why.",
         examples: [

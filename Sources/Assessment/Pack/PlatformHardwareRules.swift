@@ -207,7 +207,7 @@ public struct AttachedGPU: ServerRule {
             + "a general-purpose VM. Each target cloud has such families; neither they nor their prices are in "
             + "REFERENCE.md or the price catalogue, so the cost estimate for this server is too low.",
         source: "The GPU VM families of the target clouds (Azure N-series, Amazon EC2 accelerated computing, "
-            + "Google Cloud accelerator-optimised; not in REFERENCE.md or PRICES.md)",
+            + "Google Cloud accelerator-optimised; not in REFERENCE.md or the price catalogue, Catalogues/prices.csv)",
         remediation: "Find out what uses the GPU (3D imaging, virtual desktops, analytics); price a GPU VM for it "
             + "in the target region, or confirm that the software runs without one.",
         examples: [

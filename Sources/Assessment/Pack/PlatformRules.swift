@@ -8,6 +8,7 @@ enum PlatformRules {
         AttachedSmartcardReader(), AttachedGPU(),
         OracleLicensingCloudVCPU(), OracleStandardEditionVCPULimit(),
         IdleServer(), UnderusedServer(), PoweredOffServer(), ServerInNoService(),
+        OracleRACOnCloudVM(), SiteLeaseEnding(), IdentityAgentRetiring(),
     ]
 }
 

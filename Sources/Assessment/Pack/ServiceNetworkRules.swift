@@ -39,16 +39,20 @@ public struct SmartcardAuthentication: ServiceRule {
     public init() {}
 
     public static let description = RuleDescription(
-        id: "smartcard-authentication", title: "NHS CIS2 smartcard sign-in needs HSCN and middleware on the path",
-        category: .security, severity: .high,
-        rationale: "Staff sign in to this service with NHS smartcards. NHS CIS2 smartcard authentication needs an "
-            + "HSCN connection, and the smartcard middleware must work end to end; once the service is in a cloud, "
-            + "clinicians can sign in only if that whole path reaches it. NHS CIS2 also offers OpenID Connect "
-            + "sign-in, which applications can use instead of older smartcard integrations.",
-        source: "REFERENCE.md section 3 (NHS CIS2: OpenID Connect; smartcard authentication needs an HSCN "
-            + "connection) and section 4 (blockers seen in practice: smartcard middleware)",
-        remediation: "Design the HSCN route to the cloud and test smartcard sign-in from a trust desktop before "
-            + "the move; ask the supplier whether the product supports NHS CIS2 through OpenID Connect.",
+        id: "smartcard-authentication", title: "NHS CIS2 smartcard sign-in must be tested from the cloud",
+        category: .security, severity: .medium,
+        rationale: "Staff sign in to this service with NHS smartcards. CIS2 Smartcard Connect authenticates "
+            + "series 8 and 9 smartcards over the internet as well as HSCN, and becomes the default client for all "
+            + "smartcard authentication from February 2027, when the older NHS Identity Agent retires; smartcard "
+            + "sign-in no longer needs an HSCN connection. What still has to be proved is the whole path: the "
+            + "trust's card readers and desktops, the authentication client, and the application once it is hosted "
+            + "in a cloud. NHS England advises installing Smartcard Connect on a machine only once every Spine "
+            + "application used on it supports CIS2 Authentication.",
+        source: SmartcardSources.citation + "; REFERENCE.md section 4 (blockers seen in practice: smartcard "
+            + "middleware)",
+        remediation: "Test smartcard sign-in to the cloud-hosted service from trust desktops with the trust's card "
+            + "readers before the move; ask the supplier to confirm CIS2 Authentication support, and move clients "
+            + "from Identity Agent to Smartcard Connect.",
         examples: [
             .triggers("""
                 services:
@@ -65,8 +69,8 @@ public struct SmartcardAuthentication: ServiceRule {
 
     public func evaluate(_ service: Service, in context: AssessmentContext, report: inout FindingReporter) {
         guard service.identity.contains(.cis2Smartcard) else { return }
-        report.report("users sign in with NHS CIS2 smartcards: HSCN and smartcard middleware must reach the cloud",
-                      at: service.source, field: "identity")
+        report.report("users sign in with NHS CIS2 smartcards: test sign-in to the cloud-hosted service with the "
+            + "trust's card readers, and move clients to Smartcard Connect", at: service.source, field: "identity")
     }
 }
 

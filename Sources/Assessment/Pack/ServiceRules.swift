@@ -8,6 +8,7 @@ enum ServiceRules {
         HSCNConnectivity(), SmartcardAuthentication(), PlaintextInterface(), ProprietaryInterfacesOnly(),
         LatencySensitiveOnSiteDevices(),
         SaaSAvailable(), SupplierCloudUnsupported(), ContractEnding(), HardwareBoundLicence(),
-        BackupImmutableCopy(),
+        SynchronousReplicationRPO(), CrossRegionDROffshoring(), NationalServiceRegistration(),
+        VMwareSubscriptionExposure(), BackupImmutableCopy(),
     ]
 }

@@ -66,7 +66,8 @@ public struct RuleDescription: Sendable {
 }
 
 /// An inventory snippet for a rule: its `servers:` and `services:` (and `assumptions:`) sections. Every `↓` marks a
-/// place the rule must report a finding at, and it must report none elsewhere. A site `dc1` is always defined.
+/// place the rule must report a finding at, and it must report none elsewhere. A site `dc1` is always defined; an
+/// example that needs other sites writes its own `sites:` section, with `dc1` among them.
 public struct RuleExample: Sendable {
     public let inventory: String
     /// The date the example is assessed on.
