@@ -37,7 +37,7 @@ import Testing
             let estate = try #require(loaded.estate, Comment(rawValue: "example does not load: \(problems)"),
                                       sourceLocation: where_)
             let assessment = Assessor().assess(estate, asOf: example.asOf)
-            let findings = assessment.services.flatMap(\.findings) + assessment.unassignedServers.flatMap(\.findings)
+            let findings = assessment.services.flatMap { $0.findings + $0.gates } + assessment.unassignedServers.flatMap(\.findings)
             let actual = Set(findings.filter { $0.rule == id }.map(\.location.position))
             let message = "\(id): expected findings at \(Self.describe(expected)), found at \(Self.describe(actual))"
             #expect(actual == expected, Comment(rawValue: message), sourceLocation: where_)

@@ -39,7 +39,116 @@ import Testing
               - { id: a, name: A, servers: [s1], supplier: { saas: only } }
             """)
         #expect(a.recommendedStrategy == .repurchase)
-        #expect(a.strategyReasons == ["the supplier offers it only as SaaS"])
+        #expect(a.strategyReasons.first?.hasPrefix("the supplier offers it only as SaaS: a procurement") == true)
+        #expect(a.gates.map(\.rule) == ["repurchase-assurance"])
+    }
+
+    /// SaaS is a choice for this programme only when the contract lets the trust change: ending within the planning
+    /// horizon (36 months by default, set in the policy file), or not recorded.
+    @Test func repurchaseWeighsTheContractAgainstThePlanningHorizon() throws {
+        let body = """
+            servers:
+              - { id: s1, site: dc1, os: Windows Server 2022 }
+            services:
+              - { id: a, name: A, servers: [s1], supplier: { saas: available }, contract_ends: CONTRACT }
+            """
+        let soon = try Self.strategy(body.replacingOccurrences(of: "CONTRACT", with: "2028-03-31"))
+        #expect(soon.recommendedStrategy == .repurchase)
+        #expect(soon.strategyReasons.first?.contains("its contract ends on 2028-03-31, within the 36-month planning "
+            + "horizon: re-procure it as a service; a procurement follows") == true)
+        let late = try Self.strategy(body.replacingOccurrences(of: "CONTRACT", with: "2031-03-31"))
+        #expect(late.recommendedStrategy == .rehost)
+        #expect(late.strategyReasons.contains("SaaS is offered, but the contract runs to 2031-03-31, beyond the "
+            + "36-month planning horizon: revisit it at re-procurement"))
+        var policy = Policy()
+        policy.planningHorizonMonths = 12
+        let shorter = try Estates.assess(body.replacingOccurrences(of: "CONTRACT", with: "2028-03-31"), policy: policy)
+        #expect(shorter.service("a")?.recommendedStrategy == .rehost)
+    }
+
+    /// Directory, backup, file, print, desktops, databases and containers are platforms other services stand on:
+    /// never bought again as if they were applications, whatever the supplier offers.
+    @Test func platformsAreNeverRepurchased() throws {
+        let assessment = try Estates.assess("""
+            servers:
+              - { id: dc01, site: dc1, role: infrastructure, software: [{ product: Windows Server Active Directory }] }
+              - { id: bkp01, site: dc1, role: backup, software: [{ product: Veeam Backup & Replication }] }
+              - { id: fs01, site: dc1, role: file }
+              - { id: prn01, site: dc1, role: infrastructure, software: [{ product: PaperCut MF }] }
+              - { id: vda01, site: dc1, role: vdi, software: [{ product: Citrix Virtual Delivery Agent }] }
+              - { id: k8s01, site: dc1, role: application, software: [{ product: k3s }] }
+              - { id: ora01, site: dc1, role: database }
+              - { id: ora02, site: dc1, role: database }
+            services:
+              - { id: ad, name: Directory, servers: [dc01], supplier: { saas: available } }
+              - { id: backup, name: Backup, servers: [bkp01], supplier: { saas: available } }
+              - { id: files, name: Files, servers: [fs01], supplier: { saas: available } }
+              - { id: print, name: Print, servers: [prn01], supplier: { saas: available }, latency_sensitive: true }
+              - { id: vdi, name: Desktops, servers: [vda01], supplier: { saas: available } }
+              - { id: apps, name: Apps, servers: [k8s01], supplier: { saas: available } }
+              - { id: oracle, name: Oracle, servers: [ora01, ora02], supplier: { saas: available } }
+            """)
+        let expected: [(String, ServiceKind, MigrationStrategy)] = [
+            ("ad", .directory, .rehost), ("backup", .backup, .replatform), ("files", .file, .replatform),
+            ("print", .print, .retain), ("vdi", .vdi, .replatform), ("apps", .containerPlatform, .replatform),
+            ("oracle", .databasePlatform, .rehost),
+        ]
+        for (id, kind, strategy) in expected {
+            let service = try #require(assessment.service(id))
+            #expect(service.kind == kind, "\(id)")
+            #expect(!service.kindGiven)
+            #expect(service.recommendedStrategy == strategy, "\(id): \(service.strategyReasons)")
+        }
+        #expect(assessment.service("ad")?.strategyReasons.first?.hasPrefix("directory services are extended") == true)
+        #expect(assessment.service("oracle")?.strategyReasons.contains { $0.contains("a platform other services "
+            + "stand on") } == true)
+    }
+
+    /// The inventory's kind wins over inference; a product on a minority of servers changes nothing.
+    @Test func theKindIsGivenOrInferredFromMostServers() throws {
+        let assessment = try Estates.assess("""
+            servers:
+              - { id: app01, site: dc1, software: [{ product: Veeam Agent for Windows }] }
+              - { id: app02, site: dc1 }
+              - { id: app03, site: dc1 }
+            services:
+              - { id: epr, name: EPR, servers: [app01, app02, app03] }
+              - { id: shares, name: Shares, kind: file, servers: [app02] }
+            """)
+        #expect(assessment.service("epr")?.kind == .application)
+        #expect(assessment.service("shares")?.kind == .file)
+        #expect(assessment.service("shares")?.kindGiven == true)
+    }
+
+    /// A fax card on Windows Server 2003 cannot be rehosted however much its owner wants it: the owner's choice is
+    /// kept, but blocked, and the plan holds the service back. A correct owner's choice is no disagreement at all.
+    @Test func anOwnersStrategyAgainstABlockerIsHeld() throws {
+        let assessment = try Estates.assess("""
+            servers:
+              - { id: fax01, site: dc1, os: Windows Server 2003, architecture: x86, attached_hardware: [fax-card] }
+              - { id: k8s01, site: dc1, os: Ubuntu 22.04, software: [{ product: k3s }] }
+              - { id: old, site: dc1, os: Windows Server 2008 R2 }
+            services:
+              - { id: fax, name: Fax, servers: [fax01], strategy: rehost }
+              - { id: apps, name: Apps, servers: [k8s01], strategy: replatform }
+              - { id: legacy, name: Legacy, servers: [old], strategy: replatform }
+            """)
+        let fax = try #require(assessment.service("fax"))
+        #expect(fax.strategy == .rehost)
+        #expect(fax.recommendedStrategy == .retire)
+        #expect(fax.findings.contains { $0.rule == "owner-strategy-blocked" && $0.severity == .blocker })
+        #expect(!fax.findings.contains { $0.rule == "strategy-disagreement" })
+        #expect(fax.held?.contains("os-past-support") == true)
+        #expect(fax.readiness == .notReady)
+        let apps = try #require(assessment.service("apps"))
+        #expect(apps.recommendedStrategy == .replatform)
+        #expect(!apps.findings.contains { ["strategy-disagreement", "owner-strategy-blocked"].contains($0.rule) })
+        // A replatform rebuilds off the old operating system: the owner's choice is not held, though the service
+        // is not ready as it is.
+        let legacy = try #require(assessment.service("legacy"))
+        #expect(legacy.held == nil)
+        #expect(!legacy.findings.contains { $0.rule == "owner-strategy-blocked" })
+        #expect(legacy.readiness == .notReady)
     }
 
     @Test(arguments: [
@@ -89,21 +198,23 @@ import Testing
     @Test func theOwnersStrategyIsKeptAndTheDisagreementIsAFinding() throws {
         let a = try Self.strategy("""
             servers:
-              - { id: s1, site: dc1, os: Windows Server 2003 }
+              - { id: s1, site: dc1, powered_on: false }
             services:
               - { id: a, name: A, servers: [s1], strategy: rehost }
-              - { id: b, name: B, servers: [s1], strategy: replatform }
+              - { id: b, name: B, servers: [s1], strategy: retire }
             """)
         #expect(a.strategy == .rehost)
-        #expect(a.recommendedStrategy == .replatform)
+        #expect(a.recommendedStrategy == .retire)
         let disagreement = try #require(a.findings.first { $0.rule == "strategy-disagreement" })
+        #expect(disagreement.severity == .low)
         #expect(disagreement.location.position == SourcePosition(line: 7, column: 38))
-        #expect(disagreement.message.hasPrefix("the owner's strategy is 'rehost'; the findings point to 'replatform'"))
+        #expect(disagreement.message.hasPrefix("the owner's strategy is 'rehost'; the findings point to 'retire'"))
+        #expect(a.held == nil)
         let b = try Self.strategy("""
             servers:
-              - { id: s1, site: dc1, os: Windows Server 2003 }
+              - { id: s1, site: dc1, powered_on: false }
             services:
-              - { id: b, name: B, servers: [s1], strategy: replatform }
+              - { id: b, name: B, servers: [s1], strategy: retire }
             """, service: "b")
         #expect(!b.findings.contains { $0.rule == "strategy-disagreement" })
     }
@@ -112,6 +223,6 @@ import Testing
     @Test func everyStrategyTheDecisionCanGiveIsInTheTable() {
         let documented = Set(StrategyDecision.table.map(\.strategy))
         #expect(documented == [.retire, .repurchase, .retain, .relocate, .replatform, .rehost])
-        #expect(RuleCatalogue.text().contains("5. replatform: a server's operating system or database is past support"))
+        #expect(RuleCatalogue.text().contains("7. replatform: a server's operating system or database is past support"))
     }
 }

@@ -37,7 +37,7 @@ enum Estates {
             cpu_cores: 4
             memory_gb: 16
             storage_gb: 200
-            utilisation: { cpu_p95: 40, memory_p95: 60 }
+            utilisation: { cpu_p95: 40, memory_p95: 60, days_sampled: 30 }
         services:
           - id: app
             name: App

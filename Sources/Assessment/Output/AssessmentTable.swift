@@ -19,7 +19,7 @@ public enum AssessmentTable {
         for row in rows {
             for (column, cell) in row.enumerated() { widths[column] = max(widths[column], cell.unicodeScalars.count) }
         }
-        widths = widths.enumerated().map { column, width in min(column == 0 ? 32 : 40, width) }
+        widths = widths.enumerated().map { column, width in min(column == 0 ? 32 : column == 6 ? 60 : 40, width) }
         func line(_ cells: [String], style: (Int, String) -> String = { $1 }) -> String {
             var out = ""
             for (column, cell) in cells.enumerated() {

@@ -36,8 +36,8 @@ public enum RuleCatalogue {
                 + "services), listed per service and carried into the plan; they do not change score or readiness, "
                 + "and are not CI failures.",
             "Readiness: a service whose strategy is retain or retire is retained or retired, not a cloud "
-                + "candidate; else a blocker makes it not-ready (a blocker the strategy removes, such as an old "
-                + "operating system left behind by a replatform or repurchase, counts as high); else personal data "
+                + "candidate; else a blocker makes it not-ready (on servers that do not move at all, as in a "
+                + "repurchase or a directory extended with new domain controllers, it counts as high); else personal data "
                 + "not stated, no classification given or derived (patient data is official-sensitive), or "
                 + "confidence under \(policy.minimumConfidence), makes it unknown; else a high finding makes it "
                 + "conditional; else it is ready.",

@@ -95,7 +95,8 @@ public struct NationalServiceRegistration: ServiceRule {
                       - { protocol: https, peer: suspense-ledger }
                   - { id: wiki, name: Wiki }
                 """),
-        ])
+        ],
+        gate: true)
 
     public func evaluate(_ service: Service, in context: AssessmentContext, report: inout FindingReporter) {
         for interface in service.interfaces {

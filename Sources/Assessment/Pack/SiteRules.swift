@@ -3,18 +3,14 @@ import CloudFirstCore
 public struct SiteLeaseEnding: ServerRule {
     public init() {}
 
-    /// How far ahead a site's lease end is counted as this programme's problem: the project's judgement of how long a
-    /// trust's migration programme runs (REFERENCE.md section 9, "Programme length"), not a published figure.
-    static let planningHorizonMonths = 36
-
     public static let description = RuleDescription(
         id: "site-lease-ending", title: "Server on a site whose lease ends within the planning horizon",
         category: .operational, severity: .medium,
         rationale: "When the lease or contract for a site ends, every server in it has to be gone: moved to a "
             + "cloud, retired, or re-homed on another site. A site exit is a fixed date the migration plan has to "
-            + "meet. cloudfirst counts a lease ending within \(planningHorizonMonths) months of the assessment "
-            + "date, or already ended, as one this programme must deal with. \(planningHorizonMonths) months is "
-            + "the project's judgement of how long a programme runs: an acute trust's EPR or PACS change takes "
+            + "meet. cloudfirst counts a lease ending within the planning horizon (36 months of the assessment "
+            + "date unless the policy file's strategy.planning_horizon_months says otherwise), or already ended, "
+            + "as one this programme must deal with. 36 months is the project's judgement of how long a programme runs: an acute trust's EPR or PACS change takes "
             + "12 to 36 months, which is professional judgement from reviews, not a published figure.",
         source: "REFERENCE.md section 9 ('Programme length': 12 to 36 months, professional judgement, not a "
             + "published figure) and section 1 (Internet First: audit and build an asset register; plan the "
@@ -48,7 +44,7 @@ public struct SiteLeaseEnding: ServerRule {
 
     public func evaluate(_ server: Server, in context: AssessmentContext, report: inout FindingReporter) {
         guard let reference = server.site, let site = context.estate.site(reference.id),
-              let leaseEnds = site.leaseEnds, leaseEnds <= context.monthsAhead(Self.planningHorizonMonths) else {
+              let leaseEnds = site.leaseEnds, leaseEnds <= context.horizonEnds else {
             return
         }
         let name = site.name.allSatisfy(\.isWhitespace) ? "'\(site.id)'" : "'\(site.name)' (\(site.id))"

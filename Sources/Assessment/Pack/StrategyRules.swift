@@ -123,6 +123,7 @@ public struct RetainedOnClosingSite: DerivedRule {
         examples: [
             .triggers("""
                 sites:
+                  - { id: dc1, name: DC }
                   - { id: dc2, name: DR room, lease_ends: 2027-09-30 }
                 servers:
                   - { id: s1, site: dc2, architecture: sparc }
@@ -133,6 +134,7 @@ public struct RetainedOnClosingSite: DerivedRule {
                 """),
             .passes("""
                 sites:
+                  - { id: dc1, name: DC }
                   - { id: dc2, name: DR room, lease_ends: 2035-09-30 }
                 servers:
                   - { id: s1, site: dc2, architecture: sparc }

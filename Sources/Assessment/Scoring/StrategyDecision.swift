@@ -99,8 +99,9 @@ public struct StrategyDecision: Sendable {
                 "every server is a VMware VM and the site's lease ends within 12 months",
             ] + notes)
         }
-        let pastSupport = findings.filter { $0.rule == OSPastSupport.description.id
-            || $0.rule == DatabasePastSupport.description.id }
+        // A test or training server past support is rebuilt, but does not make the service a replatform.
+        let pastSupport = findings.filter { !$0.secondary && ($0.rule == OSPastSupport.description.id
+            || $0.rule == DatabasePastSupport.description.id) }
         if !pastSupport.isEmpty {
             var seen = Set<String>()
             let messages = pastSupport.map(\.message).filter { seen.insert($0).inserted }
