@@ -331,8 +331,15 @@ public struct Planner: Sendable {
                   let standardEnd = entry.standardSupportEnds, let esuEnd = entry.esuEnd else { return false }
             return asOf > standardEnd && asOf <= esuEnd
         }
-        // Each distinct name is placed once: placing is costly, and estates repeat a few names on many servers.
-        var operatingSystems: [String: Bool] = [:], databases: [String: Bool] = [:]
+        // Each distinct name is placed once: placing is costly, and estates repeat a few names on many servers. An
+        // installed product is placed as the rules place it (LifecycleCatalogue.place: name with version, then name).
+        var operatingSystems: [String: Bool] = [:], databases: [String: LifecycleEntry?] = [:]
+        func database(named name: String) -> LifecycleEntry? {
+            if let placed = databases[name] { return placed }
+            let placed = lifecycle.database(named: name)
+            databases[name] = .some(placed)
+            return placed
+        }
         let esuServers = sizing.filter { sized in
             let server = assessment.estate.servers[sized.serverIndex]
             if let os = server.os {
@@ -341,12 +348,7 @@ public struct Planner: Sendable {
                 }
                 if operatingSystems[os] == true { return true }
             }
-            return server.software.contains { software in
-                if databases[software.product] == nil {
-                    databases[software.product] = inPaidExtension(lifecycle.database(named: software.product))
-                }
-                return databases[software.product] == true
-            }
+            return server.software.contains { inPaidExtension(LifecycleCatalogue.place($0, by: database(named:))) }
         }.count
         if esuServers > 0 {
             notes.append("\(esuServers) moving \(esuServers == 1 ? "server runs" : "servers run") Windows Server or SQL "

@@ -186,6 +186,28 @@ import Testing
         #expect(abs(aws.computeGBP - 0.111 * 730 * 0.8) < 0.001)
     }
 
+    /// The plan places an installed product as the rules do: `{product: SQL Server, version: "2014"}` is SQL Server
+    /// 2014, on paid extended security updates, for the note about free ESU on Azure as for the findings.
+    @Test func theExtendedSecurityUpdatesNotePlacesSoftwareAsTheRulesDo() throws {
+        let plan = Plans.plan(try Plans.load(Self.head + """
+            servers:
+              - { id: s1, site: dc1, os: Windows Server 2022, cpu_cores: 4, memory_gb: 16,
+                  software: [{ product: SQL Server, version: "2014" }] }
+              - { id: s2, site: dc1, os: Windows Server 2022, cpu_cores: 4, memory_gb: 16,
+                  software: [{ product: SQL Server 2014 SP3 Standard }] }
+              - { id: s3, site: dc1, os: Windows Server 2022, cpu_cores: 4, memory_gb: 16,
+                  software: [{ product: SQL Server, version: "2022" }] }
+            services:
+              - { id: a, name: A, servers: [s1, s2, s3] }
+            """))
+        #expect(plan.sizing.count == 3)
+        let assessment = Assessor().assess(plan.estate, asOf: Plans.asOf)
+        let inESU = assessment.services.flatMap(\.findings).filter { $0.rule == "database-in-extended-security-updates" }
+        #expect(inESU.count == 2)
+        #expect(plan.notes.contains { $0.hasPrefix("2 moving servers run Windows Server or SQL Server on paid extended "
+            + "security updates") }, Comment(rawValue: plan.notes.joined(separator: "\n")))
+    }
+
     @Test func thePriceCatalogueIsDatedAndSourced() throws {
         let catalogue = PriceCatalogue.embedded
         for cloud in Cloud.allCases {

@@ -18,6 +18,7 @@ public struct AssessmentContext: Sendable {
     /// costs far more than looking it up, and an estate writes the same few names on thousands of servers.
     private let placedOperatingSystems: [String: LifecycleEntry?]
     private let placedDatabases: [String: LifecycleEntry?]
+    private let placedApplications: [String: LifecycleEntry?]
 
     public init(estate: Estate, asOf: CalendarDate, lifecycle: LifecycleCatalogue = .embedded,
                 planningHorizonMonths: Int = Policy().planningHorizonMonths) {
@@ -43,18 +44,21 @@ public struct AssessmentContext: Sendable {
         }
         var operatingSystems: [String: LifecycleEntry?] = [:]
         var databases: [String: LifecycleEntry?] = [:]
+        var applications: [String: LifecycleEntry?] = [:]
         for server in estate.servers {
             if let os = server.os, operatingSystems[os] == nil {
                 operatingSystems[os] = .some(lifecycle.operatingSystem(named: os))
             }
             for software in server.software {
-                for name in software.databaseNames where databases[name] == nil {
-                    databases[name] = .some(lifecycle.database(named: name))
+                for name in software.placementNames {
+                    if databases[name] == nil { databases[name] = .some(lifecycle.database(named: name)) }
+                    if applications[name] == nil { applications[name] = .some(lifecycle.application(named: name)) }
                 }
             }
         }
         placedOperatingSystems = operatingSystems
         placedDatabases = databases
+        placedApplications = applications
     }
 
     /// The catalogue's entry for an operating system as written, or nil when it cannot be placed.
@@ -65,7 +69,7 @@ public struct AssessmentContext: Sendable {
 
     /// The catalogue's entry for an installed product, as `LifecycleCatalogue.database(of:)` places it.
     public func database(of software: Software) -> LifecycleEntry? {
-        software.databaseNames.lazy.compactMap(database(named:)).first
+        LifecycleCatalogue.place(software, by: database(named:))
     }
 
     /// The catalogue's entry for a database product as written, or nil when it cannot be placed.
@@ -81,6 +85,18 @@ public struct AssessmentContext: Sendable {
 
     /// The last day of the planning horizon.
     public var horizonEnds: CalendarDate { monthsAhead(planningHorizonMonths) }
+
+    /// The catalogue's entry for an installed application or middleware product, as
+    /// `LifecycleCatalogue.application(of:)` places it.
+    public func application(of software: Software) -> LifecycleEntry? {
+        LifecycleCatalogue.place(software, by: application(named:))
+    }
+
+    /// The catalogue's entry for an application or middleware product as written, or nil when it cannot be placed.
+    public func application(named name: String) -> LifecycleEntry? {
+        if let placed = placedApplications[name] { return placed }
+        return lifecycle.application(named: name)
+    }
 
     /// The servers a service runs on, in the order it lists them.
     public func servers(of service: Service) -> [Server] {

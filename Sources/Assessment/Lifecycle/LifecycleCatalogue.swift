@@ -1,15 +1,16 @@
 import CloudFirstCore
 
-/// One release of an operating system or database and the ends of its support.
+/// One release of an operating system, database or application (middleware included) and the ends of its support.
 public struct LifecycleEntry: Sendable, Hashable {
     public enum Kind: String, Sendable {
-        case os, database
+        case os, database, application
     }
 
     public let kind: Kind
     /// The product as the catalogue names it, e.g. "Windows Server".
     public let product: String
-    /// The release as its vendor names it, e.g. "2012 R2", "7", "19c".
+    /// The release as its vendor names it, e.g. "2012 R2", "7", "19c"; empty for a product retired as a whole,
+    /// whatever its version (NHS Identity Agent).
     public let cycle: String
     public let released: CalendarDate?
     /// End of mainstream (standard, premier, full) support.
@@ -21,8 +22,8 @@ public struct LifecycleEntry: Sendable, Hashable {
     public let source: String
     public let note: String
 
-    /// "Windows Server 2012 R2", "SQL Server 2016", "Red Hat Enterprise Linux 7".
-    public var name: String { "\(product) \(cycle)" }
+    /// "Windows Server 2012 R2", "SQL Server 2016", "Red Hat Enterprise Linux 7", "NHS Identity Agent".
+    public var name: String { cycle.isEmpty ? product : "\(product) \(cycle)" }
 
     /// The last day any vendor support, paid or not, covers; nil when the catalogue has no end date at all.
     public var supportEnds: CalendarDate? { esuEnd ?? extendedEnd ?? mainstreamEnd }
@@ -81,12 +82,33 @@ public struct LifecycleCatalogue: Sendable {
     /// The catalogue's entry for an installed product: its name with its version ("PostgreSQL" "15"), else its name
     /// alone ("SQL Server 2016 SP3"); nil when neither places it.
     public func database(of software: Software) -> LifecycleEntry? {
-        software.databaseNames.lazy.compactMap(database(named:)).first
+        Self.place(software, by: database(named:))
     }
 
     /// The catalogue's entry for a database product as people write it, or nil when it cannot be placed.
     public func database(named name: String) -> LifecycleEntry? {
         ProductName.database(name).flatMap { lookup(.database, $0.product, $0.cycle) }
+    }
+
+    /// The catalogue's entry for an installed application or middleware product, placed like a database: by its
+    /// name with its version, then its name alone.
+    public func application(of software: Software) -> LifecycleEntry? {
+        Self.place(software, by: application(named:))
+    }
+
+    /// The catalogue's entry for an application or middleware product as people write it, or nil when it cannot be
+    /// placed.
+    public func application(named name: String) -> LifecycleEntry? {
+        ProductName.application(name).flatMap { lookup(.application, $0.product, $0.cycle) }
+    }
+
+    /// The one placement of an installed product, used by the rules, the plan and generation alike: the first of
+    /// `software.placementNames` that `named` places. `named` may be a cache of placed names.
+    public static func place(_ software: Software, by named: (String) -> LifecycleEntry?) -> LifecycleEntry? {
+        for name in software.placementNames {
+            if let entry = named(name) { return entry }
+        }
+        return nil
     }
 
     private func lookup(_ kind: LifecycleEntry.Kind, _ product: String, _ cycle: String) -> LifecycleEntry? {
@@ -95,8 +117,12 @@ public struct LifecycleCatalogue: Sendable {
 }
 
 extension Software {
-    /// The names a database product may be placed by, in the order to try them: with its version, then without.
-    public var databaseNames: [String] {
+    /// The names an installed product (database or application) may be placed by, in the order to try them: with its
+    /// version, then without.
+    public var placementNames: [String] {
         version.map { [product + " " + $0, product] } ?? [product]
     }
+
+    /// The names a database product may be placed by: `placementNames`.
+    public var databaseNames: [String] { placementNames }
 }

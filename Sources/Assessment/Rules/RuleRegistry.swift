@@ -31,6 +31,7 @@ public struct RuleRegistry: Sendable {
         serverRules: [
             OSPastSupport(), OSInExtendedSecurityUpdates(), OSSupportEnding(), OSUnrecognised(),
             DatabasePastSupport(), DatabaseInExtendedSecurityUpdates(), DatabaseSupportEnding(),
+            ApplicationPastSupport(), ApplicationSupportEnding(),
         ] + PlatformRules.all,
         serviceRules: [
             ExceptionExpired(), ExceptionForUnknownRule(),
