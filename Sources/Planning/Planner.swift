@@ -78,6 +78,7 @@ public struct Planner: Sendable {
             }
         }
         let strategyOf = services.map(\.strategy)
+        let movingSet = Set(moving)
 
         let groups = MoveGroupBuilder.build(moving: moving, estate: estate, serversOfService: serversOfService)
         let waveGroups = Self.assignWaves(groups: groups, services: services, assumptions: assumptions)
@@ -88,7 +89,7 @@ public struct Planner: Sendable {
         var serviceCosts: [Int: CloudCosts] = [:]
         for index in moving { serviceCosts[index] = CloudCosts() }
         for (server, users) in servicesOfServer.enumerated() {
-            let needing = users.filter { Self.vmStrategies.contains(strategyOf[$0]) }
+            let needing = users.filter { movingSet.contains($0) && Self.vmStrategies.contains(strategyOf[$0]) }
             guard !needing.isEmpty else { continue }
             let sized = sizer.size(estate.servers[server], at: server)
             sizing.append(sized)
@@ -270,8 +271,9 @@ public struct Planner: Sendable {
         }
         let smartcard = moving.filter { estate.services[$0].identity.contains(.cis2Smartcard) }.count
         if smartcard > 0 {
-            risks.append("\(smartcard) moving \(smartcard == 1 ? "service uses" : "services use") NHS CIS2 smartcards, "
-                + "which need an HSCN path and smartcard middleware in reach")
+            risks.append("\(smartcard) moving \(smartcard == 1 ? "service uses" : "services use") NHS CIS2 smartcards: "
+                + "test sign-in from the cloud with the trust's card readers, and move desktops from Identity Agent to "
+                + "CIS2 Smartcard Connect, the default client from February 2027 (REFERENCE.md section 9)")
         }
         return risks
     }

@@ -96,7 +96,7 @@ import Testing
         let php = try #require(Self.catalogue.application(named: "PHP 8.1"))
         #expect(php.extendedEnd == CalendarDate("2025-12-31"))
         let agent = try #require(Self.catalogue.application(named: "NHS Identity Agent"))
-        #expect(agent.cycle.isEmpty && agent.extendedEnd == CalendarDate("2027-01-31"))
+        #expect(agent.cycle.isEmpty && agent.extendedEnd == CalendarDate("2027-02-28"))
         let citrix = try #require(Self.catalogue.application(named: "Citrix Virtual Apps and Desktops 2203 LTSR"))
         #expect(citrix.extendedEnd == CalendarDate("2027-03-23"))
         #expect(citrix.esuEnd == CalendarDate("2032-03-23"))

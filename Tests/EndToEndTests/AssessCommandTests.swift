@@ -36,13 +36,14 @@ import Testing
         #expect(estate["servers"] is Int)
         #expect((estate["score"] as? Int).map { (0...100).contains($0) } == true)
         let readiness = try #require(estate["readiness"] as? [String: Int])
-        #expect(Set(readiness.keys) == ["ready", "conditional", "not-ready", "unknown"])
+        #expect(Set(readiness.keys) == ["ready", "conditional", "not-ready", "unknown", "retained", "retired"])
         #expect(readiness.values.reduce(0, +) == services.count)
         let strategies = try #require(estate["strategies"] as? [String: Int])
         #expect(Set(strategies.keys) == ["retire", "retain", "rehost", "relocate", "repurchase", "replatform",
                                          "refactor"])
         for service in services {
-            for key in ["id", "name", "score", "readiness", "confidence", "strategy", "strategy_reasons", "findings"] {
+            for key in ["id", "name", "kind", "kind_inferred", "score", "readiness", "confidence", "strategy",
+                        "strategy_reasons", "held", "findings", "gates"] {
                 #expect(service[key] != nil, "service lacks \(key)")
             }
             for finding in service["findings"] as? [[String: Any]] ?? [] {

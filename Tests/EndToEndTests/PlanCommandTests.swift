@@ -58,7 +58,13 @@ import Testing
         let run = try Binary.cloudfirst(["plan", "--format", "csv"] + Self.asOf)
         let lines = run.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(lines.first == "Summary,Description,Labels,Start,Due,Wave")
-        #expect(lines.count > 30)
+        // A row per wave and one per service it moves, as the JSON plan has them.
+        let json = try Binary.cloudfirst(["plan", "--format", "json"] + Self.asOf)
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let waves = try #require(root["waves"] as? [[String: Any]])
+        let moving = waves.reduce(0) { $0 + (($1["services"] as? [Any])?.count ?? 0) }
+        #expect(moving > 15)
+        #expect(lines.count == 1 + waves.count + moving)
         #expect(lines.dropFirst().allSatisfy { $0.range(of: #",\d{4}-\d{2}-\d{2},\d{4}-\d{2}-\d{2},\d+$"#,
                                                          options: .regularExpression) != nil })
     }

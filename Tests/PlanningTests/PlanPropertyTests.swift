@@ -12,8 +12,15 @@ import Testing
         // Every service exactly once: in one wave, retained or retired.
         var seen = [Int](repeating: 0, count: estate.services.count)
         for wave in plan.waves { for service in wave.services { seen[service] += 1 } }
-        for service in plan.retained + plan.retired { seen[service] += 1 }
+        for service in plan.retained + plan.retired + plan.held { seen[service] += 1 }
         #expect(seen.allSatisfy { $0 == 1 }, "a service is missing or planned twice", sourceLocation: sourceLocation)
+
+        // An owner's strategy that runs into a blocker is never scheduled: held, in no wave, and not sized.
+        for (index, service) in plan.assessment.services.enumerated() where service.held != nil {
+            #expect(plan.held.contains(index) && plan.waveOfService[index] == nil,
+                    "'\(service.service.id)' is held but planned", sourceLocation: sourceLocation)
+            #expect(plan.serviceCosts[index] == nil, sourceLocation: sourceLocation)
+        }
 
         // Wave 0 is the landing zone and holds nothing; waves follow one another.
         #expect(plan.waves.first?.number == 0 && plan.waves.first?.services.isEmpty == true,
@@ -74,6 +81,35 @@ import Testing
         Self.check(plan)
         #expect(plan.waves.count >= 2)
         #expect(plan.monthly[.azure] > 0)
+    }
+
+    /// Estates with every kind of service, supplier offer, contract, owner's choice and utilisation evidence.
+    @Test(arguments: [11, 12, 13, 14, 15, 16])
+    func variedEstatesAssessAndPlanSoundly(_ seed: Int) throws {
+        let estate = try Plans.load(Plans.varied(services: 80, seed: UInt64(seed)))
+        let plan = Plans.plan(estate)
+        Self.check(plan)
+        let assessment = plan.assessment
+        #expect(assessment.services.contains { $0.held != nil }, "the generator makes owners' choices against blockers")
+        for service in assessment.services {
+            let id = service.service.id
+            // Platforms other services stand on are never bought again as applications.
+            if [.directory, .backup, .file].contains(service.kind) {
+                #expect(service.recommendedStrategy != .repurchase, "\(id) (\(service.kind)) recommended repurchase")
+            }
+            // No utilisation evidence, no five stars.
+            let servers = estate.services[estate.serviceIndex[id]!].servers.compactMap { estate.server($0.id) }
+            let measured = servers.contains { $0.utilisation?.cpuP95 != nil && $0.utilisation?.memoryP95 != nil }
+            if !measured { #expect(service.confidence < 5, "\(id) has no utilisation yet confidence 5") }
+            // An owner's strategy that a blocker stands against is held, never silently scheduled.
+            if service.service.strategy == .rehost, service.kind != .directory,
+               service.findings.contains(where: { $0.weighsAs == .blocker && $0.rule != "owner-strategy-blocked" }) {
+                #expect(service.held != nil, "\(id): owner's rehost against a blocker is not held")
+            }
+            // Retained and retired services are never reported as cloud candidates.
+            if service.strategy == .retain { #expect(service.readiness == .retained) }
+            if service.strategy == .retire { #expect(service.readiness == .retired) }
+        }
     }
 
     @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8])

@@ -61,6 +61,58 @@ enum Plans {
     }
 }
 
+extension Plans {
+    /// An estate with every kind of service (given or to infer), supplier offers and contracts, owners' choices,
+    /// operating systems in and out of support, environments, and utilisation with and without days sampled.
+    static func varied(services: Int, seed: UInt64) -> String {
+        var random = SeededRandom(seed: seed)
+        let criticalities = ["patient-critical", "business-critical", "business-operational", "administrative"]
+        let systems = ["Windows Server 2022", "Windows Server 2012 R2", "Windows Server 2003", "Red Hat Enterprise Linux 9",
+                       "Ubuntu 22.04"]
+        let roles = ["application", "database", "web", "file", "backup", "infrastructure", "vdi"]
+        let products = ["", "Windows Server Active Directory", "Veeam Backup & Replication", "PaperCut MF", "k3s",
+                        "Citrix Virtual Delivery Agent", "Example App", "Windows Server file services (DFS)"]
+        let environments = ["production", "production", "test", "dr", "training"]
+        let utilisations = ["", ", utilisation: { cpu_p95: 30, memory_p95: 50, days_sampled: 30 }",
+                            ", utilisation: { cpu_p95: 30, memory_p95: 50, days_sampled: 3 }",
+                            ", utilisation: { cpu_p95: 30, memory_p95: 50 }", ", utilisation: { cpu_p95: 30 }"]
+        let kinds = ["", "", "", "application", "directory", "backup", "file", "print", "vdi", "database-platform",
+                     "container-platform"]
+        let strategies = ["", "", "", "rehost", "relocate", "replatform", "repurchase", "retain", "retire"]
+        let contracts = ["", "2027-06-30", "2029-03-31", "2033-03-31"]
+        let saas = ["none", "available", "available", "only"]
+        var text = """
+            cloudfirst: 1
+            organisation: { name: Varied Trust }
+            assumptions: { start_date: 2027-01-04 }
+            sites: [{ id: dc1, name: DC }, { id: dr1, name: DR room, lease_ends: 2027-09-30 }]
+            servers:\n
+            """
+        let servers = services * 2
+        for index in 0..<servers {
+            let product = products[random.next(products.count)]
+            let software = product.isEmpty ? "" : ", software: [{ product: \(product) }]"
+            text += "  - { id: s\(index), site: \(random.next(5) == 0 ? "dr1" : "dc1"), "
+                + "os: \(systems[random.next(systems.count)]), role: \(roles[random.next(roles.count)]), "
+                + "environment: \(environments[random.next(environments.count)]), cpu_cores: \(1 + random.next(16)), "
+                + "memory_gb: \(2 + random.next(64)), storage_gb: \(10 + random.next(500))"
+                + "\(utilisations[random.next(utilisations.count)])\(software) }\n"
+        }
+        text += "services:\n"
+        for index in 0..<services {
+            let own = Set([random.next(servers), random.next(servers)]).sorted().map { "s\($0)" }
+            let kind = kinds[random.next(kinds.count)], strategy = strategies[random.next(strategies.count)]
+            let contract = contracts[random.next(contracts.count)]
+            text += "  - { id: svc\(index), name: Service \(index), criticality: \(criticalities[random.next(4)]), "
+                + "servers: [\(own.joined(separator: ", "))], supplier: { saas: \(saas[random.next(saas.count)]) }, "
+                + "data: { classification: official, personal_data: none }"
+                + (kind.isEmpty ? "" : ", kind: \(kind)") + (strategy.isEmpty ? "" : ", strategy: \(strategy)")
+                + (contract.isEmpty ? "" : ", contract_ends: \(contract)") + " }\n"
+        }
+        return text
+    }
+}
+
 /// SplitMix64: the same estates on every machine.
 struct SeededRandom {
     var state: UInt64

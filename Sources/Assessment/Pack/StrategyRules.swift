@@ -160,15 +160,16 @@ enum StrategyFindings {
         }
         let strategy = service.strategy ?? decision.strategy
         var held: String?
-        if let owners = service.strategy, owners != decision.strategy {
-            let blockers = blocking(owners, findings: findings)
+        if let owners = service.strategy {
+            let blockers = blocking(owners, kind: context.kind(of: service), findings: findings)
             if !blockers.isEmpty {
                 let named = blockers.map { "\($0.rule) (\($0.message))" }.joined(separator: "; ")
                 held = "the owner's strategy '\(owners.rawValue)' runs into \(named)"
                 raise(OwnerStrategyBlocked.description, "the owner's strategy is '\(owners.rawValue)', but "
-                    + "\(named) stands in its way; the findings point to '\(decision.strategy.rawValue)'. The plan "
-                    + "holds the service back until the blocker is resolved or accepted", field: "strategy")
-            } else {
+                    + "\(named) stands in its way" + (owners == decision.strategy ? ""
+                        : "; the findings point to '\(decision.strategy.rawValue)'") + ". The plan holds the service "
+                    + "back until the blocker is resolved or accepted", field: "strategy")
+            } else if owners != decision.strategy {
                 raise(StrategyDisagreement.description, "the owner's strategy is '\(owners.rawValue)'; the findings "
                     + "point to '\(decision.strategy.rawValue)': " + decision.reasons.joined(separator: "; "),
                     field: "strategy")
@@ -203,15 +204,20 @@ enum StrategyFindings {
     }
 
     /// The blockers in force that the owner's strategy cannot get past.
-    static func blocking(_ strategy: MigrationStrategy, findings: [Finding]) -> [Finding] {
+    /// A rehost moves the servers as they are, so every blocker stands in its way, except for a directory, which
+    /// is extended with new domain controllers. A relocate moves VMware VMs onto a VMware service in the cloud:
+    /// their guest operating systems go with them, a risk but not a wall, so it is stopped only where rebuilding
+    /// would not help either (data that may not go there). Replatform, refactor and repurchase rebuild or buy.
+    static func blocking(_ strategy: MigrationStrategy, kind: ServiceKind, findings: [Finding]) -> [Finding] {
         let blockers = findings.filter { $0.weighsAs == .blocker && !$0.gate && $0.rule != OwnerStrategyBlocked.description.id }
         var seen = Set<String>()
         let unique = blockers.filter { seen.insert($0.rule).inserted }
+        let stillBlocking = unique.filter { !OwnerStrategyBlocked.removedByRebuilding.contains($0.rule) }
         switch strategy {
-        case .rehost, .relocate:
-            return unique
-        case .replatform, .refactor, .repurchase:
-            return unique.filter { !OwnerStrategyBlocked.removedByRebuilding.contains($0.rule) }
+        case .rehost:
+            return kind == .directory ? stillBlocking : unique
+        case .relocate, .replatform, .refactor, .repurchase:
+            return stillBlocking
         case .retain, .retire:
             return []
         }

@@ -22,8 +22,9 @@ public struct StrategyDecision: Sendable {
         (.retain, "a server is SPARC, POWER or Itanium, or hardware on site is tied to a latency-sensitive service, "
             + "or the supplier supports none of the target clouds"),
         (.relocate, "every server is a VMware VM and the site's lease ends within 12 months: move the VMs as they are"),
-        (.replatform, "a server's operating system or database is past support: move onto a supported platform or a "
-            + "managed database"),
+        (.replatform, "a server's operating system or database is past support, or another blocker that rebuilding "
+            + "removes (UEFI with old Windows, larger than any cloud VM, Oracle RAC): move onto a supported platform, "
+            + "a managed database or a service built for it"),
         (.rehost, "otherwise: move the servers as they are onto cloud VMs (a directory is extended: new domain "
             + "controllers in the landing zone)"),
     ]
@@ -99,9 +100,10 @@ public struct StrategyDecision: Sendable {
                 "every server is a VMware VM and the site's lease ends within 12 months",
             ] + notes)
         }
-        // A test or training server past support is rebuilt, but does not make the service a replatform.
-        let pastSupport = findings.filter { !$0.secondary && ($0.rule == OSPastSupport.description.id
-            || $0.rule == DatabasePastSupport.description.id) }
+        // A blocker that rebuilding removes (past support, UEFI with old Windows, larger than any VM, Oracle RAC)
+        // makes a replatform. A test or training server's is rebuilt, but does not make the service a replatform.
+        let pastSupport = findings.filter { !$0.secondary && $0.weighsAs == .blocker
+            && OwnerStrategyBlocked.removedByRebuilding.contains($0.rule) && $0.rule != "architecture-not-x86" }
         if !pastSupport.isEmpty {
             var seen = Set<String>()
             let messages = pastSupport.map(\.message).filter { seen.insert($0).inserted }

@@ -55,11 +55,71 @@ resource "aws_vpc_security_group_egress_rule" "to_vpc" {
   to_port           = 65535
 }
 
+# rmh-dc01: rehost of rmh-ad; 2 vCPUs, 8 GiB (sized from utilisation).
+resource "aws_instance" "rmh_dc01" {
+  ami                    = var.windows_ami_id
+  instance_type          = "m6i.large"
+  subnet_id              = var.private_subnet_ids[0 % length(var.private_subnet_ids)]
+  vpc_security_group_ids = [aws_security_group.wave.id]
+  iam_instance_profile   = aws_iam_instance_profile.wave.name
+  ebs_optimized          = true
+  monitoring             = true
+
+  metadata_options {
+    http_endpoint = "enabled"
+    http_tokens   = "required"
+  }
+
+  root_block_device {
+    encrypted   = true
+    kms_key_id  = var.kms_key_arn
+    volume_size = 128
+    volume_type = "gp3"
+  }
+
+  tags = {
+    Name                = "rmh-dc01"
+    service             = "rmh-ad"
+    owner               = "Head of IT Infrastructure"
+    data-classification = "official-sensitive"
+  }
+}
+
+# rmh-dc02: rehost of rmh-ad; 2 vCPUs, 8 GiB (sized from utilisation).
+resource "aws_instance" "rmh_dc02" {
+  ami                    = var.windows_ami_id
+  instance_type          = "m6i.large"
+  subnet_id              = var.private_subnet_ids[1 % length(var.private_subnet_ids)]
+  vpc_security_group_ids = [aws_security_group.wave.id]
+  iam_instance_profile   = aws_iam_instance_profile.wave.name
+  ebs_optimized          = true
+  monitoring             = true
+
+  metadata_options {
+    http_endpoint = "enabled"
+    http_tokens   = "required"
+  }
+
+  root_block_device {
+    encrypted   = true
+    kms_key_id  = var.kms_key_arn
+    volume_size = 128
+    volume_type = "gp3"
+  }
+
+  tags = {
+    Name                = "rmh-dc02"
+    service             = "rmh-ad"
+    owner               = "Head of IT Infrastructure"
+    data-classification = "official-sensitive"
+  }
+}
+
 # rmh-esr-if01: rehost of rmh-esr; 2 vCPUs, 4 GiB (sized from utilisation).
 resource "aws_instance" "rmh_esr_if01" {
   ami                    = var.windows_ami_id
   instance_type          = "c6i.large"
-  subnet_id              = var.private_subnet_ids[0 % length(var.private_subnet_ids)]
+  subnet_id              = var.private_subnet_ids[2 % length(var.private_subnet_ids)]
   vpc_security_group_ids = [aws_security_group.wave.id]
   iam_instance_profile   = aws_iam_instance_profile.wave.name
   ebs_optimized          = true
@@ -82,5 +142,35 @@ resource "aws_instance" "rmh_esr_if01" {
     service             = "rmh-esr"
     owner               = "Director of People"
     data-classification = "official-sensitive"
+  }
+}
+
+# rmh-print01: rehost of rmh-print; 2 vCPUs, 4 GiB (sized from utilisation).
+resource "aws_instance" "rmh_print01" {
+  ami                    = var.windows_ami_id
+  instance_type          = "c6i.large"
+  subnet_id              = var.private_subnet_ids[3 % length(var.private_subnet_ids)]
+  vpc_security_group_ids = [aws_security_group.wave.id]
+  iam_instance_profile   = aws_iam_instance_profile.wave.name
+  ebs_optimized          = true
+  monitoring             = true
+
+  metadata_options {
+    http_endpoint = "enabled"
+    http_tokens   = "required"
+  }
+
+  root_block_device {
+    encrypted   = true
+    kms_key_id  = var.kms_key_arn
+    volume_size = 128
+    volume_type = "gp3"
+  }
+
+  tags = {
+    Name                = "rmh-print01"
+    service             = "rmh-print"
+    owner               = "not recorded"
+    data-classification = "not-recorded"
   }
 }

@@ -10,6 +10,112 @@ resource "azurerm_resource_group" "wave" {
   }
 }
 
+# rmh-dc01: rehost of rmh-ad; 2 vCPUs, 8 GiB (sized from utilisation).
+resource "azurerm_network_interface" "rmh_dc01" {
+  name                = "rmh-dc01-nic"
+  location            = azurerm_resource_group.wave.location
+  resource_group_name = azurerm_resource_group.wave.name
+
+  ip_configuration {
+    name                          = "private"
+    subnet_id                     = var.workload_subnet_id
+    private_ip_address_allocation = "Dynamic"
+  }
+
+  tags = azurerm_resource_group.wave.tags
+}
+
+resource "azurerm_windows_virtual_machine" "rmh_dc01" {
+  name                       = "rmh-dc01"
+  location                   = azurerm_resource_group.wave.location
+  resource_group_name        = azurerm_resource_group.wave.name
+  size                       = "Standard_D2s_v5"
+  network_interface_ids      = [azurerm_network_interface.rmh_dc01.id]
+  encryption_at_host_enabled = true
+  allow_extension_operations = false
+  admin_username             = "cloudadmin"
+  patch_mode                 = "AutomaticByPlatform"
+
+  admin_password            = var.windows_admin_password
+  automatic_updates_enabled = true
+
+  identity {
+    type = "SystemAssigned"
+  }
+
+  os_disk {
+    caching              = "ReadWrite"
+    storage_account_type = "Premium_LRS"
+    disk_size_gb         = 128
+  }
+
+  source_image_reference {
+    publisher = "MicrosoftWindowsServer"
+    offer     = "WindowsServer"
+    sku       = "2022-datacenter-azure-edition"
+    version   = "latest"
+  }
+
+  tags = merge(azurerm_resource_group.wave.tags, {
+    service             = "rmh-ad"
+    owner               = "Head of IT Infrastructure"
+    data-classification = "official-sensitive"
+  })
+}
+
+# rmh-dc02: rehost of rmh-ad; 2 vCPUs, 8 GiB (sized from utilisation).
+resource "azurerm_network_interface" "rmh_dc02" {
+  name                = "rmh-dc02-nic"
+  location            = azurerm_resource_group.wave.location
+  resource_group_name = azurerm_resource_group.wave.name
+
+  ip_configuration {
+    name                          = "private"
+    subnet_id                     = var.workload_subnet_id
+    private_ip_address_allocation = "Dynamic"
+  }
+
+  tags = azurerm_resource_group.wave.tags
+}
+
+resource "azurerm_windows_virtual_machine" "rmh_dc02" {
+  name                       = "rmh-dc02"
+  location                   = azurerm_resource_group.wave.location
+  resource_group_name        = azurerm_resource_group.wave.name
+  size                       = "Standard_D2s_v5"
+  network_interface_ids      = [azurerm_network_interface.rmh_dc02.id]
+  encryption_at_host_enabled = true
+  allow_extension_operations = false
+  admin_username             = "cloudadmin"
+  patch_mode                 = "AutomaticByPlatform"
+
+  admin_password            = var.windows_admin_password
+  automatic_updates_enabled = true
+
+  identity {
+    type = "SystemAssigned"
+  }
+
+  os_disk {
+    caching              = "ReadWrite"
+    storage_account_type = "Premium_LRS"
+    disk_size_gb         = 128
+  }
+
+  source_image_reference {
+    publisher = "MicrosoftWindowsServer"
+    offer     = "WindowsServer"
+    sku       = "2022-datacenter-azure-edition"
+    version   = "latest"
+  }
+
+  tags = merge(azurerm_resource_group.wave.tags, {
+    service             = "rmh-ad"
+    owner               = "Head of IT Infrastructure"
+    data-classification = "official-sensitive"
+  })
+}
+
 # rmh-esr-if01: rehost of rmh-esr; 2 vCPUs, 4 GiB (sized from utilisation).
 resource "azurerm_network_interface" "rmh_esr_if01" {
   name                = "rmh-esr-if01-nic"
@@ -60,5 +166,58 @@ resource "azurerm_windows_virtual_machine" "rmh_esr_if01" {
     service             = "rmh-esr"
     owner               = "Director of People"
     data-classification = "official-sensitive"
+  })
+}
+
+# rmh-print01: rehost of rmh-print; 2 vCPUs, 4 GiB (sized from utilisation).
+resource "azurerm_network_interface" "rmh_print01" {
+  name                = "rmh-print01-nic"
+  location            = azurerm_resource_group.wave.location
+  resource_group_name = azurerm_resource_group.wave.name
+
+  ip_configuration {
+    name                          = "private"
+    subnet_id                     = var.workload_subnet_id
+    private_ip_address_allocation = "Dynamic"
+  }
+
+  tags = azurerm_resource_group.wave.tags
+}
+
+resource "azurerm_windows_virtual_machine" "rmh_print01" {
+  name                       = "rmh-print01"
+  location                   = azurerm_resource_group.wave.location
+  resource_group_name        = azurerm_resource_group.wave.name
+  size                       = "Standard_F2s_v2"
+  network_interface_ids      = [azurerm_network_interface.rmh_print01.id]
+  encryption_at_host_enabled = true
+  allow_extension_operations = false
+  admin_username             = "cloudadmin"
+  patch_mode                 = "AutomaticByPlatform"
+
+  admin_password            = var.windows_admin_password
+  automatic_updates_enabled = true
+
+  identity {
+    type = "SystemAssigned"
+  }
+
+  os_disk {
+    caching              = "ReadWrite"
+    storage_account_type = "Premium_LRS"
+    disk_size_gb         = 128
+  }
+
+  source_image_reference {
+    publisher = "MicrosoftWindowsServer"
+    offer     = "WindowsServer"
+    sku       = "2022-datacenter-azure-edition"
+    version   = "latest"
+  }
+
+  tags = merge(azurerm_resource_group.wave.tags, {
+    service             = "rmh-print"
+    owner               = "not recorded"
+    data-classification = "not-recorded"
   })
 }

@@ -4,11 +4,97 @@ resource "google_service_account" "wave" {
   display_name = "Servers of wave 1"
 }
 
+# rmh-dc01: rehost of rmh-ad; 2 vCPUs, 8 GiB (sized from utilisation).
+resource "google_compute_instance" "rmh_dc01" {
+  name         = "rmh-dc01"
+  machine_type = "e2-standard-2"
+  zone         = var.zones[0 % length(var.zones)]
+
+  boot_disk {
+    kms_key_self_link = var.kms_key_id
+
+    initialize_params {
+      image = var.windows_image
+      size  = 128
+      type  = "pd-balanced"
+    }
+  }
+
+  network_interface {
+    subnetwork = var.subnetwork_self_link
+  }
+
+  metadata = {
+    block-project-ssh-keys = "true"
+    enable-oslogin         = "TRUE"
+  }
+
+  service_account {
+    email  = google_service_account.wave.email
+    scopes = ["cloud-platform"]
+  }
+
+  shielded_instance_config {
+    enable_secure_boot          = true
+    enable_vtpm                 = true
+    enable_integrity_monitoring = true
+  }
+
+  labels = {
+    service             = "rmh-ad"
+    owner               = "head_of_it_infrastructure"
+    data-classification = "official-sensitive"
+  }
+}
+
+# rmh-dc02: rehost of rmh-ad; 2 vCPUs, 8 GiB (sized from utilisation).
+resource "google_compute_instance" "rmh_dc02" {
+  name         = "rmh-dc02"
+  machine_type = "e2-standard-2"
+  zone         = var.zones[1 % length(var.zones)]
+
+  boot_disk {
+    kms_key_self_link = var.kms_key_id
+
+    initialize_params {
+      image = var.windows_image
+      size  = 128
+      type  = "pd-balanced"
+    }
+  }
+
+  network_interface {
+    subnetwork = var.subnetwork_self_link
+  }
+
+  metadata = {
+    block-project-ssh-keys = "true"
+    enable-oslogin         = "TRUE"
+  }
+
+  service_account {
+    email  = google_service_account.wave.email
+    scopes = ["cloud-platform"]
+  }
+
+  shielded_instance_config {
+    enable_secure_boot          = true
+    enable_vtpm                 = true
+    enable_integrity_monitoring = true
+  }
+
+  labels = {
+    service             = "rmh-ad"
+    owner               = "head_of_it_infrastructure"
+    data-classification = "official-sensitive"
+  }
+}
+
 # rmh-esr-if01: rehost of rmh-esr; 2 vCPUs, 8 GiB (sized from utilisation).
 resource "google_compute_instance" "rmh_esr_if01" {
   name         = "rmh-esr-if01"
   machine_type = "e2-standard-2"
-  zone         = var.zones[0 % length(var.zones)]
+  zone         = var.zones[2 % length(var.zones)]
 
   boot_disk {
     kms_key_self_link = var.kms_key_id
@@ -44,5 +130,48 @@ resource "google_compute_instance" "rmh_esr_if01" {
     service             = "rmh-esr"
     owner               = "director_of_people"
     data-classification = "official-sensitive"
+  }
+}
+
+# rmh-print01: rehost of rmh-print; 2 vCPUs, 8 GiB (sized from utilisation).
+resource "google_compute_instance" "rmh_print01" {
+  name         = "rmh-print01"
+  machine_type = "e2-standard-2"
+  zone         = var.zones[3 % length(var.zones)]
+
+  boot_disk {
+    kms_key_self_link = var.kms_key_id
+
+    initialize_params {
+      image = var.windows_image
+      size  = 128
+      type  = "pd-balanced"
+    }
+  }
+
+  network_interface {
+    subnetwork = var.subnetwork_self_link
+  }
+
+  metadata = {
+    block-project-ssh-keys = "true"
+    enable-oslogin         = "TRUE"
+  }
+
+  service_account {
+    email  = google_service_account.wave.email
+    scopes = ["cloud-platform"]
+  }
+
+  shielded_instance_config {
+    enable_secure_boot          = true
+    enable_vtpm                 = true
+    enable_integrity_monitoring = true
+  }
+
+  labels = {
+    service             = "rmh-print"
+    owner               = "not_recorded"
+    data-classification = "not-recorded"
   }
 }
