@@ -146,6 +146,22 @@ import Testing
         #expect(markdown.stdout == published, "docs/rules.md is stale: cloudfirst rules --format markdown > docs/rules.md")
     }
 
+    /// How a verdict is made can be asked for by name, as a rule can.
+    @Test func rulesExplainTheVerdicts() throws {
+        let confidence = try Binary.cloudfirst(["rules", "explain", "confidence"])
+        #expect(confidence.status == 0)
+        #expect(confidence.stdout.hasPrefix("confidence: how cloudfirst decides\n"))
+        #expect(confidence.stdout.contains("0.5 when days_sampled is not given"))
+        let strategy = try Binary.cloudfirst(["rules", "explain", "strategy"])
+        #expect(strategy.stdout.contains("4. repurchase: an application the supplier offers as SaaS"))
+        for topic in ["score", "gates", "readiness", "estate-score", "kind"] {
+            #expect(try Binary.cloudfirst(["rules", "explain", topic]).status == 0, "\(topic)")
+        }
+        let typo = try Binary.cloudfirst(["rules", "explain", "confidance"])
+        #expect(typo.status == 2)
+        #expect(typo.stderr.contains("did you mean 'confidence'?"))
+    }
+
     @Test func rulesShowThePolicyInForce() throws {
         let scratch = try Scratch()
         let config = try scratch.write("policy.yml", """

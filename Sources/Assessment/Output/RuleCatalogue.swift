@@ -63,6 +63,21 @@ public enum RuleCatalogue {
         return lines
     }
 
+    /// The topics `cloudfirst rules explain` also takes besides rule ids: each statement of `scoring`, by its
+    /// first words ("score", "gates", "readiness", "confidence", "estate-score", "kind", "strategy").
+    public static func topics(policy: Policy = Policy()) -> [(name: String, text: String)] {
+        var topics: [(name: String, text: String)] = []
+        for line in scoring(policy: policy) {
+            if line.hasPrefix("  "), let last = topics.popLast() {
+                topics.append((last.name, last.text + "\n" + line))
+            } else if let colon = line.firstIndex(of: ":") {
+                let name = line[..<colon].lowercased().replacingOccurrences(of: " ", with: "-")
+                topics.append((name, wrap(String(line[line.index(after: colon)...].drop { $0 == " " }))))
+            }
+        }
+        return topics
+    }
+
     /// Everything about one rule: what `cloudfirst rules explain ID` prints.
     public static func explain(_ description: RuleDescription, policy: Policy = Policy()) -> String {
         var out = "\(description.id): \(description.title)\n\n"

@@ -8,7 +8,8 @@ enum ServiceRules {
         HSCNConnectivity(), SmartcardAuthentication(), PlaintextInterface(), ProprietaryInterfacesOnly(),
         LatencySensitiveOnSiteDevices(),
         SaaSAvailable(), SupplierCloudUnsupported(), ContractEnding(), HardwareBoundLicence(),
-        SynchronousReplicationRPO(), CrossRegionDROffshoring(), NationalServiceRegistration(),
+        SynchronousReplicationRPO(), CrossRegionDROffshoring(), RecoveryTimeAboveServiceClass(),
+        NationalServiceRegistration(),
         VMwareSubscriptionExposure(), BackupImmutableCopy(),
     ]
 }

@@ -43,9 +43,11 @@ struct RulesCommand: ParsableCommand {
 
     struct Explain: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Explain a rule: rationale, source, remediation and examples.")
+            abstract: "Explain a rule (rationale, source, remediation and examples), or how a verdict is made.",
+            discussion: "Besides rule ids: score, gates, readiness, confidence, estate-score, kind, strategy.")
 
-        @Argument(help: ArgumentHelp("The rule's id, as 'cloudfirst rules' lists it.", valueName: "id"))
+        @Argument(help: ArgumentHelp("The rule's id, as 'cloudfirst rules' lists it, or one of score, gates, "
+                                         + "readiness, confidence, estate-score, kind, strategy.", valueName: "id"))
         var id: String
 
         @Option(help: ArgumentHelp("An organisation policy file whose severity for the rule to show.",
@@ -54,12 +56,19 @@ struct RulesCommand: ParsableCommand {
 
         func run() throws {
             let registry = RuleRegistry.standard
+            let policy = try RulesCommand.policy(config)
+            if let topic = RuleCatalogue.topics(policy: policy).first(where: { $0.name == id }) {
+                Terminal.out("\(topic.name): how cloudfirst decides\n\n" + topic.text
+                    + (topic.text.hasSuffix("\n") ? "" : "\n"))
+                return
+            }
             guard let description = registry.description(of: id) else {
-                let suggestion = Suggestion.closest(to: id, among: registry.descriptions.map(\.id))
+                let suggestion = Suggestion.closest(to: id, among: registry.descriptions.map(\.id)
+                    + RuleCatalogue.topics(policy: policy).map(\.name))
                 throw ValidationError("unknown rule '\(id)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
                     + " 'cloudfirst rules' lists them all.")
             }
-            Terminal.out(RuleCatalogue.explain(description, policy: try RulesCommand.policy(config)))
+            Terminal.out(RuleCatalogue.explain(description, policy: policy))
         }
     }
 
