@@ -310,8 +310,9 @@ import Testing
         let assessment = try Estates.assess(Estates.complete.replacingOccurrences(
             of: "contract_ends: 2031-03-31", with: "contract_ends: 2019-03-31"))
         let app = try #require(assessment.service("app"))
-        #expect(app.findings.map(\.message) == ["the supplier contract ended on 2019-03-31: re-procurement can "
-            + "require cloud hosting or SaaS"])
-        #expect(app.score == 96)
+        #expect(app.findings.map(\.message) == ["the supplier contract ended on 2019-03-31: unless an extension is "
+            + "signed, the service runs without contract terms"])
+        #expect(app.findings.map(\.severity) == [.high])
+        #expect(app.score == 90)
     }
 }

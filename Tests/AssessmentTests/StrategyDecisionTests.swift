@@ -91,7 +91,7 @@ import Testing
         let expected: [(String, ServiceKind, MigrationStrategy)] = [
             ("ad", .directory, .rehost), ("backup", .backup, .replatform), ("files", .file, .replatform),
             ("print", .print, .retain), ("vdi", .vdi, .replatform), ("apps", .containerPlatform, .replatform),
-            ("oracle", .databasePlatform, .rehost),
+            ("oracle", .databasePlatform, .replatform),
         ]
         for (id, kind, strategy) in expected {
             let service = try #require(assessment.service(id))
@@ -100,8 +100,101 @@ import Testing
             #expect(service.recommendedStrategy == strategy, "\(id): \(service.strategyReasons)")
         }
         #expect(assessment.service("ad")?.strategyReasons.first?.hasPrefix("directory services are extended") == true)
-        #expect(assessment.service("oracle")?.strategyReasons.contains { $0.contains("a platform other services "
-            + "stand on") } == true)
+        #expect(assessment.service("oracle")?.strategyReasons.first?.hasPrefix("a shared database platform moves to "
+            + "managed database services") == true)
+    }
+
+    /// A single application whose one server is a database server is not a shared database platform.
+    @Test func oneDatabaseServerIsNotAPlatform() throws {
+        let assessment = try Estates.assess("""
+            servers:
+              - { id: tp01, site: dc1, role: database, architecture: sparc }
+              - { id: sql01, site: dc1, role: database }
+            services:
+              - { id: archive, name: Archive, servers: [tp01], supplier: { product: Telepath } }
+              - { id: shared, name: Shared SQL, servers: [sql01], supplier: { product: SQL Server 2019 } }
+            """)
+        #expect(assessment.service("archive")?.kind == .application)
+        #expect(assessment.service("archive")?.recommendedStrategy == .retain)
+        #expect(assessment.service("shared")?.kind == .databasePlatform)
+    }
+
+    /// Support that ends between today and the programme's start is judged at the start: a server moved then would
+    /// arrive unsupported. A test server's does not make the service a replatform.
+    @Test func supportEndingBeforeTheProgrammeStartsReplatforms() throws {
+        let body = """
+            assumptions: { start_date: START }
+            servers:
+              - { id: app01, site: dc1, os: Windows Server 2016 }
+              - { id: test01, site: dc1, environment: test, os: Windows Server 2016 }
+              - { id: app02, site: dc1, os: Windows Server 2022 }
+            services:
+              - { id: a, name: A, servers: [app01] }
+              - { id: b, name: B, servers: [app02, test01] }
+            """
+        let later = try Estates.assess(body.replacingOccurrences(of: "START", with: "2027-04-01"))
+        let a = try #require(later.service("a"))
+        #expect(a.recommendedStrategy == .replatform)
+        #expect(a.strategyReasons.first?.hasPrefix("Windows Server 2016 leaves standard support on 2027-01-12") == true)
+        #expect(a.strategyReasons.first?.contains("before the programme starts on 2027-04-01") == true)
+        #expect(later.service("b")?.recommendedStrategy == .rehost)
+        let sooner = try Estates.assess(body.replacingOccurrences(of: "START", with: "2026-12-01"))
+        #expect(sooner.service("a")?.recommendedStrategy == .rehost)
+    }
+
+    /// Where nothing argues for a strategy, an owner's more modern choice is no disagreement; a service with no
+    /// servers that runs on the container platform moves with it.
+    @Test func theDefaultRowDoesNotArgueWithAModernChoice() throws {
+        let assessment = try Estates.assess("""
+            servers:
+              - { id: app01, site: dc1, os: Windows Server 2022 }
+              - { id: k8s01, site: dc1, os: Ubuntu 22.04, software: [{ product: k3s }] }
+            services:
+              - { id: dwh, name: Warehouse, servers: [app01], strategy: replatform }
+              - { id: platform, name: Containers, servers: [k8s01] }
+              - { id: flow, name: Patient flow, depends_on: [platform] }
+              - { id: ghost, name: Ghost }
+            """)
+        let dwh = try #require(assessment.service("dwh"))
+        #expect(dwh.recommendedStrategy == .rehost)
+        #expect(!dwh.findings.contains { $0.rule == "strategy-disagreement" })
+        #expect(assessment.service("flow")?.recommendedStrategy == .replatform)
+        #expect(assessment.service("ghost")?.strategyReasons.first?.hasPrefix("it lists no servers") == true)
+    }
+
+    /// A repurchase leaves its servers behind: their findings weigh less, never head it and do not make it
+    /// conditional. A retained service gets no hosting finding and passes no gate.
+    @Test func findingsFitTheStrategyInForce() throws {
+        let assessment = try Estates.assess("""
+            servers:
+              - { id: old, site: dc1, os: Windows Server 2012 R2, utilisation: { cpu_p95: 30, memory_p95: 40, days_sampled: 30 } }
+              - { id: kept, site: dc1, os: Windows Server 2022 }
+            services:
+              - id: saas
+                name: SaaS
+                clinical_system: true
+                data: { classification: official-sensitive, personal_data: patient, dpia: DPIA-1 }
+                supplier: { saas: available }
+                servers: [old]
+              - id: onsite
+                name: On site
+                clinical_system: true
+                strategy: retain
+                data: { classification: official-sensitive, personal_data: patient }
+                availability: { service_class: platinum }
+                servers: [kept]
+            """)
+        let saas = try #require(assessment.service("saas"))
+        #expect(saas.strategy == .repurchase)
+        let old = try #require(saas.findings.first { $0.rule == "os-past-support" })
+        #expect(old.secondaryReason == .leftBehind)
+        #expect(saas.readiness == .ready)
+        #expect(saas.headline?.secondaryReason == nil)
+        #expect(saas.gates.map(\.rule).contains("repurchase-assurance"))
+        let onsite = try #require(assessment.service("onsite"))
+        #expect(onsite.readiness == .retained)
+        #expect(!onsite.findings.contains { $0.rule == "multi-zone-design" })
+        #expect(onsite.gates.isEmpty)
     }
 
     /// The inventory's kind wins over inference; a product on a minority of servers changes nothing.
@@ -223,6 +316,7 @@ import Testing
     @Test func everyStrategyTheDecisionCanGiveIsInTheTable() {
         let documented = Set(StrategyDecision.table.map(\.strategy))
         #expect(documented == [.retire, .repurchase, .retain, .relocate, .replatform, .rehost])
-        #expect(RuleCatalogue.text().contains("7. replatform: a server's operating system or database is past support"))
+        #expect(RuleCatalogue.text().contains("7. replatform: a production server's operating system or database is "
+            + "past support"))
     }
 }

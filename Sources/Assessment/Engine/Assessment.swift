@@ -95,7 +95,9 @@ public struct EstateAssessment: Sendable {
     public var topBlockers: [(rule: String, services: [String])] {
         var byRule: [String: [String]] = [:]
         for service in services {
-            for rule in Set(service.findings.filter { $0.weighsAs == .blocker }.map(\.rule)) {
+            // A held owner's choice repeats a blocker already counted; it is listed with the service, not here.
+            for rule in Set(service.findings.filter { $0.weighsAs == .blocker && $0.rule != "owner-strategy-blocked" }
+                .map(\.rule)) {
                 byRule[rule, default: []].append(service.service.id)
             }
         }

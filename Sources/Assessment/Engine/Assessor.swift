@@ -9,6 +9,8 @@ public struct Assessor: Sendable {
     /// Each rule's identity and severity in force, parallel to `serverRules` and `serviceRules`.
     private let serverRuleIdentities: [FindingReporter.Rule]
     private let serviceRuleIdentities: [FindingReporter.Rule]
+    /// Rules whose findings are about the trust running the service in a cloud (`RuleDescription.hostingOnly`).
+    private let hostingOnlyRules: Set<String>
 
     public init(rules: RuleRegistry = .standard, policy: Policy = Policy()) {
         self.serverRules = rules.serverRules.filter { policy.isEnabled(type(of: $0).description) }
@@ -16,6 +18,8 @@ public struct Assessor: Sendable {
         self.policy = policy
         serverRuleIdentities = serverRules.map { FindingReporter.Rule(type(of: $0).description, policy: policy) }
         serviceRuleIdentities = serviceRules.map { FindingReporter.Rule(type(of: $0).description, policy: policy) }
+        hostingOnlyRules = Set((rules.serverRules.map { type(of: $0).description }
+            + rules.serviceRules.map { type(of: $0).description }).filter(\.hostingOnly).map(\.id))
     }
 
     public func assess(_ estate: Estate, asOf: CalendarDate, lifecycle: LifecycleCatalogue = .embedded)
@@ -75,8 +79,8 @@ public struct Assessor: Sendable {
         inForce += derivedInForce
         accepted += derivedAccepted
         let held = derivedInForce.contains { $0.rule == OwnerStrategyBlocked.description.id } ? derived.held : nil
-        let ordered = Self.ordered(inForce)
         let strategy = service.strategy ?? decision.strategy
+        let ordered = Self.ordered(fitted(inForce, to: strategy))
         let confidence = Scoring.confidence(of: service, servers: context.servers(of: service), context: context)
         let kind = context.kinds[serviceIndex]
         return ServiceAssessment(
@@ -94,6 +98,30 @@ public struct Assessor: Sendable {
             gates: ordered.filter(\.gate),
             held: held,
             accepted: accepted)
+    }
+
+    /// The findings that matter for the strategy in force. A service that is retained, retired or repurchased is
+    /// never hosted by the trust in a cloud, so findings about that hosting are not raised; a repurchase leaves its
+    /// servers behind to be switched off, so their findings weigh less and do not head it. A retained service
+    /// passes no gate; a retired one only DCB0160, which covers decommissioning a clinical system.
+    private func fitted(_ findings: [Finding], to strategy: MigrationStrategy) -> [Finding] {
+        var fitted = findings
+        if [.retain, .retire, .repurchase].contains(strategy) {
+            fitted.removeAll { hostingOnlyRules.contains($0.rule) }
+        }
+        switch strategy {
+        case .retain:
+            fitted.removeAll(where: \.gate)
+        case .retire:
+            fitted.removeAll { $0.gate && $0.rule != ClinicalSafetyDCB0160.description.id }
+        case .repurchase:
+            for index in fitted.indices {
+                if case .server = fitted[index].subject { fitted[index].secondaryReason = .leftBehind }
+            }
+        default:
+            break
+        }
+        return fitted
     }
 
     /// Heaviest first (a finding only on test, training, development or DR servers weighs one severity less, and

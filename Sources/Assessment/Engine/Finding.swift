@@ -27,9 +27,14 @@ public struct Finding: Hashable, Sendable {
     public var gate: Bool = false
     /// Points it takes off the score at its severity in force (see `Policy.points(for:)`).
     public var points: Int = 0
-    /// On a test, training, development or DR server of a service that has production servers: kept, but it weighs
-    /// one severity less and never heads the service on its own.
-    public var secondary: Bool = false
+    /// Why the finding weighs one severity less and never heads the service on its own, or nil.
+    public var secondaryReason: SecondaryReason?
+
+    /// True when it weighs one severity less (see `secondaryReason`).
+    public var secondary: Bool {
+        get { secondaryReason != nil }
+        set { secondaryReason = newValue ? (secondaryReason ?? .nonProduction) : nil }
+    }
 
     public init(rule: String, severity: Severity, category: RuleCategory, subject: Subject, message: String,
                 location: SourceLocation, gate: Bool = false, points: Int = 0) {
@@ -49,6 +54,15 @@ public struct Finding: Hashable, Sendable {
               index + 1 < Severity.allCases.count else { return severity }
         return Severity.allCases[index + 1]
     }
+}
+
+/// Why a finding is kept but weighs less.
+public enum SecondaryReason: String, Sendable {
+    /// On a test, training, development or DR server of a service that has production servers.
+    case nonProduction = "non-production"
+    /// On a server the strategy leaves behind to be switched off (a repurchase): a risk until then, not a step of
+    /// the move.
+    case leftBehind = "left behind"
 }
 
 /// A finding the service's owner has accepted with an exception.

@@ -30,7 +30,7 @@ public enum AssessmentCSV {
              String(finding.location.position.column), finding.message]
         }
         for service in assessment.services {
-            rows += service.findings.map { row(service.service.id, $0, $0.secondary ? "open (non-production)" : "open") }
+            rows += service.findings.map { row(service.service.id, $0, $0.secondaryReason.map { "open (\($0.rawValue))" } ?? "open") }
             rows += service.gates.map { row(service.service.id, $0, "gate") }
             rows += service.accepted.map { row(service.service.id, $0.finding, "accepted") }
         }

@@ -59,7 +59,7 @@ public enum AssessmentJSON {
             ("category", .string(finding.category.rawValue)),
             ("subject", .string(finding.subject.description)),
             ("message", .string(finding.message)),
-            ("secondary", .bool(finding.secondary)),
+            ("secondary", finding.secondaryReason.map { .string($0.rawValue) } ?? .null),
             ("location", .object([("file", .string(finding.location.file)),
                                   ("line", .int(finding.location.position.line)),
                                   ("column", .int(finding.location.position.column))])),

@@ -95,7 +95,7 @@ public enum AssessmentMarkdown {
     }
 
     static func row(_ finding: Finding) -> String {
-        "| \(finding.severity.rawValue)\(finding.secondary ? " (non-production)" : "") | `\(finding.rule)` | "
+        "| \(finding.severity.rawValue)\(finding.secondaryReason.map { " (\($0.rawValue))" } ?? "") | `\(finding.rule)` | "
             + "\(cell(finding.message)) | "
             + "\(cell(finding.location.file)):\(finding.location.position.line) |\n"
     }

@@ -11,7 +11,7 @@ public enum AssessmentTable {
             rows.append([service.service.id, service.service.criticality?.rawValue ?? "-", String(service.score),
                          service.readiness.rawValue, "\(service.confidence)/5", strategy,
                          service.headline.map { "\($0.severity.rawValue): \($0.rule)"
-                             + ($0.secondary ? " (non-production)" : "") } ?? "-"])
+                             + ($0.secondaryReason.map { " (\($0.rawValue))" } ?? "") } ?? "-"])
         }
         // Columns are measured in Unicode scalars: as wide as characters for the names inventories use, and far
         // cheaper to count than grapheme clusters over tens of thousands of rows.

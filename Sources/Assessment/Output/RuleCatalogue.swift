@@ -36,8 +36,8 @@ public enum RuleCatalogue {
                 + "services), listed per service and carried into the plan; they do not change score or readiness, "
                 + "and are not CI failures.",
             "Readiness: a service whose strategy is retain or retire is retained or retired, not a cloud "
-                + "candidate; else a blocker makes it not-ready (on servers that do not move at all, as in a "
-                + "repurchase or a directory extended with new domain controllers, it counts as high); else personal data "
+                + "candidate; else a blocker makes it not-ready (findings on servers a repurchase leaves behind "
+                + "do not count, and one on domain controllers a directory replaces counts as high); else personal data "
                 + "not stated, no classification given or derived (patient data is official-sensitive), or "
                 + "confidence under \(policy.minimumConfidence), makes it unknown; else a high finding makes it "
                 + "conditional; else it is ready.",
@@ -50,7 +50,8 @@ public enum RuleCatalogue {
                 + "business-operational or not given 2, administrative 1).",
             "Kind: the inventory's 'kind', else inferred: a platform product named by the supplier's product, "
                 + "else by the products or role of at least half the servers, else database-platform when every "
-                + "server is a database server, else application.",
+                + "server is a database server and the supplier's product names a database engine (or two or more "
+                + "database servers with no product given), else application.",
             "Strategy: the first row of the decision table that holds. An owner's strategy is kept; a different "
                 + "recommendation is a low finding (strategy-disagreement), unless the owner's strategy runs into a "
                 + "blocker it cannot get past, which is a blocker (owner-strategy-blocked) and holds the service "

@@ -44,7 +44,7 @@ public struct VMwareSubscriptionExposure: ServiceRule {
         let servers = context.servers(of: service)
         guard !servers.isEmpty, servers.allSatisfy({ $0.platform == .vmware }) else { return }
         let count = servers.count == 1 ? "its server is a VMware VM"
-            : "all \(servers.count) of its servers are VMware VMs"
+            : servers.count == 2 ? "both its servers are VMware VMs" : "all \(servers.count) of its servers are VMware VMs"
         report.report("\(count): VMware is now sold only by subscription, so its renewal date is a reason to time "
             + "the move; compare relocating to a cloud VMware service with rehosting to native VMs",
             at: service.source, field: "servers")

@@ -27,6 +27,18 @@ enum SupportStage {
 
 /// Microsoft gives Extended Security Updates free on Azure (REFERENCE.md section 4). Its terms differ by version
 /// (for SQL Server 2016 on Azure VMs they have been reported to have changed), so the message says to check them.
+/// The vendor's own name for its paid extension: Microsoft's Extended Security Updates, Red Hat's Extended Life-cycle
+/// Support, Canonical's Expanded Security Maintenance, Oracle's Extended Support.
+func paidExtensionName(_ entry: LifecycleEntry) -> String {
+    switch entry.product {
+    case "Windows Server", "SQL Server": "paid Extended Security Updates (ESU)"
+    case "Red Hat Enterprise Linux": "paid Extended Life-cycle Support (ELS)"
+    case "Ubuntu": "paid Expanded Security Maintenance (ESM, Ubuntu Pro)"
+    case let product where product.hasPrefix("Oracle"): "paid Oracle Extended Support"
+    default: "a paid support extension"
+    }
+}
+
 private func extensionNote(_ entry: LifecycleEntry) -> String {
     ["Windows Server", "SQL Server"].contains(entry.product)
         ? " (Microsoft gives ESU free on Azure for the versions it names; check its current terms)" : ""
@@ -101,8 +113,8 @@ public struct OSInExtendedSecurityUpdates: ServerRule {
     public func evaluate(_ server: Server, in context: AssessmentContext, report: inout FindingReporter) {
         guard let os = server.os, let entry = context.operatingSystem(named: os),
               case .paidExtension(let standardEnded, let ends)? = SupportStage(entry, asOf: context.asOf) else { return }
-        report.report("\(entry.name) left extended support on \(standardEnded); paid extended security updates "
-            + "run to \(ends)\(extensionNote(entry))", at: server.source, field: "os")
+        report.report("\(entry.name) left standard support on \(standardEnded); \(paidExtensionName(entry)) runs to "
+            + "\(ends)\(extensionNote(entry))", at: server.source, field: "os")
     }
 }
 
@@ -166,6 +178,60 @@ public struct OSUnrecognised: ServerRule {
         }
         if context.operatingSystem(named: os) == nil {
             report.report("operating system '\(os)' is not in the lifecycle catalogue", at: server.source, field: "os")
+        }
+    }
+}
+
+public struct DatabaseUnrecognised: ServerRule {
+    public init() {}
+
+    /// Words that name a database engine, lowercased; a product named by one is a database to check.
+    static let engineWords = ["sql server", "oracle database", "mysql", "mariadb", "postgres", "caché", "intersystems cache",
+                              "db2", "sybase", "informix", "mongodb"]
+    /// Words that name a product beside an engine rather than the engine itself.
+    static let companionWords = ["reporting services", "integration services", "analysis services", "report server",
+                                 "data guard", "real application clusters", "management studio", "client", "odbc",
+                                 "driver", "pipelines"]
+
+    public static let description = RuleDescription(
+        id: "database-unrecognised", title: "Database engine not known to the lifecycle catalogue",
+        category: .technical, severity: .info,
+        rationale: "A database engine whose release the catalogue cannot place (SQL Server 2005, InterSystems Caché, "
+            + "a name without its version) cannot be checked for support, so an engine long past support would go "
+            + "unreported. As with an unknown operating system, the finding says what could not be judged.",
+        source: "REFERENCE.md section 6 (endoflife.date and vendor lifecycle pages) and section 7 (Azure Migrate "
+            + "readiness: unknown for what it cannot identify)",
+        remediation: "Give the engine as its vendor names it, with its version (e.g. product 'SQL Server', "
+            + "version '2016'); if the catalogue lacks it, add a row with its source to Catalogues/lifecycle.csv.",
+        examples: [
+            .triggers("""
+                servers:
+                  - id: s1
+                    site: dc1
+                    software:
+                      - ↓product: SQL Server 2005
+                      - { ↓product: InterSystems Caché, version: "2018.1" }
+                      - { product: SQL Server 2016 Reporting Services }
+                """),
+            .passes("""
+                servers:
+                  - id: s1
+                    site: dc1
+                    software:
+                      - { product: SQL Server, version: "2019" }
+                      - { product: Oracle Data Guard }
+                      - { product: Sectra IDS7 }
+                """),
+        ])
+
+    public func evaluate(_ server: Server, in context: AssessmentContext, report: inout FindingReporter) {
+        for software in server.software {
+            let name = software.product.lowercased()
+            guard Self.engineWords.contains(where: name.contains), !Self.companionWords.contains(where: name.contains),
+                  context.database(of: software) == nil else { continue }
+            let written = software.version.map { "\(software.product) \($0)" } ?? software.product
+            report.report("database '\(written)' on '\(server.id)' is not in the lifecycle catalogue: its support "
+                + "cannot be checked", at: software.source, field: "product")
         }
     }
 }
@@ -237,8 +303,8 @@ public struct DatabaseInExtendedSecurityUpdates: ServerRule {
     public func evaluate(_ server: Server, in context: AssessmentContext, report: inout FindingReporter) {
         for (entry, software) in databases(on: server, in: context) {
             if case .paidExtension(let standardEnded, let ends)? = SupportStage(entry, asOf: context.asOf) {
-                report.report("\(entry.name) on '\(server.id)' left extended support on \(standardEnded); paid "
-                    + "extended security updates run to \(ends)\(extensionNote(entry))",
+                report.report("\(entry.name) on '\(server.id)' left standard support on \(standardEnded); "
+                    + "\(paidExtensionName(entry)) runs to \(ends)\(extensionNote(entry))",
                               at: software.source, field: "product")
             }
         }

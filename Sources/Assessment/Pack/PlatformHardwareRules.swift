@@ -127,7 +127,8 @@ public struct AttachedFibreChannel: ServerRule {
                 servers:
                   - { id: s1, site: dc1, platform: physical, disks: [{ size_gb: 500 }] }
                 """),
-        ])
+        ],
+        hostingOnly: true)
 
     public func evaluate(_ server: Server, in context: AssessmentContext, report: inout FindingReporter) {
         reportAttached(.fibreChannel, on: server, "uses Fibre Channel storage, which must become cloud block "
@@ -219,7 +220,8 @@ public struct AttachedGPU: ServerRule {
                 servers:
                   - { id: s1, site: dc1, attached_hardware: [] }
                 """),
-        ])
+        ],
+        hostingOnly: true)
 
     public func evaluate(_ server: Server, in context: AssessmentContext, report: inout FindingReporter) {
         reportAttached(.gpu, on: server, "has a GPU: it needs a GPU VM family, which costs more", to: &report)

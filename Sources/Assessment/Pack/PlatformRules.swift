@@ -266,7 +266,8 @@ public struct OracleLicensingCloudVCPU: ServerRule {
                       - { product: Oracle E-Business Suite }
                       - { product: SQL Server 2019 }
                 """),
-        ])
+        ],
+        hostingOnly: true)
 
     public func evaluate(_ server: Server, in context: AssessmentContext, report: inout FindingReporter) {
         for (software, entry) in oracleDatabases(on: server, in: context) {
@@ -322,7 +323,8 @@ public struct OracleStandardEditionVCPULimit: ServerRule {
                     site: dc1
                     software: [{ product: Oracle Database 19c, edition: Standard Edition 2 }]
                 """),
-        ])
+        ],
+        hostingOnly: true)
 
     public func evaluate(_ server: Server, in context: AssessmentContext, report: inout FindingReporter) {
         guard let cores = server.cpuCores, cores > Self.maximumVCPUs else { return }
@@ -373,7 +375,7 @@ public struct IdleServer: ServerRule {
     public func evaluate(_ server: Server, in context: AssessmentContext, report: inout FindingReporter) {
         guard server.poweredOn, let cpu = server.utilisation?.cpuP95, let memory = server.utilisation?.memoryP95,
               cpu < UtilisationBands.idleBelow, memory < UtilisationBands.idleBelow else { return }
-        let sampled = server.utilisation?.daysSampled.map { $0 < 90 ? " over only \($0) days" : " over \($0) days" }
+        let sampled = server.utilisation?.daysSampled.map { $0 < 30 ? " over only \($0) days" : " over \($0) days" }
             ?? " (days sampled not given)"
         report.report("server '\(server.id)' is idle: CPU p95 \(cpu.plainDescription)% and memory p95 "
             + "\(memory.plainDescription)%\(sampled); retire it rather than migrate", at: server.source,
@@ -408,7 +410,8 @@ public struct UnderusedServer: ServerRule {
                   - { id: s2, site: dc1, utilisation: { cpu_p95: 2, memory_p95: 3 } }
                   - { id: s3, site: dc1, utilisation: { memory_p95: 3 } }
                 """),
-        ])
+        ],
+        hostingOnly: true)
 
     public func evaluate(_ server: Server, in context: AssessmentContext, report: inout FindingReporter) {
         guard server.poweredOn, let cpu = server.utilisation?.cpuP95, let memory = server.utilisation?.memoryP95,

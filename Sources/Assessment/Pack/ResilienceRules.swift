@@ -32,7 +32,8 @@ public struct SynchronousReplicationRPO: ServiceRule {
                   - { id: hr, name: HR, availability: { service_class: silver } }
                   - { id: wiki, name: Wiki }
                 """),
-        ])
+        ],
+        hostingOnly: true)
 
     public func evaluate(_ service: Service, in context: AssessmentContext, report: inout FindingReporter) {
         guard service.availability?.rpoMinutes == 0 else { return }
@@ -89,7 +90,8 @@ public struct CrossRegionDROffshoring: ServiceRule {
                   - { id: lims, name: LIMS, availability: { service_class: gold } }
                   - { id: wiki, name: Wiki }
                 """),
-        ])
+        ],
+        hostingOnly: true)
 
     public func evaluate(_ service: Service, in context: AssessmentContext, report: inout FindingReporter) {
         guard service.availability?.serviceClass == .platinum else { return }

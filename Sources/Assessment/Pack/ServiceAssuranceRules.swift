@@ -32,8 +32,8 @@ public struct ClinicalSafetyDCB0160: ServiceRule {
 
     public func evaluate(_ service: Service, in context: AssessmentContext, report: inout FindingReporter) {
         guard service.clinicalSystem == true else { return }
-        report.report("a clinical system: moving its hosting needs an updated hazard log and safety case, signed "
-            + "off by a named Clinical Safety Officer", at: service.source, field: "clinical_system")
+        report.report("a clinical system: moving or decommissioning it needs an updated hazard log and safety case, "
+            + "signed off by a named Clinical Safety Officer", at: service.source, field: "clinical_system")
     }
 }
 
@@ -67,14 +67,15 @@ public struct MultiZoneDesign: ServiceRule {
                   - { id: wiki, name: Wiki, availability: { service_class: bronze } }
                   - { id: fin, name: Finance, availability: { rto_hours: 24 } }
                 """),
-        ])
+        ],
+        hostingOnly: true)
 
     public func evaluate(_ service: Service, in context: AssessmentContext, report: inout FindingReporter) {
         guard let serviceClass = service.availability?.serviceClass else { return }
         let target: String
         switch serviceClass {
-        case .platinum: target = "24x7, 99.9%, disaster recovery within 2 hours"
-        case .gold: target = "Mon-Sat 08:00-18:00, 99.9%, disaster recovery within 4 hours"
+        case .platinum: target = "the class sets 24x7, 99.9%, disaster recovery within 2 hours"
+        case .gold: target = "the class sets 99.9% in its hours, Mon-Sat 08:00-18:00, disaster recovery within 4 hours"
         case .silver, .bronze: return
         }
         report.report("service class \(serviceClass.rawValue) (\(target)) needs a design "

@@ -7,7 +7,7 @@ enum ServiceRules {
         ClinicalSafetyDCB0160(), MultiZoneDesign(), OwnerMissing(), ServiceWithoutServers(),
         HSCNConnectivity(), SmartcardAuthentication(), PlaintextInterface(), ProprietaryInterfacesOnly(),
         LatencySensitiveOnSiteDevices(),
-        SaaSAvailable(), SupplierCloudUnsupported(), ContractEnding(), HardwareBoundLicence(),
+        SaaSAvailable(), SupplierCloudUnsupported(), ContractEnding(), ContractEnded(), HardwareBoundLicence(),
         SynchronousReplicationRPO(), CrossRegionDROffshoring(), RecoveryTimeAboveServiceClass(),
         NationalServiceRegistration(),
         VMwareSubscriptionExposure(), BackupImmutableCopy(),

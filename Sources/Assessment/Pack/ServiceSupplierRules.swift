@@ -32,7 +32,11 @@ public struct SaaSAvailable: ServiceRule {
     public func evaluate(_ service: Service, in context: AssessmentContext, report: inout FindingReporter) {
         guard let supplier = service.supplier, let saas = supplier.saas, saas != .none else { return }
         let who = supplier.name.map { "'\($0)'" } ?? "the supplier"
-        report.report("\(who) offers it \(saas == .only ? "only " : "")as SaaS: consider repurchase first",
+        let kind = context.kind(of: service)
+        let advice = kind == .application ? "consider repurchase first"
+            : "as a \(kind.rawValue) platform it becomes the cloud's own service rather than a repurchase, but the "
+                + "offer is worth knowing"
+        report.report("\(who) offers it \(saas == .only ? "only " : "")as SaaS: \(advice)",
                       at: supplier.source, field: "saas")
     }
 }
@@ -42,7 +46,7 @@ public struct SupplierCloudUnsupported: ServiceRule {
 
     public static let description = RuleDescription(
         id: "supplier-cloud-unsupported", title: "Supplier does not support a target cloud", category: .commercial,
-        severity: .medium,
+        severity: .low,
         rationale: "Running a product on a platform its supplier does not support puts support, upgrades and fixes "
             + "at risk; for a clinical system, the supplier's DCB0129 safety case may not cover the new hosting. "
             + "Where the supplier supports some of the target clouds, the service goes to one of those: a "
@@ -61,7 +65,8 @@ public struct SupplierCloudUnsupported: ServiceRule {
                     supplier:
                       name: Example EPR Ltd
                       ↓supported_clouds: [azure]
-                  - { id: lims, name: LIMS, supplier: { ↓supported_clouds: [] } }
+                  # Supports none: retained, so the strategy's reasons say it and no hosting finding is raised.
+                  - { id: lims, name: LIMS, supplier: { supported_clouds: [] } }
                 """),
             .triggers("""
                 assumptions:
@@ -76,7 +81,8 @@ public struct SupplierCloudUnsupported: ServiceRule {
                   - { id: epr, name: EPR, supplier: { supported_clouds: [azure, aws] } }
                   - { id: lims, name: LIMS, supplier: { name: Clinisys } }
                 """),
-        ])
+        ],
+        hostingOnly: true)
 
     public func evaluate(_ service: Service, in context: AssessmentContext, report: inout FindingReporter) {
         guard let supplier = service.supplier, let supported = supplier.supportedClouds else { return }
@@ -95,14 +101,13 @@ public struct ContractEnding: ServiceRule {
     public init() {}
 
     public static let description = RuleDescription(
-        id: "contract-ending", title: "Supplier contract ends within 24 months, or has ended",
+        id: "contract-ending", title: "Supplier contract ends within 24 months",
         category: .commercial, severity: .medium,
         rationale: "A contract's end is when the trust can require cloud hosting or SaaS without paying to leave "
             + "early. GDS Cloud First says SaaS should always be considered and a non-cloud choice needs evidence "
             + "and a business case; NHS England's principles say reuse before buy or build. Re-procurement takes "
             + "time, so cloudfirst flags contracts that end within 24 months: a planning horizon of its own, not an "
-            + "NHS rule. A contract that has already ended (or runs on by extension) is the same chance, and more "
-            + "urgent.",
+            + "NHS rule. A contract that has already ended is a finding of its own (contract-ended).",
         source: "REFERENCE.md section 1 (GDS Cloud First: public cloud first, SaaS should always be considered; "
             + "NHS England Architecture Principles: reuse before buy/build); the 24-month window is cloudfirst's "
             + "own planning horizon",
@@ -113,13 +118,12 @@ public struct ContractEnding: ServiceRule {
                 services:
                   - { id: a, name: A, ↓contract_ends: 2028-11-25 }
                   - { id: b, name: B, ↓contract_ends: 2026-11-25 }
-                  - { id: c, name: C, ↓contract_ends: 2026-11-24 }
-                  - { id: d, name: D, ↓contract_ends: 2019-03-31 }
                 """),
             .passes("""
                 services:
                   - { id: a, name: A, contract_ends: 2028-11-26 }
                   - { id: b, name: B }
+                  - { id: c, name: C, contract_ends: 2026-11-24 }
                 """),
             .triggers("""
                 services:
@@ -132,9 +136,41 @@ public struct ContractEnding: ServiceRule {
         ])
 
     public func evaluate(_ service: Service, in context: AssessmentContext, report: inout FindingReporter) {
-        guard let ends = service.contractEnds, ends <= context.monthsAhead(24) else { return }
-        let when = ends < context.asOf ? "ended on \(ends)" : "ends on \(ends)"
-        report.report("the supplier contract \(when): re-procurement can require cloud hosting or SaaS",
+        guard let ends = service.contractEnds, ends >= context.asOf, ends <= context.monthsAhead(24) else { return }
+        report.report("the supplier contract ends on \(ends): re-procurement can require cloud hosting or SaaS",
                       at: service.source, field: "contract_ends")
+    }
+}
+
+public struct ContractEnded: ServiceRule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "contract-ended", title: "Supplier contract has ended", category: .commercial, severity: .high,
+        rationale: "The recorded contract end has passed. Unless an extension has been signed, the service runs "
+            + "without a contract: no support terms, and, where the supplier processes the trust's personal data, "
+            + "none of the processor terms UK GDPR Article 28 requires to be set out in a contract. It is also the "
+            + "moment the trust can require cloud hosting or SaaS without paying to leave early.",
+        source: "UK GDPR Article 28(3) (processing by a processor shall be governed by a contract); REFERENCE.md "
+            + "section 1 (GDS Cloud First: SaaS should always be considered)",
+        remediation: "Record the signed extension's end date as 'contract_ends', or put a contract in place now, "
+            + "requiring cloud hosting or SaaS, UK data residency and open standards where the re-procurement allows.",
+        examples: [
+            .triggers("""
+                services:
+                  - { id: a, name: A, ↓contract_ends: 2026-11-24 }
+                  - { id: b, name: B, ↓contract_ends: 2019-03-31 }
+                """),
+            .passes("""
+                services:
+                  - { id: a, name: A, contract_ends: 2026-11-25 }
+                  - { id: b, name: B }
+                """),
+        ])
+
+    public func evaluate(_ service: Service, in context: AssessmentContext, report: inout FindingReporter) {
+        guard let ends = service.contractEnds, ends < context.asOf else { return }
+        report.report("the supplier contract ended on \(ends): unless an extension is signed, the service runs "
+            + "without contract terms", at: service.source, field: "contract_ends")
     }
 }

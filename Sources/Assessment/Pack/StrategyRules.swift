@@ -44,7 +44,8 @@ public struct OwnerStrategyBlocked: DerivedRule {
                     strategy: rehost
                     exceptions: [{ rule: os-past-support, reason: "extended support bought", until: 2027-06-30 }]
                 """),
-        ])
+        ],
+        weight: 0)
 }
 
 /// Buying a service again is a procurement: its assurance comes before the move.
@@ -83,7 +84,9 @@ public struct CloudExitPlan: DerivedRule {
     public static let description = RuleDescription(
         id: "cloud-exit-plan", title: "Critical service onto managed services: an exit plan comes first",
         category: .commercial, severity: .medium,
-        rationale: "Replatformed, refactored and repurchased services run on a provider's own services, which are "
+        rationale: "Refactored and repurchased services, and platform services replatformed onto managed services "
+            + "(backup vaults, managed file shares, managed Kubernetes, managed databases), run on a provider's "
+            + "own services, which are "
             + "harder to leave than virtual machines. NHS policy asks for systems that can be replaced module by "
             + "module with no lock-in, and the NHS Cloud Centre of Excellence asks for a cloud exit strategy: "
             + "how the data and the service would move if the provider or the contract had to change.",
@@ -94,19 +97,24 @@ public struct CloudExitPlan: DerivedRule {
         examples: [
             .triggers("""
                 services:
-                  - { id: a, name: A, criticality: patient-critical, ↓strategy: replatform }
+                  - { id: a, name: A, kind: file, criticality: patient-critical, ↓strategy: replatform }
                   - { id: b, name: B, criticality: business-critical, ↓strategy: repurchase }
+                  - ↓{ id: c, name: C, kind: backup, criticality: business-critical }
                 """),
             .passes("""
                 services:
                   - { id: a, name: A, criticality: patient-critical, strategy: rehost }
-                  - { id: b, name: B, criticality: administrative, strategy: replatform }
+                  - { id: b, name: B, kind: backup, criticality: administrative, strategy: replatform }
+                  - { id: c, name: C, criticality: business-critical, strategy: replatform }
                 """),
         ],
         gate: true)
 
     static let critical: Set<Criticality> = [.patientCritical, .businessCritical]
-    static let managed: Set<MigrationStrategy> = [.replatform, .refactor, .repurchase]
+    /// Strategies that put the service on a provider's own services. A replatform does too for a platform service
+    /// (backup to vaults, files to a managed file service, containers to managed Kubernetes, databases to managed
+    /// databases), but not for an application rebuilt on a supported operating system on VMs.
+    static let managed: Set<MigrationStrategy> = [.refactor, .repurchase]
 }
 
 /// A service kept on site where the site is going away.
@@ -169,21 +177,21 @@ enum StrategyFindings {
                     + "\(named) stands in its way" + (owners == decision.strategy ? ""
                         : "; the findings point to '\(decision.strategy.rawValue)'") + ". The plan holds the service "
                     + "back until the blocker is resolved or accepted", field: "strategy")
-            } else if owners != decision.strategy {
+            } else if owners != decision.strategy,
+                      !(decision.byDefault && [.replatform, .refactor].contains(owners)) {
                 raise(StrategyDisagreement.description, "the owner's strategy is '\(owners.rawValue)'; the findings "
                     + "point to '\(decision.strategy.rawValue)': " + decision.reasons.joined(separator: "; "),
                     field: "strategy")
             }
         }
         if strategy == .repurchase {
-            let clinical = service.clinicalSystem == true
-            raise(RepurchaseAssurance.description, "a repurchase is a procurement: framework call-off, DTAC for the "
-                + "product, the supplier's DSPT status, a DPIA for the new processing"
-                + (clinical ? ", DCB0160 for the new hosting" : "") + ", and data migration and exit terms",
+            raise(RepurchaseAssurance.description, "a repurchase is a procurement: "
+                + StrategyDecision.procurement(clinical: service.clinicalSystem == true) + ", and exit terms",
                 field: service.strategy == nil ? nil : "strategy")
         }
+        let kind = context.kind(of: service)
         if let criticality = service.criticality, CloudExitPlan.critical.contains(criticality),
-           CloudExitPlan.managed.contains(strategy) {
+           CloudExitPlan.managed.contains(strategy) || (strategy == .replatform && kind != .application) {
             raise(CloudExitPlan.description, "a \(criticality.rawValue) service moving by \(strategy.rawValue) onto "
                 + "a provider's own services needs a cloud exit plan", field: service.strategy == nil ? nil : "strategy")
         }

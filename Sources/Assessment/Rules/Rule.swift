@@ -48,10 +48,13 @@ public struct RuleDescription: Sendable {
     /// effort of the remedy; nil for the severity's weight. A policy that changes the rule's severity uses that
     /// severity's weight instead.
     public let weight: Int?
+    /// The finding is about running the service on the trust's own resources in a cloud (zones, regions, VM sizes,
+    /// storage, licences on cloud vCPUs): it is not raised for a service that is retained, retired or repurchased.
+    public let hostingOnly: Bool
 
     public init(id: String, title: String, category: RuleCategory, severity: Severity, rationale: String,
                 source: String, remediation: String, examples: [RuleExample], gate: Bool = false,
-                weight: Int? = nil) {
+                weight: Int? = nil, hostingOnly: Bool = false) {
         self.id = id
         self.title = title
         self.category = category
@@ -62,6 +65,7 @@ public struct RuleDescription: Sendable {
         self.examples = examples
         self.gate = gate
         self.weight = weight
+        self.hostingOnly = hostingOnly
     }
 }
 

@@ -30,7 +30,7 @@ public struct RuleRegistry: Sendable {
     public static let standard = RuleRegistry(
         serverRules: [
             OSPastSupport(), OSInExtendedSecurityUpdates(), OSSupportEnding(), OSUnrecognised(),
-            DatabasePastSupport(), DatabaseInExtendedSecurityUpdates(), DatabaseSupportEnding(),
+            DatabasePastSupport(), DatabaseInExtendedSecurityUpdates(), DatabaseSupportEnding(), DatabaseUnrecognised(),
             ApplicationPastSupport(), ApplicationSupportEnding(),
         ] + PlatformRules.all,
         serviceRules: [

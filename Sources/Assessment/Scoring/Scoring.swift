@@ -23,18 +23,18 @@ public enum Scoring {
     /// candidate); a blocker in force: `not-ready`; personal data not stated, no classification given or derived,
     /// or confidence below the policy's minimum: `unknown`; a high finding: `conditional`; else `ready`. Gates
     /// (process obligations such as DCB0160 and the DPIA) do not count: readiness is about the service's technical
-    /// state. Findings only on test, training, development or DR servers count one severity less. A blocker on
-    /// servers that do not move at all (a repurchase leaves them behind, as does extending a directory with new
-    /// domain controllers) counts as high: work around the move, not a wall. A replatform still rebuilds the
-    /// servers it has, so its blockers stand: the service is not ready as it is. The readiness
+    /// state. Findings only on test, training, development or DR servers count one severity less. Findings on the
+    /// servers a repurchase leaves behind to be switched off do not count; a blocker on domain controllers that a
+    /// directory replaces with new ones counts as high. A replatform still rebuilds the servers it has, so its
+    /// blockers stand: the service is not ready as it is. The readiness
     /// names are Azure Migrate's (REFERENCE.md section 7).
     public static func readiness(_ findings: [Finding], confidence: Int, service: Service, strategy: MigrationStrategy,
                                  kind: ServiceKind = .application, policy: Policy) -> Readiness {
         if strategy == .retire { return .retired }
         if strategy == .retain { return .retained }
-        let leavesBehind = strategy == .repurchase || (kind == .directory && strategy == .rehost)
-        let weighed = findings.lazy.filter { !$0.gate }.map { finding in
-            leavesBehind && finding.weighsAs == .blocker
+        let newControllers = kind == .directory && strategy == .rehost
+        let weighed = findings.lazy.filter { !$0.gate && $0.secondaryReason != .leftBehind }.map { finding in
+            newControllers && finding.weighsAs == .blocker
                 && OwnerStrategyBlocked.removedByRebuilding.contains(finding.rule) ? .high : finding.weighsAs
         }
         if weighed.contains(.blocker) { return .notReady }

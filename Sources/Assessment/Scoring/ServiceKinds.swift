@@ -6,7 +6,8 @@ import CloudFirstCore
 /// 1. the supplier's product names a platform product (the words below): that kind;
 /// 2. else the kind whose products (the same words) or server role (`backup`, `file`, `vdi`) account for at least
 ///    half of the service's servers, the most such servers winning, ties in the order of `ServiceKind`;
-/// 3. else `database-platform` when every server's role is `database`, as for a shared database service;
+/// 3. else `database-platform` when every server's role is `database` and the supplier's product names a database
+///    engine (or, with no product given, there are two or more such servers), as for a shared database service;
 /// 4. else `application`.
 /// A product on a minority of servers (a backup agent on an application server) does not change a service's kind.
 public enum ServiceKinds {
@@ -43,7 +44,13 @@ public enum ServiceKinds {
         let best = ServiceKind.ordered.filter { (counts[$0] ?? 0) * 2 >= servers.count && (counts[$0] ?? 0) > 0 }
             .max { (counts[$0] ?? 0) < (counts[$1] ?? 0) }
         if let best { return (best, false) }
-        if !servers.isEmpty, servers.allSatisfy({ $0.role == .database }) { return (.databasePlatform, false) }
+        if !servers.isEmpty, servers.allSatisfy({ $0.role == .database }) {
+            let product = service.supplier?.product?.lowercased()
+            if product.map({ name in DatabaseUnrecognised.engineWords.contains(where: name.contains) })
+                ?? (servers.count >= 2) {
+                return (.databasePlatform, false)
+            }
+        }
         return (.application, false)
     }
 }

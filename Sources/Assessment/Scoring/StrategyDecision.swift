@@ -8,12 +8,30 @@ import CloudFirstCore
 public struct StrategyDecision: Sendable {
     public let strategy: MigrationStrategy
     public let reasons: [String]
+    /// True when only the last row held: nothing argues for any strategy in particular, so an owner's choice of a
+    /// more modern one (replatform, refactor) is no disagreement.
+    public var byDefault = false
+
+    init(strategy: MigrationStrategy, reasons: [String], byDefault: Bool = false) {
+        self.strategy = strategy
+        self.reasons = reasons
+        self.byDefault = byDefault
+    }
+
+    /// What a procurement of the service involves, for the reasons and the gate alike. DTAC covers digital health
+    /// technologies, so it is named for clinical systems; DCB0160 likewise.
+    static func procurement(clinical: Bool) -> String {
+        clinical ? "framework call-off, DTAC, supplier DSPT, DPIA, DCB0160 clinical safety, data migration"
+            : "framework call-off, supplier DSPT and security assurance, DPIA, data migration"
+    }
 
     public static let table: [(strategy: MigrationStrategy, when: String)] = [
         (.retire, "every server is powered off or idle (CPU and memory p95 under 5%), or the service is a fax gateway"),
         (.replatform, "the service is backup (to the cloud's backup vaults and object storage), file shares (to a "
             + "managed file service; home drives to the collaboration platform), virtual desktops (session hosts "
-            + "rebuilt in the cloud) or a container platform (to managed Kubernetes)"),
+            + "rebuilt in the cloud), a container platform (to managed Kubernetes), a shared database platform (to "
+            + "managed database services where its engines allow), or has no servers of its own and runs on a "
+            + "container platform"),
         (.retain, "the service is print and its printers are latency-sensitive or wired to its servers: print "
             + "queues stay beside the printers"),
         (.repurchase, "an application the supplier offers as SaaS, with its contract ending within the planning "
@@ -22,9 +40,10 @@ public struct StrategyDecision: Sendable {
         (.retain, "a server is SPARC, POWER or Itanium, or hardware on site is tied to a latency-sensitive service, "
             + "or the supplier supports none of the target clouds"),
         (.relocate, "every server is a VMware VM and the site's lease ends within 12 months: move the VMs as they are"),
-        (.replatform, "a server's operating system or database is past support, or another blocker that rebuilding "
-            + "removes (UEFI with old Windows, larger than any cloud VM, Oracle RAC): move onto a supported platform, "
-            + "a managed database or a service built for it"),
+        (.replatform, "a production server's operating system or database is past support, or its standard support "
+            + "ends before the programme starts, or another blocker that rebuilding removes (UEFI with old Windows, "
+            + "larger than any cloud VM, Oracle RAC): move onto a supported platform, a managed database or a "
+            + "service built for it"),
         (.rehost, "otherwise: move the servers as they are onto cloud VMs (a directory is extended: new domain "
             + "controllers in the landing zone)"),
     ]
@@ -43,6 +62,14 @@ public struct StrategyDecision: Sendable {
             ])
         }
         if let platform = platformDecision(service, kind: kind, servers: servers) { return platform }
+        if servers.isEmpty, service.supplier?.saas != .only,
+           let platform = service.dependsOn.lazy.compactMap({ context.estate.serviceIndex[$0.id] })
+               .first(where: { context.kinds[$0].kind == .containerPlatform }) {
+            return StrategyDecision(strategy: .replatform, reasons: [
+                "it has no servers of its own and runs on the container platform "
+                    + "'\(context.estate.services[platform].id)', which moves to managed Kubernetes: it moves with it",
+            ])
+        }
 
         // Repurchase: an application, offered as SaaS, whose contract lets this programme change it.
         var notes: [String] = []
@@ -50,8 +77,8 @@ public struct StrategyDecision: Sendable {
             let platformKind = kind != .application
             if saas == .only, !platformKind {
                 return StrategyDecision(strategy: .repurchase, reasons: [
-                    "the supplier offers it only as SaaS: a procurement of the service follows (framework call-off, "
-                        + "DTAC, supplier DSPT, DPIA, clinical safety, data migration)",
+                    "the supplier offers it only as SaaS: a procurement of the service follows ("
+                        + procurement(clinical: service.clinicalSystem == true) + ")",
                 ] + onSiteGatewayNote(service, servers: servers))
             }
             if platformKind {
@@ -67,8 +94,8 @@ public struct StrategyDecision: Sendable {
                             + "horizon"
                 } ?? "no contract end is recorded"
                 return StrategyDecision(strategy: .repurchase, reasons: [
-                    "the supplier offers it as SaaS and \(when): re-procure it as a service; a procurement follows "
-                        + "(framework call-off, DTAC, supplier DSPT, DPIA, clinical safety, data migration)",
+                    "the supplier offers it as SaaS and \(when): re-procure it as a service; a procurement follows ("
+                        + procurement(clinical: service.clinicalSystem == true) + ")",
                 ] + onSiteGatewayNote(service, servers: servers))
             }
         }
@@ -104,12 +131,42 @@ public struct StrategyDecision: Sendable {
         // makes a replatform. A test or training server's is rebuilt, but does not make the service a replatform.
         let pastSupport = findings.filter { !$0.secondary && $0.weighsAs == .blocker
             && OwnerStrategyBlocked.removedByRebuilding.contains($0.rule) && $0.rule != "architecture-not-x86" }
-        if !pastSupport.isEmpty {
-            var seen = Set<String>()
-            let messages = pastSupport.map(\.message).filter { seen.insert($0).inserted }
-            return StrategyDecision(strategy: .replatform, reasons: messages + notes)
+        var seen = Set<String>()
+        let rebuild = (pastSupport.map(\.message) + supportEndsBeforeStart(servers, context: context))
+            .filter { seen.insert($0).inserted }
+        if !rebuild.isEmpty {
+            return StrategyDecision(strategy: .replatform, reasons: rebuild + notes)
         }
-        return StrategyDecision(strategy: .rehost, reasons: ["no finding calls for another strategy"] + notes)
+        if servers.isEmpty {
+            return StrategyDecision(strategy: .rehost, reasons: [
+                "it lists no servers: nothing is known that calls for another strategy; list its servers, or the "
+                    + "platform it runs on, to judge it",
+            ] + notes, byDefault: true)
+        }
+        return StrategyDecision(strategy: .rehost, reasons: ["no finding calls for another strategy"] + notes,
+                                byDefault: true)
+    }
+
+    /// Production servers whose operating system or database leaves standard support before the programme starts
+    /// (`assumptions.start_date`, else the as-of date): moved as they are, they would arrive unsupported or on a
+    /// paid extension.
+    static func supportEndsBeforeStart(_ servers: [Server], context: AssessmentContext) -> [String] {
+        let start = max(context.estate.assumptions.startDate ?? context.asOf, context.asOf)
+        guard start > context.asOf else { return [] }
+        var reasons: [String] = []
+        for server in servers where !Assessor.secondaryEnvironments.contains(server.environment ?? .production) {
+            let entries = [server.os.flatMap(context.operatingSystem(named:))]
+                + server.software.map { context.database(of: $0) }
+            for case let entry? in entries {
+                guard let ends = entry.standardSupportEnds, ends > context.asOf, ends < start else { continue }
+                let extended = entry.esuEnd.map { ", then paid extended updates to \($0)" } ?? ""
+                reasons.append("\(entry.name) leaves standard support on \(ends)\(extended), before the programme "
+                    + "starts on \(start): rebuild on a supported release as it moves"
+                    + (["Windows Server", "SQL Server"].contains(entry.product)
+                        ? " (on Azure, extended security updates are free for a time)" : ""))
+            }
+        }
+        return reasons
     }
 
     /// Backup, file, desktops and containers move onto the cloud's own services; print stays beside its printers.
@@ -135,6 +192,11 @@ public struct StrategyDecision: Sendable {
             return StrategyDecision(strategy: .replatform, reasons: [
                 "containers move to managed Kubernetes (AKS, EKS, GKE) rather than onto hand-built VMs",
             ])
+        case .databasePlatform:
+            return StrategyDecision(strategy: .replatform, reasons: [
+                "a shared database platform moves to managed database services (Azure SQL Managed Instance, Amazon "
+                    + "RDS, Cloud SQL) where its engines and versions allow; what they cannot run stays on VMs",
+            ])
         case .print:
             let wired = servers.first { !$0.attachedHardware.filter(onSiteDevices.contains).isEmpty }
             guard service.latencySensitive == true || wired != nil else { return nil }
@@ -143,7 +205,7 @@ public struct StrategyDecision: Sendable {
                     ?? "its printers are latency-sensitive (wristband and label printers time out over a slow link)",
                 "print queues stay beside the printers on site; they can be managed from a cloud print service later",
             ])
-        case .application, .directory, .databasePlatform:
+        case .application, .directory:
             return nil
         }
     }

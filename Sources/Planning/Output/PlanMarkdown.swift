@@ -77,10 +77,15 @@ public enum PlanMarkdown {
         }
 
         out += "\n## Staying on premises\n\n"
-        out += plan.retained.isEmpty ? "None.\n" : plan.retained.map { index in
-            "- `\(estate.services[index].id)` \(cell(estate.services[index].name)): "
-                + cell(plan.assessment.services[index].strategyReasons.joined(separator: "; ")) + "\n"
-        }.joined()
+        /// Why a service stays or goes: the recommendation's reasons, or the owner's choice against them.
+        func why(_ index: Int) -> String {
+            let assessed = plan.assessment.services[index]
+            let reasons = assessed.strategyReasons.joined(separator: "; ")
+            let text = assessed.recommendedStrategy == assessed.strategy ? reasons
+                : "the owner's choice (cloudfirst recommends \(assessed.recommendedStrategy.rawValue): \(reasons))"
+            return "- `\(estate.services[index].id)` \(cell(estate.services[index].name)): \(cell(text))\n"
+        }
+        out += plan.retained.isEmpty ? "None.\n" : plan.retained.map(why).joined()
         if !plan.held.isEmpty {
             out += "\n## Held back (in no wave until the blocker is resolved or accepted)\n\n"
             out += plan.held.map { index in
@@ -89,10 +94,7 @@ public enum PlanMarkdown {
             }.joined()
         }
         out += "\n## Retired (the decommission list)\n\n"
-        out += plan.retired.isEmpty ? "None.\n" : plan.retired.map { index in
-            "- `\(estate.services[index].id)` \(cell(estate.services[index].name)): "
-                + cell(plan.assessment.services[index].strategyReasons.joined(separator: "; ")) + "\n"
-        }.joined()
+        out += plan.retired.isEmpty ? "None.\n" : plan.retired.map(why).joined()
 
         if !plan.risks.isEmpty {
             out += "\n## Risks across the estate\n\n" + plan.risks.map { "- \(cell($0))\n" }.joined()
