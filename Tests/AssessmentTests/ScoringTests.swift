@@ -231,15 +231,20 @@ import Testing
             servers:
               - { id: s1, site: dc1, os: Windows Server 2003 }
               - { id: s2, site: dc1, os: Windows Server 2008 }
-              - { id: s3, site: dc1, architecture: sparc, os: Windows Server 2008 }
+              - { id: s3, site: dc1, os: Windows Server 2008, firmware: uefi }
+              - { id: s4, site: dc1, architecture: sparc, os: Windows Server 2008 }
             services:
               - { id: a, name: A, servers: [s1, s2] }
               - { id: b, name: B, servers: [s3] }
+              - { id: kept, name: Kept, servers: [s4] }
             """)
         let blockers = assessment.topBlockers
         #expect(blockers.first?.rule == "os-past-support")
         #expect(blockers.first?.services == ["a", "b"])
-        #expect(blockers.map(\.rule).contains("architecture-not-x86"))
+        #expect(blockers.map(\.rule).contains("uefi-legacy-windows"))
+        // The SPARC service is retained: nothing of it moves, so its blockers stop nothing.
+        #expect(assessment.service("kept")?.readiness == .retained)
+        #expect(!blockers.map(\.rule).contains("architecture-not-x86"))
     }
 
     /// A finding on a shared server counts for every service on it, and a server in no service is reported apart.

@@ -197,6 +197,43 @@ import Testing
         #expect(onsite.gates.isEmpty)
     }
 
+    /// What a second review on a mental health and community trust found: a relocate of a physical server is held;
+    /// a service already run as SaaS stays as it is; print goes to a cloud print service; an application past
+    /// support is repurchased where SaaS is offered, whatever the contract; a held service on a closing site needs a
+    /// home.
+    @Test func secondReviewCases() throws {
+        let assessment = try Estates.assess("""
+            servers:
+              - { id: stock01, site: dc1, platform: physical, os: Windows Server 2022 }
+              - { id: prn01, site: dc1, role: infrastructure, software: [{ product: PaperCut MF }] }
+              - { id: sp01, site: dc1, os: Windows Server 2022, software: [{ product: SharePoint Server 2013 }] }
+              - { id: mha01, site: oak, os: Windows Server 2008 R2 }
+            services:
+              - { id: stock, name: Stock, servers: [stock01], strategy: relocate }
+              - { id: rota, name: Rostering, supplier: { saas: only }, contract_ends: 2030-03-31 }
+              - { id: print, name: Print, servers: [prn01] }
+              - id: intranet
+                name: Intranet
+                servers: [sp01]
+                supplier: { saas: available }
+                contract_ends: 2033-03-31
+              - { id: mha, name: MHA tracker, servers: [mha01], strategy: rehost }
+            """, sites: "[{ id: dc1, name: DC }, { id: oak, name: Oakfield, lease_ends: 2028-03-31 }]")
+        let stock = try #require(assessment.service("stock"))
+        #expect(stock.held?.contains("relocate moves VMware VMs as they are, and server 'stock01' is physical") == true)
+        let rota = try #require(assessment.service("rota"))
+        #expect(rota.recommendedStrategy == .retain)
+        #expect(rota.readiness == .retained)
+        #expect(rota.strategyReasons.first?.contains("its contract end (2030-03-31) is when to review it") == true)
+        #expect(assessment.service("print")?.recommendedStrategy == .replatform)
+        let intranet = try #require(assessment.service("intranet"))
+        #expect(intranet.recommendedStrategy == .repurchase)
+        #expect(intranet.strategyReasons.first?.contains("the application is past support") == true)
+        let mha = try #require(assessment.service("mha"))
+        #expect(mha.held != nil)
+        #expect(mha.findings.contains { $0.rule == "retained-on-closing-site" })
+    }
+
     /// The inventory's kind wins over inference; a product on a minority of servers changes nothing.
     @Test func theKindIsGivenOrInferredFromMostServers() throws {
         let assessment = try Estates.assess("""
@@ -316,7 +353,7 @@ import Testing
     @Test func everyStrategyTheDecisionCanGiveIsInTheTable() {
         let documented = Set(StrategyDecision.table.map(\.strategy))
         #expect(documented == [.retire, .repurchase, .retain, .relocate, .replatform, .rehost])
-        #expect(RuleCatalogue.text().contains("7. replatform: a production server's operating system or database is "
-            + "past support"))
+        #expect(RuleCatalogue.text().contains("7. replatform: a production server's operating system, database or "
+            + "application is past support"))
     }
 }

@@ -153,7 +153,7 @@ import Testing
         #expect(confidence.stdout.hasPrefix("confidence: how cloudfirst decides\n"))
         #expect(confidence.stdout.contains("0.5 when days_sampled is not given"))
         let strategy = try Binary.cloudfirst(["rules", "explain", "strategy"])
-        #expect(strategy.stdout.contains("4. repurchase: an application the supplier offers as SaaS"))
+        #expect(strategy.stdout.contains("5. repurchase: an application the supplier offers as SaaS"))
         for topic in ["score", "gates", "readiness", "estate-score", "kind"] {
             #expect(try Binary.cloudfirst(["rules", "explain", topic]).status == 0, "\(topic)")
         }

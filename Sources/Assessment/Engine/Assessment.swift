@@ -91,10 +91,11 @@ public struct EstateAssessment: Sendable {
     /// The estate's score: services' scores weighted by criticality (see `Scoring.criticalityWeight`).
     public var score: Int { Scoring.estateScore(services) }
 
-    /// The blockers that stop the most services, most first: (rule, services it blocks).
+    /// The blockers that stop the most services, most first: (rule, services it blocks). Retained and retired
+    /// services are not counted: nothing of theirs is being moved.
     public var topBlockers: [(rule: String, services: [String])] {
         var byRule: [String: [String]] = [:]
-        for service in services {
+        for service in services where service.readiness != .retained && service.readiness != .retired {
             // A held owner's choice repeats a blocker already counted; it is listed with the service, not here.
             for rule in Set(service.findings.filter { $0.weighsAs == .blocker && $0.rule != "owner-strategy-blocked" }
                 .map(\.rule)) {

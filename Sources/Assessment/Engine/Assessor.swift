@@ -9,8 +9,8 @@ public struct Assessor: Sendable {
     /// Each rule's identity and severity in force, parallel to `serverRules` and `serviceRules`.
     private let serverRuleIdentities: [FindingReporter.Rule]
     private let serviceRuleIdentities: [FindingReporter.Rule]
-    /// Rules whose findings are about the trust running the service in a cloud (`RuleDescription.hostingOnly`).
-    private let hostingOnlyRules: Set<String>
+    /// For each rule that has them, the strategies its findings are not raised for (`RuleDescription.notFor`).
+    private let notFor: [String: Set<MigrationStrategy>]
 
     public init(rules: RuleRegistry = .standard, policy: Policy = Policy()) {
         self.serverRules = rules.serverRules.filter { policy.isEnabled(type(of: $0).description) }
@@ -18,8 +18,9 @@ public struct Assessor: Sendable {
         self.policy = policy
         serverRuleIdentities = serverRules.map { FindingReporter.Rule(type(of: $0).description, policy: policy) }
         serviceRuleIdentities = serviceRules.map { FindingReporter.Rule(type(of: $0).description, policy: policy) }
-        hostingOnlyRules = Set((rules.serverRules.map { type(of: $0).description }
-            + rules.serviceRules.map { type(of: $0).description }).filter(\.hostingOnly).map(\.id))
+        notFor = Dictionary((rules.serverRules.map { type(of: $0).description }
+            + rules.serviceRules.map { type(of: $0).description }).filter { !$0.notFor.isEmpty }.map { ($0.id, $0.notFor) },
+            uniquingKeysWith: { first, _ in first })
     }
 
     public func assess(_ estate: Estate, asOf: CalendarDate, lifecycle: LifecycleCatalogue = .embedded)
@@ -80,8 +81,14 @@ public struct Assessor: Sendable {
         accepted += derivedAccepted
         let held = derivedInForce.contains { $0.rule == OwnerStrategyBlocked.description.id } ? derived.held : nil
         let strategy = service.strategy ?? decision.strategy
-        let ordered = Self.ordered(fitted(inForce, to: strategy))
-        let confidence = Scoring.confidence(of: service, servers: context.servers(of: service), context: context)
+        let ordered = Self.ordered(fitted(inForce, to: strategy, kind: context.kinds[serviceIndex].kind))
+        let servers = context.servers(of: service)
+        // Nothing to measure: a repurchase leaves its servers behind unsized; a service with none of its own is
+        // the supplier's SaaS or runs on another service's platform.
+        let nothingToMeasure = strategy == .repurchase || (servers.isEmpty
+            && (service.supplier?.saas == .only || decision.strategy == .replatform))
+        let confidence = Scoring.confidence(of: service, servers: servers, context: context,
+                                            nothingToMeasure: nothingToMeasure)
         let kind = context.kinds[serviceIndex]
         return ServiceAssessment(
             service: service,
@@ -89,7 +96,7 @@ public struct Assessor: Sendable {
             kindGiven: kind.given,
             score: Scoring.score(ordered, policy: policy),
             readiness: Scoring.readiness(ordered, confidence: confidence, service: service, strategy: strategy,
-                                         kind: kind.kind, policy: policy),
+                                         policy: policy),
             confidence: confidence,
             strategy: strategy,
             recommendedStrategy: decision.strategy,
@@ -100,14 +107,19 @@ public struct Assessor: Sendable {
             accepted: accepted)
     }
 
-    /// The findings that matter for the strategy in force. A service that is retained, retired or repurchased is
-    /// never hosted by the trust in a cloud, so findings about that hosting are not raised; a repurchase leaves its
-    /// servers behind to be switched off, so their findings weigh less and do not head it. A retained service
-    /// passes no gate; a retired one only DCB0160, which covers decommissioning a clinical system.
-    private func fitted(_ findings: [Finding], to strategy: MigrationStrategy) -> [Finding] {
-        var fitted = findings
-        if [.retain, .retire, .repurchase].contains(strategy) {
-            fitted.removeAll { hostingOnlyRules.contains($0.rule) }
+    /// The findings that matter for the strategy in force. Findings about a step the strategy does not take are not
+    /// raised (`RuleDescription.notFor`): a retained service is not hosted or moved by the trust. A repurchase
+    /// leaves its servers behind to be switched off, and a directory its old domain controllers, so their findings
+    /// weigh less and do not head it. A retained service passes no gate; a retired one only DCB0160, which covers
+    /// decommissioning a clinical system.
+    private func fitted(_ findings: [Finding], to strategy: MigrationStrategy, kind: ServiceKind) -> [Finding] {
+        var fitted = findings.filter { notFor[$0.rule]?.contains(strategy) != true }
+        if kind == .directory, strategy == .rehost {
+            for index in fitted.indices {
+                if case .server = fitted[index].subject, fitted[index].secondaryReason == nil {
+                    fitted[index].secondaryReason = .leftBehind
+                }
+            }
         }
         switch strategy {
         case .retain:

@@ -36,8 +36,8 @@ public enum RuleCatalogue {
                 + "services), listed per service and carried into the plan; they do not change score or readiness, "
                 + "and are not CI failures.",
             "Readiness: a service whose strategy is retain or retire is retained or retired, not a cloud "
-                + "candidate; else a blocker makes it not-ready (findings on servers a repurchase leaves behind "
-                + "do not count, and one on domain controllers a directory replaces counts as high); else personal data "
+                + "candidate; else a blocker makes it not-ready (findings on servers a repurchase leaves behind, "
+                + "or on domain controllers a directory replaces with new ones, do not count); else personal data "
                 + "not stated, no classification given or derived (patient data is official-sensitive), or "
                 + "confidence under \(policy.minimumConfidence), makes it unknown; else a high finding makes it "
                 + "conditional; else it is ready.",
@@ -45,7 +45,9 @@ public enum RuleCatalogue {
                 + "evidence and 40% fields filled. Utilisation evidence is the mean over powered-on servers of 1 "
                 + "for CPU and memory p95 over 30 days or more, 0.75 for 7-29 days, 0.5 when days_sampled is not "
                 + "given, 0.25 under 7 days, 0 with none; fields are half the service's own, half its servers'. A "
-                + "service with no utilisation at all gets at most 4.",
+                + "service with no utilisation at all gets at most 4. With nothing to measure (already the supplier's "
+                + "SaaS, on another service's platform, or a repurchase leaving its servers behind), it comes from "
+                + "the fields alone, at most 4.",
             "Estate score: the services' scores weighted by criticality (patient-critical 4, business-critical 3, "
                 + "business-operational or not given 2, administrative 1).",
             "Kind: the inventory's 'kind', else inferred: a platform product named by the supplier's product, "

@@ -128,7 +128,7 @@ public struct AttachedFibreChannel: ServerRule {
                   - { id: s1, site: dc1, platform: physical, disks: [{ size_gb: 500 }] }
                 """),
         ],
-        hostingOnly: true)
+        notFor: RuleDescription.hostedOnly)
 
     public func evaluate(_ server: Server, in context: AssessmentContext, report: inout FindingReporter) {
         reportAttached(.fibreChannel, on: server, "uses Fibre Channel storage, which must become cloud block "
@@ -221,7 +221,7 @@ public struct AttachedGPU: ServerRule {
                   - { id: s1, site: dc1, attached_hardware: [] }
                 """),
         ],
-        hostingOnly: true)
+        notFor: RuleDescription.hostedOnly)
 
     public func evaluate(_ server: Server, in context: AssessmentContext, report: inout FindingReporter) {
         reportAttached(.gpu, on: server, "has a GPU: it needs a GPU VM family, which costs more", to: &report)

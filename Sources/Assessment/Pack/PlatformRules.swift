@@ -267,7 +267,7 @@ public struct OracleLicensingCloudVCPU: ServerRule {
                       - { product: SQL Server 2019 }
                 """),
         ],
-        hostingOnly: true)
+        notFor: RuleDescription.hostedOnly)
 
     public func evaluate(_ server: Server, in context: AssessmentContext, report: inout FindingReporter) {
         for (software, entry) in oracleDatabases(on: server, in: context) {
@@ -324,7 +324,7 @@ public struct OracleStandardEditionVCPULimit: ServerRule {
                     software: [{ product: Oracle Database 19c, edition: Standard Edition 2 }]
                 """),
         ],
-        hostingOnly: true)
+        notFor: RuleDescription.hostedOnly)
 
     public func evaluate(_ server: Server, in context: AssessmentContext, report: inout FindingReporter) {
         guard let cores = server.cpuCores, cores > Self.maximumVCPUs else { return }
@@ -352,7 +352,7 @@ public struct IdleServer: ServerRule {
         rationale: "A server whose CPU and memory both stay under 5% is a zombie by AWS's measure: it does no "
             + "work anyone would miss, and moving it pays to run nothing in the cloud. AWS names the average over "
             + "90 days; cloudfirst reads the 95th percentile, which is stricter, and says when fewer than 90 days "
-            + "were sampled.",
+            + "were sampled. A disaster recovery server is left out: a warm standby is idle by design.",
         source: "REFERENCE.md section 7 (AWS: zombie when average CPU and memory are under 5%; retire)",
         remediation: "Confirm with the service owner that nothing uses it, archive what must be kept under the "
             + "records retention schedule, and decommission it (retire).",
@@ -369,13 +369,16 @@ public struct IdleServer: ServerRule {
                   - { id: s1, site: dc1, utilisation: { cpu_p95: 2, memory_p95: 5 } }
                   - { id: s2, site: dc1, utilisation: { cpu_p95: 1 } }
                   - { id: s3, site: dc1, powered_on: false, utilisation: { cpu_p95: 0, memory_p95: 0 } }
+                  - { id: s4, site: dc1, environment: dr, utilisation: { cpu_p95: 1, memory_p95: 2 } }
                 """),
         ])
 
     public func evaluate(_ server: Server, in context: AssessmentContext, report: inout FindingReporter) {
-        guard server.poweredOn, let cpu = server.utilisation?.cpuP95, let memory = server.utilisation?.memoryP95,
-              cpu < UtilisationBands.idleBelow, memory < UtilisationBands.idleBelow else { return }
-        let sampled = server.utilisation?.daysSampled.map { $0 < 30 ? " over only \($0) days" : " over \($0) days" }
+        // A warm disaster recovery copy is idle by design.
+        guard server.poweredOn, server.environment != .dr, let cpu = server.utilisation?.cpuP95,
+              let memory = server.utilisation?.memoryP95, cpu < UtilisationBands.idleBelow,
+              memory < UtilisationBands.idleBelow else { return }
+        let sampled = server.utilisation?.daysSampled.map { $0 < 90 ? " over only \($0) days" : " over \($0) days" }
             ?? " (days sampled not given)"
         report.report("server '\(server.id)' is idle: CPU p95 \(cpu.plainDescription)% and memory p95 "
             + "\(memory.plainDescription)%\(sampled); retire it rather than migrate", at: server.source,
@@ -411,7 +414,7 @@ public struct UnderusedServer: ServerRule {
                   - { id: s3, site: dc1, utilisation: { memory_p95: 3 } }
                 """),
         ],
-        hostingOnly: true)
+        notFor: RuleDescription.hostedOnly)
 
     public func evaluate(_ server: Server, in context: AssessmentContext, report: inout FindingReporter) {
         guard server.poweredOn, let cpu = server.utilisation?.cpuP95, let memory = server.utilisation?.memoryP95,

@@ -33,7 +33,7 @@ public struct SynchronousReplicationRPO: ServiceRule {
                   - { id: wiki, name: Wiki }
                 """),
         ],
-        hostingOnly: true)
+        notFor: RuleDescription.hostedOnly)
 
     public func evaluate(_ service: Service, in context: AssessmentContext, report: inout FindingReporter) {
         guard service.availability?.rpoMinutes == 0 else { return }
@@ -91,7 +91,7 @@ public struct CrossRegionDROffshoring: ServiceRule {
                   - { id: wiki, name: Wiki }
                 """),
         ],
-        hostingOnly: true)
+        notFor: RuleDescription.hostedOnly)
 
     public func evaluate(_ service: Service, in context: AssessmentContext, report: inout FindingReporter) {
         guard service.availability?.serviceClass == .platinum else { return }

@@ -68,7 +68,7 @@ public struct MultiZoneDesign: ServiceRule {
                   - { id: fin, name: Finance, availability: { rto_hours: 24 } }
                 """),
         ],
-        hostingOnly: true)
+        notFor: RuleDescription.hostedOnly)
 
     public func evaluate(_ service: Service, in context: AssessmentContext, report: inout FindingReporter) {
         guard let serviceClass = service.availability?.serviceClass else { return }

@@ -26,7 +26,8 @@ public struct HSCNConnectivity: ServiceRule {
                   - { id: hr, name: HR, exposure: internal }
                   - { id: wiki, name: Wiki }
                 """),
-        ])
+        ],
+        notFor: RuleDescription.movingOnly)
 
     public func evaluate(_ service: Service, in context: AssessmentContext, report: inout FindingReporter) {
         guard service.exposure == .hscn else { return }
@@ -65,7 +66,8 @@ public struct SmartcardAuthentication: ServiceRule {
                   - { id: epr, name: EPR, identity: [nhs-cis2, active-directory] }
                   - { id: app, name: Patient app, identity: [nhs-login] }
                 """),
-        ])
+        ],
+        notFor: RuleDescription.movingOnly)
 
     public func evaluate(_ service: Service, in context: AssessmentContext, report: inout FindingReporter) {
         guard service.identity.contains(.cis2Smartcard) else { return }

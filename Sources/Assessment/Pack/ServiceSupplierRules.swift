@@ -82,7 +82,7 @@ public struct SupplierCloudUnsupported: ServiceRule {
                   - { id: lims, name: LIMS, supplier: { name: Clinisys } }
                 """),
         ],
-        hostingOnly: true)
+        notFor: RuleDescription.hostedOnly)
 
     public func evaluate(_ service: Service, in context: AssessmentContext, report: inout FindingReporter) {
         guard let supplier = service.supplier, let supported = supplier.supportedClouds else { return }

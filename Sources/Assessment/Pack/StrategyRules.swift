@@ -66,9 +66,11 @@ public struct RepurchaseAssurance: DerivedRule {
             + "case for a clinical system, data migration and exit terms in the contract.",
         examples: [
             .triggers("""
+                servers:
+                  - { id: s1, site: dc1 }
                 services:
                   - { id: a, name: A, supplier: { saas: only }, ↓strategy: repurchase }
-                  - ↓{ id: b, name: B, supplier: { saas: only } }
+                  - ↓{ id: b, name: B, servers: [s1], supplier: { saas: only } }
                 """),
             .passes("""
                 services:
@@ -120,10 +122,12 @@ public struct CloudExitPlan: DerivedRule {
 /// A service kept on site where the site is going away.
 public struct RetainedOnClosingSite: DerivedRule {
     public static let description = RuleDescription(
-        id: "retained-on-closing-site", title: "Retained service on a site being vacated", category: .operational,
+        id: "retained-on-closing-site", title: "Retained or held service on a site being vacated",
+        category: .operational,
         severity: .high,
-        rationale: "The service stays on premises, but a site it runs on closes within the planning horizon: "
-            + "retaining it still means moving it, to another site, a colocation or a cloud, before that date.",
+        rationale: "The service stays on premises, retained or held back from the cloud waves by a blocker, but a "
+            + "site it runs on closes within the planning horizon: staying still means moving it, to another site, "
+            + "a colocation or a cloud, before that date.",
         source: "REFERENCE.md section 4 (a trust's sites and their exits) and section 9 (cloud first does not mean "
             + "moving everything; programme length)",
         remediation: "Choose the retained service's new home (another of the trust's sites, a colocation, or the "
@@ -170,8 +174,15 @@ enum StrategyFindings {
         var held: String?
         if let owners = service.strategy {
             let blockers = blocking(owners, kind: context.kind(of: service), findings: findings)
-            if !blockers.isEmpty {
-                let named = blockers.map { "\($0.rule) (\($0.message))" }.joined(separator: "; ")
+            // A relocate moves VMware VMs onto a VMware service in the cloud: nothing else can go that way.
+            let notVMware = owners == .relocate
+                ? context.servers(of: service).filter { $0.platform != .vmware }.map { server in
+                    "relocate moves VMware VMs as they are, and server '\(server.id)' is "
+                        + (server.platform.map { $0 == .physical ? "physical" : "on \($0.rawValue)" } ?? "not known "
+                            + "to be a VMware VM")
+                } : []
+            if !blockers.isEmpty || !notVMware.isEmpty {
+                let named = (blockers.map { "\($0.rule) (\($0.message))" } + notVMware).joined(separator: "; ")
                 held = "the owner's strategy '\(owners.rawValue)' runs into \(named)"
                 raise(OwnerStrategyBlocked.description, "the owner's strategy is '\(owners.rawValue)', but "
                     + "\(named) stands in its way" + (owners == decision.strategy ? ""
@@ -195,7 +206,7 @@ enum StrategyFindings {
             raise(CloudExitPlan.description, "a \(criticality.rawValue) service moving by \(strategy.rawValue) onto "
                 + "a provider's own services needs a cloud exit plan", field: service.strategy == nil ? nil : "strategy")
         }
-        if strategy == .retain {
+        if strategy == .retain || held != nil {
             let closing = context.servers(of: service).compactMap { server -> (Site, Server)? in
                 guard let site = server.site.flatMap({ context.estate.site($0.id) }), let ends = site.leaseEnds,
                       ends <= context.horizonEnds else { return nil }
@@ -203,7 +214,8 @@ enum StrategyFindings {
             }
             if let (site, _) = closing.first {
                 let servers = closing.filter { $0.0.id == site.id }.map { "'\($0.1.id)'" }.joined(separator: ", ")
-                raise(RetainedOnClosingSite.description, "it is retained, but site '\(site.id)' (\(servers)) closes on "
+                let staying = held == nil ? "is retained" : "is held back from the cloud waves"
+                raise(RetainedOnClosingSite.description, "it \(staying), but site '\(site.id)' (\(servers)) closes on "
                     + "\(site.leaseEnds!): it needs a new home before then",
                     field: service.strategy == nil ? nil : "strategy")
             }
@@ -212,10 +224,9 @@ enum StrategyFindings {
     }
 
     /// The blockers in force that the owner's strategy cannot get past.
-    /// A rehost moves the servers as they are, so every blocker stands in its way, except for a directory, which
-    /// is extended with new domain controllers. A relocate moves VMware VMs onto a VMware service in the cloud:
-    /// their guest operating systems go with them, a risk but not a wall, so it is stopped only where rebuilding
-    /// would not help either (data that may not go there). Replatform, refactor and repurchase rebuild or buy.
+    /// A rehost or relocate moves the servers as they are, so every blocker stands in its way, except for a
+    /// directory rehosted by building new domain controllers. Replatform, refactor and repurchase rebuild or buy, so
+    /// only what rebuilding does not remove stands (data that may not go there).
     static func blocking(_ strategy: MigrationStrategy, kind: ServiceKind, findings: [Finding]) -> [Finding] {
         let blockers = findings.filter { $0.weighsAs == .blocker && !$0.gate && $0.rule != OwnerStrategyBlocked.description.id }
         var seen = Set<String>()
@@ -224,7 +235,9 @@ enum StrategyFindings {
         switch strategy {
         case .rehost:
             return kind == .directory ? stillBlocking : unique
-        case .relocate, .replatform, .refactor, .repurchase:
+        case .relocate:
+            return unique
+        case .replatform, .refactor, .repurchase:
             return stillBlocking
         case .retain, .retire:
             return []

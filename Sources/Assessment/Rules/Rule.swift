@@ -48,13 +48,19 @@ public struct RuleDescription: Sendable {
     /// effort of the remedy; nil for the severity's weight. A policy that changes the rule's severity uses that
     /// severity's weight instead.
     public let weight: Int?
-    /// The finding is about running the service on the trust's own resources in a cloud (zones, regions, VM sizes,
-    /// storage, licences on cloud vCPUs): it is not raised for a service that is retained, retired or repurchased.
-    public let hostingOnly: Bool
+    /// Strategies for which the rule's findings are not raised, because they are about a step that strategy does
+    /// not take: `hostedOnly` for running the service on the trust's own cloud resources, `movingOnly` for moving it.
+    public let notFor: Set<MigrationStrategy>
+
+    /// About running the service on the trust's own resources in a cloud (zones, regions, VM sizes, storage,
+    /// licences on cloud vCPUs): not for a service that is retained, retired or repurchased.
+    public static let hostedOnly: Set<MigrationStrategy> = [.retain, .retire, .repurchase]
+    /// About moving the service (the network route to it, sign-in from the cloud): not for one retained or retired.
+    public static let movingOnly: Set<MigrationStrategy> = [.retain, .retire]
 
     public init(id: String, title: String, category: RuleCategory, severity: Severity, rationale: String,
                 source: String, remediation: String, examples: [RuleExample], gate: Bool = false,
-                weight: Int? = nil, hostingOnly: Bool = false) {
+                weight: Int? = nil, notFor: Set<MigrationStrategy> = []) {
         self.id = id
         self.title = title
         self.category = category
@@ -65,7 +71,7 @@ public struct RuleDescription: Sendable {
         self.examples = examples
         self.gate = gate
         self.weight = weight
-        self.hostingOnly = hostingOnly
+        self.notFor = notFor
     }
 }
 

@@ -24,19 +24,15 @@ public enum Scoring {
     /// or confidence below the policy's minimum: `unknown`; a high finding: `conditional`; else `ready`. Gates
     /// (process obligations such as DCB0160 and the DPIA) do not count: readiness is about the service's technical
     /// state. Findings only on test, training, development or DR servers count one severity less. Findings on the
-    /// servers a repurchase leaves behind to be switched off do not count; a blocker on domain controllers that a
-    /// directory replaces with new ones counts as high. A replatform still rebuilds the servers it has, so its
-    /// blockers stand: the service is not ready as it is. The readiness
+    /// servers a repurchase leaves behind to be switched off, or on the domain controllers a directory replaces with
+    /// new ones, do not count. A replatform still rebuilds the servers it has, so its blockers stand: the service is
+    /// not ready as it is. The readiness
     /// names are Azure Migrate's (REFERENCE.md section 7).
     public static func readiness(_ findings: [Finding], confidence: Int, service: Service, strategy: MigrationStrategy,
-                                 kind: ServiceKind = .application, policy: Policy) -> Readiness {
+                                 policy: Policy) -> Readiness {
         if strategy == .retire { return .retired }
         if strategy == .retain { return .retained }
-        let newControllers = kind == .directory && strategy == .rehost
-        let weighed = findings.lazy.filter { !$0.gate && $0.secondaryReason != .leftBehind }.map { finding in
-            newControllers && finding.weighsAs == .blocker
-                && OwnerStrategyBlocked.removedByRebuilding.contains(finding.rule) ? .high : finding.weighsAs
-        }
+        let weighed = findings.lazy.filter { !$0.gate && $0.secondaryReason != .leftBehind }.map(\.weighsAs)
         if weighed.contains(.blocker) { return .notReady }
         if classification(of: service) == nil || service.data?.personalData == nil
             || confidence < policy.minimumConfidence {
@@ -62,9 +58,13 @@ public enum Scoring {
     ///   days or more (Azure Migrate's default period is a month), 0.75 for 7 to 29 days, 0.5 when the days are not
     ///   given, 0.25 for under 7 days, 0 with no utilisation.
     /// - Fields: half the service's own, half the mean over its servers.
-    /// A service with servers none of which has utilisation, or with no servers to measure, gets at most 4.
-    public static func confidence(of service: Service, servers: [Server], context: AssessmentContext) -> Int {
-        evidence(of: service, servers: servers, context: context).stars
+    /// A service with servers none of which has utilisation gets at most 4. Where there is nothing to measure (a
+    /// service already run as the supplier's SaaS or on another service's platform, or a repurchase that leaves its
+    /// servers behind unsized), confidence comes from the fields alone (the service's own when it has no servers),
+    /// also at most 4. A service that lists no servers and is neither counts them as unfilled.
+    public static func confidence(of service: Service, servers: [Server], context: AssessmentContext,
+                                  nothingToMeasure: Bool = false) -> Int {
+        evidence(of: service, servers: servers, context: context, nothingToMeasure: nothingToMeasure).stars
     }
 
     /// The evidence behind a confidence, and what would raise it.
@@ -75,7 +75,8 @@ public enum Scoring {
         public let fields: Double
     }
 
-    public static func evidence(of service: Service, servers: [Server], context: AssessmentContext) -> Evidence {
+    public static func evidence(of service: Service, servers: [Server], context: AssessmentContext,
+                                nothingToMeasure: Bool = false) -> Evidence {
         let serviceFields: [Bool] = [
             service.owner != nil, service.supplier?.saas != nil, service.supplier?.supportedClouds != nil,
             service.criticality != nil, service.clinicalSystem != nil, service.data?.classification != nil,
@@ -85,13 +86,13 @@ public enum Scoring {
         let serviceShare = share(serviceFields)
         let serverShare = servers.isEmpty ? 0
             : servers.map { share(serverFields($0, context: context)) }.reduce(0, +) / Double(servers.count)
-        let fields = (serviceShare + serverShare) / 2
+        let fields = servers.isEmpty && nothingToMeasure ? serviceShare : (serviceShare + serverShare) / 2
         let measured = servers.filter(\.poweredOn)
         let utilisation = measured.isEmpty ? 0
             : measured.map(utilisationEvidence).reduce(0, +) / Double(measured.count)
-        let completeness = 0.6 * utilisation + 0.4 * fields
+        let completeness = nothingToMeasure ? fields : 0.6 * utilisation + 0.4 * fields
         var stars = min(5, max(1, Int((completeness * 100 - 0.5) / 20) + 1))
-        if utilisation == 0 { stars = min(stars, 4) }
+        if utilisation == 0 || nothingToMeasure { stars = min(stars, 4) }
         return Evidence(stars: stars, utilisation: utilisation, fields: fields)
     }
 

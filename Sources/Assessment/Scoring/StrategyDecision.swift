@@ -26,24 +26,28 @@ public struct StrategyDecision: Sendable {
     }
 
     public static let table: [(strategy: MigrationStrategy, when: String)] = [
-        (.retire, "every server is powered off or idle (CPU and memory p95 under 5%), or the service is a fax gateway"),
+        (.retire, "every server is powered off or idle (CPU and memory p95 under 5%), or the service is a fax gateway; "
+            + "patient records go to a compliant archive first"),
+        (.retain, "it already runs as the supplier's SaaS and has no servers of the trust's: nothing to move; its "
+            + "contract end is when to review it"),
         (.replatform, "the service is backup (to the cloud's backup vaults and object storage), file shares (to a "
             + "managed file service; home drives to the collaboration platform), virtual desktops (session hosts "
             + "rebuilt in the cloud), a container platform (to managed Kubernetes), a shared database platform (to "
-            + "managed database services where its engines allow), or has no servers of its own and runs on a "
-            + "container platform"),
+            + "managed database services where its engines allow), print that is not latency-sensitive (to a cloud "
+            + "print service with connectors on site), or has no servers of its own and runs on a container platform"),
         (.retain, "the service is print and its printers are latency-sensitive or wired to its servers: print "
             + "queues stay beside the printers"),
         (.repurchase, "an application the supplier offers as SaaS, with its contract ending within the planning "
-            + "horizon or not recorded (or offered only as SaaS); a procurement follows. Directory, backup, file, "
-            + "print, desktop, database and container platforms are never repurchased"),
+            + "horizon or not recorded, or the application itself past support, or offered only as SaaS; a "
+            + "procurement follows. Directory, backup, file, print, desktop, database and container platforms are "
+            + "never repurchased"),
         (.retain, "a server is SPARC, POWER or Itanium, or hardware on site is tied to a latency-sensitive service, "
             + "or the supplier supports none of the target clouds"),
+        (.replatform, "a production server's operating system, database or application is past support, or its "
+            + "standard support ends before the programme starts, or another blocker that rebuilding removes (UEFI "
+            + "with old Windows, larger than any cloud VM, Oracle RAC): move onto a supported platform or release, a "
+            + "managed database or a service built for it"),
         (.relocate, "every server is a VMware VM and the site's lease ends within 12 months: move the VMs as they are"),
-        (.replatform, "a production server's operating system or database is past support, or its standard support "
-            + "ends before the programme starts, or another blocker that rebuilding removes (UEFI with old Windows, "
-            + "larger than any cloud VM, Oracle RAC): move onto a supported platform, a managed database or a "
-            + "service built for it"),
         (.rehost, "otherwise: move the servers as they are onto cloud VMs (a directory is extended: new domain "
             + "controllers in the landing zone)"),
     ]
@@ -51,9 +55,19 @@ public struct StrategyDecision: Sendable {
     public static func decide(_ service: Service, findings: [Finding], context: AssessmentContext) -> StrategyDecision {
         let servers = context.servers(of: service)
         let kind = context.kind(of: service)
+        let records = service.data?.personalData == .patient || service.clinicalSystem == true
+            ? ["its patient records go first to a compliant archive under the records retention schedule, with "
+                + "DCB0160 for the decommissioning"] : []
         if !servers.isEmpty, servers.allSatisfy({ !$0.poweredOn || isIdle($0) }) {
             return StrategyDecision(strategy: .retire, reasons: [
                 "every server is powered off or idle (CPU and memory p95 under 5%)",
+            ] + records)
+        }
+        if servers.isEmpty, service.supplier?.saas == .only {
+            let review = service.contractEnds.map { "its contract end (\($0)) is when to review it" }
+                ?? "record its contract end, which is when to review it"
+            return StrategyDecision(strategy: .retain, reasons: [
+                "it already runs as the supplier's SaaS, with no servers of the trust's: nothing to move; \(review)",
             ])
         }
         if servers.contains(where: { $0.attachedHardware.contains(.faxCard) }) {
@@ -62,7 +76,7 @@ public struct StrategyDecision: Sendable {
             ])
         }
         if let platform = platformDecision(service, kind: kind, servers: servers) { return platform }
-        if servers.isEmpty, service.supplier?.saas != .only,
+        if servers.isEmpty,
            let platform = service.dependsOn.lazy.compactMap({ context.estate.serviceIndex[$0.id] })
                .first(where: { context.kinds[$0].kind == .containerPlatform }) {
             return StrategyDecision(strategy: .replatform, reasons: [
@@ -84,12 +98,15 @@ public struct StrategyDecision: Sendable {
             if platformKind {
                 notes.append("SaaS is offered, but a \(kind.rawValue) service is a platform other services stand on, "
                     + "not an application to buy again")
-            } else if let ends = service.contractEnds, ends > context.horizonEnds {
+            } else if let ends = service.contractEnds, ends > context.horizonEnds,
+                      !findings.contains(where: { !$0.secondary && $0.rule == "application-past-support" }) {
                 notes.append("SaaS is offered, but the contract runs to \(ends), beyond the "
                     + "\(context.planningHorizonMonths)-month planning horizon: revisit it at re-procurement")
             } else {
+                let pastSupport = findings.first { !$0.secondary && $0.rule == "application-past-support" }
                 let when = service.contractEnds.map { ends in
                     ends < context.asOf ? "its contract ended on \(ends)"
+                        : ends > context.horizonEnds ? "the application is past support (\(pastSupport?.message ?? ""))"
                         : "its contract ends on \(ends), within the \(context.planningHorizonMonths)-month planning "
                             + "horizon"
                 } ?? "no contract end is recorded"
@@ -120,22 +137,24 @@ public struct StrategyDecision: Sendable {
                     + "servers",
             ] + notes)
         }
+        // A blocker that rebuilding removes (past support, UEFI with old Windows, larger than any VM, Oracle RAC),
+        // or an application past support, makes a replatform. A test or training server's is rebuilt, but does not
+        // make the service a replatform.
+        let pastSupport = findings.filter { !$0.secondary && (($0.weighsAs == .blocker
+            && OwnerStrategyBlocked.removedByRebuilding.contains($0.rule) && $0.rule != "architecture-not-x86")
+            || $0.rule == "application-past-support") }
+        var seen = Set<String>()
+        let rebuild = (pastSupport.map(\.message) + supportEndsBeforeStart(servers, context: context))
+            .filter { seen.insert($0).inserted }
+        if !rebuild.isEmpty {
+            return StrategyDecision(strategy: .replatform, reasons: rebuild + notes)
+        }
         let leaseEndsSoon = servers.compactMap { $0.site.flatMap { context.estate.site($0.id)?.leaseEnds } }
             .contains { $0 <= context.monthsAhead(12) }
         if !servers.isEmpty, servers.allSatisfy({ $0.platform == .vmware }), leaseEndsSoon {
             return StrategyDecision(strategy: .relocate, reasons: [
                 "every server is a VMware VM and the site's lease ends within 12 months",
             ] + notes)
-        }
-        // A blocker that rebuilding removes (past support, UEFI with old Windows, larger than any VM, Oracle RAC)
-        // makes a replatform. A test or training server's is rebuilt, but does not make the service a replatform.
-        let pastSupport = findings.filter { !$0.secondary && $0.weighsAs == .blocker
-            && OwnerStrategyBlocked.removedByRebuilding.contains($0.rule) && $0.rule != "architecture-not-x86" }
-        var seen = Set<String>()
-        let rebuild = (pastSupport.map(\.message) + supportEndsBeforeStart(servers, context: context))
-            .filter { seen.insert($0).inserted }
-        if !rebuild.isEmpty {
-            return StrategyDecision(strategy: .replatform, reasons: rebuild + notes)
         }
         if servers.isEmpty {
             return StrategyDecision(strategy: .rehost, reasons: [
@@ -199,7 +218,12 @@ public struct StrategyDecision: Sendable {
             ])
         case .print:
             let wired = servers.first { !$0.attachedHardware.filter(onSiteDevices.contains).isEmpty }
-            guard service.latencySensitive == true || wired != nil else { return nil }
+            guard service.latencySensitive == true || wired != nil else {
+                return StrategyDecision(strategy: .replatform, reasons: [
+                    "print servers give way to a cloud print service (such as Universal Print or PaperCut Hive) with "
+                        + "connectors on site for the printers, as part of the platform design",
+                ])
+            }
             return StrategyDecision(strategy: .retain, reasons: [
                 wired.map { "print server '\($0.id)' is wired to devices on site" }
                     ?? "its printers are latency-sensitive (wristband and label printers time out over a slow link)",

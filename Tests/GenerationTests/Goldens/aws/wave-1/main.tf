@@ -145,7 +145,7 @@ resource "aws_instance" "rmh_esr_if01" {
   }
 }
 
-# rmh-print01: rehost of rmh-print; 2 vCPUs, 4 GiB (sized from utilisation).
+# rmh-print01: replatform of rmh-print; 2 vCPUs, 4 GiB (sized from utilisation).
 resource "aws_instance" "rmh_print01" {
   ami                    = var.windows_ami_id
   instance_type          = "c6i.large"

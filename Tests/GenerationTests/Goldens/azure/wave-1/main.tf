@@ -169,7 +169,7 @@ resource "azurerm_windows_virtual_machine" "rmh_esr_if01" {
   })
 }
 
-# rmh-print01: rehost of rmh-print; 2 vCPUs, 4 GiB (sized from utilisation).
+# rmh-print01: replatform of rmh-print; 2 vCPUs, 4 GiB (sized from utilisation).
 resource "azurerm_network_interface" "rmh_print01" {
   name                = "rmh-print01-nic"
   location            = azurerm_resource_group.wave.location

@@ -133,7 +133,7 @@ resource "google_compute_instance" "rmh_esr_if01" {
   }
 }
 
-# rmh-print01: rehost of rmh-print; 2 vCPUs, 8 GiB (sized from utilisation).
+# rmh-print01: replatform of rmh-print; 2 vCPUs, 8 GiB (sized from utilisation).
 resource "google_compute_instance" "rmh_print01" {
   name         = "rmh-print01"
   machine_type = "e2-standard-2"
