@@ -46,7 +46,8 @@ public struct StrategyDecision: Sendable {
         (.replatform, "a production server's operating system, database or application is past support, or its "
             + "standard support ends before the programme starts, or another blocker that rebuilding removes (UEFI "
             + "with old Windows, larger than any cloud VM, Oracle RAC): move onto a supported platform or release, a "
-            + "managed database or a service built for it"),
+            + "managed database or a service built for it. Not for a directory, whose new domain controllers are "
+            + "built on a supported release (row 9)"),
         (.relocate, "every server is a VMware VM and the site's lease ends within 12 months: move the VMs as they are"),
         (.rehost, "otherwise: move the servers as they are onto cloud VMs (a directory is extended: new domain "
             + "controllers in the landing zone)"),
