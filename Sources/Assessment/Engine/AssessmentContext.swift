@@ -19,6 +19,10 @@ public struct AssessmentContext: Sendable {
     private let placedOperatingSystems: [String: LifecycleEntry?]
     private let placedDatabases: [String: LifecycleEntry?]
     private let placedApplications: [String: LifecycleEntry?]
+    /// Each interface peer label's words (`NationalServiceRegistration.labelWords`), split once a label.
+    private let placedPeers: [String: Set<String>]
+    /// The product names, of those installed or supplied, that name a database engine.
+    private let engineNames: Set<String>
 
     public init(estate: Estate, asOf: CalendarDate, lifecycle: LifecycleCatalogue = .embedded,
                 planningHorizonMonths: Int = Policy().planningHorizonMonths) {
@@ -39,12 +43,11 @@ public struct AssessmentContext: Sendable {
         }
         self.servicesOfServer = servicesOfServer
         self.serversOfService = serversOfService
-        kinds = estate.services.indices.map { index in
-            ServiceKinds.kind(of: estate.services[index], servers: serversOfService[index].map { estate.servers[$0] })
-        }
         var operatingSystems: [String: LifecycleEntry?] = [:]
         var databases: [String: LifecycleEntry?] = [:]
         var applications: [String: LifecycleEntry?] = [:]
+        var products: [String: ServiceKind?] = [:]
+        var engines = Set<String>()
         for server in estate.servers {
             if let os = server.os, operatingSystems[os] == nil {
                 operatingSystems[os] = .some(lifecycle.operatingSystem(named: os))
@@ -54,11 +57,44 @@ public struct AssessmentContext: Sendable {
                     if databases[name] == nil { databases[name] = .some(lifecycle.database(named: name)) }
                     if applications[name] == nil { applications[name] = .some(lifecycle.application(named: name)) }
                 }
+                if products[software.product] == nil {
+                    products[software.product] = .some(ServiceKinds.kind(ofProduct: software.product))
+                    if DatabaseUnrecognised.namesAnEngine(software.product) { engines.insert(software.product) }
+                }
+            }
+        }
+        var peers: [String: Set<String>] = [:]
+        for service in estate.services {
+            for interface in service.interfaces {
+                if let peer = interface.peer, peers[peer] == nil {
+                    peers[peer] = NationalServiceRegistration.labelWords(peer)
+                }
+            }
+            if let product = service.supplier?.product, products[product] == nil {
+                products[product] = .some(ServiceKinds.kind(ofProduct: product))
+                if DatabaseUnrecognised.namesAnEngine(product) { engines.insert(product) }
             }
         }
         placedOperatingSystems = operatingSystems
         placedDatabases = databases
         placedApplications = applications
+        engineNames = engines
+        placedPeers = peers
+        kinds = estate.services.indices.map { index in
+            ServiceKinds.kind(of: estate.services[index], servers: serversOfService[index].map { estate.servers[$0] },
+                              productKind: { products[$0] ?? ServiceKinds.kind(ofProduct: $0) },
+                              namesEngine: { engines.contains($0) })
+        }
+    }
+
+    /// A peer label's words, lowercased (`NationalServiceRegistration.labelWords`).
+    public func peerWords(_ peer: String) -> Set<String> {
+        placedPeers[peer] ?? NationalServiceRegistration.labelWords(peer)
+    }
+
+    /// Whether an installed product's name names a database engine (`DatabaseUnrecognised`), decided once a name.
+    public func namesDatabaseEngine(_ product: String) -> Bool {
+        engineNames.contains(product)
     }
 
     /// The catalogue's entry for an operating system as written, or nil when it cannot be placed.

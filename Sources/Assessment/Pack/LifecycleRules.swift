@@ -224,11 +224,17 @@ public struct DatabaseUnrecognised: ServerRule {
                 """),
         ])
 
+    /// Whether a product's name names a database engine rather than a companion product.
+    public static func namesAnEngine(_ product: String) -> Bool {
+        let name = product.lowercased()
+        return engineWords.contains(where: name.contains) && !companionWords.contains(where: name.contains)
+    }
+
     public func evaluate(_ server: Server, in context: AssessmentContext, report: inout FindingReporter) {
         for software in server.software {
-            let name = software.product.lowercased()
-            guard Self.engineWords.contains(where: name.contains), !Self.companionWords.contains(where: name.contains),
-                  context.database(of: software) == nil else { continue }
+            guard context.namesDatabaseEngine(software.product), context.database(of: software) == nil else {
+                continue
+            }
             let written = software.version.map { "\(software.product) \($0)" } ?? software.product
             report.report("database '\(written)' on '\(server.id)' is not in the lifecycle catalogue: its support "
                 + "cannot be checked", at: software.source, field: "product")

@@ -33,18 +33,27 @@ public struct NationalServiceRegistration: ServiceRule {
 
     /// The national service an interface reaches, or nil. NHSmail counts only for SMTP (or an unnamed protocol):
     /// the relay is what registers a sending server.
-    static func nationalService(of interface: Interface) -> NationalService? {
+    /// `words` gives a peer label's words (`labelWords`); the context passes one that splits each distinct label once.
+    static func nationalService(of interface: Interface, words: (String) -> Set<String> = labelWords)
+        -> NationalService? {
         if interface.protocol == .mesh { return mesh }
-        guard let peer = interface.peer?.lowercased() else { return nil }
-        var words = Set(peer.split { !$0.isLetter && !$0.isNumber }.map(String.init))
-        if peer.contains("e-rs") || peer.contains("e-referral") { words.insert("ers") }
-        if peer.contains("nhs.net") || peer.contains("relay.nhs.uk") { words.insert("nhsmail") }
-        if peer.contains("secondary uses service") { words.insert("sus") }
+        guard let peer = interface.peer else { return nil }
+        let words = words(peer)
         for (match, service) in peerWords where !match.isDisjoint(with: words) {
             if service.name == nhsmailRelay.name, interface.protocol.map({ $0 != .smtp }) ?? false { continue }
             return service
         }
         return nil
+    }
+
+    /// A peer label's words, lowercased, with the national services written as phrases added by their short names.
+    public static func labelWords(_ label: String) -> Set<String> {
+        let peer = label.lowercased()
+        var words = Set(peer.split { !$0.isLetter && !$0.isNumber }.map(String.init))
+        if peer.contains("e-rs") || peer.contains("e-referral") { words.insert("ers") }
+        if peer.contains("nhs.net") || peer.contains("relay.nhs.uk") { words.insert("nhsmail") }
+        if peer.contains("secondary uses service") { words.insert("sus") }
+        return words
     }
 
     public static let description = RuleDescription(
@@ -100,7 +109,7 @@ public struct NationalServiceRegistration: ServiceRule {
 
     public func evaluate(_ service: Service, in context: AssessmentContext, report: inout FindingReporter) {
         for interface in service.interfaces {
-            guard let national = Self.nationalService(of: interface) else { continue }
+            guard let national = Self.nationalService(of: interface, words: context.peerWords) else { continue }
             let peer = interface.peer.map { " '\($0)'" } ?? ""
             report.report("interface\(peer) reaches \(national.name): re-register \(national.registration) for the "
                 + "new network address before cut-over", at: interface.source)

@@ -26,18 +26,23 @@ public enum ServiceKinds {
     static let roleKinds: [ServerRole: ServiceKind] = [.backup: .backup, .file: .file, .vdi: .vdi]
 
     /// The kind a product's name places it in, if any.
-    static func kind(ofProduct name: String) -> ServiceKind? {
+    public static func kind(ofProduct name: String) -> ServiceKind? {
         let lowered = name.lowercased()
         return productWords.first { $0.words.contains { lowered.contains($0) } }?.kind
     }
 
     /// The service's kind, and whether the inventory gave it (false: inferred).
-    public static func kind(of service: Service, servers: [Server]) -> (kind: ServiceKind, given: Bool) {
+    /// `productKind` places a product's name and `namesEngine` says whether it names a database engine; the context
+    /// passes ones that decide each distinct name once.
+    public static func kind(of service: Service, servers: [Server],
+                            productKind: (String) -> ServiceKind? = kind(ofProduct:),
+                            namesEngine: (String) -> Bool = DatabaseUnrecognised.namesAnEngine)
+        -> (kind: ServiceKind, given: Bool) {
         if let given = service.kind { return (given, true) }
-        if let product = service.supplier?.product, let kind = kind(ofProduct: product) { return (kind, false) }
+        if let product = service.supplier?.product, let kind = productKind(product) { return (kind, false) }
         var counts: [ServiceKind: Int] = [:]
         for server in servers {
-            var kinds = Set(server.software.compactMap { kind(ofProduct: $0.product) })
+            var kinds = Set(server.software.compactMap { productKind($0.product) })
             if let role = server.role, let kind = roleKinds[role] { kinds.insert(kind) }
             for kind in kinds { counts[kind, default: 0] += 1 }
         }
@@ -45,9 +50,7 @@ public enum ServiceKinds {
             .max { (counts[$0] ?? 0) < (counts[$1] ?? 0) }
         if let best { return (best, false) }
         if !servers.isEmpty, servers.allSatisfy({ $0.role == .database }) {
-            let product = service.supplier?.product?.lowercased()
-            if product.map({ name in DatabaseUnrecognised.engineWords.contains(where: name.contains) })
-                ?? (servers.count >= 2) {
+            if service.supplier?.product.map(namesEngine) ?? (servers.count >= 2) {
                 return (.databasePlatform, false)
             }
         }
