@@ -11,6 +11,8 @@ public struct Assessor: Sendable {
     private let serviceRuleIdentities: [FindingReporter.Rule]
     /// For each rule that has them, the strategies its findings are not raised for (`RuleDescription.notFor`).
     private let notFor: [String: Set<MigrationStrategy>]
+    /// The strategies any rule's `notFor` names: for the others, no finding is left out.
+    private let strategiesSomeRuleIsNotFor: Set<MigrationStrategy>
 
     public init(rules: RuleRegistry = .standard, policy: Policy = Policy()) {
         self.serverRules = rules.serverRules.filter { policy.isEnabled(type(of: $0).description) }
@@ -21,6 +23,7 @@ public struct Assessor: Sendable {
         notFor = Dictionary((rules.serverRules.map { type(of: $0).description }
             + rules.serviceRules.map { type(of: $0).description }).filter { !$0.notFor.isEmpty }.map { ($0.id, $0.notFor) },
             uniquingKeysWith: { first, _ in first })
+        strategiesSomeRuleIsNotFor = notFor.values.reduce(into: []) { $0.formUnion($1) }
     }
 
     public func assess(_ estate: Estate, asOf: CalendarDate, lifecycle: LifecycleCatalogue = .embedded)
@@ -113,7 +116,8 @@ public struct Assessor: Sendable {
     /// weigh less and do not head it. A retained service passes no gate; a retired one only DCB0160, which covers
     /// decommissioning a clinical system.
     private func fitted(_ findings: [Finding], to strategy: MigrationStrategy, kind: ServiceKind) -> [Finding] {
-        var fitted = findings.filter { notFor[$0.rule]?.contains(strategy) != true }
+        var fitted = strategiesSomeRuleIsNotFor.contains(strategy)
+            ? findings.filter { notFor[$0.rule]?.contains(strategy) != true } : findings
         if kind == .directory, strategy == .rehost {
             for index in fitted.indices {
                 if case .server = fitted[index].subject, fitted[index].secondaryReason == nil {

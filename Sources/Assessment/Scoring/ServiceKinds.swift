@@ -40,15 +40,25 @@ public enum ServiceKinds {
         -> (kind: ServiceKind, given: Bool) {
         if let given = service.kind { return (given, true) }
         if let product = service.supplier?.product, let kind = productKind(product) { return (kind, false) }
-        var counts: [ServiceKind: Int] = [:]
+        // Servers counted per kind, each server once a kind: indexed by the kind's place in `ServiceKind.ordered`.
+        let kinds = ServiceKind.ordered
+        var counts = [Int](repeating: 0, count: kinds.count)
+        var seen = [Bool](repeating: false, count: kinds.count)
         for server in servers {
-            var kinds = Set(server.software.compactMap { productKind($0.product) })
-            if let role = server.role, let kind = roleKinds[role] { kinds.insert(kind) }
-            for kind in kinds { counts[kind, default: 0] += 1 }
+            for index in seen.indices { seen[index] = false }
+            func count(_ kind: ServiceKind) {
+                guard let index = kinds.firstIndex(of: kind), !seen[index] else { return }
+                seen[index] = true
+                counts[index] += 1
+            }
+            for software in server.software { if let kind = productKind(software.product) { count(kind) } }
+            if let role = server.role, let kind = roleKinds[role] { count(kind) }
         }
-        let best = ServiceKind.ordered.filter { (counts[$0] ?? 0) * 2 >= servers.count && (counts[$0] ?? 0) > 0 }
-            .max { (counts[$0] ?? 0) < (counts[$1] ?? 0) }
-        if let best { return (best, false) }
+        var best: Int?
+        for index in counts.indices where counts[index] > 0 && counts[index] * 2 >= servers.count {
+            if best.map({ counts[index] > counts[$0] }) ?? true { best = index }
+        }
+        if let best { return (kinds[best], false) }
         if !servers.isEmpty, servers.allSatisfy({ $0.role == .database }) {
             if service.supplier?.product.map(namesEngine) ?? (servers.count >= 2) {
                 return (.databasePlatform, false)
