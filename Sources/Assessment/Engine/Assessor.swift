@@ -75,17 +75,21 @@ public struct Assessor: Sendable {
                 : serverFindings[index]
         }
         var (inForce, accepted) = Exceptions.apply(service.exceptions, to: findings, asOf: context.asOf)
-        let decision = StrategyDecision.decide(service, findings: inForce, context: context)
-        let derived = StrategyFindings.derive(service, decision: decision, findings: inForce, context: context,
-                                              policy: policy)
+        let servers = context.servers(of: service)
+        let decision = StrategyDecision.decide(service, findings: inForce, context: context, servers: servers)
+        let derived = StrategyFindings.derive(service, servers: servers, decision: decision, findings: inForce,
+                                              context: context, policy: policy)
         let (derivedInForce, derivedAccepted) = Exceptions.apply(service.exceptions, to: derived.findings,
                                                                  asOf: context.asOf)
         inForce += derivedInForce
         accepted += derivedAccepted
         let held = derivedInForce.contains { $0.rule == OwnerStrategyBlocked.description.id } ? derived.held : nil
         let strategy = service.strategy ?? decision.strategy
-        let ordered = Self.ordered(fitted(inForce, to: strategy, kind: context.kinds[serviceIndex].kind))
-        let servers = context.servers(of: service)
+        // Sorted and split in place: a large estate has hundreds of thousands of findings, each costly to copy.
+        var ordered = fitted(inForce, to: strategy, kind: context.kinds[serviceIndex].kind)
+        ordered.sort(by: Self.precedes)
+        let gates = ordered.filter(\.gate)
+        if !gates.isEmpty { ordered.removeAll(where: \.gate) }
         // Nothing to measure: a repurchase leaves its servers behind unsized; a service with none of its own is
         // the supplier's SaaS or runs on another service's platform.
         let nothingToMeasure = strategy == .repurchase || (servers.isEmpty
@@ -104,8 +108,8 @@ public struct Assessor: Sendable {
             strategy: strategy,
             recommendedStrategy: decision.strategy,
             strategyReasons: decision.reasons,
-            findings: ordered.filter { !$0.gate },
-            gates: ordered.filter(\.gate),
+            findings: ordered,
+            gates: gates,
             held: held,
             accepted: accepted)
     }
@@ -144,10 +148,12 @@ public struct Assessor: Sendable {
     /// comes after the production findings of its own severity), then by where they are written, so every output
     /// lists them in a stable order and a service's headline is a production finding where there is one.
     static func ordered(_ findings: [Finding]) -> [Finding] {
-        findings.sorted {
-            ($0.weighsAs, $0.secondary ? 1 : 0, $0.location.file, $0.location.position, $0.rule)
-                < ($1.weighsAs, $1.secondary ? 1 : 0, $1.location.file, $1.location.position, $1.rule)
-        }
+        findings.sorted(by: precedes)
+    }
+
+    static func precedes(_ a: Finding, _ b: Finding) -> Bool {
+        (a.weighsAs, a.secondary ? 1 : 0, a.location.file, a.location.position, a.rule)
+            < (b.weighsAs, b.secondary ? 1 : 0, b.location.file, b.location.position, b.rule)
     }
 }
 
@@ -156,6 +162,7 @@ enum Exceptions {
     /// An expired exception accepts nothing; `ExceptionExpired` reports it.
     static func apply(_ exceptions: [RuleException], to findings: [Finding], asOf: CalendarDate)
         -> (inForce: [Finding], accepted: [AcceptedFinding]) {
+        guard !exceptions.isEmpty else { return (findings, []) }
         var active: [String: RuleException] = [:]
         for exception in exceptions where exception.until.map({ $0 >= asOf }) ?? true {
             active[exception.rule] = exception

@@ -160,7 +160,7 @@ public struct RetainedOnClosingSite: DerivedRule {
 
 /// Raises the rules that read the strategy.
 enum StrategyFindings {
-    static func derive(_ service: Service, decision: StrategyDecision, findings: [Finding],
+    static func derive(_ service: Service, servers: [Server], decision: StrategyDecision, findings: [Finding],
                        context: AssessmentContext, policy: Policy) -> (findings: [Finding], held: String?) {
         var derived: [Finding] = []
         func raise(_ rule: RuleDescription, _ message: String, field: String?) {
@@ -176,7 +176,7 @@ enum StrategyFindings {
             let blockers = blocking(owners, kind: context.kind(of: service), findings: findings)
             // A relocate moves VMware VMs onto a VMware service in the cloud: nothing else can go that way.
             let notVMware = owners == .relocate
-                ? context.servers(of: service).filter { $0.platform != .vmware }.map { server in
+                ? servers.filter { $0.platform != .vmware }.map { server in
                     "relocate moves VMware VMs as they are, and server '\(server.id)' is "
                         + (server.platform.map { $0 == .physical ? "physical" : "on \($0.rawValue)" } ?? "not known "
                             + "to be a VMware VM")
@@ -207,7 +207,7 @@ enum StrategyFindings {
                 + "a provider's own services needs a cloud exit plan", field: service.strategy == nil ? nil : "strategy")
         }
         if strategy == .retain || held != nil {
-            let closing = context.servers(of: service).compactMap { server -> (Site, Server)? in
+            let closing = servers.compactMap { server -> (Site, Server)? in
                 guard let site = server.site.flatMap({ context.estate.site($0.id) }), let ends = site.leaseEnds,
                       ends <= context.horizonEnds else { return nil }
                 return (site, server)

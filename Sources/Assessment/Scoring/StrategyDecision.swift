@@ -53,8 +53,10 @@ public struct StrategyDecision: Sendable {
             + "controllers in the landing zone)"),
     ]
 
-    public static func decide(_ service: Service, findings: [Finding], context: AssessmentContext) -> StrategyDecision {
-        let servers = context.servers(of: service)
+    /// `servers` are the service's (`context.servers(of:)`), passed by a caller that already has them.
+    public static func decide(_ service: Service, findings: [Finding], context: AssessmentContext,
+                              servers: [Server]? = nil) -> StrategyDecision {
+        let servers = servers ?? context.servers(of: service)
         let kind = context.kind(of: service)
         let records = service.data?.personalData == .patient || service.clinicalSystem == true
             ? ["its patient records go first to a compliant archive under the records retention schedule, with "
