@@ -40,14 +40,19 @@ extension CalendarDate {
 }
 
 extension FreezeWindow {
+    /// The window's last day: a window written to 28 February runs to the end of February, so that in a leap year
+    /// the 29th is inside it too.
+    var lastDay: MonthDay { to.month == 2 && to.day == 28 ? MonthDay(month: 2, day: 29)! : to }
+
     /// Whether `date` falls inside the window (which may run over the new year, as 12-01 to 02-28 does).
     public func contains(_ date: CalendarDate) -> Bool {
-        let day = date.monthDay
+        let day = date.monthDay, to = lastDay
         return from <= to ? (from <= day && day <= to) : (day >= from || day <= to)
     }
 
     /// The first day after the window that holds `date`.
     public func firstDayAfter(_ date: CalendarDate) -> CalendarDate {
+        let to = lastDay
         let endYear = from <= to || date.monthDay < from ? date.year : date.year + 1
         var endDay = to.day
         while CalendarDate(year: endYear, month: to.month, day: endDay) == nil { endDay -= 1 }

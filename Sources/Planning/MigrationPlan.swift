@@ -5,8 +5,12 @@ import CloudFirstCore
 public struct Wave: Sendable {
     public let number: Int
     public let name: String
+    /// The likely dates.
     public let start: CalendarDate
     public let end: CalendarDate
+    /// The dates with pessimistic lead times, effort and data transfer (see `Timing`).
+    public let pessimisticStart: CalendarDate
+    public let pessimisticEnd: CalendarDate
     /// Indexes into `MigrationPlan.groups`.
     public let groups: [Int]
     /// Indexes into `estate.services`, in the order the groups list them.
@@ -15,7 +19,8 @@ public struct Wave: Sendable {
     /// Person-days of work (see `Effort`).
     public let effortDays: Double
     public let risks: [String]
-    /// Why the wave starts later than the previous one ends, when it does (a freeze window).
+    /// Why the wave starts later than the previous one ends, when it does (a lead time, the gap between clinical
+    /// cut-overs, a freeze window).
     public let delay: String?
 
     /// "Wave 0: Landing zone", "Wave 1: Pilot", "Wave 2".

@@ -81,7 +81,12 @@ public struct Planner: Sendable {
         let movingSet = Set(moving)
 
         let groups = MoveGroupBuilder.build(moving: moving, estate: estate, serversOfService: serversOfService)
-        let waveGroups = Self.assignWaves(groups: groups, services: services, assumptions: assumptions)
+        let start = assumptions.startDate ?? assessment.asOf.firstOfNextMonth
+        let timing = Timing(assessment: assessment, assumptions: assumptions, start: start,
+                            serversOfService: serversOfService)
+        let foundation = Self.foundationGroups(groups, services: services)
+        let waveGroups = Self.assignWaves(groups: groups, services: services, assumptions: assumptions,
+                                          foundation: foundation, timing: timing)
 
         // Sizing and cost: every server a VM strategy needs, its cost split among the services that need it.
         let sizer = Sizer(catalogue: catalogue, assumptions: assumptions)
@@ -99,17 +104,31 @@ public struct Planner: Sendable {
             }
         }
 
-        // Timeline: the landing zone, then each wave when the last ends, outside the freeze windows that apply.
-        let start = assumptions.startDate ?? assessment.asOf.firstOfNextMonth
+        // Timeline: the landing zone with the foundation services, then each wave when the last ends, its lead
+        // times have run and the gap after the last clinical cut-over has passed, its whole span outside the freeze
+        // windows that apply; once with likely figures and once with pessimistic ones.
         var waves: [Wave] = []
         var waveOfService = [Int?](repeating: nil, count: estate.services.count)
         var waveCosts: [CloudCosts] = [CloudCosts()]
-        let landingEnd = start.adding(days: Effort.calendarDays(workingDays: Effort.landingZoneWorkingDays) - 1)
-        waves.append(Wave(number: 0, name: "Landing zone", start: start, end: landingEnd, groups: [], services: [],
-                          serverCount: 0, effortDays: Double(Effort.landingZoneWorkingDays * assumptions.teamSize),
-                          risks: Self.landingZoneRisks(estate: estate, services: services, moving: moving),
-                          delay: nil))
-        var previousEnd = landingEnd
+        let foundationServices = foundation.sorted().flatMap { groups[$0].services }
+        var foundationEffort = 0.0
+        for service in foundationServices {
+            foundationEffort += timing.effort(service, strategy: strategyOf[service])
+            waveOfService[service] = 0
+            waveCosts[0] = waveCosts[0] + (serviceCosts[service] ?? CloudCosts())
+        }
+        let hscn = moving.contains { estate.services[$0].exposure == .hscn }
+        var likely = Schedule(timing: timing, assumptions: assumptions, pessimistic: false)
+        var pessimistic = Schedule(timing: timing, assumptions: assumptions, pessimistic: true)
+        let landing = likely.landingZone(foundationEffort: foundationEffort, circuit: hscn)
+        let landingPessimistic = pessimistic.landingZone(foundationEffort: foundationEffort, circuit: hscn)
+        waves.append(Wave(number: 0, name: "Landing zone", start: landing.start, end: landing.end,
+                          pessimisticStart: landingPessimistic.start, pessimisticEnd: landingPessimistic.end,
+                          groups: foundation.sorted(), services: foundationServices,
+                          serverCount: Set(foundation.flatMap { groups[$0].servers }).count,
+                          effortDays: Double(Effort.landingZoneWorkingDays * assumptions.teamSize) + foundationEffort,
+                          risks: Self.landingZoneRisks(estate: estate, services: services, moving: moving)
+                              + landing.notes, delay: nil))
         for (offset, members) in waveGroups.enumerated() {
             let number = offset + 1
             let waveServices = members.flatMap { groups[$0].services }
@@ -117,43 +136,21 @@ public struct Planner: Sendable {
             var effort = 0.0
             var costs = CloudCosts()
             for service in waveServices {
-                effort += Effort.days(strategy: strategyOf[service], servers: serversOfService[service].count,
-                                      clinical: estate.services[service].clinicalSystem == true)
+                effort += timing.effort(service, strategy: strategyOf[service])
                 costs = costs + (serviceCosts[service] ?? CloudCosts())
                 waveOfService[service] = number
             }
-            let workingDays = max(Effort.minimumWaveWorkingDays,
-                                  Int((effort / Double(max(1, assumptions.teamSize))).rounded(.up)))
-            var waveStart = previousEnd.adding(days: 1)
-            var delay: String?
-            // A shift can land in another window; move on until the start is clear of every window that applies. The
-            // commands refuse windows that cover the whole year (`FreezeWindow.blockedAllYear`); the bound is a
-            // last guard, so that no input can make this loop run on.
-            var shifted = true, shifts = 0
-            while shifted, shifts < 800 {
-                shifts += 1
-                shifted = false
-                for window in assumptions.freezeWindows where window.contains(waveStart) {
-                    let held = waveServices.filter { window.applies(to: estate.services[$0].criticality) }
-                    guard let first = held.first else { continue }
-                    let after = window.firstDayAfter(waveStart)
-                    let scope = window.appliesTo == .all ? "" : "\(window.appliesTo.rawValue) "
-                    delay = "starts \(after), not \(previousEnd.adding(days: 1)): it moves \(scope)service "
-                        + "'\(estate.services[first].id)'" + (held.count > 1 ? " and \(held.count - 1) more" : "")
-                        + ", which must not start moving inside the freeze window \(window.from) to \(window.to)"
-                    waveStart = after
-                    shifted = true
-                }
-            }
-            let end = waveStart.adding(days: Effort.calendarDays(workingDays: workingDays) - 1)
-            waves.append(Wave(number: number, name: number == 1 ? "Pilot" : "Wave \(number)", start: waveStart,
-                              end: end, groups: members, services: waveServices, serverCount: serverCount,
-                              effortDays: effort,
+            let placed = likely.place(waveServices, effort: effort)
+            let placedPessimistic = pessimistic.place(waveServices, effort: effort)
+            waves.append(Wave(number: number, name: number == 1 ? "Pilot" : "Wave \(number)", start: placed.start,
+                              end: placed.end, pessimisticStart: placedPessimistic.start,
+                              pessimisticEnd: placedPessimistic.end, groups: members, services: waveServices,
+                              serverCount: serverCount, effortDays: effort,
                               risks: Self.risks(of: members, groups: groups, estate: estate, strategyOf: strategyOf,
-                                                servicesOfServer: servicesOfServer, assumptions: assumptions),
-                              delay: delay))
+                                                servicesOfServer: servicesOfServer, assumptions: assumptions)
+                                  + placed.notes,
+                              delay: placed.delay))
             waveCosts.append(costs)
-            previousEnd = end
         }
         let monthly = waveCosts.reduce(CloudCosts(), +)
 
@@ -164,46 +161,113 @@ public struct Planner: Sendable {
             retained: retained, retired: retired, held: held, sizing: sizing, serviceCosts: serviceCosts, waveCosts: waveCosts,
             monthly: monthly, onPremises: onPremises,
             risks: Self.estateRisks(estate: estate, servicesOfServer: servicesOfServer, retained: retained,
-                                    sizing: sizing),
+                                    sizing: sizing)
+                + Self.siteExitRisks(estate: estate, waves: waves, serversOfService: serversOfService,
+                                     retained: retained, held: held),
             notes: Self.notes(sizing: sizing, assessment: assessment, assumptions: assumptions, moving: moving,
                               strategyOf: strategyOf, onPremises: onPremises),
             catalogueDates: catalogue.dataDates, waveOfService: waveOfService)
     }
 
-    /// Kahn's algorithm over the group graph with a priority: low criticality, then high score, then id first, so
-    /// the pilot and early waves carry the least risk. A group is placed only once everything it depends on is, in
-    /// this wave or an earlier one; a wave closes when the next group would break a cap. A group larger than a cap
-    /// gets a wave of its own.
-    static func assignWaves(groups: [MoveGroup], services: [ServiceAssessment], assumptions: Assumptions) -> [[Int]] {
+    /// The move groups that go with the landing zone: directory and backup services, the foundation other
+    /// services stand on (identity extended into the cloud, backup vaults), whose groups hold nothing else and
+    /// depend on nothing outside the foundation.
+    static func foundationGroups(_ groups: [MoveGroup], services: [ServiceAssessment]) -> Set<Int> {
+        var foundation = Set(groups.indices.filter { group in
+            groups[group].services.allSatisfy { [.directory, .backup].contains(services[$0].kind) }
+        })
+        var changed = true
+        while changed {
+            changed = false
+            for group in foundation where !groups[group].dependsOn.allSatisfy(foundation.contains) {
+                foundation.remove(group)
+                changed = true
+            }
+        }
+        return foundation
+    }
+
+    /// Kahn's algorithm over the move groups (the foundation's already placed), a group released once all it
+    /// depends on is placed, taking first the group whose lead times run out soonest (by quarter), then the one
+    /// whose site closes soonest, then the least critical, the one fewest others depend on, the least data, the highest score. A
+    /// wave closes when the next group would break a cap: services, servers, or patient-critical services. The
+    /// pilot (wave 1) takes at most three services, none business- or patient-critical and none that two others
+    /// depend on, while any other group is ready. A group larger than a cap gets a wave of its own.
+    static func assignWaves(groups: [MoveGroup], services: [ServiceAssessment], assumptions: Assumptions,
+                            foundation: Set<Int> = [], timing: Timing) -> [[Int]] {
         var dependents = [[Int]](repeating: [], count: groups.count)
         var waiting = [Int](repeating: 0, count: groups.count)
-        for (group, move) in groups.enumerated() {
-            waiting[group] = move.dependsOn.count
-            for target in move.dependsOn { dependents[target].append(group) }
+        for (group, move) in groups.enumerated() where !foundation.contains(group) {
+            let open = move.dependsOn.filter { !foundation.contains($0) }
+            waiting[group] = open.count
+            for target in open { dependents[target].append(group) }
         }
-        let keys = groups.map { group -> GroupKey in
+        var dependantCount = [Int](repeating: 0, count: groups.count)
+        for (group, move) in groups.enumerated() {
+            for target in move.dependsOn where target != group { dependantCount[target] += 1 }
+        }
+        let keys = groups.indices.map { index -> GroupKey in
+            let group = groups[index]
             let members = group.services.map { services[$0] }
-            return GroupKey(criticality: members.map { Self.riskRank($0.service.criticality) }.max() ?? 0,
-                            score: members.map(\.score).min() ?? 0, firstID: members.first?.service.id ?? "")
+            return GroupKey(
+                deadline: group.services.compactMap(timing.deadline).min()?.dayNumber ?? Int.max,
+                // By quarter: a safety case done during the landing zone does not reorder anything.
+                ready: (group.services.map { timing.leadDays($0, pessimistic: false).days }.max() ?? 0) / 91,
+                criticality: members.map { Self.riskRank($0.service.criticality) }.max() ?? 0,
+                dependants: dependantCount[index],
+                volume: Int(group.services.reduce(0) { $0 + timing.volumeGB($1) }),
+                score: members.map(\.score).min() ?? 0, firstID: members.first?.service.id ?? "")
         }
         var ready = Heap<GroupKey>()
-        for group in groups.indices where waiting[group] == 0 { ready.push(keys[group], group) }
+        for group in groups.indices where waiting[group] == 0 && !foundation.contains(group) {
+            ready.push(keys[group], group)
+        }
         var waves: [[Int]] = []
-        var current: [Int] = [], currentServices = 0, currentServers = 0
-        while let (_, group) = ready.pop() {
+        var current: [Int] = [], currentServices = 0, currentServers = 0, currentClinical = 0
+        var deferred: [Int] = []
+        func closeWave() {
+            waves.append(current)
+            current = []
+            currentServices = 0
+            currentServers = 0
+            currentClinical = 0
+            for group in deferred { ready.push(keys[group], group) }
+            deferred = []
+        }
+        func clinicalCount(_ group: Int) -> Int { groups[group].services.filter(timing.isPatientCritical).count }
+        var pilotOpen = true
+        while true {
+            guard let (_, group) = ready.pop() else {
+                if deferred.isEmpty { break }
+                // Nothing else is ready: the pilot closes with what it has, or, with nothing fit to pilot, there is
+                // no pilot and what it deferred goes on.
+                if current.isEmpty {
+                    pilotOpen = false
+                    for group in deferred { ready.push(keys[group], group) }
+                    deferred = []
+                } else {
+                    closeWave()
+                }
+                continue
+            }
+            let pilot = waves.isEmpty && pilotOpen
+            if pilot, keys[group].criticality > Self.riskRank(.businessOperational) || dependantCount[group] >= 2 {
+                deferred.append(group)
+                continue
+            }
             let size = groups[group].services.count, servers = groups[group].servers.count
-            let serviceCap = waves.isEmpty ? min(Effort.pilotServices, assumptions.maxServicesPerWave)
+            let clinical = clinicalCount(group)
+            let serviceCap = pilot ? min(Effort.pilotServices, assumptions.maxServicesPerWave)
                 : assumptions.maxServicesPerWave
-            if !current.isEmpty,
-               currentServices + size > serviceCap || currentServers + servers > assumptions.maxServersPerWave {
-                waves.append(current)
-                current = []
-                currentServices = 0
-                currentServers = 0
+            if !current.isEmpty, currentServices + size > serviceCap
+                || currentServers + servers > assumptions.maxServersPerWave
+                || currentClinical + clinical > assumptions.maxPatientCriticalPerWave {
+                closeWave()
             }
             current.append(group)
             currentServices += size
             currentServers += servers
+            currentClinical += clinical
             for dependent in dependents[group] {
                 waiting[dependent] -= 1
                 if waiting[dependent] == 0 { ready.push(keys[dependent], dependent) }
@@ -211,6 +275,39 @@ public struct Planner: Sendable {
         }
         if !current.isEmpty { waves.append(current) }
         return waves
+    }
+
+    /// Sites whose lease ends: a moving service planned to finish after its site closes, and a retained or held
+    /// service still on it, are named with the decision they need.
+    static func siteExitRisks(estate: Estate, waves: [Wave], serversOfService: [[Int]], retained: [Int],
+                              held: [Int]) -> [String] {
+        var risks: [String] = []
+        var finishes = [CalendarDate?](repeating: nil, count: estate.services.count)
+        for wave in waves { for service in wave.services { finishes[service] = wave.end } }
+        // A lease that ends after the programme and beyond the horizon is not this plan's to meet.
+        guard let first = waves.first?.start, let last = waves.last?.end else { return [] }
+        let reach = max(last, first.adding(months: Timing.deadlineHorizonMonths))
+        for site in estate.sites {
+            guard let ends = site.leaseEnds, ends <= reach else { continue }
+            let on = estate.services.indices.filter { service in
+                serversOfService[service].contains { estate.servers[$0].site?.id == site.id }
+            }
+            guard !on.isEmpty else { continue }
+            let late = on.filter { finishes[$0].map { $0 > ends } ?? false }
+            if !late.isEmpty {
+                let names = late.map { "'\(estate.services[$0].id)' (\(finishes[$0]!))" }
+                risks.append("site '\(site.id)' closes on \(ends), but \(names.joined(separator: ", ")) "
+                    + "\(late.count == 1 ? "is" : "are") planned to finish moving after it: bring \(late.count == 1 ? "it" : "them") forward, "
+                    + "extend the lease, or move \(late.count == 1 ? "its" : "their") servers elsewhere first")
+            }
+            let staying = on.filter { retained.contains($0) || held.contains($0) }
+            if !staying.isEmpty {
+                let names = staying.map { "'\(estate.services[$0].id)'" }.joined(separator: ", ")
+                risks.append("site '\(site.id)' closes on \(ends) and \(names) \(staying.count == 1 ? "stays" : "stay") "
+                    + "on it (retained or held): decide \(staying.count == 1 ? "its" : "their") new home before then")
+            }
+        }
+        return risks
     }
 
     /// 0 for the least critical; a service with no criticality counts as business-operational.
@@ -376,12 +473,19 @@ public struct Planner: Sendable {
 
 /// Orders groups for the waves: the least critical first, then the highest score, then by id.
 struct GroupKey: Comparable {
+    let deadline: Int
+    let ready: Int
     let criticality: Int
+    let dependants: Int
+    let volume: Int
     let score: Int
     let firstID: String
 
     static func < (a: GroupKey, b: GroupKey) -> Bool {
-        (a.criticality, -a.score, a.firstID) < (b.criticality, -b.score, b.firstID)
+        (a.ready, a.deadline, a.criticality, a.dependants, a.volume, -a.score)
+            < (b.ready, b.deadline, b.criticality, b.dependants, b.volume, -b.score)
+            || ((a.ready, a.deadline, a.criticality, a.dependants, a.volume, -a.score)
+                == (b.ready, b.deadline, b.criticality, b.dependants, b.volume, -b.score) && a.firstID < b.firstID)
     }
 }
 

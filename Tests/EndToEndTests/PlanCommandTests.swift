@@ -27,11 +27,16 @@ import Testing
         let zero = try #require(waves.first)
         #expect(zero["number"] as? Int == 0)
         #expect(zero["name"] as? String == "Landing zone")
-        #expect((zero["services"] as? [String])?.isEmpty == true)
+        // The landing zone carries the foundation: Eastvale's identity and backup services.
+        #expect((zero["services"] as? [String]).map(Set.init) == ["evi-idam", "evi-backup"])
         for wave in waves {
-            for key in ["number", "name", "start", "end", "services", "risks"] { #expect(wave[key] != nil, "\(key)") }
+            for key in ["number", "name", "start", "end", "pessimistic_start", "pessimistic_end", "services", "risks"] {
+                #expect(wave[key] != nil, "\(key)")
+            }
             #expect((wave["start"] as? String)?.count == 10)
+            #expect((wave["pessimistic_end"] as? String ?? "") >= (wave["end"] as? String ?? "~"))
         }
+        #expect(root["held"] is [[String: Any]])
         #expect(waves.dropFirst().allSatisfy { $0["move_groups"] is [[String]] })
         #expect(root["retained"] is [String])
         #expect(root["retired"] is [String])

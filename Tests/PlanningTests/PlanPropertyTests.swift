@@ -1,6 +1,6 @@
 import Assessment
 import CloudFirstCore
-import Planning
+@testable import Planning
 import Testing
 
 /// What every plan must be, checked on every sample estate and on seeded generated ones.
@@ -22,9 +22,12 @@ import Testing
             #expect(plan.serviceCosts[index] == nil, sourceLocation: sourceLocation)
         }
 
-        // Wave 0 is the landing zone and holds nothing; waves follow one another.
-        #expect(plan.waves.first?.number == 0 && plan.waves.first?.services.isEmpty == true,
-                sourceLocation: sourceLocation)
+        // Wave 0 is the landing zone and holds only the foundation (directory and backup); waves follow one another.
+        #expect(plan.waves.first?.number == 0, sourceLocation: sourceLocation)
+        for service in plan.waves.first?.services ?? [] {
+            #expect([.directory, .backup].contains(plan.assessment.services[service].kind),
+                    "'\(estate.services[service].id)' is in the landing zone", sourceLocation: sourceLocation)
+        }
         for (earlier, later) in zip(plan.waves, plan.waves.dropFirst()) {
             #expect(later.start > earlier.end, "wave \(later.number) starts before \(earlier.number) ends",
                     sourceLocation: sourceLocation)
@@ -42,13 +45,39 @@ import Testing
             }
         }
 
-        // No wave that moves a service a freeze window holds back starts inside that window.
-        for wave in plan.waves {
-            for window in assumptions.freezeWindows where window.contains(wave.start) {
-                let held = wave.services.filter { window.applies(to: estate.services[$0].criticality) }
-                #expect(held.isEmpty, "wave \(wave.number) starts \(wave.start) inside \(window.from)-\(window.to)",
+        // No wave that moves a service a freeze window holds back overlaps that window: its whole span, or, for a
+        // wave too long to fit between the windows, its cut-over (the last two weeks). Likely and pessimistic alike.
+        for wave in plan.waves where wave.number > 0 {
+            let windows = assumptions.freezeWindows.filter { window in
+                wave.services.contains { window.applies(to: estate.services[$0].criticality) }
+            }
+            for (start, end) in [(wave.start, wave.end), (wave.pessimisticStart, wave.pessimisticEnd)] {
+                let days = end.dayNumber - start.dayNumber + 1
+                let from = Schedule.fitsBetween(windows, days: days) ? start : end.adding(days: 1 - Schedule.cutoverDays)
+                var day = from
+                while day <= end {
+                    #expect(!windows.contains { $0.contains(day) }, "wave \(wave.number) is inside a freeze on \(day)",
+                            sourceLocation: sourceLocation)
+                    day = day.adding(days: 1)
+                }
+            }
+            // At most the cap of patient-critical services in a wave (a group larger than it has a wave of its own).
+            let clinical = wave.services.filter { estate.services[$0].criticality == .patientCritical }.count
+            if wave.groups.count > 1 {
+                #expect(clinical <= assumptions.maxPatientCriticalPerWave,
+                        Comment(rawValue: "wave \(wave.number) cuts over \(clinical) patient-critical services"),
                         sourceLocation: sourceLocation)
             }
+        }
+
+        // Every service on a site whose lease ends moves before the exit, or is named in the plan's risks.
+        for (index, service) in estate.services.enumerated() {
+            let exits = service.servers.compactMap { estate.server($0.id)?.site.flatMap { estate.site($0.id)?.leaseEnds } }
+            guard let exit = exits.min(), let wave = plan.waveOfService[index],
+                  plan.waves[wave].end > exit else { continue }
+            #expect(plan.risks.contains { $0.contains("'\(service.id)' (") },
+                    "'\(service.id)' finishes after its site closes on \(exit) and no risk says so",
+                    sourceLocation: sourceLocation)
         }
 
         // Caps hold, except for a wave that is one group too large to fit any wave.

@@ -68,8 +68,10 @@ import Testing
         #expect(epr.start == CalendarDate(year: 2028, month: 3, day: 1))
         let delay = try #require(epr.delay)
         #expect(delay.hasPrefix("starts 2028-03-01, not 2027-1"))
-        #expect(delay.hasSuffix("it moves patient-critical service 'epr', which must not start moving inside the "
-            + "freeze window 12-01 to 02-29"))
+        #expect(delay.hasSuffix("it moves patient-critical services, which must not cut over inside the freeze "
+            + "window 12-01 to 02-29"))
+        // The whole wave, not only its start, is clear of the window.
+        #expect(epr.end < CalendarDate(year: 2028, month: 12, day: 1)!)
         // The waves before it were not held: nothing they move is patient-critical.
         #expect(plan.waves.prefix(3).allSatisfy { $0.delay == nil })
     }
@@ -89,7 +91,12 @@ import Testing
         #expect(FreezeWindow.blockedAllYear([all, rest]) == [.patientCritical])
         #expect(FreezeWindow.blockedAllYear([FreezeWindow.winterPressures]).isEmpty)
         let wrapping = FreezeWindow(from: MonthDay(month: 3, day: 1)!, to: MonthDay(month: 2, day: 28)!, appliesTo: .all)
-        #expect(FreezeWindow.blockedAllYear([wrapping]).isEmpty, "29 February is still free")
+        // A window written to 28 February runs to the end of February: in a leap year the 29th is frozen too.
+        #expect(FreezeWindow.blockedAllYear([wrapping]) == Criticality.allCases)
+        let winter = FreezeWindow.winterPressures
+        #expect(winter.contains(CalendarDate(year: 2028, month: 2, day: 29)!))
+        #expect(winter.firstDayAfter(CalendarDate(year: 2028, month: 2, day: 10)!) == CalendarDate(year: 2028, month: 3, day: 1)!)
+        #expect(winter.firstDayAfter(CalendarDate(year: 2027, month: 2, day: 10)!) == CalendarDate(year: 2027, month: 3, day: 1)!)
     }
 
     @Test func theFirstWaveIsASmallLowRiskPilot() throws {

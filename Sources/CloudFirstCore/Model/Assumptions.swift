@@ -22,6 +22,24 @@ public struct Assumptions: Sendable {
     public var gbpPerUSD = 0.75
     /// The estate's on-premises running cost per month, when the inventory gives it.
     public var onPremisesMonthlyGBP: Double?
+    /// The trust's usable bandwidth to the cloud for moving data, megabits a second. cloudfirst's default, 1,000 (a
+    /// 1 Gbit/s link), is a placeholder to replace with the trust's own.
+    public var linkMbps = 1_000.0
+    /// Most patient-critical services one wave cuts over: 1, so a failed cut-over touches one clinical system.
+    public var maxPatientCriticalPerWave = 1
+    /// Least time between two waves that cut over patient-critical services: 6 weeks, within the four to eight
+    /// weeks an experienced architect expects between major clinical cut-overs (REFERENCE.md section 9, programme
+    /// length: professional judgement, not a published figure).
+    public var clinicalCutoverGapWeeks = 6
+    /// Calendar lead time of a repurchase (framework call-off, DTAC, DPIA, DCB0160, contract novation): 26 weeks
+    /// likely, three times that pessimistic (6 to 18 months; REFERENCE.md section 9, professional judgement).
+    public var procurementWeeks = 26
+    /// Calendar lead time of a clinical system's DCB0160 safety case before its move: 6 weeks likely, twice that
+    /// pessimistic (cloudfirst's judgement).
+    public var safetyCaseWeeks = 6
+    /// Calendar lead time of an HSCN or private connection to the cloud (a circuit ordered through a provider): 12
+    /// weeks likely, twice that pessimistic (cloudfirst's judgement).
+    public var circuitWeeks = 12
     public var source: SourceMap?
 
     public init() {}
@@ -40,6 +58,12 @@ public struct Assumptions: Sendable {
         teamSize = o.integer("team_size") ?? teamSize
         gbpPerUSD = o.number("gbp_per_usd") ?? gbpPerUSD
         onPremisesMonthlyGBP = o.number("on_premises_monthly_gbp")
+        linkMbps = o.number("link_mbps") ?? linkMbps
+        maxPatientCriticalPerWave = o.integer("max_patient_critical_per_wave") ?? maxPatientCriticalPerWave
+        clinicalCutoverGapWeeks = o.integer("clinical_cutover_gap_weeks") ?? clinicalCutoverGapWeeks
+        procurementWeeks = o.integer("procurement_weeks") ?? procurementWeeks
+        safetyCaseWeeks = o.integer("safety_case_weeks") ?? safetyCaseWeeks
+        circuitWeeks = o.integer("circuit_weeks") ?? circuitWeeks
         source = o.source
     }
 }

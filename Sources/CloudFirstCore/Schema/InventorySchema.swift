@@ -55,6 +55,22 @@ public enum InventorySchema {
                   "Exchange rate for prices the catalogue holds in US dollars.", default: "0.75"),
             Field("on_premises_monthly_gbp", .number(min: 0, max: 1e12),
                   "What the estate costs to run on premises each month, if known; else a default model is used."),
+            Field("link_mbps", .number(min: 1, max: 1_000_000),
+                  "Usable bandwidth to the cloud for moving data, megabits a second; data transfer time follows.",
+                  default: "1000 (a placeholder: give the trust's own)"),
+            Field("max_patient_critical_per_wave", .integer(min: 1, max: 100_000),
+                  "Most patient-critical services one wave cuts over.", default: "1"),
+            Field("clinical_cutover_gap_weeks", .integer(min: 0, max: 104),
+                  "Least time between waves that cut over patient-critical services.", default: "6"),
+            Field("procurement_weeks", .integer(min: 0, max: 520),
+                  "Likely calendar lead time of a repurchase (call-off, DTAC, DPIA, contract); pessimistic is three "
+                + "times it.", default: "26"),
+            Field("safety_case_weeks", .integer(min: 0, max: 520),
+                  "Likely lead time of a clinical system's DCB0160 safety case; pessimistic is twice it.",
+                  default: "6"),
+            Field("circuit_weeks", .integer(min: 0, max: 520),
+                  "Likely lead time of an HSCN or private circuit to the cloud; pessimistic is twice it.",
+                  default: "12"),
         ])
 
     public static let site = ObjectSchema("site", description: "A place where servers run.",

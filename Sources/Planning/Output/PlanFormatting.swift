@@ -3,6 +3,11 @@ import Foundation
 
 /// How plans write money and lists, the same in every format.
 enum PlanFormatting {
+    /// Whole months from one date to another, rounded: "26".
+    static func months(from start: CalendarDate, to end: CalendarDate) -> Int {
+        Int((Double(end.dayNumber - start.dayNumber + 1) / 30.44).rounded())
+    }
+
     /// Whole pounds with thousands separators: "12,345".
     static func pounds(_ value: Double) -> String {
         let whole = Int(value.rounded())

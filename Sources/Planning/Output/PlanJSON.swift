@@ -26,6 +26,8 @@ public enum PlanJSON {
                 var members: [(String, JSONValue)] = [
                     ("number", .int(wave.number)), ("name", .string(wave.name)),
                     ("start", .string(wave.start.description)), ("end", .string(wave.end.description)),
+                    ("pessimistic_start", .string(wave.pessimisticStart.description)),
+                    ("pessimistic_end", .string(wave.pessimisticEnd.description)),
                     ("services", .array(PlanFormatting.ids(wave.services, in: estate).map(JSONValue.string))),
                     ("move_groups", .array(wave.groups.map { group in
                         .array(PlanFormatting.ids(plan.groups[group].services, in: estate).map(JSONValue.string))

@@ -10,14 +10,20 @@ public enum PlanMarkdown {
         let clouds = plan.assumptions.targetClouds
         let organisation = estate.organisation?.name ?? "the estate"
         let last = plan.waves.last?.end ?? plan.startDate
+        let lastPessimistic = plan.waves.last?.pessimisticEnd ?? plan.startDate
         var out = "# Migration plan: \(cell(organisation))\n\n"
         out += "Planned on \(plan.assessment.asOf) by cloudfirst \(version) from \(estate.services.count) services "
             + "on \(estate.servers.count) servers. The work starts on \(plan.startDate) and the last wave ends on "
-            + "\(last).\n\n"
+            + "\(last) (\(PlanFormatting.months(from: plan.startDate, to: last)) months) likely, or \(lastPessimistic) "
+            + "(\(PlanFormatting.months(from: plan.startDate, to: lastPessimistic)) months) with pessimistic lead times, "
+            + "effort and data transfer.\n\n"
 
         out += "## Summary\n\n"
-        let moving = plan.waves.reduce(0) { $0 + $1.services.count }
-        out += "- \(plan.waves.count - 1) waves after the landing zone move \(moving) services; "
+        let moving = plan.waves.dropFirst().reduce(0) { $0 + $1.services.count }
+        let foundation = plan.waves.first?.services.count ?? 0
+        out += (foundation > 0 ? "- The landing zone carries \(foundation) foundation "
+                + "\(foundation == 1 ? "service" : "services") (directory, backup); " : "- ")
+            + "\(plan.waves.count - 1) waves after it move \(moving) services; "
             + "\(plan.retained.count) stay on premises and \(plan.retired.count) are retired"
             + (plan.held.isEmpty ? "" : "; \(plan.held.count) \(plan.held.count == 1 ? "is" : "are") held back, the "
                 + "owner's strategy running into a blocker") + ".\n"
@@ -28,7 +34,10 @@ public enum PlanMarkdown {
         }
         if !mix.isEmpty { out += "- Moving services by strategy: \(mix.joined(separator: ", ")).\n" }
         let delayed = plan.waves.filter { $0.delay != nil }.count
-        if delayed > 0 { out += "- \(delayed) \(delayed == 1 ? "wave is" : "waves are") held back by freeze windows.\n" }
+        if delayed > 0 {
+            out += "- \(delayed) \(delayed == 1 ? "wave starts" : "waves start") later than the one before ends: lead "
+                + "times (procurement, safety cases), the gap between clinical cut-overs, or freeze windows.\n"
+        }
         out += "\n| cost (GBP) | " + clouds.map { "\(cloudNames[$0]!) (\(plan.assumptions.regions[$0] ?? ""))" }
             .joined(separator: " | ") + " | on premises |\n|---|" + String(repeating: "---:|", count: clouds.count + 1)
             + "\n"
@@ -44,10 +53,17 @@ public enum PlanMarkdown {
         out += "\n## Waves\n"
         for wave in plan.waves {
             out += "\n### \(cell(wave.title)) (\(wave.start) to \(wave.end))\n\n"
+            out += "Pessimistic: \(wave.pessimisticStart) to \(wave.pessimisticEnd).\n\n"
             if wave.number == 0 {
-                out += "The landing zone, before any service moves: a network in the UK region with private subnets "
-                    + "and flow logs, HSCN or VPN connectivity to the trust, identity, central logging and keys. "
-                    + "\(Effort.landingZoneWorkingDays) working days.\n"
+                out += "The landing zone, before any other service moves: a network in the UK region with private "
+                    + "subnets and flow logs, HSCN or VPN connectivity to the trust, identity, central logging and keys. "
+                    + "\(Effort.landingZoneWorkingDays) working days, with the foundation's effort and any circuit's "
+                    + "lead time.\n"
+                if !wave.services.isEmpty {
+                    out += "\nIt carries the foundation other services stand on: "
+                        + wave.services.map { "`\(estate.services[$0].id)` (\(plan.assessment.services[$0].strategy.rawValue))" }
+                            .joined(separator: ", ") + ".\n"
+                }
             } else {
                 out += "\(wave.services.count) services on \(wave.serverCount) servers; "
                     + "\(PlanFormatting.pounds(wave.effortDays)) person-days.\n"

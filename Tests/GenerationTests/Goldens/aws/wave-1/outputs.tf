@@ -2,8 +2,6 @@
 output "instance_ids" {
   description = "Each server of wave 1, by its inventory id."
   value = {
-    "rmh-dc01"     = aws_instance.rmh_dc01.id
-    "rmh-dc02"     = aws_instance.rmh_dc02.id
     "rmh-esr-if01" = aws_instance.rmh_esr_if01.id
     "rmh-print01"  = aws_instance.rmh_print01.id
   }
@@ -12,8 +10,6 @@ output "instance_ids" {
 output "private_ips" {
   description = "Private addresses, for DNS and the cut-over runbook."
   value = {
-    "rmh-dc01"     = aws_instance.rmh_dc01.private_ip
-    "rmh-dc02"     = aws_instance.rmh_dc02.private_ip
     "rmh-esr-if01" = aws_instance.rmh_esr_if01.private_ip
     "rmh-print01"  = aws_instance.rmh_print01.private_ip
   }

@@ -2,35 +2,23 @@
 output "instance_ids" {
   description = "Each server of wave 2, by its inventory id."
   value = {
-    "rmh-cv-cs01"    = aws_instance.rmh_cv_cs01.id
-    "rmh-cv-ma01"    = aws_instance.rmh_cv_ma01.id
-    "rmh-cv-ma02"    = aws_instance.rmh_cv_ma02.id
-    "rmh-fs01"       = aws_instance.rmh_fs01.id
-    "rmh-fs02"       = aws_instance.rmh_fs02.id
-    "rmh-rds-gw01"   = aws_instance.rmh_rds_gw01.id
-    "rmh-rds-sh01"   = aws_instance.rmh_rds_sh01.id
-    "rmh-rds-sh02"   = aws_instance.rmh_rds_sh02.id
-    "rmh-pharm01"    = aws_instance.rmh_pharm01.id
-    "rmh-epma-app01" = aws_instance.rmh_epma_app01.id
-    "rmh-epma-db01"  = aws_instance.rmh_epma_db01.id
-    "rmh-bi-ssrs01"  = aws_instance.rmh_bi_ssrs01.id
+    "rmh-fs01"     = aws_instance.rmh_fs01.id
+    "rmh-fs02"     = aws_instance.rmh_fs02.id
+    "rmh-rds-gw01" = aws_instance.rmh_rds_gw01.id
+    "rmh-rds-sh01" = aws_instance.rmh_rds_sh01.id
+    "rmh-rds-sh02" = aws_instance.rmh_rds_sh02.id
+    "rmh-pharm01"  = aws_instance.rmh_pharm01.id
   }
 }
 
 output "private_ips" {
   description = "Private addresses, for DNS and the cut-over runbook."
   value = {
-    "rmh-cv-cs01"    = aws_instance.rmh_cv_cs01.private_ip
-    "rmh-cv-ma01"    = aws_instance.rmh_cv_ma01.private_ip
-    "rmh-cv-ma02"    = aws_instance.rmh_cv_ma02.private_ip
-    "rmh-fs01"       = aws_instance.rmh_fs01.private_ip
-    "rmh-fs02"       = aws_instance.rmh_fs02.private_ip
-    "rmh-rds-gw01"   = aws_instance.rmh_rds_gw01.private_ip
-    "rmh-rds-sh01"   = aws_instance.rmh_rds_sh01.private_ip
-    "rmh-rds-sh02"   = aws_instance.rmh_rds_sh02.private_ip
-    "rmh-pharm01"    = aws_instance.rmh_pharm01.private_ip
-    "rmh-epma-app01" = aws_instance.rmh_epma_app01.private_ip
-    "rmh-epma-db01"  = aws_instance.rmh_epma_db01.private_ip
-    "rmh-bi-ssrs01"  = aws_instance.rmh_bi_ssrs01.private_ip
+    "rmh-fs01"     = aws_instance.rmh_fs01.private_ip
+    "rmh-fs02"     = aws_instance.rmh_fs02.private_ip
+    "rmh-rds-gw01" = aws_instance.rmh_rds_gw01.private_ip
+    "rmh-rds-sh01" = aws_instance.rmh_rds_sh01.private_ip
+    "rmh-rds-sh02" = aws_instance.rmh_rds_sh02.private_ip
+    "rmh-pharm01"  = aws_instance.rmh_pharm01.private_ip
   }
 }

@@ -2,8 +2,6 @@
 output "virtual_machine_ids" {
   description = "Each server of wave 1, by its inventory id."
   value = {
-    "rmh-dc01"     = azurerm_windows_virtual_machine.rmh_dc01.id
-    "rmh-dc02"     = azurerm_windows_virtual_machine.rmh_dc02.id
     "rmh-esr-if01" = azurerm_windows_virtual_machine.rmh_esr_if01.id
     "rmh-print01"  = azurerm_windows_virtual_machine.rmh_print01.id
   }
@@ -12,8 +10,6 @@ output "virtual_machine_ids" {
 output "private_ips" {
   description = "Private addresses, for DNS and the cut-over runbook."
   value = {
-    "rmh-dc01"     = azurerm_network_interface.rmh_dc01.private_ip_address
-    "rmh-dc02"     = azurerm_network_interface.rmh_dc02.private_ip_address
     "rmh-esr-if01" = azurerm_network_interface.rmh_esr_if01.private_ip_address
     "rmh-print01"  = azurerm_network_interface.rmh_print01.private_ip_address
   }

@@ -2,35 +2,23 @@
 output "virtual_machine_ids" {
   description = "Each server of wave 2, by its inventory id."
   value = {
-    "rmh-cv-cs01"    = azurerm_windows_virtual_machine.rmh_cv_cs01.id
-    "rmh-cv-ma01"    = azurerm_windows_virtual_machine.rmh_cv_ma01.id
-    "rmh-cv-ma02"    = azurerm_windows_virtual_machine.rmh_cv_ma02.id
-    "rmh-fs01"       = azurerm_windows_virtual_machine.rmh_fs01.id
-    "rmh-fs02"       = azurerm_windows_virtual_machine.rmh_fs02.id
-    "rmh-rds-gw01"   = azurerm_windows_virtual_machine.rmh_rds_gw01.id
-    "rmh-rds-sh01"   = azurerm_windows_virtual_machine.rmh_rds_sh01.id
-    "rmh-rds-sh02"   = azurerm_windows_virtual_machine.rmh_rds_sh02.id
-    "rmh-pharm01"    = azurerm_windows_virtual_machine.rmh_pharm01.id
-    "rmh-epma-app01" = azurerm_windows_virtual_machine.rmh_epma_app01.id
-    "rmh-epma-db01"  = azurerm_windows_virtual_machine.rmh_epma_db01.id
-    "rmh-bi-ssrs01"  = azurerm_windows_virtual_machine.rmh_bi_ssrs01.id
+    "rmh-fs01"     = azurerm_windows_virtual_machine.rmh_fs01.id
+    "rmh-fs02"     = azurerm_windows_virtual_machine.rmh_fs02.id
+    "rmh-rds-gw01" = azurerm_windows_virtual_machine.rmh_rds_gw01.id
+    "rmh-rds-sh01" = azurerm_windows_virtual_machine.rmh_rds_sh01.id
+    "rmh-rds-sh02" = azurerm_windows_virtual_machine.rmh_rds_sh02.id
+    "rmh-pharm01"  = azurerm_windows_virtual_machine.rmh_pharm01.id
   }
 }
 
 output "private_ips" {
   description = "Private addresses, for DNS and the cut-over runbook."
   value = {
-    "rmh-cv-cs01"    = azurerm_network_interface.rmh_cv_cs01.private_ip_address
-    "rmh-cv-ma01"    = azurerm_network_interface.rmh_cv_ma01.private_ip_address
-    "rmh-cv-ma02"    = azurerm_network_interface.rmh_cv_ma02.private_ip_address
-    "rmh-fs01"       = azurerm_network_interface.rmh_fs01.private_ip_address
-    "rmh-fs02"       = azurerm_network_interface.rmh_fs02.private_ip_address
-    "rmh-rds-gw01"   = azurerm_network_interface.rmh_rds_gw01.private_ip_address
-    "rmh-rds-sh01"   = azurerm_network_interface.rmh_rds_sh01.private_ip_address
-    "rmh-rds-sh02"   = azurerm_network_interface.rmh_rds_sh02.private_ip_address
-    "rmh-pharm01"    = azurerm_network_interface.rmh_pharm01.private_ip_address
-    "rmh-epma-app01" = azurerm_network_interface.rmh_epma_app01.private_ip_address
-    "rmh-epma-db01"  = azurerm_network_interface.rmh_epma_db01.private_ip_address
-    "rmh-bi-ssrs01"  = azurerm_network_interface.rmh_bi_ssrs01.private_ip_address
+    "rmh-fs01"     = azurerm_network_interface.rmh_fs01.private_ip_address
+    "rmh-fs02"     = azurerm_network_interface.rmh_fs02.private_ip_address
+    "rmh-rds-gw01" = azurerm_network_interface.rmh_rds_gw01.private_ip_address
+    "rmh-rds-sh01" = azurerm_network_interface.rmh_rds_sh01.private_ip_address
+    "rmh-rds-sh02" = azurerm_network_interface.rmh_rds_sh02.private_ip_address
+    "rmh-pharm01"  = azurerm_network_interface.rmh_pharm01.private_ip_address
   }
 }

@@ -47,34 +47,3 @@ variable "windows_admin_password" {
     error_message = "Use at least 14 characters."
   }
 }
-
-variable "database_admin_group_name" {
-  type        = string
-  description = "The Microsoft Entra ID group whose members administer the databases."
-}
-
-variable "database_admin_group_object_id" {
-  type        = string
-  description = "That group's object id."
-
-  validation {
-    condition     = can(regex("^[0-9a-f-]{36}$", var.database_admin_group_object_id))
-    error_message = "Give the group's object id (a GUID)."
-  }
-}
-
-variable "security_alert_emails" {
-  type        = list(string)
-  description = "Who hears of threats Microsoft Defender for SQL detects: the trust's security team."
-
-  validation {
-    condition     = length(var.security_alert_emails) >= 1
-    error_message = "Name at least one address that is watched."
-  }
-}
-
-variable "database_subnet_id" {
-  type        = string
-  description = "A subnet delegated to Azure Database for PostgreSQL or MySQL flexible servers, when the wave has one."
-  default     = null
-}

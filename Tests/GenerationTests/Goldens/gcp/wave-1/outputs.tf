@@ -2,8 +2,6 @@
 output "instance_ids" {
   description = "Each server of wave 1, by its inventory id."
   value = {
-    "rmh-dc01"     = google_compute_instance.rmh_dc01.id
-    "rmh-dc02"     = google_compute_instance.rmh_dc02.id
     "rmh-esr-if01" = google_compute_instance.rmh_esr_if01.id
     "rmh-print01"  = google_compute_instance.rmh_print01.id
   }
@@ -12,8 +10,6 @@ output "instance_ids" {
 output "private_ips" {
   description = "Private addresses, for DNS and the cut-over runbook."
   value = {
-    "rmh-dc01"     = google_compute_instance.rmh_dc01.network_interface[0].network_ip
-    "rmh-dc02"     = google_compute_instance.rmh_dc02.network_interface[0].network_ip
     "rmh-esr-if01" = google_compute_instance.rmh_esr_if01.network_interface[0].network_ip
     "rmh-print01"  = google_compute_instance.rmh_print01.network_interface[0].network_ip
   }

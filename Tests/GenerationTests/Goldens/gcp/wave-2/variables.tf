@@ -62,8 +62,3 @@ variable "windows_image" {
   description = "The Windows Server image the trust approves for these servers."
   default     = "windows-cloud/windows-2022"
 }
-
-variable "network_id" {
-  type        = string
-  description = "The landing zone's VPC network, with private services access set up for Cloud SQL."
-}

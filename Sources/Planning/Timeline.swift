@@ -1,0 +1,212 @@
+import Assessment
+import CloudFirstCore
+
+/// What each moving service asks of the calendar: its effort, the lead times it waits on, the data it carries and
+/// the site exit it must beat. Every figure is an assumption the trust can set (`Assumptions`), or a multiplier
+/// stated here; none is a published figure (REFERENCE.md section 9, "Programme length").
+struct Timing {
+    /// Effort is multiplied by this for a service of this criticality: an EPR, PACS or LIMS is a programme of
+    /// testing, rehearsal and clinical sign-off, not a task (cloudfirst's judgement).
+    static let effortByCriticality: [Criticality: Double] = [.patientCritical: 3, .businessCritical: 1.5]
+    /// Pessimistic multipliers: procurement 3x (6 to 18 months), the safety case and a circuit 2x, effort 1.5x,
+    /// data transfer 2x (half the link's rate achieved). cloudfirst's judgement.
+    static let procurementPessimism = 3.0, safetyCasePessimism = 2.0, circuitPessimism = 2.0
+    static let effortPessimism = 1.5, transferPessimism = 2.0
+
+    let assessment: EstateAssessment
+    let assumptions: Assumptions
+    let start: CalendarDate
+    let serversOfService: [[Int]]
+
+    var estate: Estate { assessment.estate }
+
+    /// Person-days of migration work for a service (see `Effort`), scaled by its criticality.
+    func effort(_ service: Int, strategy: MigrationStrategy) -> Double {
+        let estateService = estate.services[service]
+        let base = Effort.days(strategy: strategy, servers: serversOfService[service].count,
+                               clinical: estateService.clinicalSystem == true)
+        return base * (estateService.criticality.flatMap { Self.effortByCriticality[$0] } ?? 1)
+    }
+
+    /// Calendar days from the programme's start before the service can move: a repurchase waits for its
+    /// procurement, a clinical system for its safety case. Waited, not worked.
+    func leadDays(_ service: Int, pessimistic: Bool) -> (days: Int, why: String?) {
+        let assessed = assessment.services[service]
+        var longest = (days: 0, why: String?.none)
+        if assessed.strategy == .repurchase {
+            let weeks = Double(assumptions.procurementWeeks) * (pessimistic ? Self.procurementPessimism : 1)
+            longest = (Int(weeks * 7), "procurement (\(Int(weeks)) weeks)")
+        }
+        if estate.services[service].clinicalSystem == true {
+            let weeks = Double(assumptions.safetyCaseWeeks) * (pessimistic ? Self.safetyCasePessimism : 1)
+            if Int(weeks * 7) > longest.days { longest = (Int(weeks * 7), "the DCB0160 safety case (\(Int(weeks)) weeks)") }
+        }
+        return longest
+    }
+
+    /// The data a service carries to the cloud, GB: its `data.volume_gb`, else the used storage of its servers.
+    func volumeGB(_ service: Int) -> Double {
+        if let volume = estate.services[service].data?.volumeGB { return volume }
+        return serversOfService[service].reduce(0) { total, index in
+            let server = estate.servers[index]
+            return total + (server.storageGB ?? 0) * (server.utilisation?.storageUsedPercent ?? 100) / 100
+        }
+    }
+
+    /// Days to carry `gigabytes` over the link at its full rate.
+    func transferDays(_ gigabytes: Double, pessimistic: Bool) -> Double {
+        gigabytes * 8_000 / (assumptions.linkMbps * 86_400) * (pessimistic ? Self.transferPessimism : 1)
+    }
+
+    /// How far ahead a site's lease end orders the waves: the planning horizon the assessment uses (36 months,
+    /// `Policy.planningHorizonMonths`), counted from the programme's start.
+    static let deadlineHorizonMonths = 36
+
+    /// The earliest lease end among the sites its servers are on, when it falls within the horizon.
+    func deadline(_ service: Int) -> CalendarDate? {
+        let horizon = start.adding(months: Self.deadlineHorizonMonths)
+        return serversOfService[service].compactMap { index in
+            estate.servers[index].site.flatMap { estate.site($0.id)?.leaseEnds }
+        }.filter { $0 <= horizon }.min()
+    }
+
+    func isPatientCritical(_ service: Int) -> Bool { estate.services[service].criticality == .patientCritical }
+}
+
+/// Places waves on the calendar one after another: after the last wave, after the lead times of its services have
+/// run, after the gap since the last patient-critical cut-over, and with its whole span clear of the freeze
+/// windows that apply to its services (a wave too long to fit between windows keeps at least its cut-over, the last
+/// two weeks, clear of them).
+struct Schedule {
+    let timing: Timing
+    let assumptions: Assumptions
+    let pessimistic: Bool
+    private var previousEnd: CalendarDate
+    private var lastClinicalEnd: CalendarDate?
+
+    /// A wave's last two weeks: cut-over, then hypercare.
+    static let cutoverDays = 14
+
+    init(timing: Timing, assumptions: Assumptions, pessimistic: Bool) {
+        self.timing = timing
+        self.assumptions = assumptions
+        self.pessimistic = pessimistic
+        previousEnd = timing.start.adding(days: -1)
+    }
+
+    /// The landing zone: its working days and the foundation services' effort, or the circuit's lead time when a
+    /// service users reach over HSCN moves, whichever is longer.
+    mutating func landingZone(foundationEffort: Double, circuit: Bool) -> (start: CalendarDate, end: CalendarDate,
+                                                                          notes: [String]) {
+        let effort = foundationEffort * (pessimistic ? Timing.effortPessimism : 1)
+        let working = Effort.landingZoneWorkingDays + Int((effort / Double(max(1, assumptions.teamSize))).rounded(.up))
+        var days = Effort.calendarDays(workingDays: working)
+        var notes: [String] = []
+        if circuit {
+            let weeks = Double(assumptions.circuitWeeks) * (pessimistic ? Timing.circuitPessimism : 1)
+            if Int(weeks * 7) > days {
+                days = Int(weeks * 7)
+                notes.append("the HSCN or private circuit to the cloud takes \(assumptions.circuitWeeks) weeks to "
+                    + "order and install (likely): the landing zone waits for it")
+            }
+        }
+        let start = timing.start
+        previousEnd = start.adding(days: days - 1)
+        return (start, previousEnd, notes)
+    }
+
+    /// Places a wave of these services and `effort` person-days.
+    mutating func place(_ services: [Int], effort: Double) -> (start: CalendarDate, end: CalendarDate, notes: [String],
+                                                              delay: String?) {
+        var notes: [String] = []
+        let scaledEffort = effort * (pessimistic ? Timing.effortPessimism : 1)
+        let working = max(Effort.minimumWaveWorkingDays,
+                          Int((scaledEffort / Double(max(1, assumptions.teamSize))).rounded(.up)))
+        let gigabytes = services.reduce(0) { $0 + timing.volumeGB($1) }
+        let transfer = Int(timing.transferDays(gigabytes, pessimistic: pessimistic).rounded(.up))
+        let days = Effort.calendarDays(workingDays: working) + transfer
+        if transfer >= 7 {
+            notes.append("its data (\(PlainNumber.gigabytes(gigabytes))) takes about \(transfer) days to copy at "
+                + "\(assumptions.linkMbps.plainDescription) Mbit/s: seed it ahead, or ship it on a device")
+        }
+        var earliest = previousEnd.adding(days: 1)
+        var delay: String?
+        let natural = earliest
+        // Lead times run from the programme's start.
+        var waited: (days: Int, why: String?) = (0, nil)
+        for service in services {
+            let lead = timing.leadDays(service, pessimistic: pessimistic)
+            if lead.days > waited.days { waited = lead }
+        }
+        let ready = timing.start.adding(days: waited.days)
+        if ready > earliest, let why = waited.why {
+            earliest = ready
+            delay = "starts \(ready), not \(natural): it waits for \(why)"
+        }
+        let clinical = services.contains(where: timing.isPatientCritical)
+        if clinical, let last = lastClinicalEnd {
+            let gapEnd = last.adding(days: assumptions.clinicalCutoverGapWeeks * 7 + 1)
+            if gapEnd > earliest {
+                earliest = gapEnd
+                delay = "starts \(gapEnd), not \(natural): it cuts over a patient-critical service, at least "
+                    + "\(assumptions.clinicalCutoverGapWeeks) weeks after the last one"
+            }
+        }
+        let windows = assumptions.freezeWindows.filter { window in
+            services.contains { window.applies(to: timing.estate.services[$0].criticality) }
+        }
+        var start = earliest
+        // Shift past every window the span (or, for a wave too long to fit, its cut-over) falls in. The commands
+        // refuse windows that cover the whole year; the bound is a last guard so that no input can loop forever.
+        for _ in 0..<800 {
+            let end = start.adding(days: days - 1)
+            let checkedFrom = Self.fitsBetween(windows, days: days) ? start : end.adding(days: 1 - Self.cutoverDays)
+            guard let (window, day) = Self.firstOverlap(windows, from: checkedFrom, to: end) else { break }
+            let after = window.firstDayAfter(day)
+            let scope = window.appliesTo == .all ? "" : "\(window.appliesTo.rawValue) "
+            delay = "starts \(after), not \(natural): it moves \(scope)services, which must not cut over inside the "
+                + "freeze window \(window.from) to \(window.to)"
+            // Move the whole wave so that what was checked starts after the window.
+            start = start.adding(days: max(1, after.dayNumber - checkedFrom.dayNumber))
+        }
+        let end = start.adding(days: days - 1)
+        previousEnd = end
+        if clinical { lastClinicalEnd = end }
+        return (start, end, notes, delay)
+    }
+
+    /// The first day in `from...to` inside one of `windows`.
+    static func firstOverlap(_ windows: [FreezeWindow], from: CalendarDate, to: CalendarDate)
+        -> (FreezeWindow, CalendarDate)? {
+        guard !windows.isEmpty, from <= to else { return nil }
+        var day = from
+        while day <= to {
+            if let window = windows.first(where: { $0.contains(day) }) { return (window, day) }
+            day = day.adding(days: 1)
+        }
+        return nil
+    }
+
+    /// Whether a span of `days` fits in the longest stretch of the year clear of `windows`.
+    static func fitsBetween(_ windows: [FreezeWindow], days: Int) -> Bool {
+        guard !windows.isEmpty else { return true }
+        var longest = 0, run = 0
+        // Two leap years over, so a stretch across the new year counts whole.
+        let first = CalendarDate(year: 2027, month: 1, day: 1)!
+        for offset in 0..<(366 * 2) {
+            let day = first.adding(days: offset)
+            run = windows.contains { $0.contains(day) } ? 0 : run + 1
+            longest = max(longest, run)
+            if longest >= days { return true }
+        }
+        return false
+    }
+}
+
+/// Numbers as a plan writes them.
+enum PlainNumber {
+    /// "350 GB", "14.5 TB", "210 TB".
+    static func gigabytes(_ value: Double) -> String {
+        value >= 1_000 ? ((value / 100).rounded() / 10).plainDescription + " TB" : "\(Int(value.rounded())) GB"
+    }
+}
