@@ -406,7 +406,18 @@ public struct Planner: Sendable {
             + "are not applied.")
         notes.append("Sizing: CPU and memory at the 95th percentile times a comfort factor of "
             + "\(assumptions.comfortFactor), the cheapest size that fits; without utilisation, the size the server "
-            + "has on premises. Storage: every provisioned GB on block storage, and one backup copy of the used GB.")
+            + "has on premises. Storage by what the server is: a backup server or repository keeps its used GB in "
+            + "object storage at the cool tier (Azure Blob Cool, S3 Standard-IA, Cloud Storage Nearline) with no "
+            + "second copy; a file server's provisioned GB go on the managed file service (Azure Files, FSx for "
+            + "Windows File Server, Filestore); every other server's provisioned GB go on block storage (Azure "
+            + "Standard SSD, EBS gp3, pd-balanced), split into disks within each cloud's per-disk maximum. File and "
+            + "block servers keep one backup copy of the used GB as disk snapshots.")
+        let unpriced = sizing.filter { $0.clouds.contains { !$0.storagePriced } }.count
+        if unpriced > 0 {
+            notes.append("\(unpriced) server\(unpriced == 1 ? "'s" : "s'") storage has no price in the catalogue for "
+                + "its tier on some cloud (no public UK-region file-service price has been found yet): that storage "
+                + "is left out of the totals, not priced as block storage.")
+        }
         let byBasis = Dictionary(grouping: sizing, by: \.basis).mapValues(\.count)
         if let allocation = byBasis[.allocation] {
             let which = allocation == 1 ? "1 server has no utilisation and is sized as on premises: measure it"

@@ -163,10 +163,11 @@ import Testing
         #expect(abs(azure.neededMemoryGiB - 38.74) < 0.01)
         #expect(azure.vm.sku == "Standard_D16s_v5")
         #expect(azure.windows)
-        // 1.624 USD an hour (Windows) x 730 x 0.75; 1000 GB x 0.1452 x 0.75; 400 GB x 0.055 x 0.75.
+        // 1.624 USD an hour (Windows) x 730 x 0.75; 1000 GB Standard SSD x 0.075 x 0.75; 400 GB of snapshots x 0.053.
         #expect(abs(azure.computeGBP - 1.624 * 730 * 0.75) < 0.001)
-        #expect(abs(azure.storageGBP - 1000 * 0.1452 * 0.75) < 0.001)
-        #expect(abs(azure.backupGBP - 400 * 0.055 * 0.75) < 0.001)
+        #expect(azure.storageTier == .block && azure.disks == 1)
+        #expect(abs(azure.storageGBP - 1000 * 0.075 * 0.75) < 0.001)
+        #expect(abs(azure.backupGBP - 400 * 0.053 * 0.75) < 0.001)
         #expect(abs(azure.windowsLicenceGBP - (1.624 - 0.888) * 730 * 0.75) < 0.001)
 
         let unmeasured = try #require(plan.sizing.first { $0.serverID == "unmeasured" })
@@ -221,9 +222,12 @@ import Testing
             #expect(catalogue.vms(for: cloud).count >= 20)
             #expect(catalogue.storage[cloud] != nil)
             #expect(catalogue.backup[cloud] != nil)
+            #expect(catalogue.object[cloud] != nil)
         }
         #expect(catalogue.vms.allSatisfy { !$0.source.isEmpty && !$0.dataDate.isEmpty })
-        #expect(catalogue.dataDates.earliest == "2022-07-07")
+        #expect(catalogue.storageRows.allSatisfy { !$0.source.isEmpty && !$0.dataDate.isEmpty })
+        // The S3 Standard-IA row is the oldest (2017): the plan states that range.
+        #expect(catalogue.dataDates.earliest == "2017")
         #expect(throws: PriceCatalogue.CatalogueError.header) { try PriceCatalogue(csv: "kind,cloud\n") }
         let header = "kind,cloud,region,sku,family,vcpu,memory_gib,usd,windows_usd,unit,source,data_date,note\n"
         #expect(throws: PriceCatalogue.CatalogueError.row(2)) {

@@ -64,6 +64,8 @@ public enum PlanJSON {
                             ("memory_gib", .double(cloud.vm.memoryGiB)),
                             ("monthly_gbp", PlanFormatting.money(cloud.monthlyGBP)),
                             ("compute_gbp", PlanFormatting.money(cloud.computeGBP)),
+                            ("storage_tier", .string(cloud.storageTier.rawValue)), ("disks", .int(cloud.disks)),
+                            ("storage_priced", .bool(cloud.storagePriced)),
                             ("storage_gbp", PlanFormatting.money(cloud.storageGBP)),
                             ("backup_gbp", PlanFormatting.money(cloud.backupGBP)),
                         ]))

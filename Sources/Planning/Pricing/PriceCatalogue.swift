@@ -24,6 +24,18 @@ public struct VMPrice: Sendable, Hashable {
 
 /// Storage or backup priced per GB-month.
 public struct StoragePrice: Sendable, Hashable {
+    /// What a row prices: the CSV's `kind`.
+    public enum Kind: String, Sendable, CaseIterable {
+        /// Block storage for a VM's disks (`storage`).
+        case block = "storage"
+        /// The backup copy of a block-storage server: disk snapshots (`backup`).
+        case snapshot = "backup"
+        /// Object storage at its cool or infrequent-access tier, for backup repositories (`object`).
+        case object
+        /// A managed file service, per GB (`fileshare`).
+        case fileshare
+    }
+
     public let cloud: Cloud
     public let region: String
     public let product: String
@@ -37,8 +49,14 @@ public struct StoragePrice: Sendable, Hashable {
 /// regions, each row with its source and the date of its data.
 public struct PriceCatalogue: Sendable {
     public let vms: [VMPrice]
+    /// Block storage for VM disks.
     public let storage: [Cloud: StoragePrice]
+    /// Disk snapshots: the backup copy of a block-storage server.
     public let backup: [Cloud: StoragePrice]
+    /// Object storage at the cool or infrequent-access tier: where a backup repository goes.
+    public let object: [Cloud: StoragePrice]
+    /// The managed file service: where a file server's shares go.
+    public let fileshare: [Cloud: StoragePrice]
 
     public static let embedded: PriceCatalogue = {
         do {
@@ -60,8 +78,7 @@ public struct PriceCatalogue: Sendable {
         let rows = try CSV.parse(csv)
         guard rows.first == Self.header else { throw CatalogueError.header }
         var vms: [VMPrice] = []
-        var storage: [Cloud: StoragePrice] = [:]
-        var backup: [Cloud: StoragePrice] = [:]
+        var prices: [StoragePrice.Kind: [Cloud: StoragePrice]] = [:]
         for (offset, row) in rows.dropFirst().enumerated() where row != [""] {
             let line = offset + 2
             guard row.count == Self.header.count, let cloud = Cloud(rawValue: row[1]), let usd = Double(row[7]),
@@ -74,27 +91,46 @@ public struct PriceCatalogue: Sendable {
                 vms.append(VMPrice(cloud: cloud, region: row[2], sku: row[3], family: family, vcpus: vcpus,
                                    memoryGiB: memory, linuxUSDPerHour: usd, windowsUSDPerHour: windows,
                                    source: row[10], dataDate: row[11], note: row[12]))
-            case "storage", "backup":
-                guard row[9] == "GB-month" else { throw CatalogueError.row(line) }
-                let price = StoragePrice(cloud: cloud, region: row[2], product: row[3], usdPerGBMonth: usd,
-                                         source: row[10], dataDate: row[11], note: row[12])
-                if row[0] == "storage" { storage[cloud] = price } else { backup[cloud] = price }
+            case let kind where StoragePrice.Kind(rawValue: kind) != nil:
+                // One row a kind and cloud, with its source and date: a second would silently replace the first.
+                guard let kind = StoragePrice.Kind(rawValue: kind), row[9] == "GB-month",
+                      prices[kind]?[cloud] == nil, !row[10].isEmpty, !row[11].isEmpty else {
+                    throw CatalogueError.row(line)
+                }
+                prices[kind, default: [:]][cloud] = StoragePrice(
+                    cloud: cloud, region: row[2], product: row[3], usdPerGBMonth: usd, source: row[10],
+                    dataDate: row[11], note: row[12])
             default:
                 throw CatalogueError.row(line)
             }
         }
         // Cheapest first, so the first size that fits is the cheapest that fits.
         self.vms = vms.sorted { ($0.linuxUSDPerHour, $0.sku) < ($1.linuxUSDPerHour, $1.sku) }
-        self.storage = storage
-        self.backup = backup
+        storage = prices[.block] ?? [:]
+        backup = prices[.snapshot] ?? [:]
+        object = prices[.object] ?? [:]
+        fileshare = prices[.fileshare] ?? [:]
     }
+
+    /// The prices of one kind, by cloud.
+    public func prices(_ kind: StoragePrice.Kind) -> [Cloud: StoragePrice] {
+        switch kind {
+        case .block: storage
+        case .snapshot: backup
+        case .object: object
+        case .fileshare: fileshare
+        }
+    }
+
+    /// Every storage row: block, snapshot, object and file service.
+    public var storageRows: [StoragePrice] { StoragePrice.Kind.allCases.flatMap { prices($0).values } }
 
     /// The sizes of one cloud, cheapest first.
     public func vms(for cloud: Cloud) -> [VMPrice] { vms.filter { $0.cloud == cloud } }
 
     /// The earliest and latest dates of the data behind the prices, as the rows give them.
     public var dataDates: (earliest: String, latest: String) {
-        let dates = (vms.map(\.dataDate) + storage.values.map(\.dataDate) + backup.values.map(\.dataDate))
+        let dates = (vms.map(\.dataDate) + storageRows.map(\.dataDate))
             .compactMap { $0.firstMatch(of: /\d{4}(-\d{2}(-\d{2})?)?/).map { String($0.0) } }.sorted()
         return (dates.first ?? "", dates.last ?? "")
     }
