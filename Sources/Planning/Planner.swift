@@ -104,6 +104,12 @@ public struct Planner: Sendable {
             }
         }
 
+        // A repurchase costs its subscription, where the inventory quotes one, the same on every cloud.
+        for index in moving where strategyOf[index] == .repurchase {
+            guard let subscription = estate.services[index].supplier?.subscriptionMonthlyGBP else { continue }
+            for cloud in assumptions.targetClouds { serviceCosts[index, default: CloudCosts()][cloud] += subscription }
+        }
+
         // Timeline: the landing zone with the foundation services, then each wave when the last ends, its lead
         // times have run and the gap after the last clinical cut-over has passed, its whole span outside the freeze
         // windows that apply; once with likely figures and once with pessimistic ones.
@@ -465,19 +471,27 @@ public struct Planner: Sendable {
                 + "Server on paid extended security updates: Microsoft gives ESU free on Azure for the versions it "
                 + "names (REFERENCE.md section 4), which favours Azure for them until they are upgraded.")
         }
-        let saas = moving.filter { strategyOf[$0] == .repurchase }.count
-        if saas > 0 {
-            notes.append("\(saas) \(saas == 1 ? "service is" : "services are") repurchased as SaaS: the supplier's "
-                + "subscription is not in these figures, and their servers are not sized.")
+        let repurchased = moving.filter { strategyOf[$0] == .repurchase }
+        let unquoted = repurchased.filter { assessment.estate.services[$0].supplier?.subscriptionMonthlyGBP == nil }
+        if !repurchased.isEmpty {
+            notes.append("\(repurchased.count) \(repurchased.count == 1 ? "service is" : "services are") repurchased "
+                + "as SaaS and their servers are not sized; "
+                + (unquoted.isEmpty ? "every subscription is the inventory's quote (supplier.subscription_monthly_gbp)."
+                    : "\(unquoted.count) \(unquoted.count == 1 ? "subscription is" : "subscriptions are") not in these "
+                        + "figures: give supplier.subscription_monthly_gbp."))
         }
+        notes.append("Not in the cloud figures, and to add before comparing: HSCN or private circuits to the cloud, "
+            + "data egress, and running old and new side by side during each cut-over (cloudfirst has no public "
+            + "figure for them).")
         notes.append("SQL Server and Oracle licences are not priced (the catalogue has no public figure for them): "
             + "the figures assume licences the trust already owns move with it.")
         notes.append(onPremises.given
             ? "The on-premises figure is the inventory's (assumptions.on_premises_monthly_gbp)."
-            : "The on-premises figure is cloudfirst's illustrative model (per physical server GBP "
-                + String(format: "%.0f", OnPremisesModel.physicalServerMonthlyGBP) + " a month for power, "
-                + "hardware refresh, support and space; a virtual machine a tenth of that), not the trust's cost: "
-                + "set assumptions.on_premises_monthly_gbp.")
+            : "No on-premises cost is given, so the plan does not compare. cloudfirst's partial model (per physical "
+                + "server GBP " + String(format: "%.0f", OnPremisesModel.physicalServerMonthlyGBP) + " a month for "
+                + "power, hardware refresh, support and space; a virtual machine a tenth of that) leaves out storage, "
+                + "hypervisor subscriptions, operating system and database licences, the DR site and staff, so it "
+                + "is shown only as a floor: set assumptions.on_premises_monthly_gbp to compare.")
         return notes
     }
 }

@@ -7,6 +7,24 @@ import Testing
 @Suite struct PlannerTests {
     static let head = "cloudfirst: 1\norganisation: { name: Plan Trust }\nsites: [{ id: dc1, name: DC }]\n"
 
+    /// A repurchase costs the subscription the inventory quotes, the same on every cloud; one with no quote is
+    /// counted in the notes, and with no on-premises figure given the plan says it does not compare.
+    @Test func subscriptionsArePricedAndGapsSaid() throws {
+        let plan = Plans.plan(try Plans.load(Self.head + """
+            servers:
+              - { id: s1, site: dc1 }
+              - { id: s2, site: dc1 }
+            services:
+              - { id: quoted, name: Q, servers: [s1], supplier: { saas: only, subscription_monthly_gbp: 1250 } }
+              - { id: unquoted, name: U, servers: [s2], supplier: { saas: only } }
+            """))
+        let quoted = try #require(plan.serviceCosts[0])
+        #expect(quoted[.azure] == 1250 && quoted[.aws] == 1250 && quoted[.gcp] == 1250)
+        #expect(plan.serviceCosts[1]?[.azure] == 0)
+        #expect(plan.notes.contains { $0.contains("1 subscription is not in these figures") })
+        #expect(plan.notes.contains { $0.hasPrefix("No on-premises cost is given, so the plan does not compare") })
+    }
+
     @Test func sharedServersAndCyclesMakeMoveGroups() throws {
         let plan = Plans.plan(try Plans.load(Self.head + """
             servers:

@@ -52,6 +52,8 @@ public struct Supplier: Sendable {
     public var saas: SaaSAvailability?
     /// Nil when the inventory does not say; empty when it says none.
     public var supportedClouds: [Cloud]?
+    /// The SaaS subscription's monthly cost, GBP, when the inventory gives a quote.
+    public var subscriptionMonthlyGBP: Double?
     public var source: SourceMap
 
     init(_ o: ObjectValue) {
@@ -59,6 +61,7 @@ public struct Supplier: Sendable {
         product = o.text("product")
         saas = o.choice("saas", as: SaaSAvailability.self)
         supportedClouds = o["supported_clouds"] == nil ? nil : o.choices("supported_clouds", as: Cloud.self)
+        subscriptionMonthlyGBP = o.number("subscription_monthly_gbp")
         source = o.source
     }
 }

@@ -127,6 +127,8 @@ public enum InventorySchema {
             Field("product", freeText, "The product's name."),
             Field("saas", .choice(SaaSAvailability.self), "Whether the supplier offers it as software as a service."),
             Field("supported_clouds", .list(.choice(Cloud.self)), "Clouds the supplier supports it on."),
+            Field("subscription_monthly_gbp", .number(min: 0, max: 1e9), "What the supplier's SaaS subscription "
+                + "costs a month, GBP, if quoted; the plan adds it for a repurchase and says when it is missing."),
         ])
 
     public static let data = ObjectSchema("data", description: "The data the service holds.",

@@ -41,14 +41,19 @@ public enum PlanMarkdown {
         out += "\n| cost (GBP) | " + clouds.map { "\(cloudNames[$0]!) (\(plan.assumptions.regions[$0] ?? ""))" }
             .joined(separator: " | ") + " | on premises |\n|---|" + String(repeating: "---:|", count: clouds.count + 1)
             + "\n"
-        let onPremisesLabel = plan.onPremises.given ? "" : " (model)"
+        let onPremisesLabel = plan.onPremises.given ? "" : " (partial model: a floor, not the trust's cost)"
         out += "| per month | " + clouds.map { PlanFormatting.pounds(plan.monthly[$0]) }.joined(separator: " | ")
             + " | \(PlanFormatting.pounds(plan.onPremises.monthlyGBP))\(onPremisesLabel) |\n"
         out += "| five years | " + clouds.map { PlanFormatting.pounds(plan.fiveYear(plan.monthly[$0])) }
             .joined(separator: " | ") + " | \(PlanFormatting.pounds(plan.fiveYear(plan.onPremises.monthlyGBP)))"
             + "\(onPremisesLabel) |\n\n"
-        out += "Cloud figures are for the servers that move; on premises is the whole estate today. See "
-            + "[Assumptions](#assumptions-and-notes).\n"
+        out += "Cloud figures are for what moves: compute, storage and backup for the servers that move, with "
+            + "Windows licences and the SaaS subscriptions the inventory quotes; they leave out SQL Server and Oracle "
+            + "licences, unquoted subscriptions, circuits, egress and double running. "
+            + (plan.onPremises.given ? "On premises is the inventory's figure for the whole estate today."
+                : "No on-premises cost is given, so the two sides are not compared: the partial model shown is a "
+                    + "floor (power, hardware, support and space only); set assumptions.on_premises_monthly_gbp.")
+            + " See [Assumptions](#assumptions-and-notes).\n"
 
         out += "\n## Waves\n"
         for wave in plan.waves {
