@@ -197,8 +197,7 @@ public struct Planner: Sendable {
     /// depends on is placed, taking first the group whose lead times run out soonest (by quarter), then the one
     /// whose site closes soonest, then the least critical, the one fewest others depend on, the least data, the highest score. A
     /// wave closes when the next group would break a cap: services, servers, or patient-critical services. The
-    /// pilot (wave 1) takes at most three services, none business- or patient-critical and none that two others
-    /// depend on, while any other group is ready. A group larger than a cap gets a wave of its own.
+    /// pilot (wave 1) takes at most three services fit to pilot (`fitsPilot`) while any other group is ready. A group larger than a cap gets a wave of its own.
     static func assignWaves(groups: [MoveGroup], services: [ServiceAssessment], assumptions: Assumptions,
                             foundation: Set<Int> = [], timing: Timing) -> [[Int]] {
         var dependents = [[Int]](repeating: [], count: groups.count)
@@ -257,7 +256,8 @@ public struct Planner: Sendable {
                 continue
             }
             let pilot = waves.isEmpty && pilotOpen
-            if pilot, keys[group].criticality > Self.riskRank(.businessOperational) || dependantCount[group] >= 2 {
+            if pilot, !Self.fitsPilot(groups[group], key: keys[group], dependants: dependantCount[group],
+                                      services: services) {
                 deferred.append(group)
                 continue
             }
@@ -281,6 +281,19 @@ public struct Planner: Sendable {
         }
         if !current.isEmpty { waves.append(current) }
         return waves
+    }
+
+    /// Most data a pilot group carries: a pilot proves the landing zone and the method on a small move
+    /// (cloudfirst's judgement).
+    static let pilotMaximumGB = 1_000
+
+    /// A pilot moves existing servers that matter little and that little depends on: no business- or
+    /// patient-critical service, none that two others depend on, no repurchase or anything waiting on a lead time
+    /// (it would test nothing of the landing zone), and little data.
+    static func fitsPilot(_ group: MoveGroup, key: GroupKey, dependants: Int, services: [ServiceAssessment]) -> Bool {
+        key.criticality <= riskRank(.businessOperational) && dependants < 2 && key.ready == 0
+            && key.volume <= pilotMaximumGB
+            && group.services.allSatisfy { services[$0].strategy != .repurchase && services[$0].strategy != .refactor }
     }
 
     /// Sites whose lease ends: a moving service planned to finish after its site closes, and a retained or held

@@ -133,22 +133,23 @@ struct Schedule {
         var delay: String?
         let natural = earliest
         // Lead times run from the programme's start.
-        var waited: (days: Int, why: String?) = (0, nil)
+        var waited: (days: Int, why: String?, service: Int?) = (0, nil, nil)
         for service in services {
             let lead = timing.leadDays(service, pessimistic: pessimistic)
-            if lead.days > waited.days { waited = lead }
+            if lead.days > waited.days { waited = (lead.days, lead.why, service) }
         }
         let ready = timing.start.adding(days: waited.days)
-        if ready > earliest, let why = waited.why {
+        if ready > earliest, let why = waited.why, let slowest = waited.service {
             earliest = ready
-            delay = "starts \(ready), not \(natural): it waits for \(why)"
+            delay = "starts \(ready), not \(natural): it waits for \(why) of '\(timing.estate.services[slowest].id)'"
         }
         let clinical = services.contains(where: timing.isPatientCritical)
         if clinical, let last = lastClinicalEnd {
-            let gapEnd = last.adding(days: assumptions.clinicalCutoverGapWeeks * 7 + 1)
-            if gapEnd > earliest {
-                earliest = gapEnd
-                delay = "starts \(gapEnd), not \(natural): it cuts over a patient-critical service, at least "
+            // Cut-overs come at a wave's end: this one's end is at least the gap after the last one's.
+            let gapStart = last.adding(days: assumptions.clinicalCutoverGapWeeks * 7 - days + 1)
+            if gapStart > earliest {
+                earliest = gapStart
+                delay = "starts \(gapStart), not \(natural): it cuts over a patient-critical service, at least "
                     + "\(assumptions.clinicalCutoverGapWeeks) weeks after the last one"
             }
         }

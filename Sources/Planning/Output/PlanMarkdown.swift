@@ -21,9 +21,12 @@ public enum PlanMarkdown {
         out += "## Summary\n\n"
         let moving = plan.waves.dropFirst().reduce(0) { $0 + $1.services.count }
         let foundation = plan.waves.first?.services.count ?? 0
+        let foundationKinds = Set((plan.waves.first?.services ?? []).map { plan.assessment.services[$0].kind.rawValue })
+            .sorted().joined(separator: ", ")
         out += (foundation > 0 ? "- The landing zone carries \(foundation) foundation "
-                + "\(foundation == 1 ? "service" : "services") (directory, backup); " : "- ")
-            + "\(plan.waves.count - 1) waves after it move \(moving) services; "
+                + "\(foundation == 1 ? "service" : "services") (\(foundationKinds)); " : "- ")
+            + "\(plan.waves.count - 1) \(plan.waves.count == 2 ? "wave" : "waves") after it "
+            + "\(plan.waves.count == 2 ? "moves" : "move") \(moving) \(moving == 1 ? "service" : "services"); "
             + "\(plan.retained.count) stay on premises and \(plan.retired.count) are retired"
             + (plan.held.isEmpty ? "" : "; \(plan.held.count) \(plan.held.count == 1 ? "is" : "are") held back, the "
                 + "owner's strategy running into a blocker") + ".\n"
@@ -81,7 +84,11 @@ public enum PlanMarkdown {
                     let costs = plan.serviceCosts[index] ?? CloudCosts()
                     out += "| `\(service.id)` | \(cell(service.name)) | \(plan.assessment.services[index].strategy.rawValue) | "
                         + "\(service.criticality?.rawValue ?? "not given") | \(service.servers.count) | "
-                        + clouds.map { PlanFormatting.pounds(costs[$0]) }.joined(separator: " | ") + " |\n"
+                        + clouds.map { cloud in
+                            plan.assessment.services[index].strategy == .repurchase
+                                && service.supplier?.subscriptionMonthlyGBP == nil
+                                ? "not quoted" : PlanFormatting.pounds(costs[cloud])
+                        }.joined(separator: " | ") + " |\n"
                 }
                 let gated = wave.services.filter { !plan.assessment.services[$0].gates.isEmpty }
                 if !gated.isEmpty {
