@@ -154,7 +154,7 @@ public struct Planner: Sendable {
                               serverCount: serverCount, effortDays: effort,
                               risks: Self.risks(of: members, groups: groups, estate: estate, strategyOf: strategyOf,
                                                 servicesOfServer: servicesOfServer, assumptions: assumptions)
-                                  + placed.notes,
+                                  + Self.findingRisks(waveServices, services: services) + placed.notes,
                               delay: placed.delay))
             waveCosts.append(costs)
         }
@@ -169,7 +169,9 @@ public struct Planner: Sendable {
             risks: Self.estateRisks(estate: estate, servicesOfServer: servicesOfServer, retained: retained,
                                     sizing: sizing)
                 + Self.siteExitRisks(estate: estate, waves: waves, serversOfService: serversOfService,
-                                     retained: retained, held: held),
+                                     retained: retained, held: held)
+                + Self.contractRisks(estate: estate, waves: waves)
+                + Self.stayingDependencyRisks(estate: estate, staying: retained + held, waveOfService: waveOfService),
             notes: Self.notes(sizing: sizing, assessment: assessment, assumptions: assumptions, moving: moving,
                               strategyOf: strategyOf, onPremises: onPremises),
             catalogueDates: catalogue.dataDates, waveOfService: waveOfService)
@@ -413,6 +415,47 @@ public struct Planner: Sendable {
                 + "the site, its network and hybrid connectivity remain")
         }
         return risks
+    }
+
+    /// A moving service's own high and blocker findings go with it into its wave's risks: the wave cannot be
+    /// signed off without them dealt with. Findings left behind or on test servers do not.
+    static func findingRisks(_ members: [Int], services: [ServiceAssessment]) -> [String] {
+        members.compactMap { index in
+            let service = services[index]
+            var seen = Set<String>()
+            let serious = service.findings.filter { !$0.secondary && $0.weighsAs <= .high && seen.insert($0.rule).inserted }
+            guard !serious.isEmpty else { return nil }
+            return "'\(service.service.id)' moves with \(serious.count == 1 ? "a finding" : "findings") to deal with first: "
+                + serious.map { "\($0.rule) (\($0.weighsAs.rawValue))" }.joined(separator: ", ")
+        }
+    }
+
+    /// A service whose supplier contract ends before it has moved needs an extension to negotiate and cost.
+    static func contractRisks(estate: Estate, waves: [Wave]) -> [String] {
+        guard let start = waves.first?.start else { return [] }
+        var risks: [String] = []
+        for wave in waves {
+            for index in wave.services {
+                guard let ends = estate.services[index].contractEnds, ends < wave.end else { continue }
+                let when = ends < start ? "ended on \(ends), before the programme starts" : "ends on \(ends)"
+                risks.append("'\(estate.services[index].id)': its supplier contract \(when), but it finishes moving on "
+                    + "\(wave.end): negotiate and cost an extension to cover the gap")
+            }
+        }
+        return risks
+    }
+
+    /// A service staying on premises (retained or held) that depends on one that moves needs the hybrid link too.
+    static func stayingDependencyRisks(estate: Estate, staying: [Int], waveOfService: [Int?]) -> [String] {
+        staying.flatMap { index -> [String] in
+            estate.services[index].dependsOn.compactMap { reference in
+                guard let target = estate.serviceIndex[reference.id], let wave = waveOfService[target] else {
+                    return nil
+                }
+                return "'\(estate.services[index].id)' stays on premises but depends on '\(reference.id)', which moves in "
+                    + "wave \(wave): hybrid connectivity (HSCN or VPN) must carry it from then"
+            }
+        }
     }
 
     static func notes(sizing: [ServerSizing], assessment: EstateAssessment, assumptions: Assumptions, moving: [Int],

@@ -25,6 +25,25 @@ import Testing
         #expect(plan.notes.contains { $0.hasPrefix("No on-premises cost is given, so the plan does not compare") })
     }
 
+    /// What a programme board asked the plan to say: a contract that ends before its service has moved, a service
+    /// staying on site that depends on one that moves, and a moving service's own serious findings.
+    @Test func risksABoardAskedFor() throws {
+        let plan = Plans.plan(try Plans.load(Self.head + """
+            assumptions: { start_date: 2027-01-04 }
+            servers:
+              - { id: s1, site: dc1, os: Windows Server 2022, attached_hardware: [usb-dongle] }
+              - { id: s2, site: dc1, os: Windows Server 2022, architecture: sparc }
+            services:
+              - { id: app, name: App, servers: [s1], contract_ends: 2027-01-31 }
+              - { id: old, name: Old, servers: [s2], depends_on: [app] }
+            """))
+        #expect(plan.risks.contains { $0.hasPrefix("'app': its supplier contract ends on 2027-01-31, but it finishes "
+            + "moving on") })
+        #expect(plan.risks.contains { $0.hasPrefix("'old' stays on premises but depends on 'app', which moves in wave") })
+        #expect(plan.waves.flatMap(\.risks).contains { $0 == "'app' moves with a finding to deal with first: "
+            + "attached-usb-dongle (high)" })
+    }
+
     @Test func sharedServersAndCyclesMakeMoveGroups() throws {
         let plan = Plans.plan(try Plans.load(Self.head + """
             servers:
