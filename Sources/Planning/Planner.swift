@@ -173,7 +173,8 @@ public struct Planner: Sendable {
                 + Self.contractRisks(estate: estate, waves: waves)
                 + Self.stayingDependencyRisks(estate: estate, staying: retained + held, waveOfService: waveOfService),
             notes: Self.notes(sizing: sizing, assessment: assessment, assumptions: assumptions, moving: moving,
-                              strategyOf: strategyOf, onPremises: onPremises),
+                              strategyOf: strategyOf, onPremises: onPremises)
+                + Self.unsupportedCloudNotes(estate: estate, serviceCosts: serviceCosts, assumptions: assumptions),
             catalogueDates: catalogue.dataDates, waveOfService: waveOfService)
     }
 
@@ -455,6 +456,25 @@ public struct Planner: Sendable {
                 return "'\(estate.services[index].id)' stays on premises but depends on '\(reference.id)', which moves in "
                     + "wave \(wave): hybrid connectivity (HSCN or VPN) must carry it from then"
             }
+        }
+    }
+
+    /// How much of each cloud's figure is for services whose supplier does not support them on that cloud: the
+    /// clouds cannot be ranked on totals that include what could not run there.
+    static func unsupportedCloudNotes(estate: Estate, serviceCosts: [Int: CloudCosts], assumptions: Assumptions)
+        -> [String] {
+        assumptions.targetClouds.compactMap { cloud in
+            let unsupported = serviceCosts.keys.sorted().filter { index in
+                (estate.services[index].supplier?.supportedClouds.map { !$0.contains(cloud) } ?? false)
+                    && (serviceCosts[index]?[cloud] ?? 0) > 0
+            }
+            let total = unsupported.reduce(0) { $0 + (serviceCosts[$1]?[cloud] ?? 0) }
+            guard total > 0 else { return nil }
+            let names = unsupported.prefix(5).map { "'\(estate.services[$0].id)'" }.joined(separator: ", ")
+                + (unsupported.count > 5 ? " and \(unsupported.count - 5) more" : "")
+            return "GBP \(Int(total.rounded())) a month of the \(PlanNames.cloud[cloud]!) figure is for services whose "
+                + "suppliers do not support them there (\(names)): compare the clouds without them, or for the "
+                + "services each can run."
         }
     }
 

@@ -44,6 +44,20 @@ import Testing
             + "attached-usb-dongle (high)" })
     }
 
+    /// A cloud's total that includes services its suppliers do not support there says how much.
+    @Test func unsupportedCloudsAreSaid() throws {
+        let plan = Plans.plan(try Plans.load(Self.head + """
+            servers:
+              - { id: s1, site: dc1, cpu_cores: 4, memory_gb: 16 }
+            services:
+              - { id: epr, name: EPR, servers: [s1], supplier: { supported_clouds: [azure] } }
+            """))
+        let aws = try #require(plan.notes.first { $0.contains("of the AWS figure") })
+        #expect(aws.contains("'epr'"))
+        #expect(aws.hasPrefix("GBP \(Int(plan.monthly[.aws].rounded())) a month"))
+        #expect(!plan.notes.contains { $0.contains("of the Azure figure") })
+    }
+
     @Test func sharedServersAndCyclesMakeMoveGroups() throws {
         let plan = Plans.plan(try Plans.load(Self.head + """
             servers:

@@ -3,7 +3,7 @@ import CloudFirstCore
 /// The plan an architect hands to a design authority: summary, waves with dates, groups, risks, costs, sizing and
 /// every assumption behind the figures.
 public enum PlanMarkdown {
-    static let cloudNames: [Cloud: String] = [.azure: "Azure", .aws: "AWS", .gcp: "Google Cloud"]
+    static let cloudNames = PlanNames.cloud
 
     public static func render(_ plan: MigrationPlan, version: String) -> String {
         let estate = plan.estate
