@@ -472,7 +472,7 @@ public struct Planner: Sendable {
             guard total > 0 else { return nil }
             let names = unsupported.prefix(5).map { "'\(estate.services[$0].id)'" }.joined(separator: ", ")
                 + (unsupported.count > 5 ? " and \(unsupported.count - 5) more" : "")
-            return "GBP \(Int(total.rounded())) a month of the \(PlanNames.cloud[cloud]!) figure is for services whose "
+            return "GBP \(Int(total.rounded())) a month of the \(cloud.displayName) figure is for services whose "
                 + "suppliers do not support them there (\(names)): compare the clouds without them, or for the "
                 + "services each can run."
         }

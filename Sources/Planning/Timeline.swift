@@ -157,11 +157,12 @@ struct Schedule {
             services.contains { window.applies(to: timing.estate.services[$0].criticality) }
         }
         var start = earliest
+        let fits = Self.fitsBetween(windows, days: days)
         // Shift past every window the span (or, for a wave too long to fit, its cut-over) falls in. The commands
         // refuse windows that cover the whole year; the bound is a last guard so that no input can loop forever.
         for _ in 0..<800 {
             let end = start.adding(days: days - 1)
-            let checkedFrom = Self.fitsBetween(windows, days: days) ? start : end.adding(days: 1 - Self.cutoverDays)
+            let checkedFrom = fits ? start : end.adding(days: 1 - Self.cutoverDays)
             guard let (window, day) = Self.firstOverlap(windows, from: checkedFrom, to: end) else { break }
             let after = window.firstDayAfter(day)
             let scope = window.appliesTo == .all ? "" : "\(window.appliesTo.rawValue) "

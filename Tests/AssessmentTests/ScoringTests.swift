@@ -50,7 +50,7 @@ import Testing
         #expect(Scoring.score([blocker(0, gate: true)], policy: Policy()) == 100)
         // On a test server only, a blocker weighs as a high finding.
         var secondary = blocker(0)
-        secondary.secondary = true
+        secondary.secondaryReason = .nonProduction
         #expect(Scoring.score([secondary], policy: Policy()) == 90)
     }
 

@@ -97,7 +97,7 @@ public struct EstateAssessment: Sendable {
         var byRule: [String: [String]] = [:]
         for service in services where service.readiness != .retained && service.readiness != .retired {
             // A held owner's choice repeats a blocker already counted; it is listed with the service, not here.
-            for rule in Set(service.findings.filter { $0.weighsAs == .blocker && $0.rule != "owner-strategy-blocked" }
+            for rule in Set(service.findings.filter { $0.weighsAs == .blocker && $0.rule != OwnerStrategyBlocked.description.id }
                 .map(\.rule)) {
                 byRule[rule, default: []].append(service.service.id)
             }

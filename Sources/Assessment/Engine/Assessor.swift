@@ -71,7 +71,7 @@ public struct Assessor: Sendable {
         for index in serverIndexes {
             let secondary = hasProduction
                 && Self.secondaryEnvironments.contains(context.estate.servers[index].environment ?? .production)
-            findings += secondary ? serverFindings[index].map { var finding = $0; finding.secondary = true; return finding }
+            findings += secondary ? serverFindings[index].map { var finding = $0; finding.secondaryReason = .nonProduction; return finding }
                 : serverFindings[index]
         }
         var (inForce, accepted) = Exceptions.apply(service.exceptions, to: findings, asOf: context.asOf)

@@ -31,10 +31,7 @@ public struct Finding: Hashable, Sendable {
     public var secondaryReason: SecondaryReason?
 
     /// True when it weighs one severity less (see `secondaryReason`).
-    public var secondary: Bool {
-        get { secondaryReason != nil }
-        set { secondaryReason = newValue ? (secondaryReason ?? .nonProduction) : nil }
-    }
+    public var secondary: Bool { secondaryReason != nil }
 
     public init(rule: String, severity: Severity, category: RuleCategory, subject: Subject, message: String,
                 location: SourceLocation, gate: Bool = false, points: Int = 0) {

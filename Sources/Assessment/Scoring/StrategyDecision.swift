@@ -88,7 +88,11 @@ public struct StrategyDecision: Sendable {
             ])
         }
 
-        // Repurchase: an application, offered as SaaS, whose contract lets this programme change it.
+        // Repurchase: an application, offered as SaaS, whose contract lets this programme change it, or which is
+        // itself past support.
+        let applicationPastSupport = findings.first {
+            !$0.secondary && $0.rule == ApplicationPastSupport.description.id
+        }
         var notes: [String] = []
         if let saas = service.supplier?.saas, saas != .none {
             let platformKind = kind != .application
@@ -101,15 +105,14 @@ public struct StrategyDecision: Sendable {
             if platformKind {
                 notes.append("SaaS is offered, but a \(kind.rawValue) service is a platform other services stand on, "
                     + "not an application to buy again")
-            } else if let ends = service.contractEnds, ends > context.horizonEnds,
-                      !findings.contains(where: { !$0.secondary && $0.rule == "application-past-support" }) {
+            } else if let ends = service.contractEnds, ends > context.horizonEnds, applicationPastSupport == nil {
                 notes.append("SaaS is offered, but the contract runs to \(ends), beyond the "
                     + "\(context.planningHorizonMonths)-month planning horizon: revisit it at re-procurement")
             } else {
-                let pastSupport = findings.first { !$0.secondary && $0.rule == "application-past-support" }
                 let when = service.contractEnds.map { ends in
                     ends < context.asOf ? "its contract ended on \(ends)"
-                        : ends > context.horizonEnds ? "the application is past support (\(pastSupport?.message ?? ""))"
+                        : ends > context.horizonEnds
+                        ? "the application is past support (\(applicationPastSupport?.message ?? ""))"
                         : "its contract ends on \(ends), within the \(context.planningHorizonMonths)-month planning "
                             + "horizon"
                 } ?? "no contract end is recorded"
@@ -141,11 +144,11 @@ public struct StrategyDecision: Sendable {
             ] + notes)
         }
         // A blocker that rebuilding removes (past support, UEFI with old Windows, larger than any VM, Oracle RAC),
-        // or an application past support, makes a replatform. A test or training server's is rebuilt, but does not
-        // make the service a replatform.
+        // or an application past support, makes a replatform; a processor no cloud runs was retained above. A test
+        // or training server's is rebuilt, but does not make the service a replatform.
         let pastSupport = findings.filter { !$0.secondary && (($0.weighsAs == .blocker
-            && OwnerStrategyBlocked.removedByRebuilding.contains($0.rule) && $0.rule != "architecture-not-x86")
-            || $0.rule == "application-past-support") }
+            && OwnerStrategyBlocked.removedByRebuilding.contains($0.rule))
+            || $0.rule == ApplicationPastSupport.description.id) }
         var seen = Set<String>()
         let rebuild = (pastSupport.map(\.message) + supportEndsBeforeStart(servers, context: context))
             .filter { seen.insert($0).inserted }

@@ -7,6 +7,15 @@ public enum OrganisationType: String, InventoryEnum {
 
 public enum Cloud: String, InventoryEnum {
     case azure, aws, gcp
+
+    /// The name a person reads: "Azure", "AWS", "Google Cloud".
+    public var displayName: String {
+        switch self {
+        case .azure: "Azure"
+        case .aws: "AWS"
+        case .gcp: "Google Cloud"
+        }
+    }
 }
 
 public enum SiteKind: String, InventoryEnum {

@@ -20,8 +20,6 @@ public struct TerraformGenerator: Sendable {
     public let templates: TemplateSet
     public let version: String
 
-    public static let cloudNames: [Cloud: String] = [.azure: "Azure", .aws: "AWS", .gcp: "Google Cloud"]
-
     /// GB: the largest single disk built here (AWS gp3 and Azure's larger managed disks hold 16 TiB; Google's
     /// balanced persistent disks hold more). A server with more storage needs data disks the README names.
     static let largestDiskGB = 16_384
@@ -38,7 +36,7 @@ public struct TerraformGenerator: Sendable {
             "version": version,
             "organisation": estate.organisation?.name ?? "the organisation",
             "cloud": cloud.rawValue,
-            "cloud_name": Self.cloudNames[cloud] ?? cloud.rawValue,
+            "cloud_name": cloud.displayName,
             "region": region,
             "prefix": Identifiers.prefix(for: estate.organisation),
             "storage_account": Identifiers.storageAccount(for: estate.organisation),

@@ -2,11 +2,6 @@ import CloudFirstCore
 import Foundation
 
 /// How plans write money and lists, the same in every format.
-/// What a plan calls things.
-enum PlanNames {
-    static let cloud: [Cloud: String] = [.azure: "Azure", .aws: "AWS", .gcp: "Google Cloud"]
-}
-
 enum PlanFormatting {
     /// Whole months from one date to another, rounded: "26".
     static func months(from start: CalendarDate, to end: CalendarDate) -> Int {

@@ -3,7 +3,6 @@ import CloudFirstCore
 /// The plan an architect hands to a design authority: summary, waves with dates, groups, risks, costs, sizing and
 /// every assumption behind the figures.
 public enum PlanMarkdown {
-    static let cloudNames = PlanNames.cloud
 
     public static func render(_ plan: MigrationPlan, version: String) -> String {
         let estate = plan.estate
@@ -41,7 +40,7 @@ public enum PlanMarkdown {
             out += "- \(delayed) \(delayed == 1 ? "wave starts" : "waves start") later than the one before ends: lead "
                 + "times (procurement, safety cases), the gap between clinical cut-overs, or freeze windows.\n"
         }
-        out += "\n| cost (GBP) | " + clouds.map { "\(cloudNames[$0]!) (\(plan.assumptions.regions[$0] ?? ""))" }
+        out += "\n| cost (GBP) | " + clouds.map { "\($0.displayName) (\(plan.assumptions.regions[$0] ?? ""))" }
             .joined(separator: " | ") + " | on premises |\n|---|" + String(repeating: "---:|", count: clouds.count + 1)
             + "\n"
         let onPremisesLabel = plan.onPremises.given ? "" : " (partial model: a floor, not the trust's cost)"
@@ -77,7 +76,7 @@ public enum PlanMarkdown {
                     + "\(PlanFormatting.pounds(wave.effortDays)) person-days.\n"
                 if let delay = wave.delay { out += "\nHeld back: it \(cell(delay)).\n" }
                 out += "\n| service | name | strategy | criticality | servers | "
-                    + clouds.map { "\(cloudNames[$0]!) GBP/month" }.joined(separator: " | ") + " |\n|---|---|---|---|---:|"
+                    + clouds.map { "\($0.displayName) GBP/month" }.joined(separator: " | ") + " |\n|---|---|---|---|---:|"
                     + String(repeating: "---:|", count: clouds.count) + "\n"
                 for index in wave.services {
                     let service = estate.services[index]
@@ -129,7 +128,7 @@ public enum PlanMarkdown {
         }
 
         out += "\n## Sizing\n\n"
-        out += "| server | basis | " + clouds.map { "\(cloudNames[$0]!) | GBP/month" }.joined(separator: " | ")
+        out += "| server | basis | " + clouds.map { "\($0.displayName) | GBP/month" }.joined(separator: " | ")
             + " |\n|---|---|" + String(repeating: "---|---:|", count: clouds.count) + "\n"
         for sizing in plan.sizing {
             out += "| `\(sizing.serverID)` | \(sizing.basis.rawValue) | " + sizing.clouds.map { cloud in

@@ -81,7 +81,7 @@ struct Generate: ParsableCommand {
         var files: [GeneratedFile] = []
         do {
             for cloud in clouds {
-                Progress.step("rendering Terraform for \(TerraformGenerator.cloudNames[cloud] ?? cloud.rawValue)")
+                Progress.step("rendering Terraform for \(cloud.displayName)")
                 files += try generator.generate(plan, cloud: cloud)
             }
         } catch let error as TemplateError {
