@@ -123,7 +123,8 @@ public struct Planner: Sendable {
             waveOfService[service] = 0
             waveCosts[0] = waveCosts[0] + (serviceCosts[service] ?? CloudCosts())
         }
-        let hscn = moving.contains { estate.services[$0].exposure == .hscn }
+        // A repurchased service's HSCN route is its supplier's to provide, not the landing zone's.
+        let hscn = moving.contains { estate.services[$0].exposure == .hscn && strategyOf[$0] != .repurchase }
         var likely = Schedule(timing: timing, assumptions: assumptions, pessimistic: false)
         var pessimistic = Schedule(timing: timing, assumptions: assumptions, pessimistic: true)
         let landing = likely.landingZone(foundationEffort: foundationEffort, circuit: hscn)
@@ -174,7 +175,8 @@ public struct Planner: Sendable {
                 + Self.stayingDependencyRisks(estate: estate, staying: retained + held, waveOfService: waveOfService),
             notes: Self.notes(sizing: sizing, assessment: assessment, assumptions: assumptions, moving: moving,
                               strategyOf: strategyOf, onPremises: onPremises)
-                + Self.unsupportedCloudNotes(estate: estate, serviceCosts: serviceCosts, assumptions: assumptions),
+                + Self.unsupportedCloudNotes(estate: estate, serviceCosts: serviceCosts, assumptions: assumptions,
+                                             strategyOf: strategyOf),
             catalogueDates: catalogue.dataDates, waveOfService: waveOfService)
     }
 
@@ -461,12 +463,13 @@ public struct Planner: Sendable {
 
     /// How much of each cloud's figure is for services whose supplier does not support them on that cloud: the
     /// clouds cannot be ranked on totals that include what could not run there.
-    static func unsupportedCloudNotes(estate: Estate, serviceCosts: [Int: CloudCosts], assumptions: Assumptions)
-        -> [String] {
+    static func unsupportedCloudNotes(estate: Estate, serviceCosts: [Int: CloudCosts], assumptions: Assumptions,
+                                      strategyOf: [MigrationStrategy]) -> [String] {
         assumptions.targetClouds.compactMap { cloud in
+            // A repurchase runs in its supplier's cloud, whichever the trust's is: its subscription is not at issue.
             let unsupported = serviceCosts.keys.sorted().filter { index in
                 (estate.services[index].supplier?.supportedClouds.map { !$0.contains(cloud) } ?? false)
-                    && (serviceCosts[index]?[cloud] ?? 0) > 0
+                    && (serviceCosts[index]?[cloud] ?? 0) > 0 && strategyOf[index] != .repurchase
             }
             let total = unsupported.reduce(0) { $0 + (serviceCosts[$1]?[cloud] ?? 0) }
             guard total > 0 else { return nil }

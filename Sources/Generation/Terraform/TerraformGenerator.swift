@@ -50,7 +50,9 @@ public struct TerraformGenerator: Sendable {
         var databaseNames = Identifiers.Unique.databases()
         let sizingByServer = Dictionary(plan.sizing.map { ($0.serverIndex, $0) }, uniquingKeysWith: { first, _ in first })
         var waveFolders: [[String: Any]] = []
-        for wave in plan.waves where wave.number > 0 {
+        // The landing zone's own folder builds the platform; the foundation services the plan moves with it
+        // (directory, backup) get a wave folder of their own, wave-0, like any wave's servers.
+        for wave in plan.waves where wave.number > 0 || !wave.services.isEmpty {
             var context = base
             context["wave"] = wave.number
             context["wave_name"] = wave.name
