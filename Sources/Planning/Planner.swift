@@ -311,12 +311,21 @@ public struct Planner: Sendable {
         // A lease that ends after the programme and beyond the horizon is not this plan's to meet.
         guard let first = waves.first?.start, let last = waves.last?.end else { return [] }
         let reach = max(last, first.adding(months: Timing.deadlineHorizonMonths))
-        for site in estate.sites {
-            guard let ends = site.leaseEnds, ends <= reach else { continue }
-            let on = estate.services.indices.filter { service in
-                serversOfService[service].contains { estate.servers[$0].site?.id == site.id }
+        // The services on each closing site, found in one pass over the services' servers.
+        var closing: [String: [Int]] = [:]
+        for site in estate.sites { if let ends = site.leaseEnds, ends <= reach { closing[site.id] = [] } }
+        guard !closing.isEmpty else { return [] }
+        for service in estate.services.indices {
+            var sites = Set<String>()
+            for server in serversOfService[service] {
+                if let site = estate.servers[server].site?.id, closing[site] != nil, sites.insert(site).inserted {
+                    closing[site]!.append(service)
+                }
             }
-            guard !on.isEmpty else { continue }
+        }
+        let staysOn = Set(retained).union(held)
+        for site in estate.sites {
+            guard let ends = site.leaseEnds, let on = closing[site.id], !on.isEmpty else { continue }
             let late = on.filter { finishes[$0].map { $0 > ends } ?? false }
             if !late.isEmpty {
                 let names = late.map { "'\(estate.services[$0].id)' (\(finishes[$0]!))" }
@@ -324,7 +333,7 @@ public struct Planner: Sendable {
                     + "\(late.count == 1 ? "is" : "are") planned to finish moving after it: bring \(late.count == 1 ? "it" : "them") forward, "
                     + "extend the lease, or move \(late.count == 1 ? "its" : "their") servers elsewhere first")
             }
-            let staying = on.filter { retained.contains($0) || held.contains($0) }
+            let staying = on.filter(staysOn.contains)
             if !staying.isEmpty {
                 let names = staying.map { "'\(estate.services[$0].id)'" }.joined(separator: ", ")
                 risks.append("site '\(site.id)' closes on \(ends) and \(names) \(staying.count == 1 ? "stays" : "stay") "

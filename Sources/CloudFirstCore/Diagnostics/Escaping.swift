@@ -19,8 +19,19 @@ extension String {
 
 extension String {
     /// Text that keeps a Markdown table cell or list item whole: a pipe would end the cell, a line break the row.
+    /// One pass over the UTF-8, and none at all for the usual text with neither: plans write it for every line.
     public var escapingForMarkdownTable: String {
-        replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        guard utf8.contains(where: { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "\n") }) else { return self }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count + 8)
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "|"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "|")]
+            case UInt8(ascii: "\n"): bytes.append(UInt8(ascii: " "))
+            default: bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
