@@ -95,3 +95,44 @@ public struct MigrationPlan: Sendable {
         waveOfService[index].map { waves[$0] }
     }
 }
+
+extension MigrationPlan {
+    /// The database licences the moving servers need on a cloud, by what is counted (SQL Server 2-core packs,
+    /// Oracle processor licences, Oracle SE2 sockets), largest count first.
+    public func databaseLicences(on cloud: Cloud) -> [(unit: String, count: Int)] {
+        var counts: [String: Int] = [:]
+        for sized in sizing {
+            guard let on = sized.on(cloud), let licence = on.databaseLicence else { continue }
+            counts[licence.unit, default: 0] += on.databaseLicenceCount
+        }
+        return counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { ($0.key, $0.value) }
+    }
+
+    /// Per cloud, the servers a licence they need from the cloud has no price for (counted, not in the figure).
+    public func unpricedLicenceServers(on cloud: Cloud) -> Int {
+        sizing.filter { $0.on(cloud)?.licencePriced == false }.count
+    }
+
+    /// What the cloud figures include and leave out, in one sentence for the headline.
+    public var cloudCoverage: String {
+        let term = switch assumptions.commitment {
+        case .none: "pay-as-you-go compute"
+        case .oneYear: "compute at one-year commitment rates"
+        case .threeYear: "compute at three-year commitment rates"
+        }
+        let clouds = assumptions.targetClouds
+        let oracle = clouds.contains { cloud in databaseLicences(on: cloud).contains { $0.unit.hasPrefix("Oracle") } }
+        let unpricedSQL = sizing.contains { sized in
+            sized.clouds.contains { if case .sqlServer = $0.databaseLicence { !$0.licencePriced } else { false } }
+        }
+        var leftOut = ["unquoted subscriptions", "circuits", "egress", "double running"]
+        if unpricedSQL { leftOut.insert("SQL Server licences where the catalogue has no price (counted below)", at: 0) }
+        if oracle { leftOut.insert("Oracle licences (the trust's own; counted below)", at: 0) }
+        return "Cloud figures are for what moves: \(term), storage and backup for the servers that move, with the "
+            + "Windows, Red Hat, SUSE and SQL Server licences bought from the cloud where the catalogue prices them"
+            + (assumptions.azureHybridBenefit ? " (on Azure, Windows Server and SQL Server are the trust's own, "
+                + "under Azure Hybrid Benefit)" : "")
+            + " and the SaaS subscriptions the inventory quotes; they leave out \(leftOut.joined(separator: ", "))."
+    }
+}
+

@@ -173,7 +173,7 @@ public struct Planner: Sendable {
                                      retained: retained, held: held)
                 + Self.contractRisks(estate: estate, waves: waves)
                 + Self.stayingDependencyRisks(estate: estate, staying: retained + held, waveOfService: waveOfService),
-            notes: Self.notes(sizing: sizing, assessment: assessment, assumptions: assumptions, moving: moving,
+            notes: Self.notes(sizing: sizing, sizer: sizer, assessment: assessment, assumptions: assumptions, moving: moving,
                               strategyOf: strategyOf, onPremises: onPremises)
                 + Self.unsupportedCloudNotes(estate: estate, serviceCosts: serviceCosts, assumptions: assumptions,
                                              strategyOf: strategyOf),
@@ -490,22 +490,87 @@ public struct Planner: Sendable {
         }
     }
 
-    static func notes(sizing: [ServerSizing], assessment: EstateAssessment, assumptions: Assumptions, moving: [Int],
+    /// What the database and OS licences are, how they are counted, and which are priced.
+    static func licenceNotes(sizing: [ServerSizing], assumptions: Assumptions, sizer: Sizer) -> [String] {
+        var notes: [String] = []
+        let databases = sizing.filter { $0.clouds.contains { $0.databaseLicence != nil } }
+        if !databases.isEmpty {
+            notes.append("\(databases.count) moving \(databases.count == 1 ? "server runs" : "servers run") SQL Server "
+                + "or Oracle Database, counted per cloud on the vCPUs the work needs where constrained-vCPU sizes "
+                + "(Azure) or Optimize CPUs (AWS) allow it, and on every vCPU of the size on Google (whether its "
+                + "visible-core setting lowers the count was not confirmed): SQL Server per core in 2-core "
+                + "packs, at least four cores a VM (Microsoft, SQL Server licensing guide); Oracle Enterprise "
+                + "Edition one processor licence for two vCPUs, Standard Edition 2 one socket for four (Oracle, "
+                + "\"Licensing Oracle Software in the Cloud Computing Environment\"). Oracle is never sold by the "
+                + "hour on a VM: its licences are the trust's own and are not in the figures.")
+            let guessed = databases.filter { !$0.editionGiven }.count
+            if guessed > 0 {
+                notes.append("\(guessed) database \(guessed == 1 ? "server gives" : "servers give") no edition: SQL "
+                    + "Server is counted as Standard and Oracle as Enterprise Edition; give software.edition.")
+            }
+        }
+        let unpriced = assumptions.targetClouds.compactMap { cloud -> String? in
+            let count = sizing.filter { sized in
+                sized.on(cloud).map { !$0.licencePriced && !$0.databaseLicence.isOracle } ?? false
+            }.count
+            return count > 0 ? "\(count) on \(cloud.displayName)" : nil
+        }
+        if !unpriced.isEmpty {
+            let partly = LicencePrice.Product.allCases.filter { product in
+                !sizer.pricedLicences.contains(product)
+                    && assumptions.targetClouds.contains { sizer.catalogue.licences[$0]?[product]?.isEmpty == false }
+            }.map { product in
+                product.rawValue + " (priced for " + assumptions.targetClouds.filter {
+                    sizer.catalogue.licences[$0]?[product]?.isEmpty == false
+                }.map(\.displayName).joined(separator: ", ") + " only)"
+            }
+            notes.append("Servers with a SQL Server, Red Hat or SUSE licence that is not priced on every cloud "
+                + "(\(unpriced.joined(separator: ", "))): those licences are counted but left out of every cloud's "
+                + "figure, so the clouds compare like with like"
+                + (partly.isEmpty ? "" : "; the catalogue has " + partly.joined(separator: ", ")) + ".")
+        }
+        return notes
+    }
+
+    static func notes(sizing: [ServerSizing], sizer: Sizer, assessment: EstateAssessment, assumptions: Assumptions, moving: [Int],
                       strategyOf: [MigrationStrategy], onPremises: OnPremisesCost) -> [String] {
         var notes: [String] = []
         let rate = String(format: "%.2f", assumptions.gbpPerUSD)
-        notes.append("Prices are public on-demand list prices in US dollars for the UK regions, converted at "
-            + "\(rate) GBP per USD (set assumptions.gbp_per_usd), for \(Int(Sizer.hoursPerMonth)) hours a month. "
-            + "Reserved instances and committed-use discounts (about a third off for one year, about half for three) "
-            + "are not applied.")
-        notes.append("Sizing: CPU and memory at the 95th percentile times a comfort factor of "
-            + "\(assumptions.comfortFactor), the cheapest size that fits; without utilisation, the size the server "
-            + "has on premises. Storage by what the server is: a backup server or repository keeps its used GB in "
-            + "object storage at the cool tier (Azure Blob Cool, S3 Standard-IA, Cloud Storage Nearline) with no "
-            + "second copy; a file server's provisioned GB go on the managed file service (Azure Files, FSx for "
-            + "Windows File Server, Filestore); every other server's provisioned GB go on block storage (Azure "
-            + "Standard SSD, EBS gp3, pd-balanced), split into disks within each cloud's per-disk maximum. File and "
-            + "block servers keep one backup copy of the used GB as disk snapshots.")
+        let clouds = assumptions.targetClouds
+        let pricing = switch assumptions.commitment {
+        case .none: "public pay-as-you-go list prices"
+        case .oneYear: "public one-year commitment rates (Azure reserved VM instances, AWS reserved instances or "
+            + "savings plans, Google committed use), with licences at their pay-as-you-go rates,"
+        case .threeYear: "public three-year commitment rates (Azure reserved VM instances, AWS reserved instances or "
+            + "savings plans, Google committed use), with licences at their pay-as-you-go rates,"
+        }
+        notes.append("Prices are \(pricing) in US dollars for the UK regions, converted at \(rate) GBP per USD (set "
+            + "assumptions.gbp_per_usd), for \(Int(Sizer.hoursPerMonth)) hours a month. "
+            + (assumptions.commitment == .none ? "Commitments are not applied: run with --commitment 1y or 3y "
+                + "(assumptions.commitment) to price them." : "A commitment is paid whether the VM runs or not."))
+        if assumptions.commitment != .none {
+            let onDemand = sizing.filter { $0.clouds.contains { !$0.commitmentPriced } }.count
+            if onDemand > 0 {
+                notes.append("\(onDemand) \(onDemand == 1 ? "server's size has" : "servers' sizes have") no "
+                    + "commitment rate in the catalogue on some cloud and \(onDemand == 1 ? "is" : "are") priced on "
+                    + "demand there.")
+            }
+        }
+        let sustained = clouds.compactMap { cloud -> String? in
+            let saved = sizing.compactMap { $0.on(cloud)?.sustainedUseGBP }.reduce(0, +)
+            return saved > 0 ? "GBP \(Int(saved.rounded())) a month on \(cloud.displayName)" : nil
+        }
+        if !sustained.isEmpty {
+            notes.append("Google's sustained-use discount, which Google applies by itself to machine series such as "
+                + "N2 running all month, is taken off: \(sustained.joined(separator: ", ")) (the catalogue's "
+                + "discount rows name the source).")
+        }
+        let burstable = sizing.filter { $0.clouds.contains { $0.vm.family == .burstable } }.count
+        if burstable > 0 {
+            notes.append("\(burstable) small, mostly idle \(burstable == 1 ? "server is" : "servers are") given a "
+                + "burstable size (Azure B-series, AWS T3, Google shared-core E2) where its measured CPU stays under "
+                + "the size's baseline; a server that outgrows the baseline pays for credits or needs resizing.")
+        }
         let unpriced = sizing.filter { $0.clouds.contains { !$0.storagePriced } }.count
         if unpriced > 0 {
             notes.append("\(unpriced) server\(unpriced == 1 ? "'s" : "s'") storage has no price in the catalogue for "
@@ -522,10 +587,17 @@ public struct Planner: Sendable {
             notes.append("\(assumed) \(assumed == 1 ? "server gives" : "servers give") no cores or memory and "
                 + "\(assumed == 1 ? "is" : "are") sized at the smallest VM: the figure is a guess.")
         }
-        let licence = sizing.compactMap { $0.on(.azure)?.windowsLicenceGBP }.reduce(0, +)
-        if licence > 0 {
-            notes.append("Azure Hybrid Benefit: Windows Server licences with Software Assurance would take about GBP "
-                + String(format: "%.0f", licence) + " a month off the Azure figure, which includes Windows licences.")
+        if assumptions.azureHybridBenefit {
+            notes.append("Azure Hybrid Benefit is applied: the Azure figure leaves out Windows Server and SQL Server "
+                + "licences, which the trust brings with Software Assurance or subscriptions (Microsoft, \"Azure "
+                + "Hybrid Benefit\"). Without them, Azure pays the licence-included rates the other clouds show.")
+        } else {
+            let licence = sizing.compactMap { $0.on(.azure)?.windowsLicenceGBP }.reduce(0, +)
+            if licence > 0 {
+                notes.append("Azure Hybrid Benefit: Windows Server licences with Software Assurance would take about "
+                    + "GBP " + String(format: "%.0f", licence) + " a month off the Azure figure, which includes Windows "
+                    + "licences (run with --azure-hybrid-benefit to price it).")
+            }
         }
         // Only Microsoft's extended security updates are free on Azure (REFERENCE.md section 4).
         let lifecycle = LifecycleCatalogue.embedded
@@ -571,8 +643,7 @@ public struct Planner: Sendable {
         notes.append("Not in the cloud figures, and to add before comparing: HSCN or private circuits to the cloud, "
             + "data egress, and running old and new side by side during each cut-over (cloudfirst has no public "
             + "figure for them).")
-        notes.append("SQL Server and Oracle licences are not priced (the catalogue has no public figure for them): "
-            + "the figures assume licences the trust already owns move with it.")
+        notes.append(contentsOf: licenceNotes(sizing: sizing, assumptions: assumptions, sizer: sizer))
         notes.append(onPremises.given
             ? "The on-premises figure is the inventory's (assumptions.on_premises_monthly_gbp)."
             : "No on-premises cost is given, so the plan does not compare. cloudfirst's partial model (per physical "

@@ -280,9 +280,9 @@ import Testing
         // The S3 Standard-IA row is the oldest (2017): the plan states that range.
         #expect(catalogue.dataDates.earliest == "2017")
         #expect(throws: PriceCatalogue.CatalogueError.header) { try PriceCatalogue(csv: "kind,cloud\n") }
-        let header = "kind,cloud,region,sku,family,vcpu,memory_gib,usd,windows_usd,unit,source,data_date,note\n"
+        let header = "kind,cloud,region,sku,family,vcpu,memory_gib,baseline_cpu_pct,usd,windows_usd,usd_1y,usd_3y,unit,source,data_date,note\n"
         #expect(throws: PriceCatalogue.CatalogueError.row(2)) {
-            try PriceCatalogue(csv: header + "vm,azure,uksouth,X,general,2,8,-1,1,hour,s,2024,\n")
+            try PriceCatalogue(csv: header + "vm,azure,uksouth,X,general,2,8,,-1,1,,,hour,s,2024,\n")
         }
     }
 }

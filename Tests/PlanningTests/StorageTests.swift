@@ -5,7 +5,7 @@ import Testing
 /// Storage priced by what the server is: backup repositories in cool object storage with no second copy, file servers
 /// on the managed file service, everything else on like-for-like block storage split within the per-disk maximum.
 struct StorageTests {
-    static let header = "kind,cloud,region,sku,family,vcpu,memory_gib,usd,windows_usd,unit,source,data_date,note\n"
+    static let header = "kind,cloud,region,sku,family,vcpu,memory_gib,baseline_cpu_pct,usd,windows_usd,usd_1y,usd_3y,unit,source,data_date,note\n"
 
     static func server(_ id: String, role: String, storageGB: Int, used: Int = 50, disks: [Int] = []) -> String {
         let list = disks.isEmpty ? "storage_gb: \(storageGB)" : "disks: [" + disks.map { "{ size_gb: \($0) }" }
@@ -48,9 +48,9 @@ struct StorageTests {
     @Test func aFileServerIsPricedAtTheFileServiceRate() throws {
         let csv = EmbeddedPrices.text.split(separator: "\n").filter { !$0.hasPrefix("fileshare,") }
             .joined(separator: "\n") + "\n"
-            + "fileshare,azure,uksouth,Files test,fileshare,,,0.06,,GB-month,test row,2026,\n"
-            + "fileshare,aws,eu-west-2,FSx test,fileshare,,,0.13,,GB-month,test row,2026,\n"
-            + "fileshare,gcp,europe-west2,Filestore test,fileshare,,,0.2,,GB-month,test row,2026,\n"
+            + "fileshare,azure,uksouth,Files test,fileshare,,,,0.06,,,,GB-month,test row,2026,\n"
+            + "fileshare,aws,eu-west-2,FSx test,fileshare,,,,0.13,,,,GB-month,test row,2026,\n"
+            + "fileshare,gcp,europe-west2,Filestore test,fileshare,,,,0.2,,,,GB-month,test row,2026,\n"
         let catalogue = try PriceCatalogue(csv: csv)
         let estate = try Self.estate(Self.server("fs", role: "file", storageGB: 40_000, used: 50))
         let sizer = Sizer(catalogue: catalogue, assumptions: Assumptions())
@@ -86,14 +86,14 @@ struct StorageTests {
     }
 
     @Test func theCatalogueRefusesAMalformedStorageRow() {
-        let vm = "vm,azure,uksouth,X,general,2,8,0.1,0.2,hour,s,2024,\n"
-        for row in ["object,azure,uksouth,X,object,,,0.01,,GB,s,2024,\n",      // wrong unit
-                    "object,azure,uksouth,X,object,,,0.01,,GB-month,,2024,\n", // no source
-                    "object,azure,uksouth,X,object,,,0.01,,GB-month,s,,\n",    // no date
-                    "tape,azure,uksouth,X,object,,,0.01,,GB-month,s,2024,\n"] { // unknown kind
+        let vm = "vm,azure,uksouth,X,general,2,8,,0.1,0.2,,,hour,s,2024,\n"
+        for row in ["object,azure,uksouth,X,object,,,,0.01,,,,GB,s,2024,\n",      // wrong unit
+                    "object,azure,uksouth,X,object,,,,0.01,,,,GB-month,,2024,\n", // no source
+                    "object,azure,uksouth,X,object,,,,0.01,,,,GB-month,s,,\n",    // no date
+                    "tape,azure,uksouth,X,object,,,,0.01,,,,GB-month,s,2024,\n"] { // unknown kind
             #expect(throws: PriceCatalogue.CatalogueError.row(3)) { try PriceCatalogue(csv: Self.header + vm + row) }
         }
-        let twice = "object,azure,uksouth,X,object,,,0.01,,GB-month,s,2024,\n"
+        let twice = "object,azure,uksouth,X,object,,,,0.01,,,,GB-month,s,2024,\n"
         #expect(throws: PriceCatalogue.CatalogueError.row(4)) {
             try PriceCatalogue(csv: Self.header + vm + twice + twice)
         }

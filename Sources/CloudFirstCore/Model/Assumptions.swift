@@ -40,6 +40,13 @@ public struct Assumptions: Sendable {
     /// Calendar lead time of an HSCN or private connection to the cloud (a circuit ordered through a provider): 12
     /// weeks likely, twice that pessimistic (cloudfirst's judgement).
     public var circuitWeeks = 12
+    /// How long the trust commits to its compute: none (pay as you go, the default) prices on-demand rates, with
+    /// Google's sustained-use discount where Google applies it; `1y` or `3y` prices each size at its one- or
+    /// three-year reserved or committed-use rate where the catalogue has one.
+    public var commitment = Commitment.none
+    /// Whether the trust's Windows Server and SQL Server licences carry Software Assurance it will use for Azure
+    /// Hybrid Benefit: the Azure figure then leaves those licences out. Off by default: it is the trust's to claim.
+    public var azureHybridBenefit = false
     public var source: SourceMap?
 
     public init() {}
@@ -64,6 +71,8 @@ public struct Assumptions: Sendable {
         procurementWeeks = o.integer("procurement_weeks") ?? procurementWeeks
         safetyCaseWeeks = o.integer("safety_case_weeks") ?? safetyCaseWeeks
         circuitWeeks = o.integer("circuit_weeks") ?? circuitWeeks
+        commitment = o.choice("commitment", as: Commitment.self) ?? commitment
+        azureHybridBenefit = o.boolean("azure_hybrid_benefit") ?? azureHybridBenefit
         source = o.source
     }
 }

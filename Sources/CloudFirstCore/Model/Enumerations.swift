@@ -109,6 +109,12 @@ public enum FreezeScope: String, InventoryEnum {
     case businessOperational = "business-operational", administrative, all
 }
 
+/// How long the trust commits to its cloud compute: pay as you go, or one or three years of reserved instances,
+/// savings plans or committed use.
+public enum Commitment: String, InventoryEnum {
+    case none, oneYear = "1y", threeYear = "3y"
+}
+
 // `ordered` once per vocabulary; see `InventoryEnum`.
 extension OrganisationType { public static let ordered = allCases }
 extension Cloud { public static let ordered = allCases }
@@ -130,4 +136,5 @@ extension Exposure { public static let ordered = allCases }
 extension LicensingModel { public static let ordered = allCases }
 extension ServiceKind { public static let ordered = allCases }
 extension MigrationStrategy { public static let ordered = allCases }
+extension Commitment { public static let ordered = allCases }
 extension FreezeScope { public static let ordered = allCases }

@@ -71,6 +71,12 @@ public enum InventorySchema {
             Field("circuit_weeks", .integer(min: 0, max: 520),
                   "Likely lead time of an HSCN or private circuit to the cloud; pessimistic is twice it.",
                   default: "12"),
+            Field("commitment", .choice(Commitment.self),
+                  "Compute commitment to price: none (pay as you go), 1y or 3y (reserved instances, savings plans, "
+                + "committed use).", default: "none"),
+            Field("azure_hybrid_benefit", .boolean,
+                  "Price Azure without Windows Server and SQL Server licences, which the trust brings with Software "
+                + "Assurance (Azure Hybrid Benefit).", default: "false"),
         ])
 
     public static let site = ObjectSchema("site", description: "A place where servers run.",

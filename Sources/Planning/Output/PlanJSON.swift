@@ -10,7 +10,10 @@ public enum PlanJSON {
         }
         var totals: [(String, JSONValue)] = clouds.map { cloud in
             (cloud.rawValue, .object([("monthly_gbp", PlanFormatting.money(plan.monthly[cloud])),
-                                      ("five_year_gbp", PlanFormatting.money(plan.fiveYear(plan.monthly[cloud])))]))
+                                      ("five_year_gbp", PlanFormatting.money(plan.fiveYear(plan.monthly[cloud]))),
+                                      ("database_licences", .object(plan.databaseLicences(on: cloud).map {
+                                          ($0.unit, .int($0.count))
+                                      }))]))
         }
         totals.append(("on_premises", .object([
             ("monthly_gbp", PlanFormatting.money(plan.onPremises.monthlyGBP)),
@@ -57,9 +60,17 @@ public enum PlanJSON {
                 ])
             })),
             ("sizing", .array(plan.sizing.map { sizing in
-                .object([("server", .string(sizing.serverID)), ("basis", .string(sizing.basis.rawValue))]
+                .object([("server", .string(sizing.serverID)), ("basis", .string(sizing.basis.rawValue)),
+                         ("database", .bool(sizing.database))]
                     + sizing.clouds.map { cloud in
-                        (cloud.cloud.rawValue, .object([
+                        var licence: [(String, JSONValue)] = []
+                        if let database = cloud.databaseLicence {
+                            licence = [("database_licence", .object([
+                                ("unit", .string(database.unit)), ("count", .int(cloud.databaseLicenceCount)),
+                                ("licensed_vcpus", .int(cloud.licensedVCPUs)),
+                            ]))]
+                        }
+                        return (cloud.cloud.rawValue, .object([
                             ("sku", .string(cloud.vm.sku)), ("vcpus", .int(cloud.vm.vcpus)),
                             ("memory_gib", .double(cloud.vm.memoryGiB)),
                             ("monthly_gbp", PlanFormatting.money(cloud.monthlyGBP)),
@@ -68,10 +79,15 @@ public enum PlanJSON {
                             ("storage_priced", .bool(cloud.storagePriced)),
                             ("storage_gbp", PlanFormatting.money(cloud.storageGBP)),
                             ("backup_gbp", PlanFormatting.money(cloud.backupGBP)),
-                        ]))
+                            ("licence_gbp", PlanFormatting.money(cloud.licenceGBP)),
+                            ("licences_priced", .bool(cloud.licencePriced)),
+                            ("commitment_priced", .bool(cloud.commitmentPriced)),
+                            ("sustained_use_discount_gbp", PlanFormatting.money(cloud.sustainedUseGBP)),
+                        ] + licence))
                     })
             })),
             ("costs", .object(totals)),
+            ("cost_coverage", .string(plan.cloudCoverage)),
             ("risks", .array(plan.risks.map(JSONValue.string))),
             ("assumptions", .object([
                 ("target_clouds", .array(clouds.map { .string($0.rawValue) })),
@@ -80,6 +96,8 @@ public enum PlanJSON {
                 ("comfort_factor", .double(assumptions.comfortFactor)),
                 ("gbp_per_usd", .double(assumptions.gbpPerUSD)),
                 ("hours_per_month", .double(Sizer.hoursPerMonth)),
+                ("commitment", .string(assumptions.commitment.rawValue)),
+                ("azure_hybrid_benefit", .bool(assumptions.azureHybridBenefit)),
                 ("max_services_per_wave", .int(assumptions.maxServicesPerWave)),
                 ("max_servers_per_wave", .int(assumptions.maxServersPerWave)),
                 ("team_size", .int(assumptions.teamSize)),

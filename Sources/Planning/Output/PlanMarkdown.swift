@@ -49,9 +49,7 @@ public enum PlanMarkdown {
         out += "| five years | " + clouds.map { PlanFormatting.pounds(plan.fiveYear(plan.monthly[$0])) }
             .joined(separator: " | ") + " | \(PlanFormatting.pounds(plan.fiveYear(plan.onPremises.monthlyGBP)))"
             + "\(onPremisesLabel) |\n\n"
-        out += "Cloud figures are for what moves: compute, storage and backup for the servers that move, with "
-            + "Windows licences and the SaaS subscriptions the inventory quotes; they leave out SQL Server and Oracle "
-            + "licences, unquoted subscriptions, circuits, egress and double running. "
+        out += plan.cloudCoverage + " "
             + (plan.onPremises.given ? "On premises is the inventory's figure for the whole estate today."
                 : "No on-premises cost is given, so the two sides are not compared: the partial model shown is a "
                     + "floor (power, hardware, support and space only); set assumptions.on_premises_monthly_gbp.")
@@ -135,6 +133,16 @@ public enum PlanMarkdown {
                 "\(cloud.vm.sku)\(cloud.exceedsCatalogue ? " (largest; too small)" : "") | "
                     + PlanFormatting.pounds(cloud.monthlyGBP)
             }.joined(separator: " | ") + " |\n"
+        }
+
+        let licences = clouds.map { (cloud: $0, counts: plan.databaseLicences(on: $0)) }
+        if licences.contains(where: { !$0.counts.isEmpty }) {
+            out += "\n## Database licences\n\nWhat the moving database servers need licensed on each cloud, "
+                + "whether bought from the cloud or brought by the trust (see the notes for how they are counted):\n\n"
+            out += licences.map { cloud, counts in
+                "- \(cloud.displayName): " + (counts.isEmpty ? "none"
+                    : counts.map { "\($0.count) \($0.unit)" }.joined(separator: ", ")) + "\n"
+            }.joined()
         }
 
         out += "\n## Assumptions and notes\n\n"

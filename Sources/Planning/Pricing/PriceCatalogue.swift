@@ -1,9 +1,13 @@
 import CloudFirstCore
 
-/// A VM size a cloud sells, with its on-demand list price.
+/// A VM size a cloud sells, with its on-demand list price and, where the catalogue has them, its one- and
+/// three-year commitment rates.
 public struct VMPrice: Sendable, Hashable {
     public enum Family: String, Sendable {
         case general, memory, compute
+        /// Burstable sizes (Azure B-series, AWS T3, Google shared-core E2): a baseline share of each vCPU, bursting
+        /// above it on credits; only for small servers whose measured use stays under the baseline.
+        case burstable
     }
 
     public let cloud: Cloud
@@ -13,13 +17,68 @@ public struct VMPrice: Sendable, Hashable {
     public let vcpus: Int
     /// GiB, as the clouds state it.
     public let memoryGiB: Double
+    /// Burstable sizes: the share of each vCPU it may use all the time, percent.
+    public let baselineCPUPercent: Double?
     /// USD an hour, Linux (no licence).
     public let linuxUSDPerHour: Double
     /// USD an hour with the Windows Server licence included.
     public let windowsUSDPerHour: Double
+    /// USD an hour, Linux, with a one-year and a three-year commitment, where the catalogue has them.
+    public let linux1yUSDPerHour: Double?
+    public let linux3yUSDPerHour: Double?
     public let source: String
     public let dataDate: String
     public let note: String
+
+    /// The Windows Server licence an hour: what the Windows price adds to the Linux one.
+    public var windowsLicenceUSDPerHour: Double { windowsUSDPerHour - linuxUSDPerHour }
+
+    /// The Linux rate under a commitment; nil when the catalogue has none for this size.
+    public func linuxUSDPerHour(_ commitment: Commitment) -> Double? {
+        switch commitment {
+        case .none: linuxUSDPerHour
+        case .oneYear: linux1yUSDPerHour
+        case .threeYear: linux3yUSDPerHour
+        }
+    }
+}
+
+/// A licence a cloud sells by the hour on top of the Linux compute price: Red Hat Enterprise Linux, SUSE Linux
+/// Enterprise Server, SQL Server Standard or Enterprise. Some are priced per VM within a band of vCPUs, some per vCPU.
+public struct LicencePrice: Sendable, Hashable {
+    public enum Product: String, Sendable, CaseIterable {
+        case rhel, sles
+        case sqlStandard = "sql-standard", sqlEnterprise = "sql-enterprise"
+    }
+
+    public let cloud: Cloud
+    public let product: Product
+    /// The band's largest VM, vCPUs; nil for any size.
+    public let maxVCPUs: Int?
+    public let usdPerHour: Double
+    /// True when `usdPerHour` is per vCPU; false when per VM in the band.
+    public let perVCPU: Bool
+    public let source: String
+    public let dataDate: String
+    public let note: String
+
+    /// USD an hour for this many vCPUs.
+    public func usdPerHour(vcpus: Int) -> Double { perVCPU ? usdPerHour * Double(vcpus) : usdPerHour }
+}
+
+/// A discount a cloud applies by itself: Google's sustained-use discount on a machine series run all month.
+public struct DiscountRate: Sendable, Hashable {
+    public let cloud: Cloud
+    /// The machine series it applies to, as the size names begin (`n2`, `n1`).
+    public let series: String
+    /// The share taken off the compute price for a full month.
+    public let fraction: Double
+    public let source: String
+    public let dataDate: String
+    public let note: String
+
+    /// Whether it applies to this size.
+    public func applies(to vm: VMPrice) -> Bool { vm.cloud == cloud && vm.sku.hasPrefix(series + "-") }
 }
 
 /// Storage or backup priced per GB-month.
@@ -57,6 +116,10 @@ public struct PriceCatalogue: Sendable {
     public let object: [Cloud: StoragePrice]
     /// The managed file service: where a file server's shares go.
     public let fileshare: [Cloud: StoragePrice]
+    /// Licences sold by the hour on top of the Linux price, by cloud and product, smallest band first.
+    public let licences: [Cloud: [LicencePrice.Product: [LicencePrice]]]
+    /// Discounts a cloud applies by itself.
+    public let discounts: [DiscountRate]
 
     public static let embedded: PriceCatalogue = {
         do {
@@ -71,35 +134,56 @@ public struct PriceCatalogue: Sendable {
         case row(Int)
     }
 
-    static let header = ["kind", "cloud", "region", "sku", "family", "vcpu", "memory_gib", "usd", "windows_usd", "unit",
-                         "source", "data_date", "note"]
+    static let header = ["kind", "cloud", "region", "sku", "family", "vcpu", "memory_gib", "baseline_cpu_pct", "usd",
+                         "windows_usd", "usd_1y", "usd_3y", "unit", "source", "data_date", "note"]
 
     public init(csv: String) throws {
         let rows = try CSV.parse(csv)
         guard rows.first == Self.header else { throw CatalogueError.header }
         var vms: [VMPrice] = []
         var prices: [StoragePrice.Kind: [Cloud: StoragePrice]] = [:]
-        for (offset, row) in rows.dropFirst().enumerated() where row != [""] {
+        var licences: [Cloud: [LicencePrice.Product: [LicencePrice]]] = [:]
+        var discounts: [DiscountRate] = []
+        for (offset, fields) in rows.dropFirst().enumerated() where fields != [""] {
             let line = offset + 2
-            guard row.count == Self.header.count, let cloud = Cloud(rawValue: row[1]), let usd = Double(row[7]),
-                  usd > 0 else { throw CatalogueError.row(line) }
-            switch row[0] {
+            guard fields.count == Self.header.count else { throw CatalogueError.row(line) }
+            let row = Row(fields)
+            // Every row has a price, a source and a date.
+            guard let cloud = Cloud(rawValue: row.cloud), let usd = Double(row.usd), usd > 0, !row.source.isEmpty,
+                  !row.dataDate.isEmpty else { throw CatalogueError.row(line) }
+            switch row.kind {
             case "vm":
-                guard let family = VMPrice.Family(rawValue: row[4]), let vcpus = Int(row[5]), vcpus > 0,
-                      let memory = Double(row[6]), memory > 0, let windows = Double(row[8]), windows >= usd,
-                      row[9] == "hour" else { throw CatalogueError.row(line) }
-                vms.append(VMPrice(cloud: cloud, region: row[2], sku: row[3], family: family, vcpus: vcpus,
-                                   memoryGiB: memory, linuxUSDPerHour: usd, windowsUSDPerHour: windows,
-                                   source: row[10], dataDate: row[11], note: row[12]))
-            case let kind where StoragePrice.Kind(rawValue: kind) != nil:
-                // One row a kind and cloud, with its source and date: a second would silently replace the first.
-                guard let kind = StoragePrice.Kind(rawValue: kind), row[9] == "GB-month",
-                      prices[kind]?[cloud] == nil, !row[10].isEmpty, !row[11].isEmpty else {
+                guard let family = VMPrice.Family(rawValue: row.family), let vcpus = Int(row.vcpu), vcpus > 0,
+                      let memory = Double(row.memoryGiB), memory > 0, let windows = Double(row.windowsUSD),
+                      windows >= usd, row.unit == "hour",
+                      let oneYear = row.optionalPrice(row.usd1y, below: usd),
+                      let threeYear = row.optionalPrice(row.usd3y, below: oneYear ?? usd),
+                      let baseline = row.optionalPercent(row.baseline), (baseline != nil) == (family == .burstable)
+                else { throw CatalogueError.row(line) }
+                vms.append(VMPrice(cloud: cloud, region: row.region, sku: row.sku, family: family, vcpus: vcpus,
+                                   memoryGiB: memory, baselineCPUPercent: baseline, linuxUSDPerHour: usd,
+                                   windowsUSDPerHour: windows, linux1yUSDPerHour: oneYear,
+                                   linux3yUSDPerHour: threeYear, source: row.source, dataDate: row.dataDate,
+                                   note: row.note))
+            case "licence":
+                guard let product = LicencePrice.Product(rawValue: row.sku), ["hour", "vcpu-hour"].contains(row.unit),
+                      row.vcpu.isEmpty || Int(row.vcpu).map({ $0 > 0 }) == true else { throw CatalogueError.row(line) }
+                licences[cloud, default: [:]][product, default: []].append(LicencePrice(
+                    cloud: cloud, product: product, maxVCPUs: Int(row.vcpu), usdPerHour: usd,
+                    perVCPU: row.unit == "vcpu-hour", source: row.source, dataDate: row.dataDate, note: row.note))
+            case "discount":
+                guard row.sku == "sustained-use", !row.family.isEmpty, row.unit == "fraction", usd < 1 else {
                     throw CatalogueError.row(line)
                 }
+                discounts.append(DiscountRate(cloud: cloud, series: row.family, fraction: usd, source: row.source,
+                                              dataDate: row.dataDate, note: row.note))
+            case let kind where StoragePrice.Kind(rawValue: kind) != nil:
+                // One row a kind and cloud: a second would silently replace the first.
+                guard let kind = StoragePrice.Kind(rawValue: kind), row.unit == "GB-month",
+                      prices[kind]?[cloud] == nil else { throw CatalogueError.row(line) }
                 prices[kind, default: [:]][cloud] = StoragePrice(
-                    cloud: cloud, region: row[2], product: row[3], usdPerGBMonth: usd, source: row[10],
-                    dataDate: row[11], note: row[12])
+                    cloud: cloud, region: row.region, product: row.sku, usdPerGBMonth: usd, source: row.source,
+                    dataDate: row.dataDate, note: row.note)
             default:
                 throw CatalogueError.row(line)
             }
@@ -110,6 +194,48 @@ public struct PriceCatalogue: Sendable {
         backup = prices[.snapshot] ?? [:]
         object = prices[.object] ?? [:]
         fileshare = prices[.fileshare] ?? [:]
+        // Smallest band first; the band for any size last.
+        self.licences = licences.mapValues { byProduct in
+            byProduct.mapValues { $0.sorted { ($0.maxVCPUs ?? .max) < ($1.maxVCPUs ?? .max) } }
+        }
+        self.discounts = discounts
+    }
+
+    /// One catalogue row, its fields by name.
+    private struct Row {
+        let kind, cloud, region, sku, family, vcpu, memoryGiB, baseline, usd, windowsUSD, usd1y, usd3y, unit,
+            source, dataDate, note: String
+
+        init(_ f: [String]) {
+            (kind, cloud, region, sku, family, vcpu, memoryGiB, baseline) = (f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7])
+            (usd, windowsUSD, usd1y, usd3y, unit, source, dataDate, note) = (f[8], f[9], f[10], f[11], f[12], f[13],
+                                                                             f[14], f[15])
+        }
+
+        /// An optional price: `.some(nil)` when empty, the value when positive and no more than `ceiling` (a
+        /// commitment never costs more than what it commits against), nil (malformed) otherwise.
+        func optionalPrice(_ text: String, below ceiling: Double) -> Double?? {
+            if text.isEmpty { return .some(nil) }
+            guard let value = Double(text), value > 0, value <= ceiling else { return nil }
+            return .some(value)
+        }
+
+        func optionalPercent(_ text: String) -> Double?? {
+            if text.isEmpty { return .some(nil) }
+            guard let value = Double(text), value > 0, value <= 100 else { return nil }
+            return .some(value)
+        }
+    }
+
+    /// The hourly price of a licence on a VM of this many vCPUs: the smallest band that holds it; nil when the
+    /// catalogue has no price for it on this cloud.
+    public func licence(_ product: LicencePrice.Product, on cloud: Cloud, vcpus: Int) -> LicencePrice? {
+        licences[cloud]?[product]?.first { ($0.maxVCPUs ?? .max) >= vcpus }
+    }
+
+    /// Google's sustained-use discount for this size, when Google applies one to its series.
+    public func sustainedUseDiscount(for vm: VMPrice) -> DiscountRate? {
+        discounts.first { $0.applies(to: vm) }
     }
 
     /// The prices of one kind, by cloud.
@@ -130,7 +256,8 @@ public struct PriceCatalogue: Sendable {
 
     /// The earliest and latest dates of the data behind the prices, as the rows give them.
     public var dataDates: (earliest: String, latest: String) {
-        let dates = (vms.map(\.dataDate) + storageRows.map(\.dataDate))
+        let dates = (vms.map(\.dataDate) + storageRows.map(\.dataDate)
+                     + licences.values.flatMap(\.values).joined().map(\.dataDate) + discounts.map(\.dataDate))
             .compactMap { $0.firstMatch(of: /\d{4}(-\d{2}(-\d{2})?)?/).map { String($0.0) } }.sorted()
         return (dates.first ?? "", dates.last ?? "")
     }

@@ -64,6 +64,91 @@ public struct DiskLimit: Sendable {
     }
 }
 
+/// A database licence a server carries, from its installed software: what it must be licensed for in the cloud.
+public enum DatabaseLicence: Sendable, Hashable {
+    /// SQL Server Standard or Enterprise, licensed per core in two-core packs, at least four cores a VM.
+    case sqlServer(enterprise: Bool)
+    /// Oracle Database Enterprise Edition (a processor licence for every two vCPUs in an authorised cloud) or
+    /// Standard Edition 2 (a socket for every four vCPUs).
+    case oracle(enterprise: Bool)
+
+    /// The licence the server's software needs, if any: SQL Server Express and Developer editions need none. An
+    /// edition not given counts as Standard for SQL Server and Enterprise for Oracle (the usual ones in the NHS; the
+    /// plan says which servers were counted so).
+    public static func of(_ software: [Software]) -> (licence: DatabaseLicence, editionGiven: Bool)? {
+        for item in software {
+            let product = item.product.lowercased()
+            let edition = item.edition?.lowercased() ?? ""
+            if product.contains("sql server") {
+                if ["express", "developer", "evaluation"].contains(where: edition.contains) { continue }
+                return (.sqlServer(enterprise: edition.contains("enterprise")), !edition.isEmpty)
+            }
+            if product.contains("oracle database") {
+                return (.oracle(enterprise: !edition.contains("standard")), !edition.isEmpty)
+            }
+        }
+        return nil
+    }
+
+    /// The licences a VM with this many licensed vCPUs needs: SQL Server two-core packs (at least two packs, four
+    /// cores), Oracle Enterprise processor licences (one for two vCPUs) or Standard Edition 2 sockets (one for
+    /// four vCPUs). Sources: Microsoft, SQL Server licensing guide (per-core, 2-core packs, four-core minimum per
+    /// virtual OSE); Oracle, "Licensing Oracle Software in the Cloud Computing Environment" (authorised cloud
+    /// environments).
+    public func count(licensedVCPUs: Int) -> Int {
+        switch self {
+        case .sqlServer: max(2, (licensedVCPUs + 1) / 2)
+        case .oracle(enterprise: true): (licensedVCPUs + 1) / 2
+        case .oracle(enterprise: false): (licensedVCPUs + 3) / 4
+        }
+    }
+
+    /// What one counted unit is called.
+    public var unit: String {
+        switch self {
+        case .sqlServer: "SQL Server 2-core packs"
+        case .oracle(enterprise: true): "Oracle processor licences"
+        case .oracle(enterprise: false): "Oracle SE2 sockets"
+        }
+    }
+
+    /// The licence-included price the catalogue may hold for it; Oracle is never sold by the hour on a VM.
+    var product: LicencePrice.Product? {
+        switch self {
+        case .sqlServer(let enterprise): enterprise ? .sqlEnterprise : .sqlStandard
+        case .oracle: nil
+        }
+    }
+
+    /// The clouds that let a licensed database run on fewer licensed cores than its size has: Azure's
+    /// constrained-vCPU sizes (Microsoft Learn, "Constrained vCPU sizes": SQL Server and Oracle licences follow the
+    /// reduced count, compute is priced as the full size) and AWS's Optimize CPU options (Amazon EC2 User Guide:
+    /// "can help you save on licensing costs"). Whether Google's visible-core setting lowers a licence count was not
+    /// confirmed, so on Google every vCPU of the size is counted.
+    public static let constrainsCores: Set<Cloud> = [.azure, .aws]
+
+    /// The least cores licensed on a VM: four for SQL Server, else what it runs on.
+    var minimumCores: Int {
+        if case .sqlServer = self { return 4 }
+        return 1
+    }
+}
+
+extension Optional where Wrapped == DatabaseLicence {
+    /// True for Oracle Database, whose licences are the trust's own on every cloud.
+    var isOracle: Bool { if case .oracle? = self { true } else { false } }
+}
+
+/// The OS licence premium a server pays in the cloud when it keeps its operating system: Red Hat or SUSE.
+enum OSLicence {
+    static func of(_ os: String?) -> LicencePrice.Product? {
+        guard let os = os?.lowercased() else { return nil }
+        if os.contains("red hat") || os.contains("rhel") { return .rhel }
+        if os.contains("suse") || os.contains("sles") { return .sles }
+        return nil
+    }
+}
+
 /// One server on one cloud: the size that fits and what it costs a month.
 public struct CloudSizing: Sendable {
     public let cloud: Cloud
@@ -74,7 +159,15 @@ public struct CloudSizing: Sendable {
     /// True when nothing in the catalogue is large enough, so the largest size is used.
     public let exceedsCatalogue: Bool
     public let windows: Bool
+    /// The VM an hour times 730, at the commitment's rate (or on demand where the catalogue has none for the size),
+    /// less Google's sustained-use discount where it applies, with the Windows licence unless Azure Hybrid Benefit
+    /// takes it out.
     public let computeGBP: Double
+    /// False when a commitment was asked for and the catalogue has no commitment rate for this size: it is priced on
+    /// demand, and the plan says how many.
+    public let commitmentPriced: Bool
+    /// Google's sustained-use discount taken off `computeGBP`.
+    public let sustainedUseGBP: Double
     /// Where the storage goes: block storage, object storage or the managed file service.
     public let storageTier: StorageTier
     /// Block storage only: how many cloud disks hold the server's disks, each within the cloud's per-disk maximum
@@ -87,10 +180,22 @@ public struct CloudSizing: Sendable {
     public let storagePriced: Bool
     /// One backup copy of the used GB at the snapshot price; 0 for a backup server or repository.
     public let backupGBP: Double
-    /// Windows licence included in `computeGBP`: what Azure Hybrid Benefit would save on Azure.
+    /// Windows licence included in `computeGBP`: what Azure Hybrid Benefit would save on Azure (0 once it is taken).
     public let windowsLicenceGBP: Double
+    /// The database licence the server needs, and how many it needs on this size (`DatabaseLicence.count`), on the
+    /// vCPUs it needs rather than all the size has: constrained-vCPU sizes (Azure), Optimize CPUs (AWS) and visible
+    /// cores (Google) keep the licensed cores to what the work needs.
+    public let databaseLicence: DatabaseLicence?
+    public let licensedVCPUs: Int
+    public let databaseLicenceCount: Int
+    /// Licences bought by the hour from the cloud: Red Hat or SUSE, and SQL Server licence-included where the
+    /// catalogue has its price (not on Azure with Azure Hybrid Benefit).
+    public let licenceGBP: Double
+    /// False when a licence the server needs from the cloud has no price in the catalogue here (Oracle never does):
+    /// it is counted, not priced, and the plan says so.
+    public let licencePriced: Bool
 
-    public var monthlyGBP: Double { computeGBP + storageGBP + backupGBP }
+    public var monthlyGBP: Double { computeGBP + storageGBP + backupGBP + licenceGBP }
 }
 
 /// A server sized for every target cloud.
@@ -98,22 +203,42 @@ public struct ServerSizing: Sendable {
     public let serverIndex: Int
     public let serverID: String
     public let basis: SizingBasis
+    /// True for a database server: sized on CPU with its memory as a floor.
+    public let database: Bool
+    /// False when the database licence's edition was not given and was counted as `DatabaseLicence.of` says.
+    public let editionGiven: Bool
     public let clouds: [CloudSizing]
 
     public func on(_ cloud: Cloud) -> CloudSizing? { clouds.first { $0.cloud == cloud } }
 }
 
 /// Sizing: utilisation percentile times comfort factor (defaults 95 and 1.3, as Azure Migrate), the cheapest size
-/// in the catalogue that fits. Storage by what the server is: a backup server or repository keeps its used GB in object
-/// storage at the cool or infrequent-access tier and has no second copy; a file server's provisioned GB go on the
-/// managed file service; every other server's provisioned GB go on block storage, split into disks within the cloud's
-/// per-disk maximum. File and block servers keep one backup copy (disk snapshots) of the used GB.
+/// in the catalogue that fits at what the server pays for it (compute at the commitment's rate, Windows and other
+/// licences). A database server is sized on CPU with its memory as a floor: a database engine takes what memory it
+/// is given for its cache, so measured memory use says nothing of what it needs, while CPU does. A burstable size is
+/// chosen only for a measured server whose CPU need stays under the size's baseline, and never for a database.
+/// Storage by what the server is: a backup server or repository keeps its used GB in object storage at the cool or
+/// infrequent-access tier and has no second copy; a file server's provisioned GB go on the managed file service;
+/// every other server's provisioned GB go on block storage, split into disks within the cloud's per-disk maximum.
+/// File and block servers keep one backup copy (disk snapshots) of the used GB.
 public struct Sizer: Sendable {
     public let catalogue: PriceCatalogue
     public let assumptions: Assumptions
-    private let sizes: [Cloud: [VMPrice]]
+    /// Per cloud, the sizes with their Linux rate as priced here (commitment, sustained use), cheapest first.
+    private let sizes: [Cloud: [Option]]
     /// Per cloud, the size used when nothing fits.
-    private let largestSizes: [Cloud: VMPrice]
+    private let largestSizes: [Cloud: Option]
+    /// The licences priced: those the catalogue prices on every target cloud. One priced on some clouds only would
+    /// make those clouds look dearer for what the others leave out, so it is counted everywhere and priced nowhere.
+    public let pricedLicences: Set<LicencePrice.Product>
+
+    /// A size with what its Linux compute costs an hour here.
+    private struct Option: Sendable {
+        let vm: VMPrice
+        let linuxUSD: Double
+        let committed: Bool
+        let sustainedUseUSD: Double
+    }
 
     /// Hours in a month, as the clouds' price calculators count them.
     public static let hoursPerMonth = 730.0
@@ -123,24 +248,44 @@ public struct Sizer: Sendable {
     public init(catalogue: PriceCatalogue = .embedded, assumptions: Assumptions) {
         self.catalogue = catalogue
         self.assumptions = assumptions
-        var sizes: [Cloud: [VMPrice]] = [:]
-        for cloud in assumptions.targetClouds { sizes[cloud] = catalogue.vms(for: cloud) }
+        var sizes: [Cloud: [Option]] = [:]
+        for cloud in assumptions.targetClouds {
+            sizes[cloud] = catalogue.vms(for: cloud).map { vm in
+                if let committed = vm.linuxUSDPerHour(assumptions.commitment) {
+                    // A commitment and the sustained-use discount do not combine on the same use.
+                    let sustained = assumptions.commitment == .none
+                        ? committed * (catalogue.sustainedUseDiscount(for: vm)?.fraction ?? 0) : 0
+                    return Option(vm: vm, linuxUSD: committed - sustained, committed: true, sustainedUseUSD: sustained)
+                }
+                return Option(vm: vm, linuxUSD: vm.linuxUSDPerHour, committed: false, sustainedUseUSD: 0)
+            }.sorted { ($0.linuxUSD, $0.vm.sku) < ($1.linuxUSD, $1.vm.sku) }
+        }
         self.sizes = sizes
+        pricedLicences = Set(LicencePrice.Product.allCases.filter { product in
+            assumptions.targetClouds.allSatisfy { catalogue.licences[$0]?[product]?.isEmpty == false }
+        })
         largestSizes = sizes.compactMapValues { options in
-            options.max { ($0.vcpus, $0.memoryGiB) < ($1.vcpus, $1.memoryGiB) }
+            options.max { ($0.vm.vcpus, $0.vm.memoryGiB) < ($1.vm.vcpus, $1.vm.memoryGiB) }
         }
     }
 
     public func size(_ server: Server, at index: Int) -> ServerSizing {
         let comfort = assumptions.comfortFactor
+        let found = DatabaseLicence.of(server.software)
+        let licence = found?.licence
+        let database = server.role == .database || licence != nil
         let basis: SizingBasis
         var vcpus: Int
         var memoryGiB: Double
+        /// vCPUs of steady demand, for a burstable size's baseline; nil when not measured.
+        var demand: Double?
         if let cores = server.cpuCores, let memory = server.memoryGB {
             if let cpu = server.utilisation?.cpuP95, let used = server.utilisation?.memoryP95 {
                 basis = .utilisation
-                vcpus = Int((Double(cores) * cpu / 100 * comfort).rounded(.up))
-                memoryGiB = memory * Self.gibPerGB * used / 100 * comfort
+                demand = Double(cores) * cpu / 100 * comfort
+                vcpus = Int(demand!.rounded(.up))
+                // A database's memory is its cache: what it has is the floor.
+                memoryGiB = memory * Self.gibPerGB * (database ? 1 : used / 100 * comfort)
             } else {
                 basis = .allocation
                 vcpus = cores
@@ -154,25 +299,64 @@ public struct Sizer: Sendable {
         vcpus = max(1, vcpus)
         memoryGiB = max(0.5, memoryGiB)
         let windows = server.os?.lowercased().contains("windows") == true
+        let osLicence = OSLicence.of(server.os)
         let storageGB = server.storageGB ?? 0
         let usedGB = storageGB * (server.utilisation?.storageUsedPercent ?? 100) / 100
         let tier = StorageTier.of(server.role)
         let rate = assumptions.gbpPerUSD
+        let burstDemand = database ? nil : demand
         let clouds = assumptions.targetClouds.compactMap { cloud -> CloudSizing? in
             guard let options = sizes[cloud], let largest = largestSizes[cloud] else { return nil }
-            // The cheapest that fits at the price this server pays: with Windows, its licence per vCPU can make a
-            // memory-optimised size cheaper than the general-purpose one the Linux price would pick.
-            // One pass, no allocation: this runs for every server on every cloud.
-            var fit: VMPrice?
-            for option in options where option.vcpus >= vcpus && option.memoryGiB >= memoryGiB {
-                if !windows { fit = option; break }  // sorted by Linux price: the first fit is the cheapest
-                if let best = fit, (best.windowsUSDPerHour, best.sku) <= (option.windowsUSDPerHour, option.sku) {
-                    continue
-                }
-                fit = option
+            let hybrid = cloud == .azure && assumptions.azureHybridBenefit
+            // What the server pays an hour on a size beyond its Linux compute: the Windows licence, its OS premium,
+            // SQL Server licence-included; nil when that size's licence has no price here.
+            // The vCPUs the database is licensed on: what the work needs where the cloud lets a licensed database
+            // run on fewer cores than the size has, else all of them.
+            func licensed(_ vm: VMPrice) -> Int {
+                guard let licence else { return 0 }
+                guard DatabaseLicence.constrainsCores.contains(cloud) else { return vm.vcpus }
+                return min(vm.vcpus, max(licence.minimumCores, vcpus + vcpus % 2))
             }
-            let vm = fit ?? largest
-            let hourly = windows ? vm.windowsUSDPerHour : vm.linuxUSDPerHour
+            func extras(_ vm: VMPrice) -> (windows: Double, licence: Double, priced: Bool) {
+                var extra = 0.0, priced = true
+                if let product = osLicence {
+                    if pricedLicences.contains(product),
+                       let price = catalogue.licence(product, on: cloud, vcpus: vm.vcpus) {
+                        extra += price.usdPerHour(vcpus: vm.vcpus)
+                    } else { priced = false }
+                }
+                if let licence, !hybrid || licence.product == nil {
+                    if let product = licence.product, pricedLicences.contains(product),
+                       let price = catalogue.licence(product, on: cloud, vcpus: vm.vcpus) {
+                        // Licence-included SQL Server is billed on the constrained count on Azure, on the size's
+                        // vCPUs elsewhere.
+                        let billed = cloud == .azure ? licensed(vm) : vm.vcpus
+                        extra += price.usdPerHour(vcpus: max(licence.minimumCores, billed))
+                    } else { priced = false }
+                }
+                return (windows && !hybrid ? vm.windowsLicenceUSDPerHour : 0, extra, priced)
+            }
+            func fits(_ option: Option) -> Bool {
+                let vm = option.vm
+                guard vm.vcpus >= vcpus, vm.memoryGiB >= memoryGiB else { return false }
+                guard let baseline = vm.baselineCPUPercent else { return true }
+                return burstDemand.map { $0 <= Double(vm.vcpus) * baseline / 100 } ?? false
+            }
+            // The cheapest that fits at the price this server pays. Without licences the first fit is the
+            // cheapest (sorted by Linux rate); with them, the licence per vCPU can make another size cheaper.
+            // One pass, no allocation: this runs for every server on every cloud.
+            let plain = !windows || hybrid
+            var fit: Option?
+            var best = Double.infinity
+            for option in options where fits(option) {
+                if plain && osLicence == nil && licence == nil { fit = option; break }
+                let extra = extras(option.vm)
+                let total = option.linuxUSD + extra.windows + extra.licence
+                if total < best { best = total; fit = option }
+            }
+            let chosen = fit ?? largest
+            let vm = chosen.vm
+            let extra = extras(vm)
             let storageUSD: Double
             let backupUSD: Double
             var disks = 0
@@ -192,14 +376,20 @@ public struct Sizer: Sendable {
                 backupUSD = usedGB * (catalogue.backup[cloud]?.usdPerGBMonth ?? 0)
                 disks = DiskLimit.published[cloud]?.disks(for: server.diskSizesGB, totalGB: storageGB) ?? 0
             }
+            let monthly = Self.hoursPerMonth * rate
+            let licensedVCPUs = licensed(vm)
             return CloudSizing(
                 cloud: cloud, vm: vm, neededVCPUs: vcpus, neededMemoryGiB: memoryGiB, exceedsCatalogue: fit == nil,
-                windows: windows,
-                computeGBP: hourly * Self.hoursPerMonth * rate,
+                windows: windows, computeGBP: (chosen.linuxUSD + extra.windows) * monthly,
+                commitmentPriced: chosen.committed, sustainedUseGBP: chosen.sustainedUseUSD * monthly,
                 storageTier: tier, disks: disks, storageGBP: storageUSD * rate,
                 storagePriced: tierPrice != nil || storageGB == 0, backupGBP: backupUSD * rate,
-                windowsLicenceGBP: windows ? (vm.windowsUSDPerHour - vm.linuxUSDPerHour) * Self.hoursPerMonth * rate : 0)
+                windowsLicenceGBP: extra.windows * monthly, databaseLicence: licence,
+                licensedVCPUs: licensedVCPUs,
+                databaseLicenceCount: licence?.count(licensedVCPUs: licensedVCPUs) ?? 0,
+                licenceGBP: extra.licence * monthly, licencePriced: extra.priced)
         }
-        return ServerSizing(serverIndex: index, serverID: server.id, basis: basis, clouds: clouds)
+        return ServerSizing(serverIndex: index, serverID: server.id, basis: basis, database: database,
+                            editionGiven: found?.editionGiven ?? true, clouds: clouds)
     }
 }

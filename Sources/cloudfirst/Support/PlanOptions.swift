@@ -22,6 +22,16 @@ struct PlanOptions: ParsableArguments {
         "People migrating at once (default: assumptions.team_size, else 6).", valueName: "n"))
     var teamSize: Int?
 
+    @Option(help: ArgumentHelp(
+        "Compute commitment to price: none, 1y or 3y (default: assumptions.commitment, else none).",
+        valueName: "term"))
+    var commitment: String?
+
+    @Flag(name: .customLong("azure-hybrid-benefit"), help: ArgumentHelp(
+        "Price Azure without the Windows Server and SQL Server licences the trust brings with Software Assurance "
+            + "(default: assumptions.azure_hybrid_benefit, else off)."))
+    var azureHybridBenefit = false
+
     func validate() throws {
         if let startDate {
             guard let date = CalendarDate(startDate) else {
@@ -30,6 +40,9 @@ struct PlanOptions: ParsableArguments {
             guard date.year <= AssessmentOptions.latestYear else {
                 throw ValidationError("--start-date must be no later than \(AssessmentOptions.latestYear)")
             }
+        }
+        if let commitment, Commitment(rawValue: commitment) == nil {
+            throw ValidationError("--commitment must be one of none, 1y or 3y, found '\(commitment)'")
         }
         for (name, value) in [("--max-services-per-wave", maxServicesPerWave), ("--max-servers-per-wave",
                               maxServersPerWave), ("--team-size", teamSize)] {
@@ -45,6 +58,8 @@ struct PlanOptions: ParsableArguments {
         if let maxServicesPerWave { assumptions.maxServicesPerWave = maxServicesPerWave }
         if let maxServersPerWave { assumptions.maxServersPerWave = maxServersPerWave }
         if let teamSize { assumptions.teamSize = teamSize }
+        if let commitment = commitment.flatMap(Commitment.init(rawValue:)) { assumptions.commitment = commitment }
+        if azureHybridBenefit { assumptions.azureHybridBenefit = true }
         let blocked = FreezeWindow.blockedAllYear(assumptions.freezeWindows)
         if !blocked.isEmpty {
             Terminal.err("cloudfirst: the freeze windows cover every day of the year for "
