@@ -87,6 +87,28 @@ public struct MigrationPlan: Sendable {
 
     public func fiveYear(_ monthly: Double) -> Double { monthly * Self.fiveYearMonths }
 
+    /// Five years of a cloud's running cost from the programme's start, each wave's services paid for from the day
+    /// it ends (cut-over), not all from the first day: the ramp a finance lead expects. Old and new running side by
+    /// side is not in it (see the notes).
+    public func fiveYearRamped(_ cloud: Cloud) -> Double {
+        let window = Double(startDate.adding(months: Int(Self.fiveYearMonths)).dayNumber - startDate.dayNumber)
+        return zip(waves, waveCosts).reduce(0) { total, pair in
+            let running = max(0, window - Double(pair.0.end.dayNumber + 1 - startDate.dayNumber))
+            return total + pair.1[cloud] * Self.fiveYearMonths * running / window
+        }
+    }
+
+    /// A cloud's monthly figure with every sized server's compute pay as you go, and at three-year rates.
+    public func monthlyRange(_ cloud: Cloud) -> (payAsYouGo: Double, threeYear: Double) {
+        var payAsYouGo = monthly[cloud], threeYear = monthly[cloud]
+        for sized in sizing {
+            guard let on = sized.on(cloud) else { continue }
+            payAsYouGo += on.payAsYouGoComputeGBP - on.computeGBP
+            threeYear += on.threeYearComputeGBP - on.computeGBP
+        }
+        return (payAsYouGo, threeYear)
+    }
+
     /// Per service (by index in `estate.services`), the number of the wave it moves in; nil when it does not move.
     public let waveOfService: [Int?]
 

@@ -184,4 +184,36 @@ struct PricingTests {
         // Licences not priced on every cloud are in no cloud's figure, and the headline says they are left out.
         #expect(plan.cloudCoverage.contains("Oracle licences"))
     }
+
+    @Test func fiveYearsRampUpWaveByWaveAndTheRangeSpansTheCommitments() throws {
+        let plan = Plans.plan(try Plans.sample("northshire-acute.yaml"))
+        for cloud in plan.assumptions.targetClouds {
+            // Each wave's cost from its cut-over: less than sixty full months, more than sixty months of the last
+            // wave alone, and the sum of the waves' shares.
+            let ramped = plan.fiveYearRamped(cloud)
+            #expect(ramped < plan.fiveYear(plan.monthly[cloud]) && ramped > 0)
+            let window = Double(plan.startDate.adding(months: 60).dayNumberForTests
+                - plan.startDate.dayNumberForTests)
+            var expected = 0.0
+            for (wave, cost) in zip(plan.waves, plan.waveCosts) {
+                let running = max(0, window - Double(wave.end.dayNumberForTests + 1 - plan.startDate.dayNumberForTests))
+                expected += cost[cloud] * 60 * running / window
+            }
+            #expect(abs(ramped - expected) < 0.01)
+            let range = plan.monthlyRange(cloud)
+            #expect(abs(range.payAsYouGo - plan.monthly[cloud]) < 0.01, "the plan is priced pay as you go")
+            #expect(range.threeYear < range.payAsYouGo)
+        }
+    }
+}
+
+extension CalendarDate {
+    /// Days since 1 January 1970, for sums over dates.
+    var dayNumberForTests: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        return era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
+    }
 }

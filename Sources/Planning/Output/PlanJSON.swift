@@ -10,7 +10,11 @@ public enum PlanJSON {
         }
         var totals: [(String, JSONValue)] = clouds.map { cloud in
             (cloud.rawValue, .object([("monthly_gbp", PlanFormatting.money(plan.monthly[cloud])),
-                                      ("five_year_gbp", PlanFormatting.money(plan.fiveYear(plan.monthly[cloud]))),
+                                      ("pay_as_you_go_monthly_gbp",
+                                       PlanFormatting.money(plan.monthlyRange(cloud).payAsYouGo)),
+                                      ("three_year_commitment_monthly_gbp",
+                                       PlanFormatting.money(plan.monthlyRange(cloud).threeYear)),
+                                      ("five_year_gbp", PlanFormatting.money(plan.fiveYearRamped(cloud))),
                                       ("database_licences", .object(plan.databaseLicences(on: cloud).map {
                                           ($0.unit, .int($0.count))
                                       }))]))

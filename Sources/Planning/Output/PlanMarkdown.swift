@@ -46,9 +46,15 @@ public enum PlanMarkdown {
         let onPremisesLabel = plan.onPremises.given ? "" : " (partial model: a floor, not the trust's cost)"
         out += "| per month | " + clouds.map { PlanFormatting.pounds(plan.monthly[$0]) }.joined(separator: " | ")
             + " | \(PlanFormatting.pounds(plan.onPremises.monthlyGBP))\(onPremisesLabel) |\n"
-        out += "| five years | " + clouds.map { PlanFormatting.pounds(plan.fiveYear(plan.monthly[$0])) }
-            .joined(separator: " | ") + " | \(PlanFormatting.pounds(plan.fiveYear(plan.onPremises.monthlyGBP)))"
-            + "\(onPremisesLabel) |\n\n"
+        let ranges = clouds.map(plan.monthlyRange)
+        if ranges.contains(where: { abs($0.payAsYouGo - $0.threeYear) >= 1 }) {
+            out += "| per month, pay as you go to a 3-year commitment | " + ranges.map {
+                "\(PlanFormatting.pounds($0.payAsYouGo)) to \(PlanFormatting.pounds($0.threeYear))"
+            }.joined(separator: " | ") + " | |\n"
+        }
+        out += "| five years from the start, each wave from its cut-over | "
+            + clouds.map { PlanFormatting.pounds(plan.fiveYearRamped($0)) }.joined(separator: " | ")
+            + " | \(PlanFormatting.pounds(plan.fiveYear(plan.onPremises.monthlyGBP)))\(onPremisesLabel) |\n\n"
         out += plan.cloudCoverage + " "
             + (plan.onPremises.given ? "On premises is the inventory's figure for the whole estate today."
                 : "No on-premises cost is given, so the two sides are not compared: the partial model shown is a "

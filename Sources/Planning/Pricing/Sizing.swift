@@ -168,6 +168,10 @@ public struct CloudSizing: Sendable {
     public let commitmentPriced: Bool
     /// Google's sustained-use discount taken off `computeGBP`.
     public let sustainedUseGBP: Double
+    /// The same size's compute pay as you go and at its three-year rate (on demand where it has none), whatever
+    /// the commitment priced: the range a finance lead weighs.
+    public let payAsYouGoComputeGBP: Double
+    public let threeYearComputeGBP: Double
     /// Where the storage goes: block storage, object storage or the managed file service.
     public let storageTier: StorageTier
     /// Block storage only: how many cloud disks hold the server's disks, each within the cloud's per-disk maximum
@@ -382,6 +386,9 @@ public struct Sizer: Sendable {
                 cloud: cloud, vm: vm, neededVCPUs: vcpus, neededMemoryGiB: memoryGiB, exceedsCatalogue: fit == nil,
                 windows: windows, computeGBP: (chosen.linuxUSD + extra.windows) * monthly,
                 commitmentPriced: chosen.committed, sustainedUseGBP: chosen.sustainedUseUSD * monthly,
+                payAsYouGoComputeGBP: (vm.linuxUSDPerHour
+                    * (1 - (catalogue.sustainedUseDiscount(for: vm)?.fraction ?? 0)) + extra.windows) * monthly,
+                threeYearComputeGBP: ((vm.linux3yUSDPerHour ?? vm.linuxUSDPerHour) + extra.windows) * monthly,
                 storageTier: tier, disks: disks, storageGBP: storageUSD * rate,
                 storagePriced: tierPrice != nil || storageGB == 0, backupGBP: backupUSD * rate,
                 windowsLicenceGBP: extra.windows * monthly, databaseLicence: licence,
