@@ -96,7 +96,8 @@ public struct Planner: Sendable {
         for (server, users) in servicesOfServer.enumerated() {
             let needing = users.filter { movingSet.contains($0) && Self.vmStrategies.contains(strategyOf[$0]) }
             guard !needing.isEmpty else { continue }
-            let sized = sizer.size(estate.servers[server], at: server)
+            let sized = sizer.size(estate.servers[server], at: server,
+                                   managed: needing.allSatisfy { strategyOf[$0] == .replatform })
             sizing.append(sized)
             for cloud in sized.clouds {
                 let share = cloud.monthlyGBP / Double(needing.count)
@@ -571,6 +572,17 @@ public struct Planner: Sendable {
                 + "burstable size (Azure B-series, AWS T3, Google shared-core E2) where its measured CPU stays under "
                 + "the size's baseline; a server that outgrows the baseline pays for credits or needs resizing.")
         }
+        notes.append("Sizing: CPU and memory at the 95th percentile times a comfort factor of "
+            + "\(assumptions.comfortFactor), the cheapest size that fits at what the server pays for it, licences "
+            + "included; without utilisation, the size the server has on premises. A database server is sized on CPU "
+            + "with the memory it has as a floor, since a database engine fills its memory with cache. Storage by what "
+            + "the server is: a backup server or repository keeps its used GB in object storage at the cool tier "
+            + "(Azure Blob Cool, S3 Standard-IA, Cloud Storage Nearline) with no second copy, and a replatformed one "
+            + "becomes the cloud's backup service with no VM (its per-instance protection fees are not priced); a file "
+            + "server's provisioned GB go on the managed file service (Azure Files, FSx for Windows File Server, "
+            + "Filestore), with no VM when replatformed; every other server's provisioned GB go on block storage "
+            + "(Azure Standard SSD, EBS gp3, pd-balanced), split into disks within each cloud's per-disk maximum. File "
+            + "and block servers keep one backup copy of the used GB as disk snapshots.")
         let unpriced = sizing.filter { $0.clouds.contains { !$0.storagePriced } }.count
         if unpriced > 0 {
             notes.append("\(unpriced) server\(unpriced == 1 ? "'s" : "s'") storage has no price in the catalogue for "

@@ -185,6 +185,25 @@ struct PricingTests {
         #expect(plan.cloudCoverage.contains("Oracle licences"))
     }
 
+    @Test func aReplatformedBackupOrFileServerBecomesTheManagedServiceWithNoVM() throws {
+        let sizer = Sizer(catalogue: try Self.catalogue(), assumptions: Assumptions())
+        for role in ["backup", "file"] {
+            let server = try Self.server("role: \(role), os: Windows Server 2019, cpu_cores: 8, memory_gb: 32, "
+                + "storage_gb: 10000")
+            let managed = sizer.size(server, at: 0, managed: true)
+            let kept = sizer.size(server, at: 0, managed: false)
+            for cloud in Cloud.allCases {
+                let service = try #require(managed.on(cloud)), vm = try #require(kept.on(cloud))
+                #expect(service.replacedByService && service.computeGBP == 0 && service.windowsLicenceGBP == 0)
+                #expect(!vm.replacedByService && vm.computeGBP > 0)
+                #expect(service.storageGBP == vm.storageGBP, "the storage is priced the same either way")
+            }
+        }
+        // An application server keeps its VM even when replatformed.
+        let application = try Self.server("role: application, cpu_cores: 8, memory_gb: 32")
+        #expect(sizer.size(application, at: 0, managed: true).clouds.allSatisfy { $0.computeGBP > 0 })
+    }
+
     @Test func fiveYearsRampUpWaveByWaveAndTheRangeSpansTheCommitments() throws {
         let plan = Plans.plan(try Plans.sample("northshire-acute.yaml"))
         for cloud in plan.assumptions.targetClouds {

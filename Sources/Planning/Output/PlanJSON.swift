@@ -79,6 +79,7 @@ public enum PlanJSON {
                             ("memory_gib", .double(cloud.vm.memoryGiB)),
                             ("monthly_gbp", PlanFormatting.money(cloud.monthlyGBP)),
                             ("compute_gbp", PlanFormatting.money(cloud.computeGBP)),
+                            ("replaced_by_service", .bool(cloud.replacedByService)),
                             ("storage_tier", .string(cloud.storageTier.rawValue)), ("disks", .int(cloud.disks)),
                             ("storage_priced", .bool(cloud.storagePriced)),
                             ("storage_gbp", PlanFormatting.money(cloud.storageGBP)),

@@ -136,7 +136,8 @@ public enum PlanMarkdown {
             + " |\n|---|---|" + String(repeating: "---|---:|", count: clouds.count) + "\n"
         for sizing in plan.sizing {
             out += "| `\(sizing.serverID)` | \(sizing.basis.rawValue) | " + sizing.clouds.map { cloud in
-                "\(cloud.vm.sku)\(cloud.exceedsCatalogue ? " (largest; too small)" : "") | "
+                (cloud.replacedByService ? (cloud.storageTier == .object ? "backup service" : "file service")
+                    : "\(cloud.vm.sku)\(cloud.exceedsCatalogue ? " (largest; too small)" : "")") + " | "
                     + PlanFormatting.pounds(cloud.monthlyGBP)
             }.joined(separator: " | ") + " |\n"
         }

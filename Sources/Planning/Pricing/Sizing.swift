@@ -174,6 +174,8 @@ public struct CloudSizing: Sendable {
     public let threeYearComputeGBP: Double
     /// Where the storage goes: block storage, object storage or the managed file service.
     public let storageTier: StorageTier
+    /// True when a managed service replaces the server (a replatformed backup or file server): no VM is priced.
+    public var replacedByService: Bool { storageTier != .block && computeGBP == 0 && payAsYouGoComputeGBP == 0 }
     /// Block storage only: how many cloud disks hold the server's disks, each within the cloud's per-disk maximum
     /// (`DiskLimit`); 0 for object storage and file shares.
     public let disks: Int
@@ -273,7 +275,10 @@ public struct Sizer: Sendable {
         }
     }
 
-    public func size(_ server: Server, at index: Int) -> ServerSizing {
+    /// Sizes a server. `managed`: its services are replatformed, so a backup or file server's work goes to the
+    /// cloud's managed service (backup vault and object storage, managed file shares) and no VM is priced for it; a
+    /// rehosted one keeps its VM.
+    public func size(_ server: Server, at index: Int, managed: Bool = false) -> ServerSizing {
         let comfort = assumptions.comfortFactor
         let found = DatabaseLicence.of(server.software)
         let licence = found?.licence
@@ -380,7 +385,8 @@ public struct Sizer: Sendable {
                 backupUSD = usedGB * (catalogue.backup[cloud]?.usdPerGBMonth ?? 0)
                 disks = DiskLimit.published[cloud]?.disks(for: server.diskSizesGB, totalGB: storageGB) ?? 0
             }
-            let monthly = Self.hoursPerMonth * rate
+            // A managed service replaces the VM: nothing for compute or licences.
+            let monthly = tier != .block && managed ? 0 : Self.hoursPerMonth * rate
             let licensedVCPUs = licensed(vm)
             return CloudSizing(
                 cloud: cloud, vm: vm, neededVCPUs: vcpus, neededMemoryGiB: memoryGiB, exceedsCatalogue: fit == nil,
