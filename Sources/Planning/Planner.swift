@@ -595,6 +595,12 @@ public struct Planner: Sendable {
                 : "\(allocation) servers have no utilisation and are sized as on premises: measure them"
             notes.append(which + " for a lower figure.")
         }
+        if let standby = byBasis[.standby] {
+            notes.append("\(standby) disaster-recovery \(standby == 1 ? "standby is" : "standbys are") sized as on "
+                + "premises, not on \(standby == 1 ? "its" : "their") idle measurements: on failover "
+                + "\(standby == 1 ? "it carries" : "they carry") production's load. A pilot-light or warm standby in "
+                + "the cloud would cost less until then.")
+        }
         if let assumed = byBasis[.assumed] {
             notes.append("\(assumed) \(assumed == 1 ? "server gives" : "servers give") no cores or memory and "
                 + "\(assumed == 1 ? "is" : "are") sized at the smallest VM: the figure is a guess.")

@@ -185,6 +185,15 @@ struct PricingTests {
         #expect(plan.cloudCoverage.contains("Oracle licences"))
     }
 
+    @Test func aDisasterRecoveryStandbyIsSizedForFailoverNotForIdling() throws {
+        let sizer = Sizer(catalogue: try Self.catalogue(), assumptions: Assumptions())
+        let fields = "cpu_cores: 16, memory_gb: 64, utilisation: { cpu_p95: 3, memory_p95: 20 }"
+        let standby = sizer.size(try Self.server("environment: dr, " + fields), at: 0)
+        let live = sizer.size(try Self.server("environment: production, " + fields), at: 0)
+        #expect(standby.basis == .standby && standby.on(.aws)?.vm.vcpus == 16)
+        #expect(live.basis == .utilisation && (live.on(.aws)?.vm.vcpus ?? 0) < 16)
+    }
+
     @Test func aReplatformedBackupOrFileServerBecomesTheManagedServiceWithNoVM() throws {
         let sizer = Sizer(catalogue: try Self.catalogue(), assumptions: Assumptions())
         for role in ["backup", "file"] {

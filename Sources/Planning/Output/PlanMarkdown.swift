@@ -160,7 +160,8 @@ public enum PlanMarkdown {
             + "\(min(Effort.pilotServices, assumptions.maxServicesPerWave)) services.\n"
         out += "- Freeze windows: " + (assumptions.freezeWindows.isEmpty ? "none" : assumptions.freezeWindows.map {
             "\($0.from) to \($0.to) for \($0.appliesTo.rawValue) services"
-        }.joined(separator: "; ")) + ". A wave that moves such a service does not start inside one.\n"
+        }.joined(separator: "; ")) + ". No wave that moves such a service overlaps one; a wave too long to fit between them "
+            + "keeps at least its cut-over (its last two weeks) clear.\n"
         out += "- Effort in person-days, per service + per server: " + MigrationStrategyOrder.all.compactMap { strategy in
             Effort.perStrategy[strategy].map {
                 "\(strategy.rawValue) \($0.service.plainDescription) + \($0.server.plainDescription)"

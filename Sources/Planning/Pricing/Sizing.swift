@@ -7,6 +7,9 @@ public enum SizingBasis: String, Sendable {
     case utilisation
     /// As on premises: the cores and memory it has, because no utilisation was measured.
     case allocation
+    /// A disaster-recovery standby, as on premises whatever it measured: idle until failover, it must then carry
+    /// production's load, so its idle figures would size it too small (cloudfirst's judgement).
+    case standby
     /// Nothing to size from (no cores or memory given): the smallest size, and the estimate is a guess.
     case assumed
 }
@@ -289,7 +292,11 @@ public struct Sizer: Sendable {
         /// vCPUs of steady demand, for a burstable size's baseline; nil when not measured.
         var demand: Double?
         if let cores = server.cpuCores, let memory = server.memoryGB {
-            if let cpu = server.utilisation?.cpuP95, let used = server.utilisation?.memoryP95 {
+            if server.environment == .dr {
+                basis = .standby
+                vcpus = cores
+                memoryGiB = memory * Self.gibPerGB
+            } else if let cpu = server.utilisation?.cpuP95, let used = server.utilisation?.memoryP95 {
                 basis = .utilisation
                 demand = Double(cores) * cpu / 100 * comfort
                 vcpus = Int(demand!.rounded(.up))
