@@ -118,24 +118,30 @@ public struct Planner: Sendable {
         var waveOfService = [Int?](repeating: nil, count: estate.services.count)
         var waveCosts: [CloudCosts] = [CloudCosts()]
         let foundationServices = foundation.sorted().flatMap { groups[$0].services }
-        var foundationEffort = 0.0
+        var foundationEffort = 0.0, foundationGB = 0.0
         for service in foundationServices {
             foundationEffort += timing.effort(service, strategy: strategyOf[service])
+            foundationGB += timing.volumeGB(service)
             waveOfService[service] = 0
             waveCosts[0] = waveCosts[0] + (serviceCosts[service] ?? CloudCosts())
         }
         // A repurchased service's HSCN route is its supplier's to provide, not the landing zone's.
         let hscn = moving.contains { estate.services[$0].exposure == .hscn && strategyOf[$0] != .repurchase }
+        var supportEnds: [String: CalendarDate?] = [:]
         var likely = Schedule(timing: timing, assumptions: assumptions, pessimistic: false)
         var pessimistic = Schedule(timing: timing, assumptions: assumptions, pessimistic: true)
-        let landing = likely.landingZone(foundationEffort: foundationEffort, circuit: hscn)
-        let landingPessimistic = pessimistic.landingZone(foundationEffort: foundationEffort, circuit: hscn)
+        let landing = likely.landingZone(foundationEffort: foundationEffort, foundationGB: foundationGB, circuit: hscn)
+        let landingPessimistic = pessimistic.landingZone(foundationEffort: foundationEffort, foundationGB: foundationGB,
+                                                         circuit: hscn)
         waves.append(Wave(number: 0, name: "Landing zone", start: landing.start, end: landing.end,
                           pessimisticStart: landingPessimistic.start, pessimisticEnd: landingPessimistic.end,
                           groups: foundation.sorted(), services: foundationServices,
                           serverCount: Set(foundation.flatMap { groups[$0].servers }).count,
                           effortDays: Double(Effort.landingZoneWorkingDays * assumptions.teamSize) + foundationEffort,
                           risks: Self.landingZoneRisks(estate: estate, services: services, moving: moving)
+                              + Self.supportEndingRisks(foundationServices, waveEnd: landing.end, start: start,
+                                                        estate: estate, strategyOf: strategyOf,
+                                                        serversOfService: serversOfService, supportEnds: &supportEnds)
                               + landing.notes, delay: nil))
         for (offset, members) in waveGroups.enumerated() {
             let number = offset + 1
@@ -156,7 +162,12 @@ public struct Planner: Sendable {
                               serverCount: serverCount, effortDays: effort,
                               risks: Self.risks(of: members, groups: groups, estate: estate, strategyOf: strategyOf,
                                                 servicesOfServer: servicesOfServer, assumptions: assumptions)
-                                  + Self.findingRisks(waveServices, services: services) + placed.notes,
+                                  + Self.findingRisks(waveServices, services: services)
+                                  + Self.supportEndingRisks(waveServices, waveEnd: placed.end, start: start,
+                                                            estate: estate, strategyOf: strategyOf,
+                                                            serversOfService: serversOfService,
+                                                            supportEnds: &supportEnds)
+                                  + placed.notes,
                               delay: placed.delay))
             waveCosts.append(costs)
         }
@@ -201,9 +212,11 @@ public struct Planner: Sendable {
 
     /// Kahn's algorithm over the move groups (the foundation's already placed), a group released once all it
     /// depends on is placed, taking first the group whose lead times run out soonest (by quarter), then the one
-    /// whose site closes soonest, then the least critical, the one fewest others depend on, the least data, the highest score. A
-    /// wave closes when the next group would break a cap: services, servers, or patient-critical services. The
-    /// pilot (wave 1) takes at most three services fit to pilot (`fitsPilot`) while any other group is ready. A group larger than a cap gets a wave of its own.
+    /// whose site closes soonest, then the one whose repurchase's contract ends soonest (each its own or a
+    /// dependant's: `inheritedDeadlines`), then the least critical, the one fewest others depend on, the least data,
+    /// the highest score. A wave closes when the next group would break a cap: services, servers, or patient-critical services.
+    /// The pilot (wave 1) takes at most three services fit to pilot (`fitsPilot`) while any other group is ready. A
+    /// group larger than a cap gets a wave of its own.
     static func assignWaves(groups: [MoveGroup], services: [ServiceAssessment], assumptions: Assumptions,
                             foundation: Set<Int> = [], timing: Timing) -> [[Int]] {
         var dependents = [[Int]](repeating: [], count: groups.count)
@@ -217,11 +230,15 @@ public struct Planner: Sendable {
         for (group, move) in groups.enumerated() {
             for target in move.dependsOn where target != group { dependantCount[target] += 1 }
         }
+        let siteDeadlines = Self.inheritedDeadlines(groups: groups, dependantCount: dependantCount,
+                                                    own: timing.siteDeadline)
+        let contractDeadlines = Self.inheritedDeadlines(groups: groups, dependantCount: dependantCount,
+                                                        own: timing.contractDeadline)
         let keys = groups.indices.map { index -> GroupKey in
             let group = groups[index]
             let members = group.services.map { services[$0] }
             return GroupKey(
-                deadline: group.services.compactMap(timing.deadline).min()?.dayNumber ?? Int.max,
+                siteDeadline: siteDeadlines[index], contractDeadline: contractDeadlines[index],
                 // By quarter: a safety case done during the landing zone does not reorder anything.
                 ready: (group.services.map { timing.leadDays($0, pessimistic: false).days }.max() ?? 0) / 91,
                 criticality: members.map { Self.riskRank($0.service.criticality) }.max() ?? 0,
@@ -289,6 +306,24 @@ public struct Planner: Sendable {
         return waves
     }
 
+    /// Each group's deadline (day number; `Int.max` for none): the earliest of its own services' (`own`: a site
+    /// exit, a repurchase's contract end) and of every group that depends on it, directly or not, so that what a
+    /// deadline service needs is ordered as early as the service itself. Dependants before dependencies: Kahn's
+    /// algorithm over the reversed graph, linear in groups and dependencies.
+    static func inheritedDeadlines(groups: [MoveGroup], dependantCount: [Int], own: (Int) -> CalendarDate?) -> [Int] {
+        var deadlines = groups.map { group in group.services.compactMap(own).min()?.dayNumber ?? Int.max }
+        var waiting = dependantCount
+        var ready = groups.indices.filter { waiting[$0] == 0 }
+        while let group = ready.popLast() {
+            for target in groups[group].dependsOn where target != group {
+                deadlines[target] = min(deadlines[target], deadlines[group])
+                waiting[target] -= 1
+                if waiting[target] == 0 { ready.append(target) }
+            }
+        }
+        return deadlines
+    }
+
     /// Most data a pilot group carries: a pilot proves the landing zone and the method on a small move
     /// (cloudfirst's judgement).
     static let pilotMaximumGB = 1_000
@@ -303,12 +338,14 @@ public struct Planner: Sendable {
     }
 
     /// Sites whose lease ends: a moving service planned to finish after its site closes, and a retained or held
-    /// service still on it, are named with the decision they need.
+    /// service still on it, are named with the decision they need; one that finishes in time on likely dates but
+    /// not on pessimistic ones is named too, with the milder decision it needs.
     static func siteExitRisks(estate: Estate, waves: [Wave], serversOfService: [[Int]], retained: [Int],
                               held: [Int]) -> [String] {
         var risks: [String] = []
-        var finishes = [CalendarDate?](repeating: nil, count: estate.services.count)
-        for wave in waves { for service in wave.services { finishes[service] = wave.end } }
+        var finishes = [(likely: CalendarDate, pessimistic: CalendarDate)?](repeating: nil,
+                                                                            count: estate.services.count)
+        for wave in waves { for service in wave.services { finishes[service] = (wave.end, wave.pessimisticEnd) } }
         // A lease that ends after the programme and beyond the horizon is not this plan's to meet.
         guard let first = waves.first?.start, let last = waves.last?.end else { return [] }
         let reach = max(last, first.adding(months: Timing.deadlineHorizonMonths))
@@ -327,12 +364,23 @@ public struct Planner: Sendable {
         let staysOn = Set(retained).union(held)
         for site in estate.sites {
             guard let ends = site.leaseEnds, let on = closing[site.id], !on.isEmpty else { continue }
-            let late = on.filter { finishes[$0].map { $0 > ends } ?? false }
+            let late = on.filter { finishes[$0].map { $0.likely > ends } ?? false }
             if !late.isEmpty {
-                let names = late.map { "'\(estate.services[$0].id)' (\(finishes[$0]!))" }
+                let names = late.map { "'\(estate.services[$0].id)' (\(finishes[$0]!.likely))" }
                 risks.append("site '\(site.id)' closes on \(ends), but \(names.joined(separator: ", ")) "
                     + "\(late.count == 1 ? "is" : "are") planned to finish moving after it: bring \(late.count == 1 ? "it" : "them") forward, "
                     + "extend the lease, or move \(late.count == 1 ? "its" : "their") servers elsewhere first")
+            }
+            let tight = on.filter { finishes[$0].map { $0.likely <= ends && $0.pessimistic > ends } ?? false }
+            if !tight.isEmpty {
+                // One service gives its pessimistic finish after the phrase, as a contract does; several each give theirs.
+                let names = tight.count == 1 ? "'\(estate.services[tight[0]].id)' meets it on likely dates but not on "
+                    + "pessimistic ones (\(finishes[tight[0]]!.pessimistic))"
+                    : tight.map { "'\(estate.services[$0].id)' (\(finishes[$0]!.pessimistic))" }.joined(separator: ", ")
+                        + " meet it on likely dates but not on pessimistic ones"
+                risks.append("site '\(site.id)' closes on \(ends): \(names): agree now how the lease could be "
+                    + "extended, or where \(tight.count == 1 ? "its" : "their") servers would go, in case the move "
+                    + "runs late")
             }
             let staying = on.filter(staysOn.contains)
             if !staying.isEmpty {
@@ -363,9 +411,10 @@ public struct Planner: Sendable {
                 risks.append("\(ids.joined(separator: ", ")) move together: " + group.reasons.joined(separator: "; "))
             }
             if group.services.count > assumptions.maxServicesPerWave || group.servers.count > assumptions.maxServersPerWave {
-                risks.append("the move group of \(group.services.count) services and \(group.servers.count) servers is "
-                    + "larger than the wave caps (\(assumptions.maxServicesPerWave) services, "
-                    + "\(assumptions.maxServersPerWave) servers): it has a wave to itself")
+                risks.append("the move group of \(Plural.count(group.services.count, "service")) and "
+                    + "\(Plural.count(group.servers.count, "server")) is larger than the wave caps "
+                    + "(\(Plural.count(assumptions.maxServicesPerWave, "service")), "
+                    + "\(Plural.count(assumptions.maxServersPerWave, "server"))): it has a wave to itself")
             }
             for member in group.services {
                 let service = estate.services[member]
@@ -443,16 +492,54 @@ public struct Planner: Sendable {
         }
     }
 
-    /// A service whose supplier contract ends before it has moved needs an extension to negotiate and cost.
+    /// A service whose supplier contract ends before it has moved needs an extension to negotiate and cost; one
+    /// that moves in time on likely dates but not on pessimistic ones needs an extension's terms agreed in case.
     static func contractRisks(estate: Estate, waves: [Wave]) -> [String] {
         guard let start = waves.first?.start else { return [] }
         var risks: [String] = []
         for wave in waves {
             for index in wave.services {
-                guard let ends = estate.services[index].contractEnds, ends < wave.end else { continue }
-                let when = ends < start ? "ended on \(ends), before the programme starts" : "ends on \(ends)"
-                risks.append("'\(estate.services[index].id)': its supplier contract \(when), but it finishes moving on "
-                    + "\(wave.end): negotiate and cost an extension to cover the gap")
+                guard let ends = estate.services[index].contractEnds, ends < wave.pessimisticEnd else { continue }
+                let id = estate.services[index].id
+                if ends < wave.end {
+                    let when = ends < start ? "ended on \(ends), before the programme starts" : "ends on \(ends)"
+                    risks.append("'\(id)': its supplier contract \(when), but it finishes moving on \(wave.end): "
+                        + "negotiate and cost an extension to cover the gap")
+                } else {
+                    risks.append("'\(id)': its supplier contract ends on \(ends); the move meets it on likely dates "
+                        + "but not on pessimistic ones (\(wave.pessimisticEnd)): agree the terms of a short extension "
+                        + "now, in case it is needed")
+                }
+            }
+        }
+        return risks
+    }
+
+    /// A server that keeps its operating system in the move (its service rehosted or relocated) and whose standard
+    /// support (`LifecycleEntry.standardSupportEnds`, from the catalogue the assessment uses) ends after the
+    /// programme starts but before its wave ends on likely dates runs unsupported, or on paid extended security
+    /// updates, until it moves. `supportEnds` keeps each operating system name placed once: placing is costly, and
+    /// estates repeat a few names on many servers.
+    static func supportEndingRisks(_ waveServices: [Int], waveEnd: CalendarDate, start: CalendarDate, estate: Estate,
+                                   strategyOf: [MigrationStrategy], serversOfService: [[Int]],
+                                   supportEnds: inout [String: CalendarDate?]) -> [String] {
+        var risks: [String] = []
+        var seen = Set<Int>()
+        for service in waveServices where [.rehost, .relocate].contains(strategyOf[service]) {
+            for server in serversOfService[service] where seen.insert(server).inserted {
+                guard let os = estate.servers[server].os else { continue }
+                let ends: CalendarDate?
+                if let placed = supportEnds[os] {
+                    ends = placed
+                } else {
+                    ends = LifecycleCatalogue.embedded.operatingSystem(named: os)?.standardSupportEnds
+                    supportEnds[os] = .some(ends)
+                }
+                guard let ends, ends >= start, ends < waveEnd else { continue }
+                risks.append("server '\(estate.servers[server].id)' ('\(estate.services[service].id)', "
+                    + "\(strategyOf[service].rawValue)) runs \(os), whose standard support ends on \(ends), before "
+                    + "this wave ends on \(waveEnd): upgrade it first, or budget extended security updates until it "
+                    + "moves")
             }
         }
         return risks
@@ -673,9 +760,13 @@ public struct Planner: Sendable {
     }
 }
 
-/// Orders groups for the waves: the least critical first, then the highest score, then by id.
+/// Orders groups for the waves (see `Planner.assignWaves`): ready quarter, site exit, contract end, criticality,
+/// dependants, data, score, then by the first service's id. A site exit comes before a contract end: a lease that
+/// ends takes the servers' home with it, while a supplier contract can usually be extended, at a cost
+/// (cloudfirst's judgement).
 struct GroupKey: Comparable {
-    let deadline: Int
+    let siteDeadline: Int
+    let contractDeadline: Int
     let ready: Int
     let criticality: Int
     let dependants: Int
@@ -684,10 +775,11 @@ struct GroupKey: Comparable {
     let firstID: String
 
     static func < (a: GroupKey, b: GroupKey) -> Bool {
-        (a.ready, a.deadline, a.criticality, a.dependants, a.volume, -a.score)
-            < (b.ready, b.deadline, b.criticality, b.dependants, b.volume, -b.score)
-            || ((a.ready, a.deadline, a.criticality, a.dependants, a.volume, -a.score)
-                == (b.ready, b.deadline, b.criticality, b.dependants, b.volume, -b.score) && a.firstID < b.firstID)
+        if (a.ready, a.siteDeadline, a.contractDeadline) != (b.ready, b.siteDeadline, b.contractDeadline) {
+            return (a.ready, a.siteDeadline, a.contractDeadline) < (b.ready, b.siteDeadline, b.contractDeadline)
+        }
+        return (a.criticality, a.dependants, a.volume, -a.score, a.firstID)
+            < (b.criticality, b.dependants, b.volume, -b.score, b.firstID)
     }
 }
 

@@ -35,11 +35,13 @@ struct Timing {
         var longest = (days: 0, why: String?.none)
         if assessed.strategy == .repurchase {
             let weeks = Double(assumptions.procurementWeeks) * (pessimistic ? Self.procurementPessimism : 1)
-            longest = (Int(weeks * 7), "procurement (\(Int(weeks)) weeks)")
+            longest = (Int(weeks * 7), "procurement (\(Plural.count(Int(weeks), "week")))")
         }
         if estate.services[service].clinicalSystem == true {
             let weeks = Double(assumptions.safetyCaseWeeks) * (pessimistic ? Self.safetyCasePessimism : 1)
-            if Int(weeks * 7) > longest.days { longest = (Int(weeks * 7), "the DCB0160 safety case (\(Int(weeks)) weeks)") }
+            if Int(weeks * 7) > longest.days {
+                longest = (Int(weeks * 7), "the DCB0160 safety case (\(Plural.count(Int(weeks), "week")))")
+            }
         }
         return longest
     }
@@ -58,16 +60,25 @@ struct Timing {
         gigabytes * 8_000 / (assumptions.linkMbps * 86_400) * (pessimistic ? Self.transferPessimism : 1)
     }
 
-    /// How far ahead a site's lease end orders the waves: the planning horizon the assessment uses (36 months,
-    /// `Policy.planningHorizonMonths`), counted from the programme's start.
+    /// How far ahead a site's lease end or a supplier contract's end orders the waves: the planning horizon the
+    /// assessment uses (36 months, `Policy.planningHorizonMonths`), counted from the programme's start.
     static let deadlineHorizonMonths = 36
 
     /// The earliest lease end among the sites its servers are on, when it falls within the horizon.
-    func deadline(_ service: Int) -> CalendarDate? {
+    func siteDeadline(_ service: Int) -> CalendarDate? {
         let horizon = start.adding(months: Self.deadlineHorizonMonths)
         return serversOfService[service].compactMap { index in
             estate.servers[index].site.flatMap { estate.site($0.id)?.leaseEnds }
         }.filter { $0 <= horizon }.min()
+    }
+
+    /// A repurchase's supplier contract end (`contract_ends`), when it falls within the horizon: the new service
+    /// should be live before the old contract runs out. A contract that has already ended is the most urgent of all.
+    func contractDeadline(_ service: Int) -> CalendarDate? {
+        guard assessment.services[service].strategy == .repurchase,
+              let ends = estate.services[service].contractEnds,
+              ends <= start.adding(months: Self.deadlineHorizonMonths) else { return nil }
+        return ends
     }
 
     func isPatientCritical(_ service: Int) -> Bool { estate.services[service].criticality == .patientCritical }
@@ -94,21 +105,35 @@ struct Schedule {
         previousEnd = timing.start.adding(days: -1)
     }
 
-    /// The landing zone: its working days and the foundation services' effort, or the circuit's lead time when a
-    /// service users reach over HSCN moves, whichever is longer.
-    mutating func landingZone(foundationEffort: Double, circuit: Bool) -> (start: CalendarDate, end: CalendarDate,
-                                                                          notes: [String]) {
+    /// The landing zone: its working days and the foundation services' effort, then the copy of the foundation's
+    /// data (`foundationGB`, a backup repository's above all), or the circuit's lead time when a service users reach
+    /// over HSCN moves, whichever is longer. The copy needs the landing zone built but not the HSCN circuit, which
+    /// carries users' traffic: a VPN over the internet carries the copy meanwhile (cloudfirst's judgement).
+    mutating func landingZone(foundationEffort: Double, foundationGB: Double, circuit: Bool)
+        -> (start: CalendarDate, end: CalendarDate, notes: [String]) {
         let effort = foundationEffort * (pessimistic ? Timing.effortPessimism : 1)
         let working = Effort.landingZoneWorkingDays + Int((effort / Double(max(1, assumptions.teamSize))).rounded(.up))
-        var days = Effort.calendarDays(workingDays: working)
+        let built = Effort.calendarDays(workingDays: working)
+        let copy = timing.transferDays(foundationGB, pessimistic: pessimistic)
+        let transfer = Int(copy.rounded(.up))
+        var days = built + transfer
         var notes: [String] = []
+        var waited = built
         if circuit {
             let weeks = Double(assumptions.circuitWeeks) * (pessimistic ? Timing.circuitPessimism : 1)
+            waited = max(built, Int(weeks * 7))
             if Int(weeks * 7) > days {
                 days = Int(weeks * 7)
-                notes.append("the HSCN or private circuit to the cloud takes \(assumptions.circuitWeeks) weeks to "
-                    + "order and install (likely): the landing zone waits for it")
+                notes.append("the HSCN or private circuit to the cloud takes "
+                    + "\(Plural.count(assumptions.circuitWeeks, "week")) to order and install (likely): the landing "
+                    + "zone waits for it")
             }
+        }
+        if days > waited {
+            notes.append("the foundation services' data (\(PlainNumber.gigabytes(foundationGB))) takes "
+                + (copy < 1 ? "under a day" : "about \(Plural.count(transfer, "day"))") + " to copy at "
+                + "\(assumptions.linkMbps.plainDescription) Mbit/s once the landing zone is built, which makes it "
+                + "\(Plural.count(days - waited, "day")) longer (likely): seed it ahead, or ship it on a device")
         }
         let start = timing.start
         previousEnd = start.adding(days: days - 1)
@@ -130,8 +155,9 @@ struct Schedule {
                 + "\(assumptions.linkMbps.plainDescription) Mbit/s: seed it ahead, or ship it on a device")
         }
         var earliest = previousEnd.adding(days: 1)
-        var delay: String?
         let natural = earliest
+        // Every cause that moved the start, in order, with the start it moved it to.
+        var causes: [(why: String, to: CalendarDate)] = []
         // Lead times run from the programme's start.
         var waited: (days: Int, why: String?, service: Int?) = (0, nil, nil)
         for service in services {
@@ -141,7 +167,7 @@ struct Schedule {
         let ready = timing.start.adding(days: waited.days)
         if ready > earliest, let why = waited.why, let slowest = waited.service {
             earliest = ready
-            delay = "starts \(ready), not \(natural): it waits for \(why) of '\(timing.estate.services[slowest].id)'"
+            causes.append(("it waits for \(why) of '\(timing.estate.services[slowest].id)'", ready))
         }
         let clinical = services.contains(where: timing.isPatientCritical)
         if clinical, let last = lastClinicalEnd {
@@ -149,8 +175,8 @@ struct Schedule {
             let gapStart = last.adding(days: assumptions.clinicalCutoverGapWeeks * 7 - days + 1)
             if gapStart > earliest {
                 earliest = gapStart
-                delay = "starts \(gapStart), not \(natural): it cuts over a patient-critical service, at least "
-                    + "\(assumptions.clinicalCutoverGapWeeks) weeks after the last one"
+                causes.append(("it cuts over a patient-critical service, at least "
+                    + "\(Plural.count(assumptions.clinicalCutoverGapWeeks, "week")) after the last one", gapStart))
             }
         }
         let windows = assumptions.freezeWindows.filter { window in
@@ -166,11 +192,15 @@ struct Schedule {
             guard let (window, day) = Self.firstOverlap(windows, from: checkedFrom, to: end) else { break }
             let after = window.firstDayAfter(day)
             let scope = window.appliesTo == .all ? "" : "\(window.appliesTo.rawValue) "
-            delay = "starts \(after), not \(natural): it moves \(scope)services, which must not cut over inside the "
-                + "freeze window \(window.from) to \(window.to)"
             // Move the whole wave so that what was checked starts after the window.
             start = start.adding(days: max(1, after.dayNumber - checkedFrom.dayNumber))
+            causes.append(("it moves \(scope)services, which must not cut over inside the freeze window "
+                + "\(window.from) to \(window.to)", start))
         }
+        // One cause needs no date of its own: it is the start. Several each say where they left it.
+        let delay = causes.isEmpty ? nil : "starts \(start), not \(natural): "
+            + (causes.count == 1 ? causes[0].why
+                : causes.map { "\($0.why) (to \($0.to))" }.joined(separator: "; then "))
         let end = start.adding(days: days - 1)
         previousEnd = end
         if clinical { lastClinicalEnd = end }

@@ -45,6 +45,40 @@ import Testing
             }
         }
 
+        // Dependencies first, group by group: no group moves in a later wave than a group that depends on it.
+        var waveOfGroup = [Int?](repeating: nil, count: plan.groups.count)
+        for wave in plan.waves { for group in wave.groups { waveOfGroup[group] = wave.number } }
+        for (group, move) in plan.groups.enumerated() {
+            guard let wave = waveOfGroup[group] else { continue }
+            for target in move.dependsOn {
+                let dependencyWave = waveOfGroup[target]
+                #expect(dependencyWave.map { $0 <= wave } ?? false, Comment(rawValue: "group \(group) (wave \(wave)) "
+                    + "depends on group \(target) (wave \(dependencyWave.map(String.init) ?? "none"))"),
+                        sourceLocation: sourceLocation)
+            }
+        }
+
+        // A service with a site deadline has everything it depends on, directly or through other moving services,
+        // moving in its wave or earlier (a dependency that stays, or is held, is the hybrid link's to carry).
+        let deadlines = Timing(assessment: plan.assessment, assumptions: assumptions, start: plan.startDate,
+                               serversOfService: estate.services.map { service in
+                                   service.servers.compactMap { estate.serverIndex[$0.id] }
+                               })
+        for (index, service) in estate.services.enumerated() {
+            guard let wave = plan.waveOfService[index], deadlines.siteDeadline(index) != nil else { continue }
+            var seen: Set<Int> = [index], stack = [index]
+            while let next = stack.popLast() {
+                for reference in estate.services[next].dependsOn {
+                    guard let target = estate.serviceIndex[reference.id], seen.insert(target).inserted,
+                          let dependencyWave = plan.waveOfService[target] else { continue }
+                    stack.append(target)
+                    #expect(dependencyWave <= wave, Comment(rawValue: "'\(service.id)' must leave its site by its "
+                        + "deadline (wave \(wave)) but depends on '\(reference.id)' (wave \(dependencyWave))"),
+                            sourceLocation: sourceLocation)
+                }
+            }
+        }
+
         // No wave that moves a service a freeze window holds back overlaps that window: its whole span, or, for a
         // wave too long to fit between the windows, its cut-over (the last two weeks). Likely and pessimistic alike.
         for wave in plan.waves where wave.number > 0 {
@@ -75,7 +109,7 @@ import Testing
             let exits = service.servers.compactMap { estate.server($0.id)?.site.flatMap { estate.site($0.id)?.leaseEnds } }
             guard let exit = exits.min(), let wave = plan.waveOfService[index],
                   plan.waves[wave].end > exit else { continue }
-            #expect(plan.risks.contains { $0.contains("'\(service.id)' (") },
+            #expect(plan.risks.contains { $0.contains("'\(service.id)' (") && $0.contains("finish moving after it") },
                     "'\(service.id)' finishes after its site closes on \(exit) and no risk says so",
                     sourceLocation: sourceLocation)
         }

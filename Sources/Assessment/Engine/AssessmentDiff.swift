@@ -72,7 +72,7 @@ public struct AssessmentDiff: Sendable {
         var out = "## cloudfirst: what this change does to cloud readiness\n\n"
         let delta = new.score - old.score
         out += "Estate score **\(old.score) → \(new.score)** (\(delta >= 0 ? "+" : "")\(delta)); "
-            + "\(new.estate.services.count) services (was \(old.estate.services.count)).\n\n"
+            + "\(Plural.count(new.estate.services.count, "service")) (was \(old.estate.services.count)).\n\n"
         out += "| readiness | before | after |\n|---|---:|---:|\n"
         for readiness in Readiness.allCases {
             out += "| \(readiness.rawValue) | \(old.count(readiness)) | \(new.count(readiness)) |\n"

@@ -100,7 +100,7 @@ public enum AssessmentMarkdown {
             + "\(cell(finding.location.file)):\(finding.location.position.line) |\n"
     }
 
-    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+    static func count(_ n: Int, _ noun: String) -> String { Plural.count(n, noun) }
 
     static func cell(_ text: String) -> String { text.escapingForMarkdownTable }
 }

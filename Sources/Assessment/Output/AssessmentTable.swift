@@ -41,7 +41,8 @@ public enum AssessmentTable {
         }
         out += "\n"
         let readiness = Readiness.allCases.map { "\(assessment.count($0)) \($0.rawValue)" }.joined(separator: ", ")
-        out += "\(assessment.services.count) services: \(readiness); estate score \(assessment.score)/100 "
+        out += "\(Plural.count(assessment.services.count, "service")): \(readiness); estate score "
+            + "\(assessment.score)/100 "
             + "(weighted by criticality)\n"
         let strategies = MigrationStrategy.allCases.filter { assessment.count($0) > 0 }
             .map { "\($0.rawValue) \(assessment.count($0))" }.joined(separator: ", ")
@@ -60,7 +61,8 @@ public enum AssessmentTable {
         let blockers = assessment.topBlockers.prefix(5).map { "\($0.rule) (\($0.services.count))" }
         if !blockers.isEmpty { out += "top blockers: \(blockers.joined(separator: ", "))\n" }
         if !assessment.unassignedServers.isEmpty {
-            out += "\(assessment.unassignedServers.count) servers belong to no service\n"
+            let unassigned = assessment.unassignedServers.count
+            out += "\(Plural.count(unassigned, "server")) \(unassigned == 1 ? "belongs" : "belong") to no service\n"
         }
         return out
     }

@@ -53,5 +53,5 @@ public struct ValidationReport: Sendable {
         return .object(members)
     }
 
-    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+    static func count(_ n: Int, _ noun: String) -> String { Plural.count(n, noun) }
 }

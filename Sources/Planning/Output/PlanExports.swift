@@ -11,7 +11,8 @@ public enum PlanExports {
         for wave in plan.waves {
             let description = wave.number == 0
                 ? "Landing zone: UK-region network, HSCN or VPN connectivity, identity, logging, keys."
-                : "\(wave.services.count) services on \(wave.serverCount) servers. Services: "
+                : "\(Plural.count(wave.services.count, "service")) on \(Plural.count(wave.serverCount, "server")). "
+                    + "Services: "
                     + PlanFormatting.ids(wave.services, in: estate).joined(separator: ", ") + "."
                     + (wave.risks.isEmpty ? "" : " Risks: " + wave.risks.joined(separator: " "))
             rows.append([wave.title, description, "cloudfirst wave-\(wave.number)",
@@ -40,7 +41,8 @@ public enum PlanExports {
         out += "    title Migration waves\n    dateFormat YYYY-MM-DD\n    axisFormat %b %Y\n"
         for wave in plan.waves {
             out += "    section Wave \(wave.number)\n"
-            out += "    \(label(wave.number == 0 ? wave.name : "\(wave.name) - \(wave.services.count) services")) "
+            let title = wave.number == 0 ? wave.name : "\(wave.name) - \(Plural.count(wave.services.count, "service"))"
+            out += "    \(label(title)) "
                 + ":w\(wave.number), \(wave.start), "
                 + "\(wave.end.adding(days: 1))\n"
         }

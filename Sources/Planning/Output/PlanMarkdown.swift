@@ -11,8 +11,9 @@ public enum PlanMarkdown {
         let last = plan.waves.last?.end ?? plan.startDate
         let lastPessimistic = plan.waves.last?.pessimisticEnd ?? plan.startDate
         var out = "# Migration plan: \(cell(organisation))\n\n"
-        out += "Planned on \(plan.assessment.asOf) by cloudfirst \(version) from \(estate.services.count) services "
-            + "on \(estate.servers.count) servers. The work starts on \(plan.startDate) and the last wave ends on "
+        out += "Planned on \(plan.assessment.asOf) by cloudfirst \(version) from "
+            + "\(Plural.count(estate.services.count, "service")) on \(Plural.count(estate.servers.count, "server")). "
+            + "The work starts on \(plan.startDate) and the last wave ends on "
             + "\(last) (\(PlanFormatting.months(from: plan.startDate, to: last)) months) likely, or \(lastPessimistic) "
             + "(\(PlanFormatting.months(from: plan.startDate, to: lastPessimistic)) months) with pessimistic lead times, "
             + "effort and data transfer.\n\n"
@@ -26,7 +27,8 @@ public enum PlanMarkdown {
                 + "\(foundation == 1 ? "service" : "services") (\(foundationKinds)); " : "- ")
             + "\(plan.waves.count - 1) \(plan.waves.count == 2 ? "wave" : "waves") after it "
             + "\(plan.waves.count == 2 ? "moves" : "move") \(moving) \(moving == 1 ? "service" : "services"); "
-            + "\(plan.retained.count) stay on premises and \(plan.retired.count) are retired"
+            + "\(plan.retained.count) \(plan.retained.count == 1 ? "stays" : "stay") on premises and "
+            + "\(plan.retired.count) \(plan.retired.count == 1 ? "is" : "are") retired"
             + (plan.held.isEmpty ? "" : "; \(plan.held.count) \(plan.held.count == 1 ? "is" : "are") held back, the "
                 + "owner's strategy running into a blocker") + ".\n"
         let strategies = Dictionary(grouping: plan.waves.flatMap(\.services),
@@ -68,15 +70,16 @@ public enum PlanMarkdown {
             if wave.number == 0 {
                 out += "The landing zone, before any other service moves: a network in the UK region with private "
                     + "subnets and flow logs, HSCN or VPN connectivity to the trust, identity, central logging and keys. "
-                    + "\(Effort.landingZoneWorkingDays) working days, with the foundation's effort and any circuit's "
-                    + "lead time.\n"
+                    + "\(Effort.landingZoneWorkingDays) working days, with the foundation's effort and the copy of "
+                    + "its data, or any circuit's lead time if longer.\n"
                 if !wave.services.isEmpty {
                     out += "\nIt carries the foundation other services stand on: "
                         + wave.services.map { "`\(estate.services[$0].id)` (\(plan.assessment.services[$0].strategy.rawValue))" }
                             .joined(separator: ", ") + ".\n"
                 }
             } else {
-                out += "\(wave.services.count) services on \(wave.serverCount) servers; "
+                out += "\(Plural.count(wave.services.count, "service")) on "
+                    + "\(Plural.count(wave.serverCount, "server")); "
                     + "\(PlanFormatting.pounds(wave.effortDays)) person-days.\n"
                 if let delay = wave.delay { out += "\nHeld back: it \(cell(delay)).\n" }
                 out += "\n| service | name | strategy | criticality | servers | "
@@ -155,9 +158,10 @@ public enum PlanMarkdown {
         out += "\n## Assumptions and notes\n\n"
         let assumptions = plan.assumptions
         out += "- Start \(plan.startDate)" + (assumptions.startDate == nil ? " (the month after the as-of date)" : "")
-            + "; team of \(assumptions.teamSize); at most \(assumptions.maxServicesPerWave) services and "
-            + "\(assumptions.maxServersPerWave) servers a wave; the pilot at most "
-            + "\(min(Effort.pilotServices, assumptions.maxServicesPerWave)) services.\n"
+            + "; team of \(assumptions.teamSize); at most \(Plural.count(assumptions.maxServicesPerWave, "service")) "
+            + "and "
+            + "\(Plural.count(assumptions.maxServersPerWave, "server")) a wave; the pilot at most "
+            + "\(Plural.count(min(Effort.pilotServices, assumptions.maxServicesPerWave), "service")).\n"
         out += "- Freeze windows: " + (assumptions.freezeWindows.isEmpty ? "none" : assumptions.freezeWindows.map {
             "\($0.from) to \($0.to) for \($0.appliesTo.rawValue) services"
         }.joined(separator: "; ")) + ". No wave that moves such a service overlaps one; a wave too long to fit between them "

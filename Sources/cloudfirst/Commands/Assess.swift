@@ -71,7 +71,8 @@ struct Assess: ParsableCommand {
         let previous = try baseline.map(Self.readBaseline)
         Progress.step("reading the inventory")
         let estate = try input.loadValid()
-        Progress.step("assessing \(estate.services.count) services on \(estate.servers.count) servers")
+        Progress.step("assessing \(Plural.count(estate.services.count, "service")) on "
+            + "\(Plural.count(estate.servers.count, "server"))")
         if let failUnder { policy.failUnder = failUnder }
         if let failOn { policy.failOn = failOn }
         if perService { policy.failUnderPerService = true }

@@ -73,7 +73,8 @@ struct Generate: ParsableCommand {
         let policy = try options.policy(for: input)
         Progress.step("reading the inventory")
         let estate = try input.loadValid()
-        Progress.step("assessing and planning \(estate.services.count) services on \(estate.servers.count) servers")
+        Progress.step("assessing and planning \(Plural.count(estate.services.count, "service")) on "
+            + "\(Plural.count(estate.servers.count, "server"))")
         let plan = Planner().plan(Assessor(policy: policy).assess(estate, asOf: options.date),
                                   assumptions: try planOptions.assumptions(for: estate))
         let clouds = cloud == .all ? estate.assumptions.targetClouds : [Cloud(rawValue: cloud.rawValue)!]

@@ -35,7 +35,8 @@ struct Plan: ParsableCommand {
         let policy = try options.policy(for: input)
         Progress.step("reading the inventory")
         let estate = try input.loadValid()
-        Progress.step("assessing \(estate.services.count) services on \(estate.servers.count) servers")
+        Progress.step("assessing \(Plural.count(estate.services.count, "service")) on "
+            + "\(Plural.count(estate.servers.count, "server"))")
         let assessment = Assessor(policy: policy).assess(estate, asOf: options.date)
         Progress.step("planning")
         let plan = Planner().plan(assessment, assumptions: try planOptions.assumptions(for: estate))
