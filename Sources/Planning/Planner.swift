@@ -653,6 +653,14 @@ public struct Planner: Sendable {
                 + "N2 running all month, is taken off: \(sustained.joined(separator: ", ")) (the catalogue's "
                 + "discount rows name the source).")
         }
+        if !sizer.burstable, clouds.contains(where: { cloud in
+            sizer.catalogue.vms(for: cloud).contains { $0.family == .burstable }
+        }) {
+            let without = clouds.filter { cloud in !sizer.catalogue.vms(for: cloud).contains { $0.family == .burstable } }
+            notes.append("Burstable sizes are not used: the catalogue has no UK price for them on "
+                + without.map(\.displayName).joined(separator: " or ") + ", and using them on the other clouds "
+                + "only would not compare like with like. Small, idle servers may cost less on them.")
+        }
         let burstable = sizing.filter { $0.clouds.contains { $0.vm.family == .burstable } }.count
         if burstable > 0 {
             notes.append("\(burstable) small, mostly idle \(burstable == 1 ? "server is" : "servers are") given a "

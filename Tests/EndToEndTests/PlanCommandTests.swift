@@ -53,8 +53,19 @@ import Testing
             let monthly = try #require(costs[key]?["monthly_gbp"] as? Double)
             let fiveYear = try #require(costs[key]?["five_year_gbp"] as? Double)
             #expect(monthly > 0)
-            #expect(abs(fiveYear - monthly * 60) < 1)
+            if key == "on_premises" {
+                #expect(abs(fiveYear - monthly * 60) < 1)
+            } else {
+                // Ramped: each wave paid for from its cut-over, so less than sixty full months; the range runs from
+                // pay as you go (the figure priced) down to three-year rates.
+                #expect(fiveYear < monthly * 60 && fiveYear > monthly * 12)
+                let payAsYouGo = try #require(costs[key]?["pay_as_you_go_monthly_gbp"] as? Double)
+                let threeYear = try #require(costs[key]?["three_year_commitment_monthly_gbp"] as? Double)
+                #expect(abs(payAsYouGo - monthly) < 0.01 && threeYear < payAsYouGo)
+                #expect(costs[key]?["database_licences"] is [String: Int])
+            }
         }
+        #expect(root["cost_coverage"] as? String ?? "" != "")
         #expect(root["assumptions"] is [String: Any])
     }
 

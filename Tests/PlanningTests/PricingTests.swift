@@ -141,7 +141,10 @@ struct PricingTests {
     }
 
     @Test func aBurstableSizeOnlyForAnIdleServerUnderItsBaseline() throws {
-        let catalogue = try Self.catalogue("vm,aws,eu-west-2,t-2,burstable,2,8,40,0.02,0.04,,,hour,test,2026,\n")
+        let rows = ["azure,uksouth", "aws,eu-west-2", "gcp,europe-west2"].map {
+            "vm,\($0),t-2,burstable,2,8,40,0.02,0.04,,,hour,test,2026,\n"
+        }
+        let catalogue = try Self.catalogue(rows.joined())
         let sizer = Sizer(catalogue: catalogue, assumptions: Assumptions())
         // 2 cores at 15%: 0.39 vCPU of demand with headroom, under 40% of 2 vCPUs.
         let idle = try Self.server("cpu_cores: 2, memory_gb: 4, utilisation: { cpu_p95: 15, memory_p95: 50 }")
@@ -155,6 +158,9 @@ struct PricingTests {
         let database = try Self.server("role: database, cpu_cores: 2, memory_gb: 4, "
             + "utilisation: { cpu_p95: 5, memory_p95: 50 }")
         #expect(sizer.size(database, at: 0).on(.aws)?.vm.family == .memory)
+        // With burstable sizes on one cloud only, none is used: the clouds would not compare like with like.
+        let oneCloud = Sizer(catalogue: try Self.catalogue(rows[1]), assumptions: Assumptions())
+        #expect(!oneCloud.burstable && oneCloud.size(idle, at: 0).on(.aws)?.vm.family == .memory)
         // A burstable row must give its baseline, and only a burstable row may.
         #expect(throws: PriceCatalogue.CatalogueError.row(2)) {
             try PriceCatalogue(csv: Self.header + "vm,aws,eu-west-2,t,burstable,2,8,,0.02,0.04,,,hour,s,2026,\n")

@@ -240,6 +240,9 @@ public struct Sizer: Sendable {
     /// The licences priced: those the catalogue prices on every target cloud. One priced on some clouds only would
     /// make those clouds look dearer for what the others leave out, so it is counted everywhere and priced nowhere.
     public let pricedLicences: Set<LicencePrice.Product>
+    /// Whether burstable sizes are used: only when the catalogue has them for every target cloud, for the same
+    /// reason as licences.
+    public let burstable: Bool
 
     /// A size with what its Linux compute costs an hour here.
     private struct Option: Sendable {
@@ -258,8 +261,12 @@ public struct Sizer: Sendable {
         self.catalogue = catalogue
         self.assumptions = assumptions
         var sizes: [Cloud: [Option]] = [:]
+        let burstable = assumptions.targetClouds.allSatisfy { cloud in
+            catalogue.vms(for: cloud).contains { $0.family == .burstable }
+        }
+        self.burstable = burstable
         for cloud in assumptions.targetClouds {
-            sizes[cloud] = catalogue.vms(for: cloud).map { vm in
+            sizes[cloud] = catalogue.vms(for: cloud).filter { burstable || $0.family != .burstable }.map { vm in
                 if let committed = vm.linuxUSDPerHour(assumptions.commitment) {
                     // A commitment and the sustained-use discount do not combine on the same use.
                     let sustained = assumptions.commitment == .none

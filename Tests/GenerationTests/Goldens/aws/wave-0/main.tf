@@ -175,10 +175,10 @@ resource "aws_instance" "rmh_cv_ma01" {
   }
 }
 
-# rmh-cv-ma02: replatform of rmh-backup; 8 vCPUs, 64 GiB (sized from utilisation).
+# rmh-cv-ma02: replatform of rmh-backup; 16 vCPUs, 64 GiB (sized from standby).
 resource "aws_instance" "rmh_cv_ma02" {
   ami                    = var.windows_ami_id
-  instance_type          = "r6i.2xlarge"
+  instance_type          = "m6i.4xlarge"
   subnet_id              = var.private_subnet_ids[4 % length(var.private_subnet_ids)]
   vpc_security_group_ids = [aws_security_group.wave.id]
   iam_instance_profile   = aws_iam_instance_profile.wave.name

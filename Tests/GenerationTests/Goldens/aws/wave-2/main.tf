@@ -205,10 +205,10 @@ resource "aws_instance" "rmh_rds_sh02" {
   }
 }
 
-# rmh-pharm01: replatform of rmh-pharmacy; 2 vCPUs, 8 GiB (sized from utilisation).
+# rmh-pharm01: replatform of rmh-pharmacy; 2 vCPUs, 16 GiB (sized from utilisation).
 resource "aws_instance" "rmh_pharm01" {
   ami                    = var.windows_ami_id
-  instance_type          = "m6i.large"
+  instance_type          = "r6i.large"
   subnet_id              = var.private_subnet_ids[5 % length(var.private_subnet_ids)]
   vpc_security_group_ids = [aws_security_group.wave.id]
   iam_instance_profile   = aws_iam_instance_profile.wave.name

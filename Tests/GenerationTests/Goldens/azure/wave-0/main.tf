@@ -222,7 +222,7 @@ resource "azurerm_windows_virtual_machine" "rmh_cv_ma01" {
   })
 }
 
-# rmh-cv-ma02: replatform of rmh-backup; 8 vCPUs, 64 GiB (sized from utilisation).
+# rmh-cv-ma02: replatform of rmh-backup; 16 vCPUs, 64 GiB (sized from standby).
 resource "azurerm_network_interface" "rmh_cv_ma02" {
   name                = "rmh-cv-ma02-nic"
   location            = azurerm_resource_group.wave.location
@@ -241,7 +241,7 @@ resource "azurerm_windows_virtual_machine" "rmh_cv_ma02" {
   name                       = "rmh-cv-ma02"
   location                   = azurerm_resource_group.wave.location
   resource_group_name        = azurerm_resource_group.wave.name
-  size                       = "Standard_E8s_v5"
+  size                       = "Standard_D16s_v5"
   network_interface_ids      = [azurerm_network_interface.rmh_cv_ma02.id]
   encryption_at_host_enabled = true
   allow_extension_operations = false

@@ -275,7 +275,7 @@ resource "azurerm_windows_virtual_machine" "rmh_rds_sh02" {
   })
 }
 
-# rmh-pharm01: replatform of rmh-pharmacy; 2 vCPUs, 8 GiB (sized from utilisation).
+# rmh-pharm01: replatform of rmh-pharmacy; 2 vCPUs, 16 GiB (sized from utilisation).
 resource "azurerm_network_interface" "rmh_pharm01" {
   name                = "rmh-pharm01-nic"
   location            = azurerm_resource_group.wave.location
@@ -294,7 +294,7 @@ resource "azurerm_windows_virtual_machine" "rmh_pharm01" {
   name                       = "rmh-pharm01"
   location                   = azurerm_resource_group.wave.location
   resource_group_name        = azurerm_resource_group.wave.name
-  size                       = "Standard_D2s_v5"
+  size                       = "Standard_E2s_v5"
   network_interface_ids      = [azurerm_network_interface.rmh_pharm01.id]
   encryption_at_host_enabled = true
   allow_extension_operations = false

@@ -49,7 +49,7 @@ resource "azurerm_mssql_database" "rmh_bi_sql01" {
   # checkov:skip=CKV_AZURE_224: ledger makes tables append-only, which the application migrated here may not support
   name           = "rmh-bi-sql01"
   server_id      = azurerm_mssql_server.rmh_bi_sql01.id
-  sku_name       = "GP_Gen5_32"
+  sku_name       = "GP_Gen5_16"
   max_size_gb    = 3000
   zone_redundant = true
 

@@ -176,10 +176,10 @@ resource "google_compute_instance" "rmh_cv_ma01" {
   }
 }
 
-# rmh-cv-ma02: replatform of rmh-backup; 8 vCPUs, 64 GiB (sized from utilisation).
+# rmh-cv-ma02: replatform of rmh-backup; 16 vCPUs, 64 GiB (sized from standby).
 resource "google_compute_instance" "rmh_cv_ma02" {
   name         = "rmh-cv-ma02"
-  machine_type = "n2-highmem-8"
+  machine_type = "e2-standard-16"
   zone         = var.zones[4 % length(var.zones)]
 
   boot_disk {

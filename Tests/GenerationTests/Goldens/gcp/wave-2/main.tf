@@ -219,10 +219,10 @@ resource "google_compute_instance" "rmh_rds_sh02" {
   }
 }
 
-# rmh-pharm01: replatform of rmh-pharmacy; 2 vCPUs, 8 GiB (sized from utilisation).
+# rmh-pharm01: replatform of rmh-pharmacy; 2 vCPUs, 16 GiB (sized from utilisation).
 resource "google_compute_instance" "rmh_pharm01" {
   name         = "rmh-pharm01"
-  machine_type = "e2-standard-2"
+  machine_type = "n2-highmem-2"
   zone         = var.zones[5 % length(var.zones)]
 
   boot_disk {

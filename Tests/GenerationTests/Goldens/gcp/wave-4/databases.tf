@@ -10,7 +10,7 @@ resource "google_sql_database_instance" "rmh_bi_sql01" {
   deletion_protection = true
 
   settings {
-    tier              = "db-custom-32-212992"
+    tier              = "db-custom-16-106496"
     edition           = "ENTERPRISE"
     availability_type = "REGIONAL"
     disk_size         = 3000
