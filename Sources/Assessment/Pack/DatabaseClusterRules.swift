@@ -8,11 +8,30 @@ public struct OracleRACOnCloudVM: ServerRule {
     enum Match { case rac, exadata }
 
     static func match(_ software: Software) -> Match? {
+        // Most products name neither: a byte scan for "rac" or "exadata", any case, decides that without building
+        // strings (this runs for every product on every server).
+        guard Self.mayName(software.product) || software.edition.map(Self.mayName) == true else { return nil }
         let text = ([software.product] + (software.edition.map { [$0] } ?? [])).joined(separator: " ").lowercased()
         let words = Set(text.split { !$0.isLetter && !$0.isNumber }.map(String.init))
         if words.contains("exadata") { return .exadata }
         if words.contains("rac") || text.contains("real application cluster") { return .rac }
         return nil
+    }
+
+    /// Whether the text may name what `match` looks for: "rac", "exa" followed later by "data", or "uste" (of
+    /// "real application cluster"), in any case. A false yes only costs the full check.
+    static func mayName(_ text: String) -> Bool {
+        var window: UInt32 = 0
+        var sawExa = false
+        for byte in text.utf8 {
+            let lower = byte | 0x20  // ASCII letters to lower case; other bytes only ever compared below
+            window = (window << 8) | UInt32(lower)
+            if window & 0xFF_FFFF == 0x72_6163 { return true }           // "rac"
+            if window & 0xFF_FFFF == 0x65_7861 { sawExa = true }         // "exa"
+            if sawExa, window == 0x6461_7461 { return true }            // "...data"
+            if window == 0x7573_7465 { return true }                    // "uste" of "cluster"
+        }
+        return false
     }
 
     public static let description = RuleDescription(

@@ -235,6 +235,8 @@ public struct Sizer: Sendable {
     public let assumptions: Assumptions
     /// Per cloud, the sizes with their Linux rate as priced here (commitment, sustained use), cheapest first.
     private let sizes: [Cloud: [Option]]
+    /// Per cloud, the sizes an `Option.index` points into.
+    private let vms: [Cloud: [VMPrice]]
     /// Per cloud, the size used when nothing fits.
     private let largestSizes: [Cloud: Option]
     /// The licences priced: those the catalogue prices on every target cloud. One priced on some clouds only would
@@ -244,12 +246,23 @@ public struct Sizer: Sendable {
     /// reason as licences.
     public let burstable: Bool
 
-    /// A size with what its Linux compute costs an hour here.
+    /// A size with what its Linux compute costs an hour here: plain numbers only, so the search over sizes for every
+    /// server copies nothing that is reference-counted.
     private struct Option: Sendable {
-        let vm: VMPrice
+        /// Into `vms[cloud]`.
+        let index: Int
+        let vcpus: Int
+        let memoryGiB: Double
+        /// Burstable sizes only; 0 otherwise.
+        let baselineCPUPercent: Double
         let linuxUSD: Double
+        let windowsLicenceUSD: Double
         let committed: Bool
         let sustainedUseUSD: Double
+        /// The Linux rate pay as you go (less any sustained-use discount) and at three years (on demand where the
+        /// size has no three-year rate), for the range the plan shows.
+        let payAsYouGoLinuxUSD: Double
+        let threeYearLinuxUSD: Double
     }
 
     /// Hours in a month, as the clouds' price calculators count them.
@@ -260,28 +273,38 @@ public struct Sizer: Sendable {
     public init(catalogue: PriceCatalogue = .embedded, assumptions: Assumptions) {
         self.catalogue = catalogue
         self.assumptions = assumptions
-        var sizes: [Cloud: [Option]] = [:]
+        var sizes: [Cloud: [Option]] = [:], vms: [Cloud: [VMPrice]] = [:]
         let burstable = assumptions.targetClouds.allSatisfy { cloud in
             catalogue.vms(for: cloud).contains { $0.family == .burstable }
         }
         self.burstable = burstable
         for cloud in assumptions.targetClouds {
-            sizes[cloud] = catalogue.vms(for: cloud).filter { burstable || $0.family != .burstable }.map { vm in
-                if let committed = vm.linuxUSDPerHour(assumptions.commitment) {
+            let offered = catalogue.vms(for: cloud).filter { burstable || $0.family != .burstable }
+            vms[cloud] = offered
+            sizes[cloud] = offered.enumerated().map { index, vm in
+                var rate = vm.linuxUSDPerHour, committed = false, sustained = 0.0
+                if let price = vm.linuxUSDPerHour(assumptions.commitment) {
                     // A commitment and the sustained-use discount do not combine on the same use.
-                    let sustained = assumptions.commitment == .none
-                        ? committed * (catalogue.sustainedUseDiscount(for: vm)?.fraction ?? 0) : 0
-                    return Option(vm: vm, linuxUSD: committed - sustained, committed: true, sustainedUseUSD: sustained)
+                    sustained = assumptions.commitment == .none
+                        ? price * (catalogue.sustainedUseDiscount(for: vm)?.fraction ?? 0) : 0
+                    (rate, committed) = (price - sustained, true)
                 }
-                return Option(vm: vm, linuxUSD: vm.linuxUSDPerHour, committed: false, sustainedUseUSD: 0)
-            }.sorted { ($0.linuxUSD, $0.vm.sku) < ($1.linuxUSD, $1.vm.sku) }
+                return Option(index: index, vcpus: vm.vcpus, memoryGiB: vm.memoryGiB,
+                              baselineCPUPercent: vm.baselineCPUPercent ?? 0, linuxUSD: rate,
+                              windowsLicenceUSD: vm.windowsLicenceUSDPerHour, committed: committed,
+                              sustainedUseUSD: sustained,
+                              payAsYouGoLinuxUSD: vm.linuxUSDPerHour
+                                  * (1 - (catalogue.sustainedUseDiscount(for: vm)?.fraction ?? 0)),
+                              threeYearLinuxUSD: vm.linux3yUSDPerHour ?? vm.linuxUSDPerHour)
+            }.sorted { ($0.linuxUSD, offered[$0.index].sku) < ($1.linuxUSD, offered[$1.index].sku) }
         }
         self.sizes = sizes
+        self.vms = vms
         pricedLicences = Set(LicencePrice.Product.allCases.filter { product in
             assumptions.targetClouds.allSatisfy { catalogue.licences[$0]?[product]?.isEmpty == false }
         })
         largestSizes = sizes.compactMapValues { options in
-            options.max { ($0.vm.vcpus, $0.vm.memoryGiB) < ($1.vm.vcpus, $1.vm.memoryGiB) }
+            options.max { ($0.vcpus, $0.memoryGiB) < ($1.vcpus, $1.memoryGiB) }
         }
     }
 
@@ -329,18 +352,20 @@ public struct Sizer: Sendable {
         let rate = assumptions.gbpPerUSD
         let burstDemand = database ? nil : demand
         let clouds = assumptions.targetClouds.compactMap { cloud -> CloudSizing? in
-            guard let options = sizes[cloud], let largest = largestSizes[cloud] else { return nil }
+            guard let options = sizes[cloud], let largest = largestSizes[cloud], let offered = vms[cloud] else {
+                return nil
+            }
             let hybrid = cloud == .azure && assumptions.azureHybridBenefit
             // What the server pays an hour on a size beyond its Linux compute: the Windows licence, its OS premium,
             // SQL Server licence-included; nil when that size's licence has no price here.
             // The vCPUs the database is licensed on: what the work needs where the cloud lets a licensed database
             // run on fewer cores than the size has, else all of them.
-            func licensed(_ vm: VMPrice) -> Int {
+            func licensed(_ vm: Option) -> Int {
                 guard let licence else { return 0 }
                 guard DatabaseLicence.constrainsCores.contains(cloud) else { return vm.vcpus }
                 return min(vm.vcpus, max(licence.minimumCores, vcpus + vcpus % 2))
             }
-            func extras(_ vm: VMPrice) -> (windows: Double, licence: Double, priced: Bool) {
+            func extras(_ vm: Option) -> (windows: Double, licence: Double, priced: Bool) {
                 var extra = 0.0, priced = true
                 if let product = osLicence {
                     if pricedLicences.contains(product),
@@ -357,13 +382,12 @@ public struct Sizer: Sendable {
                         extra += price.usdPerHour(vcpus: max(licence.minimumCores, billed))
                     } else { priced = false }
                 }
-                return (windows && !hybrid ? vm.windowsLicenceUSDPerHour : 0, extra, priced)
+                return (windows && !hybrid ? vm.windowsLicenceUSD : 0, extra, priced)
             }
             func fits(_ option: Option) -> Bool {
-                let vm = option.vm
-                guard vm.vcpus >= vcpus, vm.memoryGiB >= memoryGiB else { return false }
-                guard let baseline = vm.baselineCPUPercent else { return true }
-                return burstDemand.map { $0 <= Double(vm.vcpus) * baseline / 100 } ?? false
+                guard option.vcpus >= vcpus, option.memoryGiB >= memoryGiB else { return false }
+                guard option.baselineCPUPercent > 0 else { return true }
+                return burstDemand.map { $0 <= Double(option.vcpus) * option.baselineCPUPercent / 100 } ?? false
             }
             // The cheapest that fits at the price this server pays. Without licences the first fit is the
             // cheapest (sorted by Linux rate); with them, the licence per vCPU can make another size cheaper.
@@ -373,13 +397,13 @@ public struct Sizer: Sendable {
             var best = Double.infinity
             for option in options where fits(option) {
                 if plain && osLicence == nil && licence == nil { fit = option; break }
-                let extra = extras(option.vm)
+                let extra = extras(option)
                 let total = option.linuxUSD + extra.windows + extra.licence
                 if total < best { best = total; fit = option }
             }
             let chosen = fit ?? largest
-            let vm = chosen.vm
-            let extra = extras(vm)
+            let vm = offered[chosen.index]
+            let extra = extras(chosen)
             let storageUSD: Double
             let backupUSD: Double
             var disks = 0
@@ -401,14 +425,13 @@ public struct Sizer: Sendable {
             }
             // A managed service replaces the VM: nothing for compute or licences.
             let monthly = tier != .block && managed ? 0 : Self.hoursPerMonth * rate
-            let licensedVCPUs = licensed(vm)
+            let licensedVCPUs = licensed(chosen)
             return CloudSizing(
                 cloud: cloud, vm: vm, neededVCPUs: vcpus, neededMemoryGiB: memoryGiB, exceedsCatalogue: fit == nil,
                 windows: windows, computeGBP: (chosen.linuxUSD + extra.windows) * monthly,
                 commitmentPriced: chosen.committed, sustainedUseGBP: chosen.sustainedUseUSD * monthly,
-                payAsYouGoComputeGBP: (vm.linuxUSDPerHour
-                    * (1 - (catalogue.sustainedUseDiscount(for: vm)?.fraction ?? 0)) + extra.windows) * monthly,
-                threeYearComputeGBP: ((vm.linux3yUSDPerHour ?? vm.linuxUSDPerHour) + extra.windows) * monthly,
+                payAsYouGoComputeGBP: (chosen.payAsYouGoLinuxUSD + extra.windows) * monthly,
+                threeYearComputeGBP: (chosen.threeYearLinuxUSD + extra.windows) * monthly,
                 storageTier: tier, disks: disks, storageGBP: storageUSD * rate,
                 storagePriced: tierPrice != nil || storageGB == 0, backupGBP: backupUSD * rate,
                 windowsLicenceGBP: extra.windows * monthly, databaseLicence: licence,
