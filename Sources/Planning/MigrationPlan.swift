@@ -135,26 +135,40 @@ extension MigrationPlan {
         sizing.filter { $0.on(cloud)?.licencePriced == false }.count
     }
 
-    /// What the cloud figures include and leave out, in one sentence for the headline.
+    /// What the cloud figures include and leave out, in one sentence for the headline: built from what was priced,
+    /// not from what could have been.
     public var cloudCoverage: String {
         let term = switch assumptions.commitment {
         case .none: "pay-as-you-go compute"
         case .oneYear: "compute at one-year commitment rates"
         case .threeYear: "compute at three-year commitment rates"
         }
-        let clouds = assumptions.targetClouds
-        let oracle = clouds.contains { cloud in databaseLicences(on: cloud).contains { $0.unit.hasPrefix("Oracle") } }
-        let unpricedSQL = sizing.contains { sized in
-            sized.clouds.contains { if case .sqlServer = $0.databaseLicence { !$0.licencePriced } else { false } }
+        let on = sizing.flatMap(\.clouds)
+        let windows = on.contains { $0.windowsLicenceGBP > 0 }
+        let pricedLicences = on.contains { $0.licenceGBP > 0 }
+        let unpricedLicences = on.contains { !$0.licencePriced && !$0.databaseLicence.isOracle }
+        let oracle = on.contains { $0.databaseLicence.isOracle }
+        let unpricedStorage = on.contains { !$0.storagePriced }
+        let tooSmall = on.filter(\.exceedsCatalogue).count
+        var included = ["storage and backup for the servers that move"]
+        if windows { included.append("Windows Server licences") }
+        if pricedLicences { included.append("the Red Hat, SUSE and SQL Server licences every cloud prices") }
+        included.append("the SaaS subscriptions the inventory quotes")
+        var leftOut: [String] = []
+        if oracle { leftOut.append("Oracle licences (the trust's own)") }
+        if unpricedLicences {
+            leftOut.append("SQL Server, Red Hat and SUSE licences not priced on every cloud (counted in Database "
+                + "licences and the notes)")
         }
-        var leftOut = ["unquoted subscriptions", "circuits", "egress", "double running"]
-        if unpricedSQL { leftOut.insert("SQL Server licences where the catalogue has no price (counted below)", at: 0) }
-        if oracle { leftOut.insert("Oracle licences (the trust's own; counted below)", at: 0) }
-        return "Cloud figures are for what moves: \(term), storage and backup for the servers that move, with the "
-            + "Windows, Red Hat, SUSE and SQL Server licences bought from the cloud where the catalogue prices them"
+        if unpricedStorage { leftOut.append("managed file-share storage (no UK price in the catalogue)") }
+        leftOut += ["unquoted subscriptions", "landing-zone services (gateways, firewalls, logging)", "circuits",
+                    "egress", "double running", "migration effort"]
+        return "Cloud figures are for what moves: \(term), " + included.joined(separator: ", ")
             + (assumptions.azureHybridBenefit ? " (on Azure, Windows Server and SQL Server are the trust's own, "
                 + "under Azure Hybrid Benefit)" : "")
-            + " and the SaaS subscriptions the inventory quotes; they leave out \(leftOut.joined(separator: ", "))."
+            + "; they leave out " + leftOut.joined(separator: ", ") + "."
+            + (tooSmall > 0 ? " \(tooSmall) server \(tooSmall == 1 ? "size is" : "sizes are") the largest in the "
+                + "catalogue and too small for the workload (see the risks)." : "")
     }
 }
 

@@ -211,8 +211,8 @@ public struct Planner: Sendable {
     }
 
     /// Kahn's algorithm over the move groups (the foundation's already placed), a group released once all it
-    /// depends on is placed, taking first the group whose lead times run out soonest (by quarter), then the one
-    /// whose site closes soonest, then the one whose repurchase's contract ends soonest (each its own or a
+    /// depends on is placed, taking first the group whose site closes soonest, then the one whose lead times run out
+    /// soonest (by quarter), then the one whose repurchase's contract ends soonest (each its own or a
     /// dependant's: `inheritedDeadlines`), then the least critical, the one fewest others depend on, the least data,
     /// the highest score. A wave closes when the next group would break a cap: services, servers, or patient-critical services.
     /// The pilot (wave 1) takes at most three services fit to pilot (`fitsPilot`) while any other group is ready. A
@@ -416,6 +416,12 @@ public struct Planner: Sendable {
                     + "(\(Plural.count(assumptions.maxServicesPerWave, "service")), "
                     + "\(Plural.count(assumptions.maxServersPerWave, "server"))): it has a wave to itself")
             }
+            let clinical = group.services.filter { estate.services[$0].criticality == .patientCritical }.count
+            if clinical > assumptions.maxPatientCriticalPerWave {
+                risks.append("the move group cuts over \(clinical) patient-critical services together, more than the "
+                    + "cap of \(assumptions.maxPatientCriticalPerWave) a wave, because they must move together: "
+                    + "rehearse the joint cut-over, or break the tie between them")
+            }
             for member in group.services {
                 let service = estate.services[member]
                 for reference in service.dependsOn {
@@ -585,7 +591,7 @@ public struct Planner: Sendable {
         if !databases.isEmpty {
             notes.append("\(databases.count) moving \(databases.count == 1 ? "server runs" : "servers run") SQL Server "
                 + "or Oracle Database, counted per cloud on the vCPUs the work needs where constrained-vCPU sizes "
-                + "(Azure) or Optimize CPUs (AWS) allow it, and on every vCPU of the size on Google (whether its "
+                + "(Azure: a half or a quarter of the size) or Optimize CPUs (AWS) allow it, and on every vCPU of the size on Google (whether its "
                 + "visible-core setting lowers the count was not confirmed): SQL Server per core in 2-core "
                 + "packs, at least four cores a VM (Microsoft, SQL Server licensing guide); Oracle Enterprise "
                 + "Edition one processor licence for two vCPUs, Standard Edition 2 one socket for four (Oracle, "
@@ -594,7 +600,7 @@ public struct Planner: Sendable {
             let guessed = databases.filter { !$0.editionGiven }.count
             if guessed > 0 {
                 notes.append("\(guessed) database \(guessed == 1 ? "server gives" : "servers give") no edition: SQL "
-                    + "Server is counted as Standard and Oracle as Enterprise Edition; give software.edition.")
+                    + "Server and Oracle are counted as Enterprise Edition, the cautious figure; give software.edition.")
             }
         }
         let unpriced = assumptions.targetClouds.compactMap { cloud -> String? in
@@ -768,7 +774,7 @@ public struct Planner: Sendable {
     }
 }
 
-/// Orders groups for the waves (see `Planner.assignWaves`): ready quarter, site exit, contract end, criticality,
+/// Orders groups for the waves (see `Planner.assignWaves`): site exit, ready quarter, contract end, criticality,
 /// dependants, data, score, then by the first service's id. A site exit comes before a contract end: a lease that
 /// ends takes the servers' home with it, while a supplier contract can usually be extended, at a cost
 /// (cloudfirst's judgement).
@@ -783,8 +789,10 @@ struct GroupKey: Comparable {
     let firstID: String
 
     static func < (a: GroupKey, b: GroupKey) -> Bool {
-        if (a.ready, a.siteDeadline, a.contractDeadline) != (b.ready, b.siteDeadline, b.contractDeadline) {
-            return (a.ready, a.siteDeadline, a.contractDeadline) < (b.ready, b.siteDeadline, b.contractDeadline)
+        // A site exit first: its servers lose their home, whatever waits on a lead time. Then lead times, so that
+        // what is ready moves while procurements run; then contract ends.
+        if (a.siteDeadline, a.ready, a.contractDeadline) != (b.siteDeadline, b.ready, b.contractDeadline) {
+            return (a.siteDeadline, a.ready, a.contractDeadline) < (b.siteDeadline, b.ready, b.contractDeadline)
         }
         return (a.criticality, a.dependants, a.volume, -a.score, a.firstID)
             < (b.criticality, b.dependants, b.volume, -b.score, b.firstID)

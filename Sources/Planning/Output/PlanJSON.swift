@@ -61,6 +61,9 @@ public enum PlanJSON {
                     ("wave", .int(wave)),
                     ("gates", .array(plan.assessment.services[index].gateRules.map(JSONValue.string))),
                     ("monthly_gbp", costs(plan.serviceCosts[index] ?? CloudCosts())),
+                    // A repurchase with no quoted subscription: its monthly figure is unknown, not zero.
+                    ("costs_complete", .bool(plan.assessment.services[index].strategy != .repurchase
+                        || estate.services[index].supplier?.subscriptionMonthlyGBP != nil)),
                 ])
             })),
             ("sizing", .array(plan.sizing.map { sizing in
@@ -80,6 +83,7 @@ public enum PlanJSON {
                             ("monthly_gbp", PlanFormatting.money(cloud.monthlyGBP)),
                             ("compute_gbp", PlanFormatting.money(cloud.computeGBP)),
                             ("replaced_by_service", .bool(cloud.replacedByService)),
+                            ("exceeds_catalogue", .bool(cloud.exceedsCatalogue)),
                             ("storage_tier", .string(cloud.storageTier.rawValue)), ("disks", .int(cloud.disks)),
                             ("storage_priced", .bool(cloud.storagePriced)),
                             ("storage_gbp", PlanFormatting.money(cloud.storageGBP)),
@@ -106,6 +110,19 @@ public enum PlanJSON {
                 ("max_services_per_wave", .int(assumptions.maxServicesPerWave)),
                 ("max_servers_per_wave", .int(assumptions.maxServersPerWave)),
                 ("team_size", .int(assumptions.teamSize)),
+                ("link_mbps", .double(assumptions.linkMbps)),
+                ("max_patient_critical_per_wave", .int(assumptions.maxPatientCriticalPerWave)),
+                ("clinical_cutover_gap_weeks", .int(assumptions.clinicalCutoverGapWeeks)),
+                ("procurement_weeks", .int(assumptions.procurementWeeks)),
+                ("safety_case_weeks", .int(assumptions.safetyCaseWeeks)),
+                ("circuit_weeks", .int(assumptions.circuitWeeks)),
+                ("pessimism", .object([
+                    ("procurement", .double(Timing.procurementPessimism)),
+                    ("safety_case", .double(Timing.safetyCasePessimism)),
+                    ("circuit", .double(Timing.circuitPessimism)),
+                    ("effort", .double(Timing.effortPessimism)),
+                    ("transfer", .double(Timing.transferPessimism)),
+                ])),
                 ("freeze_windows", .array(assumptions.freezeWindows.map { window in
                     .object([("from", .string(window.from.description)), ("to", .string(window.to.description)),
                              ("applies_to", .string(window.appliesTo.rawValue))])

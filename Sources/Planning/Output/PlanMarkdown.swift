@@ -39,8 +39,8 @@ public enum PlanMarkdown {
         if !mix.isEmpty { out += "- Moving services by strategy: \(mix.joined(separator: ", ")).\n" }
         let delayed = plan.waves.filter { $0.delay != nil }.count
         if delayed > 0 {
-            out += "- \(delayed) \(delayed == 1 ? "wave starts" : "waves start") later than the one before ends: lead "
-                + "times (procurement, safety cases), the gap between clinical cut-overs, or freeze windows.\n"
+            out += "- \(delayed) \(delayed == 1 ? "wave starts" : "waves start") later than the one before ends; "
+                + "each says why under \"Starts later\".\n"
         }
         out += "\n| cost (GBP) | " + clouds.map { "\($0.displayName) (\(plan.assumptions.regions[$0] ?? ""))" }
             .joined(separator: " | ") + " | on premises |\n|---|" + String(repeating: "---:|", count: clouds.count + 1)
@@ -58,7 +58,9 @@ public enum PlanMarkdown {
             + clouds.map { PlanFormatting.pounds(plan.fiveYearRamped($0)) }.joined(separator: " | ")
             + " | \(PlanFormatting.pounds(plan.fiveYear(plan.onPremises.monthlyGBP)))\(onPremisesLabel) |\n\n"
         out += plan.cloudCoverage + " "
-            + (plan.onPremises.given ? "On premises is the inventory's figure for the whole estate today."
+            + (plan.onPremises.given ? "On premises is the inventory's figure for the whole estate today: it is "
+                + "not like for like, since what stays (retained services, the site, its network) goes on costing "
+                + "after the move and the cloud figures start only at each cut-over."
                 : "No on-premises cost is given, so the two sides are not compared: the partial model shown is a "
                     + "floor (power, hardware, support and space only); set assumptions.on_premises_monthly_gbp.")
             + " See [Assumptions](#assumptions-and-notes).\n"
@@ -71,7 +73,9 @@ public enum PlanMarkdown {
                 out += "The landing zone, before any other service moves: a network in the UK region with private "
                     + "subnets and flow logs, HSCN or VPN connectivity to the trust, identity, central logging and keys. "
                     + "\(Effort.landingZoneWorkingDays) working days, with the foundation's effort and the copy of "
-                    + "its data, or any circuit's lead time if longer.\n"
+                    + "its data, or any circuit's lead time if longer. Freeze windows and the gap between clinical "
+                    + "cut-overs do not apply to it: extending the directory and starting cloud backup add to what runs "
+                    + "on premises and switch no clinical service over.\n"
                 if !wave.services.isEmpty {
                     out += "\nIt carries the foundation other services stand on: "
                         + wave.services.map { "`\(estate.services[$0].id)` (\(plan.assessment.services[$0].strategy.rawValue))" }
@@ -81,7 +85,7 @@ public enum PlanMarkdown {
                 out += "\(Plural.count(wave.services.count, "service")) on "
                     + "\(Plural.count(wave.serverCount, "server")); "
                     + "\(PlanFormatting.pounds(wave.effortDays)) person-days.\n"
-                if let delay = wave.delay { out += "\nHeld back: it \(cell(delay)).\n" }
+                if let delay = wave.delay { out += "\nStarts later: it \(cell(delay)).\n" }
                 out += "\n| service | name | strategy | criticality | servers | "
                     + clouds.map { "\($0.displayName) GBP/month" }.joined(separator: " | ") + " |\n|---|---|---|---|---:|"
                     + String(repeating: "---:|", count: clouds.count) + "\n"
@@ -172,8 +176,20 @@ public enum PlanMarkdown {
             }
         }.joined(separator: ", ") + "; a clinical system adds \(Effort.clinicalSafety.plainDescription) for its "
             + "DCB0160 safety case. A wave lasts its effort divided by the team, at least "
-            + "\(Effort.minimumWaveWorkingDays) working days. These are cloudfirst's planning defaults, not sourced "
-            + "figures.\n"
+            + "\(Effort.minimumWaveWorkingDays) working days, plus the days its data takes to copy. Effort is "
+            + "multiplied by \(Timing.effortByCriticality[.patientCritical]!.plainDescription) for a patient-critical "
+            + "service and \(Timing.effortByCriticality[.businessCritical]!.plainDescription) for a business-critical "
+            + "one. These are cloudfirst's planning defaults, not sourced figures.\n"
+        out += "- Lead times, likely (pessimistic): procurement \(assumptions.procurementWeeks) weeks "
+            + "(\(Int(Double(assumptions.procurementWeeks) * Timing.procurementPessimism))), a DCB0160 safety case "
+            + "\(assumptions.safetyCaseWeeks) (\(Int(Double(assumptions.safetyCaseWeeks) * Timing.safetyCasePessimism))), "
+            + "an HSCN or private circuit \(assumptions.circuitWeeks) "
+            + "(\(Int(Double(assumptions.circuitWeeks) * Timing.circuitPessimism))), all running from the start, side "
+            + "by side; effort \(Timing.effortPessimism.plainDescription) times and data copied at "
+            + "1/\(Timing.transferPessimism.plainDescription) of the link's rate in the pessimistic case. Data copied "
+            + "at \(assumptions.linkMbps.plainDescription) Mbit/s (link_mbps). At most "
+            + "\(Plural.count(assumptions.maxPatientCriticalPerWave, "patient-critical service")) a wave, and "
+            + "\(assumptions.clinicalCutoverGapWeeks) weeks at least between patient-critical cut-overs.\n"
         out += "- Prices: the embedded catalogue, data dated \(plan.catalogueDates.earliest) to "
             + "\(plan.catalogueDates.latest); each row names its source (`Catalogues/prices.csv`).\n"
         out += plan.notes.map { "- \(cell($0))\n" }.joined()

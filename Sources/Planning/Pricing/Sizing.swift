@@ -76,15 +76,15 @@ public enum DatabaseLicence: Sendable, Hashable {
     case oracle(enterprise: Bool)
 
     /// The licence the server's software needs, if any: SQL Server Express and Developer editions need none. An
-    /// edition not given counts as Standard for SQL Server and Enterprise for Oracle (the usual ones in the NHS; the
-    /// plan says which servers were counted so).
+    /// edition not given counts as Enterprise, the cautious figure (the plan says which servers were counted so).
     public static func of(_ software: [Software]) -> (licence: DatabaseLicence, editionGiven: Bool)? {
         for item in software {
             let product = item.product.lowercased()
             let edition = item.edition?.lowercased() ?? ""
             if product.contains("sql server") {
                 if ["express", "developer", "evaluation"].contains(where: edition.contains) { continue }
-                return (.sqlServer(enterprise: edition.contains("enterprise")), !edition.isEmpty)
+                // No edition given: Enterprise, the cautious figure (cloudfirst's judgement).
+                return (.sqlServer(enterprise: edition.isEmpty || edition.contains("enterprise")), !edition.isEmpty)
             }
             if product.contains("oracle database") {
                 return (.oracle(enterprise: !edition.contains("standard")), !edition.isEmpty)
@@ -109,7 +109,8 @@ public enum DatabaseLicence: Sendable, Hashable {
     /// What one counted unit is called.
     public var unit: String {
         switch self {
-        case .sqlServer: "SQL Server 2-core packs"
+        case .sqlServer(enterprise: true): "SQL Server Enterprise 2-core packs"
+        case .sqlServer(enterprise: false): "SQL Server Standard 2-core packs"
         case .oracle(enterprise: true): "Oracle processor licences"
         case .oracle(enterprise: false): "Oracle SE2 sockets"
         }
@@ -125,7 +126,8 @@ public enum DatabaseLicence: Sendable, Hashable {
 
     /// The clouds that let a licensed database run on fewer licensed cores than its size has: Azure's
     /// constrained-vCPU sizes (Microsoft Learn, "Constrained vCPU sizes": SQL Server and Oracle licences follow the
-    /// reduced count, compute is priced as the full size) and AWS's Optimize CPU options (Amazon EC2 User Guide:
+    /// reduced count, compute is priced as the full size; only a half or a quarter of the size's vCPUs, e.g.
+    /// Standard_E16-4s_v5) and AWS's Optimize CPU options (Amazon EC2 User Guide:
     /// "can help you save on licensing costs"). Whether Google's visible-core setting lowers a licence count was not
     /// confirmed, so on Google every vCPU of the size is counted.
     public static let constrainsCores: Set<Cloud> = [.azure, .aws]
@@ -255,6 +257,8 @@ public struct Sizer: Sendable {
         let memoryGiB: Double
         /// Burstable sizes only; 0 otherwise.
         let baselineCPUPercent: Double
+        /// A memory-optimised size: on Azure, one with constrained-vCPU variants.
+        let memoryOptimised: Bool
         let linuxUSD: Double
         let windowsLicenceUSD: Double
         let committed: Bool
@@ -290,7 +294,8 @@ public struct Sizer: Sendable {
                     (rate, committed) = (price - sustained, true)
                 }
                 return Option(index: index, vcpus: vm.vcpus, memoryGiB: vm.memoryGiB,
-                              baselineCPUPercent: vm.baselineCPUPercent ?? 0, linuxUSD: rate,
+                              baselineCPUPercent: vm.baselineCPUPercent ?? 0, memoryOptimised: vm.family == .memory,
+                              linuxUSD: rate,
                               windowsLicenceUSD: vm.windowsLicenceUSDPerHour, committed: committed,
                               sustainedUseUSD: sustained,
                               payAsYouGoLinuxUSD: vm.linuxUSDPerHour
@@ -362,8 +367,17 @@ public struct Sizer: Sendable {
             // run on fewer cores than the size has, else all of them.
             func licensed(_ vm: Option) -> Int {
                 guard let licence else { return 0 }
-                guard DatabaseLicence.constrainsCores.contains(cloud) else { return vm.vcpus }
-                return min(vm.vcpus, max(licence.minimumCores, vcpus + vcpus % 2))
+                let needed = max(licence.minimumCores, vcpus + vcpus % 2)
+                switch cloud {
+                case .aws: return min(vm.vcpus, needed)
+                case .azure:
+                    // Constrained-vCPU sizes, memory-optimised families only, run a half or a quarter of the
+                    // size's vCPUs, no other count.
+                    guard vm.memoryOptimised else { return vm.vcpus }
+                    let quarter = vm.vcpus % 4 == 0 ? vm.vcpus / 4 : 0, half = vm.vcpus % 2 == 0 ? vm.vcpus / 2 : 0
+                    return [quarter, half].first { $0 >= needed && $0 >= 2 } ?? vm.vcpus
+                case .gcp: return vm.vcpus
+                }
             }
             func extras(_ vm: Option) -> (windows: Double, licence: Double, priced: Bool) {
                 var extra = 0.0, priced = true

@@ -7,7 +7,6 @@ output "instance_ids" {
     "rmh-rds-gw01" = aws_instance.rmh_rds_gw01.id
     "rmh-rds-sh01" = aws_instance.rmh_rds_sh01.id
     "rmh-rds-sh02" = aws_instance.rmh_rds_sh02.id
-    "rmh-pharm01"  = aws_instance.rmh_pharm01.id
   }
 }
 
@@ -19,6 +18,5 @@ output "private_ips" {
     "rmh-rds-gw01" = aws_instance.rmh_rds_gw01.private_ip
     "rmh-rds-sh01" = aws_instance.rmh_rds_sh01.private_ip
     "rmh-rds-sh02" = aws_instance.rmh_rds_sh02.private_ip
-    "rmh-pharm01"  = aws_instance.rmh_pharm01.private_ip
   }
 }

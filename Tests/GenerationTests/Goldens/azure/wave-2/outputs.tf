@@ -7,7 +7,6 @@ output "virtual_machine_ids" {
     "rmh-rds-gw01" = azurerm_windows_virtual_machine.rmh_rds_gw01.id
     "rmh-rds-sh01" = azurerm_windows_virtual_machine.rmh_rds_sh01.id
     "rmh-rds-sh02" = azurerm_windows_virtual_machine.rmh_rds_sh02.id
-    "rmh-pharm01"  = azurerm_windows_virtual_machine.rmh_pharm01.id
   }
 }
 
@@ -19,6 +18,5 @@ output "private_ips" {
     "rmh-rds-gw01" = azurerm_network_interface.rmh_rds_gw01.private_ip_address
     "rmh-rds-sh01" = azurerm_network_interface.rmh_rds_sh01.private_ip_address
     "rmh-rds-sh02" = azurerm_network_interface.rmh_rds_sh02.private_ip_address
-    "rmh-pharm01"  = azurerm_network_interface.rmh_pharm01.private_ip_address
   }
 }
