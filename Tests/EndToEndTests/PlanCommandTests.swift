@@ -18,6 +18,26 @@ import Testing
         Golden.check(run.stdout, golden)
     }
 
+    /// The commitment and Azure Hybrid Benefit options reach the figures, on the command line and in the
+    /// inventory's assumptions alike; a term the clouds do not sell is refused with exit code 2.
+    @Test func commitmentAndHybridBenefitChangeTheFigures() throws {
+        func monthly(_ extra: [String]) throws -> [String: Double] {
+            let run = try Binary.cloudfirst(["plan", "--format", "json"] + Self.asOf + extra)
+            #expect(run.status == 0, "\(run.stderr)")
+            let root = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+            let costs = try #require(root["costs"] as? [String: [String: Any]])
+            return try ["azure", "aws", "gcp"].reduce(into: [:]) { result, cloud in
+                result[cloud] = try #require(costs[cloud]?["monthly_gbp"] as? Double)
+            }
+        }
+        let base = try monthly([]), threeYear = try monthly(["--commitment", "3y"])
+        let hybrid = try monthly(["--azure-hybrid-benefit"])
+        for cloud in ["azure", "aws", "gcp"] { #expect(threeYear[cloud]! < base[cloud]!, "\(cloud)") }
+        #expect(hybrid["azure"]! < base["azure"]! && hybrid["aws"] == base["aws"] && hybrid["gcp"] == base["gcp"])
+        let refused = try Binary.cloudfirst(["plan", "--commitment", "2y"] + Self.asOf)
+        #expect(refused.status == 2 && refused.stderr.contains("none, 1y or 3y"))
+    }
+
     /// The JSON contract of the planning issue.
     @Test func jsonKeepsTheContract() throws {
         let run = try Binary.cloudfirst(["plan", "Inventories/eastvale-ics-shared.yaml", "--format", "json"] + Self.asOf)

@@ -333,8 +333,9 @@ public struct Sizer: Sendable {
                 memoryGiB = memory * Self.gibPerGB
             } else if let cpu = server.utilisation?.cpuP95, let used = server.utilisation?.memoryP95 {
                 basis = .utilisation
-                demand = Double(cores) * cpu / 100 * comfort
-                vcpus = Int(demand!.rounded(.up))
+                let needed = Double(cores) * cpu / 100 * comfort
+                demand = needed
+                vcpus = Int(needed.rounded(.up))
                 // A database's memory is its cache: what it has is the floor.
                 memoryGiB = memory * Self.gibPerGB * (database ? 1 : used / 100 * comfort)
             } else {
