@@ -2,7 +2,7 @@ import CloudFirstCore
 
 extension CalendarDate {
     /// Days since 1970-01-01 (proleptic Gregorian), by Howard Hinnant's days-from-civil algorithm.
-    var dayNumber: Int {
+    public var dayNumber: Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400

@@ -130,11 +130,6 @@ extension MigrationPlan {
         return counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { ($0.key, $0.value) }
     }
 
-    /// Per cloud, the servers a licence they need from the cloud has no price for (counted, not in the figure).
-    public func unpricedLicenceServers(on cloud: Cloud) -> Int {
-        sizing.filter { $0.on(cloud)?.licencePriced == false }.count
-    }
-
     /// What the cloud figures include and leave out, in one sentence for the headline: built from what was priced,
     /// not from what could have been.
     public var cloudCoverage: String {
@@ -146,7 +141,7 @@ extension MigrationPlan {
         let on = sizing.flatMap(\.clouds)
         let windows = on.contains { $0.windowsLicenceGBP > 0 }
         let pricedLicences = on.contains { $0.licenceGBP > 0 }
-        let unpricedLicences = on.contains { !$0.licencePriced && !$0.databaseLicence.isOracle }
+        let unpricedLicences = on.contains(where: \.licenceLeftOut)
         let oracle = on.contains { $0.databaseLicence.isOracle }
         let unpricedStorage = on.contains { !$0.storagePriced }
         let tooSmall = on.filter(\.exceedsCatalogue).count

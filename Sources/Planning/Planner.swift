@@ -605,17 +605,17 @@ public struct Planner: Sendable {
         }
         let unpriced = assumptions.targetClouds.compactMap { cloud -> String? in
             let count = sizing.filter { sized in
-                sized.on(cloud).map { !$0.licencePriced && !$0.databaseLicence.isOracle } ?? false
+                sized.on(cloud)?.licenceLeftOut ?? false
             }.count
             return count > 0 ? "\(count) on \(cloud.displayName)" : nil
         }
         if !unpriced.isEmpty {
             let partly = LicencePrice.Product.allCases.filter { product in
                 !sizer.pricedLicences.contains(product)
-                    && assumptions.targetClouds.contains { sizer.catalogue.licences[$0]?[product]?.isEmpty == false }
+                    && assumptions.targetClouds.contains { sizer.catalogue.hasLicence(product, on: $0) }
             }.map { product in
                 product.rawValue + " (priced for " + assumptions.targetClouds.filter {
-                    sizer.catalogue.licences[$0]?[product]?.isEmpty == false
+                    sizer.catalogue.hasLicence(product, on: $0)
                 }.map(\.displayName).joined(separator: ", ") + " only)"
             }
             notes.append("Servers with a SQL Server, Red Hat or SUSE licence that is not priced on every cloud "

@@ -233,11 +233,11 @@ struct PricingTests {
             // wave alone, and the sum of the waves' shares.
             let ramped = plan.fiveYearRamped(cloud)
             #expect(ramped < plan.fiveYear(plan.monthly[cloud]) && ramped > 0)
-            let window = Double(plan.startDate.adding(months: 60).dayNumberForTests
-                - plan.startDate.dayNumberForTests)
+            let window = Double(plan.startDate.adding(months: 60).dayNumber
+                - plan.startDate.dayNumber)
             var expected = 0.0
             for (wave, cost) in zip(plan.waves, plan.waveCosts) {
-                let running = max(0, window - Double(wave.end.dayNumberForTests + 1 - plan.startDate.dayNumberForTests))
+                let running = max(0, window - Double(wave.end.dayNumber + 1 - plan.startDate.dayNumber))
                 expected += cost[cloud] * 60 * running / window
             }
             #expect(abs(ramped - expected) < 0.01)
@@ -245,16 +245,5 @@ struct PricingTests {
             #expect(abs(range.payAsYouGo - plan.monthly[cloud]) < 0.01, "the plan is priced pay as you go")
             #expect(range.threeYear < range.payAsYouGo)
         }
-    }
-}
-
-extension CalendarDate {
-    /// Days since 1 January 1970, for sums over dates.
-    var dayNumberForTests: Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        return era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
     }
 }

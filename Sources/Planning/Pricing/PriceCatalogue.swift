@@ -233,6 +233,11 @@ public struct PriceCatalogue: Sendable {
         licences[cloud]?[product]?.first { ($0.maxVCPUs ?? .max) >= vcpus }
     }
 
+    /// Whether the catalogue prices this licence on this cloud, for any size.
+    public func hasLicence(_ product: LicencePrice.Product, on cloud: Cloud) -> Bool {
+        licences[cloud]?[product]?.isEmpty == false
+    }
+
     /// Google's sustained-use discount for this size, when Google applies one to its series.
     public func sustainedUseDiscount(for vm: VMPrice) -> DiscountRate? {
         discounts.first { $0.applies(to: vm) }

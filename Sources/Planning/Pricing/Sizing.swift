@@ -124,13 +124,25 @@ public enum DatabaseLicence: Sendable, Hashable {
         }
     }
 
-    /// The clouds that let a licensed database run on fewer licensed cores than its size has: Azure's
-    /// constrained-vCPU sizes (Microsoft Learn, "Constrained vCPU sizes": SQL Server and Oracle licences follow the
-    /// reduced count, compute is priced as the full size; only a half or a quarter of the size's vCPUs, e.g.
-    /// Standard_E16-4s_v5) and AWS's Optimize CPU options (Amazon EC2 User Guide:
-    /// "can help you save on licensing costs"). Whether Google's visible-core setting lowers a licence count was not
-    /// confirmed, so on Google every vCPU of the size is counted.
-    public static let constrainsCores: Set<Cloud> = [.azure, .aws]
+    /// The vCPUs a database on a size of `vcpus` is licensed on when its work needs `needed`: AWS's Optimize CPU
+    /// options set any even count (Amazon EC2 User Guide: "can help you save on licensing costs"); Azure's
+    /// constrained-vCPU sizes, memory-optimised families only, run a half or a quarter of the size and no other
+    /// count (Microsoft Learn, "Constrained vCPU sizes": SQL Server and Oracle licences follow the reduced count,
+    /// compute is priced as the full size, e.g. Standard_E16-4s_v5). Whether Google's visible-core setting lowers a
+    /// licence count was not confirmed, so on Google every vCPU of the size is counted.
+    func licensedVCPUs(on cloud: Cloud, size vcpus: Int, memoryOptimised: Bool, needed work: Int) -> Int {
+        let needed = max(minimumCores, work + work % 2)
+        switch cloud {
+        case .aws:
+            return min(vcpus, needed)
+        case .azure:
+            guard memoryOptimised else { return vcpus }
+            let quarter = vcpus % 4 == 0 ? vcpus / 4 : 0, half = vcpus % 2 == 0 ? vcpus / 2 : 0
+            return [quarter, half].first { $0 >= needed && $0 >= 2 } ?? vcpus
+        case .gcp:
+            return vcpus
+        }
+    }
 
     /// The least cores licensed on a VM: four for SQL Server, else what it runs on.
     var minimumCores: Int {
@@ -207,6 +219,10 @@ public struct CloudSizing: Sendable {
     public let licencePriced: Bool
 
     public var monthlyGBP: Double { computeGBP + storageGBP + backupGBP + licenceGBP }
+
+    /// A licence the server needs from the cloud that is counted but not in the figure: SQL Server, Red Hat or SUSE
+    /// not priced on every cloud. Oracle is the trust's own everywhere, so never this.
+    public var licenceLeftOut: Bool { !licencePriced && !databaseLicence.isOracle }
 }
 
 /// A server sized for every target cloud.
@@ -287,10 +303,10 @@ public struct Sizer: Sendable {
             vms[cloud] = offered
             sizes[cloud] = offered.enumerated().map { index, vm in
                 var rate = vm.linuxUSDPerHour, committed = false, sustained = 0.0
+                let discount = catalogue.sustainedUseDiscount(for: vm)?.fraction ?? 0
                 if let price = vm.linuxUSDPerHour(assumptions.commitment) {
                     // A commitment and the sustained-use discount do not combine on the same use.
-                    sustained = assumptions.commitment == .none
-                        ? price * (catalogue.sustainedUseDiscount(for: vm)?.fraction ?? 0) : 0
+                    sustained = assumptions.commitment == .none ? price * discount : 0
                     (rate, committed) = (price - sustained, true)
                 }
                 return Option(index: index, vcpus: vm.vcpus, memoryGiB: vm.memoryGiB,
@@ -298,15 +314,14 @@ public struct Sizer: Sendable {
                               linuxUSD: rate,
                               windowsLicenceUSD: vm.windowsLicenceUSDPerHour, committed: committed,
                               sustainedUseUSD: sustained,
-                              payAsYouGoLinuxUSD: vm.linuxUSDPerHour
-                                  * (1 - (catalogue.sustainedUseDiscount(for: vm)?.fraction ?? 0)),
+                              payAsYouGoLinuxUSD: vm.linuxUSDPerHour * (1 - discount),
                               threeYearLinuxUSD: vm.linux3yUSDPerHour ?? vm.linuxUSDPerHour)
             }.sorted { ($0.linuxUSD, offered[$0.index].sku) < ($1.linuxUSD, offered[$1.index].sku) }
         }
         self.sizes = sizes
         self.vms = vms
         pricedLicences = Set(LicencePrice.Product.allCases.filter { product in
-            assumptions.targetClouds.allSatisfy { catalogue.licences[$0]?[product]?.isEmpty == false }
+            assumptions.targetClouds.allSatisfy { catalogue.hasLicence(product, on: $0) }
         })
         largestSizes = sizes.compactMapValues { options in
             options.max { ($0.vcpus, $0.memoryGiB) < ($1.vcpus, $1.memoryGiB) }
@@ -362,24 +377,13 @@ public struct Sizer: Sendable {
                 return nil
             }
             let hybrid = cloud == .azure && assumptions.azureHybridBenefit
-            // What the server pays an hour on a size beyond its Linux compute: the Windows licence, its OS premium,
-            // SQL Server licence-included; nil when that size's licence has no price here.
-            // The vCPUs the database is licensed on: what the work needs where the cloud lets a licensed database
-            // run on fewer cores than the size has, else all of them.
+            // The vCPUs the database is licensed on, on this size (`DatabaseLicence.licensedVCPUs`).
             func licensed(_ vm: Option) -> Int {
-                guard let licence else { return 0 }
-                let needed = max(licence.minimumCores, vcpus + vcpus % 2)
-                switch cloud {
-                case .aws: return min(vm.vcpus, needed)
-                case .azure:
-                    // Constrained-vCPU sizes, memory-optimised families only, run a half or a quarter of the
-                    // size's vCPUs, no other count.
-                    guard vm.memoryOptimised else { return vm.vcpus }
-                    let quarter = vm.vcpus % 4 == 0 ? vm.vcpus / 4 : 0, half = vm.vcpus % 2 == 0 ? vm.vcpus / 2 : 0
-                    return [quarter, half].first { $0 >= needed && $0 >= 2 } ?? vm.vcpus
-                case .gcp: return vm.vcpus
-                }
+                licence?.licensedVCPUs(on: cloud, size: vm.vcpus, memoryOptimised: vm.memoryOptimised,
+                                       needed: vcpus) ?? 0
             }
+            // What the server pays an hour on a size beyond its Linux compute: the Windows licence, its OS premium,
+            // SQL Server licence-included; `priced` false when a licence it needs has no price here.
             func extras(_ vm: Option) -> (windows: Double, licence: Double, priced: Bool) {
                 var extra = 0.0, priced = true
                 if let product = osLicence {
