@@ -36,9 +36,12 @@ public enum OnPremisesModel {
     public static let virtualMachineShare = 0.1
 
     static func monthly(_ servers: [Server]) -> Double {
-        servers.filter(\.poweredOn).reduce(0) { total, server in
-            total + physicalServerMonthlyGBP * (server.platform == .physical ? 1 : virtualMachineShare)
+        // A loop over the servers in place: filtering first would copy every server.
+        var total = 0.0
+        for server in servers where server.poweredOn {
+            total += physicalServerMonthlyGBP * (server.platform == .physical ? 1 : virtualMachineShare)
         }
+        return total
     }
 }
 
@@ -90,15 +93,19 @@ public struct Planner: Sendable {
 
         // Sizing and cost: every server a VM strategy needs, its cost split among the services that need it.
         let sizer = Sizer(catalogue: catalogue, assumptions: assumptions)
-        var sizing: [ServerSizing] = []
         var serviceCosts: [Int: CloudCosts] = [:]
         for index in moving { serviceCosts[index] = CloudCosts() }
+        // Sized in parallel (each server on its own), costs summed in server order so the figures never vary.
+        var toSize: [(server: Int, needing: [Int])] = []
         for (server, users) in servicesOfServer.enumerated() {
             let needing = users.filter { movingSet.contains($0) && Self.vmStrategies.contains(strategyOf[$0]) }
-            guard !needing.isEmpty else { continue }
-            let sized = sizer.size(estate.servers[server], at: server,
-                                   managed: needing.allSatisfy { strategyOf[$0] == .replatform })
-            sizing.append(sized)
+            if !needing.isEmpty { toSize.append((server, needing)) }
+        }
+        let sizing = Parallel.map(toSize.count) { item in
+            sizer.size(estate.servers[toSize[item].server], at: toSize[item].server,
+                       managed: toSize[item].needing.allSatisfy { strategyOf[$0] == .replatform })
+        }
+        for (sized, (_, needing)) in zip(sizing, toSize) {
             for cloud in sized.clouds {
                 let share = cloud.monthlyGBP / Double(needing.count)
                 for service in needing { serviceCosts[service, default: CloudCosts()][cloud.cloud] += share }
@@ -234,17 +241,27 @@ public struct Planner: Sendable {
                                                     own: timing.siteDeadline)
         let contractDeadlines = Self.inheritedDeadlines(groups: groups, dependantCount: dependantCount,
                                                         own: timing.contractDeadline)
+        // The groups' first service ids as ranks, sorted once, so that keys compare and move without strings.
+        let firstIDs = groups.map { group in group.services.first.map { services[$0].service.id } ?? "" }
+        var idRank = [Int](repeating: 0, count: groups.count)
+        for (rank, group) in groups.indices.sorted(by: { firstIDs[$0] < firstIDs[$1] }).enumerated() {
+            idRank[group] = rank
+        }
         let keys = groups.indices.map { index -> GroupKey in
-            let group = groups[index]
-            let members = group.services.map { services[$0] }
+            // Read by index: copying each member's assessment (findings and all) cost more than the rest of this.
+            let members = groups[index].services
+            var lead = 0, criticality = 0, volume = 0.0, score = Int.max
+            for member in members {
+                lead = max(lead, timing.leadDayCount(member, pessimistic: false))
+                criticality = max(criticality, Self.riskRank(services[member].service.criticality))
+                volume += timing.volumeGB(member)
+                score = min(score, services[member].score)
+            }
             return GroupKey(
                 siteDeadline: siteDeadlines[index], contractDeadline: contractDeadlines[index],
                 // By quarter: a safety case done during the landing zone does not reorder anything.
-                ready: (group.services.map { timing.leadDays($0, pessimistic: false).days }.max() ?? 0) / 91,
-                criticality: members.map { Self.riskRank($0.service.criticality) }.max() ?? 0,
-                dependants: dependantCount[index],
-                volume: Int(group.services.reduce(0) { $0 + timing.volumeGB($1) }),
-                score: members.map(\.score).min() ?? 0, firstID: members.first?.service.id ?? "")
+                ready: lead / 91, criticality: criticality, dependants: dependantCount[index], volume: Int(volume),
+                score: members.isEmpty ? 0 : score, idRank: idRank[index])
         }
         var ready = Heap<GroupKey>()
         for group in groups.indices where waiting[group] == 0 && !foundation.contains(group) {
@@ -489,12 +506,16 @@ public struct Planner: Sendable {
     /// signed off without them dealt with. Findings left behind or on test servers do not.
     static func findingRisks(_ members: [Int], services: [ServiceAssessment]) -> [String] {
         members.compactMap { index in
-            let service = services[index]
+            // Each serious rule once, in the order found; only its name and weight are kept, not a copy of the finding.
             var seen = Set<String>()
-            let serious = service.findings.filter { !$0.secondary && $0.weighsAs <= .high && seen.insert($0.rule).inserted }
+            var serious: [String] = []
+            for finding in services[index].findings where !finding.secondary && finding.weighsAs <= .high
+                && seen.insert(finding.rule).inserted {
+                serious.append("\(finding.rule) (\(finding.weighsAs.rawValue))")
+            }
             guard !serious.isEmpty else { return nil }
-            return "'\(service.service.id)' moves with \(serious.count == 1 ? "a finding" : "findings") to deal with first: "
-                + serious.map { "\($0.rule) (\($0.weighsAs.rawValue))" }.joined(separator: ", ")
+            return "'\(services[index].service.id)' moves with \(serious.count == 1 ? "a finding" : "findings") to deal with first: "
+                + serious.joined(separator: ", ")
         }
     }
 
@@ -585,11 +606,22 @@ public struct Planner: Sendable {
     }
 
     /// What the database and OS licences are, how they are counted, and which are priced.
+    /// The sum of one figure over every server's sizing on a cloud, read in place.
+    static func total(of figure: KeyPath<CloudSizing, Double>, on cloud: Cloud, in sizing: [ServerSizing]) -> Double {
+        var total = 0.0
+        for sized in sizing {
+            for sizedOn in sized.clouds where sizedOn.cloud == cloud { total += sizedOn[keyPath: figure] }
+        }
+        return total
+    }
+
     static func licenceNotes(sizing: [ServerSizing], assumptions: Assumptions, sizer: Sizer) -> [String] {
         var notes: [String] = []
-        let databases = sizing.filter { $0.clouds.contains { $0.databaseLicence != nil } }
-        if !databases.isEmpty {
-            notes.append("\(databases.count) moving \(databases.count == 1 ? "server runs" : "servers run") SQL Server "
+        // Counted in place (`count(where:)`): filtering would copy every sizing, at 100,000 servers a measurable cost.
+        func isDatabase(_ sized: ServerSizing) -> Bool { sized.clouds.contains { $0.databaseLicence != nil } }
+        let databases = sizing.count(where: isDatabase)
+        if databases > 0 {
+            notes.append("\(databases) moving \(databases == 1 ? "server runs" : "servers run") SQL Server "
                 + "or Oracle Database, counted per cloud on the vCPUs the work needs where constrained-vCPU sizes "
                 + "(Azure: a half or a quarter of the size) or Optimize CPUs (AWS) allow it, and on every vCPU of the size on Google (whether its "
                 + "visible-core setting lowers the count was not confirmed): SQL Server per core in 2-core "
@@ -597,16 +629,14 @@ public struct Planner: Sendable {
                 + "Edition one processor licence for two vCPUs, Standard Edition 2 one socket for four (Oracle, "
                 + "\"Licensing Oracle Software in the Cloud Computing Environment\"). Oracle is never sold by the "
                 + "hour on a VM: its licences are the trust's own and are not in the figures.")
-            let guessed = databases.filter { !$0.editionGiven }.count
+            let guessed = sizing.count { !$0.editionGiven && isDatabase($0) }
             if guessed > 0 {
                 notes.append("\(guessed) database \(guessed == 1 ? "server gives" : "servers give") no edition: SQL "
                     + "Server and Oracle are counted as Enterprise Edition, the cautious figure; give software.edition.")
             }
         }
         let unpriced = assumptions.targetClouds.compactMap { cloud -> String? in
-            let count = sizing.filter { sized in
-                sized.on(cloud)?.licenceLeftOut ?? false
-            }.count
+            let count = sizing.count { $0.clouds.contains { $0.cloud == cloud && $0.licenceLeftOut } }
             return count > 0 ? "\(count) on \(cloud.displayName)" : nil
         }
         if !unpriced.isEmpty {
@@ -643,7 +673,7 @@ public struct Planner: Sendable {
             + (assumptions.commitment == .none ? "Commitments are not applied: run with --commitment 1y or 3y "
                 + "(assumptions.commitment) to price them." : "A commitment is paid whether the VM runs or not."))
         if assumptions.commitment != .none {
-            let onDemand = sizing.filter { $0.clouds.contains { !$0.commitmentPriced } }.count
+            let onDemand = sizing.count { $0.clouds.contains { !$0.commitmentPriced } }
             if onDemand > 0 {
                 notes.append("\(onDemand) \(onDemand == 1 ? "server's size has" : "servers' sizes have") no "
                     + "commitment rate in the catalogue on some cloud and \(onDemand == 1 ? "is" : "are") priced on "
@@ -651,7 +681,7 @@ public struct Planner: Sendable {
             }
         }
         let sustained = clouds.compactMap { cloud -> String? in
-            let saved = sizing.compactMap { $0.on(cloud)?.sustainedUseGBP }.reduce(0, +)
+            let saved = Self.total(of: \.sustainedUseGBP, on: cloud, in: sizing)
             return saved > 0 ? "GBP \(Int(saved.rounded())) a month on \(cloud.displayName)" : nil
         }
         if !sustained.isEmpty {
@@ -667,7 +697,7 @@ public struct Planner: Sendable {
                 + without.map(\.displayName).joined(separator: " or ") + ", and using them on the other clouds "
                 + "only would not compare like with like. Small, idle servers may cost less on them.")
         }
-        let burstable = sizing.filter { $0.clouds.contains { $0.vm.family == .burstable } }.count
+        let burstable = sizing.count { $0.clouds.contains { $0.vm.family == .burstable } }
         if burstable > 0 {
             notes.append("\(burstable) small, mostly idle \(burstable == 1 ? "server is" : "servers are") given a "
                 + "burstable size (Azure B-series, AWS T3, Google shared-core E2) where its measured CPU stays under "
@@ -684,13 +714,14 @@ public struct Planner: Sendable {
             + "Filestore), with no VM when replatformed; every other server's provisioned GB go on block storage "
             + "(Azure Standard SSD, EBS gp3, pd-balanced), split into disks within each cloud's per-disk maximum. File "
             + "and block servers keep one backup copy of the used GB as disk snapshots.")
-        let unpriced = sizing.filter { $0.clouds.contains { !$0.storagePriced } }.count
+        let unpriced = sizing.count { $0.clouds.contains { !$0.storagePriced } }
         if unpriced > 0 {
             notes.append("\(unpriced) server\(unpriced == 1 ? "'s" : "s'") storage has no price in the catalogue for "
                 + "its tier on some cloud (no public UK-region file-service price has been found yet): that storage "
                 + "is left out of the totals, not priced as block storage.")
         }
-        let byBasis = Dictionary(grouping: sizing, by: \.basis).mapValues(\.count)
+        var byBasis: [SizingBasis: Int] = [:]
+        for sized in sizing { byBasis[sized.basis, default: 0] += 1 }
         if let allocation = byBasis[.allocation] {
             let which = allocation == 1 ? "1 server has no utilisation and is sized as on premises: measure it"
                 : "\(allocation) servers have no utilisation and are sized as on premises: measure them"
@@ -711,7 +742,7 @@ public struct Planner: Sendable {
                 + "licences, which the trust brings with Software Assurance or subscriptions (Microsoft, \"Azure "
                 + "Hybrid Benefit\"). Without them, Azure pays the licence-included rates the other clouds show.")
         } else {
-            let licence = sizing.compactMap { $0.on(.azure)?.windowsLicenceGBP }.reduce(0, +)
+            let licence = Self.total(of: \.windowsLicenceGBP, on: .azure, in: sizing)
             if licence > 0 {
                 notes.append("Azure Hybrid Benefit: Windows Server licences with Software Assurance would take about "
                     + "GBP " + String(format: "%.0f", licence) + " a month off the Azure figure, which includes Windows "
@@ -719,32 +750,19 @@ public struct Planner: Sendable {
             }
         }
         // Only Microsoft's extended security updates are free on Azure (REFERENCE.md section 4).
-        let lifecycle = LifecycleCatalogue.embedded
         let asOf = assessment.asOf
         func inPaidExtension(_ entry: LifecycleEntry?) -> Bool {
             guard let entry, ["Windows Server", "SQL Server"].contains(entry.product),
                   let standardEnd = entry.standardSupportEnds, let esuEnd = entry.esuEnd else { return false }
             return asOf > standardEnd && asOf <= esuEnd
         }
-        // Each distinct name is placed once: placing is costly, and estates repeat a few names on many servers. An
-        // installed product is placed as the rules place it (LifecycleCatalogue.place: name with version, then name).
-        var operatingSystems: [String: Bool] = [:], databases: [String: LifecycleEntry?] = [:]
-        func database(named name: String) -> LifecycleEntry? {
-            if let placed = databases[name] { return placed }
-            let placed = lifecycle.database(named: name)
-            databases[name] = .some(placed)
-            return placed
-        }
-        let esuServers = sizing.filter { sized in
+        // Names placed as the rules placed them, from the assessment's context (each distinct name placed once).
+        let context = assessment.context
+        let esuServers = sizing.count { sized in
             let server = assessment.estate.servers[sized.serverIndex]
-            if let os = server.os {
-                if operatingSystems[os] == nil {
-                    operatingSystems[os] = inPaidExtension(lifecycle.operatingSystem(named: os))
-                }
-                if operatingSystems[os] == true { return true }
-            }
-            return server.software.contains { inPaidExtension(LifecycleCatalogue.place($0, by: database(named:))) }
-        }.count
+            if let os = server.os, inPaidExtension(context.operatingSystem(named: os)) { return true }
+            return server.software.contains { inPaidExtension(context.database(of: $0)) }
+        }
         if esuServers > 0 {
             notes.append("\(esuServers) moving \(esuServers == 1 ? "server runs" : "servers run") Windows Server or SQL "
                 + "Server on paid extended security updates: Microsoft gives ESU free on Azure for the versions it "
@@ -786,7 +804,8 @@ struct GroupKey: Comparable {
     let dependants: Int
     let volume: Int
     let score: Int
-    let firstID: String
+    /// The rank of the group's first service's id among all groups' first ids.
+    let idRank: Int
 
     static func < (a: GroupKey, b: GroupKey) -> Bool {
         // A site exit first: its servers lose their home, whatever waits on a lead time. Then lead times, so that
@@ -794,8 +813,8 @@ struct GroupKey: Comparable {
         if (a.siteDeadline, a.ready, a.contractDeadline) != (b.siteDeadline, b.ready, b.contractDeadline) {
             return (a.siteDeadline, a.ready, a.contractDeadline) < (b.siteDeadline, b.ready, b.contractDeadline)
         }
-        return (a.criticality, a.dependants, a.volume, -a.score, a.firstID)
-            < (b.criticality, b.dependants, b.volume, -b.score, b.firstID)
+        return (a.criticality, a.dependants, a.volume, -a.score, a.idRank)
+            < (b.criticality, b.dependants, b.volume, -b.score, b.idRank)
     }
 }
 

@@ -31,19 +31,27 @@ struct Timing {
     /// Calendar days from the programme's start before the service can move: a repurchase waits for its
     /// procurement, a clinical system for its safety case. Waited, not worked.
     func leadDays(_ service: Int, pessimistic: Bool) -> (days: Int, why: String?) {
-        let assessed = assessment.services[service]
-        var longest = (days: 0, why: String?.none)
-        if assessed.strategy == .repurchase {
-            let weeks = Double(assumptions.procurementWeeks) * (pessimistic ? Self.procurementPessimism : 1)
-            longest = (Int(weeks * 7), "procurement (\(Plural.count(Int(weeks), "week")))")
+        let (procurement, safetyCase) = leadWeeks(service, pessimistic: pessimistic)
+        if let safetyCase, Int(safetyCase * 7) > Int((procurement ?? 0) * 7) {
+            return (Int(safetyCase * 7), "the DCB0160 safety case (\(Plural.count(Int(safetyCase), "week")))")
         }
-        if estate.services[service].clinicalSystem == true {
-            let weeks = Double(assumptions.safetyCaseWeeks) * (pessimistic ? Self.safetyCasePessimism : 1)
-            if Int(weeks * 7) > longest.days {
-                longest = (Int(weeks * 7), "the DCB0160 safety case (\(Plural.count(Int(weeks), "week")))")
-            }
-        }
-        return longest
+        if let procurement { return (Int(procurement * 7), "procurement (\(Plural.count(Int(procurement), "week")))") }
+        return (0, nil)
+    }
+
+    /// `leadDays` without the words, for ordering groups.
+    func leadDayCount(_ service: Int, pessimistic: Bool) -> Int {
+        let (procurement, safetyCase) = leadWeeks(service, pessimistic: pessimistic)
+        return max(Int((procurement ?? 0) * 7), Int((safetyCase ?? 0) * 7))
+    }
+
+    /// The weeks of procurement (a repurchase) and of safety case (a clinical system) the service waits for.
+    private func leadWeeks(_ service: Int, pessimistic: Bool) -> (procurement: Double?, safetyCase: Double?) {
+        let procurement = assessment.services[service].strategy == .repurchase
+            ? Double(assumptions.procurementWeeks) * (pessimistic ? Self.procurementPessimism : 1) : nil
+        let safetyCase = estate.services[service].clinicalSystem == true
+            ? Double(assumptions.safetyCaseWeeks) * (pessimistic ? Self.safetyCasePessimism : 1) : nil
+        return (procurement, safetyCase)
     }
 
     /// The data a service carries to the cloud, GB: its `data.volume_gb`, else the used storage of its servers.
@@ -159,13 +167,14 @@ struct Schedule {
         // Every cause that moved the start, in order, with the start it moved it to.
         var causes: [(why: String, to: CalendarDate)] = []
         // Lead times run from the programme's start.
-        var waited: (days: Int, why: String?, service: Int?) = (0, nil, nil)
+        var waited: (days: Int, service: Int?) = (0, nil)
         for service in services {
-            let lead = timing.leadDays(service, pessimistic: pessimistic)
-            if lead.days > waited.days { waited = (lead.days, lead.why, service) }
+            let days = timing.leadDayCount(service, pessimistic: pessimistic)
+            if days > waited.days { waited = (days, service) }
         }
         let ready = timing.start.adding(days: waited.days)
-        if ready > earliest, let why = waited.why, let slowest = waited.service {
+        if ready > earliest, let slowest = waited.service,
+           let why = timing.leadDays(slowest, pessimistic: pessimistic).why {
             earliest = ready
             causes.append(("it waits for \(why) of '\(timing.estate.services[slowest].id)'", ready))
         }

@@ -20,6 +20,7 @@ struct CloudFirst {
             code = Self.report(error)
         }
         Terminal.flush()
+        Progress.finish()
         if Terminal.writeFailed {
             // Output that could not be written is a failure, whatever the command found (exit code 3).
             Terminal.err("cloudfirst: could not write the output: \(String(cString: strerror(errno)))")

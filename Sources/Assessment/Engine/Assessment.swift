@@ -84,6 +84,9 @@ public struct EstateAssessment: Sendable {
     public let asOf: CalendarDate
     public let services: [ServiceAssessment]
     public let unassignedServers: [UnassignedServer]
+    /// What the rules read, kept so that later steps (the plan) place names as the rules did, without placing them
+    /// again.
+    public let context: AssessmentContext
 
     public func count(_ readiness: Readiness) -> Int { services.lazy.filter { $0.readiness == readiness }.count }
     public func count(_ strategy: MigrationStrategy) -> Int { services.lazy.filter { $0.strategy == strategy }.count }

@@ -47,7 +47,8 @@ public struct Assessor: Sendable {
             context.servicesOfServer[index].isEmpty
                 ? UnassignedServer(server: estate.servers[index], findings: Self.ordered(serverFindings[index])) : nil
         }
-        return EstateAssessment(estate: estate, asOf: asOf, services: services, unassignedServers: unassigned)
+        return EstateAssessment(estate: estate, asOf: asOf, services: services, unassignedServers: unassigned,
+                                context: context)
     }
 
     /// Environments whose findings weigh less when the service also has production servers.

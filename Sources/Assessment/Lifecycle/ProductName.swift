@@ -1,3 +1,5 @@
+import CloudFirstCore
+
 /// Turns the names people write for operating systems and databases ("Microsoft Windows Server 2012 R2 (64-bit)",
 /// "Win2k8R2", "RHEL 7.9", "SQL Server 2016 SP3 Standard") into a catalogue product and release.
 ///
@@ -12,7 +14,7 @@ public enum ProductName {
 
     public static func operatingSystem(_ raw: String) -> Placed? {
         // VMware's guest type "Windows Server 2016 or later" covers 2016, 2019 and 2022: not one release.
-        if raw.lowercased().contains("or later") { return nil }
+        if ASCIISearch.contains(raw, "or later") { return nil }
         // "red hat" is not a vendor prefix to strip: the product name itself starts with it, and without it
         // "enterprise linux" would be ambiguous with Oracle's.
         let name = normalise(raw, vendors: ["microsoft", "oracle", "canonical", "ibm", "suse"])

@@ -46,7 +46,7 @@ public struct IdentityAgentRetiring: ServerRule {
         ])
 
     public func evaluate(_ server: Server, in context: AssessmentContext, report: inout FindingReporter) {
-        for software in server.software where software.product.lowercased().contains("identity agent") {
+        for software in server.software where ASCIISearch.contains(software.product, "identity agent") {
             let when = context.asOf > SmartcardSources.identityAgentEnds
                 ? "stopped working with series 8 and 9 smartcards after \(SmartcardSources.identityAgentEnds)"
                 : "works with series 8 and 9 smartcards only until \(SmartcardSources.identityAgentEnds)"

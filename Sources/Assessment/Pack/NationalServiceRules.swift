@@ -50,9 +50,9 @@ public struct NationalServiceRegistration: ServiceRule {
     public static func labelWords(_ label: String) -> Set<String> {
         let peer = label.lowercased()
         var words = Set(peer.split { !$0.isLetter && !$0.isNumber }.map(String.init))
-        if peer.contains("e-rs") || peer.contains("e-referral") { words.insert("ers") }
-        if peer.contains("nhs.net") || peer.contains("relay.nhs.uk") { words.insert("nhsmail") }
-        if peer.contains("secondary uses service") { words.insert("sus") }
+        if ASCIISearch.containsAny(label, ["e-rs", "e-referral"]) { words.insert("ers") }
+        if ASCIISearch.containsAny(label, ["nhs.net", "relay.nhs.uk"]) { words.insert("nhsmail") }
+        if ASCIISearch.contains(label, "secondary uses service") { words.insert("sus") }
         return words
     }
 

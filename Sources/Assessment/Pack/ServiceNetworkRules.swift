@@ -251,7 +251,7 @@ public struct LatencySensitiveOnSiteDevices: ServiceRule {
                 : "server '\(server.id)' has \(hardware.map(\.rawValue).joined(separator: ", ")) attached"
         }
         evidence += service.interfaces.compactMap(\.peer).filter { peer in
-            Self.onSitePeerWords.contains { peer.lowercased().contains($0) }
+            ASCIISearch.containsAny(peer, Self.onSitePeerWords)
         }.map { "an interface reaches '\($0)'" }
         if evidence.isEmpty, context.kind(of: service) == .print {
             evidence.append("it is a print service, and its printers are on the wards")

@@ -27,8 +27,7 @@ public enum ServiceKinds {
 
     /// The kind a product's name places it in, if any.
     public static func kind(ofProduct name: String) -> ServiceKind? {
-        let lowered = name.lowercased()
-        return productWords.first { $0.words.contains { lowered.contains($0) } }?.kind
+        productWords.first { ASCIISearch.containsAny(name, $0.words) }?.kind
     }
 
     /// The service's kind, and whether the inventory gave it (false: inferred).

@@ -2,7 +2,10 @@ import CloudFirstCore
 
 /// A VM size a cloud sells, with its on-demand list price and, where the catalogue has them, its one- and
 /// three-year commitment rates.
-public struct VMPrice: Sendable, Hashable {
+///
+/// A class, immutable and shared: every server's sizing on every cloud points at its catalogue row, and copying a
+/// sizing then costs one reference, not one for each of the row's strings.
+public final class VMPrice: Sendable {
     public enum Family: String, Sendable {
         case general, memory, compute
         /// Burstable sizes (Azure B-series, AWS T3, Google shared-core E2): a baseline share of each vCPU, bursting
@@ -29,6 +32,26 @@ public struct VMPrice: Sendable, Hashable {
     public let source: String
     public let dataDate: String
     public let note: String
+
+    public init(cloud: Cloud, region: String, sku: String, family: Family, vcpus: Int, memoryGiB: Double,
+                baselineCPUPercent: Double?, linuxUSDPerHour: Double, windowsUSDPerHour: Double,
+                linux1yUSDPerHour: Double?, linux3yUSDPerHour: Double?, source: String, dataDate: String,
+                note: String) {
+        self.cloud = cloud
+        self.region = region
+        self.sku = sku
+        self.family = family
+        self.vcpus = vcpus
+        self.memoryGiB = memoryGiB
+        self.baselineCPUPercent = baselineCPUPercent
+        self.linuxUSDPerHour = linuxUSDPerHour
+        self.windowsUSDPerHour = windowsUSDPerHour
+        self.linux1yUSDPerHour = linux1yUSDPerHour
+        self.linux3yUSDPerHour = linux3yUSDPerHour
+        self.source = source
+        self.dataDate = dataDate
+        self.note = note
+    }
 
     /// The Windows Server licence an hour: what the Windows price adds to the Linux one.
     public var windowsLicenceUSDPerHour: Double { windowsUSDPerHour - linuxUSDPerHour }

@@ -79,15 +79,15 @@ public enum DatabaseLicence: Sendable, Hashable {
     /// edition not given counts as Enterprise, the cautious figure (the plan says which servers were counted so).
     public static func of(_ software: [Software]) -> (licence: DatabaseLicence, editionGiven: Bool)? {
         for item in software {
-            let product = item.product.lowercased()
-            let edition = item.edition?.lowercased() ?? ""
-            if product.contains("sql server") {
-                if ["express", "developer", "evaluation"].contains(where: edition.contains) { continue }
+            let edition = item.edition ?? ""
+            if ASCIISearch.contains(item.product, "sql server") {
+                if ASCIISearch.containsAny(edition, ["express", "developer", "evaluation"]) { continue }
                 // No edition given: Enterprise, the cautious figure (cloudfirst's judgement).
-                return (.sqlServer(enterprise: edition.isEmpty || edition.contains("enterprise")), !edition.isEmpty)
+                return (.sqlServer(enterprise: edition.isEmpty || ASCIISearch.contains(edition, "enterprise")),
+                        !edition.isEmpty)
             }
-            if product.contains("oracle database") {
-                return (.oracle(enterprise: !edition.contains("standard")), !edition.isEmpty)
+            if ASCIISearch.contains(item.product, "oracle database") {
+                return (.oracle(enterprise: !ASCIISearch.contains(edition, "standard")), !edition.isEmpty)
             }
         }
         return nil
@@ -159,9 +159,9 @@ extension Optional where Wrapped == DatabaseLicence {
 /// The OS licence premium a server pays in the cloud when it keeps its operating system: Red Hat or SUSE.
 enum OSLicence {
     static func of(_ os: String?) -> LicencePrice.Product? {
-        guard let os = os?.lowercased() else { return nil }
-        if os.contains("red hat") || os.contains("rhel") { return .rhel }
-        if os.contains("suse") || os.contains("sles") { return .sles }
+        guard let os else { return nil }
+        if ASCIISearch.containsAny(os, ["red hat", "rhel"]) { return .rhel }
+        if ASCIISearch.containsAny(os, ["suse", "sles"]) { return .sles }
         return nil
     }
 }
@@ -365,7 +365,7 @@ public struct Sizer: Sendable {
         }
         vcpus = max(1, vcpus)
         memoryGiB = max(0.5, memoryGiB)
-        let windows = server.os?.lowercased().contains("windows") == true
+        let windows = server.os.map { ASCIISearch.contains($0, "windows") } == true
         let osLicence = OSLicence.of(server.os)
         let storageGB = server.storageGB ?? 0
         let usedGB = storageGB * (server.utilisation?.storageUsedPercent ?? 100) / 100

@@ -1,13 +1,14 @@
 import Dispatch
 import Foundation
 
-/// Maps indexes to values on every core. Rules read an immutable estate and write only their own findings, so
-/// servers (and services) can be judged side by side; the result is in index order, the same as a serial map.
-enum Parallel {
+/// Maps indexes to values on every core, for work that reads shared immutable data and writes only its own result:
+/// the rules judging servers and services, the sizer sizing servers. The result is in index order, the same as a
+/// serial map, so output never depends on the number of cores.
+public enum Parallel {
     /// Below this many items the threads cost more than they save.
-    static let threshold = 512
+    public static let threshold = 512
 
-    static func map<T>(_ count: Int, _ transform: (Int) -> T) -> [T] {
+    public static func map<T>(_ count: Int, _ transform: (Int) -> T) -> [T] {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         guard count >= threshold, cores > 1 else { return (0..<count).map(transform) }
         // Several chunks a core, so a core that finishes early takes another.
