@@ -138,13 +138,19 @@ extension MigrationPlan {
         case .oneYear: "compute at one-year commitment rates"
         case .threeYear: "compute at three-year commitment rates"
         }
-        let on = sizing.flatMap(\.clouds)
-        let windows = on.contains { $0.windowsLicenceGBP > 0 }
-        let pricedLicences = on.contains { $0.licenceGBP > 0 }
-        let unpricedLicences = on.contains(where: \.licenceLeftOut)
-        let oracle = on.contains { $0.databaseLicence.isOracle }
-        let unpricedStorage = on.contains { !$0.storagePriced }
-        let tooSmall = on.filter(\.exceedsCatalogue).count
+        // One pass over every sizing in place: flattening them first would copy them all.
+        var windows = false, pricedLicences = false, unpricedLicences = false, oracle = false
+        var unpricedStorage = false, tooSmall = 0
+        for sized in sizing {
+            for on in sized.clouds {
+                windows = windows || on.windowsLicenceGBP > 0
+                pricedLicences = pricedLicences || on.licenceGBP > 0
+                unpricedLicences = unpricedLicences || on.licenceLeftOut
+                oracle = oracle || on.databaseLicence.isOracle
+                unpricedStorage = unpricedStorage || !on.storagePriced
+                if on.exceedsCatalogue { tooSmall += 1 }
+            }
+        }
         var included = ["storage and backup for the servers that move"]
         if windows { included.append("Windows Server licences") }
         if pricedLicences { included.append("the Red Hat, SUSE and SQL Server licences every cloud prices") }

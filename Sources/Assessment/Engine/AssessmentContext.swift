@@ -1,7 +1,10 @@
 import CloudFirstCore
 
 /// What every rule may read: the estate, the date it is judged on, the catalogues, and indexes built once.
-public struct AssessmentContext: Sendable {
+///
+/// A class, immutable and shared by every rule on every core: handing it on costs one reference, not one for each of
+/// its tables.
+public final class AssessmentContext: Sendable {
     public let estate: Estate
     /// The day the assessment is made; every rule that depends on today reads this, never the clock.
     public let asOf: CalendarDate
@@ -48,11 +51,12 @@ public struct AssessmentContext: Sendable {
         var applications: [String: LifecycleEntry?] = [:]
         var products: [String: ServiceKind?] = [:]
         var engines = Set<String>()
-        for server in estate.servers {
-            if let os = server.os, operatingSystems[os] == nil {
+        // By index, reading only the fields needed: a loop over the servers would copy every one.
+        for index in estate.servers.indices {
+            if let os = estate.servers[index].os, operatingSystems[os] == nil {
                 operatingSystems[os] = .some(lifecycle.operatingSystem(named: os))
             }
-            for software in server.software {
+            for software in estate.servers[index].software {
                 for name in software.placementNames {
                     if databases[name] == nil { databases[name] = .some(lifecycle.database(named: name)) }
                     if applications[name] == nil { applications[name] = .some(lifecycle.application(named: name)) }
@@ -64,13 +68,13 @@ public struct AssessmentContext: Sendable {
             }
         }
         var peers: [String: Set<String>] = [:]
-        for service in estate.services {
-            for interface in service.interfaces {
+        for index in estate.services.indices {
+            for interface in estate.services[index].interfaces {
                 if let peer = interface.peer, peers[peer] == nil {
                     peers[peer] = NationalServiceRegistration.labelWords(peer)
                 }
             }
-            if let product = service.supplier?.product, products[product] == nil {
+            if let product = estate.services[index].supplier?.product, products[product] == nil {
                 products[product] = .some(ServiceKinds.kind(ofProduct: product))
                 if DatabaseUnrecognised.namesAnEngine(product) { engines.insert(product) }
             }
@@ -80,7 +84,7 @@ public struct AssessmentContext: Sendable {
         placedApplications = applications
         engineNames = engines
         placedPeers = peers
-        kinds = estate.services.indices.map { index in
+        kinds = Parallel.map(estate.services.count) { index in
             ServiceKinds.kind(of: estate.services[index], servers: serversOfService[index].map { estate.servers[$0] },
                               productKind: { products[$0] ?? ServiceKinds.kind(ofProduct: $0) },
                               namesEngine: { engines.contains($0) })

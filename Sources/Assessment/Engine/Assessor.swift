@@ -87,8 +87,7 @@ public struct Assessor: Sendable {
         let held = derivedInForce.contains { $0.rule == OwnerStrategyBlocked.description.id } ? derived.held : nil
         let strategy = service.strategy ?? decision.strategy
         // Sorted and split in place: a large estate has hundreds of thousands of findings, each costly to copy.
-        var ordered = fitted(inForce, to: strategy, kind: context.kinds[serviceIndex].kind)
-        ordered.sort(by: Self.precedes)
+        var ordered = Self.ordered(fitted(inForce, to: strategy, kind: context.kinds[serviceIndex].kind))
         let gates = ordered.filter(\.gate)
         if !gates.isEmpty { ordered.removeAll(where: \.gate) }
         // Nothing to measure: a repurchase leaves its servers behind unsized; a service with none of its own is
@@ -148,13 +147,40 @@ public struct Assessor: Sendable {
     /// Heaviest first (a finding only on test, training, development or DR servers weighs one severity less, and
     /// comes after the production findings of its own severity), then by where they are written, so every output
     /// lists them in a stable order and a service's headline is a production finding where there is one.
+    /// Sorted by `precedes`, stably. What is sorted is a key of plain numbers for each finding (its file and rule
+    /// as their ranks among the few distinct ones here), not the findings: moving or comparing a finding costs a
+    /// reference count for each of its strings, and a sort does that many times over.
     static func ordered(_ findings: [Finding]) -> [Finding] {
-        findings.sorted(by: precedes)
+        guard findings.count > 1 else { return findings }
+        func ranks(_ values: [String]) -> [String: Int] {
+            Dictionary(uniqueKeysWithValues: Set(values).sorted().enumerated().map { ($0.element, $0.offset) })
+        }
+        let files = ranks(findings.map(\.location.file)), rules = ranks(findings.map(\.rule))
+        struct Key: Comparable {
+            let weight: Severity, secondary: Bool, file: Int, position: SourcePosition, rule: Int, index: Int
+            static func < (a: Key, b: Key) -> Bool {
+                if a.weight != b.weight { return a.weight < b.weight }
+                if a.secondary != b.secondary { return !a.secondary }
+                return (a.file, a.position, a.rule, a.index) < (b.file, b.position, b.rule, b.index)
+            }
+        }
+        let keys = findings.indices.map { index in
+            let finding = findings[index]
+            return Key(weight: finding.weighsAs, secondary: finding.secondary,
+                       file: files[finding.location.file] ?? 0, position: finding.location.position,
+                       rule: rules[finding.rule] ?? 0, index: index)
+        }
+        return keys.sorted().map { findings[$0.index] }
     }
 
+    /// Worst first, then where it is in the inventory, then by rule. Field by field rather than as tuples, which
+    /// would copy the strings for every comparison.
     static func precedes(_ a: Finding, _ b: Finding) -> Bool {
-        (a.weighsAs, a.secondary ? 1 : 0, a.location.file, a.location.position, a.rule)
-            < (b.weighsAs, b.secondary ? 1 : 0, b.location.file, b.location.position, b.rule)
+        if a.weighsAs != b.weighsAs { return a.weighsAs < b.weighsAs }
+        if a.secondary != b.secondary { return !a.secondary }
+        if a.location.file != b.location.file { return a.location.file < b.location.file }
+        if a.location.position != b.location.position { return a.location.position < b.location.position }
+        return a.rule < b.rule
     }
 }
 

@@ -2,7 +2,10 @@ extension String {
     /// The text with control characters written as escapes (`\n`, `\t`, `\u{1B}`), so that text from an input can
     /// neither start a new diagnostic line nor send a terminal its escape sequences.
     public var escapingControlCharacters: String {
-        guard unicodeScalars.contains(where: \.isControl) else { return self }
+        // Control characters are C0 (below 0x20), DEL and C1 (U+0080 to U+009F, which UTF-8 writes after 0xC2): text
+        // with none of those bytes, nearly all of it, is returned after one pass over its bytes.
+        guard Self.anyByte(of: self, where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }),
+              unicodeScalars.contains(where: \.isControl) else { return self }
         var out = ""
         for scalar in unicodeScalars {
             switch scalar {
@@ -21,7 +24,9 @@ extension String {
     /// Text that keeps a Markdown table cell or list item whole: a pipe would end the cell, a line break the row.
     /// One pass over the UTF-8, and none at all for the usual text with neither: plans write it for every line.
     public var escapingForMarkdownTable: String {
-        guard utf8.contains(where: { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "\n") }) else { return self }
+        guard Self.anyByte(of: self, where: { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "\n") }) else {
+            return self
+        }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count + 8)
         for byte in utf8 {
@@ -32,6 +37,15 @@ extension String {
             }
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension String {
+    /// Whether any of the text's UTF-8 bytes matches, read from contiguous storage where the string has it.
+    @inline(__always)
+    static func anyByte(of text: String, where matches: (UInt8) -> Bool) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.contains(where: matches) }
+            ?? text.utf8.contains(where: matches)
     }
 }
 
