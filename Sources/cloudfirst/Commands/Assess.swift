@@ -77,6 +77,7 @@ struct Assess: ParsableCommand {
         if let failOn { policy.failOn = failOn }
         if perService { policy.failUnderPerService = true }
         let assessment = Assessor(policy: policy).assess(estate, asOf: options.date)
+        ProcessLifetime.keep(assessment)
         Progress.done()
         switch format {
         case .table: Terminal.out(AssessmentTable.render(assessment, colour: Terminal.colourOnStdout))

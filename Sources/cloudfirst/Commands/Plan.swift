@@ -40,6 +40,7 @@ struct Plan: ParsableCommand {
         let assessment = Assessor(policy: policy).assess(estate, asOf: options.date)
         Progress.step("planning")
         let plan = Planner().plan(assessment, assumptions: try planOptions.assumptions(for: estate))
+        ProcessLifetime.keep(plan)
         Progress.done()
         switch format {
         case .markdown: Terminal.out(PlanMarkdown.render(plan, version: CloudFirstVersion.current))

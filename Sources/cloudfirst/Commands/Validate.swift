@@ -33,6 +33,7 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let result = input.load()
+        ProcessLifetime.keep(result)
         let report = ValidationReport(result)
         switch format {
         case .text:
