@@ -1267,10 +1267,15 @@ checkov expects:
 The operator supplies the subscription, the landing zone's `workload_subnet_id`,{{#has_linux}} the administrators' `admin_ssh_public_key`,{{/has_linux}}{{#has_windows}} and the Windows `windows_admin_password` from a secret store,{{/has_windows}} and
 may change the images (`source_image_reference`) to the ones the trust approves.
 Data is migrated onto the new disks by the trust's migration tooling; these files build the targets, not the copy.
+{{#has_azure_data_disks}}
+A server with more than 4,095 GB of storage gets an OS disk of 4,095 GB (Azure's largest) and an empty data disk on
+LUN 0 for the rest, which its operating system brings online and formats before the copy.
+{{/has_azure_data_disks}}
 {{#has_capped_disks}}
 
-These servers have more storage than one disk here holds: their disk is built at 16,384 GB, and the rest needs data
-disks (or a file or object store) that these files do not build:
+These servers have more storage than these files build: an OS disk of 4,095 GB (Azure's largest) and a data disk
+hold 16,384 GB between them, and the rest needs more data disks (or a file or object store) that these files do not
+build:
 {{#capped_disks}}
 - `{{name}}`: {{storage_gb}} GB
 {{/capped_disks}}
@@ -1527,7 +1532,7 @@ resource "azurerm_{{#windows}}windows{{/windows}}{{^windows}}linux{{/windows}}_v
   os_disk {
     caching              = "ReadWrite"
     storage_account_type = "Premium_LRS"
-    disk_size_gb         = {{disk_gb}}
+    disk_size_gb         = {{azure_os_disk_gb}}
   }
 
   source_image_reference {
@@ -1551,6 +1556,31 @@ resource "azurerm_{{#windows}}windows{{/windows}}{{^windows}}linux{{/windows}}_v
     data-classification = "{{classification}}"
   })
 }
+{{#azure_has_data_disk}}
+
+# An Azure OS disk holds at most 4,095 GB: the rest of {{name}}'s storage is an empty data disk.
+resource "azurerm_managed_disk" "{{resource}}_data" {
+  # checkov:skip=CKV_AZURE_93: encrypted at host (encryption_at_host_enabled on the VM it is attached to)
+  name                          = "{{hostname}}-data"
+  location                      = azurerm_resource_group.wave.location
+  resource_group_name           = azurerm_resource_group.wave.name
+  storage_account_type          = "Premium_LRS"
+  create_option                 = "Empty"
+  disk_size_gb                  = {{azure_data_disk_gb}}
+  public_network_access_enabled = false
+  network_access_policy         = "DenyAll"
+
+  tags = azurerm_resource_group.wave.tags
+}
+
+# No host cache: valid for a data disk of any size.
+resource "azurerm_virtual_machine_data_disk_attachment" "{{resource}}_data" {
+  managed_disk_id    = azurerm_managed_disk.{{resource}}_data.id
+  virtual_machine_id = azurerm_{{#windows}}windows{{/windows}}{{^windows}}linux{{/windows}}_virtual_machine.{{resource}}.id
+  lun                = 0
+  caching            = "None"
+}
+{{/azure_has_data_disk}}
 {{/servers}}
 
 """#,

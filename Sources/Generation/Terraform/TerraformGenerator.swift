@@ -24,6 +24,10 @@ public struct TerraformGenerator: Sendable {
     /// balanced persistent disks hold more). A server with more storage needs data disks the README names.
     static let largestDiskGB = 16_384
 
+    /// GB: the largest managed OS disk on Azure (azurerm validates `os_disk.disk_size_gb` as 0 to 4,095). A server
+    /// with more storage gets its OS disk at this size and an empty managed data disk for the rest.
+    static let azureLargestOSDiskGB = 4_095
+
     public init(templates: TemplateSet, version: String) {
         self.templates = templates
         self.version = version
@@ -109,6 +113,7 @@ public struct TerraformGenerator: Sendable {
             let capped = servers.filter { $0["disk_capped"] as? Bool == true }
             context["capped_disks"] = capped
             context["has_capped_disks"] = !capped.isEmpty
+            context["has_azure_data_disks"] = servers.contains { $0["azure_has_data_disk"] as? Bool == true }
             context["skipped"] = skipped
             context["has_skipped"] = !skipped.isEmpty
             let folder = "\(cloud.rawValue)/wave-\(wave.number)"
@@ -150,6 +155,9 @@ public struct TerraformGenerator: Sendable {
             "basis": sized.basis.rawValue,
             "windows": size.windows,
             "disk_gb": disk,
+            "azure_os_disk_gb": min(disk, Self.azureLargestOSDiskGB),
+            "azure_data_disk_gb": max(0, disk - Self.azureLargestOSDiskGB),
+            "azure_has_data_disk": disk > Self.azureLargestOSDiskGB,
             "storage_gb": storage,
             "disk_capped": storage > disk,
             "subnet": subnet,

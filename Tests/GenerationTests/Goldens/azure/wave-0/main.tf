@@ -205,7 +205,7 @@ resource "azurerm_windows_virtual_machine" "rmh_cv_ma01" {
   os_disk {
     caching              = "ReadWrite"
     storage_account_type = "Premium_LRS"
-    disk_size_gb         = 16384
+    disk_size_gb         = 4095
   }
 
   source_image_reference {
@@ -220,6 +220,29 @@ resource "azurerm_windows_virtual_machine" "rmh_cv_ma01" {
     owner               = "Head of IT Infrastructure"
     data-classification = "official-sensitive"
   })
+}
+
+# An Azure OS disk holds at most 4,095 GB: the rest of rmh-cv-ma01's storage is an empty data disk.
+resource "azurerm_managed_disk" "rmh_cv_ma01_data" {
+  # checkov:skip=CKV_AZURE_93: encrypted at host (encryption_at_host_enabled on the VM it is attached to)
+  name                          = "rmh-cv-ma01-data"
+  location                      = azurerm_resource_group.wave.location
+  resource_group_name           = azurerm_resource_group.wave.name
+  storage_account_type          = "Premium_LRS"
+  create_option                 = "Empty"
+  disk_size_gb                  = 12289
+  public_network_access_enabled = false
+  network_access_policy         = "DenyAll"
+
+  tags = azurerm_resource_group.wave.tags
+}
+
+# No host cache: valid for a data disk of any size.
+resource "azurerm_virtual_machine_data_disk_attachment" "rmh_cv_ma01_data" {
+  managed_disk_id    = azurerm_managed_disk.rmh_cv_ma01_data.id
+  virtual_machine_id = azurerm_windows_virtual_machine.rmh_cv_ma01.id
+  lun                = 0
+  caching            = "None"
 }
 
 # rmh-cv-ma02: replatform of rmh-backup; 16 vCPUs, 64 GiB (sized from standby).
@@ -258,7 +281,7 @@ resource "azurerm_windows_virtual_machine" "rmh_cv_ma02" {
   os_disk {
     caching              = "ReadWrite"
     storage_account_type = "Premium_LRS"
-    disk_size_gb         = 16384
+    disk_size_gb         = 4095
   }
 
   source_image_reference {
@@ -273,4 +296,27 @@ resource "azurerm_windows_virtual_machine" "rmh_cv_ma02" {
     owner               = "Head of IT Infrastructure"
     data-classification = "official-sensitive"
   })
+}
+
+# An Azure OS disk holds at most 4,095 GB: the rest of rmh-cv-ma02's storage is an empty data disk.
+resource "azurerm_managed_disk" "rmh_cv_ma02_data" {
+  # checkov:skip=CKV_AZURE_93: encrypted at host (encryption_at_host_enabled on the VM it is attached to)
+  name                          = "rmh-cv-ma02-data"
+  location                      = azurerm_resource_group.wave.location
+  resource_group_name           = azurerm_resource_group.wave.name
+  storage_account_type          = "Premium_LRS"
+  create_option                 = "Empty"
+  disk_size_gb                  = 12289
+  public_network_access_enabled = false
+  network_access_policy         = "DenyAll"
+
+  tags = azurerm_resource_group.wave.tags
+}
+
+# No host cache: valid for a data disk of any size.
+resource "azurerm_virtual_machine_data_disk_attachment" "rmh_cv_ma02_data" {
+  managed_disk_id    = azurerm_managed_disk.rmh_cv_ma02_data.id
+  virtual_machine_id = azurerm_windows_virtual_machine.rmh_cv_ma02.id
+  lun                = 0
+  caching            = "None"
 }

@@ -46,7 +46,7 @@ resource "azurerm_windows_virtual_machine" "rmh_fs01" {
   os_disk {
     caching              = "ReadWrite"
     storage_account_type = "Premium_LRS"
-    disk_size_gb         = 10340
+    disk_size_gb         = 4095
   }
 
   source_image_reference {
@@ -61,6 +61,29 @@ resource "azurerm_windows_virtual_machine" "rmh_fs01" {
     owner               = "Head of IT Infrastructure"
     data-classification = "official-sensitive"
   })
+}
+
+# An Azure OS disk holds at most 4,095 GB: the rest of rmh-fs01's storage is an empty data disk.
+resource "azurerm_managed_disk" "rmh_fs01_data" {
+  # checkov:skip=CKV_AZURE_93: encrypted at host (encryption_at_host_enabled on the VM it is attached to)
+  name                          = "rmh-fs01-data"
+  location                      = azurerm_resource_group.wave.location
+  resource_group_name           = azurerm_resource_group.wave.name
+  storage_account_type          = "Premium_LRS"
+  create_option                 = "Empty"
+  disk_size_gb                  = 6245
+  public_network_access_enabled = false
+  network_access_policy         = "DenyAll"
+
+  tags = azurerm_resource_group.wave.tags
+}
+
+# No host cache: valid for a data disk of any size.
+resource "azurerm_virtual_machine_data_disk_attachment" "rmh_fs01_data" {
+  managed_disk_id    = azurerm_managed_disk.rmh_fs01_data.id
+  virtual_machine_id = azurerm_windows_virtual_machine.rmh_fs01.id
+  lun                = 0
+  caching            = "None"
 }
 
 # rmh-fs02: replatform of rmh-file; 2 vCPUs, 16 GiB (sized from utilisation).
@@ -99,7 +122,7 @@ resource "azurerm_windows_virtual_machine" "rmh_fs02" {
   os_disk {
     caching              = "ReadWrite"
     storage_account_type = "Premium_LRS"
-    disk_size_gb         = 8192
+    disk_size_gb         = 4095
   }
 
   source_image_reference {
@@ -114,6 +137,29 @@ resource "azurerm_windows_virtual_machine" "rmh_fs02" {
     owner               = "Head of IT Infrastructure"
     data-classification = "official-sensitive"
   })
+}
+
+# An Azure OS disk holds at most 4,095 GB: the rest of rmh-fs02's storage is an empty data disk.
+resource "azurerm_managed_disk" "rmh_fs02_data" {
+  # checkov:skip=CKV_AZURE_93: encrypted at host (encryption_at_host_enabled on the VM it is attached to)
+  name                          = "rmh-fs02-data"
+  location                      = azurerm_resource_group.wave.location
+  resource_group_name           = azurerm_resource_group.wave.name
+  storage_account_type          = "Premium_LRS"
+  create_option                 = "Empty"
+  disk_size_gb                  = 4097
+  public_network_access_enabled = false
+  network_access_policy         = "DenyAll"
+
+  tags = azurerm_resource_group.wave.tags
+}
+
+# No host cache: valid for a data disk of any size.
+resource "azurerm_virtual_machine_data_disk_attachment" "rmh_fs02_data" {
+  managed_disk_id    = azurerm_managed_disk.rmh_fs02_data.id
+  virtual_machine_id = azurerm_windows_virtual_machine.rmh_fs02.id
+  lun                = 0
+  caching            = "None"
 }
 
 # rmh-rds-gw01: replatform of rmh-rds; 2 vCPUs, 8 GiB (sized from utilisation).
