@@ -107,6 +107,7 @@ public struct TerraformGenerator: Sendable {
             context["databases"] = databases
             context["has_servers"] = !servers.isEmpty
             context["has_databases"] = !databases.isEmpty
+            context["has_mysql"] = databases.contains { $0["mysql"] as? Bool == true }
             context["has_resources"] = !servers.isEmpty || !databases.isEmpty
             context["has_windows"] = servers.contains { $0["windows"] as? Bool == true }
             context["has_linux"] = servers.contains { $0["windows"] as? Bool == false }

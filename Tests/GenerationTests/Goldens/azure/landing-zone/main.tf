@@ -56,6 +56,38 @@ resource "azurerm_network_security_rule" "from_trust" {
   network_security_group_name = azurerm_network_security_group.workloads.name
 }
 
+# The deny below would otherwise override Azure's own AllowVnetInBound (priority 65000): servers must still reach
+# each other, and the private endpoints, inside the estate.
+resource "azurerm_network_security_rule" "within_estate" {
+  name                        = "allow-within-virtual-network"
+  description                 = "Servers and private endpoints reach each other inside the estate"
+  priority                    = 4000
+  direction                   = "Inbound"
+  access                      = "Allow"
+  protocol                    = "*"
+  source_port_range           = "*"
+  destination_port_range      = "*"
+  source_address_prefix       = "VirtualNetwork"
+  destination_address_prefix  = "VirtualNetwork"
+  resource_group_name         = azurerm_resource_group.landing_zone.name
+  network_security_group_name = azurerm_network_security_group.workloads.name
+}
+
+resource "azurerm_network_security_rule" "load_balancer" {
+  name                        = "allow-azure-load-balancer"
+  description                 = "Azure's load balancer health probes"
+  priority                    = 4001
+  direction                   = "Inbound"
+  access                      = "Allow"
+  protocol                    = "*"
+  source_port_range           = "*"
+  destination_port_range      = "*"
+  source_address_prefix       = "AzureLoadBalancer"
+  destination_address_prefix  = "*"
+  resource_group_name         = azurerm_resource_group.landing_zone.name
+  network_security_group_name = azurerm_network_security_group.workloads.name
+}
+
 resource "azurerm_network_security_rule" "deny_inbound" {
   name                        = "deny-all-other-inbound"
   description                 = "Nothing else comes in"
@@ -101,7 +133,8 @@ resource "azurerm_log_analytics_workspace" "central" {
 }
 
 resource "azurerm_key_vault" "main" {
-  name                          = "${var.name_prefix}-kv-${substr(md5(azurerm_resource_group.landing_zone.id), 0, 6)}"
+  # Key Vault names are 3-24 characters: at most 14 of the prefix, "-kv-" and 6 of a hash.
+  name                          = "${substr(var.name_prefix, 0, 14)}-kv-${substr(md5(azurerm_resource_group.landing_zone.id), 0, 6)}"
   location                      = azurerm_resource_group.landing_zone.location
   resource_group_name           = azurerm_resource_group.landing_zone.name
   tenant_id                     = data.azurerm_client_config.current.tenant_id
@@ -119,7 +152,15 @@ resource "azurerm_key_vault" "main" {
   tags = azurerm_resource_group.landing_zone.tags
 }
 
+# The vault authorises with Azure RBAC, so whoever applies this needs a data-plane role to create the key.
+resource "azurerm_role_assignment" "deployer_keys" {
+  scope                = azurerm_key_vault.main.id
+  role_definition_name = "Key Vault Crypto Officer"
+  principal_id         = data.azurerm_client_config.current.object_id
+}
+
 resource "azurerm_key_vault_key" "main" {
+  depends_on      = [azurerm_role_assignment.deployer_keys, azurerm_private_endpoint.key_vault]
   name            = "${var.name_prefix}-landing-zone"
   key_vault_id    = azurerm_key_vault.main.id
   key_type        = "RSA-HSM"
@@ -146,6 +187,27 @@ resource "azurerm_monitor_diagnostic_setting" "key_vault" {
   }
 }
 
+# A VPN gateway lives in a subnet that must be called GatewaySubnet, and answers on a public address of its own.
+resource "azurerm_subnet" "gateway" {
+  count                = var.vpn_gateway_enabled ? 1 : 0
+  name                 = "GatewaySubnet"
+  resource_group_name  = azurerm_resource_group.landing_zone.name
+  virtual_network_name = azurerm_virtual_network.main.name
+  address_prefixes     = [var.gateway_subnet_cidr]
+}
+
+resource "azurerm_public_ip" "vpn" {
+  count               = var.vpn_gateway_enabled ? 1 : 0
+  name                = "${var.name_prefix}-vpn"
+  location            = azurerm_resource_group.landing_zone.location
+  resource_group_name = azurerm_resource_group.landing_zone.name
+  allocation_method   = "Static"
+  sku                 = "Standard"
+  zones               = ["1", "2", "3"]
+
+  tags = azurerm_resource_group.landing_zone.tags
+}
+
 resource "azurerm_virtual_network_gateway" "trust" {
   count               = var.vpn_gateway_enabled ? 1 : 0
   name                = "${var.name_prefix}-vpn"
@@ -157,8 +219,8 @@ resource "azurerm_virtual_network_gateway" "trust" {
 
   ip_configuration {
     name                 = "gateway"
-    public_ip_address_id = var.vpn_gateway_public_ip_id
-    subnet_id            = var.gateway_subnet_id
+    public_ip_address_id = azurerm_public_ip.vpn[0].id
+    subnet_id            = azurerm_subnet.gateway[0].id
   }
 
   tags = azurerm_resource_group.landing_zone.tags
@@ -228,7 +290,7 @@ resource "azurerm_storage_account" "flow_logs" {
 
 resource "azurerm_network_watcher_flow_log" "main" {
   name                 = "${var.name_prefix}-vnet-flow-log"
-  network_watcher_name = var.network_watcher_name
+  network_watcher_name = coalesce(var.network_watcher_name, "NetworkWatcher_${var.location}")
   resource_group_name  = var.network_watcher_resource_group
   target_resource_id   = azurerm_virtual_network.main.id
   storage_account_id   = azurerm_storage_account.flow_logs.id
@@ -251,6 +313,40 @@ resource "azurerm_network_watcher_flow_log" "main" {
   tags = azurerm_resource_group.landing_zone.tags
 }
 
+# Private DNS, so that the vault's and the storage account's names resolve to their private endpoints inside the
+# virtual network (the trust's DNS forwards these zones to Azure's resolver).
+resource "azurerm_private_dns_zone" "key_vault" {
+  name                = "privatelink.vaultcore.azure.net"
+  resource_group_name = azurerm_resource_group.landing_zone.name
+
+  tags = azurerm_resource_group.landing_zone.tags
+}
+
+resource "azurerm_private_dns_zone" "blob" {
+  name                = "privatelink.blob.core.windows.net"
+  resource_group_name = azurerm_resource_group.landing_zone.name
+
+  tags = azurerm_resource_group.landing_zone.tags
+}
+
+resource "azurerm_private_dns_zone_virtual_network_link" "key_vault" {
+  name                  = "key-vault"
+  resource_group_name   = azurerm_resource_group.landing_zone.name
+  private_dns_zone_name = azurerm_private_dns_zone.key_vault.name
+  virtual_network_id    = azurerm_virtual_network.main.id
+
+  tags = azurerm_resource_group.landing_zone.tags
+}
+
+resource "azurerm_private_dns_zone_virtual_network_link" "blob" {
+  name                  = "blob"
+  resource_group_name   = azurerm_resource_group.landing_zone.name
+  private_dns_zone_name = azurerm_private_dns_zone.blob.name
+  virtual_network_id    = azurerm_virtual_network.main.id
+
+  tags = azurerm_resource_group.landing_zone.tags
+}
+
 resource "azurerm_private_endpoint" "key_vault" {
   name                = "${var.name_prefix}-key-vault"
   location            = azurerm_resource_group.landing_zone.location
@@ -262,6 +358,11 @@ resource "azurerm_private_endpoint" "key_vault" {
     private_connection_resource_id = azurerm_key_vault.main.id
     subresource_names              = ["vault"]
     is_manual_connection           = false
+  }
+
+  private_dns_zone_group {
+    name                 = "key-vault"
+    private_dns_zone_ids = [azurerm_private_dns_zone.key_vault.id]
   }
 
   tags = azurerm_resource_group.landing_zone.tags
@@ -278,6 +379,11 @@ resource "azurerm_private_endpoint" "flow_logs" {
     private_connection_resource_id = azurerm_storage_account.flow_logs.id
     subresource_names              = ["blob"]
     is_manual_connection           = false
+  }
+
+  private_dns_zone_group {
+    name                 = "blob"
+    private_dns_zone_ids = [azurerm_private_dns_zone.blob.id]
   }
 
   tags = azurerm_resource_group.landing_zone.tags

@@ -102,26 +102,25 @@ variable "log_retention_days" {
 
 variable "vpn_gateway_enabled" {
   type        = bool
-  description = "Build a VPN gateway for site-to-site connectivity to the trust (HSCN or direct). Needs gateway_subnet_id and vpn_gateway_public_ip_id."
+  description = "Build a VPN gateway for site-to-site connectivity to the trust (HSCN or direct), in a GatewaySubnet of gateway_subnet_cidr with a public address of its own."
   default     = false
 }
 
-variable "gateway_subnet_id" {
+variable "gateway_subnet_cidr" {
   type        = string
-  description = "The GatewaySubnet for the VPN gateway, when vpn_gateway_enabled."
+  description = "The GatewaySubnet's range inside address_space (a /27 or larger), when vpn_gateway_enabled."
   default     = null
-}
 
-variable "vpn_gateway_public_ip_id" {
-  type        = string
-  description = "The public address resource the VPN gateway answers on, when vpn_gateway_enabled."
-  default     = null
+  validation {
+    condition     = var.gateway_subnet_cidr == null || can(cidrhost(var.gateway_subnet_cidr, 0))
+    error_message = "Give an IPv4 CIDR block."
+  }
 }
 
 variable "network_watcher_name" {
   type        = string
-  description = "The region's Network Watcher, which Azure creates per subscription and region."
-  default     = "NetworkWatcher_uksouth"
+  description = "The region's Network Watcher, which Azure creates per subscription and region; null for Azure's own name in var.location (NetworkWatcher_<location>)."
+  default     = null
 }
 
 variable "network_watcher_resource_group" {
