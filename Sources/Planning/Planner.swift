@@ -514,8 +514,8 @@ public struct Planner: Sendable {
                 serious.append("\(finding.rule) (\(finding.weighsAs.rawValue))")
             }
             guard !serious.isEmpty else { return nil }
-            return "'\(services[index].service.id)' moves with \(serious.count == 1 ? "a finding" : "findings") to deal with first: "
-                + serious.joined(separator: ", ")
+            return "'\(services[index].service.id)' moves with \(serious.count == 1 ? "a finding" : "findings") "
+                + "to deal with first: " + serious.joined(separator: ", ")
         }
     }
 
@@ -605,7 +605,6 @@ public struct Planner: Sendable {
         }
     }
 
-    /// What the database and OS licences are, how they are counted, and which are priced.
     /// The sum of one figure over every server's sizing on a cloud, read in place.
     static func total(of figure: KeyPath<CloudSizing, Double>, on cloud: Cloud, in sizing: [ServerSizing]) -> Double {
         var total = 0.0
@@ -615,6 +614,7 @@ public struct Planner: Sendable {
         return total
     }
 
+    /// What the database and OS licences are, how they are counted, and which are priced.
     static func licenceNotes(sizing: [ServerSizing], assumptions: Assumptions, sizer: Sizer) -> [String] {
         var notes: [String] = []
         // Counted in place (`count(where:)`): filtering would copy every sizing, at 100,000 servers a measurable cost.

@@ -84,10 +84,12 @@ public final class AssessmentContext: Sendable {
         placedApplications = applications
         engineNames = engines
         placedPeers = peers
+        // Decided on every core, reading only constants: the tables above are finished before it starts.
+        let (productKinds, engineSet) = (products, engines)
         kinds = Parallel.map(estate.services.count) { index in
             ServiceKinds.kind(of: estate.services[index], servers: serversOfService[index].map { estate.servers[$0] },
-                              productKind: { products[$0] ?? ServiceKinds.kind(ofProduct: $0) },
-                              namesEngine: { engines.contains($0) })
+                              productKind: { productKinds[$0] ?? ServiceKinds.kind(ofProduct: $0) },
+                              namesEngine: { engineSet.contains($0) })
         }
     }
 
