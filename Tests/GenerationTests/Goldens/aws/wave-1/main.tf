@@ -55,6 +55,46 @@ resource "aws_vpc_security_group_egress_rule" "to_vpc" {
   to_port           = 65535
 }
 
+resource "aws_vpc_security_group_egress_rule" "to_trust" {
+  for_each          = toset(var.on_premises_cidrs)
+  security_group_id = aws_security_group.wave.id
+  description       = "To the trust over HSCN or the VPN (directory, update servers, applications still there)"
+  cidr_ipv4         = each.value
+  ip_protocol       = "tcp"
+  from_port         = 1
+  to_port           = 65535
+}
+
+# Active Directory and what it leans on also speak UDP: DNS 53, Kerberos 88, time 123, LDAP 389 and Kerberos
+# password change 464.
+locals {
+  directory_udp_ports = [53, 88, 123, 389, 464]
+  udp_peers = merge(
+    { for port in local.directory_udp_ports : "vpc-${port}" => { cidr = local.vpc_cidr, port = port } },
+    { for pair in setproduct(var.on_premises_cidrs, local.directory_udp_ports) : "${pair[0]}-${pair[1]}" => { cidr = pair[0], port = pair[1] } },
+  )
+}
+
+resource "aws_vpc_security_group_ingress_rule" "directory_udp" {
+  for_each          = local.udp_peers
+  security_group_id = aws_security_group.wave.id
+  description       = "Directory, DNS and time over UDP ${each.value.port}"
+  cidr_ipv4         = each.value.cidr
+  ip_protocol       = "udp"
+  from_port         = each.value.port
+  to_port           = each.value.port
+}
+
+resource "aws_vpc_security_group_egress_rule" "directory_udp" {
+  for_each          = local.udp_peers
+  security_group_id = aws_security_group.wave.id
+  description       = "Directory, DNS and time over UDP ${each.value.port}"
+  cidr_ipv4         = each.value.cidr
+  ip_protocol       = "udp"
+  from_port         = each.value.port
+  to_port           = each.value.port
+}
+
 # rmh-esr-if01: rehost of rmh-esr; 2 vCPUs, 4 GiB (sized from utilisation).
 resource "aws_instance" "rmh_esr_if01" {
   ami                    = var.windows_ami_id
