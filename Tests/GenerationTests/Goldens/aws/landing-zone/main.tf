@@ -56,6 +56,7 @@ resource "aws_subnet" "private" {
 
   tags = {
     Name = "${var.name_prefix}-private-${count.index}"
+    tier = "private"
   }
 }
 

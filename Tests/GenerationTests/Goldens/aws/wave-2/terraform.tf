@@ -3,6 +3,10 @@
 terraform {
   required_version = ">= 1.5.0"
 
+  # Partial configuration: give the state bucket, key and region at init, e.g.
+  # terraform init -backend-config="bucket=STATE_BUCKET" -backend-config="key=KEY" -backend-config="region=eu-west-2"
+  backend "s3" {}
+
   required_providers {
     aws = {
       source  = "hashicorp/aws"

@@ -24,13 +24,13 @@ resource "aws_iam_instance_profile" "wave" {
 resource "aws_security_group" "wave" {
   name        = "${var.name_prefix}-wave-3"
   description = "Servers of wave 3: reachable from the VPC and the trust only"
-  vpc_id      = var.vpc_id
+  vpc_id      = local.vpc_id
 }
 
 resource "aws_vpc_security_group_ingress_rule" "from_vpc" {
   security_group_id = aws_security_group.wave.id
   description       = "From inside the landing zone"
-  cidr_ipv4         = var.vpc_cidr
+  cidr_ipv4         = local.vpc_cidr
   ip_protocol       = "tcp"
   from_port         = 1
   to_port           = 65535
@@ -49,17 +49,57 @@ resource "aws_vpc_security_group_ingress_rule" "from_trust" {
 resource "aws_vpc_security_group_egress_rule" "to_vpc" {
   security_group_id = aws_security_group.wave.id
   description       = "To the landing zone (endpoints, other waves)"
-  cidr_ipv4         = var.vpc_cidr
+  cidr_ipv4         = local.vpc_cidr
   ip_protocol       = "tcp"
   from_port         = 1
   to_port           = 65535
+}
+
+resource "aws_vpc_security_group_egress_rule" "to_trust" {
+  for_each          = toset(var.on_premises_cidrs)
+  security_group_id = aws_security_group.wave.id
+  description       = "To the trust over HSCN or the VPN (directory, update servers, applications still there)"
+  cidr_ipv4         = each.value
+  ip_protocol       = "tcp"
+  from_port         = 1
+  to_port           = 65535
+}
+
+# Active Directory and what it leans on also speak UDP: DNS 53, Kerberos 88, time 123, LDAP 389 and Kerberos
+# password change 464.
+locals {
+  directory_udp_ports = [53, 88, 123, 389, 464]
+  udp_peers = merge(
+    { for port in local.directory_udp_ports : "vpc-${port}" => { cidr = local.vpc_cidr, port = port } },
+    { for pair in setproduct(var.on_premises_cidrs, local.directory_udp_ports) : "${pair[0]}-${pair[1]}" => { cidr = pair[0], port = pair[1] } },
+  )
+}
+
+resource "aws_vpc_security_group_ingress_rule" "directory_udp" {
+  for_each          = local.udp_peers
+  security_group_id = aws_security_group.wave.id
+  description       = "Directory, DNS and time over UDP ${each.value.port}"
+  cidr_ipv4         = each.value.cidr
+  ip_protocol       = "udp"
+  from_port         = each.value.port
+  to_port           = each.value.port
+}
+
+resource "aws_vpc_security_group_egress_rule" "directory_udp" {
+  for_each          = local.udp_peers
+  security_group_id = aws_security_group.wave.id
+  description       = "Directory, DNS and time over UDP ${each.value.port}"
+  cidr_ipv4         = each.value.cidr
+  ip_protocol       = "udp"
+  from_port         = each.value.port
+  to_port           = each.value.port
 }
 
 # rmh-epma-app01: rehost of rmh-epma; 2 vCPUs, 16 GiB (sized from utilisation).
 resource "aws_instance" "rmh_epma_app01" {
   ami                    = var.windows_ami_id
   instance_type          = "r6i.large"
-  subnet_id              = var.private_subnet_ids[0 % length(var.private_subnet_ids)]
+  subnet_id              = local.private_subnet_ids[0 % length(local.private_subnet_ids)]
   vpc_security_group_ids = [aws_security_group.wave.id]
   iam_instance_profile   = aws_iam_instance_profile.wave.name
   ebs_optimized          = true
@@ -72,7 +112,7 @@ resource "aws_instance" "rmh_epma_app01" {
 
   root_block_device {
     encrypted   = true
-    kms_key_id  = var.kms_key_arn
+    kms_key_id  = local.kms_key_arn
     volume_size = 150
     volume_type = "gp3"
   }
@@ -89,7 +129,7 @@ resource "aws_instance" "rmh_epma_app01" {
 resource "aws_instance" "rmh_epma_db01" {
   ami                    = var.windows_ami_id
   instance_type          = "r6i.xlarge"
-  subnet_id              = var.private_subnet_ids[1 % length(var.private_subnet_ids)]
+  subnet_id              = local.private_subnet_ids[1 % length(local.private_subnet_ids)]
   vpc_security_group_ids = [aws_security_group.wave.id]
   iam_instance_profile   = aws_iam_instance_profile.wave.name
   ebs_optimized          = true
@@ -102,7 +142,7 @@ resource "aws_instance" "rmh_epma_db01" {
 
   root_block_device {
     encrypted   = true
-    kms_key_id  = var.kms_key_arn
+    kms_key_id  = local.kms_key_arn
     volume_size = 500
     volume_type = "gp3"
   }

@@ -2,7 +2,7 @@
 # The master password is created and kept by RDS in Secrets Manager: no password is in these files.
 resource "aws_db_subnet_group" "wave" {
   name       = "${var.name_prefix}-wave-4"
-  subnet_ids = var.private_subnet_ids
+  subnet_ids = local.private_subnet_ids
 }
 
 resource "aws_iam_role" "database_monitoring" {
@@ -31,7 +31,7 @@ resource "aws_db_instance" "rmh_bi_sql01" {
   allocated_storage                   = 3000
   storage_type                        = "gp3"
   storage_encrypted                   = true
-  kms_key_id                          = var.kms_key_arn
+  kms_key_id                          = local.kms_key_arn
   manage_master_user_password         = true
   username                            = "dbadmin"
   db_subnet_group_name                = aws_db_subnet_group.wave.name
@@ -45,7 +45,7 @@ resource "aws_db_instance" "rmh_bi_sql01" {
   monitoring_interval                 = 60
   monitoring_role_arn                 = aws_iam_role.database_monitoring.arn
   performance_insights_enabled        = true
-  performance_insights_kms_key_id     = var.kms_key_arn
+  performance_insights_kms_key_id     = local.kms_key_arn
   enabled_cloudwatch_logs_exports     = ["agent", "error"]
   iam_database_authentication_enabled = false
   skip_final_snapshot                 = false
