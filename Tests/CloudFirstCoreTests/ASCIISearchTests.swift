@@ -36,6 +36,15 @@ import Testing
         #expect(!ASCIISearch.containsAny("Debian 12", []))
     }
 
+    @Test func anyByteOnStringsAndSlices() {
+        let pipe: (UInt8) -> Bool = { $0 == UInt8(ascii: "|") }
+        #expect(ASCIISearch.anyByte("a | b", where: pipe))
+        #expect(!ASCIISearch.anyByte("a b", where: pipe))
+        #expect(!ASCIISearch.anyByte("", where: pipe))
+        #expect(!ASCIISearch.anyByte("a | b".dropFirst(3), where: pipe))
+        #expect(ASCIISearch.anyByte(String(repeating: "x", count: 40) + "|", where: pipe))  // not a small string
+    }
+
     @Test func onASubstring() {
         let text = "prefix Windows suffix"
         #expect(ASCIISearch.contains(text.dropFirst(7).prefix(7), "windows"))

@@ -145,11 +145,13 @@ public struct Assessor: Sendable {
     }
 
     /// Heaviest first (a finding only on test, training, development or DR servers weighs one severity less, and
-    /// comes after the production findings of its own severity), then by where they are written, so every output
-    /// lists them in a stable order and a service's headline is a production finding where there is one.
-    /// Sorted by `precedes`, stably. What is sorted is a key of plain numbers for each finding (its file and rule
-    /// as their ranks among the few distinct ones here), not the findings: moving or comparing a finding costs a
-    /// reference count for each of its strings, and a sort does that many times over.
+    /// comes after the production findings of its own severity), then by where they are written (file, then
+    /// position), then by rule, keeping the given order among equals, so every output lists them in a stable order
+    /// and a service's headline is a production finding where there is one.
+    ///
+    /// What is sorted is a key of plain numbers for each finding (its file and rule as their ranks among the few
+    /// distinct ones here), not the findings: moving or comparing a finding costs a reference count for each of its
+    /// strings, and a sort does that many times over.
     static func ordered(_ findings: [Finding]) -> [Finding] {
         guard findings.count > 1 else { return findings }
         func ranks(_ values: [String]) -> [String: Int] {
@@ -171,16 +173,6 @@ public struct Assessor: Sendable {
                        rule: rules[finding.rule] ?? 0, index: index)
         }
         return keys.sorted().map { findings[$0.index] }
-    }
-
-    /// Worst first, then where it is in the inventory, then by rule. Field by field rather than as tuples, which
-    /// would copy the strings for every comparison.
-    static func precedes(_ a: Finding, _ b: Finding) -> Bool {
-        if a.weighsAs != b.weighsAs { return a.weighsAs < b.weighsAs }
-        if a.secondary != b.secondary { return !a.secondary }
-        if a.location.file != b.location.file { return a.location.file < b.location.file }
-        if a.location.position != b.location.position { return a.location.position < b.location.position }
-        return a.rule < b.rule
     }
 }
 

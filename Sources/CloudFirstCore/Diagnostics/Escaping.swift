@@ -4,7 +4,7 @@ extension String {
     public var escapingControlCharacters: String {
         // Control characters are C0 (below 0x20), DEL and C1 (U+0080 to U+009F, which UTF-8 writes after 0xC2): text
         // with none of those bytes, nearly all of it, is returned after one pass over its bytes.
-        guard Self.anyByte(of: self, where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }),
+        guard ASCIISearch.anyByte(self, where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }),
               unicodeScalars.contains(where: \.isControl) else { return self }
         var out = ""
         for scalar in unicodeScalars {
@@ -24,7 +24,7 @@ extension String {
     /// Text that keeps a Markdown table cell or list item whole: a pipe would end the cell, a line break the row.
     /// One pass over the UTF-8, and none at all for the usual text with neither: plans write it for every line.
     public var escapingForMarkdownTable: String {
-        guard Self.anyByte(of: self, where: { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "\n") }) else {
+        guard ASCIISearch.anyByte(self, where: { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "\n") }) else {
             return self
         }
         var bytes: [UInt8] = []
@@ -37,15 +37,6 @@ extension String {
             }
         }
         return String(decoding: bytes, as: UTF8.self)
-    }
-}
-
-extension String {
-    /// Whether any of the text's UTF-8 bytes matches, read from contiguous storage where the string has it.
-    @inline(__always)
-    static func anyByte(of text: String, where matches: (UInt8) -> Bool) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { $0.contains(where: matches) }
-            ?? text.utf8.contains(where: matches)
     }
 }
 

@@ -1,4 +1,5 @@
-/// Substring tests that ignore ASCII case, on UTF-8 bytes.
+/// Tests on text's UTF-8 bytes: substrings that ignore ASCII case, and whether any byte matches (the escaping of
+/// control characters and table cells asks that of every line it writes).
 ///
 /// The rules and the sizer ask questions such as "does this OS name mention Windows?" of every server, and
 /// `lowercased().contains(...)` answers each through Foundation's locale-aware search after building a new string:
@@ -7,11 +8,9 @@
 public enum ASCIISearch {
     /// Whether `text` contains `needle`, ignoring the case of ASCII letters. `needle` must be ASCII.
     public static func contains(_ text: some StringProtocol, _ needle: String) -> Bool {
-        var needle = needle
-        return needle.withUTF8 { wanted in
+        withBytes(needle) { wanted in
             guard !wanted.isEmpty else { return true }
-            var text = String(text)
-            return text.withUTF8 { bytes in
+            return withBytes(text) { bytes in
                 guard bytes.count >= wanted.count else { return false }
                 let first = lower(wanted[0])
                 for start in 0...(bytes.count - wanted.count) where lower(bytes[start]) == first {
@@ -22,6 +21,20 @@ public enum ASCIISearch {
                 return false
             }
         }
+    }
+
+    /// Whether any of the text's UTF-8 bytes matches.
+    public static func anyByte(_ text: some StringProtocol, where matches: (UInt8) -> Bool) -> Bool {
+        withBytes(text) { $0.contains(where: matches) }
+    }
+
+    /// Runs `body` on the text's UTF-8 bytes: in place where the string stores them contiguously (a native string
+    /// or a slice of one), else on a copy.
+    @inline(__always)
+    static func withBytes<Result>(_ text: some StringProtocol,
+                                  _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(text.utf8).withUnsafeBufferPointer(body)
     }
 
     /// Whether `text` contains any of `needles`, ignoring ASCII case.
