@@ -974,7 +974,8 @@ resource "azurerm_network_security_rule" "from_trust" {
 }
 
 # The deny below would otherwise override Azure's own AllowVnetInBound (priority 65000): servers must still reach
-# each other, and the private endpoints, inside the estate.
+# each other, and the private endpoints, inside the estate. By the network's own range, not the VirtualNetwork tag,
+# which also covers the trust's ranges once a VPN connects: those get only what from_trust allows.
 resource "azurerm_network_security_rule" "within_estate" {
   name                        = "allow-within-virtual-network"
   description                 = "Servers and private endpoints reach each other inside the estate"
@@ -984,8 +985,8 @@ resource "azurerm_network_security_rule" "within_estate" {
   protocol                    = "*"
   source_port_range           = "*"
   destination_port_range      = "*"
-  source_address_prefix       = "VirtualNetwork"
-  destination_address_prefix  = "VirtualNetwork"
+  source_address_prefix       = var.address_space
+  destination_address_prefix  = var.address_space
   resource_group_name         = azurerm_resource_group.landing_zone.name
   network_security_group_name = azurerm_network_security_group.workloads.name
 }
@@ -1429,6 +1430,11 @@ variable "gateway_subnet_cidr" {
     condition     = var.gateway_subnet_cidr == null || can(cidrhost(var.gateway_subnet_cidr, 0))
     error_message = "Give an IPv4 CIDR block."
   }
+
+  validation {
+    condition     = !var.vpn_gateway_enabled || var.gateway_subnet_cidr != null
+    error_message = "A VPN gateway needs its GatewaySubnet: set gateway_subnet_cidr when vpn_gateway_enabled is true."
+  }
 }
 
 variable "network_watcher_name" {
@@ -1465,12 +1471,12 @@ The operator supplies the subscription, the landing zone's `workload_subnet_id`,
 may change the images (`source_image_reference`) to the ones the trust approves.
 Data is migrated onto the new disks by the trust's migration tooling; these files build the targets, not the copy.
 {{#has_azure_data_disks}}
-A server with more than 4,095 GB of storage gets an OS disk of 4,095 GB (Azure's largest) and an empty data disk on
+A server with more than 4,095 GB of storage gets an OS disk of 4,095 GB (the largest Azure allows for an OS disk) and an empty data disk on
 LUN 0 for the rest, which its operating system brings online and formats before the copy.
 {{/has_azure_data_disks}}
 {{#has_capped_disks}}
 
-These servers have more storage than these files build: an OS disk of 4,095 GB (Azure's largest) and a data disk
+These servers have more storage than these files build: an OS disk of 4,095 GB (the largest Azure allows for an OS disk) and a data disk
 hold 16,384 GB between them, and the rest needs more data disks (or a file or object store) that these files do not
 build:
 {{#capped_disks}}

@@ -57,7 +57,8 @@ resource "azurerm_network_security_rule" "from_trust" {
 }
 
 # The deny below would otherwise override Azure's own AllowVnetInBound (priority 65000): servers must still reach
-# each other, and the private endpoints, inside the estate.
+# each other, and the private endpoints, inside the estate. By the network's own range, not the VirtualNetwork tag,
+# which also covers the trust's ranges once a VPN connects: those get only what from_trust allows.
 resource "azurerm_network_security_rule" "within_estate" {
   name                        = "allow-within-virtual-network"
   description                 = "Servers and private endpoints reach each other inside the estate"
@@ -67,8 +68,8 @@ resource "azurerm_network_security_rule" "within_estate" {
   protocol                    = "*"
   source_port_range           = "*"
   destination_port_range      = "*"
-  source_address_prefix       = "VirtualNetwork"
-  destination_address_prefix  = "VirtualNetwork"
+  source_address_prefix       = var.address_space
+  destination_address_prefix  = var.address_space
   resource_group_name         = azurerm_resource_group.landing_zone.name
   network_security_group_name = azurerm_network_security_group.workloads.name
 }

@@ -115,6 +115,11 @@ variable "gateway_subnet_cidr" {
     condition     = var.gateway_subnet_cidr == null || can(cidrhost(var.gateway_subnet_cidr, 0))
     error_message = "Give an IPv4 CIDR block."
   }
+
+  validation {
+    condition     = !var.vpn_gateway_enabled || var.gateway_subnet_cidr != null
+    error_message = "A VPN gateway needs its GatewaySubnet: set gateway_subnet_cidr when vpn_gateway_enabled is true."
+  }
 }
 
 variable "network_watcher_name" {
