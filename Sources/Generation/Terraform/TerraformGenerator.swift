@@ -69,6 +69,13 @@ public struct TerraformGenerator: Sendable {
             var skipped: [[String: Any]] = []
             var names = Identifiers.Unique.resources()
             var seen = Set<Int>()
+            var portsByService: [String: [Workload.Port]] = [:]
+            // A cloud whose wave templates hold `storage.tf` builds file shares and object stores; until then the
+            // server stays a VM with its data on disks.
+            let buildsStores = templates.templates(in: "terraform/\(cloud.rawValue)/wave").contains("storage.tf")
+            var fileShares: [[String: Any]] = []
+            var objectStores: [[String: Any]] = []
+            var unknownPorts: [[String: Any]] = []
             for service in wave.services {
                 let assessed = plan.assessment.services[service]
                 let model = estate.services[service]
@@ -80,6 +87,15 @@ public struct TerraformGenerator: Sendable {
                                         : "nothing to build for this strategy"])
                     continue
                 }
+                // A supplier that names the clouds it supports is taken at its word: nothing is built elsewhere.
+                if let supported = model.supplier?.supportedClouds, !supported.contains(cloud) {
+                    let names = supported.map(\.displayName).joined(separator: ", ")
+                    skipped.append(["id": model.id, "strategy": assessed.strategy.rawValue,
+                                    "reason": "its supplier supports \(names.isEmpty ? "no public cloud" : names) "
+                                        + "only: not built on \(cloud.displayName)"])
+                    continue
+                }
+                var position = 0
                 for reference in model.servers {
                     guard let index = estate.serverIndex[reference.id], seen.insert(index).inserted,
                           let sized = sizingByServer[index], let size = sized.on(cloud) else { continue }
@@ -92,11 +108,30 @@ public struct TerraformGenerator: Sendable {
                                                                  identifier: databaseNames.take(server.id)))
                         continue
                     }
-                    servers.append(serverContext(server, sized: sized, size: size, service: model,
-                                                 strategy: assessed.strategy, resource: names.take(server.id),
-                                                 hostname: hostnames.take(server.id), subnet: servers.count,
-                                                 wave: wave.number))
+                    // A file server's shares go to the managed file service and a backup server's repository to
+                    // object storage, as the plan priced them; the VM goes too where a managed service replaces it.
+                    let resource = names.take(server.id)
+                    if size.storageTier != .block, buildsStores {
+                        let store = storeContext(server, tier: size.storageTier, service: model, resource: resource)
+                        if size.storageTier == .fileshare { fileShares.append(store) } else { objectStores.append(store) }
+                        if size.replacedByService { continue }
+                    }
+                    var context = serverContext(server, sized: sized, size: size, service: model, cloud: cloud,
+                                                strategy: assessed.strategy, resource: resource,
+                                                hostname: hostnames.take(server.id), subnet: servers.count,
+                                                wave: wave.number)
+                    context["zone"] = Workload.zone(for: model, position: position)
+                    context["zonal"] = !(context["zone"] as? String ?? "").isEmpty
+                    position += 1
+                    servers.append(context)
                 }
+                let engines = model.servers.compactMap { estate.serverIndex[$0.id] }
+                    .flatMap { Workload.engines(of: estate.servers[$0]) }
+                let ports = Workload.ports(of: model, engines: engines)
+                if !ports.unknown.isEmpty {
+                    unknownPorts.append(["id": model.id, "protocols": ports.unknown.joined(separator: ", ")])
+                }
+                portsByService[model.id] = ports.known
             }
             let width = servers.map { ($0["name"] as? String ?? "").count }.max() ?? 0
             for index in servers.indices {
@@ -108,20 +143,43 @@ public struct TerraformGenerator: Sendable {
             context["has_servers"] = !servers.isEmpty
             context["has_databases"] = !databases.isEmpty
             context["has_mysql"] = databases.contains { $0["mysql"] as? Bool == true }
-            context["has_resources"] = !servers.isEmpty || !databases.isEmpty
+            context["has_resources"] = !servers.isEmpty || !databases.isEmpty || !fileShares.isEmpty
+                || !objectStores.isEmpty
             context["has_windows"] = servers.contains { $0["windows"] as? Bool == true }
             context["has_linux"] = servers.contains { $0["windows"] as? Bool == false }
             let capped = servers.filter { $0["disk_capped"] as? Bool == true }
             context["capped_disks"] = capped
             context["has_capped_disks"] = !capped.isEmpty
             context["has_azure_data_disks"] = servers.contains { $0["azure_has_data_disk"] as? Bool == true }
+            for index in servers.indices {
+                let ports = portsByService[servers[index]["service"] as? String ?? ""] ?? []
+                servers[index]["ports"] = ports.map(Self.portContext)
+                servers[index]["has_ports"] = !ports.isEmpty
+            }
+            // Every port any service of the wave uses, once: what the wave's security rules open within the estate
+            // and from the trust's ranges.
+            let wavePorts = Set(portsByService.values.joined()).sorted()
+            context["ports"] = wavePorts.map(Self.portContext)
+            context["has_ports"] = !wavePorts.isEmpty
+            context["unknown_ports"] = unknownPorts
+            context["has_unknown_ports"] = !unknownPorts.isEmpty
+            context["file_shares"] = fileShares
+            context["has_file_shares"] = !fileShares.isEmpty
+            context["object_stores"] = objectStores
+            context["has_object_stores"] = !objectStores.isEmpty
+            context["has_zonal"] = servers.contains { $0["zonal"] as? Bool == true }
+            context["environments"] = Array(Set(servers.compactMap { $0["environment"] as? String })).sorted()
             context["skipped"] = skipped
             context["has_skipped"] = !skipped.isEmpty
             let folder = "\(cloud.rawValue)/wave-\(wave.number)"
             // A wave with no VM on this cloud gets its README alone: empty Terraform would only confuse.
             let waveTemplates = "terraform/\(cloud.rawValue)/wave"
-            let only = servers.isEmpty && databases.isEmpty ? ["README.md"]
-                : templates.templates(in: waveTemplates).filter { $0 != "databases.tf" || !databases.isEmpty }
+            let only = servers.isEmpty && databases.isEmpty && fileShares.isEmpty && objectStores.isEmpty
+                ? ["README.md"]
+                : templates.templates(in: waveTemplates).filter {
+                    ($0 != "databases.tf" || !databases.isEmpty)
+                        && ($0 != "storage.tf" || !fileShares.isEmpty || !objectStores.isEmpty)
+                }
             files += try render(folder: waveTemplates, into: folder, context: context, only: only)
             waveFolders.append(["folder": "wave-\(wave.number)", "wave": wave.number, "title": wave.title,
                                 "start": wave.start.description, "end": wave.end.description,
@@ -141,12 +199,21 @@ public struct TerraformGenerator: Sendable {
         return files
     }
 
-    func serverContext(_ server: Server, sized: ServerSizing, size: CloudSizing, service: Service,
+    func serverContext(_ server: Server, sized: ServerSizing, size: CloudSizing, service: Service, cloud: Cloud,
                        strategy: MigrationStrategy, resource: String, hostname: String, subnet: Int, wave: Int)
         -> [String: Any] {
         let storage = Int((server.storageGB ?? 0).rounded(.up))
         let disk = min(Self.largestDiskGB, max(size.windows ? 128 : 64, storage))
-        return [
+        let os = Workload.operatingSystem(server.os, windows: size.windows)
+        let disks = Workload.disks(server, on: cloud, windows: size.windows, tier: size.storageTier)
+        // AWS device names for data volumes: /dev/sdf to /dev/sdp, then /dev/sdq onwards (xvd* on Linux).
+        let letters = Array("fghijklmnopqrstuvwxyz")
+        let image: [String: String]? = switch cloud {
+        case .azure: AzureImages.reference(os)
+        case .aws: AWSImages.reference(os)
+        case .gcp: GoogleImages.reference(os)
+        }
+        var context: [String: Any] = [
             "name": server.id,
             "resource": resource,
             "hostname": hostname,
@@ -155,6 +222,18 @@ public struct TerraformGenerator: Sendable {
             "memory_gib": size.vm.memoryGiB.plainDescription,
             "basis": sized.basis.rawValue,
             "windows": size.windows,
+            "os": server.os ?? "not recorded",
+            "os_family": os.family,
+            "os_version": os.version,
+            "image_key": os.key,
+            "has_image": image != nil,
+            "os_disk_gb": disks.osGiB,
+            "data_disks": disks.dataGiB.enumerated().map { index, gib in
+                ["index": index, "lun": index, "number": index + 1, "size_gb": gib,
+                 "device": "/dev/sd\(letters[index % letters.count])"] as [String: Any]
+            },
+            "has_data_disks": !disks.dataGiB.isEmpty,
+            "environment": server.environment?.rawValue ?? "production",
             "disk_gb": disk,
             "azure_os_disk_gb": min(disk, Self.azureLargestOSDiskGB),
             "azure_data_disk_gb": max(0, disk - Self.azureLargestOSDiskGB),
@@ -175,6 +254,37 @@ public struct TerraformGenerator: Sendable {
                  "value": Identifiers.label(service.data?.classification?.rawValue ?? "not-recorded")],
             ],
         ]
+        if let image { context["image"] = image }
+        return context
+    }
+
+    /// A file server's shares or a backup server's repository, as the managed service that holds them.
+    func storeContext(_ server: Server, tier: StorageTier, service: Service, resource: String) -> [String: Any] {
+        let provisioned = server.storageGB ?? 0
+        let used = provisioned * (server.utilisation?.storageUsedPercent ?? 100) / 100
+        return [
+            "name": server.id,
+            "resource": resource,
+            "service": service.id,
+            "owner": service.owner ?? "not recorded",
+            "classification": service.data?.classification?.rawValue ?? "not-recorded",
+            // GiB, at least 100 (the smallest Azure file share quota the templates use and Filestore's HDD floor
+            // is larger still; the template applies its own floor).
+            "size_gb": max(1, Int((provisioned * 1e9 / 1_073_741_824).rounded(.up))),
+            "used_gb": Int(used.rounded(.up)),
+            "file_share": tier == .fileshare,
+            "object_store": tier == .object,
+            "labels": [
+                ["key": "service", "pad": "            ", "value": Identifiers.label(service.id)],
+                ["key": "owner", "pad": "              ", "value": Identifiers.label(service.owner ?? "not recorded")],
+                ["key": "data-classification", "pad": "",
+                 "value": Identifiers.label(service.data?.classification?.rawValue ?? "not-recorded")],
+            ],
+        ]
+    }
+
+    static func portContext(_ port: Workload.Port) -> [String: Any] {
+        ["protocol": port.transport, "port": port.number, "label": port.label, "key": "\(port.transport)-\(port.number)"]
     }
 
     /// Renders every template of `folder` into `into`, checking each Terraform file's structure.
