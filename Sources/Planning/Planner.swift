@@ -60,16 +60,12 @@ public struct Planner: Sendable {
         let estate = assessment.estate
         let assumptions = given ?? estate.assumptions
         let services = assessment.services
-        var serversOfService = [[Int]](repeating: [], count: estate.services.count)
-        var servicesOfServer = [[Int]](repeating: [], count: estate.servers.count)
-        for (index, service) in estate.services.enumerated() {
+        // The assessment's indexes, read without looking a name up again; a server a service lists twice counts once.
+        let servicesOfServer = assessment.context.servicesOfServer
+        let serversOfService = assessment.context.serversOfService.map { servers in
+            guard servers.count > 1 else { return servers }
             var seen = Set<Int>()
-            for reference in service.servers {
-                if let server = estate.serverIndex[reference.id], seen.insert(server).inserted {
-                    serversOfService[index].append(server)
-                    servicesOfServer[server].append(index)
-                }
-            }
+            return servers.filter { seen.insert($0).inserted }
         }
 
         var moving: [Int] = [], retained: [Int] = [], retired: [Int] = [], held: [Int] = []
@@ -83,28 +79,33 @@ public struct Planner: Sendable {
         let strategyOf = services.map(\.strategy)
         let movingSet = Set(moving)
 
-        let groups = MoveGroupBuilder.build(moving: moving, estate: estate, serversOfService: serversOfService)
         let start = assumptions.startDate ?? assessment.asOf.firstOfNextMonth
         let timing = Timing(assessment: assessment, assumptions: assumptions, start: start,
                             serversOfService: serversOfService)
-        let foundation = Self.foundationGroups(groups, services: services)
-        let waveGroups = Self.assignWaves(groups: groups, services: services, assumptions: assumptions,
-                                          foundation: foundation, timing: timing)
-
         // Sizing and cost: every server a VM strategy needs, its cost split among the services that need it.
         let sizer = Sizer(catalogue: catalogue, assumptions: assumptions)
-        var serviceCosts: [Int: CloudCosts] = [:]
-        for index in moving { serviceCosts[index] = CloudCosts() }
-        // Sized in parallel (each server on its own), costs summed in server order so the figures never vary.
         var toSize: [(server: Int, needing: [Int])] = []
         for (server, users) in servicesOfServer.enumerated() {
             let needing = users.filter { movingSet.contains($0) && Self.vmStrategies.contains(strategyOf[$0]) }
             if !needing.isEmpty { toSize.append((server, needing)) }
         }
-        let sizing = Parallel.map(toSize.count) { item in
-            sizer.size(estate.servers[toSize[item].server], at: toSize[item].server,
-                       managed: toSize[item].needing.allSatisfy { strategyOf[$0] == .replatform })
-        }
+        // The move groups and waves are built on one thread while the servers are sized on every core: neither
+        // reads what the other makes, and the waves alone would leave a core idle.
+        let ((groups, foundation, waveGroups), sizing) = Parallel.both({
+            let groups = MoveGroupBuilder.build(moving: moving, estate: estate, serversOfService: serversOfService)
+            let foundation = Self.foundationGroups(groups, services: services)
+            let waveGroups = Self.assignWaves(groups: groups, services: services, assumptions: assumptions,
+                                              foundation: foundation, timing: timing)
+            return (groups, foundation, waveGroups)
+        }, {
+            // Sized in parallel (each server on its own), costs summed in server order so the figures never vary.
+            Parallel.map(toSize.count) { item in
+                sizer.size(estate.servers[toSize[item].server], at: toSize[item].server,
+                           managed: toSize[item].needing.allSatisfy { strategyOf[$0] == .replatform })
+            }
+        })
+        var serviceCosts: [Int: CloudCosts] = [:]
+        for index in moving { serviceCosts[index] = CloudCosts() }
         for (sized, (_, needing)) in zip(sizing, toSize) {
             for cloud in sized.clouds {
                 let share = cloud.monthlyGBP / Double(needing.count)
@@ -182,20 +183,23 @@ public struct Planner: Sendable {
 
         let onPremises = assumptions.onPremisesMonthlyGBP.map { OnPremisesCost(monthlyGBP: $0, given: true) }
             ?? OnPremisesCost(monthlyGBP: OnPremisesModel.monthly(estate.servers), given: false)
-        return MigrationPlan(
-            assessment: assessment, assumptions: assumptions, startDate: start, groups: groups, waves: waves,
-            retained: retained, retired: retired, held: held, sizing: sizing, serviceCosts: serviceCosts, waveCosts: waveCosts,
-            monthly: monthly, onPremises: onPremises,
-            risks: Self.estateRisks(estate: estate, servicesOfServer: servicesOfServer, retained: retained,
-                                    sizing: sizing)
+        // The estate's risks and the plan's notes read what is settled by now and not each other: one each core.
+        let (risks, notes) = Parallel.both({
+            Self.estateRisks(estate: estate, servicesOfServer: servicesOfServer, retained: retained, sizing: sizing)
                 + Self.siteExitRisks(estate: estate, waves: waves, serversOfService: serversOfService,
                                      retained: retained, held: held)
                 + Self.contractRisks(estate: estate, waves: waves)
-                + Self.stayingDependencyRisks(estate: estate, staying: retained + held, waveOfService: waveOfService),
-            notes: Self.notes(sizing: sizing, sizer: sizer, assessment: assessment, assumptions: assumptions, moving: moving,
-                              strategyOf: strategyOf, onPremises: onPremises)
+                + Self.stayingDependencyRisks(estate: estate, staying: retained + held, waveOfService: waveOfService)
+        }, {
+            Self.notes(sizing: sizing, sizer: sizer, assessment: assessment, assumptions: assumptions, moving: moving,
+                       strategyOf: strategyOf, onPremises: onPremises)
                 + Self.unsupportedCloudNotes(estate: estate, serviceCosts: serviceCosts, assumptions: assumptions,
-                                             strategyOf: strategyOf),
+                                             strategyOf: strategyOf)
+        })
+        return MigrationPlan(
+            assessment: assessment, assumptions: assumptions, startDate: start, groups: groups, waves: waves,
+            retained: retained, retired: retired, held: held, sizing: sizing, serviceCosts: serviceCosts, waveCosts: waveCosts,
+            monthly: monthly, onPremises: onPremises, risks: risks, notes: notes,
             catalogueDates: catalogue.dataDates, waveOfService: waveOfService)
     }
 

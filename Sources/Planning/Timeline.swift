@@ -102,6 +102,9 @@ struct Schedule {
     let pessimistic: Bool
     private var previousEnd: CalendarDate
     private var lastClinicalEnd: CalendarDate?
+    /// `longestClearRun` of each set of freeze windows met so far, keyed by which of the assumptions' windows apply
+    /// (a bit each): a plan has thousands of waves and a handful of such sets.
+    private var clearRuns: [UInt64: Int] = [:]
 
     /// A wave's last two weeks: cut-over, then hypercare.
     static let cutoverDays = 14
@@ -188,11 +191,20 @@ struct Schedule {
                     + "\(Plural.count(assumptions.clinicalCutoverGapWeeks, "week")) after the last one", gapStart))
             }
         }
-        let windows = assumptions.freezeWindows.filter { window in
-            services.contains { window.applies(to: timing.estate.services[$0].criticality) }
-        }
+        var applying: UInt64 = 0
+        let windows = assumptions.freezeWindows.enumerated().filter { index, window in
+            let applies = services.contains { window.applies(to: timing.estate.services[$0].criticality) }
+            if applies && index < 64 { applying |= 1 << UInt64(index) }
+            return applies
+        }.map(\.element)
         var start = earliest
-        let fits = Self.fitsBetween(windows, days: days)
+        let fits: Bool
+        if assumptions.freezeWindows.count <= 64 {
+            if clearRuns[applying] == nil { clearRuns[applying] = Self.longestClearRun(windows) }
+            fits = clearRuns[applying]! >= days
+        } else {
+            fits = Self.longestClearRun(windows) >= days
+        }
         // Shift past every window the span (or, for a wave too long to fit, its cut-over) falls in. The commands
         // refuse windows that cover the whole year; the bound is a last guard so that no input can loop forever.
         for _ in 0..<800 {
@@ -230,17 +242,20 @@ struct Schedule {
 
     /// Whether a span of `days` fits in the longest stretch of the year clear of `windows`.
     static func fitsBetween(_ windows: [FreezeWindow], days: Int) -> Bool {
-        guard !windows.isEmpty else { return true }
+        longestClearRun(windows) >= days
+    }
+
+    /// The longest stretch of days clear of `windows`, over two years (a leap year among them, so that 29 February
+    /// counts, and a stretch across the new year counts whole); 732 with no window.
+    static func longestClearRun(_ windows: [FreezeWindow]) -> Int {
         var longest = 0, run = 0
-        // Two leap years over, so a stretch across the new year counts whole.
         let first = CalendarDate(year: 2027, month: 1, day: 1)!
         for offset in 0..<(366 * 2) {
             let day = first.adding(days: offset)
             run = windows.contains { $0.contains(day) } ? 0 : run + 1
             longest = max(longest, run)
-            if longest >= days { return true }
         }
-        return false
+        return longest
     }
 }
 

@@ -46,39 +46,52 @@ public final class AssessmentContext: Sendable {
         }
         self.servicesOfServer = servicesOfServer
         self.serversOfService = serversOfService
-        var operatingSystems: [String: LifecycleEntry?] = [:]
-        var databases: [String: LifecycleEntry?] = [:]
-        var applications: [String: LifecycleEntry?] = [:]
-        var products: [String: ServiceKind?] = [:]
-        var engines = Set<String>()
-        // By index, reading only the fields needed: a loop over the servers would copy every one.
-        for index in estate.servers.indices {
-            if let os = estate.servers[index].os, operatingSystems[os] == nil {
-                operatingSystems[os] = .some(lifecycle.operatingSystem(named: os))
-            }
-            for software in estate.servers[index].software {
-                for name in software.placementNames {
-                    if databases[name] == nil { databases[name] = .some(lifecycle.database(named: name)) }
-                    if applications[name] == nil { applications[name] = .some(lifecycle.application(named: name)) }
+        // The servers' names on one core and the services' on another: neither reads what the other places.
+        let (fromServers, fromServices) = Parallel.both({
+            var operatingSystems: [String: LifecycleEntry?] = [:]
+            var databases: [String: LifecycleEntry?] = [:]
+            var applications: [String: LifecycleEntry?] = [:]
+            var products: [String: ServiceKind?] = [:]
+            var engines = Set<String>()
+            // By index, reading only the fields needed: a loop over the servers would copy every one.
+            for index in estate.servers.indices {
+                if let os = estate.servers[index].os, operatingSystems[os] == nil {
+                    operatingSystems[os] = .some(lifecycle.operatingSystem(named: os))
                 }
-                if products[software.product] == nil {
-                    products[software.product] = .some(ServiceKinds.kind(ofProduct: software.product))
-                    if DatabaseUnrecognised.namesAnEngine(software.product) { engines.insert(software.product) }
-                }
-            }
-        }
-        var peers: [String: Set<String>] = [:]
-        for index in estate.services.indices {
-            for interface in estate.services[index].interfaces {
-                if let peer = interface.peer, peers[peer] == nil {
-                    peers[peer] = NationalServiceRegistration.labelWords(peer)
+                for software in estate.servers[index].software {
+                    for name in software.placementNames {
+                        if databases[name] == nil { databases[name] = .some(lifecycle.database(named: name)) }
+                        if applications[name] == nil { applications[name] = .some(lifecycle.application(named: name)) }
+                    }
+                    if products[software.product] == nil {
+                        products[software.product] = .some(ServiceKinds.kind(ofProduct: software.product))
+                        if DatabaseUnrecognised.namesAnEngine(software.product) { engines.insert(software.product) }
+                    }
                 }
             }
-            if let product = estate.services[index].supplier?.product, products[product] == nil {
-                products[product] = .some(ServiceKinds.kind(ofProduct: product))
-                if DatabaseUnrecognised.namesAnEngine(product) { engines.insert(product) }
+            return (operatingSystems, databases, applications, products, engines)
+        }, {
+            var peers: [String: Set<String>] = [:]
+            var products: [String: ServiceKind?] = [:]
+            var engines = Set<String>()
+            for index in estate.services.indices {
+                for interface in estate.services[index].interfaces {
+                    if let peer = interface.peer, peers[peer] == nil {
+                        peers[peer] = NationalServiceRegistration.labelWords(peer)
+                    }
+                }
+                if let product = estate.services[index].supplier?.product, products[product] == nil {
+                    products[product] = .some(ServiceKinds.kind(ofProduct: product))
+                    if DatabaseUnrecognised.namesAnEngine(product) { engines.insert(product) }
+                }
             }
-        }
+            return (peers, products, engines)
+        })
+        let (operatingSystems, databases, applications, serverProducts, serverEngines) = fromServers
+        let (peers, supplierProducts, supplierEngines) = fromServices
+        // A product named both installed and supplied is placed the same way by either loop.
+        let products = serverProducts.merging(supplierProducts) { installed, _ in installed }
+        let engines = serverEngines.union(supplierEngines)
         placedOperatingSystems = operatingSystems
         placedDatabases = databases
         placedApplications = applications

@@ -26,4 +26,20 @@ public enum Parallel {
             }
         }
     }
+
+    /// `first` on another thread while `second` runs on this one (which may itself use every core through `map`),
+    /// both results when both are done. For two pieces of work that read only what is settled and not each other.
+    public static func both<A, B>(_ first: @escaping () -> A, _ second: () -> B) -> (A, B) {
+        guard ProcessInfo.processInfo.activeProcessorCount > 1 else { return (first(), second()) }
+        nonisolated(unsafe) let work = first
+        nonisolated(unsafe) var result: A?
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            result = work()
+            done.signal()
+        }
+        let other = second()
+        done.wait()
+        return (result!, other)
+    }
 }
