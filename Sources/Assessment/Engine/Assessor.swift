@@ -149,30 +149,27 @@ public struct Assessor: Sendable {
     /// position), then by rule, keeping the given order among equals, so every output lists them in a stable order
     /// and a service's headline is a production finding where there is one.
     ///
-    /// What is sorted is a key of plain numbers for each finding (its file and rule as their ranks among the few
-    /// distinct ones here), not the findings: moving or comparing a finding costs a reference count for each of its
-    /// strings, and a sort does that many times over.
+    /// What is sorted is the findings' indexes, each comparison reading the two findings in place: moving or copying
+    /// a finding costs a reference count for each of its strings, and a sort does that many times over. A service
+    /// has a few findings, so ranking its files and rules first (hashing every string) cost more than the sort.
     static func ordered(_ findings: [Finding]) -> [Finding] {
         guard findings.count > 1 else { return findings }
-        func ranks(_ values: [String]) -> [String: Int] {
-            Dictionary(uniqueKeysWithValues: Set(values).sorted().enumerated().map { ($0.element, $0.offset) })
-        }
-        let files = ranks(findings.map(\.location.file)), rules = ranks(findings.map(\.rule))
-        struct Key: Comparable {
-            let weight: Severity, secondary: Bool, file: Int, position: SourcePosition, rule: Int, index: Int
-            static func < (a: Key, b: Key) -> Bool {
-                if a.weight != b.weight { return a.weight < b.weight }
-                if a.secondary != b.secondary { return !a.secondary }
-                return (a.file, a.position, a.rule, a.index) < (b.file, b.position, b.rule, b.index)
+        let order = findings.withUnsafeBufferPointer { buffer in
+            buffer.indices.sorted { left, right in
+                let weightA = buffer[left].weighsAs, weightB = buffer[right].weighsAs
+                if weightA != weightB { return weightA < weightB }
+                if buffer[left].secondary != buffer[right].secondary { return !buffer[left].secondary }
+                if buffer[left].location.file != buffer[right].location.file {
+                    return buffer[left].location.file < buffer[right].location.file
+                }
+                if buffer[left].location.position != buffer[right].location.position {
+                    return buffer[left].location.position < buffer[right].location.position
+                }
+                if buffer[left].rule != buffer[right].rule { return buffer[left].rule < buffer[right].rule }
+                return left < right
             }
         }
-        let keys = findings.indices.map { index in
-            let finding = findings[index]
-            return Key(weight: finding.weighsAs, secondary: finding.secondary,
-                       file: files[finding.location.file] ?? 0, position: finding.location.position,
-                       rule: rules[finding.rule] ?? 0, index: index)
-        }
-        return keys.sorted().map { findings[$0.index] }
+        return order.map { findings[$0] }
     }
 }
 
