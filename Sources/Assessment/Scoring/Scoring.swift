@@ -10,12 +10,20 @@ public enum Scoring {
     /// Taking shares rather than subtracting keeps the score ranking services with many findings instead of
     /// pinning them all at 0.
     public static func score(_ findings: [Finding], policy: Policy) -> Int {
-        var heaviest: [String: Int] = [:]
+        // Each rule's heaviest points, in the order the rules first appear: a service has a few findings, so a scan
+        // costs less than hashing every rule's name, and the product is taken in the same order on every run.
+        var rules: [String] = []
+        var heaviest: [Int] = []
         for finding in findings where !finding.gate {
             let points = finding.secondary ? policy.points(for: finding.weighsAs) : finding.points
-            heaviest[finding.rule] = max(heaviest[finding.rule] ?? 0, points)
+            if let index = rules.firstIndex(of: finding.rule) {
+                heaviest[index] = max(heaviest[index], points)
+            } else {
+                rules.append(finding.rule)
+                heaviest.append(max(0, points))
+            }
         }
-        let remaining = heaviest.values.reduce(1.0) { $0 * (1 - Double(min(max($1, 0), 100)) / 100) }
+        let remaining = heaviest.reduce(1.0) { $0 * (1 - Double(min(max($1, 0), 100)) / 100) }
         return Int((remaining * 100).rounded())
     }
 
@@ -84,12 +92,18 @@ public enum Scoring {
             !service.identity.isEmpty, service.licensing != nil, service.contractEnds != nil,
         ]
         let serviceShare = share(serviceFields)
-        let serverShare = servers.isEmpty ? 0
-            : servers.map { share(serverFields($0, context: context)) }.reduce(0, +) / Double(servers.count)
+        // Summed in server order, reading each server in place (a filtered copy of the servers costs more).
+        var fieldSum = 0.0, utilisationSum = 0.0, measured = 0
+        for server in servers {
+            fieldSum += serverFieldShare(server, context: context)
+            if server.poweredOn {
+                utilisationSum += utilisationEvidence(server)
+                measured += 1
+            }
+        }
+        let serverShare = servers.isEmpty ? 0 : fieldSum / Double(servers.count)
         let fields = servers.isEmpty && nothingToMeasure ? serviceShare : (serviceShare + serverShare) / 2
-        let measured = servers.filter(\.poweredOn)
-        let utilisation = measured.isEmpty ? 0
-            : measured.map(utilisationEvidence).reduce(0, +) / Double(measured.count)
+        let utilisation = measured == 0 ? 0 : utilisationSum / Double(measured)
         let completeness = nothingToMeasure ? fields : 0.6 * utilisation + 0.4 * fields
         var stars = min(5, max(1, Int((completeness * 100 - 0.5) / 20) + 1))
         if utilisation == 0 || nothingToMeasure { stars = min(stars, 4) }
@@ -105,12 +119,14 @@ public enum Scoring {
         return days >= 30 ? 1 : days >= 7 ? 0.75 : 0.25
     }
 
-    static func serverFields(_ server: Server, context: AssessmentContext) -> [Bool] {
-        [
-            server.os.flatMap { context.operatingSystem(named: $0) } != nil,
-            server.cpuCores != nil, server.memoryGB != nil, server.storageGB != nil,
-            server.architecture != nil, server.firmware != nil, server.role != nil, server.environment != nil,
-        ]
+    /// The share of the eight server fields the evidence counts that the server gives: an OS the catalogue places,
+    /// cores, memory, storage, architecture, firmware, role and environment.
+    static func serverFieldShare(_ server: Server, context: AssessmentContext) -> Double {
+        let given = [server.cpuCores != nil, server.memoryGB != nil, server.storageGB != nil,
+                     server.architecture != nil, server.firmware != nil, server.role != nil, server.environment != nil]
+            .reduce(0) { $0 + ($1 ? 1 : 0) }
+        let placed = server.os.flatMap { context.operatingSystem(named: $0) } != nil ? 1 : 0
+        return Double(given + placed) / 8
     }
 
     private static func share(_ fields: [Bool]) -> Double {
