@@ -64,6 +64,16 @@ import Testing
         #expect(CalendarDate("2027-04-31") == nil)
         #expect(CalendarDate("2027-4-30") == nil)
         #expect(CalendarDate("2027-04-01")?.description == "2027-04-01")
+        // Written back exactly as read, zero-padded, for every day of a leap year and at the range's ends.
+        for text in ["0001-01-01", "0099-12-31", "9999-12-31", "1999-10-09"] {
+            #expect(CalendarDate(text)?.description == text)
+        }
+        var day = CalendarDate(year: 2028, month: 1, day: 1)!
+        for _ in 0..<366 {
+            #expect(CalendarDate(day.description) == day)
+            day = CalendarDate(year: day.year, month: day.month, day: day.day + 1)
+                ?? CalendarDate(year: day.year, month: day.month + 1, day: 1) ?? day
+        }
     }
 
     @Test func suggestionsCatchTyposButNotStrangers() {
