@@ -3,6 +3,11 @@ provider "google" {
   project = var.project_id
   region  = var.region
 
+  # The Billing Budget API needs a quota project when the deployer signs in with user credentials (the provider's
+  # google_billing_budget documentation): this project is it.
+  user_project_override = true
+  billing_project       = var.project_id
+
   default_labels = {
     managed-by = "cloudfirst"
     wave       = "0"
