@@ -109,7 +109,9 @@ enum GoogleTerraform {
                     .joined(separator: ", ")
             }
             let tag = server["gcp_service_tag"] as? String ?? ""
-            rules.append(["service": service, "tag": tag, "resource": Identifiers.resource(tag),
+            let text = ports.map { "\($0["protocol"] ?? "") \($0["port"] ?? "") (\($0["label"] ?? ""))" }
+                .joined(separator: ", ")
+            rules.append(["service": service, "tag": tag, "resource": Identifiers.resource(tag), "ports_text": text,
                           "ports": ports, "tcp_ports": list("tcp"), "has_tcp_ports": !list("tcp").isEmpty,
                           "udp_ports": list("udp"), "has_udp_ports": !list("udp").isEmpty])
         }

@@ -38,8 +38,8 @@ locals {
   ]
 
   # Data Access audit logs (off by default in Google Cloud; Admin Activity logs are always on) for the services
-  # that hold or guard patient data: who read or changed what. Compute Engine logs its admin reads only, as its data
-  # reads are every agent's routine polling (the project's own judgement).
+  # that hold or guard patient data: who read or changed what. Compute Engine gets its admin reads only (who looked
+  # at the configuration), to keep the volume down (the project's own judgement).
   audit_logs = {
     "cloudkms.googleapis.com"      = ["ADMIN_READ", "DATA_READ", "DATA_WRITE"]
     "compute.googleapis.com"       = ["ADMIN_READ"]
@@ -369,6 +369,7 @@ resource "google_logging_project_sink" "central" {
 # --- Budget (needs the billing account's Billing Account Costs Manager or Administrator role) ---
 
 resource "google_billing_budget" "project" {
+  provider        = google.billing
   count           = var.billing_account != "" && var.monthly_budget > 0 ? 1 : 0
   billing_account = var.billing_account
   display_name    = "${var.name_prefix} cloud migration"
