@@ -207,6 +207,17 @@ import Testing
         }
     }
 
+    /// Names built from inventory ids stay within Compute Engine's 63 characters with the longest name_prefix (21)
+    /// and within a bucket's 63 with the longest project id (30).
+    @Test func namesFromLongIdsStayWithinLimits() {
+        let long = "a-service-id-much-longer-than-any-compute-engine-name-allows-at-all"
+        let part = GoogleTerraform.namePart(long, limit: 36)
+        #expect(part.count <= 36 && !part.hasSuffix("-"))
+        #expect(21 + "-svc-".count + part.count <= 63)
+        #expect(30 + 1 + GoogleTerraform.namePart(long, limit: 32).count <= 63)
+        #expect(GoogleTerraform.namePart("9-lives", limit: 10).first == "s")
+    }
+
     /// A platinum or gold service's servers take the zones the shared context gives them, a to c.
     @Test func zonesFollowTheServiceClass() {
         #expect(GoogleTerraform.zoneLetter(zone: "1", position: 5) == "a")

@@ -2926,7 +2926,8 @@ Images keep the operating system family and major version the server has, from G
 images`, Compute Engine documentation).
 {{#has_image_inputs}}
 Google publishes no current image for these, so each takes its image as an input (the image the trust imports, or
-the one Migrate to Virtual Machines builds from the server itself):
+the one Migrate to Virtual Machines builds from the server itself). Shielded VM's secure boot needs a UEFI image:
+for a server that boots by BIOS, convert it on import or turn `enable_secure_boot` off for that VM.
 
 {{#image_inputs}}
 - `{{name}}`: {{os}} (`image_{{resource}}`)

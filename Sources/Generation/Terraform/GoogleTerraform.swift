@@ -62,7 +62,8 @@ enum GoogleTerraform {
             let isDirectory = server["directory"] as? Bool == true
             server["gcp_zone"] = zoneLetter(zone: server["zone"] as? String ?? "", position: server["subnet"] as? Int ?? index)
             server["gcp_holds_data"] = server["has_data_disks"] as? Bool == true || isDirectory
-            let serviceTag = "svc-" + namePart(server["service"] as? String ?? "service", limit: 40)
+            // The rule named after it is NAME_PREFIX (at most 21 characters) "-svc-" and 36: within Compute Engine's 63.
+            let serviceTag = "svc-" + namePart(server["service"] as? String ?? "service", limit: 36)
             server["gcp_service_tag"] = serviceTag
             var tags = ["wave-\(wave)", serviceTag, windows ? "windows" : "linux"]
             if isDirectory { tags.append("directory") }
