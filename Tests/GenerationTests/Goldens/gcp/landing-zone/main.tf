@@ -144,6 +144,17 @@ resource "google_compute_network_peering_routes_config" "private_services" {
   export_custom_routes = true
 }
 
+# Every DNS query the servers make is logged (Cloud Logging), for the audit trail and for tracing a cut-over.
+resource "google_dns_policy" "logging" {
+  name           = "${var.name_prefix}-dns-logging"
+  description    = "Logs the network's DNS queries"
+  enable_logging = true
+
+  networks {
+    network_url = google_compute_network.main.id
+  }
+}
+
 # --- Firewall: deny by default; allow management through IAP and the directory. Each wave allows its own
 # services' ports, within the estate and from the trust's ranges. ---
 
