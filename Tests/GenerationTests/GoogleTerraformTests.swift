@@ -161,6 +161,11 @@ import Testing
             #expect(instance.body.contains("private_network                               = local.network_id"))
             if sqlServer {
                 #expect(databases.contains("secret_data = random_password.\(instance.name).result"))
+            } else {
+                // PostgreSQL and MySQL are signed in to through IAM: the flag on, and the admins' group a user.
+                #expect(instance.body.contains("cloudsql.iam_authentication") || instance.body.contains("cloudsql_iam_authentication"),
+                        "\(instance.name) has no IAM database authentication")
+                #expect(databases.contains("instance = google_sql_database_instance.\(instance.name).name"))
             }
         }
         let variables = files.filter { $0.path.hasPrefix("gcp/wave-1/") }.map(\.contents).joined()

@@ -93,6 +93,8 @@ enum GoogleTerraform {
         context["has_directory"] = !directory.isEmpty
         context["has_sqlserver"] = (context["databases"] as? [[String: Any]] ?? [])
             .contains { $0["sqlserver"] as? Bool == true }
+        context["has_iam_databases"] = (context["databases"] as? [[String: Any]] ?? [])
+            .contains { $0["sqlserver"] as? Bool != true }
         context["wave_tag"] = "wave-\(wave)"
         context["state_prefix"] = "wave-\(wave)"
         context["needs_random"] = context["has_sqlserver"]
