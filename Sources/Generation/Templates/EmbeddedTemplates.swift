@@ -2064,8 +2064,9 @@ Apply it first, into an empty project linked to a billing account; then each wav
 
 1. `cp terraform.tfvars.example terraform.tfvars` and replace each placeholder (`project_id`, `network_cidr`).
 2. `terraform init -backend-config="bucket=STATE_BUCKET" -backend-config="prefix=landing-zone"`.
-3. `terraform plan -out landing-zone.plan`, review, `terraform apply landing-zone.plan`. Enabling the APIs takes a
-   minute to reach every service: if the first apply stops with "API has not been used in project", apply again.
+3. `terraform plan -out landing-zone.plan`, review, `terraform apply landing-zone.plan`. Enabling the APIs and
+   granting the key take a minute or two to reach every service: if the first apply stops with "API has not been
+   used in project" or a permission error on the key, apply again.
 
 ## What it builds
 
@@ -2097,7 +2098,9 @@ Apply it first, into an empty project linked to a billing account; then each wav
   addresses for the trust's device. HSCN or Interconnect through the trust's connectivity provider attach to the same
   network instead, with their provider.
 
-No address, key or password is in these files.
+Every module takes `region` and accepts only europe-west2 (London), so nothing is built outside the UK by these
+files; an organisation policy on resource locations (below) holds everyone else to it. No address, key or password
+is in these files.
 
 ## Left to the trust
 
