@@ -149,6 +149,26 @@ import Testing
         }
     }
 
+    /// With vpn_gateway_enabled, the VPN is whole: two tunnels to the trust's device, each with a router interface
+    /// and a BGP peer, the key generated into Secret Manager; without the trust's device it refuses to plan.
+    @Test func theVPNIsCompleteWhenEnabled() throws {
+        let main = try #require(try Self.files("Inventories/riverside-mental-health.yaml")
+            .first { $0.path == "gcp/landing-zone/main.tf" }?.contents)
+        for (kind, count) in [("google_compute_vpn_tunnel", "2"), ("google_compute_router_interface", "2"),
+                              ("google_compute_router_peer", "2"), ("google_compute_external_vpn_gateway", "1"),
+                              ("google_secret_manager_secret_version", "1")] {
+            let block = try #require(Self.blocks(main, "resource \"\(kind)\"").first, "no \(kind)")
+            #expect(block.body.contains("var.vpn_gateway_enabled ? \(count) : 0"), "\(kind) is not built with the VPN")
+        }
+        let tunnel = try #require(Self.blocks(main, "resource \"google_compute_vpn_tunnel\"").first)
+        #expect(tunnel.body.contains("shared_secret                   = random_password.vpn[0].result"))
+        #expect(tunnel.body.contains("router                          = google_compute_router.vpn[0].id"))
+        let gateway = try #require(Self.blocks(main, "resource \"google_compute_ha_vpn_gateway\"").first)
+        #expect(gateway.body.contains("precondition"))
+        // The budget goes through the provider that names a quota project; nothing else does.
+        #expect(main.components(separatedBy: "provider        = google.billing").count == 2)
+    }
+
     /// SQL Server gets its root password from a generated secret, never an input; the other engines need none.
     @Test func sqlServerHasAGeneratedRootPasswordInSecretManager() throws {
         let files = try Self.files("Tests/GenerationTests/Fixtures/engines.yaml")

@@ -16,8 +16,8 @@ resource "google_storage_bucket" "rmh_cv_cs01" {
     default_kms_key_name = local.kms_key_id
   }
 
-  # Cloud Storage takes either a retention policy or object versioning on one bucket, not both: versioning unless
-  # backup_retention_days sets a retention policy.
+  # A bucket takes a retention policy or object versioning, not both (Cloud Storage's "Bucket Lock" page): versioning
+  # unless backup_retention_days sets a retention policy.
   versioning {
     enabled = var.backup_retention_days == 0
   }
@@ -64,8 +64,8 @@ resource "google_storage_bucket" "rmh_cv_ma01" {
     default_kms_key_name = local.kms_key_id
   }
 
-  # Cloud Storage takes either a retention policy or object versioning on one bucket, not both: versioning unless
-  # backup_retention_days sets a retention policy.
+  # A bucket takes a retention policy or object versioning, not both (Cloud Storage's "Bucket Lock" page): versioning
+  # unless backup_retention_days sets a retention policy.
   versioning {
     enabled = var.backup_retention_days == 0
   }
@@ -112,8 +112,8 @@ resource "google_storage_bucket" "rmh_cv_ma02" {
     default_kms_key_name = local.kms_key_id
   }
 
-  # Cloud Storage takes either a retention policy or object versioning on one bucket, not both: versioning unless
-  # backup_retention_days sets a retention policy.
+  # A bucket takes a retention policy or object versioning, not both (Cloud Storage's "Bucket Lock" page): versioning
+  # unless backup_retention_days sets a retention policy.
   versioning {
     enabled = var.backup_retention_days == 0
   }
