@@ -109,6 +109,8 @@ import Testing
         #expect(rule.body.contains("target_tags = [\"svc-nsh-ad\"]"))
         #expect(rule.body.contains("protocol = \"udp\""))
         #expect(rule.body.contains("concat(local.estate_ranges, var.on_premises_cidrs)"))
+        // The backup service of the same wave has an NFS interface (2049): the directory's servers do not get it.
+        #expect(!rule.body.contains("\"2049\""), "nsh-ad's servers are opened to another service's port")
         let dc = try #require(Self.blocks(main, "resource \"google_compute_instance\"").first { $0.name == "nsh_dc01" })
         #expect(dc.body.contains("\"svc-nsh-ad\""))
         // A domain controller keeps a reserved address and the directory tag the landing zone's rules target.

@@ -3029,7 +3029,9 @@ smallest size the tier allows for what each server has (1 TiB to 9.75 TiB in ste
 {{/filestores}}
 
 Filestore serves NFS (v3 and v4.1) only. Windows clients that use SMB need an NFS client, or the shares move to a
-service that speaks SMB (NetApp Volumes, or a Windows file server VM): decide per share before the move.
+service that speaks SMB (NetApp Volumes, or a Windows file server VM): decide per share before the move. The
+landing zone's snapshot schedule covers disks, not Filestore: schedule Filestore backups (or Backup and DR) for these
+instances before they hold the only copy of the data; these files do not.
 {{/has_filestores}}
 {{#has_object_stores}}
 
