@@ -2937,9 +2937,10 @@ region's zones a, b and c; the others are placed in turn.
 | `{{name}}` | `{{service}}` | {{environment}} | {{strategy}} | {{sku}} ({{vcpus}} vCPUs, {{memory_gib}} GiB) | {{os_disk_gb}}{{#data_disks}} + {{size_gb}}{{/data_disks}} | {{#gcp_image}}`{{gcp_image}}`{{/gcp_image}}{{^gcp_image}}input `image_{{resource}}`{{/gcp_image}} | {{basis}} |
 {{/servers}}
 
-Images keep the operating system family and major version the server has, from Google's public images (`OS
-images`, Compute Engine documentation).
+Images keep the operating system family and major version the server has, from Google's public images ("OS
+images", Compute Engine documentation).
 {{#has_image_inputs}}
+
 Google publishes no current image for these, so each takes its image as an input (the image the trust imports, or
 the one Migrate to Virtual Machines builds from the server itself). Shielded VM's secure boot needs a UEFI image:
 for a server that boots by BIOS, convert it on import or turn `enable_secure_boot` off for that VM.
