@@ -2543,8 +2543,8 @@ resource "google_compute_ha_vpn_gateway" "trust" {
 
   lifecycle {
     precondition {
-      condition     = length(var.vpn_peer_addresses) > 0
-      error_message = "vpn_gateway_enabled needs vpn_peer_addresses: the trust's VPN device."
+      condition     = length(var.vpn_peer_addresses) > 0 && var.vpn_peer_asn != null
+      error_message = "vpn_gateway_enabled needs vpn_peer_addresses and vpn_peer_asn: the trust's VPN device."
     }
   }
 }
@@ -2800,7 +2800,7 @@ variable "lock_log_bucket" {
 
 variable "snapshot_retention_days" {
   type        = number
-  description = "Days to keep each daily snapshot of every server disk."
+  description = "Days to keep each daily snapshot of every server disk: 35 by default, as Cloud SQL keeps 35 backups (the project's own judgement)."
   default     = 35
 
   validation {
@@ -2811,7 +2811,7 @@ variable "snapshot_retention_days" {
 
 variable "snapshot_start_time" {
   type        = string
-  description = "When the daily snapshots start, in UTC (hh:00)."
+  description = "When the daily snapshots start, in UTC (hh:00); 01:00 by default, out of clinical hours (the project's own judgement)."
   default     = "01:00"
 
   validation {
@@ -2872,18 +2872,18 @@ variable "vpn_peer_addresses" {
 
 variable "vpn_peer_asn" {
   type        = number
-  description = "The BGP autonomous system number of the trust's VPN device."
-  default     = 65001
+  description = "The BGP autonomous system number of the trust's VPN device (needed with vpn_gateway_enabled)."
+  default     = null
 
   validation {
-    condition     = var.vpn_peer_asn >= 1 && var.vpn_peer_asn <= 4294967294
+    condition     = var.vpn_peer_asn == null || try(var.vpn_peer_asn >= 1 && var.vpn_peer_asn <= 4294967294, false)
     error_message = "Give a BGP AS number."
   }
 }
 
 variable "cloud_router_asn" {
   type        = number
-  description = "The Cloud Router's BGP AS number: a private ASN (64512-65534 or 4200000000-4294967294) not used by the trust."
+  description = "The Cloud Router's BGP AS number: a private ASN (64512-65534 or 4200000000-4294967294, the ranges Cloud Router accepts besides Google's own) not used by the trust. The default is the project's own choice."
   default     = 64514
 
   validation {
@@ -2894,7 +2894,7 @@ variable "cloud_router_asn" {
 
 variable "vpn_bgp_ranges" {
   type        = list(string)
-  description = "Two /30 link-local ranges (in 169.254.0.0/16) for the BGP sessions of the two tunnels; the Cloud Router takes the first address of each, the trust's device the second."
+  description = "Two /30 link-local ranges (in 169.254.0.0/16) for the BGP sessions of the two tunnels; the Cloud Router takes the first address of each, the trust's device the second. The defaults are the project's own choice: any two unused /30s there do."
   default     = ["169.254.10.0/30", "169.254.20.0/30"]
 
   validation {
@@ -3803,7 +3803,7 @@ variable "backup_retention_days" {
 
 variable "noncurrent_version_days" {
   type        = number
-  description = "Days an overwritten or deleted backup object's old version is kept (with versioning)."
+  description = "Days an overwritten or deleted backup object's old version is kept (with versioning); 30 by default (the project's own judgement)."
   default     = 30
 
   validation {

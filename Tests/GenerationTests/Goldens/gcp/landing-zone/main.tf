@@ -421,8 +421,8 @@ resource "google_compute_ha_vpn_gateway" "trust" {
 
   lifecycle {
     precondition {
-      condition     = length(var.vpn_peer_addresses) > 0
-      error_message = "vpn_gateway_enabled needs vpn_peer_addresses: the trust's VPN device."
+      condition     = length(var.vpn_peer_addresses) > 0 && var.vpn_peer_asn != null
+      error_message = "vpn_gateway_enabled needs vpn_peer_addresses and vpn_peer_asn: the trust's VPN device."
     }
   }
 }

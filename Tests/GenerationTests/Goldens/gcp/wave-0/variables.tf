@@ -78,7 +78,7 @@ variable "backup_retention_days" {
 
 variable "noncurrent_version_days" {
   type        = number
-  description = "Days an overwritten or deleted backup object's old version is kept (with versioning)."
+  description = "Days an overwritten or deleted backup object's old version is kept (with versioning); 30 by default (the project's own judgement)."
   default     = 30
 
   validation {
