@@ -82,3 +82,25 @@ resource "google_compute_network" "bad_name" {
 }
 
 data "google_no_such_thing" "x" {}
+
+# A balanced persistent disk over 64 TiB, and a Filestore Zonal capacity between its two ranges.
+resource "google_compute_disk" "too_big" {
+  name = "too-big"
+  type = "pd-balanced"
+  size = 70000
+}
+
+resource "google_filestore_instance" "odd_size" {
+  name = "odd-size"
+  tier = "ZONAL"
+
+  file_shares {
+    name        = "shares"
+    capacity_gb = 10000
+  }
+
+  networks {
+    network = "default"
+    modes   = ["MODE_IPV4"]
+  }
+}

@@ -48,8 +48,9 @@ public struct TerraformGenerator: Sendable {
         var files: [GeneratedFile] = []
         var landingZone = base
         landingZone["wave"] = 0
-        files += try render(folder: "terraform/\(cloud.rawValue)/landing-zone", into: "\(cloud.rawValue)/landing-zone",
-                            context: landingZone)
+        // The landing zone is rendered after the waves, so it can be told what they use (on Google Cloud, which
+        // service agents need the key); its files still come first.
+        var waveContexts: [[String: Any]] = []
         var hostnames = Identifiers.Unique.hostnames()
         var databaseNames = Identifiers.Unique.databases()
         let sizingByServer = Dictionary(plan.sizing.map { ($0.serverIndex, $0) }, uniquingKeysWith: { first, _ in first })
@@ -121,6 +122,7 @@ public struct TerraformGenerator: Sendable {
                                                 hostname: hostnames.take(server.id), subnet: servers.count,
                                                 wave: wave.number)
                     context["zone"] = Workload.zone(for: model, position: position)
+                    context["directory"] = assessed.kind == .directory
                     context["zonal"] = !(context["zone"] as? String ?? "").isEmpty
                     position += 1
                     servers.append(context)
@@ -156,6 +158,8 @@ public struct TerraformGenerator: Sendable {
                 servers[index]["ports"] = ports.map(Self.portContext)
                 servers[index]["has_ports"] = !ports.isEmpty
             }
+            // Again, now that each server carries its service's ports (the copy above was taken before).
+            context["servers"] = servers
             // Every port any service of the wave uses, once: what the wave's security rules open within the estate
             // and from the trust's ranges.
             let wavePorts = Set(portsByService.values.joined()).sorted()
@@ -171,6 +175,8 @@ public struct TerraformGenerator: Sendable {
             context["environments"] = Array(Set(servers.compactMap { $0["environment"] as? String })).sorted()
             context["skipped"] = skipped
             context["has_skipped"] = !skipped.isEmpty
+            if cloud == .gcp { GoogleTerraform.decorate(wave: &context) }
+            waveContexts.append(context)
             let folder = "\(cloud.rawValue)/wave-\(wave.number)"
             // A wave with no VM on this cloud gets its README alone: empty Terraform would only confuse.
             let waveTemplates = "terraform/\(cloud.rawValue)/wave"
@@ -185,6 +191,9 @@ public struct TerraformGenerator: Sendable {
                                 "start": wave.start.description, "end": wave.end.description,
                                 "servers": servers.count + databases.count, "services": wave.services.count])
         }
+        if cloud == .gcp { GoogleTerraform.decorate(landingZone: &landingZone, waves: waveContexts) }
+        files = try render(folder: "terraform/\(cloud.rawValue)/landing-zone", into: "\(cloud.rawValue)/landing-zone",
+                           context: landingZone) + files
         var index = base
         index["waves"] = waveFolders
         index["retained"] = plan.retained.map { service in

@@ -8,3 +8,18 @@ provider "google" {
     wave       = "0"
   }
 }
+
+# For the budget only: the Billing Budget API needs a quota project when the deployer signs in with user credentials
+# (the provider's google_billing_budget documentation), and this project is it.
+provider "google" {
+  alias                 = "billing"
+  project               = var.project_id
+  region                = var.region
+  user_project_override = true
+  billing_project       = var.project_id
+
+  default_labels = {
+    managed-by = "cloudfirst"
+    wave       = "0"
+  }
+}

@@ -31,40 +31,156 @@ variable "name_prefix" {
   }
 }
 
-variable "subnet_cidr" {
+variable "network_cidr" {
   type        = string
-  description = "The private subnet for servers. Agree it with the trust's network team so it does not overlap HSCN or on-premises ranges."
+  description = "The network's whole range, agreed with the trust's network team so it does not overlap HSCN or on-premises ranges. Each environment's subnet and the range for Google's managed services are carved from it (main.tf, locals)."
 
   validation {
-    condition     = can(cidrhost(var.subnet_cidr, 0))
-    error_message = "Give an IPv4 CIDR block."
+    condition     = can(cidrhost(var.network_cidr, 0)) && tonumber(split("/", var.network_cidr)[1]) <= 20
+    error_message = "Give an IPv4 CIDR block of /20 or larger (a /16 is usual): it is split into sixteen parts."
   }
 }
 
 variable "on_premises_cidrs" {
   type        = list(string)
-  description = "Address ranges on the trust's side of HSCN or the VPN that may reach the cloud."
+  description = "Address ranges on the trust's side of HSCN or the VPN that may reach the directory servers. The waves take the same list for their services."
   default     = []
 
   validation {
-    condition     = alltrue([for cidr in var.on_premises_cidrs : can(cidrhost(cidr, 0))])
-    error_message = "Each entry must be an IPv4 CIDR block."
+    condition     = alltrue([for cidr in var.on_premises_cidrs : can(cidrhost(cidr, 0)) && cidr != "0.0.0.0/0"])
+    error_message = "Each entry must be an IPv4 CIDR block, and not 0.0.0.0/0."
+  }
+}
+
+variable "operator_members" {
+  type        = list(string)
+  description = "Who manages the servers (e.g. \"group:platform-team@trust.nhs.uk\"): granted IAP TCP forwarding and OS Login administrator on the project. Empty to grant these elsewhere."
+  default     = []
+
+  validation {
+    condition     = alltrue([for member in var.operator_members : can(regex("^(group|user|serviceAccount):", member))])
+    error_message = "Each member starts with group:, user: or serviceAccount:."
+  }
+}
+
+variable "log_retention_days" {
+  type        = number
+  description = "Days to keep audit logs and flow logs in the central log bucket."
+  default     = 365
+
+  validation {
+    condition     = var.log_retention_days >= 365 && var.log_retention_days <= 3650
+    error_message = "Keep logs for at least a year and at most 3650 days (Cloud Logging's limit)."
+  }
+}
+
+variable "lock_log_bucket" {
+  type        = bool
+  description = "Lock the central log bucket so that no one can delete it or shorten its retention. Locking cannot be undone: set false only for a test project that will be torn down."
+  default     = true
+}
+
+variable "snapshot_retention_days" {
+  type        = number
+  description = "Days to keep each daily snapshot of every server disk: 35 by default, as Cloud SQL keeps 35 backups (the project's own judgement)."
+  default     = 35
+
+  validation {
+    condition     = var.snapshot_retention_days >= 7
+    error_message = "Keep snapshots for at least a week."
+  }
+}
+
+variable "snapshot_start_time" {
+  type        = string
+  description = "When the daily snapshots start, in UTC (hh:00); 01:00 by default, out of clinical hours (the project's own judgement)."
+  default     = "01:00"
+
+  validation {
+    condition     = can(regex("^([01][0-9]|2[0-3]):00$", var.snapshot_start_time))
+    error_message = "Give a time on the hour, such as 01:00."
+  }
+}
+
+variable "billing_account" {
+  type        = string
+  description = "The Cloud Billing account the project is paid from (XXXXXX-XXXXXX-XXXXXX), for the budget. Empty to build no budget."
+  default     = ""
+
+  validation {
+    condition     = var.billing_account == "" || can(regex("^[0-9A-F]{6}-[0-9A-F]{6}-[0-9A-F]{6}$", var.billing_account))
+    error_message = "Give a billing account id such as 012345-6789AB-CDEF01, or leave it empty."
+  }
+}
+
+variable "monthly_budget" {
+  type        = number
+  description = "The monthly budget, in the billing account's currency (budget_currency). Alerts go to the billing account's administrators at 50%, 90% and 100%."
+  default     = 0
+
+  validation {
+    condition     = var.monthly_budget >= 0
+    error_message = "Give a budget of zero (none) or more."
+  }
+}
+
+variable "budget_currency" {
+  type        = string
+  description = "The billing account's currency: a budget must be in it."
+  default     = "GBP"
+
+  validation {
+    condition     = can(regex("^[A-Z]{3}$", var.budget_currency))
+    error_message = "Give an ISO 4217 currency code, such as GBP."
   }
 }
 
 variable "vpn_gateway_enabled" {
   type        = bool
-  description = "Build an HA VPN gateway for site-to-site connectivity to the trust (HSCN or direct)."
+  description = "Build an HA VPN to the trust's VPN device (over the internet or HSCN), with BGP through a Cloud Router."
   default     = false
 }
 
-variable "log_retention_days" {
-  type        = number
-  description = "Days to keep central logs."
-  default     = 365
+variable "vpn_peer_addresses" {
+  type        = list(string)
+  description = "The public addresses of the trust's VPN device: one, or two for a redundant pair."
+  default     = []
 
   validation {
-    condition     = var.log_retention_days >= 365
-    error_message = "Keep logs for at least a year."
+    condition     = length(var.vpn_peer_addresses) <= 2 && alltrue([for address in var.vpn_peer_addresses : can(cidrhost("${address}/32", 0))])
+    error_message = "Give one or two IPv4 addresses."
+  }
+}
+
+variable "vpn_peer_asn" {
+  type        = number
+  description = "The BGP autonomous system number of the trust's VPN device (needed with vpn_gateway_enabled)."
+  default     = null
+
+  validation {
+    condition     = var.vpn_peer_asn == null || try(var.vpn_peer_asn >= 1 && var.vpn_peer_asn <= 4294967294, false)
+    error_message = "Give a BGP AS number."
+  }
+}
+
+variable "cloud_router_asn" {
+  type        = number
+  description = "The Cloud Router's BGP AS number: a private ASN (64512-65534 or 4200000000-4294967294, the ranges Cloud Router accepts besides Google's own) not used by the trust. The default is the project's own choice."
+  default     = 64514
+
+  validation {
+    condition     = (var.cloud_router_asn >= 64512 && var.cloud_router_asn <= 65534) || (var.cloud_router_asn >= 4200000000 && var.cloud_router_asn <= 4294967294)
+    error_message = "Cloud Router takes a private ASN: 64512-65534 or 4200000000-4294967294."
+  }
+}
+
+variable "vpn_bgp_ranges" {
+  type        = list(string)
+  description = "Two /30 link-local ranges (in 169.254.0.0/16) for the BGP sessions of the two tunnels; the Cloud Router takes the first address of each, the trust's device the second. The defaults are the project's own choice: any two unused /30s there do."
+  default     = ["169.254.10.0/30", "169.254.20.0/30"]
+
+  validation {
+    condition     = length(var.vpn_bgp_ranges) == 2 && alltrue([for range in var.vpn_bgp_ranges : can(cidrhost(range, 0)) && endswith(range, "/30") && startswith(range, "169.254.")])
+    error_message = "Give two /30 ranges inside 169.254.0.0/16."
   }
 }

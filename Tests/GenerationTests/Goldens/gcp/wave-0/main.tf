@@ -4,26 +4,83 @@ resource "google_service_account" "wave" {
   display_name = "Servers of wave 0"
 }
 
-# rmh-dc01: rehost of rmh-ad; 2 vCPUs, 8 GiB (sized from utilisation).
+# The servers' agents write logs and metrics (Ops Agent); nothing more.
+resource "google_project_iam_member" "wave_logging" {
+  project = var.project_id
+  role    = "roles/logging.logWriter"
+  member  = "serviceAccount:${google_service_account.wave.email}"
+}
+
+resource "google_project_iam_member" "wave_monitoring" {
+  project = var.project_id
+  role    = "roles/monitoring.metricWriter"
+  member  = "serviceAccount:${google_service_account.wave.email}"
+}
+
+# rmh-ad: the ports of its interfaces' protocols, to its servers, within the estate and from the trust's ranges.
+# Management (SSH, RDP) comes through IAP, and the directory's ports through the landing zone's rules.
+resource "google_compute_firewall" "svc_rmh_ad" {
+  name        = "${var.name_prefix}-svc-rmh-ad"
+  network     = local.network_id
+  description = "rmh-ad: the ports of its interfaces, within the estate and from the trust"
+  direction   = "INGRESS"
+  priority    = 1000
+  target_tags = ["svc-rmh-ad"]
+
+  allow {
+    protocol = "tcp"
+    ports    = ["389", "443"]
+  }
+
+  allow {
+    protocol = "udp"
+    ports    = ["389"]
+  }
+
+  source_ranges = concat(local.estate_ranges, var.on_premises_cidrs)
+
+  log_config {
+    metadata = "INCLUDE_ALL_METADATA"
+  }
+}
+
+# rmh-dc01: rehost of rmh-ad (production); 2 vCPUs, 8 GiB (sized from utilisation); Microsoft Windows Server 2019 Standard (64-bit).
+# A domain controller: on a reserved address, for DNS and the trust's DNS forwarders.
+resource "google_compute_address" "rmh_dc01" {
+  name         = "${var.name_prefix}-rmh-dc01"
+  region       = var.region
+  subnetwork   = local.subnets["production"]
+  address_type = "INTERNAL"
+  description  = "Domain controller rmh-dc01"
+}
+
 resource "google_compute_instance" "rmh_dc01" {
   name         = "rmh-dc01"
   machine_type = "e2-standard-2"
-  zone         = var.zones[0 % length(var.zones)]
+  zone         = "${var.region}-a"
+  tags         = ["wave-0", "svc-rmh-ad", "windows", "directory"]
+
+  # It holds data: Terraform will not delete it while this is set (README: lifting the guards for a test).
+  deletion_protection = true
 
   boot_disk {
-    kms_key_self_link = var.kms_key_id
+    kms_key_self_link = local.kms_key_id
 
     initialize_params {
-      image = var.windows_image
-      size  = 128
-      type  = "pd-balanced"
+      image             = "projects/windows-cloud/global/images/family/windows-2019"
+      size              = 128
+      type              = "pd-balanced"
+      resource_policies = [local.snapshot_policy]
     }
   }
 
   network_interface {
-    subnetwork = var.subnetwork_self_link
+    subnetwork = local.subnets["production"]
+    network_ip = google_compute_address.rmh_dc01.address
   }
 
+  # OS Login for Linux (the landing zone also turns it on project-wide); no project-wide SSH keys. Windows
+  # ignores both: its administrator password is per VM, from `gcloud compute reset-windows-password` (README).
   metadata = {
     block-project-ssh-keys = "true"
     enable-oslogin         = "TRUE"
@@ -44,29 +101,47 @@ resource "google_compute_instance" "rmh_dc01" {
     service             = "rmh-ad"
     owner               = "head_of_it_infrastructure"
     data-classification = "official-sensitive"
+    environment         = "production"
   }
 }
 
-# rmh-dc02: rehost of rmh-ad; 2 vCPUs, 8 GiB (sized from utilisation).
+# rmh-dc02: rehost of rmh-ad (production); 2 vCPUs, 8 GiB (sized from utilisation); Windows Server 2016 Standard.
+# A domain controller: on a reserved address, for DNS and the trust's DNS forwarders.
+resource "google_compute_address" "rmh_dc02" {
+  name         = "${var.name_prefix}-rmh-dc02"
+  region       = var.region
+  subnetwork   = local.subnets["production"]
+  address_type = "INTERNAL"
+  description  = "Domain controller rmh-dc02"
+}
+
 resource "google_compute_instance" "rmh_dc02" {
   name         = "rmh-dc02"
   machine_type = "e2-standard-2"
-  zone         = var.zones[1 % length(var.zones)]
+  zone         = "${var.region}-b"
+  tags         = ["wave-0", "svc-rmh-ad", "windows", "directory"]
+
+  # It holds data: Terraform will not delete it while this is set (README: lifting the guards for a test).
+  deletion_protection = true
 
   boot_disk {
-    kms_key_self_link = var.kms_key_id
+    kms_key_self_link = local.kms_key_id
 
     initialize_params {
-      image = var.windows_image
-      size  = 128
-      type  = "pd-balanced"
+      image             = "projects/windows-cloud/global/images/family/windows-2016"
+      size              = 128
+      type              = "pd-balanced"
+      resource_policies = [local.snapshot_policy]
     }
   }
 
   network_interface {
-    subnetwork = var.subnetwork_self_link
+    subnetwork = local.subnets["production"]
+    network_ip = google_compute_address.rmh_dc02.address
   }
 
+  # OS Login for Linux (the landing zone also turns it on project-wide); no project-wide SSH keys. Windows
+  # ignores both: its administrator password is per VM, from `gcloud compute reset-windows-password` (README).
   metadata = {
     block-project-ssh-keys = "true"
     enable-oslogin         = "TRUE"
@@ -87,134 +162,31 @@ resource "google_compute_instance" "rmh_dc02" {
     service             = "rmh-ad"
     owner               = "head_of_it_infrastructure"
     data-classification = "official-sensitive"
+    environment         = "production"
   }
 }
 
-# rmh-cv-cs01: replatform of rmh-backup; 4 vCPUs, 32 GiB (sized from utilisation).
-resource "google_compute_instance" "rmh_cv_cs01" {
-  name         = "rmh-cv-cs01"
-  machine_type = "n2-highmem-4"
-  zone         = var.zones[2 % length(var.zones)]
+# Cloud DNS sends queries for the trust's Active Directory domain to the domain controllers above, when
+# ad_domain_name is given.
+resource "google_dns_managed_zone" "directory" {
+  count       = var.ad_domain_name == "" ? 0 : 1
+  name        = "${var.name_prefix}-directory"
+  dns_name    = "${var.ad_domain_name}."
+  description = "Forwards the trust's Active Directory domain to its domain controllers"
+  visibility  = "private"
 
-  boot_disk {
-    kms_key_self_link = var.kms_key_id
-
-    initialize_params {
-      image = var.windows_image
-      size  = 500
-      type  = "pd-balanced"
+  private_visibility_config {
+    networks {
+      network_url = local.network_id
     }
   }
 
-  network_interface {
-    subnetwork = var.subnetwork_self_link
-  }
-
-  metadata = {
-    block-project-ssh-keys = "true"
-    enable-oslogin         = "TRUE"
-  }
-
-  service_account {
-    email  = google_service_account.wave.email
-    scopes = ["cloud-platform"]
-  }
-
-  shielded_instance_config {
-    enable_secure_boot          = true
-    enable_vtpm                 = true
-    enable_integrity_monitoring = true
-  }
-
-  labels = {
-    service             = "rmh-backup"
-    owner               = "head_of_it_infrastructure"
-    data-classification = "official-sensitive"
-  }
-}
-
-# rmh-cv-ma01: replatform of rmh-backup; 16 vCPUs, 64 GiB (sized from utilisation).
-resource "google_compute_instance" "rmh_cv_ma01" {
-  name         = "rmh-cv-ma01"
-  machine_type = "e2-standard-16"
-  zone         = var.zones[3 % length(var.zones)]
-
-  boot_disk {
-    kms_key_self_link = var.kms_key_id
-
-    initialize_params {
-      image = var.windows_image
-      size  = 16384
-      type  = "pd-balanced"
+  forwarding_config {
+    target_name_servers {
+      ipv4_address = google_compute_address.rmh_dc01.address
     }
-  }
-
-  network_interface {
-    subnetwork = var.subnetwork_self_link
-  }
-
-  metadata = {
-    block-project-ssh-keys = "true"
-    enable-oslogin         = "TRUE"
-  }
-
-  service_account {
-    email  = google_service_account.wave.email
-    scopes = ["cloud-platform"]
-  }
-
-  shielded_instance_config {
-    enable_secure_boot          = true
-    enable_vtpm                 = true
-    enable_integrity_monitoring = true
-  }
-
-  labels = {
-    service             = "rmh-backup"
-    owner               = "head_of_it_infrastructure"
-    data-classification = "official-sensitive"
-  }
-}
-
-# rmh-cv-ma02: replatform of rmh-backup; 16 vCPUs, 64 GiB (sized from standby).
-resource "google_compute_instance" "rmh_cv_ma02" {
-  name         = "rmh-cv-ma02"
-  machine_type = "e2-standard-16"
-  zone         = var.zones[4 % length(var.zones)]
-
-  boot_disk {
-    kms_key_self_link = var.kms_key_id
-
-    initialize_params {
-      image = var.windows_image
-      size  = 16384
-      type  = "pd-balanced"
+    target_name_servers {
+      ipv4_address = google_compute_address.rmh_dc02.address
     }
-  }
-
-  network_interface {
-    subnetwork = var.subnetwork_self_link
-  }
-
-  metadata = {
-    block-project-ssh-keys = "true"
-    enable-oslogin         = "TRUE"
-  }
-
-  service_account {
-    email  = google_service_account.wave.email
-    scopes = ["cloud-platform"]
-  }
-
-  shielded_instance_config {
-    enable_secure_boot          = true
-    enable_vtpm                 = true
-    enable_integrity_monitoring = true
-  }
-
-  labels = {
-    service             = "rmh-backup"
-    owner               = "head_of_it_infrastructure"
-    data-classification = "official-sensitive"
   }
 }

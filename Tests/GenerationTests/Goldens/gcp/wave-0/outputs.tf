@@ -2,21 +2,30 @@
 output "instance_ids" {
   description = "Each server of wave 0, by its inventory id."
   value = {
-    "rmh-dc01"    = google_compute_instance.rmh_dc01.id
-    "rmh-dc02"    = google_compute_instance.rmh_dc02.id
-    "rmh-cv-cs01" = google_compute_instance.rmh_cv_cs01.id
-    "rmh-cv-ma01" = google_compute_instance.rmh_cv_ma01.id
-    "rmh-cv-ma02" = google_compute_instance.rmh_cv_ma02.id
+    "rmh-dc01" = google_compute_instance.rmh_dc01.id
+    "rmh-dc02" = google_compute_instance.rmh_dc02.id
   }
 }
 
 output "private_ips" {
   description = "Private addresses, for DNS and the cut-over runbook."
   value = {
-    "rmh-dc01"    = google_compute_instance.rmh_dc01.network_interface[0].network_ip
-    "rmh-dc02"    = google_compute_instance.rmh_dc02.network_interface[0].network_ip
-    "rmh-cv-cs01" = google_compute_instance.rmh_cv_cs01.network_interface[0].network_ip
-    "rmh-cv-ma01" = google_compute_instance.rmh_cv_ma01.network_interface[0].network_ip
-    "rmh-cv-ma02" = google_compute_instance.rmh_cv_ma02.network_interface[0].network_ip
+    "rmh-dc01" = google_compute_instance.rmh_dc01.network_interface[0].network_ip
+    "rmh-dc02" = google_compute_instance.rmh_dc02.network_interface[0].network_ip
   }
+}
+
+output "rmh_cv_cs01_bucket" {
+  description = "The bucket the backup software writes rmh-cv-cs01's repository to."
+  value       = google_storage_bucket.rmh_cv_cs01.name
+}
+
+output "rmh_cv_ma01_bucket" {
+  description = "The bucket the backup software writes rmh-cv-ma01's repository to."
+  value       = google_storage_bucket.rmh_cv_ma01.name
+}
+
+output "rmh_cv_ma02_bucket" {
+  description = "The bucket the backup software writes rmh-cv-ma02's repository to."
+  value       = google_storage_bucket.rmh_cv_ma02.name
 }

@@ -4,26 +4,70 @@ resource "google_service_account" "wave" {
   display_name = "Servers of wave 1"
 }
 
-# rmh-esr-if01: rehost of rmh-esr; 2 vCPUs, 8 GiB (sized from utilisation).
+# The servers' agents write logs and metrics (Ops Agent); nothing more.
+resource "google_project_iam_member" "wave_logging" {
+  project = var.project_id
+  role    = "roles/logging.logWriter"
+  member  = "serviceAccount:${google_service_account.wave.email}"
+}
+
+resource "google_project_iam_member" "wave_monitoring" {
+  project = var.project_id
+  role    = "roles/monitoring.metricWriter"
+  member  = "serviceAccount:${google_service_account.wave.email}"
+}
+
+# rmh-esr: the ports of its interfaces' protocols, to its servers, within the estate and from the trust's ranges.
+# Management (SSH, RDP) comes through IAP, and the directory's ports through the landing zone's rules.
+resource "google_compute_firewall" "svc_rmh_esr" {
+  name        = "${var.name_prefix}-svc-rmh-esr"
+  network     = local.network_id
+  description = "rmh-esr: the ports of its interfaces, within the estate and from the trust"
+  direction   = "INGRESS"
+  priority    = 1000
+  target_tags = ["svc-rmh-esr"]
+
+  allow {
+    protocol = "tcp"
+    ports    = ["22", "389"]
+  }
+
+  allow {
+    protocol = "udp"
+    ports    = ["389"]
+  }
+
+  source_ranges = concat(local.estate_ranges, var.on_premises_cidrs)
+
+  log_config {
+    metadata = "INCLUDE_ALL_METADATA"
+  }
+}
+
+# rmh-esr-if01: rehost of rmh-esr (production); 2 vCPUs, 8 GiB (sized from utilisation); Windows Server 2016 Standard.
 resource "google_compute_instance" "rmh_esr_if01" {
   name         = "rmh-esr-if01"
   machine_type = "e2-standard-2"
-  zone         = var.zones[0 % length(var.zones)]
+  zone         = "${var.region}-a"
+  tags         = ["wave-1", "svc-rmh-esr", "windows"]
 
   boot_disk {
-    kms_key_self_link = var.kms_key_id
+    kms_key_self_link = local.kms_key_id
 
     initialize_params {
-      image = var.windows_image
-      size  = 128
-      type  = "pd-balanced"
+      image             = "projects/windows-cloud/global/images/family/windows-2016"
+      size              = 128
+      type              = "pd-balanced"
+      resource_policies = [local.snapshot_policy]
     }
   }
 
   network_interface {
-    subnetwork = var.subnetwork_self_link
+    subnetwork = local.subnets["production"]
   }
 
+  # OS Login for Linux (the landing zone also turns it on project-wide); no project-wide SSH keys. Windows
+  # ignores both: its administrator password is per VM, from `gcloud compute reset-windows-password` (README).
   metadata = {
     block-project-ssh-keys = "true"
     enable-oslogin         = "TRUE"
@@ -44,29 +88,34 @@ resource "google_compute_instance" "rmh_esr_if01" {
     service             = "rmh-esr"
     owner               = "director_of_people"
     data-classification = "official-sensitive"
+    environment         = "production"
   }
 }
 
-# rmh-print01: replatform of rmh-print; 2 vCPUs, 8 GiB (sized from utilisation).
+# rmh-print01: replatform of rmh-print (production); 2 vCPUs, 8 GiB (sized from utilisation); Microsoft Windows Server 2019 Standard (64-bit).
 resource "google_compute_instance" "rmh_print01" {
   name         = "rmh-print01"
   machine_type = "e2-standard-2"
-  zone         = var.zones[1 % length(var.zones)]
+  zone         = "${var.region}-b"
+  tags         = ["wave-1", "svc-rmh-print", "windows"]
 
   boot_disk {
-    kms_key_self_link = var.kms_key_id
+    kms_key_self_link = local.kms_key_id
 
     initialize_params {
-      image = var.windows_image
-      size  = 128
-      type  = "pd-balanced"
+      image             = "projects/windows-cloud/global/images/family/windows-2019"
+      size              = 128
+      type              = "pd-balanced"
+      resource_policies = [local.snapshot_policy]
     }
   }
 
   network_interface {
-    subnetwork = var.subnetwork_self_link
+    subnetwork = local.subnets["production"]
   }
 
+  # OS Login for Linux (the landing zone also turns it on project-wide); no project-wide SSH keys. Windows
+  # ignores both: its administrator password is per VM, from `gcloud compute reset-windows-password` (README).
   metadata = {
     block-project-ssh-keys = "true"
     enable-oslogin         = "TRUE"
@@ -87,5 +136,6 @@ resource "google_compute_instance" "rmh_print01" {
     service             = "rmh-print"
     owner               = "not_recorded"
     data-classification = "not-recorded"
+    environment         = "production"
   }
 }

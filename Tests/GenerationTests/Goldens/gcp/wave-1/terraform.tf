@@ -3,6 +3,10 @@
 terraform {
   required_version = ">= 1.5.0"
 
+  # Partial configuration: give the state bucket (and a prefix per folder) at init, e.g.
+  # terraform init -backend-config="bucket=STATE_BUCKET" -backend-config="prefix=wave-1"
+  backend "gcs" {}
+
   required_providers {
     google = {
       source  = "hashicorp/google"

@@ -4,112 +4,65 @@ resource "google_service_account" "wave" {
   display_name = "Servers of wave 2"
 }
 
-# rmh-fs01: replatform of rmh-file; 2 vCPUs, 16 GiB (sized from utilisation).
-resource "google_compute_instance" "rmh_fs01" {
-  name         = "rmh-fs01"
-  machine_type = "n2-highmem-2"
-  zone         = var.zones[0 % length(var.zones)]
+# The servers' agents write logs and metrics (Ops Agent); nothing more.
+resource "google_project_iam_member" "wave_logging" {
+  project = var.project_id
+  role    = "roles/logging.logWriter"
+  member  = "serviceAccount:${google_service_account.wave.email}"
+}
 
-  boot_disk {
-    kms_key_self_link = var.kms_key_id
+resource "google_project_iam_member" "wave_monitoring" {
+  project = var.project_id
+  role    = "roles/monitoring.metricWriter"
+  member  = "serviceAccount:${google_service_account.wave.email}"
+}
 
-    initialize_params {
-      image = var.windows_image
-      size  = 10340
-      type  = "pd-balanced"
-    }
+# rmh-rds: the ports of its interfaces' protocols, to its servers, within the estate and from the trust's ranges.
+# Management (SSH, RDP) comes through IAP, and the directory's ports through the landing zone's rules.
+resource "google_compute_firewall" "svc_rmh_rds" {
+  name        = "${var.name_prefix}-svc-rmh-rds"
+  network     = local.network_id
+  description = "rmh-rds: the ports of its interfaces, within the estate and from the trust"
+  direction   = "INGRESS"
+  priority    = 1000
+  target_tags = ["svc-rmh-rds"]
+
+  allow {
+    protocol = "tcp"
+    ports    = ["443"]
   }
 
-  network_interface {
-    subnetwork = var.subnetwork_self_link
-  }
+  source_ranges = concat(local.estate_ranges, var.on_premises_cidrs)
 
-  metadata = {
-    block-project-ssh-keys = "true"
-    enable-oslogin         = "TRUE"
-  }
-
-  service_account {
-    email  = google_service_account.wave.email
-    scopes = ["cloud-platform"]
-  }
-
-  shielded_instance_config {
-    enable_secure_boot          = true
-    enable_vtpm                 = true
-    enable_integrity_monitoring = true
-  }
-
-  labels = {
-    service             = "rmh-file"
-    owner               = "head_of_it_infrastructure"
-    data-classification = "official-sensitive"
+  log_config {
+    metadata = "INCLUDE_ALL_METADATA"
   }
 }
 
-# rmh-fs02: replatform of rmh-file; 2 vCPUs, 16 GiB (sized from utilisation).
-resource "google_compute_instance" "rmh_fs02" {
-  name         = "rmh-fs02"
-  machine_type = "n2-highmem-2"
-  zone         = var.zones[1 % length(var.zones)]
-
-  boot_disk {
-    kms_key_self_link = var.kms_key_id
-
-    initialize_params {
-      image = var.windows_image
-      size  = 8192
-      type  = "pd-balanced"
-    }
-  }
-
-  network_interface {
-    subnetwork = var.subnetwork_self_link
-  }
-
-  metadata = {
-    block-project-ssh-keys = "true"
-    enable-oslogin         = "TRUE"
-  }
-
-  service_account {
-    email  = google_service_account.wave.email
-    scopes = ["cloud-platform"]
-  }
-
-  shielded_instance_config {
-    enable_secure_boot          = true
-    enable_vtpm                 = true
-    enable_integrity_monitoring = true
-  }
-
-  labels = {
-    service             = "rmh-file"
-    owner               = "head_of_it_infrastructure"
-    data-classification = "official-sensitive"
-  }
-}
-
-# rmh-rds-gw01: replatform of rmh-rds; 2 vCPUs, 8 GiB (sized from utilisation).
+# rmh-rds-gw01: replatform of rmh-rds (production); 2 vCPUs, 8 GiB (sized from utilisation); Microsoft Windows Server 2019 Standard (64-bit).
 resource "google_compute_instance" "rmh_rds_gw01" {
   name         = "rmh-rds-gw01"
   machine_type = "e2-standard-2"
-  zone         = var.zones[2 % length(var.zones)]
+  zone         = "${var.region}-a"
+  tags         = ["wave-2", "svc-rmh-rds", "windows"]
 
   boot_disk {
-    kms_key_self_link = var.kms_key_id
+    kms_key_self_link = local.kms_key_id
 
     initialize_params {
-      image = var.windows_image
-      size  = 128
-      type  = "pd-balanced"
+      image             = "projects/windows-cloud/global/images/family/windows-2019"
+      size              = 128
+      type              = "pd-balanced"
+      resource_policies = [local.snapshot_policy]
     }
   }
 
   network_interface {
-    subnetwork = var.subnetwork_self_link
+    subnetwork = local.subnets["production"]
   }
 
+  # OS Login for Linux (the landing zone also turns it on project-wide); no project-wide SSH keys. Windows
+  # ignores both: its administrator password is per VM, from `gcloud compute reset-windows-password` (README).
   metadata = {
     block-project-ssh-keys = "true"
     enable-oslogin         = "TRUE"
@@ -130,29 +83,71 @@ resource "google_compute_instance" "rmh_rds_gw01" {
     service             = "rmh-rds"
     owner               = "end_user_services_lead"
     data-classification = "official-sensitive"
+    environment         = "production"
   }
 }
 
-# rmh-rds-sh01: replatform of rmh-rds; 8 vCPUs, 64 GiB (sized from utilisation).
+# rmh-rds-sh01: replatform of rmh-rds (production); 8 vCPUs, 64 GiB (sized from utilisation); Microsoft Windows Server 2019 Standard (64-bit).
+resource "google_compute_disk" "rmh_rds_sh01_data_1" {
+  name = "rmh-rds-sh01-data-1"
+  zone = "${var.region}-b"
+  type = "pd-balanced"
+  size = 59
+
+  disk_encryption_key {
+    kms_key_self_link = local.kms_key_id
+  }
+
+  labels = {
+    service             = "rmh-rds"
+    owner               = "end_user_services_lead"
+    data-classification = "official-sensitive"
+    environment         = "production"
+  }
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+
+resource "google_compute_disk_resource_policy_attachment" "rmh_rds_sh01_data_1" {
+  name = data.google_compute_resource_policy.daily_snapshots.name
+  disk = google_compute_disk.rmh_rds_sh01_data_1.name
+  zone = "${var.region}-b"
+}
+
 resource "google_compute_instance" "rmh_rds_sh01" {
   name         = "rmh-rds-sh01"
   machine_type = "n2-highmem-8"
-  zone         = var.zones[3 % length(var.zones)]
+  zone         = "${var.region}-b"
+  tags         = ["wave-2", "svc-rmh-rds", "windows"]
+
+  # It holds data: Terraform will not delete it while this is set (README: lifting the guards for a test).
+  deletion_protection = true
 
   boot_disk {
-    kms_key_self_link = var.kms_key_id
+    kms_key_self_link = local.kms_key_id
 
     initialize_params {
-      image = var.windows_image
-      size  = 200
-      type  = "pd-balanced"
+      image             = "projects/windows-cloud/global/images/family/windows-2019"
+      size              = 128
+      type              = "pd-balanced"
+      resource_policies = [local.snapshot_policy]
     }
   }
 
-  network_interface {
-    subnetwork = var.subnetwork_self_link
+  attached_disk {
+    source            = google_compute_disk.rmh_rds_sh01_data_1.self_link
+    device_name       = "data-1"
+    kms_key_self_link = local.kms_key_id
   }
 
+  network_interface {
+    subnetwork = local.subnets["production"]
+  }
+
+  # OS Login for Linux (the landing zone also turns it on project-wide); no project-wide SSH keys. Windows
+  # ignores both: its administrator password is per VM, from `gcloud compute reset-windows-password` (README).
   metadata = {
     block-project-ssh-keys = "true"
     enable-oslogin         = "TRUE"
@@ -173,29 +168,71 @@ resource "google_compute_instance" "rmh_rds_sh01" {
     service             = "rmh-rds"
     owner               = "end_user_services_lead"
     data-classification = "official-sensitive"
+    environment         = "production"
   }
 }
 
-# rmh-rds-sh02: replatform of rmh-rds; 8 vCPUs, 64 GiB (sized from utilisation).
+# rmh-rds-sh02: replatform of rmh-rds (production); 8 vCPUs, 64 GiB (sized from utilisation); Microsoft Windows Server 2019 Standard (64-bit).
+resource "google_compute_disk" "rmh_rds_sh02_data_1" {
+  name = "rmh-rds-sh02-data-1"
+  zone = "${var.region}-c"
+  type = "pd-balanced"
+  size = 59
+
+  disk_encryption_key {
+    kms_key_self_link = local.kms_key_id
+  }
+
+  labels = {
+    service             = "rmh-rds"
+    owner               = "end_user_services_lead"
+    data-classification = "official-sensitive"
+    environment         = "production"
+  }
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+
+resource "google_compute_disk_resource_policy_attachment" "rmh_rds_sh02_data_1" {
+  name = data.google_compute_resource_policy.daily_snapshots.name
+  disk = google_compute_disk.rmh_rds_sh02_data_1.name
+  zone = "${var.region}-c"
+}
+
 resource "google_compute_instance" "rmh_rds_sh02" {
   name         = "rmh-rds-sh02"
   machine_type = "n2-highmem-8"
-  zone         = var.zones[4 % length(var.zones)]
+  zone         = "${var.region}-c"
+  tags         = ["wave-2", "svc-rmh-rds", "windows"]
+
+  # It holds data: Terraform will not delete it while this is set (README: lifting the guards for a test).
+  deletion_protection = true
 
   boot_disk {
-    kms_key_self_link = var.kms_key_id
+    kms_key_self_link = local.kms_key_id
 
     initialize_params {
-      image = var.windows_image
-      size  = 200
-      type  = "pd-balanced"
+      image             = "projects/windows-cloud/global/images/family/windows-2019"
+      size              = 128
+      type              = "pd-balanced"
+      resource_policies = [local.snapshot_policy]
     }
   }
 
-  network_interface {
-    subnetwork = var.subnetwork_self_link
+  attached_disk {
+    source            = google_compute_disk.rmh_rds_sh02_data_1.self_link
+    device_name       = "data-1"
+    kms_key_self_link = local.kms_key_id
   }
 
+  network_interface {
+    subnetwork = local.subnets["production"]
+  }
+
+  # OS Login for Linux (the landing zone also turns it on project-wide); no project-wide SSH keys. Windows
+  # ignores both: its administrator password is per VM, from `gcloud compute reset-windows-password` (README).
   metadata = {
     block-project-ssh-keys = "true"
     enable-oslogin         = "TRUE"
@@ -216,5 +253,6 @@ resource "google_compute_instance" "rmh_rds_sh02" {
     service             = "rmh-rds"
     owner               = "end_user_services_lead"
     data-classification = "official-sensitive"
+    environment         = "production"
   }
 }

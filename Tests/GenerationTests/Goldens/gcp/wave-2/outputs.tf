@@ -2,8 +2,6 @@
 output "instance_ids" {
   description = "Each server of wave 2, by its inventory id."
   value = {
-    "rmh-fs01"     = google_compute_instance.rmh_fs01.id
-    "rmh-fs02"     = google_compute_instance.rmh_fs02.id
     "rmh-rds-gw01" = google_compute_instance.rmh_rds_gw01.id
     "rmh-rds-sh01" = google_compute_instance.rmh_rds_sh01.id
     "rmh-rds-sh02" = google_compute_instance.rmh_rds_sh02.id
@@ -13,10 +11,18 @@ output "instance_ids" {
 output "private_ips" {
   description = "Private addresses, for DNS and the cut-over runbook."
   value = {
-    "rmh-fs01"     = google_compute_instance.rmh_fs01.network_interface[0].network_ip
-    "rmh-fs02"     = google_compute_instance.rmh_fs02.network_interface[0].network_ip
     "rmh-rds-gw01" = google_compute_instance.rmh_rds_gw01.network_interface[0].network_ip
     "rmh-rds-sh01" = google_compute_instance.rmh_rds_sh01.network_interface[0].network_ip
     "rmh-rds-sh02" = google_compute_instance.rmh_rds_sh02.network_interface[0].network_ip
   }
+}
+
+output "rmh_fs01_nfs_export" {
+  description = "Where clients mount rmh-fs01's shares (NFS)."
+  value       = "${google_filestore_instance.rmh_fs01.networks[0].ip_addresses[0]}:/shares"
+}
+
+output "rmh_fs02_nfs_export" {
+  description = "Where clients mount rmh-fs02's shares (NFS)."
+  value       = "${google_filestore_instance.rmh_fs02.networks[0].ip_addresses[0]}:/shares"
 }

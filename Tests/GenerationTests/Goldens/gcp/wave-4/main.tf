@@ -4,26 +4,65 @@ resource "google_service_account" "wave" {
   display_name = "Servers of wave 4"
 }
 
-# rmh-bi-ssrs01: replatform of rmh-dw; 2 vCPUs, 16 GiB (sized from utilisation).
+# The servers' agents write logs and metrics (Ops Agent); nothing more.
+resource "google_project_iam_member" "wave_logging" {
+  project = var.project_id
+  role    = "roles/logging.logWriter"
+  member  = "serviceAccount:${google_service_account.wave.email}"
+}
+
+resource "google_project_iam_member" "wave_monitoring" {
+  project = var.project_id
+  role    = "roles/monitoring.metricWriter"
+  member  = "serviceAccount:${google_service_account.wave.email}"
+}
+
+# rmh-dw: the ports of its interfaces' protocols, to its servers, within the estate and from the trust's ranges.
+# Management (SSH, RDP) comes through IAP, and the directory's ports through the landing zone's rules.
+resource "google_compute_firewall" "svc_rmh_dw" {
+  name        = "${var.name_prefix}-svc-rmh-dw"
+  network     = local.network_id
+  description = "rmh-dw: the ports of its interfaces, within the estate and from the trust"
+  direction   = "INGRESS"
+  priority    = 1000
+  target_tags = ["svc-rmh-dw"]
+
+  allow {
+    protocol = "tcp"
+    ports    = ["443", "445", "1433"]
+  }
+
+  source_ranges = concat(local.estate_ranges, var.on_premises_cidrs)
+
+  log_config {
+    metadata = "INCLUDE_ALL_METADATA"
+  }
+}
+
+# rmh-bi-ssrs01: replatform of rmh-dw (production); 2 vCPUs, 16 GiB (sized from utilisation); Microsoft Windows Server 2012 R2 (64-bit).
 resource "google_compute_instance" "rmh_bi_ssrs01" {
   name         = "rmh-bi-ssrs01"
   machine_type = "n2-highmem-2"
-  zone         = var.zones[0 % length(var.zones)]
+  zone         = "${var.region}-a"
+  tags         = ["wave-4", "svc-rmh-dw", "windows"]
 
   boot_disk {
-    kms_key_self_link = var.kms_key_id
+    kms_key_self_link = local.kms_key_id
 
     initialize_params {
-      image = var.windows_image
-      size  = 128
-      type  = "pd-balanced"
+      image             = var.image_rmh_bi_ssrs01
+      size              = 128
+      type              = "pd-balanced"
+      resource_policies = [local.snapshot_policy]
     }
   }
 
   network_interface {
-    subnetwork = var.subnetwork_self_link
+    subnetwork = local.subnets["production"]
   }
 
+  # OS Login for Linux (the landing zone also turns it on project-wide); no project-wide SSH keys. Windows
+  # ignores both: its administrator password is per VM, from `gcloud compute reset-windows-password` (README).
   metadata = {
     block-project-ssh-keys = "true"
     enable-oslogin         = "TRUE"
@@ -44,29 +83,71 @@ resource "google_compute_instance" "rmh_bi_ssrs01" {
     service             = "rmh-dw"
     owner               = "head_of_performance_and_information"
     data-classification = "official-sensitive"
+    environment         = "production"
   }
 }
 
-# rmh-pharm01: replatform of rmh-pharmacy; 2 vCPUs, 16 GiB (sized from utilisation).
+# rmh-pharm01: replatform of rmh-pharmacy (production); 2 vCPUs, 16 GiB (sized from utilisation); Microsoft Windows Server 2012 R2 (64-bit).
+resource "google_compute_disk" "rmh_pharm01_data_1" {
+  name = "rmh-pharm01-data-1"
+  zone = "${var.region}-a"
+  type = "pd-balanced"
+  size = 338
+
+  disk_encryption_key {
+    kms_key_self_link = local.kms_key_id
+  }
+
+  labels = {
+    service             = "rmh-pharmacy"
+    owner               = "chief_pharmacist"
+    data-classification = "official-sensitive"
+    environment         = "production"
+  }
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+
+resource "google_compute_disk_resource_policy_attachment" "rmh_pharm01_data_1" {
+  name = data.google_compute_resource_policy.daily_snapshots.name
+  disk = google_compute_disk.rmh_pharm01_data_1.name
+  zone = "${var.region}-a"
+}
+
 resource "google_compute_instance" "rmh_pharm01" {
   name         = "rmh-pharm01"
   machine_type = "n2-highmem-2"
-  zone         = var.zones[1 % length(var.zones)]
+  zone         = "${var.region}-a"
+  tags         = ["wave-4", "svc-rmh-pharmacy", "windows"]
+
+  # It holds data: Terraform will not delete it while this is set (README: lifting the guards for a test).
+  deletion_protection = true
 
   boot_disk {
-    kms_key_self_link = var.kms_key_id
+    kms_key_self_link = local.kms_key_id
 
     initialize_params {
-      image = var.windows_image
-      size  = 500
-      type  = "pd-balanced"
+      image             = var.image_rmh_pharm01
+      size              = 128
+      type              = "pd-balanced"
+      resource_policies = [local.snapshot_policy]
     }
   }
 
-  network_interface {
-    subnetwork = var.subnetwork_self_link
+  attached_disk {
+    source            = google_compute_disk.rmh_pharm01_data_1.self_link
+    device_name       = "data-1"
+    kms_key_self_link = local.kms_key_id
   }
 
+  network_interface {
+    subnetwork = local.subnets["production"]
+  }
+
+  # OS Login for Linux (the landing zone also turns it on project-wide); no project-wide SSH keys. Windows
+  # ignores both: its administrator password is per VM, from `gcloud compute reset-windows-password` (README).
   metadata = {
     block-project-ssh-keys = "true"
     enable-oslogin         = "TRUE"
@@ -87,5 +168,6 @@ resource "google_compute_instance" "rmh_pharm01" {
     service             = "rmh-pharmacy"
     owner               = "chief_pharmacist"
     data-classification = "official-sensitive"
+    environment         = "production"
   }
 }

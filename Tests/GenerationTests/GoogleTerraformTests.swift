@@ -1,0 +1,278 @@
+import Assessment
+import CloudFirstCore
+import Foundation
+@testable import Generation
+import Planning
+import Testing
+
+/// The Google Cloud Terraform, read as a platform engineer would before applying it: every disk attached and
+/// snapshotted, nothing open to the internet, every input without a default set in the example, the service agents
+/// granted the key they need, images by OS family and version, Filestore sizes within the tier's ranges.
+@Suite struct GoogleTerraformTests {
+    static let estates = ["Inventories/northshire-acute.yaml", "Inventories/riverside-mental-health.yaml",
+                          "Inventories/eastvale-ics-shared.yaml", "Tests/GenerationTests/Fixtures/engines.yaml"]
+
+    static func files(_ estate: String) throws -> [GeneratedFile] {
+        try Fixtures.generator().generate(try Fixtures.plan(estate), cloud: .gcp)
+    }
+
+    /// The folders that hold Terraform (root modules), each with its files by name.
+    static func modules(_ files: [GeneratedFile]) -> [String: [String: String]] {
+        var modules: [String: [String: String]] = [:]
+        for file in files {
+            let folder = (file.path as NSString).deletingLastPathComponent
+            modules[folder, default: [:]][(file.path as NSString).lastPathComponent] = file.contents
+        }
+        return modules.filter { $0.value.keys.contains { $0.hasSuffix(".tf") } }
+    }
+
+    /// The body of each top-level block whose header starts with `header` (e.g. `resource "google_compute_disk"`),
+    /// by its last label, found by matching braces (the generated files hold no braces inside strings that matter).
+    static func blocks(_ text: String, _ header: String) -> [(name: String, body: String)] {
+        var found: [(String, String)] = []
+        var searchFrom = text.startIndex
+        while let start = text.range(of: "\n" + header, range: searchFrom..<text.endIndex) {
+            guard let open = text.range(of: "{", range: start.upperBound..<text.endIndex) else { break }
+            let labels = text[start.upperBound..<open.lowerBound].split(separator: "\"").map(String.init)
+                .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            var depth = 0
+            var index = open.lowerBound
+            while index < text.endIndex {
+                if text[index] == "{" { depth += 1 }
+                if text[index] == "}" { depth -= 1; if depth == 0 { break } }
+                index = text.index(after: index)
+            }
+            found.append((labels.last ?? "", String(text[open.lowerBound...min(index, text.index(before: text.endIndex))])))
+            searchFrom = index < text.endIndex ? index : text.endIndex
+        }
+        return found
+    }
+
+    @Test(arguments: estates)
+    func everyDataDiskIsAttachedEncryptedAndSnapshotted(_ estate: String) throws {
+        var disks = 0
+        for (folder, module) in Self.modules(try Self.files(estate)) {
+            let main = module["main.tf"] ?? ""
+            let attachments = Set(Self.blocks(main, "resource \"google_compute_disk_resource_policy_attachment\"")
+                .map(\.name))
+            let instances = Self.blocks(main, "resource \"google_compute_instance\"")
+            for disk in Self.blocks(main, "resource \"google_compute_disk\"") {
+                disks += 1
+                #expect(disk.body.contains("kms_key_self_link = local.kms_key_id"), "\(folder): \(disk.name) has no key")
+                #expect(disk.body.contains("prevent_destroy = true"), "\(folder): \(disk.name) is not guarded")
+                #expect(attachments.contains(disk.name), "\(folder): \(disk.name) has no snapshot schedule")
+                let attached = instances.filter { $0.body.contains("google_compute_disk.\(disk.name).self_link") }
+                #expect(attached.count == 1, "\(folder): \(disk.name) is attached to \(attached.count) VMs")
+                // A disk and its VM are in one zone.
+                let zone = disk.body.split(separator: "\n").first { $0.contains("zone = ") }
+                    .map { $0.split(separator: "=")[1].trimmingCharacters(in: .whitespaces) }
+                if let zone, let vm = attached.first {
+                    #expect(vm.body.contains("zone         = \(zone)"), "\(folder): \(disk.name) is in another zone")
+                }
+                // A VM with a data disk holds data: Terraform will not delete it.
+                if let vm = attached.first {
+                    #expect(vm.body.contains("deletion_protection = true"), "\(folder): \(vm.name) is not guarded")
+                }
+            }
+            for instance in instances {
+                #expect(instance.body.contains("resource_policies = [local.snapshot_policy]"),
+                        "\(folder): \(instance.name)'s boot disk has no snapshot schedule")
+                #expect(instance.body.contains("kms_key_self_link = local.kms_key_id"))
+                #expect(!instance.body.contains("access_config"), "\(folder): \(instance.name) has a public address")
+            }
+        }
+        if estate.contains("northshire") { #expect(disks > 0, "the sample with data disks builds none") }
+    }
+
+    /// Only the deny-all rule names 0.0.0.0/0: every rule that allows comes from the estate, the trust, IAP or
+    /// Cloud DNS.
+    @Test(arguments: estates)
+    func noFirewallRuleAllowsTheInternet(_ estate: String) throws {
+        var allowing = 0
+        for (folder, module) in Self.modules(try Self.files(estate)) {
+            for file in module.values {
+                for rule in Self.blocks(file, "resource \"google_compute_firewall\"") where rule.body.contains("allow {") {
+                    allowing += 1
+                    #expect(!rule.body.contains("0.0.0.0/0"), "\(folder): \(rule.name) allows the internet")
+                    #expect(rule.body.contains("source_ranges"), "\(folder): \(rule.name) has no source ranges")
+                }
+            }
+        }
+        #expect(allowing >= 3)
+    }
+
+    /// Every wave's services get a rule of their own, for their own servers, with the ports of their interfaces.
+    @Test func eachServiceOpensItsOwnPortsToItsOwnServers() throws {
+        let files = try Self.files("Inventories/northshire-acute.yaml")
+        let main = try #require(files.first { $0.path == "gcp/wave-0/main.tf" }?.contents)
+        let rule = try #require(Self.blocks(main, "resource \"google_compute_firewall\"").first { $0.name == "svc_nsh_ad" })
+        #expect(rule.body.contains("target_tags = [\"svc-nsh-ad\"]"))
+        #expect(rule.body.contains("protocol = \"udp\""))
+        #expect(rule.body.contains("concat(local.estate_ranges, var.on_premises_cidrs)"))
+        // The backup service of the same wave has an NFS interface (2049): the directory's servers do not get it.
+        #expect(!rule.body.contains("\"2049\""), "nsh-ad's servers are opened to another service's port")
+        let dc = try #require(Self.blocks(main, "resource \"google_compute_instance\"").first { $0.name == "nsh_dc01" })
+        #expect(dc.body.contains("\"svc-nsh-ad\""))
+        // A domain controller keeps a reserved address and the directory tag the landing zone's rules target.
+        #expect(dc.body.contains("network_ip = google_compute_address.nsh_dc01.address"))
+        #expect(dc.body.contains("\"directory\""))
+        #expect(main.contains("forwarding_config"))
+    }
+
+    /// A root module plans once its example is copied: every variable without a default is set there.
+    @Test(arguments: estates)
+    func everyRequiredInputIsInTheExampleAndEveryModuleHasABackend(_ estate: String) throws {
+        for (folder, module) in Self.modules(try Self.files(estate)) {
+            #expect(module["terraform.tf"]?.contains("backend \"gcs\" {}") == true, "\(folder) has no gcs backend")
+            let example = try #require(module["terraform.tfvars.example"], "\(folder) has no terraform.tfvars.example")
+            let set = Set(example.split(separator: "\n").filter { !$0.hasPrefix("#") && $0.contains(" = ") }
+                .map { String($0.split(separator: " ")[0]) })
+            for variable in Self.blocks(module["variables.tf"] ?? "", "variable ") where !variable.body.contains("default ") {
+                #expect(set.contains(variable.name), "\(folder): \(variable.name) has no default and no example")
+            }
+        }
+    }
+
+    /// The landing zone grants its key to each service agent that encrypts with it, and only those the estate uses.
+    @Test func theKeyIsGrantedToTheServiceAgentsTheWavesUse() throws {
+        let engines = try #require(try Self.files("Tests/GenerationTests/Fixtures/engines.yaml")
+            .first { $0.path == "gcp/landing-zone/main.tf" }?.contents)
+        #expect(engines.contains("key_users = [\"compute\", \"logging\", \"cloudsql\"]"))
+        let northshire = try #require(try Self.files("Inventories/northshire-acute.yaml")
+            .first { $0.path == "gcp/landing-zone/main.tf" }?.contents)
+        #expect(northshire.contains("key_users = [\"compute\", \"logging\", \"storage\", \"cloudsql\", \"filestore\"]"))
+        for text in [engines, northshire] {
+            // Private services access for Cloud SQL and Filestore: the range and the peering that uses it.
+            let peering = Self.blocks(text, "resource \"google_service_networking_connection\"")
+            #expect(peering.count == 1)
+            #expect(peering.first?.body.contains("google_compute_global_address.private_services.name") == true)
+            #expect(text.contains("purpose       = \"VPC_PEERING\""))
+            #expect(text.contains("disable_on_destroy = false"))
+        }
+    }
+
+    /// With vpn_gateway_enabled, the VPN is whole: two tunnels to the trust's device, each with a router interface
+    /// and a BGP peer, the key generated into Secret Manager; without the trust's device it refuses to plan.
+    @Test func theVPNIsCompleteWhenEnabled() throws {
+        let main = try #require(try Self.files("Inventories/riverside-mental-health.yaml")
+            .first { $0.path == "gcp/landing-zone/main.tf" }?.contents)
+        for (kind, count) in [("google_compute_vpn_tunnel", "2"), ("google_compute_router_interface", "2"),
+                              ("google_compute_router_peer", "2"), ("google_compute_external_vpn_gateway", "1"),
+                              ("google_secret_manager_secret_version", "1")] {
+            let block = try #require(Self.blocks(main, "resource \"\(kind)\"").first, "no \(kind)")
+            #expect(block.body.contains("var.vpn_gateway_enabled ? \(count) : 0"), "\(kind) is not built with the VPN")
+        }
+        let tunnel = try #require(Self.blocks(main, "resource \"google_compute_vpn_tunnel\"").first)
+        #expect(tunnel.body.contains("shared_secret                   = random_password.vpn[0].result"))
+        #expect(tunnel.body.contains("router                          = google_compute_router.vpn[0].id"))
+        let gateway = try #require(Self.blocks(main, "resource \"google_compute_ha_vpn_gateway\"").first)
+        #expect(gateway.body.contains("precondition"))
+        // The budget goes through the provider that names a quota project; nothing else does.
+        #expect(main.components(separatedBy: "provider        = google.billing").count == 2)
+    }
+
+    /// SQL Server gets its root password from a generated secret, never an input; the other engines need none.
+    @Test func sqlServerHasAGeneratedRootPasswordInSecretManager() throws {
+        let files = try Self.files("Tests/GenerationTests/Fixtures/engines.yaml")
+        let databases = try #require(files.first { $0.path == "gcp/wave-1/databases.tf" }?.contents)
+        let instances = Self.blocks(databases, "resource \"google_sql_database_instance\"")
+        #expect(instances.count == 3)
+        for instance in instances {
+            let sqlServer = instance.body.contains("SQLSERVER_")
+            #expect(instance.body.contains("root_password       = random_password.\(instance.name).result") == sqlServer)
+            #expect(instance.body.contains("private_network                               = local.network_id"))
+            if sqlServer {
+                #expect(databases.contains("secret_data = random_password.\(instance.name).result"))
+            } else {
+                // PostgreSQL and MySQL are signed in to through IAM: the flag on, and the admins' group a user.
+                #expect(instance.body.contains("cloudsql.iam_authentication") || instance.body.contains("cloudsql_iam_authentication"),
+                        "\(instance.name) has no IAM database authentication")
+                #expect(databases.contains("instance = google_sql_database_instance.\(instance.name).name"))
+            }
+        }
+        let variables = files.filter { $0.path.hasPrefix("gcp/wave-1/") }.map(\.contents).joined()
+        #expect(!variables.contains("variable \"root_password\""))
+        #expect(files.first { $0.path == "gcp/wave-1/terraform.tf" }?.contents.contains("hashicorp/random") == true)
+    }
+
+    /// A rehost keeps its OS family and major version where Google publishes the image; elsewhere it is an input.
+    @Test func imagesFollowTheOperatingSystem() throws {
+        func image(_ os: String) -> String? {
+            GoogleImages.reference(Workload.operatingSystem(os, windows: os.contains("Windows")))?["self_link"]
+        }
+        #expect(image("Red Hat Enterprise Linux 8 (64-bit)") == "projects/rhel-cloud/global/images/family/rhel-8")
+        #expect(image("Microsoft Windows Server 2019 Standard (64-bit)")
+            == "projects/windows-cloud/global/images/family/windows-2019")
+        #expect(image("Ubuntu 22.04 LTS") == "projects/ubuntu-os-cloud/global/images/family/ubuntu-2204-lts")
+        #expect(image("Red Hat Enterprise Linux 7 (64-bit)") == nil)
+        #expect(image("Microsoft Windows Server 2012 R2 (64-bit)") == nil)
+        #expect(image("CentOS 7") == nil)
+
+        let files = try Self.files("Inventories/riverside-mental-health.yaml")
+        let main = try #require(files.first { $0.path == "gcp/wave-4/main.tf" }?.contents)
+        let variables = try #require(files.first { $0.path == "gcp/wave-4/variables.tf" }?.contents)
+        for instance in Self.blocks(main, "resource \"google_compute_instance\"") {
+            let input = "var.image_\(instance.name)"
+            // Either a public image family or its own input, declared.
+            #expect(instance.body.contains("/global/images/family/") != instance.body.contains(input))
+            if instance.body.contains(input) { #expect(variables.contains("variable \"image_\(instance.name)\"")) }
+        }
+        #expect(main.contains("var.image_"), "riverside's wave 4 has Windows Server 2012 R2, which needs an input")
+    }
+
+    /// Filestore Zonal: 1 TiB to 9.75 TiB in steps of 256 GiB, 10 TiB to 100 TiB in steps of 2.5 TiB.
+    @Test(arguments: [(100, [1_024]), (1_025, [1_280]), (9_984, [9_984]), (9_985, [10_240]), (22_352, [23_040]),
+                      (102_400, [102_400]), (150_000, [76_800, 76_800])])
+    func filestoreCapacityIsTheSmallestTheTierAllows(_ gib: Int, _ expected: [Int]) {
+        let capacities = GoogleTerraform.filestoreCapacities(gib)
+        #expect(capacities == expected)
+        #expect(capacities.reduce(0, +) >= gib)
+        for capacity in capacities {
+            let lower = (1_024...9_984).contains(capacity) && capacity % 256 == 0
+            let higher = (10_240...102_400).contains(capacity) && capacity % 2_560 == 0
+            #expect(lower || higher, "\(capacity) GiB is not a Zonal size")
+        }
+    }
+
+    /// Names built from inventory ids stay within Compute Engine's 63 characters with the longest name_prefix (21)
+    /// and within a bucket's 63 with the longest project id (30).
+    @Test func namesFromLongIdsStayWithinLimits() {
+        let long = "a-service-id-much-longer-than-any-compute-engine-name-allows-at-all"
+        let part = GoogleTerraform.namePart(long, limit: 36)
+        #expect(part.count <= 36 && !part.hasSuffix("-"))
+        #expect(21 + "-svc-".count + part.count <= 63)
+        #expect(30 + 1 + GoogleTerraform.namePart(long, limit: 32).count <= 63)
+        #expect(GoogleTerraform.namePart("9-lives", limit: 10).first == "s")
+    }
+
+    /// A platinum or gold service's servers take the zones the shared context gives them, a to c.
+    @Test func zonesFollowTheServiceClass() {
+        #expect(GoogleTerraform.zoneLetter(zone: "1", position: 5) == "a")
+        #expect(GoogleTerraform.zoneLetter(zone: "3", position: 0) == "c")
+        #expect(GoogleTerraform.zoneLetter(zone: "", position: 4) == "b")
+    }
+
+    /// The file servers' shares become Filestore, the backup servers' repositories buckets, and neither keeps a VM
+    /// where the plan replaces it.
+    @Test func fileAndBackupServersBecomeManagedStorage() throws {
+        let files = try Self.files("Inventories/northshire-acute.yaml")
+        let storage = files.filter { $0.path.hasSuffix("storage.tf") }.map(\.contents).joined()
+        let filestores = Self.blocks(storage, "resource \"google_filestore_instance\"")
+        let buckets = Self.blocks(storage, "resource \"google_storage_bucket\"")
+        #expect(!filestores.isEmpty && !buckets.isEmpty)
+        let vms = Set(files.filter { $0.path.hasSuffix("main.tf") }
+            .flatMap { Self.blocks($0.contents, "resource \"google_compute_instance\"").map(\.name) })
+        for store in filestores + buckets { #expect(!vms.contains(store.name), "\(store.name) is also a VM") }
+        for filestore in filestores {
+            #expect(filestore.body.contains("kms_key_name = local.kms_key_id"))
+            #expect(filestore.body.contains("connect_mode = \"PRIVATE_SERVICE_ACCESS\""))
+            #expect(filestore.body.contains("prevent_destroy = true"))
+        }
+        for bucket in buckets {
+            #expect(bucket.body.contains("public_access_prevention    = \"enforced\""))
+            #expect(bucket.body.contains("uniform_bucket_level_access = true"))
+            #expect(bucket.body.contains("default_kms_key_name = local.kms_key_id"))
+            #expect(bucket.body.contains("prevent_destroy = true"))
+        }
+    }
+}
