@@ -121,6 +121,8 @@ public struct TerraformGenerator: Sendable {
                                                 hostname: hostnames.take(server.id), subnet: servers.count,
                                                 wave: wave.number)
                     context["zone"] = Workload.zone(for: model, position: position)
+                    // A directory service's servers are its domain controllers: static addresses, directory ports.
+                    context["directory"] = assessed.kind == .directory
                     context["zonal"] = !(context["zone"] as? String ?? "").isEmpty
                     position += 1
                     servers.append(context)
@@ -171,6 +173,7 @@ public struct TerraformGenerator: Sendable {
             context["environments"] = Array(Set(servers.compactMap { $0["environment"] as? String })).sorted()
             context["skipped"] = skipped
             context["has_skipped"] = !skipped.isEmpty
+            if cloud == .azure { AzureTerraform.enrich(&context, wave: wave.number) }
             let folder = "\(cloud.rawValue)/wave-\(wave.number)"
             // A wave with no VM on this cloud gets its README alone: empty Terraform would only confuse.
             let waveTemplates = "terraform/\(cloud.rawValue)/wave"
