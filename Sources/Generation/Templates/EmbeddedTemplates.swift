@@ -1977,7 +1977,7 @@ variable "bastion_subnet_cidr" {
   description = "AzureBastionSubnet's range inside address_space: a /26 or larger (Azure Bastion's own requirement)."
 
   validation {
-    condition     = can(cidrhost(var.bastion_subnet_cidr, 0)) && tonumber(split("/", var.bastion_subnet_cidr)[1]) <= 26
+    condition     = can(cidrhost(var.bastion_subnet_cidr, 0)) && can(regex("/([0-9]|1[0-9]|2[0-6])$", var.bastion_subnet_cidr))
     error_message = "Give an IPv4 CIDR block of /26 or larger."
   }
 }
@@ -2355,6 +2355,7 @@ resource "azurerm_mssql_server" "{{resource}}" {
     service             = "{{service}}"
     owner               = "{{owner}}"
     data-classification = "{{classification}}"
+    environment         = "{{environment}}"
   })
 
   lifecycle {
@@ -2454,6 +2455,7 @@ resource "azurerm_postgresql_flexible_server" "{{resource}}" {
     service             = "{{service}}"
     owner               = "{{owner}}"
     data-classification = "{{classification}}"
+    environment         = "{{environment}}"
   })
 
   lifecycle {
@@ -2514,6 +2516,7 @@ resource "azurerm_mysql_flexible_server" "{{resource}}" {
     service             = "{{service}}"
     owner               = "{{owner}}"
     data-classification = "{{classification}}"
+    environment         = "{{environment}}"
   })
 
   lifecycle {
@@ -2599,6 +2602,9 @@ data "azurerm_key_vault" "landing_zone" {
   resource_group_name = data.azurerm_resource_group.landing_zone.name
 }
 
+{{#has_stores}}
+
+# The storage accounts are encrypted with the landing zone's key and log to its workspace.
 data "azurerm_key_vault_key" "landing_zone" {
   name         = "${var.name_prefix}-landing-zone"
   key_vault_id = data.azurerm_key_vault.landing_zone.id
@@ -2608,6 +2614,7 @@ data "azurerm_log_analytics_workspace" "central" {
   name                = "${var.name_prefix}-central-logs"
   resource_group_name = data.azurerm_resource_group.landing_zone.name
 }
+{{/has_stores}}
 {{#has_databases}}
 
 data "azurerm_subnet" "postgres" {
@@ -2647,6 +2654,7 @@ resource "azurerm_resource_group" "wave" {
     organisation = "{{organisation}}"
     managed-by   = "cloudfirst"
     wave         = "{{wave}}"
+    environment  = "{{wave_environment}}"
   }
 }
 {{#has_servers}}
@@ -3043,12 +3051,11 @@ resource "azurerm_monitor_diagnostic_setting" "files" {
   target_resource_id         = "${azurerm_storage_account.files.id}/fileServices/default"
   log_analytics_workspace_id = data.azurerm_log_analytics_workspace.central.id
 
-  enabled_log {
-    category_group = "audit"
-  }
-
-  enabled_log {
-    category = "StorageRead"
+  dynamic "enabled_log" {
+    for_each = ["StorageRead", "StorageWrite", "StorageDelete"]
+    content {
+      category = enabled_log.value
+    }
   }
 }
 {{/has_file_shares}}
@@ -3067,6 +3074,7 @@ resource "azurerm_storage_share" "{{resource}}{{key}}" {
     service             = "{{service}}"
     owner               = "{{owner}}"
     data_classification = "{{classification}}"
+    environment         = "{{environment}}"
   }
 
   lifecycle {
@@ -3173,12 +3181,11 @@ resource "azurerm_monitor_diagnostic_setting" "backups" {
   target_resource_id         = "${azurerm_storage_account.backups.id}/blobServices/default"
   log_analytics_workspace_id = data.azurerm_log_analytics_workspace.central.id
 
-  enabled_log {
-    category_group = "audit"
-  }
-
-  enabled_log {
-    category = "StorageRead"
+  dynamic "enabled_log" {
+    for_each = ["StorageRead", "StorageWrite", "StorageDelete"]
+    content {
+      category = enabled_log.value
+    }
   }
 }
 {{/has_object_stores}}
@@ -3195,6 +3202,7 @@ resource "azurerm_storage_container" "{{resource}}" {
     service             = "{{service}}"
     owner               = "{{owner}}"
     data_classification = "{{classification}}"
+    environment         = "{{environment}}"
   }
 
   lifecycle {

@@ -33,6 +33,12 @@ enum AzureTerraform {
             }
         }
         context["servers"] = servers
+        // The wave's own resources (its resource group, security groups, storage accounts) carry the environment of
+        // what they serve: the one environment of the wave's servers, databases and stores, or "mixed".
+        let everything = servers + (context["databases"] as? [[String: Any]] ?? [])
+            + (context["file_shares"] as? [[String: Any]] ?? []) + (context["object_stores"] as? [[String: Any]] ?? [])
+        let environments = Set(everything.compactMap { $0["environment"] as? String })
+        context["wave_environment"] = environments.count == 1 ? environments.first! : "mixed"
         context["has_directory"] = controllers > 0
         let missing = servers.filter { $0["has_image"] as? Bool != true }
         context["missing_images"] = missing

@@ -103,16 +103,19 @@ public struct TerraformGenerator: Sendable {
                     // A replatformed database server becomes the cloud's managed database where the engine allows.
                     if assessed.strategy == .replatform, server.role == .database,
                        let engine = ManagedDatabase.engine(of: server) {
-                        databases.append(ManagedDatabase.context(server, engine: engine, size: size, service: model,
-                                                                 resource: names.take(server.id),
-                                                                 identifier: databaseNames.take(server.id)))
+                        var database = ManagedDatabase.context(server, engine: engine, size: size, service: model,
+                                                               resource: names.take(server.id),
+                                                               identifier: databaseNames.take(server.id))
+                        database["environment"] = server.environment?.rawValue ?? "production"
+                        databases.append(database)
                         continue
                     }
                     // A file server's shares go to the managed file service and a backup server's repository to
                     // object storage, as the plan priced them; the VM goes too where a managed service replaces it.
                     let resource = names.take(server.id)
                     if size.storageTier != .block, buildsStores {
-                        let store = storeContext(server, tier: size.storageTier, service: model, resource: resource)
+                        var store = storeContext(server, tier: size.storageTier, service: model, resource: resource)
+                        store["environment"] = server.environment?.rawValue ?? "production"
                         if size.storageTier == .fileshare { fileShares.append(store) } else { objectStores.append(store) }
                         if size.replacedByService { continue }
                     }

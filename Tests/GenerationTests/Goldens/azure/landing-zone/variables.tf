@@ -82,7 +82,7 @@ variable "bastion_subnet_cidr" {
   description = "AzureBastionSubnet's range inside address_space: a /26 or larger (Azure Bastion's own requirement)."
 
   validation {
-    condition     = can(cidrhost(var.bastion_subnet_cidr, 0)) && tonumber(split("/", var.bastion_subnet_cidr)[1]) <= 26
+    condition     = can(cidrhost(var.bastion_subnet_cidr, 0)) && can(regex("/([0-9]|1[0-9]|2[0-6])$", var.bastion_subnet_cidr))
     error_message = "Give an IPv4 CIDR block of /26 or larger."
   }
 }

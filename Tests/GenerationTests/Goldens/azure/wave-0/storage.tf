@@ -119,12 +119,11 @@ resource "azurerm_monitor_diagnostic_setting" "backups" {
   target_resource_id         = "${azurerm_storage_account.backups.id}/blobServices/default"
   log_analytics_workspace_id = data.azurerm_log_analytics_workspace.central.id
 
-  enabled_log {
-    category_group = "audit"
-  }
-
-  enabled_log {
-    category = "StorageRead"
+  dynamic "enabled_log" {
+    for_each = ["StorageRead", "StorageWrite", "StorageDelete"]
+    content {
+      category = enabled_log.value
+    }
   }
 }
 
@@ -139,6 +138,7 @@ resource "azurerm_storage_container" "rmh_cv_cs01" {
     service             = "rmh-backup"
     owner               = "Head of IT Infrastructure"
     data_classification = "official-sensitive"
+    environment         = "production"
   }
 
   lifecycle {
@@ -157,6 +157,7 @@ resource "azurerm_storage_container" "rmh_cv_ma01" {
     service             = "rmh-backup"
     owner               = "Head of IT Infrastructure"
     data_classification = "official-sensitive"
+    environment         = "production"
   }
 
   lifecycle {
@@ -175,6 +176,7 @@ resource "azurerm_storage_container" "rmh_cv_ma02" {
     service             = "rmh-backup"
     owner               = "Head of IT Infrastructure"
     data_classification = "official-sensitive"
+    environment         = "dr"
   }
 
   lifecycle {

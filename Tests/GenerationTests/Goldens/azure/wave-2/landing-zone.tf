@@ -46,6 +46,8 @@ data "azurerm_key_vault" "landing_zone" {
   resource_group_name = data.azurerm_resource_group.landing_zone.name
 }
 
+
+# The storage accounts are encrypted with the landing zone's key and log to its workspace.
 data "azurerm_key_vault_key" "landing_zone" {
   name         = "${var.name_prefix}-landing-zone"
   key_vault_id = data.azurerm_key_vault.landing_zone.id

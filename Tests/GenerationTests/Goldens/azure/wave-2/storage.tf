@@ -127,12 +127,11 @@ resource "azurerm_monitor_diagnostic_setting" "files" {
   target_resource_id         = "${azurerm_storage_account.files.id}/fileServices/default"
   log_analytics_workspace_id = data.azurerm_log_analytics_workspace.central.id
 
-  enabled_log {
-    category_group = "audit"
-  }
-
-  enabled_log {
-    category = "StorageRead"
+  dynamic "enabled_log" {
+    for_each = ["StorageRead", "StorageWrite", "StorageDelete"]
+    content {
+      category = enabled_log.value
+    }
   }
 }
 
@@ -148,6 +147,7 @@ resource "azurerm_storage_share" "rmh_fs01" {
     service             = "rmh-file"
     owner               = "Head of IT Infrastructure"
     data_classification = "official-sensitive"
+    environment         = "production"
   }
 
   lifecycle {
@@ -167,6 +167,7 @@ resource "azurerm_storage_share" "rmh_fs02" {
     service             = "rmh-file"
     owner               = "Head of IT Infrastructure"
     data_classification = "official-sensitive"
+    environment         = "production"
   }
 
   lifecycle {

@@ -46,15 +46,6 @@ data "azurerm_key_vault" "landing_zone" {
   resource_group_name = data.azurerm_resource_group.landing_zone.name
 }
 
-data "azurerm_key_vault_key" "landing_zone" {
-  name         = "${var.name_prefix}-landing-zone"
-  key_vault_id = data.azurerm_key_vault.landing_zone.id
-}
-
-data "azurerm_log_analytics_workspace" "central" {
-  name                = "${var.name_prefix}-central-logs"
-  resource_group_name = data.azurerm_resource_group.landing_zone.name
-}
 
 data "azurerm_private_dns_zone" "landing_zone" {
   for_each = {

@@ -7,6 +7,7 @@ resource "azurerm_resource_group" "wave" {
     organisation = "Riverside Mental Health and Learning Disabilities NHS Trust"
     managed-by   = "cloudfirst"
     wave         = "3"
+    environment  = "production"
   }
 }
 

@@ -28,6 +28,7 @@ resource "azurerm_mssql_server" "rmh_bi_sql01" {
     service             = "rmh-dw"
     owner               = "Head of Performance and Information"
     data-classification = "official-sensitive"
+    environment         = "production"
   })
 
   lifecycle {
