@@ -2809,6 +2809,9 @@ resource "azurerm_{{#windows}}windows{{/windows}}{{^windows}}linux{{/windows}}_v
     type = "SystemAssigned"
   }
 
+  # Boot diagnostics in Azure's managed storage: the serial console and boot screenshots, with no account to run.
+  boot_diagnostics {}
+
   os_disk {
     caching              = "ReadWrite"
     storage_account_type = "Premium_LRS"

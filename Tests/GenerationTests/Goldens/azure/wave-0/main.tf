@@ -229,6 +229,9 @@ resource "azurerm_windows_virtual_machine" "rmh_dc01" {
     type = "SystemAssigned"
   }
 
+  # Boot diagnostics in Azure's managed storage: the serial console and boot screenshots, with no account to run.
+  boot_diagnostics {}
+
   os_disk {
     caching              = "ReadWrite"
     storage_account_type = "Premium_LRS"
@@ -336,6 +339,9 @@ resource "azurerm_windows_virtual_machine" "rmh_dc02" {
   identity {
     type = "SystemAssigned"
   }
+
+  # Boot diagnostics in Azure's managed storage: the serial console and boot screenshots, with no account to run.
+  boot_diagnostics {}
 
   os_disk {
     caching              = "ReadWrite"

@@ -151,6 +151,9 @@ resource "azurerm_windows_virtual_machine" "rmh_esr_if01" {
     type = "SystemAssigned"
   }
 
+  # Boot diagnostics in Azure's managed storage: the serial console and boot screenshots, with no account to run.
+  boot_diagnostics {}
+
   os_disk {
     caching              = "ReadWrite"
     storage_account_type = "Premium_LRS"
@@ -250,6 +253,9 @@ resource "azurerm_windows_virtual_machine" "rmh_print01" {
   identity {
     type = "SystemAssigned"
   }
+
+  # Boot diagnostics in Azure's managed storage: the serial console and boot screenshots, with no account to run.
+  boot_diagnostics {}
 
   os_disk {
     caching              = "ReadWrite"

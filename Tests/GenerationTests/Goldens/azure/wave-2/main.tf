@@ -121,6 +121,9 @@ resource "azurerm_windows_virtual_machine" "rmh_rds_gw01" {
     type = "SystemAssigned"
   }
 
+  # Boot diagnostics in Azure's managed storage: the serial console and boot screenshots, with no account to run.
+  boot_diagnostics {}
+
   os_disk {
     caching              = "ReadWrite"
     storage_account_type = "Premium_LRS"
@@ -221,6 +224,9 @@ resource "azurerm_windows_virtual_machine" "rmh_rds_sh01" {
   identity {
     type = "SystemAssigned"
   }
+
+  # Boot diagnostics in Azure's managed storage: the serial console and boot screenshots, with no account to run.
+  boot_diagnostics {}
 
   os_disk {
     caching              = "ReadWrite"
@@ -348,6 +354,9 @@ resource "azurerm_windows_virtual_machine" "rmh_rds_sh02" {
   identity {
     type = "SystemAssigned"
   }
+
+  # Boot diagnostics in Azure's managed storage: the serial console and boot screenshots, with no account to run.
+  boot_diagnostics {}
 
   os_disk {
     caching              = "ReadWrite"

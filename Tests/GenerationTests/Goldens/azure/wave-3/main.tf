@@ -121,6 +121,9 @@ resource "azurerm_windows_virtual_machine" "rmh_epma_app01" {
     type = "SystemAssigned"
   }
 
+  # Boot diagnostics in Azure's managed storage: the serial console and boot screenshots, with no account to run.
+  boot_diagnostics {}
+
   os_disk {
     caching              = "ReadWrite"
     storage_account_type = "Premium_LRS"
@@ -247,6 +250,9 @@ resource "azurerm_windows_virtual_machine" "rmh_epma_db01" {
   identity {
     type = "SystemAssigned"
   }
+
+  # Boot diagnostics in Azure's managed storage: the serial console and boot screenshots, with no account to run.
+  boot_diagnostics {}
 
   os_disk {
     caching              = "ReadWrite"

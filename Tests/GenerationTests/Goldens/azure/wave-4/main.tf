@@ -120,6 +120,9 @@ resource "azurerm_windows_virtual_machine" "rmh_bi_ssrs01" {
     type = "SystemAssigned"
   }
 
+  # Boot diagnostics in Azure's managed storage: the serial console and boot screenshots, with no account to run.
+  boot_diagnostics {}
+
   os_disk {
     caching              = "ReadWrite"
     storage_account_type = "Premium_LRS"
@@ -220,6 +223,9 @@ resource "azurerm_windows_virtual_machine" "rmh_pharm01" {
   identity {
     type = "SystemAssigned"
   }
+
+  # Boot diagnostics in Azure's managed storage: the serial console and boot screenshots, with no account to run.
+  boot_diagnostics {}
 
   os_disk {
     caching              = "ReadWrite"
