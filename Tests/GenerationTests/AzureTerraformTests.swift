@@ -335,6 +335,8 @@ import Testing
         #expect(postgres.attribute("private_dns_zone_id") == "data.azurerm_private_dns_zone.landing_zone[\"postgres\"].id")
         let mysql = try #require(Self.resources(blocks, "azurerm_mysql_flexible_server").first)
         #expect(mysql.attribute("private_dns_zone_id") == "data.azurerm_private_dns_zone.landing_zone[\"mysql\"].id")
+        #expect(mysql.attribute("version") == "\"8.4\"", "MySQL 8.4, as on AWS and Google Cloud")
+        #expect(mysql.attribute("sku_name")?.hasSuffix("ds_v4\"") == true, "MySQL's General Purpose tier is Ddsv4")
         let sql = try #require(Self.resources(blocks, "azurerm_private_endpoint").first { $0.body.contains("sqlServer") })
         #expect(sql.attribute("subnet_id") == "data.azurerm_subnet.private_endpoints.id")
         #expect(sql.body.contains("landing_zone[\"sql\"].id"))

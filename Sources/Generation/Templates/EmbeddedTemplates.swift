@@ -2248,8 +2248,8 @@ the supplier names its ports.
 
 ## Databases
 
-Managed databases on Azure SQL Database or Azure Database for PostgreSQL (17, the major version the other clouds
-use) or MySQL, for the replatformed database servers. Each is sized from the VM the plan sized (and priced in the
+Managed databases on Azure SQL Database or Azure Database for PostgreSQL (17) or MySQL (8.4), the major versions
+the other clouds use, for the replatformed database servers. Each is sized from the VM the plan sized (and priced in the
 plan as that VM), private only (Azure SQL Database through a private endpoint, PostgreSQL and MySQL in the landing
 zone's delegated subnets, each with its privatelink DNS zone), encrypted, backed up for 35 days, and signed in to
 without a password in these files; the data is moved with the engine's own migration tools:
@@ -2437,7 +2437,8 @@ output "{{resource}}_server" {
 {{/sqlserver}}
 {{#postgres}}
 
-# {{name}}: PostgreSQL for {{service}}, replatformed onto Azure Database for PostgreSQL.
+# {{name}}: PostgreSQL for {{service}}, replatformed onto Azure Database for PostgreSQL. Version 17, the major version
+# the other clouds build; azurerm accepts it from 4.55 (its PostgreSQL API 2025-08-01), which terraform.tf pins.
 resource "azurerm_postgresql_flexible_server" "{{resource}}" {
   # checkov:skip=CKV2_AZURE_57: VNet-integrated through delegated_subnet_id, which is private by design; private endpoints serve servers outside a VNet
   name                          = "${var.name_prefix}-{{db_identifier}}"
@@ -2491,15 +2492,16 @@ output "{{resource}}_server" {
 {{/postgres}}
 {{#mysql}}
 
-# {{name}}: MySQL for {{service}}, replatformed onto Azure Database for MySQL.
+# {{name}}: MySQL for {{service}}, replatformed onto Azure Database for MySQL. Version 8.4, the long-term release
+# the other clouds build (Oracle ended MySQL 8.0's support in April 2026); azurerm accepts it from 4.55.
 resource "azurerm_mysql_flexible_server" "{{resource}}" {
   # checkov:skip=CKV_AZURE_53: VNet-integrated through delegated_subnet_id: Azure disables public access for such a server
   # checkov:skip=CKV2_AZURE_56: VNet-integrated through delegated_subnet_id, which is private by design; private endpoints serve servers outside a VNet
   name                         = "${var.name_prefix}-{{db_identifier}}"
   resource_group_name          = azurerm_resource_group.wave.name
   location                     = azurerm_resource_group.wave.location
-  version                      = "8.0.21"
-  sku_name                     = "{{azure_flexible_sku}}"
+  version                      = "8.4"
+  sku_name                     = "{{azure_mysql_sku}}"
   backup_retention_days        = 35
   geo_redundant_backup_enabled = true
   delegated_subnet_id          = data.azurerm_subnet.mysql.id

@@ -84,6 +84,16 @@ enum AzureTerraform {
         context["nsg_rules"] = rules
         context["has_nsg_rules"] = !rules.isEmpty
 
+        // Azure Database for MySQL flexible server's General Purpose tier offers the Ddsv4 sizes (2 to 64 vCores)
+        // where PostgreSQL's offers Ddsv5 ("Service tiers in Azure Database for MySQL - Flexible Server"): the same
+        // vCores, one generation back.
+        var databases = context["databases"] as? [[String: Any]] ?? []
+        for index in databases.indices {
+            let sku = databases[index]["azure_flexible_sku"] as? String ?? ""
+            databases[index]["azure_mysql_sku"] = sku.hasSuffix("ds_v5") ? String(sku.dropLast(2)) + "v4" : sku
+        }
+        context["databases"] = databases
+
         for key in ["file_shares", "object_stores"] {
             var stores = context[key] as? [[String: Any]] ?? []
             for index in stores.indices {
