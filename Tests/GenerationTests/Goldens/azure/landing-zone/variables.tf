@@ -113,6 +113,11 @@ variable "role_propagation_wait" {
   type        = string
   description = "How long to wait after granting Key Vault roles before using them (Microsoft gives up to 10 minutes for a role assignment to take effect)."
   default     = "10m"
+
+  validation {
+    condition     = can(regex("^[0-9]+(s|m|h)$", var.role_propagation_wait))
+    error_message = "Give a duration such as 600s or 10m."
+  }
 }
 
 variable "flow_log_storage_account_name" {
