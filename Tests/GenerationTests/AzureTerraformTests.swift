@@ -340,6 +340,11 @@ import Testing
         let sql = try #require(Self.resources(blocks, "azurerm_private_endpoint").first { $0.body.contains("sqlServer") })
         #expect(sql.attribute("subnet_id") == "data.azurerm_subnet.private_endpoints.id")
         #expect(sql.body.contains("landing_zone[\"sql\"].id"))
+        // Every database logs to the landing zone's workspace; SQL's audit goes through the master database.
+        let settings = Self.resources(blocks, "azurerm_monitor_diagnostic_setting").compactMap { $0.attribute("target_resource_id") }
+        #expect(settings.contains { $0.contains("azurerm_mssql_server.") && $0.contains("/databases/master") })
+        #expect(settings.contains("azurerm_postgresql_flexible_server.\(postgres.labels[1]).id"))
+        #expect(settings.contains("azurerm_mysql_flexible_server.\(mysql.labels[1]).id"))
         for type in ["azurerm_mssql_server", "azurerm_mssql_database", "azurerm_postgresql_flexible_server",
                      "azurerm_mysql_flexible_server"] {
             #expect(Self.resources(blocks, type).allSatisfy { $0.body.contains("prevent_destroy = true") }, "\(type)")

@@ -2385,6 +2385,18 @@ resource "azurerm_mssql_server_extended_auditing_policy" "{{resource}}" {
   retention_in_days      = 365
 }
 
+# log_monitoring_enabled sends the audit to Azure Monitor through the master database's diagnostic setting: this one,
+# into the landing zone's workspace (the pattern of azurerm's mssql_server_extended_auditing_policy documentation).
+resource "azurerm_monitor_diagnostic_setting" "{{resource}}_audit" {
+  name                       = "to-central-logs"
+  target_resource_id         = "${azurerm_mssql_server.{{resource}}.id}/databases/master"
+  log_analytics_workspace_id = data.azurerm_log_analytics_workspace.central.id
+
+  enabled_log {
+    category = "SQLSecurityAuditEvents"
+  }
+}
+
 resource "azurerm_mssql_server_security_alert_policy" "{{resource}}" {
   # checkov:skip=CKV_AZURE_26: the addresses are the operator's required input (security_alert_emails, validated)
   resource_group_name  = azurerm_resource_group.wave.name
@@ -2490,6 +2502,17 @@ resource "azurerm_postgresql_flexible_server_active_directory_administrator" "{{
   principal_type      = "Group"
 }
 
+# The server's logs (connections, errors, slow statements as its parameters set) in the landing zone's workspace.
+resource "azurerm_monitor_diagnostic_setting" "{{resource}}" {
+  name                       = "to-central-logs"
+  target_resource_id         = azurerm_postgresql_flexible_server.{{resource}}.id
+  log_analytics_workspace_id = data.azurerm_log_analytics_workspace.central.id
+
+  enabled_log {
+    category = "PostgreSQLLogs"
+  }
+}
+
 output "{{resource}}_server" {
   description = "Where applications reach {{name}}'s database."
   value       = azurerm_postgresql_flexible_server.{{resource}}.fqdn
@@ -2560,6 +2583,22 @@ resource "azurerm_mysql_flexible_server_active_directory_administrator" "{{resou
   tenant_id   = data.azurerm_client_config.current.tenant_id
 }
 
+# The server's audit and slow-query logs in the landing zone's workspace (each is written once its server
+# parameter, audit_log_enabled or slow_query_log, is on).
+resource "azurerm_monitor_diagnostic_setting" "{{resource}}" {
+  name                       = "to-central-logs"
+  target_resource_id         = azurerm_mysql_flexible_server.{{resource}}.id
+  log_analytics_workspace_id = data.azurerm_log_analytics_workspace.central.id
+
+  enabled_log {
+    category = "MySqlAuditLogs"
+  }
+
+  enabled_log {
+    category = "MySqlSlowLogs"
+  }
+}
+
 output "{{resource}}_server" {
   description = "Where applications reach {{name}}'s database."
   value       = azurerm_mysql_flexible_server.{{resource}}.fqdn
@@ -2622,17 +2661,20 @@ data "azurerm_key_vault" "landing_zone" {
 
 {{#has_stores}}
 
-# The storage accounts are encrypted with the landing zone's key and log to its workspace.
+# The storage accounts are encrypted with the landing zone's key.
 data "azurerm_key_vault_key" "landing_zone" {
   name         = "${var.name_prefix}-landing-zone"
   key_vault_id = data.azurerm_key_vault.landing_zone.id
 }
+{{/has_stores}}
+{{#needs_workspace}}
 
+# Storage and databases log to the landing zone's workspace.
 data "azurerm_log_analytics_workspace" "central" {
   name                = "${var.name_prefix}-central-logs"
   resource_group_name = data.azurerm_resource_group.landing_zone.name
 }
-{{/has_stores}}
+{{/needs_workspace}}
 {{#has_databases}}
 
 data "azurerm_subnet" "postgres" {

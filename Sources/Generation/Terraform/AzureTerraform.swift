@@ -109,6 +109,8 @@ enum AzureTerraform {
         }
         context["has_stores"] = context["has_file_shares"] as? Bool == true
             || context["has_object_stores"] as? Bool == true
+        context["needs_workspace"] = context["has_stores"] as? Bool == true
+            || context["has_databases"] as? Bool == true
         context["has_split_shares"] = (context["file_shares"] as? [[String: Any]] ?? [])
             .contains { $0["split"] as? Bool == true }
     }

@@ -47,12 +47,13 @@ data "azurerm_key_vault" "landing_zone" {
 }
 
 
-# The storage accounts are encrypted with the landing zone's key and log to its workspace.
+# The storage accounts are encrypted with the landing zone's key.
 data "azurerm_key_vault_key" "landing_zone" {
   name         = "${var.name_prefix}-landing-zone"
   key_vault_id = data.azurerm_key_vault.landing_zone.id
 }
 
+# Storage and databases log to the landing zone's workspace.
 data "azurerm_log_analytics_workspace" "central" {
   name                = "${var.name_prefix}-central-logs"
   resource_group_name = data.azurerm_resource_group.landing_zone.name

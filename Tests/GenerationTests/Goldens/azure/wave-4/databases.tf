@@ -42,6 +42,18 @@ resource "azurerm_mssql_server_extended_auditing_policy" "rmh_bi_sql01" {
   retention_in_days      = 365
 }
 
+# log_monitoring_enabled sends the audit to Azure Monitor through the master database's diagnostic setting: this one,
+# into the landing zone's workspace (the pattern of azurerm's mssql_server_extended_auditing_policy documentation).
+resource "azurerm_monitor_diagnostic_setting" "rmh_bi_sql01_audit" {
+  name                       = "to-central-logs"
+  target_resource_id         = "${azurerm_mssql_server.rmh_bi_sql01.id}/databases/master"
+  log_analytics_workspace_id = data.azurerm_log_analytics_workspace.central.id
+
+  enabled_log {
+    category = "SQLSecurityAuditEvents"
+  }
+}
+
 resource "azurerm_mssql_server_security_alert_policy" "rmh_bi_sql01" {
   # checkov:skip=CKV_AZURE_26: the addresses are the operator's required input (security_alert_emails, validated)
   resource_group_name  = azurerm_resource_group.wave.name
