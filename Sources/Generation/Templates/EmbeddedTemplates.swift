@@ -976,10 +976,11 @@ Officer, so the key is not refused on the first apply.
 
 ## Guards
 
-The Key Vault, its key and the backup vault carry `lifecycle { prevent_destroy = true }`: Terraform refuses any plan
-that would delete them. To tear a test environment down, delete those `lifecycle` blocks (or set
-`prevent_destroy = false`) in a copy that is not the trust's, then `terraform destroy`. Key Vault purge protection
-keeps a deleted vault's name and key for 90 days whatever Terraform does.
+The Key Vault, its key, the backup vault and the flow-log storage account carry `prevent_destroy = true` in a
+`lifecycle` block: Terraform refuses any plan that would delete them. To tear a test environment down, delete those `lifecycle`
+blocks (or set `prevent_destroy = false`) in a copy that is not the trust's, then `terraform destroy`. Key Vault
+purge protection keeps a deleted vault's name and key for 90 days whatever Terraform does, and the backup vault
+refuses deletion while it holds backups (stop protection and delete the backup data first).
 
 ## Left to the trust
 
@@ -1627,6 +1628,10 @@ resource "azurerm_storage_account" "flow_logs" {
   tags = azurerm_resource_group.landing_zone.tags
 
   depends_on = [time_sleep.key_vault_roles]
+
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
 resource "azurerm_private_endpoint" "flow_logs" {

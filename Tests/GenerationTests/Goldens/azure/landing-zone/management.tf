@@ -92,6 +92,10 @@ resource "azurerm_storage_account" "flow_logs" {
   tags = azurerm_resource_group.landing_zone.tags
 
   depends_on = [time_sleep.key_vault_roles]
+
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
 resource "azurerm_private_endpoint" "flow_logs" {
