@@ -2323,7 +2323,10 @@ Terraform refuses any plan that would delete them. To tear a test environment do
 
 Checks skipped inline, with their reasons: CKV_AZURE_50 (VM extensions) on every VM, because Azure Backup, Azure
 Monitor and Defender for Servers work through extensions; CKV_AZURE_93 (customer-managed key) on data disks,
-which are encrypted at host; CKV_AZURE_33 (queue logging) on storage accounts that hold no queues; CKV_AZURE_26
+which are encrypted at host; CKV_AZURE_33 (queue logging) on storage accounts that hold no queues; CKV_AZURE_43
+(storage account name) where the name is built from `name_prefix` and a hash, which checkov cannot evaluate;
+CKV2_AZURE_21 (Storage Insights) on backup containers, because Storage Insights reads an account with its key, which
+these accounts do not issue, so the blob service's diagnostic setting logs reads instead; CKV_AZURE_26
 (alert addresses, an input checkov cannot see) and CKV_AZURE_224 (ledger) on Azure SQL; CKV_AZURE_53, CKV2_AZURE_56
 and CKV2_AZURE_57 on the flexible servers, which are private through their delegated subnets.
 {{/has_resources}}
