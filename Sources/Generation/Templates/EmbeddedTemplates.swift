@@ -932,7 +932,9 @@ subscription; then each `wave-N/` folder in order.
 ## Before the first apply
 
 1. **Who applies it.** An identity that is Owner of the subscription (or Contributor plus Role Based Access Control
-   Administrator): it grants itself Key Vault roles, and the waves grant roles to their storage identities.
+   Administrator and Resource Policy Contributor): it grants itself Key Vault roles and assigns the region policy,
+   and the waves grant roles to their storage identities. The waves are applied by the same identity, or by one given
+   the same rights and Key Vault Secrets Officer on the vault.
 2. **Encryption at host.** Every VM sets `encryption_at_host_enabled`, which the subscription must have registered
    once: `az feature register --namespace Microsoft.Compute --name EncryptionAtHost`, wait until
    `az feature show --namespace Microsoft.Compute --name EncryptionAtHost` says `Registered`, then
