@@ -104,16 +104,19 @@ public struct TerraformGenerator: Sendable {
                     // A replatformed database server becomes the cloud's managed database where the engine allows.
                     if assessed.strategy == .replatform, server.role == .database,
                        let engine = ManagedDatabase.engine(of: server) {
-                        databases.append(ManagedDatabase.context(server, engine: engine, size: size, service: model,
-                                                                 resource: names.take(server.id),
-                                                                 identifier: databaseNames.take(server.id)))
+                        var database = ManagedDatabase.context(server, engine: engine, size: size, service: model,
+                                                               resource: names.take(server.id),
+                                                               identifier: databaseNames.take(server.id))
+                        database["environment"] = server.environment?.rawValue ?? "production"
+                        databases.append(database)
                         continue
                     }
                     // A file server's shares go to the managed file service and a backup server's repository to
                     // object storage, as the plan priced them; the VM goes too where a managed service replaces it.
                     let resource = names.take(server.id)
                     if size.storageTier != .block, buildsStores {
-                        let store = storeContext(server, tier: size.storageTier, service: model, resource: resource)
+                        var store = storeContext(server, tier: size.storageTier, service: model, resource: resource)
+                        store["environment"] = server.environment?.rawValue ?? "production"
                         if size.storageTier == .fileshare { fileShares.append(store) } else { objectStores.append(store) }
                         if size.replacedByService { continue }
                     }
@@ -122,6 +125,7 @@ public struct TerraformGenerator: Sendable {
                                                 hostname: hostnames.take(server.id), subnet: servers.count,
                                                 wave: wave.number)
                     context["zone"] = Workload.zone(for: model, position: position)
+                    // A directory service's servers are its domain controllers: static addresses, directory ports.
                     context["directory"] = assessed.kind == .directory
                     context["zonal"] = !(context["zone"] as? String ?? "").isEmpty
                     position += 1
@@ -176,6 +180,7 @@ public struct TerraformGenerator: Sendable {
             context["skipped"] = skipped
             context["has_skipped"] = !skipped.isEmpty
             if cloud == .gcp { GoogleTerraform.decorate(wave: &context) }
+            if cloud == .azure { AzureTerraform.enrich(&context, wave: wave.number) }
             waveContexts.append(context)
             let folder = "\(cloud.rawValue)/wave-\(wave.number)"
             // A wave with no VM on this cloud gets its README alone: empty Terraform would only confuse.

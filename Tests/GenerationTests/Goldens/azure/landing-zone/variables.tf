@@ -57,6 +57,69 @@ variable "private_endpoint_subnet_cidr" {
   }
 }
 
+variable "postgres_subnet_cidr" {
+  type        = string
+  description = "The subnet delegated to Azure Database for PostgreSQL flexible servers, inside address_space (a /28 or larger)."
+
+  validation {
+    condition     = can(cidrhost(var.postgres_subnet_cidr, 0))
+    error_message = "Give an IPv4 CIDR block."
+  }
+}
+
+variable "mysql_subnet_cidr" {
+  type        = string
+  description = "The subnet delegated to Azure Database for MySQL flexible servers, inside address_space (a /28 or larger)."
+
+  validation {
+    condition     = can(cidrhost(var.mysql_subnet_cidr, 0))
+    error_message = "Give an IPv4 CIDR block."
+  }
+}
+
+variable "bastion_subnet_cidr" {
+  type        = string
+  description = "AzureBastionSubnet's range inside address_space: a /26 or larger (Azure Bastion's own requirement)."
+
+  validation {
+    condition     = can(cidrhost(var.bastion_subnet_cidr, 0)) && can(regex("/([0-9]|1[0-9]|2[0-6])$", var.bastion_subnet_cidr))
+    error_message = "Give an IPv4 CIDR block of /26 or larger."
+  }
+}
+
+variable "dns_servers" {
+  type        = list(string)
+  description = "The DNS servers every server in the network uses. Empty (the default) is Azure's own DNS; once wave 0's domain controllers exist, set their addresses (its output domain_controller_ips) and apply again."
+  default     = []
+
+  validation {
+    condition     = alltrue([for ip in var.dns_servers : can(cidrhost("${ip}/32", 0))])
+    error_message = "Each entry must be an IPv4 address."
+  }
+}
+
+variable "deployer_ip_ranges" {
+  type        = list(string)
+  description = "Public ranges (CIDR) of whoever applies this and the waves (a pipeline's or the platform team's egress): the Key Vault's firewall admits these to create the key and the servers' secrets. Empty keeps the vault private, and then the deployer must reach it from inside the virtual network."
+  default     = []
+
+  validation {
+    condition     = alltrue([for cidr in var.deployer_ip_ranges : can(cidrhost(cidr, 0))])
+    error_message = "Each entry must be an IPv4 CIDR block."
+  }
+}
+
+variable "role_propagation_wait" {
+  type        = string
+  description = "How long to wait after granting Key Vault roles before using them (Microsoft gives up to 10 minutes for a role assignment to take effect)."
+  default     = "10m"
+
+  validation {
+    condition     = can(regex("^[0-9]+(s|m|h)$", var.role_propagation_wait))
+    error_message = "Give a duration such as 600s or 10m."
+  }
+}
+
 variable "flow_log_storage_account_name" {
   type        = string
   description = "The flow-log storage account: 3-24 lowercase letters and digits, unique across Azure."
@@ -120,6 +183,11 @@ variable "gateway_subnet_cidr" {
     condition     = !var.vpn_gateway_enabled || var.gateway_subnet_cidr != null
     error_message = "A VPN gateway needs its GatewaySubnet: set gateway_subnet_cidr when vpn_gateway_enabled is true."
   }
+
+  validation {
+    condition     = !var.vpn_gateway_enabled || length(var.on_premises_cidrs) > 0
+    error_message = "A VPN routes the trust's ranges: set on_premises_cidrs when vpn_gateway_enabled is true."
+  }
 }
 
 variable "network_watcher_name" {
@@ -132,4 +200,57 @@ variable "network_watcher_resource_group" {
   type        = string
   description = "The resource group that holds the Network Watcher."
   default     = "NetworkWatcherRG"
+}
+
+variable "vpn_peer_address" {
+  type        = string
+  description = "The public IPv4 address of the trust's VPN device, when vpn_gateway_enabled."
+  default     = null
+
+  validation {
+    condition     = !var.vpn_gateway_enabled || (var.vpn_peer_address != null && can(cidrhost("${coalesce(var.vpn_peer_address, "x")}/32", 0)))
+    error_message = "A VPN needs the trust's end: set vpn_peer_address to its public IPv4 address when vpn_gateway_enabled is true."
+  }
+}
+
+variable "vpn_shared_key" {
+  type        = string
+  description = "The VPN's pre-shared key, agreed with the trust's network team; give it as TF_VAR_vpn_shared_key from a secret store, never in a file."
+  default     = null
+  sensitive   = true
+
+  validation {
+    condition     = !var.vpn_gateway_enabled || length(coalesce(var.vpn_shared_key, "")) >= 32
+    error_message = "A VPN needs a pre-shared key of at least 32 characters when vpn_gateway_enabled is true."
+  }
+}
+
+variable "monthly_budget" {
+  type        = number
+  description = "The subscription's monthly budget, in the billing account's currency (GBP for most NHS agreements)."
+
+  validation {
+    condition     = var.monthly_budget > 0
+    error_message = "Give a positive amount."
+  }
+}
+
+variable "budget_start_date" {
+  type        = string
+  description = "The first day of the month the budget starts (RFC 3339, e.g. 2027-01-01T00:00:00Z); Azure needs the first of a month, not in the past."
+
+  validation {
+    condition     = can(regex("^[0-9]{4}-[0-9]{2}-01T00:00:00Z$", var.budget_start_date))
+    error_message = "Give the first of a month, such as 2027-01-01T00:00:00Z."
+  }
+}
+
+variable "budget_contact_emails" {
+  type        = list(string)
+  description = "Who hears when spending reaches 80% of the budget, or is forecast to pass it: the trust's finance and platform leads."
+
+  validation {
+    condition     = length(var.budget_contact_emails) >= 1 && alltrue([for email in var.budget_contact_emails : can(regex("^[^@ ]+@[^@ ]+$", email))])
+    error_message = "Name at least one e-mail address."
+  }
 }

@@ -7,41 +7,230 @@ resource "azurerm_resource_group" "wave" {
     organisation = "Riverside Mental Health and Learning Disabilities NHS Trust"
     managed-by   = "cloudfirst"
     wave         = "0"
+    environment  = "mixed"
   }
 }
 
-# rmh-dc01: rehost of rmh-ad; 2 vCPUs, 8 GiB (sized from utilisation).
+# The wave's servers, by their network interfaces, for the rules below. Each rule opens only the ports the wave's
+# services use (from the inventory's interfaces), to these servers, from inside the estate or from the trust.
+resource "azurerm_application_security_group" "wave" {
+  name                = "${var.name_prefix}-wave-0"
+  location            = azurerm_resource_group.wave.location
+  resource_group_name = azurerm_resource_group.wave.name
+
+  tags = azurerm_resource_group.wave.tags
+}
+
+resource "azurerm_application_security_group" "domain_controllers" {
+  name                = "${var.name_prefix}-wave-0-domain-controllers"
+  location            = azurerm_resource_group.wave.location
+  resource_group_name = azurerm_resource_group.wave.name
+
+  tags = azurerm_resource_group.wave.tags
+}
+
+resource "azurerm_network_security_rule" "wave-0-tcp-from-estate" {
+  name                                       = "wave-0-tcp-from-estate"
+  description                                = "The wave's service ports (TCP) from inside the estate"
+  priority                                   = 200
+  direction                                  = "Inbound"
+  access                                     = "Allow"
+  protocol                                   = "Tcp"
+  source_port_range                          = "*"
+  destination_port_ranges                    = ["389", "443"]
+  source_address_prefixes                    = data.azurerm_virtual_network.landing_zone.address_space
+  destination_application_security_group_ids = [azurerm_application_security_group.wave.id]
+  resource_group_name                        = data.azurerm_resource_group.landing_zone.name
+  network_security_group_name                = data.azurerm_network_security_group.workloads.name
+}
+
+resource "azurerm_network_security_rule" "wave-0-udp-from-estate" {
+  name                                       = "wave-0-udp-from-estate"
+  description                                = "The wave's service ports (UDP) from inside the estate"
+  priority                                   = 201
+  direction                                  = "Inbound"
+  access                                     = "Allow"
+  protocol                                   = "Udp"
+  source_port_range                          = "*"
+  destination_port_ranges                    = ["389"]
+  source_address_prefixes                    = data.azurerm_virtual_network.landing_zone.address_space
+  destination_application_security_group_ids = [azurerm_application_security_group.wave.id]
+  resource_group_name                        = data.azurerm_resource_group.landing_zone.name
+  network_security_group_name                = data.azurerm_network_security_group.workloads.name
+}
+
+resource "azurerm_network_security_rule" "wave-0-tcp-from-trust" {
+  count                                      = length(var.on_premises_cidrs) > 0 ? 1 : 0
+  name                                       = "wave-0-tcp-from-trust"
+  description                                = "The wave's service ports (TCP) from the trust's ranges"
+  priority                                   = 202
+  direction                                  = "Inbound"
+  access                                     = "Allow"
+  protocol                                   = "Tcp"
+  source_port_range                          = "*"
+  destination_port_ranges                    = ["389", "443"]
+  source_address_prefixes                    = var.on_premises_cidrs
+  destination_application_security_group_ids = [azurerm_application_security_group.wave.id]
+  resource_group_name                        = data.azurerm_resource_group.landing_zone.name
+  network_security_group_name                = data.azurerm_network_security_group.workloads.name
+}
+
+resource "azurerm_network_security_rule" "wave-0-udp-from-trust" {
+  count                                      = length(var.on_premises_cidrs) > 0 ? 1 : 0
+  name                                       = "wave-0-udp-from-trust"
+  description                                = "The wave's service ports (UDP) from the trust's ranges"
+  priority                                   = 203
+  direction                                  = "Inbound"
+  access                                     = "Allow"
+  protocol                                   = "Udp"
+  source_port_range                          = "*"
+  destination_port_ranges                    = ["389"]
+  source_address_prefixes                    = var.on_premises_cidrs
+  destination_application_security_group_ids = [azurerm_application_security_group.wave.id]
+  resource_group_name                        = data.azurerm_resource_group.landing_zone.name
+  network_security_group_name                = data.azurerm_network_security_group.workloads.name
+}
+
+resource "azurerm_network_security_rule" "wave-0-directory-tcp-from-estate" {
+  name                                       = "wave-0-directory-tcp-from-estate"
+  description                                = "Active Directory (TCP) to the domain controllers from the estate"
+  priority                                   = 204
+  direction                                  = "Inbound"
+  access                                     = "Allow"
+  protocol                                   = "Tcp"
+  source_port_range                          = "*"
+  destination_port_ranges                    = ["53", "88", "135", "389", "445", "464", "636", "3268-3269", "49152-65535"]
+  source_address_prefixes                    = data.azurerm_virtual_network.landing_zone.address_space
+  destination_application_security_group_ids = [azurerm_application_security_group.domain_controllers.id]
+  resource_group_name                        = data.azurerm_resource_group.landing_zone.name
+  network_security_group_name                = data.azurerm_network_security_group.workloads.name
+}
+
+resource "azurerm_network_security_rule" "wave-0-directory-udp-from-estate" {
+  name                                       = "wave-0-directory-udp-from-estate"
+  description                                = "Active Directory (UDP) to the domain controllers from the estate"
+  priority                                   = 205
+  direction                                  = "Inbound"
+  access                                     = "Allow"
+  protocol                                   = "Udp"
+  source_port_range                          = "*"
+  destination_port_ranges                    = ["53", "88", "123", "389", "464"]
+  source_address_prefixes                    = data.azurerm_virtual_network.landing_zone.address_space
+  destination_application_security_group_ids = [azurerm_application_security_group.domain_controllers.id]
+  resource_group_name                        = data.azurerm_resource_group.landing_zone.name
+  network_security_group_name                = data.azurerm_network_security_group.workloads.name
+}
+
+resource "azurerm_network_security_rule" "wave-0-directory-tcp-from-trust" {
+  count                                      = length(var.on_premises_cidrs) > 0 ? 1 : 0
+  name                                       = "wave-0-directory-tcp-from-trust"
+  description                                = "Active Directory (TCP) to the domain controllers from the trust"
+  priority                                   = 206
+  direction                                  = "Inbound"
+  access                                     = "Allow"
+  protocol                                   = "Tcp"
+  source_port_range                          = "*"
+  destination_port_ranges                    = ["53", "88", "135", "389", "445", "464", "636", "3268-3269", "49152-65535"]
+  source_address_prefixes                    = var.on_premises_cidrs
+  destination_application_security_group_ids = [azurerm_application_security_group.domain_controllers.id]
+  resource_group_name                        = data.azurerm_resource_group.landing_zone.name
+  network_security_group_name                = data.azurerm_network_security_group.workloads.name
+}
+
+resource "azurerm_network_security_rule" "wave-0-directory-udp-from-trust" {
+  count                                      = length(var.on_premises_cidrs) > 0 ? 1 : 0
+  name                                       = "wave-0-directory-udp-from-trust"
+  description                                = "Active Directory (UDP) to the domain controllers from the trust"
+  priority                                   = 207
+  direction                                  = "Inbound"
+  access                                     = "Allow"
+  protocol                                   = "Udp"
+  source_port_range                          = "*"
+  destination_port_ranges                    = ["53", "88", "123", "389", "464"]
+  source_address_prefixes                    = var.on_premises_cidrs
+  destination_application_security_group_ids = [azurerm_application_security_group.domain_controllers.id]
+  resource_group_name                        = data.azurerm_resource_group.landing_zone.name
+  network_security_group_name                = data.azurerm_network_security_group.workloads.name
+}
+
+# rmh-dc01: rehost of rmh-ad; 2 vCPUs, 8 GiB (sized from utilisation); Microsoft Windows Server 2019 Standard (64-bit).
 resource "azurerm_network_interface" "rmh_dc01" {
   name                = "rmh-dc01-nic"
   location            = azurerm_resource_group.wave.location
   resource_group_name = azurerm_resource_group.wave.name
 
+  # A domain controller keeps its address: counted from the top of the subnet, clear of dynamic ones.
   ip_configuration {
     name                          = "private"
-    subnet_id                     = var.workload_subnet_id
-    private_ip_address_allocation = "Dynamic"
+    subnet_id                     = data.azurerm_subnet.workloads.id
+    private_ip_address_allocation = "Static"
+    private_ip_address            = cidrhost(data.azurerm_subnet.workloads.address_prefixes[0], -2)
   }
 
-  tags = azurerm_resource_group.wave.tags
+  tags = merge(azurerm_resource_group.wave.tags, { environment = "production" })
+}
+
+resource "azurerm_network_interface_application_security_group_association" "rmh_dc01" {
+  network_interface_id          = azurerm_network_interface.rmh_dc01.id
+  application_security_group_id = azurerm_application_security_group.wave.id
+}
+
+resource "azurerm_network_interface_application_security_group_association" "rmh_dc01_directory" {
+  network_interface_id          = azurerm_network_interface.rmh_dc01.id
+  application_security_group_id = azurerm_application_security_group.domain_controllers.id
+}
+
+# Each Windows server's own administrator password, kept in the landing zone's Key Vault as rmh-dc01-admin.
+resource "random_password" "rmh_dc01" {
+  length           = 24
+  min_lower        = 2
+  min_upper        = 2
+  min_numeric      = 2
+  min_special      = 2
+  override_special = "!#%*()-_=+[]{}:?"
+}
+
+resource "time_offset" "rmh_dc01_password" {
+  offset_years = 1
+}
+
+resource "azurerm_key_vault_secret" "rmh_dc01_admin" {
+  name            = "rmh-dc01-admin"
+  key_vault_id    = data.azurerm_key_vault.landing_zone.id
+  value           = random_password.rmh_dc01.result
+  content_type    = "password for cloudadmin"
+  expiration_date = time_offset.rmh_dc01_password.rfc3339
+
+  tags = merge(azurerm_resource_group.wave.tags, { environment = "production" })
+
+  lifecycle {
+    ignore_changes = [value, expiration_date]
+  }
 }
 
 resource "azurerm_windows_virtual_machine" "rmh_dc01" {
+  # checkov:skip=CKV_AZURE_50: Azure Backup, Azure Monitor and Defender for Servers work through VM extensions, which the platform installs under Azure RBAC
   name                       = "rmh-dc01"
   location                   = azurerm_resource_group.wave.location
   resource_group_name        = azurerm_resource_group.wave.name
   size                       = "Standard_D2s_v5"
   network_interface_ids      = [azurerm_network_interface.rmh_dc01.id]
   encryption_at_host_enabled = true
-  allow_extension_operations = false
+  allow_extension_operations = true
   admin_username             = "cloudadmin"
   patch_mode                 = "AutomaticByPlatform"
+  zone                       = "1"
 
-  admin_password            = var.windows_admin_password
+  # The password is set once; rotating the secret later does not rebuild the VM.
+  admin_password            = random_password.rmh_dc01.result
   automatic_updates_enabled = true
 
   identity {
     type = "SystemAssigned"
   }
+
+  # Boot diagnostics in Azure's managed storage: the serial console and boot screenshots, with no account to run.
+  boot_diagnostics {}
 
   os_disk {
     caching              = "ReadWrite"
@@ -52,7 +241,7 @@ resource "azurerm_windows_virtual_machine" "rmh_dc01" {
   source_image_reference {
     publisher = "MicrosoftWindowsServer"
     offer     = "WindowsServer"
-    sku       = "2022-datacenter-azure-edition"
+    sku       = "2019-datacenter-gensecond"
     version   = "latest"
   }
 
@@ -60,41 +249,99 @@ resource "azurerm_windows_virtual_machine" "rmh_dc01" {
     service             = "rmh-ad"
     owner               = "Head of IT Infrastructure"
     data-classification = "official-sensitive"
+    environment         = "production"
   })
+
+  lifecycle {
+    ignore_changes = [admin_password]
+  }
 }
 
-# rmh-dc02: rehost of rmh-ad; 2 vCPUs, 8 GiB (sized from utilisation).
+resource "azurerm_backup_protected_vm" "rmh_dc01" {
+  resource_group_name = data.azurerm_resource_group.landing_zone.name
+  recovery_vault_name = data.azurerm_recovery_services_vault.main.name
+  source_vm_id        = azurerm_windows_virtual_machine.rmh_dc01.id
+  backup_policy_id    = data.azurerm_backup_policy_vm.daily.id
+}
+
+# rmh-dc02: rehost of rmh-ad; 2 vCPUs, 8 GiB (sized from utilisation); Windows Server 2016 Standard.
 resource "azurerm_network_interface" "rmh_dc02" {
   name                = "rmh-dc02-nic"
   location            = azurerm_resource_group.wave.location
   resource_group_name = azurerm_resource_group.wave.name
 
+  # A domain controller keeps its address: counted from the top of the subnet, clear of dynamic ones.
   ip_configuration {
     name                          = "private"
-    subnet_id                     = var.workload_subnet_id
-    private_ip_address_allocation = "Dynamic"
+    subnet_id                     = data.azurerm_subnet.workloads.id
+    private_ip_address_allocation = "Static"
+    private_ip_address            = cidrhost(data.azurerm_subnet.workloads.address_prefixes[0], -3)
   }
 
-  tags = azurerm_resource_group.wave.tags
+  tags = merge(azurerm_resource_group.wave.tags, { environment = "production" })
+}
+
+resource "azurerm_network_interface_application_security_group_association" "rmh_dc02" {
+  network_interface_id          = azurerm_network_interface.rmh_dc02.id
+  application_security_group_id = azurerm_application_security_group.wave.id
+}
+
+resource "azurerm_network_interface_application_security_group_association" "rmh_dc02_directory" {
+  network_interface_id          = azurerm_network_interface.rmh_dc02.id
+  application_security_group_id = azurerm_application_security_group.domain_controllers.id
+}
+
+# Each Windows server's own administrator password, kept in the landing zone's Key Vault as rmh-dc02-admin.
+resource "random_password" "rmh_dc02" {
+  length           = 24
+  min_lower        = 2
+  min_upper        = 2
+  min_numeric      = 2
+  min_special      = 2
+  override_special = "!#%*()-_=+[]{}:?"
+}
+
+resource "time_offset" "rmh_dc02_password" {
+  offset_years = 1
+}
+
+resource "azurerm_key_vault_secret" "rmh_dc02_admin" {
+  name            = "rmh-dc02-admin"
+  key_vault_id    = data.azurerm_key_vault.landing_zone.id
+  value           = random_password.rmh_dc02.result
+  content_type    = "password for cloudadmin"
+  expiration_date = time_offset.rmh_dc02_password.rfc3339
+
+  tags = merge(azurerm_resource_group.wave.tags, { environment = "production" })
+
+  lifecycle {
+    ignore_changes = [value, expiration_date]
+  }
 }
 
 resource "azurerm_windows_virtual_machine" "rmh_dc02" {
+  # checkov:skip=CKV_AZURE_50: Azure Backup, Azure Monitor and Defender for Servers work through VM extensions, which the platform installs under Azure RBAC
   name                       = "rmh-dc02"
   location                   = azurerm_resource_group.wave.location
   resource_group_name        = azurerm_resource_group.wave.name
   size                       = "Standard_D2s_v5"
   network_interface_ids      = [azurerm_network_interface.rmh_dc02.id]
   encryption_at_host_enabled = true
-  allow_extension_operations = false
+  allow_extension_operations = true
   admin_username             = "cloudadmin"
   patch_mode                 = "AutomaticByPlatform"
+  zone                       = "2"
 
-  admin_password            = var.windows_admin_password
+  # The password is set once; rotating the secret later does not rebuild the VM.
+  admin_password            = random_password.rmh_dc02.result
   automatic_updates_enabled = true
 
   identity {
     type = "SystemAssigned"
   }
+
+  # Boot diagnostics in Azure's managed storage: the serial console and boot screenshots, with no account to run.
+  boot_diagnostics {}
 
   os_disk {
     caching              = "ReadWrite"
@@ -105,7 +352,7 @@ resource "azurerm_windows_virtual_machine" "rmh_dc02" {
   source_image_reference {
     publisher = "MicrosoftWindowsServer"
     offer     = "WindowsServer"
-    sku       = "2022-datacenter-azure-edition"
+    sku       = "2016-datacenter-gensecond"
     version   = "latest"
   }
 
@@ -113,210 +360,17 @@ resource "azurerm_windows_virtual_machine" "rmh_dc02" {
     service             = "rmh-ad"
     owner               = "Head of IT Infrastructure"
     data-classification = "official-sensitive"
+    environment         = "production"
   })
+
+  lifecycle {
+    ignore_changes = [admin_password]
+  }
 }
 
-# rmh-cv-cs01: replatform of rmh-backup; 4 vCPUs, 32 GiB (sized from utilisation).
-resource "azurerm_network_interface" "rmh_cv_cs01" {
-  name                = "rmh-cv-cs01-nic"
-  location            = azurerm_resource_group.wave.location
-  resource_group_name = azurerm_resource_group.wave.name
-
-  ip_configuration {
-    name                          = "private"
-    subnet_id                     = var.workload_subnet_id
-    private_ip_address_allocation = "Dynamic"
-  }
-
-  tags = azurerm_resource_group.wave.tags
-}
-
-resource "azurerm_windows_virtual_machine" "rmh_cv_cs01" {
-  name                       = "rmh-cv-cs01"
-  location                   = azurerm_resource_group.wave.location
-  resource_group_name        = azurerm_resource_group.wave.name
-  size                       = "Standard_E4s_v5"
-  network_interface_ids      = [azurerm_network_interface.rmh_cv_cs01.id]
-  encryption_at_host_enabled = true
-  allow_extension_operations = false
-  admin_username             = "cloudadmin"
-  patch_mode                 = "AutomaticByPlatform"
-
-  admin_password            = var.windows_admin_password
-  automatic_updates_enabled = true
-
-  identity {
-    type = "SystemAssigned"
-  }
-
-  os_disk {
-    caching              = "ReadWrite"
-    storage_account_type = "Premium_LRS"
-    disk_size_gb         = 500
-  }
-
-  source_image_reference {
-    publisher = "MicrosoftWindowsServer"
-    offer     = "WindowsServer"
-    sku       = "2022-datacenter-azure-edition"
-    version   = "latest"
-  }
-
-  tags = merge(azurerm_resource_group.wave.tags, {
-    service             = "rmh-backup"
-    owner               = "Head of IT Infrastructure"
-    data-classification = "official-sensitive"
-  })
-}
-
-# rmh-cv-ma01: replatform of rmh-backup; 16 vCPUs, 64 GiB (sized from utilisation).
-resource "azurerm_network_interface" "rmh_cv_ma01" {
-  name                = "rmh-cv-ma01-nic"
-  location            = azurerm_resource_group.wave.location
-  resource_group_name = azurerm_resource_group.wave.name
-
-  ip_configuration {
-    name                          = "private"
-    subnet_id                     = var.workload_subnet_id
-    private_ip_address_allocation = "Dynamic"
-  }
-
-  tags = azurerm_resource_group.wave.tags
-}
-
-resource "azurerm_windows_virtual_machine" "rmh_cv_ma01" {
-  name                       = "rmh-cv-ma01"
-  location                   = azurerm_resource_group.wave.location
-  resource_group_name        = azurerm_resource_group.wave.name
-  size                       = "Standard_D16s_v5"
-  network_interface_ids      = [azurerm_network_interface.rmh_cv_ma01.id]
-  encryption_at_host_enabled = true
-  allow_extension_operations = false
-  admin_username             = "cloudadmin"
-  patch_mode                 = "AutomaticByPlatform"
-
-  admin_password            = var.windows_admin_password
-  automatic_updates_enabled = true
-
-  identity {
-    type = "SystemAssigned"
-  }
-
-  os_disk {
-    caching              = "ReadWrite"
-    storage_account_type = "Premium_LRS"
-    disk_size_gb         = 4095
-  }
-
-  source_image_reference {
-    publisher = "MicrosoftWindowsServer"
-    offer     = "WindowsServer"
-    sku       = "2022-datacenter-azure-edition"
-    version   = "latest"
-  }
-
-  tags = merge(azurerm_resource_group.wave.tags, {
-    service             = "rmh-backup"
-    owner               = "Head of IT Infrastructure"
-    data-classification = "official-sensitive"
-  })
-}
-
-# An Azure OS disk holds at most 4,095 GB: the rest of rmh-cv-ma01's storage is an empty data disk.
-resource "azurerm_managed_disk" "rmh_cv_ma01_data" {
-  # checkov:skip=CKV_AZURE_93: encrypted at host (encryption_at_host_enabled on the VM it is attached to)
-  name                          = "rmh-cv-ma01-data"
-  location                      = azurerm_resource_group.wave.location
-  resource_group_name           = azurerm_resource_group.wave.name
-  storage_account_type          = "Premium_LRS"
-  create_option                 = "Empty"
-  disk_size_gb                  = 12289
-  public_network_access_enabled = false
-  network_access_policy         = "DenyAll"
-
-  tags = azurerm_resource_group.wave.tags
-}
-
-# No host cache: valid for a data disk of any size.
-resource "azurerm_virtual_machine_data_disk_attachment" "rmh_cv_ma01_data" {
-  managed_disk_id    = azurerm_managed_disk.rmh_cv_ma01_data.id
-  virtual_machine_id = azurerm_windows_virtual_machine.rmh_cv_ma01.id
-  lun                = 0
-  caching            = "None"
-}
-
-# rmh-cv-ma02: replatform of rmh-backup; 16 vCPUs, 64 GiB (sized from standby).
-resource "azurerm_network_interface" "rmh_cv_ma02" {
-  name                = "rmh-cv-ma02-nic"
-  location            = azurerm_resource_group.wave.location
-  resource_group_name = azurerm_resource_group.wave.name
-
-  ip_configuration {
-    name                          = "private"
-    subnet_id                     = var.workload_subnet_id
-    private_ip_address_allocation = "Dynamic"
-  }
-
-  tags = azurerm_resource_group.wave.tags
-}
-
-resource "azurerm_windows_virtual_machine" "rmh_cv_ma02" {
-  name                       = "rmh-cv-ma02"
-  location                   = azurerm_resource_group.wave.location
-  resource_group_name        = azurerm_resource_group.wave.name
-  size                       = "Standard_D16s_v5"
-  network_interface_ids      = [azurerm_network_interface.rmh_cv_ma02.id]
-  encryption_at_host_enabled = true
-  allow_extension_operations = false
-  admin_username             = "cloudadmin"
-  patch_mode                 = "AutomaticByPlatform"
-
-  admin_password            = var.windows_admin_password
-  automatic_updates_enabled = true
-
-  identity {
-    type = "SystemAssigned"
-  }
-
-  os_disk {
-    caching              = "ReadWrite"
-    storage_account_type = "Premium_LRS"
-    disk_size_gb         = 4095
-  }
-
-  source_image_reference {
-    publisher = "MicrosoftWindowsServer"
-    offer     = "WindowsServer"
-    sku       = "2022-datacenter-azure-edition"
-    version   = "latest"
-  }
-
-  tags = merge(azurerm_resource_group.wave.tags, {
-    service             = "rmh-backup"
-    owner               = "Head of IT Infrastructure"
-    data-classification = "official-sensitive"
-  })
-}
-
-# An Azure OS disk holds at most 4,095 GB: the rest of rmh-cv-ma02's storage is an empty data disk.
-resource "azurerm_managed_disk" "rmh_cv_ma02_data" {
-  # checkov:skip=CKV_AZURE_93: encrypted at host (encryption_at_host_enabled on the VM it is attached to)
-  name                          = "rmh-cv-ma02-data"
-  location                      = azurerm_resource_group.wave.location
-  resource_group_name           = azurerm_resource_group.wave.name
-  storage_account_type          = "Premium_LRS"
-  create_option                 = "Empty"
-  disk_size_gb                  = 12289
-  public_network_access_enabled = false
-  network_access_policy         = "DenyAll"
-
-  tags = azurerm_resource_group.wave.tags
-}
-
-# No host cache: valid for a data disk of any size.
-resource "azurerm_virtual_machine_data_disk_attachment" "rmh_cv_ma02_data" {
-  managed_disk_id    = azurerm_managed_disk.rmh_cv_ma02_data.id
-  virtual_machine_id = azurerm_windows_virtual_machine.rmh_cv_ma02.id
-  lun                = 0
-  caching            = "None"
+resource "azurerm_backup_protected_vm" "rmh_dc02" {
+  resource_group_name = data.azurerm_resource_group.landing_zone.name
+  recovery_vault_name = data.azurerm_recovery_services_vault.main.name
+  source_vm_id        = azurerm_windows_virtual_machine.rmh_dc02.id
+  backup_policy_id    = data.azurerm_backup_policy_vm.daily.id
 }

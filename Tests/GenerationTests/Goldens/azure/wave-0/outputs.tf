@@ -2,21 +2,23 @@
 output "virtual_machine_ids" {
   description = "Each server of wave 0, by its inventory id."
   value = {
-    "rmh-dc01"    = azurerm_windows_virtual_machine.rmh_dc01.id
-    "rmh-dc02"    = azurerm_windows_virtual_machine.rmh_dc02.id
-    "rmh-cv-cs01" = azurerm_windows_virtual_machine.rmh_cv_cs01.id
-    "rmh-cv-ma01" = azurerm_windows_virtual_machine.rmh_cv_ma01.id
-    "rmh-cv-ma02" = azurerm_windows_virtual_machine.rmh_cv_ma02.id
+    "rmh-dc01" = azurerm_windows_virtual_machine.rmh_dc01.id
+    "rmh-dc02" = azurerm_windows_virtual_machine.rmh_dc02.id
   }
 }
 
 output "private_ips" {
   description = "Private addresses, for DNS and the cut-over runbook."
   value = {
-    "rmh-dc01"    = azurerm_network_interface.rmh_dc01.private_ip_address
-    "rmh-dc02"    = azurerm_network_interface.rmh_dc02.private_ip_address
-    "rmh-cv-cs01" = azurerm_network_interface.rmh_cv_cs01.private_ip_address
-    "rmh-cv-ma01" = azurerm_network_interface.rmh_cv_ma01.private_ip_address
-    "rmh-cv-ma02" = azurerm_network_interface.rmh_cv_ma02.private_ip_address
+    "rmh-dc01" = azurerm_network_interface.rmh_dc01.private_ip_address
+    "rmh-dc02" = azurerm_network_interface.rmh_dc02.private_ip_address
   }
+}
+
+output "domain_controller_ips" {
+  description = "The domain controllers' static addresses: set them as the landing zone's dns_servers and apply it again."
+  value = [
+    azurerm_network_interface.rmh_dc01.private_ip_address,
+    azurerm_network_interface.rmh_dc02.private_ip_address,
+  ]
 }

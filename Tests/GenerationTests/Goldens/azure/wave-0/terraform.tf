@@ -3,10 +3,25 @@
 terraform {
   required_version = ">= 1.11.0" # write-only arguments and ephemeral variables
 
+  # Partial configuration: give the state storage account at init (it is the trust's, made before the landing zone), e.g.
+  # terraform init -backend-config="resource_group_name=RG" -backend-config="storage_account_name=ACCOUNT" \
+  #   -backend-config="container_name=tfstate" -backend-config="key=KEY" -backend-config="use_azuread_auth=true"
+  backend "azurerm" {}
+
+  # azurerm 4.55 is the version whose schema the generated files are checked against; random and time are
+  # HashiCorp's utility providers (per-VM passwords, waits for role assignments to take effect).
   required_providers {
     azurerm = {
       source  = "hashicorp/azurerm"
       version = "~> 4.55"
+    }
+    random = {
+      source  = "hashicorp/random"
+      version = "~> 3.7"
+    }
+    time = {
+      source  = "hashicorp/time"
+      version = "~> 0.13"
     }
   }
 }

@@ -7,10 +7,83 @@ resource "azurerm_resource_group" "wave" {
     organisation = "Riverside Mental Health and Learning Disabilities NHS Trust"
     managed-by   = "cloudfirst"
     wave         = "1"
+    environment  = "production"
   }
 }
 
-# rmh-esr-if01: rehost of rmh-esr; 2 vCPUs, 4 GiB (sized from utilisation).
+# The wave's servers, by their network interfaces, for the rules below. Each rule opens only the ports the wave's
+# services use (from the inventory's interfaces), to these servers, from inside the estate or from the trust.
+resource "azurerm_application_security_group" "wave" {
+  name                = "${var.name_prefix}-wave-1"
+  location            = azurerm_resource_group.wave.location
+  resource_group_name = azurerm_resource_group.wave.name
+
+  tags = azurerm_resource_group.wave.tags
+}
+
+resource "azurerm_network_security_rule" "wave-1-tcp-from-estate" {
+  name                                       = "wave-1-tcp-from-estate"
+  description                                = "The wave's service ports (TCP) from inside the estate"
+  priority                                   = 210
+  direction                                  = "Inbound"
+  access                                     = "Allow"
+  protocol                                   = "Tcp"
+  source_port_range                          = "*"
+  destination_port_ranges                    = ["22", "389"]
+  source_address_prefixes                    = data.azurerm_virtual_network.landing_zone.address_space
+  destination_application_security_group_ids = [azurerm_application_security_group.wave.id]
+  resource_group_name                        = data.azurerm_resource_group.landing_zone.name
+  network_security_group_name                = data.azurerm_network_security_group.workloads.name
+}
+
+resource "azurerm_network_security_rule" "wave-1-udp-from-estate" {
+  name                                       = "wave-1-udp-from-estate"
+  description                                = "The wave's service ports (UDP) from inside the estate"
+  priority                                   = 211
+  direction                                  = "Inbound"
+  access                                     = "Allow"
+  protocol                                   = "Udp"
+  source_port_range                          = "*"
+  destination_port_ranges                    = ["389"]
+  source_address_prefixes                    = data.azurerm_virtual_network.landing_zone.address_space
+  destination_application_security_group_ids = [azurerm_application_security_group.wave.id]
+  resource_group_name                        = data.azurerm_resource_group.landing_zone.name
+  network_security_group_name                = data.azurerm_network_security_group.workloads.name
+}
+
+resource "azurerm_network_security_rule" "wave-1-tcp-from-trust" {
+  count                                      = length(var.on_premises_cidrs) > 0 ? 1 : 0
+  name                                       = "wave-1-tcp-from-trust"
+  description                                = "The wave's service ports (TCP) from the trust's ranges"
+  priority                                   = 212
+  direction                                  = "Inbound"
+  access                                     = "Allow"
+  protocol                                   = "Tcp"
+  source_port_range                          = "*"
+  destination_port_ranges                    = ["22", "389"]
+  source_address_prefixes                    = var.on_premises_cidrs
+  destination_application_security_group_ids = [azurerm_application_security_group.wave.id]
+  resource_group_name                        = data.azurerm_resource_group.landing_zone.name
+  network_security_group_name                = data.azurerm_network_security_group.workloads.name
+}
+
+resource "azurerm_network_security_rule" "wave-1-udp-from-trust" {
+  count                                      = length(var.on_premises_cidrs) > 0 ? 1 : 0
+  name                                       = "wave-1-udp-from-trust"
+  description                                = "The wave's service ports (UDP) from the trust's ranges"
+  priority                                   = 213
+  direction                                  = "Inbound"
+  access                                     = "Allow"
+  protocol                                   = "Udp"
+  source_port_range                          = "*"
+  destination_port_ranges                    = ["389"]
+  source_address_prefixes                    = var.on_premises_cidrs
+  destination_application_security_group_ids = [azurerm_application_security_group.wave.id]
+  resource_group_name                        = data.azurerm_resource_group.landing_zone.name
+  network_security_group_name                = data.azurerm_network_security_group.workloads.name
+}
+
+# rmh-esr-if01: rehost of rmh-esr; 2 vCPUs, 4 GiB (sized from utilisation); Windows Server 2016 Standard.
 resource "azurerm_network_interface" "rmh_esr_if01" {
   name                = "rmh-esr-if01-nic"
   location            = azurerm_resource_group.wave.location
@@ -18,30 +91,68 @@ resource "azurerm_network_interface" "rmh_esr_if01" {
 
   ip_configuration {
     name                          = "private"
-    subnet_id                     = var.workload_subnet_id
+    subnet_id                     = data.azurerm_subnet.workloads.id
     private_ip_address_allocation = "Dynamic"
   }
 
-  tags = azurerm_resource_group.wave.tags
+  tags = merge(azurerm_resource_group.wave.tags, { environment = "production" })
+}
+
+resource "azurerm_network_interface_application_security_group_association" "rmh_esr_if01" {
+  network_interface_id          = azurerm_network_interface.rmh_esr_if01.id
+  application_security_group_id = azurerm_application_security_group.wave.id
+}
+
+# Each Windows server's own administrator password, kept in the landing zone's Key Vault as rmh-esr-if01-admin.
+resource "random_password" "rmh_esr_if01" {
+  length           = 24
+  min_lower        = 2
+  min_upper        = 2
+  min_numeric      = 2
+  min_special      = 2
+  override_special = "!#%*()-_=+[]{}:?"
+}
+
+resource "time_offset" "rmh_esr_if01_password" {
+  offset_years = 1
+}
+
+resource "azurerm_key_vault_secret" "rmh_esr_if01_admin" {
+  name            = "rmh-esr-if01-admin"
+  key_vault_id    = data.azurerm_key_vault.landing_zone.id
+  value           = random_password.rmh_esr_if01.result
+  content_type    = "password for cloudadmin"
+  expiration_date = time_offset.rmh_esr_if01_password.rfc3339
+
+  tags = merge(azurerm_resource_group.wave.tags, { environment = "production" })
+
+  lifecycle {
+    ignore_changes = [value, expiration_date]
+  }
 }
 
 resource "azurerm_windows_virtual_machine" "rmh_esr_if01" {
+  # checkov:skip=CKV_AZURE_50: Azure Backup, Azure Monitor and Defender for Servers work through VM extensions, which the platform installs under Azure RBAC
   name                       = "rmh-esr-if01"
   location                   = azurerm_resource_group.wave.location
   resource_group_name        = azurerm_resource_group.wave.name
   size                       = "Standard_F2s_v2"
   network_interface_ids      = [azurerm_network_interface.rmh_esr_if01.id]
   encryption_at_host_enabled = true
-  allow_extension_operations = false
+  allow_extension_operations = true
   admin_username             = "cloudadmin"
   patch_mode                 = "AutomaticByPlatform"
 
-  admin_password            = var.windows_admin_password
+  # The password is set once; rotating the secret later does not rebuild the VM.
+  admin_password            = random_password.rmh_esr_if01.result
   automatic_updates_enabled = true
 
   identity {
     type = "SystemAssigned"
   }
+
+  # Boot diagnostics in Azure's managed storage: the serial console and boot screenshots, with no account to run.
+  boot_diagnostics {}
 
   os_disk {
     caching              = "ReadWrite"
@@ -52,7 +163,7 @@ resource "azurerm_windows_virtual_machine" "rmh_esr_if01" {
   source_image_reference {
     publisher = "MicrosoftWindowsServer"
     offer     = "WindowsServer"
-    sku       = "2022-datacenter-azure-edition"
+    sku       = "2016-datacenter-gensecond"
     version   = "latest"
   }
 
@@ -60,10 +171,22 @@ resource "azurerm_windows_virtual_machine" "rmh_esr_if01" {
     service             = "rmh-esr"
     owner               = "Director of People"
     data-classification = "official-sensitive"
+    environment         = "production"
   })
+
+  lifecycle {
+    ignore_changes = [admin_password]
+  }
 }
 
-# rmh-print01: replatform of rmh-print; 2 vCPUs, 4 GiB (sized from utilisation).
+resource "azurerm_backup_protected_vm" "rmh_esr_if01" {
+  resource_group_name = data.azurerm_resource_group.landing_zone.name
+  recovery_vault_name = data.azurerm_recovery_services_vault.main.name
+  source_vm_id        = azurerm_windows_virtual_machine.rmh_esr_if01.id
+  backup_policy_id    = data.azurerm_backup_policy_vm.daily.id
+}
+
+# rmh-print01: replatform of rmh-print; 2 vCPUs, 4 GiB (sized from utilisation); Microsoft Windows Server 2019 Standard (64-bit).
 resource "azurerm_network_interface" "rmh_print01" {
   name                = "rmh-print01-nic"
   location            = azurerm_resource_group.wave.location
@@ -71,30 +194,68 @@ resource "azurerm_network_interface" "rmh_print01" {
 
   ip_configuration {
     name                          = "private"
-    subnet_id                     = var.workload_subnet_id
+    subnet_id                     = data.azurerm_subnet.workloads.id
     private_ip_address_allocation = "Dynamic"
   }
 
-  tags = azurerm_resource_group.wave.tags
+  tags = merge(azurerm_resource_group.wave.tags, { environment = "production" })
+}
+
+resource "azurerm_network_interface_application_security_group_association" "rmh_print01" {
+  network_interface_id          = azurerm_network_interface.rmh_print01.id
+  application_security_group_id = azurerm_application_security_group.wave.id
+}
+
+# Each Windows server's own administrator password, kept in the landing zone's Key Vault as rmh-print01-admin.
+resource "random_password" "rmh_print01" {
+  length           = 24
+  min_lower        = 2
+  min_upper        = 2
+  min_numeric      = 2
+  min_special      = 2
+  override_special = "!#%*()-_=+[]{}:?"
+}
+
+resource "time_offset" "rmh_print01_password" {
+  offset_years = 1
+}
+
+resource "azurerm_key_vault_secret" "rmh_print01_admin" {
+  name            = "rmh-print01-admin"
+  key_vault_id    = data.azurerm_key_vault.landing_zone.id
+  value           = random_password.rmh_print01.result
+  content_type    = "password for cloudadmin"
+  expiration_date = time_offset.rmh_print01_password.rfc3339
+
+  tags = merge(azurerm_resource_group.wave.tags, { environment = "production" })
+
+  lifecycle {
+    ignore_changes = [value, expiration_date]
+  }
 }
 
 resource "azurerm_windows_virtual_machine" "rmh_print01" {
+  # checkov:skip=CKV_AZURE_50: Azure Backup, Azure Monitor and Defender for Servers work through VM extensions, which the platform installs under Azure RBAC
   name                       = "rmh-print01"
   location                   = azurerm_resource_group.wave.location
   resource_group_name        = azurerm_resource_group.wave.name
   size                       = "Standard_F2s_v2"
   network_interface_ids      = [azurerm_network_interface.rmh_print01.id]
   encryption_at_host_enabled = true
-  allow_extension_operations = false
+  allow_extension_operations = true
   admin_username             = "cloudadmin"
   patch_mode                 = "AutomaticByPlatform"
 
-  admin_password            = var.windows_admin_password
+  # The password is set once; rotating the secret later does not rebuild the VM.
+  admin_password            = random_password.rmh_print01.result
   automatic_updates_enabled = true
 
   identity {
     type = "SystemAssigned"
   }
+
+  # Boot diagnostics in Azure's managed storage: the serial console and boot screenshots, with no account to run.
+  boot_diagnostics {}
 
   os_disk {
     caching              = "ReadWrite"
@@ -105,7 +266,7 @@ resource "azurerm_windows_virtual_machine" "rmh_print01" {
   source_image_reference {
     publisher = "MicrosoftWindowsServer"
     offer     = "WindowsServer"
-    sku       = "2022-datacenter-azure-edition"
+    sku       = "2019-datacenter-gensecond"
     version   = "latest"
   }
 
@@ -113,5 +274,17 @@ resource "azurerm_windows_virtual_machine" "rmh_print01" {
     service             = "rmh-print"
     owner               = "not recorded"
     data-classification = "not-recorded"
+    environment         = "production"
   })
+
+  lifecycle {
+    ignore_changes = [admin_password]
+  }
+}
+
+resource "azurerm_backup_protected_vm" "rmh_print01" {
+  resource_group_name = data.azurerm_resource_group.landing_zone.name
+  recovery_vault_name = data.azurerm_recovery_services_vault.main.name
+  source_vm_id        = azurerm_windows_virtual_machine.rmh_print01.id
+  backup_policy_id    = data.azurerm_backup_policy_vm.daily.id
 }

@@ -7,162 +7,52 @@ resource "azurerm_resource_group" "wave" {
     organisation = "Riverside Mental Health and Learning Disabilities NHS Trust"
     managed-by   = "cloudfirst"
     wave         = "2"
+    environment  = "production"
   }
 }
 
-# rmh-fs01: replatform of rmh-file; 2 vCPUs, 16 GiB (sized from utilisation).
-resource "azurerm_network_interface" "rmh_fs01" {
-  name                = "rmh-fs01-nic"
+# The wave's servers, by their network interfaces, for the rules below. Each rule opens only the ports the wave's
+# services use (from the inventory's interfaces), to these servers, from inside the estate or from the trust.
+resource "azurerm_application_security_group" "wave" {
+  name                = "${var.name_prefix}-wave-2"
   location            = azurerm_resource_group.wave.location
   resource_group_name = azurerm_resource_group.wave.name
 
-  ip_configuration {
-    name                          = "private"
-    subnet_id                     = var.workload_subnet_id
-    private_ip_address_allocation = "Dynamic"
-  }
-
   tags = azurerm_resource_group.wave.tags
 }
 
-resource "azurerm_windows_virtual_machine" "rmh_fs01" {
-  name                       = "rmh-fs01"
-  location                   = azurerm_resource_group.wave.location
-  resource_group_name        = azurerm_resource_group.wave.name
-  size                       = "Standard_E2s_v5"
-  network_interface_ids      = [azurerm_network_interface.rmh_fs01.id]
-  encryption_at_host_enabled = true
-  allow_extension_operations = false
-  admin_username             = "cloudadmin"
-  patch_mode                 = "AutomaticByPlatform"
-
-  admin_password            = var.windows_admin_password
-  automatic_updates_enabled = true
-
-  identity {
-    type = "SystemAssigned"
-  }
-
-  os_disk {
-    caching              = "ReadWrite"
-    storage_account_type = "Premium_LRS"
-    disk_size_gb         = 4095
-  }
-
-  source_image_reference {
-    publisher = "MicrosoftWindowsServer"
-    offer     = "WindowsServer"
-    sku       = "2022-datacenter-azure-edition"
-    version   = "latest"
-  }
-
-  tags = merge(azurerm_resource_group.wave.tags, {
-    service             = "rmh-file"
-    owner               = "Head of IT Infrastructure"
-    data-classification = "official-sensitive"
-  })
+resource "azurerm_network_security_rule" "wave-2-tcp-from-estate" {
+  name                                       = "wave-2-tcp-from-estate"
+  description                                = "The wave's service ports (TCP) from inside the estate"
+  priority                                   = 220
+  direction                                  = "Inbound"
+  access                                     = "Allow"
+  protocol                                   = "Tcp"
+  source_port_range                          = "*"
+  destination_port_ranges                    = ["443", "445"]
+  source_address_prefixes                    = data.azurerm_virtual_network.landing_zone.address_space
+  destination_application_security_group_ids = [azurerm_application_security_group.wave.id]
+  resource_group_name                        = data.azurerm_resource_group.landing_zone.name
+  network_security_group_name                = data.azurerm_network_security_group.workloads.name
 }
 
-# An Azure OS disk holds at most 4,095 GB: the rest of rmh-fs01's storage is an empty data disk.
-resource "azurerm_managed_disk" "rmh_fs01_data" {
-  # checkov:skip=CKV_AZURE_93: encrypted at host (encryption_at_host_enabled on the VM it is attached to)
-  name                          = "rmh-fs01-data"
-  location                      = azurerm_resource_group.wave.location
-  resource_group_name           = azurerm_resource_group.wave.name
-  storage_account_type          = "Premium_LRS"
-  create_option                 = "Empty"
-  disk_size_gb                  = 6245
-  public_network_access_enabled = false
-  network_access_policy         = "DenyAll"
-
-  tags = azurerm_resource_group.wave.tags
+resource "azurerm_network_security_rule" "wave-2-tcp-from-trust" {
+  count                                      = length(var.on_premises_cidrs) > 0 ? 1 : 0
+  name                                       = "wave-2-tcp-from-trust"
+  description                                = "The wave's service ports (TCP) from the trust's ranges"
+  priority                                   = 221
+  direction                                  = "Inbound"
+  access                                     = "Allow"
+  protocol                                   = "Tcp"
+  source_port_range                          = "*"
+  destination_port_ranges                    = ["443", "445"]
+  source_address_prefixes                    = var.on_premises_cidrs
+  destination_application_security_group_ids = [azurerm_application_security_group.wave.id]
+  resource_group_name                        = data.azurerm_resource_group.landing_zone.name
+  network_security_group_name                = data.azurerm_network_security_group.workloads.name
 }
 
-# No host cache: valid for a data disk of any size.
-resource "azurerm_virtual_machine_data_disk_attachment" "rmh_fs01_data" {
-  managed_disk_id    = azurerm_managed_disk.rmh_fs01_data.id
-  virtual_machine_id = azurerm_windows_virtual_machine.rmh_fs01.id
-  lun                = 0
-  caching            = "None"
-}
-
-# rmh-fs02: replatform of rmh-file; 2 vCPUs, 16 GiB (sized from utilisation).
-resource "azurerm_network_interface" "rmh_fs02" {
-  name                = "rmh-fs02-nic"
-  location            = azurerm_resource_group.wave.location
-  resource_group_name = azurerm_resource_group.wave.name
-
-  ip_configuration {
-    name                          = "private"
-    subnet_id                     = var.workload_subnet_id
-    private_ip_address_allocation = "Dynamic"
-  }
-
-  tags = azurerm_resource_group.wave.tags
-}
-
-resource "azurerm_windows_virtual_machine" "rmh_fs02" {
-  name                       = "rmh-fs02"
-  location                   = azurerm_resource_group.wave.location
-  resource_group_name        = azurerm_resource_group.wave.name
-  size                       = "Standard_E2s_v5"
-  network_interface_ids      = [azurerm_network_interface.rmh_fs02.id]
-  encryption_at_host_enabled = true
-  allow_extension_operations = false
-  admin_username             = "cloudadmin"
-  patch_mode                 = "AutomaticByPlatform"
-
-  admin_password            = var.windows_admin_password
-  automatic_updates_enabled = true
-
-  identity {
-    type = "SystemAssigned"
-  }
-
-  os_disk {
-    caching              = "ReadWrite"
-    storage_account_type = "Premium_LRS"
-    disk_size_gb         = 4095
-  }
-
-  source_image_reference {
-    publisher = "MicrosoftWindowsServer"
-    offer     = "WindowsServer"
-    sku       = "2022-datacenter-azure-edition"
-    version   = "latest"
-  }
-
-  tags = merge(azurerm_resource_group.wave.tags, {
-    service             = "rmh-file"
-    owner               = "Head of IT Infrastructure"
-    data-classification = "official-sensitive"
-  })
-}
-
-# An Azure OS disk holds at most 4,095 GB: the rest of rmh-fs02's storage is an empty data disk.
-resource "azurerm_managed_disk" "rmh_fs02_data" {
-  # checkov:skip=CKV_AZURE_93: encrypted at host (encryption_at_host_enabled on the VM it is attached to)
-  name                          = "rmh-fs02-data"
-  location                      = azurerm_resource_group.wave.location
-  resource_group_name           = azurerm_resource_group.wave.name
-  storage_account_type          = "Premium_LRS"
-  create_option                 = "Empty"
-  disk_size_gb                  = 4097
-  public_network_access_enabled = false
-  network_access_policy         = "DenyAll"
-
-  tags = azurerm_resource_group.wave.tags
-}
-
-# No host cache: valid for a data disk of any size.
-resource "azurerm_virtual_machine_data_disk_attachment" "rmh_fs02_data" {
-  managed_disk_id    = azurerm_managed_disk.rmh_fs02_data.id
-  virtual_machine_id = azurerm_windows_virtual_machine.rmh_fs02.id
-  lun                = 0
-  caching            = "None"
-}
-
-# rmh-rds-gw01: replatform of rmh-rds; 2 vCPUs, 8 GiB (sized from utilisation).
+# rmh-rds-gw01: replatform of rmh-rds; 2 vCPUs, 8 GiB (sized from utilisation); Microsoft Windows Server 2019 Standard (64-bit).
 resource "azurerm_network_interface" "rmh_rds_gw01" {
   name                = "rmh-rds-gw01-nic"
   location            = azurerm_resource_group.wave.location
@@ -170,30 +60,69 @@ resource "azurerm_network_interface" "rmh_rds_gw01" {
 
   ip_configuration {
     name                          = "private"
-    subnet_id                     = var.workload_subnet_id
+    subnet_id                     = data.azurerm_subnet.workloads.id
     private_ip_address_allocation = "Dynamic"
   }
 
-  tags = azurerm_resource_group.wave.tags
+  tags = merge(azurerm_resource_group.wave.tags, { environment = "production" })
+}
+
+resource "azurerm_network_interface_application_security_group_association" "rmh_rds_gw01" {
+  network_interface_id          = azurerm_network_interface.rmh_rds_gw01.id
+  application_security_group_id = azurerm_application_security_group.wave.id
+}
+
+# Each Windows server's own administrator password, kept in the landing zone's Key Vault as rmh-rds-gw01-admin.
+resource "random_password" "rmh_rds_gw01" {
+  length           = 24
+  min_lower        = 2
+  min_upper        = 2
+  min_numeric      = 2
+  min_special      = 2
+  override_special = "!#%*()-_=+[]{}:?"
+}
+
+resource "time_offset" "rmh_rds_gw01_password" {
+  offset_years = 1
+}
+
+resource "azurerm_key_vault_secret" "rmh_rds_gw01_admin" {
+  name            = "rmh-rds-gw01-admin"
+  key_vault_id    = data.azurerm_key_vault.landing_zone.id
+  value           = random_password.rmh_rds_gw01.result
+  content_type    = "password for cloudadmin"
+  expiration_date = time_offset.rmh_rds_gw01_password.rfc3339
+
+  tags = merge(azurerm_resource_group.wave.tags, { environment = "production" })
+
+  lifecycle {
+    ignore_changes = [value, expiration_date]
+  }
 }
 
 resource "azurerm_windows_virtual_machine" "rmh_rds_gw01" {
+  # checkov:skip=CKV_AZURE_50: Azure Backup, Azure Monitor and Defender for Servers work through VM extensions, which the platform installs under Azure RBAC
   name                       = "rmh-rds-gw01"
   location                   = azurerm_resource_group.wave.location
   resource_group_name        = azurerm_resource_group.wave.name
   size                       = "Standard_D2s_v5"
   network_interface_ids      = [azurerm_network_interface.rmh_rds_gw01.id]
   encryption_at_host_enabled = true
-  allow_extension_operations = false
+  allow_extension_operations = true
   admin_username             = "cloudadmin"
   patch_mode                 = "AutomaticByPlatform"
+  zone                       = "1"
 
-  admin_password            = var.windows_admin_password
+  # The password is set once; rotating the secret later does not rebuild the VM.
+  admin_password            = random_password.rmh_rds_gw01.result
   automatic_updates_enabled = true
 
   identity {
     type = "SystemAssigned"
   }
+
+  # Boot diagnostics in Azure's managed storage: the serial console and boot screenshots, with no account to run.
+  boot_diagnostics {}
 
   os_disk {
     caching              = "ReadWrite"
@@ -204,7 +133,7 @@ resource "azurerm_windows_virtual_machine" "rmh_rds_gw01" {
   source_image_reference {
     publisher = "MicrosoftWindowsServer"
     offer     = "WindowsServer"
-    sku       = "2022-datacenter-azure-edition"
+    sku       = "2019-datacenter-gensecond"
     version   = "latest"
   }
 
@@ -212,10 +141,22 @@ resource "azurerm_windows_virtual_machine" "rmh_rds_gw01" {
     service             = "rmh-rds"
     owner               = "End User Services Lead"
     data-classification = "official-sensitive"
+    environment         = "production"
   })
+
+  lifecycle {
+    ignore_changes = [admin_password]
+  }
 }
 
-# rmh-rds-sh01: replatform of rmh-rds; 8 vCPUs, 64 GiB (sized from utilisation).
+resource "azurerm_backup_protected_vm" "rmh_rds_gw01" {
+  resource_group_name = data.azurerm_resource_group.landing_zone.name
+  recovery_vault_name = data.azurerm_recovery_services_vault.main.name
+  source_vm_id        = azurerm_windows_virtual_machine.rmh_rds_gw01.id
+  backup_policy_id    = data.azurerm_backup_policy_vm.daily.id
+}
+
+# rmh-rds-sh01: replatform of rmh-rds; 8 vCPUs, 64 GiB (sized from utilisation); Microsoft Windows Server 2019 Standard (64-bit).
 resource "azurerm_network_interface" "rmh_rds_sh01" {
   name                = "rmh-rds-sh01-nic"
   location            = azurerm_resource_group.wave.location
@@ -223,41 +164,80 @@ resource "azurerm_network_interface" "rmh_rds_sh01" {
 
   ip_configuration {
     name                          = "private"
-    subnet_id                     = var.workload_subnet_id
+    subnet_id                     = data.azurerm_subnet.workloads.id
     private_ip_address_allocation = "Dynamic"
   }
 
-  tags = azurerm_resource_group.wave.tags
+  tags = merge(azurerm_resource_group.wave.tags, { environment = "production" })
+}
+
+resource "azurerm_network_interface_application_security_group_association" "rmh_rds_sh01" {
+  network_interface_id          = azurerm_network_interface.rmh_rds_sh01.id
+  application_security_group_id = azurerm_application_security_group.wave.id
+}
+
+# Each Windows server's own administrator password, kept in the landing zone's Key Vault as rmh-rds-sh01-admin.
+resource "random_password" "rmh_rds_sh01" {
+  length           = 24
+  min_lower        = 2
+  min_upper        = 2
+  min_numeric      = 2
+  min_special      = 2
+  override_special = "!#%*()-_=+[]{}:?"
+}
+
+resource "time_offset" "rmh_rds_sh01_password" {
+  offset_years = 1
+}
+
+resource "azurerm_key_vault_secret" "rmh_rds_sh01_admin" {
+  name            = "rmh-rds-sh01-admin"
+  key_vault_id    = data.azurerm_key_vault.landing_zone.id
+  value           = random_password.rmh_rds_sh01.result
+  content_type    = "password for cloudadmin"
+  expiration_date = time_offset.rmh_rds_sh01_password.rfc3339
+
+  tags = merge(azurerm_resource_group.wave.tags, { environment = "production" })
+
+  lifecycle {
+    ignore_changes = [value, expiration_date]
+  }
 }
 
 resource "azurerm_windows_virtual_machine" "rmh_rds_sh01" {
+  # checkov:skip=CKV_AZURE_50: Azure Backup, Azure Monitor and Defender for Servers work through VM extensions, which the platform installs under Azure RBAC
   name                       = "rmh-rds-sh01"
   location                   = azurerm_resource_group.wave.location
   resource_group_name        = azurerm_resource_group.wave.name
   size                       = "Standard_E8s_v5"
   network_interface_ids      = [azurerm_network_interface.rmh_rds_sh01.id]
   encryption_at_host_enabled = true
-  allow_extension_operations = false
+  allow_extension_operations = true
   admin_username             = "cloudadmin"
   patch_mode                 = "AutomaticByPlatform"
+  zone                       = "2"
 
-  admin_password            = var.windows_admin_password
+  # The password is set once; rotating the secret later does not rebuild the VM.
+  admin_password            = random_password.rmh_rds_sh01.result
   automatic_updates_enabled = true
 
   identity {
     type = "SystemAssigned"
   }
 
+  # Boot diagnostics in Azure's managed storage: the serial console and boot screenshots, with no account to run.
+  boot_diagnostics {}
+
   os_disk {
     caching              = "ReadWrite"
     storage_account_type = "Premium_LRS"
-    disk_size_gb         = 200
+    disk_size_gb         = 128
   }
 
   source_image_reference {
     publisher = "MicrosoftWindowsServer"
     offer     = "WindowsServer"
-    sku       = "2022-datacenter-azure-edition"
+    sku       = "2019-datacenter-gensecond"
     version   = "latest"
   }
 
@@ -265,10 +245,48 @@ resource "azurerm_windows_virtual_machine" "rmh_rds_sh01" {
     service             = "rmh-rds"
     owner               = "End User Services Lead"
     data-classification = "official-sensitive"
+    environment         = "production"
   })
+
+  lifecycle {
+    ignore_changes = [admin_password]
+  }
 }
 
-# rmh-rds-sh02: replatform of rmh-rds; 8 vCPUs, 64 GiB (sized from utilisation).
+resource "azurerm_managed_disk" "rmh_rds_sh01_data_1" {
+  # checkov:skip=CKV_AZURE_93: encrypted at host (encryption_at_host_enabled on the VM it is attached to)
+  name                          = "rmh-rds-sh01-data-1"
+  location                      = azurerm_resource_group.wave.location
+  resource_group_name           = azurerm_resource_group.wave.name
+  storage_account_type          = "Premium_LRS"
+  create_option                 = "Empty"
+  disk_size_gb                  = 59
+  public_network_access_enabled = false
+  network_access_policy         = "DenyAll"
+  zone                          = "2"
+
+  tags = merge(azurerm_resource_group.wave.tags, { environment = "production" })
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+
+resource "azurerm_virtual_machine_data_disk_attachment" "rmh_rds_sh01_data_1" {
+  managed_disk_id    = azurerm_managed_disk.rmh_rds_sh01_data_1.id
+  virtual_machine_id = azurerm_windows_virtual_machine.rmh_rds_sh01.id
+  lun                = 0
+  caching            = "None"
+}
+
+resource "azurerm_backup_protected_vm" "rmh_rds_sh01" {
+  resource_group_name = data.azurerm_resource_group.landing_zone.name
+  recovery_vault_name = data.azurerm_recovery_services_vault.main.name
+  source_vm_id        = azurerm_windows_virtual_machine.rmh_rds_sh01.id
+  backup_policy_id    = data.azurerm_backup_policy_vm.daily.id
+}
+
+# rmh-rds-sh02: replatform of rmh-rds; 8 vCPUs, 64 GiB (sized from utilisation); Microsoft Windows Server 2019 Standard (64-bit).
 resource "azurerm_network_interface" "rmh_rds_sh02" {
   name                = "rmh-rds-sh02-nic"
   location            = azurerm_resource_group.wave.location
@@ -276,41 +294,80 @@ resource "azurerm_network_interface" "rmh_rds_sh02" {
 
   ip_configuration {
     name                          = "private"
-    subnet_id                     = var.workload_subnet_id
+    subnet_id                     = data.azurerm_subnet.workloads.id
     private_ip_address_allocation = "Dynamic"
   }
 
-  tags = azurerm_resource_group.wave.tags
+  tags = merge(azurerm_resource_group.wave.tags, { environment = "production" })
+}
+
+resource "azurerm_network_interface_application_security_group_association" "rmh_rds_sh02" {
+  network_interface_id          = azurerm_network_interface.rmh_rds_sh02.id
+  application_security_group_id = azurerm_application_security_group.wave.id
+}
+
+# Each Windows server's own administrator password, kept in the landing zone's Key Vault as rmh-rds-sh02-admin.
+resource "random_password" "rmh_rds_sh02" {
+  length           = 24
+  min_lower        = 2
+  min_upper        = 2
+  min_numeric      = 2
+  min_special      = 2
+  override_special = "!#%*()-_=+[]{}:?"
+}
+
+resource "time_offset" "rmh_rds_sh02_password" {
+  offset_years = 1
+}
+
+resource "azurerm_key_vault_secret" "rmh_rds_sh02_admin" {
+  name            = "rmh-rds-sh02-admin"
+  key_vault_id    = data.azurerm_key_vault.landing_zone.id
+  value           = random_password.rmh_rds_sh02.result
+  content_type    = "password for cloudadmin"
+  expiration_date = time_offset.rmh_rds_sh02_password.rfc3339
+
+  tags = merge(azurerm_resource_group.wave.tags, { environment = "production" })
+
+  lifecycle {
+    ignore_changes = [value, expiration_date]
+  }
 }
 
 resource "azurerm_windows_virtual_machine" "rmh_rds_sh02" {
+  # checkov:skip=CKV_AZURE_50: Azure Backup, Azure Monitor and Defender for Servers work through VM extensions, which the platform installs under Azure RBAC
   name                       = "rmh-rds-sh02"
   location                   = azurerm_resource_group.wave.location
   resource_group_name        = azurerm_resource_group.wave.name
   size                       = "Standard_E8s_v5"
   network_interface_ids      = [azurerm_network_interface.rmh_rds_sh02.id]
   encryption_at_host_enabled = true
-  allow_extension_operations = false
+  allow_extension_operations = true
   admin_username             = "cloudadmin"
   patch_mode                 = "AutomaticByPlatform"
+  zone                       = "3"
 
-  admin_password            = var.windows_admin_password
+  # The password is set once; rotating the secret later does not rebuild the VM.
+  admin_password            = random_password.rmh_rds_sh02.result
   automatic_updates_enabled = true
 
   identity {
     type = "SystemAssigned"
   }
 
+  # Boot diagnostics in Azure's managed storage: the serial console and boot screenshots, with no account to run.
+  boot_diagnostics {}
+
   os_disk {
     caching              = "ReadWrite"
     storage_account_type = "Premium_LRS"
-    disk_size_gb         = 200
+    disk_size_gb         = 128
   }
 
   source_image_reference {
     publisher = "MicrosoftWindowsServer"
     offer     = "WindowsServer"
-    sku       = "2022-datacenter-azure-edition"
+    sku       = "2019-datacenter-gensecond"
     version   = "latest"
   }
 
@@ -318,5 +375,43 @@ resource "azurerm_windows_virtual_machine" "rmh_rds_sh02" {
     service             = "rmh-rds"
     owner               = "End User Services Lead"
     data-classification = "official-sensitive"
+    environment         = "production"
   })
+
+  lifecycle {
+    ignore_changes = [admin_password]
+  }
+}
+
+resource "azurerm_managed_disk" "rmh_rds_sh02_data_1" {
+  # checkov:skip=CKV_AZURE_93: encrypted at host (encryption_at_host_enabled on the VM it is attached to)
+  name                          = "rmh-rds-sh02-data-1"
+  location                      = azurerm_resource_group.wave.location
+  resource_group_name           = azurerm_resource_group.wave.name
+  storage_account_type          = "Premium_LRS"
+  create_option                 = "Empty"
+  disk_size_gb                  = 59
+  public_network_access_enabled = false
+  network_access_policy         = "DenyAll"
+  zone                          = "3"
+
+  tags = merge(azurerm_resource_group.wave.tags, { environment = "production" })
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+
+resource "azurerm_virtual_machine_data_disk_attachment" "rmh_rds_sh02_data_1" {
+  managed_disk_id    = azurerm_managed_disk.rmh_rds_sh02_data_1.id
+  virtual_machine_id = azurerm_windows_virtual_machine.rmh_rds_sh02.id
+  lun                = 0
+  caching            = "None"
+}
+
+resource "azurerm_backup_protected_vm" "rmh_rds_sh02" {
+  resource_group_name = data.azurerm_resource_group.landing_zone.name
+  recovery_vault_name = data.azurerm_recovery_services_vault.main.name
+  source_vm_id        = azurerm_windows_virtual_machine.rmh_rds_sh02.id
+  backup_policy_id    = data.azurerm_backup_policy_vm.daily.id
 }

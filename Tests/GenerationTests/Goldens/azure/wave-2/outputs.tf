@@ -2,8 +2,6 @@
 output "virtual_machine_ids" {
   description = "Each server of wave 2, by its inventory id."
   value = {
-    "rmh-fs01"     = azurerm_windows_virtual_machine.rmh_fs01.id
-    "rmh-fs02"     = azurerm_windows_virtual_machine.rmh_fs02.id
     "rmh-rds-gw01" = azurerm_windows_virtual_machine.rmh_rds_gw01.id
     "rmh-rds-sh01" = azurerm_windows_virtual_machine.rmh_rds_sh01.id
     "rmh-rds-sh02" = azurerm_windows_virtual_machine.rmh_rds_sh02.id
@@ -13,8 +11,6 @@ output "virtual_machine_ids" {
 output "private_ips" {
   description = "Private addresses, for DNS and the cut-over runbook."
   value = {
-    "rmh-fs01"     = azurerm_network_interface.rmh_fs01.private_ip_address
-    "rmh-fs02"     = azurerm_network_interface.rmh_fs02.private_ip_address
     "rmh-rds-gw01" = azurerm_network_interface.rmh_rds_gw01.private_ip_address
     "rmh-rds-sh01" = azurerm_network_interface.rmh_rds_sh01.private_ip_address
     "rmh-rds-sh02" = azurerm_network_interface.rmh_rds_sh02.private_ip_address

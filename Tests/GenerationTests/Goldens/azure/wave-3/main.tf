@@ -7,10 +7,52 @@ resource "azurerm_resource_group" "wave" {
     organisation = "Riverside Mental Health and Learning Disabilities NHS Trust"
     managed-by   = "cloudfirst"
     wave         = "3"
+    environment  = "production"
   }
 }
 
-# rmh-epma-app01: rehost of rmh-epma; 2 vCPUs, 16 GiB (sized from utilisation).
+# The wave's servers, by their network interfaces, for the rules below. Each rule opens only the ports the wave's
+# services use (from the inventory's interfaces), to these servers, from inside the estate or from the trust.
+resource "azurerm_application_security_group" "wave" {
+  name                = "${var.name_prefix}-wave-3"
+  location            = azurerm_resource_group.wave.location
+  resource_group_name = azurerm_resource_group.wave.name
+
+  tags = azurerm_resource_group.wave.tags
+}
+
+resource "azurerm_network_security_rule" "wave-3-tcp-from-estate" {
+  name                                       = "wave-3-tcp-from-estate"
+  description                                = "The wave's service ports (TCP) from inside the estate"
+  priority                                   = 230
+  direction                                  = "Inbound"
+  access                                     = "Allow"
+  protocol                                   = "Tcp"
+  source_port_range                          = "*"
+  destination_port_ranges                    = ["2575"]
+  source_address_prefixes                    = data.azurerm_virtual_network.landing_zone.address_space
+  destination_application_security_group_ids = [azurerm_application_security_group.wave.id]
+  resource_group_name                        = data.azurerm_resource_group.landing_zone.name
+  network_security_group_name                = data.azurerm_network_security_group.workloads.name
+}
+
+resource "azurerm_network_security_rule" "wave-3-tcp-from-trust" {
+  count                                      = length(var.on_premises_cidrs) > 0 ? 1 : 0
+  name                                       = "wave-3-tcp-from-trust"
+  description                                = "The wave's service ports (TCP) from the trust's ranges"
+  priority                                   = 231
+  direction                                  = "Inbound"
+  access                                     = "Allow"
+  protocol                                   = "Tcp"
+  source_port_range                          = "*"
+  destination_port_ranges                    = ["2575"]
+  source_address_prefixes                    = var.on_premises_cidrs
+  destination_application_security_group_ids = [azurerm_application_security_group.wave.id]
+  resource_group_name                        = data.azurerm_resource_group.landing_zone.name
+  network_security_group_name                = data.azurerm_network_security_group.workloads.name
+}
+
+# rmh-epma-app01: rehost of rmh-epma; 2 vCPUs, 16 GiB (sized from utilisation); Microsoft Windows Server 2019 Standard (64-bit).
 resource "azurerm_network_interface" "rmh_epma_app01" {
   name                = "rmh-epma-app01-nic"
   location            = azurerm_resource_group.wave.location
@@ -18,41 +60,80 @@ resource "azurerm_network_interface" "rmh_epma_app01" {
 
   ip_configuration {
     name                          = "private"
-    subnet_id                     = var.workload_subnet_id
+    subnet_id                     = data.azurerm_subnet.workloads.id
     private_ip_address_allocation = "Dynamic"
   }
 
-  tags = azurerm_resource_group.wave.tags
+  tags = merge(azurerm_resource_group.wave.tags, { environment = "production" })
+}
+
+resource "azurerm_network_interface_application_security_group_association" "rmh_epma_app01" {
+  network_interface_id          = azurerm_network_interface.rmh_epma_app01.id
+  application_security_group_id = azurerm_application_security_group.wave.id
+}
+
+# Each Windows server's own administrator password, kept in the landing zone's Key Vault as rmh-epma-app01-admin.
+resource "random_password" "rmh_epma_app01" {
+  length           = 24
+  min_lower        = 2
+  min_upper        = 2
+  min_numeric      = 2
+  min_special      = 2
+  override_special = "!#%*()-_=+[]{}:?"
+}
+
+resource "time_offset" "rmh_epma_app01_password" {
+  offset_years = 1
+}
+
+resource "azurerm_key_vault_secret" "rmh_epma_app01_admin" {
+  name            = "rmh-epma-app01-admin"
+  key_vault_id    = data.azurerm_key_vault.landing_zone.id
+  value           = random_password.rmh_epma_app01.result
+  content_type    = "password for cloudadmin"
+  expiration_date = time_offset.rmh_epma_app01_password.rfc3339
+
+  tags = merge(azurerm_resource_group.wave.tags, { environment = "production" })
+
+  lifecycle {
+    ignore_changes = [value, expiration_date]
+  }
 }
 
 resource "azurerm_windows_virtual_machine" "rmh_epma_app01" {
+  # checkov:skip=CKV_AZURE_50: Azure Backup, Azure Monitor and Defender for Servers work through VM extensions, which the platform installs under Azure RBAC
   name                       = "rmh-epma-app01"
   location                   = azurerm_resource_group.wave.location
   resource_group_name        = azurerm_resource_group.wave.name
   size                       = "Standard_E2s_v5"
   network_interface_ids      = [azurerm_network_interface.rmh_epma_app01.id]
   encryption_at_host_enabled = true
-  allow_extension_operations = false
+  allow_extension_operations = true
   admin_username             = "cloudadmin"
   patch_mode                 = "AutomaticByPlatform"
+  zone                       = "1"
 
-  admin_password            = var.windows_admin_password
+  # The password is set once; rotating the secret later does not rebuild the VM.
+  admin_password            = random_password.rmh_epma_app01.result
   automatic_updates_enabled = true
 
   identity {
     type = "SystemAssigned"
   }
 
+  # Boot diagnostics in Azure's managed storage: the serial console and boot screenshots, with no account to run.
+  boot_diagnostics {}
+
   os_disk {
     caching              = "ReadWrite"
     storage_account_type = "Premium_LRS"
-    disk_size_gb         = 150
+    disk_size_gb         = 128
   }
 
   source_image_reference {
     publisher = "MicrosoftWindowsServer"
     offer     = "WindowsServer"
-    sku       = "2022-datacenter-azure-edition"
+    sku       = "2019-datacenter-gensecond"
     version   = "latest"
   }
 
@@ -60,10 +141,48 @@ resource "azurerm_windows_virtual_machine" "rmh_epma_app01" {
     service             = "rmh-epma"
     owner               = "Chief Pharmacist"
     data-classification = "official-sensitive"
+    environment         = "production"
   })
+
+  lifecycle {
+    ignore_changes = [admin_password]
+  }
 }
 
-# rmh-epma-db01: rehost of rmh-epma; 4 vCPUs, 32 GiB (sized from utilisation).
+resource "azurerm_managed_disk" "rmh_epma_app01_data_1" {
+  # checkov:skip=CKV_AZURE_93: encrypted at host (encryption_at_host_enabled on the VM it is attached to)
+  name                          = "rmh-epma-app01-data-1"
+  location                      = azurerm_resource_group.wave.location
+  resource_group_name           = azurerm_resource_group.wave.name
+  storage_account_type          = "Premium_LRS"
+  create_option                 = "Empty"
+  disk_size_gb                  = 12
+  public_network_access_enabled = false
+  network_access_policy         = "DenyAll"
+  zone                          = "1"
+
+  tags = merge(azurerm_resource_group.wave.tags, { environment = "production" })
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+
+resource "azurerm_virtual_machine_data_disk_attachment" "rmh_epma_app01_data_1" {
+  managed_disk_id    = azurerm_managed_disk.rmh_epma_app01_data_1.id
+  virtual_machine_id = azurerm_windows_virtual_machine.rmh_epma_app01.id
+  lun                = 0
+  caching            = "None"
+}
+
+resource "azurerm_backup_protected_vm" "rmh_epma_app01" {
+  resource_group_name = data.azurerm_resource_group.landing_zone.name
+  recovery_vault_name = data.azurerm_recovery_services_vault.main.name
+  source_vm_id        = azurerm_windows_virtual_machine.rmh_epma_app01.id
+  backup_policy_id    = data.azurerm_backup_policy_vm.daily.id
+}
+
+# rmh-epma-db01: rehost of rmh-epma; 4 vCPUs, 32 GiB (sized from utilisation); Microsoft Windows Server 2019 Standard (64-bit).
 resource "azurerm_network_interface" "rmh_epma_db01" {
   name                = "rmh-epma-db01-nic"
   location            = azurerm_resource_group.wave.location
@@ -71,41 +190,80 @@ resource "azurerm_network_interface" "rmh_epma_db01" {
 
   ip_configuration {
     name                          = "private"
-    subnet_id                     = var.workload_subnet_id
+    subnet_id                     = data.azurerm_subnet.workloads.id
     private_ip_address_allocation = "Dynamic"
   }
 
-  tags = azurerm_resource_group.wave.tags
+  tags = merge(azurerm_resource_group.wave.tags, { environment = "production" })
+}
+
+resource "azurerm_network_interface_application_security_group_association" "rmh_epma_db01" {
+  network_interface_id          = azurerm_network_interface.rmh_epma_db01.id
+  application_security_group_id = azurerm_application_security_group.wave.id
+}
+
+# Each Windows server's own administrator password, kept in the landing zone's Key Vault as rmh-epma-db01-admin.
+resource "random_password" "rmh_epma_db01" {
+  length           = 24
+  min_lower        = 2
+  min_upper        = 2
+  min_numeric      = 2
+  min_special      = 2
+  override_special = "!#%*()-_=+[]{}:?"
+}
+
+resource "time_offset" "rmh_epma_db01_password" {
+  offset_years = 1
+}
+
+resource "azurerm_key_vault_secret" "rmh_epma_db01_admin" {
+  name            = "rmh-epma-db01-admin"
+  key_vault_id    = data.azurerm_key_vault.landing_zone.id
+  value           = random_password.rmh_epma_db01.result
+  content_type    = "password for cloudadmin"
+  expiration_date = time_offset.rmh_epma_db01_password.rfc3339
+
+  tags = merge(azurerm_resource_group.wave.tags, { environment = "production" })
+
+  lifecycle {
+    ignore_changes = [value, expiration_date]
+  }
 }
 
 resource "azurerm_windows_virtual_machine" "rmh_epma_db01" {
+  # checkov:skip=CKV_AZURE_50: Azure Backup, Azure Monitor and Defender for Servers work through VM extensions, which the platform installs under Azure RBAC
   name                       = "rmh-epma-db01"
   location                   = azurerm_resource_group.wave.location
   resource_group_name        = azurerm_resource_group.wave.name
   size                       = "Standard_E4s_v5"
   network_interface_ids      = [azurerm_network_interface.rmh_epma_db01.id]
   encryption_at_host_enabled = true
-  allow_extension_operations = false
+  allow_extension_operations = true
   admin_username             = "cloudadmin"
   patch_mode                 = "AutomaticByPlatform"
+  zone                       = "2"
 
-  admin_password            = var.windows_admin_password
+  # The password is set once; rotating the secret later does not rebuild the VM.
+  admin_password            = random_password.rmh_epma_db01.result
   automatic_updates_enabled = true
 
   identity {
     type = "SystemAssigned"
   }
 
+  # Boot diagnostics in Azure's managed storage: the serial console and boot screenshots, with no account to run.
+  boot_diagnostics {}
+
   os_disk {
     caching              = "ReadWrite"
     storage_account_type = "Premium_LRS"
-    disk_size_gb         = 500
+    disk_size_gb         = 128
   }
 
   source_image_reference {
     publisher = "MicrosoftWindowsServer"
     offer     = "WindowsServer"
-    sku       = "2022-datacenter-azure-edition"
+    sku       = "2019-datacenter-gensecond"
     version   = "latest"
   }
 
@@ -113,5 +271,43 @@ resource "azurerm_windows_virtual_machine" "rmh_epma_db01" {
     service             = "rmh-epma"
     owner               = "Chief Pharmacist"
     data-classification = "official-sensitive"
+    environment         = "production"
   })
+
+  lifecycle {
+    ignore_changes = [admin_password]
+  }
+}
+
+resource "azurerm_managed_disk" "rmh_epma_db01_data_1" {
+  # checkov:skip=CKV_AZURE_93: encrypted at host (encryption_at_host_enabled on the VM it is attached to)
+  name                          = "rmh-epma-db01-data-1"
+  location                      = azurerm_resource_group.wave.location
+  resource_group_name           = azurerm_resource_group.wave.name
+  storage_account_type          = "Premium_LRS"
+  create_option                 = "Empty"
+  disk_size_gb                  = 338
+  public_network_access_enabled = false
+  network_access_policy         = "DenyAll"
+  zone                          = "2"
+
+  tags = merge(azurerm_resource_group.wave.tags, { environment = "production" })
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+
+resource "azurerm_virtual_machine_data_disk_attachment" "rmh_epma_db01_data_1" {
+  managed_disk_id    = azurerm_managed_disk.rmh_epma_db01_data_1.id
+  virtual_machine_id = azurerm_windows_virtual_machine.rmh_epma_db01.id
+  lun                = 0
+  caching            = "None"
+}
+
+resource "azurerm_backup_protected_vm" "rmh_epma_db01" {
+  resource_group_name = data.azurerm_resource_group.landing_zone.name
+  recovery_vault_name = data.azurerm_recovery_services_vault.main.name
+  source_vm_id        = azurerm_windows_virtual_machine.rmh_epma_db01.id
+  backup_policy_id    = data.azurerm_backup_policy_vm.daily.id
 }

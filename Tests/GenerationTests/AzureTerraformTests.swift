@@ -1,0 +1,379 @@
+import Assessment
+import CloudFirstCore
+import Foundation
+@testable import Generation
+import Planning
+import Testing
+
+/// The Azure Terraform, read as a platform engineer reads it before applying: every disk attached, every VM backed
+/// up, no rule that opens everything, every input without a default given a placeholder, the landing zone found by
+/// name.
+@Suite struct AzureTerraformTests {
+    static let estates = ["Inventories/northshire-acute.yaml", "Inventories/riverside-mental-health.yaml",
+                          "Inventories/eastvale-ics-shared.yaml", "Tests/GenerationTests/Fixtures/engines.yaml"]
+
+    static func files(_ path: String) throws -> [GeneratedFile] {
+        try Fixtures.generator().generate(try Fixtures.plan(path), cloud: .azure)
+    }
+
+    static func files(yaml: String) throws -> [GeneratedFile] {
+        let loaded = EstateLoader.load([InventorySource(displayPath: "e.yaml", contents: .bytes(Array(yaml.utf8)))])
+        let estate = try #require(loaded.estate)
+        return try Fixtures.generator().generate(Planner().plan(Assessor().assess(estate, asOf: Fixtures.asOf)),
+                                                 cloud: .azure)
+    }
+
+    /// A top-level block of a generated file: its kind (`resource`, `data`, `variable`...), labels and body.
+    struct Block {
+        let kind: String
+        let labels: [String]
+        let body: String
+        let file: String
+
+        func attribute(_ name: String) -> String? {
+            for line in body.split(separator: "\n") {
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                guard trimmed.hasPrefix(name + " ") || trimmed.hasPrefix(name + "=") else { continue }
+                guard let equals = trimmed.firstIndex(of: "=") else { continue }
+                return trimmed[trimmed.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            }
+            return nil
+        }
+    }
+
+    /// The top-level blocks of generated Terraform: each starts at column 0 and ends at the next "}" at column 0.
+    static func blocks(_ files: [GeneratedFile]) -> [Block] {
+        var found: [Block] = []
+        for file in files where file.path.hasSuffix(".tf") {
+            var header: [String]?
+            var body: [Substring] = []
+            for line in file.contents.split(separator: "\n", omittingEmptySubsequences: false) {
+                if header == nil, let first = line.first, first.isLetter, line.hasSuffix("{") {
+                    let words = line.dropLast().split(separator: " ").map(String.init)
+                    header = words.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+                    body = []
+                } else if header != nil, line == "}" {
+                    found.append(Block(kind: header![0], labels: Array(header!.dropFirst()),
+                                       body: body.joined(separator: "\n"), file: file.path))
+                    header = nil
+                } else if header != nil {
+                    body.append(line)
+                }
+            }
+        }
+        return found
+    }
+
+    static func resources(_ blocks: [Block], _ type: String) -> [Block] {
+        blocks.filter { $0.kind == "resource" && $0.labels.first == type }
+    }
+
+    @Test(arguments: estates)
+    func everyDataDiskIsAttachedAndWithinAzureLimits(_ estate: String) throws {
+        let blocks = Self.blocks(try Self.files(estate))
+        let attached = Set(Self.resources(blocks, "azurerm_virtual_machine_data_disk_attachment")
+            .compactMap { $0.attribute("managed_disk_id") })
+        for disk in Self.resources(blocks, "azurerm_managed_disk") {
+            #expect(attached.contains("azurerm_managed_disk.\(disk.labels[1]).id"), "\(disk.labels[1]) is not attached")
+            let size = try #require(Int(disk.attribute("disk_size_gb") ?? ""))
+            // azurerm validates managed disk sizes up to 32,767 GB (Premium SSD's largest, P80).
+            #expect(size >= 1 && size <= 32_767, "\(disk.labels[1]) is \(size) GB")
+        }
+        for vm in Self.resources(blocks, "azurerm_windows_virtual_machine")
+            + Self.resources(blocks, "azurerm_linux_virtual_machine") {
+            let os = try #require(vm.body.range(of: #"disk_size_gb\s*=\s*(\d+)"#, options: .regularExpression))
+            let size = Int(vm.body[os].split(separator: "=").last!.trimmingCharacters(in: .whitespaces))!
+            #expect(size <= 4_095, "\(vm.labels[1])'s OS disk is \(size) GB")
+        }
+        // LUNs are unique per VM.
+        var luns: [String: Set<String>] = [:]
+        for attachment in Self.resources(blocks, "azurerm_virtual_machine_data_disk_attachment") {
+            let vm = attachment.attribute("virtual_machine_id") ?? ""
+            let lun = attachment.attribute("lun") ?? ""
+            #expect(luns[vm, default: []].insert(lun).inserted, "LUN \(lun) used twice on \(vm)")
+        }
+    }
+
+    /// The inventory's disks become the VM's disks: the first the OS disk, the rest data disks, a 40 TB disk split.
+    @Test func theInventorysDisksAreBuilt() throws {
+        let files = try Self.files(yaml: """
+            cloudfirst: 1
+            organisation: { name: Disk Trust }
+            sites: [{ id: dc1, name: DC }]
+            servers:
+              - { id: app, site: dc1, os: Red Hat Enterprise Linux 8, cpu_cores: 4, memory_gb: 16,
+                  disks: [{ size_gb: 80 }, { size_gb: 500 }, { size_gb: 40000 }] }
+            services:
+              - { id: a, name: App, servers: [app], strategy: rehost }
+            """)
+        let blocks = Self.blocks(files)
+        let disks = Self.resources(blocks, "azurerm_managed_disk").compactMap { Int($0.attribute("disk_size_gb") ?? "") }
+        // 500 GB is 466 GiB; 40,000 GB is 37,253 GiB, two disks of 18,627 within Azure's 32,767.
+        #expect(disks == [466, 18_627, 18_627])
+        #expect(Self.resources(blocks, "azurerm_virtual_machine_data_disk_attachment").count == 3)
+        let vm = try #require(Self.resources(blocks, "azurerm_linux_virtual_machine").first)
+        #expect(vm.body.contains("disk_size_gb         = 75"), "80 GB is 75 GiB, above Linux's 64 GiB default")
+        #expect(vm.body.contains("publisher = \"RedHat\"") && vm.body.contains("sku       = \"8-lvm-gen2\""))
+    }
+
+    @Test(arguments: estates)
+    func everyVMIsBackedUp(_ estate: String) throws {
+        let blocks = Self.blocks(try Self.files(estate))
+        let vms = Self.resources(blocks, "azurerm_windows_virtual_machine").map { "azurerm_windows_virtual_machine.\($0.labels[1]).id" }
+            + Self.resources(blocks, "azurerm_linux_virtual_machine").map { "azurerm_linux_virtual_machine.\($0.labels[1]).id" }
+        let protected = Self.resources(blocks, "azurerm_backup_protected_vm").compactMap { $0.attribute("source_vm_id") }
+        #expect(!vms.isEmpty || estate.contains("engines"))
+        #expect(Set(vms) == Set(protected))
+        #expect(protected.count == vms.count)
+    }
+
+    /// No rule opens every port, or any port to everyone, except the landing zone's own: load-balancer probes and
+    /// a subnet's servers replicating to each other.
+    @Test(arguments: estates)
+    func noSecurityRuleOpensEverything(_ estate: String) throws {
+        let blocks = Self.blocks(try Self.files(estate))
+        let rules = Self.resources(blocks, "azurerm_network_security_rule")
+        #expect(!rules.isEmpty)
+        var priorities: [String: String] = [:]
+        for rule in rules {
+            let name = rule.labels[1]
+            for wide in ["\"1-65535\"", "\"0-65535\""] { #expect(!rule.body.contains(wide), "\(name) opens \(wide)") }
+            let priority = rule.attribute("priority") ?? ""
+            let previous = priorities.updateValue(name, forKey: priority)
+            #expect(previous == nil, "\(name) and \(previous ?? "") share priority \(priority)")
+            guard rule.attribute("access") == "\"Allow\"" else { continue }
+            #expect(rule.attribute("source_address_prefix") != "\"*\"", "\(name) allows any source")
+            #expect(rule.attribute("source_address_prefix") != "\"Internet\"", "\(name) allows the internet")
+            if rule.attribute("destination_port_range") == "\"*\"" {
+                let source = rule.attribute("source_address_prefix")
+                let within = source != nil && source == rule.attribute("destination_address_prefix")
+                #expect(within || source == "\"AzureLoadBalancer\"", "\(name) opens every port")
+            }
+        }
+        // The catch-all deny is still there, and nothing is allowed after it.
+        let deny = try #require(rules.first { $0.attribute("access") == "\"Deny\"" })
+        #expect(deny.attribute("priority") == "4096")
+    }
+
+    /// Each wave's rules open its services' ports, to its own servers, and the domain controllers' ports to them.
+    @Test func rulesFollowTheServicesPortsAndTheDirectory() throws {
+        let files = try Self.files("Inventories/riverside-mental-health.yaml")
+        let wave0 = Self.blocks(files.filter { $0.path.hasPrefix("azure/wave-0/") })
+        let rules = Self.resources(wave0, "azurerm_network_security_rule")
+        let tcp = try #require(rules.first { $0.labels[1] == "wave-0-tcp-from-estate" })
+        #expect(tcp.attribute("destination_port_ranges") == "[\"389\", \"443\"]")
+        #expect(tcp.attribute("destination_application_security_group_ids")?.contains("wave.id") == true)
+        let directory = try #require(rules.first { $0.labels[1] == "wave-0-directory-udp-from-estate" })
+        #expect(directory.attribute("destination_port_ranges")?.contains("\"88\"") == true)
+        #expect(directory.attribute("protocol") == "\"Udp\"")
+        let trust = try #require(rules.first { $0.labels[1] == "wave-0-directory-tcp-from-trust" })
+        #expect(trust.body.contains("count"), "rules from the trust exist only when its ranges are given")
+        // The domain controllers keep static addresses from the top of the subnet, and the wave says where.
+        let nics = Self.resources(wave0, "azurerm_network_interface")
+        #expect(nics.filter { $0.body.contains("\"Static\"") }.count == 2)
+        let outputs = try #require(files.first { $0.path == "azure/wave-0/outputs.tf" }?.contents)
+        #expect(outputs.contains("output \"domain_controller_ips\""))
+    }
+
+    @Test func prioritiesOfDifferentWavesNeverMeet() {
+        let ranges = (0..<40).map { AzureTerraform.priorityBase(wave: $0)..<(AzureTerraform.priorityBase(wave: $0) + 10) }
+        for (index, range) in ranges.enumerated() {
+            #expect(range.lowerBound >= 200 && range.upperBound <= 4001)
+            if index > 0 { #expect(!range.overlaps(ranges[index - 1])) }
+        }
+    }
+
+    /// No shared administrator password: each Windows VM has its own, kept in Key Vault, ignored after creation.
+    @Test(arguments: estates)
+    func everyWindowsServerHasItsOwnPassword(_ estate: String) throws {
+        let files = try Self.files(estate)
+        let blocks = Self.blocks(files)
+        let text = files.map(\.contents).joined()
+        #expect(!text.contains("windows_admin_password"))
+        for vm in Self.resources(blocks, "azurerm_windows_virtual_machine") {
+            let name = vm.labels[1]
+            #expect(vm.attribute("admin_password") == "random_password.\(name).result")
+            #expect(vm.body.contains("ignore_changes = [admin_password]"))
+            let secret = try #require(Self.resources(blocks, "azurerm_key_vault_secret").first { $0.labels[1] == "\(name)_admin" })
+            #expect(secret.attribute("value") == "random_password.\(name).result")
+        }
+        for vm in Self.resources(blocks, "azurerm_windows_virtual_machine") + Self.resources(blocks, "azurerm_linux_virtual_machine") {
+            #expect(vm.attribute("allow_extension_operations") == "true")
+            #expect(vm.body.contains("environment         = "))
+        }
+    }
+
+    /// Platinum and gold services' VMs are zonal, and their data disks sit in the same zone.
+    @Test func zonalServersKeepTheirDisksInTheirZone() throws {
+        let blocks = Self.blocks(try Self.files("Inventories/northshire-acute.yaml"))
+        var zoneOf: [String: String] = [:]
+        for vm in Self.resources(blocks, "azurerm_windows_virtual_machine") + Self.resources(blocks, "azurerm_linux_virtual_machine") {
+            if let zone = vm.attribute("zone") { zoneOf["\(vm.labels[0]).\(vm.labels[1]).id"] = zone }
+        }
+        #expect(!zoneOf.isEmpty, "the sample has platinum or gold services")
+        var checked = 0
+        let disks = Dictionary(uniqueKeysWithValues: Self.resources(blocks, "azurerm_managed_disk").map {
+            ("azurerm_managed_disk.\($0.labels[1]).id", $0)
+        })
+        for attachment in Self.resources(blocks, "azurerm_virtual_machine_data_disk_attachment") {
+            guard let zone = zoneOf[attachment.attribute("virtual_machine_id") ?? ""],
+                  let disk = disks[attachment.attribute("managed_disk_id") ?? ""] else { continue }
+            #expect(disk.attribute("zone") == zone)
+            checked += 1
+        }
+        #expect(checked > 0)
+    }
+
+    /// An operating system Azure Marketplace has no image for takes its image as an input, and the README says so.
+    @Test func aServerWithoutAMarketplaceImageTakesOneAsAnInput() throws {
+        #expect(AzureImages.reference(.init(family: "rhel", version: "7")) == nil)
+        #expect(AzureImages.reference(.init(family: "windows", version: "2008-r2")) == nil)
+        #expect(AzureImages.reference(.init(family: "windows", version: "2019"))?["sku"] == "2019-datacenter-gensecond")
+        #expect(AzureImages.reference(.init(family: "ubuntu", version: "22.04"))?["offer"] == "0001-com-ubuntu-server-jammy")
+        let files = try Self.files(yaml: """
+            cloudfirst: 1
+            organisation: { name: Old Trust }
+            sites: [{ id: dc1, name: DC }]
+            servers:
+              - { id: lab, site: dc1, os: Red Hat Enterprise Linux 7 (64-bit), cpu_cores: 2, memory_gb: 8 }
+              - { id: web, site: dc1, os: Windows Server 2019 Standard, cpu_cores: 2, memory_gb: 8 }
+            services:
+              - { id: a, name: Lab, servers: [lab, web], strategy: rehost }
+            """)
+        let blocks = Self.blocks(files)
+        let lab = try #require(Self.resources(blocks, "azurerm_linux_virtual_machine").first)
+        #expect(lab.attribute("source_image_id") == "var.image_ids[\"lab\"]")
+        #expect(!lab.body.contains("source_image_reference"))
+        let web = try #require(Self.resources(blocks, "azurerm_windows_virtual_machine").first)
+        #expect(web.body.contains("source_image_reference") && web.attribute("source_image_id") == nil)
+        let readme = files.filter { $0.path.hasSuffix("README.md") }.map(\.contents).joined()
+        #expect(readme.contains("- `lab`: Red Hat Enterprise Linux 7 (64-bit)"))
+        let example = files.filter { $0.path.hasSuffix("terraform.tfvars.example") }.map(\.contents).joined()
+        #expect(example.contains("\"lab\" = \"/subscriptions/"))
+    }
+
+    /// Every root module has a partial azurerm backend, and its example sets every input without a default.
+    @Test(arguments: estates)
+    func everyRootModuleCanBeInitialisedAndPlannedFromItsExample(_ estate: String) throws {
+        let files = try Self.files(estate)
+        let folders = Set(files.filter { $0.path.hasSuffix(".tf") }.map { ($0.path as NSString).deletingLastPathComponent })
+        #expect(!folders.isEmpty)
+        for folder in folders {
+            let module = files.filter { ($0.path as NSString).deletingLastPathComponent == folder }
+            let terraform = module.filter { $0.path.hasSuffix(".tf") }
+            #expect(terraform.contains { $0.contents.contains("backend \"azurerm\" {}") }, "\(folder) has no backend")
+            let example = try #require(module.first { $0.path.hasSuffix("terraform.tfvars.example") }?.contents,
+                                       "\(folder) has no terraform.tfvars.example")
+            let set = Set(example.split(separator: "\n").filter { !$0.hasPrefix("#") && $0.contains("=") }
+                .map { $0.split(separator: "=")[0].trimmingCharacters(in: .whitespaces) })
+            for variable in Self.blocks(terraform) where variable.kind == "variable" {
+                let name = variable.labels[0]
+                let required = variable.attribute("default") == nil
+                // An ephemeral password comes from TF_VAR_..., as the README and the example say.
+                guard required, variable.attribute("ephemeral") != "true" else { continue }
+                #expect(set.contains(name), "\(folder): \(name) has no default and no placeholder")
+            }
+        }
+    }
+
+    /// Waves find the landing zone by name: no subnet, vault or workspace id is an input.
+    @Test func wavesReadTheLandingZoneByName() throws {
+        let files = try Self.files("Inventories/northshire-acute.yaml")
+        for file in files where file.path.contains("/wave-") && file.path.hasSuffix("variables.tf") {
+            for input in ["subnet_id", "key_vault", "workspace_id", "key_id"] {
+                #expect(!file.contents.contains(input), "\(file.path) asks for \(input)")
+            }
+        }
+        let lookups = try #require(files.first { $0.path == "azure/wave-1/landing-zone.tf" }?.contents)
+        #expect(lookups.contains("name = \"${var.name_prefix}-landing-zone\""))
+    }
+
+    /// File servers become Azure Files shares within Azure's 100 TiB per share, backup servers Cool Blob containers,
+    /// each private, keyless and guarded.
+    @Test func fileAndBackupServersBecomeManagedStorage() throws {
+        #expect(AzureTerraform.shareQuotas(37_253) == [37_253])
+        #expect(AzureTerraform.shareQuotas(250_000) == [83_334, 83_334, 83_334])
+        #expect(AzureTerraform.shareQuotas(102_401).allSatisfy { $0 <= AzureTerraform.largestShareGiB })
+        #expect(AzureTerraform.containerName("RMH_CV.MA01") == "rmh-cv-ma01")
+        #expect(AzureTerraform.containerName("x") == "x00")
+        let files = try Self.files("Inventories/riverside-mental-health.yaml")
+        let blocks = Self.blocks(files)
+        let shares = Self.resources(blocks, "azurerm_storage_share")
+        let containers = Self.resources(blocks, "azurerm_storage_container")
+        #expect(!shares.isEmpty && !containers.isEmpty)
+        for share in shares {
+            let quota = try #require(Int(share.attribute("quota") ?? ""))
+            #expect(quota >= 1 && quota <= 102_400)
+            #expect(share.body.contains("prevent_destroy = true"))
+        }
+        // The waves' accounts take no shared keys (the landing zone's flow-log account keeps its own: Network
+        // Watcher writes with it).
+        for account in Self.resources(blocks, "azurerm_storage_account") where account.file.contains("/wave-") {
+            #expect(account.attribute("shared_access_key_enabled") == "false")
+            #expect(account.attribute("public_network_access_enabled") == "false")
+        }
+        let backups = try #require(Self.resources(blocks, "azurerm_storage_account").first { $0.labels[1] == "backups" })
+        #expect(backups.attribute("access_tier") == "\"Cool\"")
+        #expect(backups.attribute("versioning_enabled") == "true")
+        let endpoints = Self.resources(blocks, "azurerm_private_endpoint").map { $0.body }
+        #expect(endpoints.contains { $0.contains("[\"file\"]") && $0.contains("landing_zone[\"file\"]") })
+        // A file server replaced by Azure Files gets no VM.
+        let vms = files.map(\.contents).joined()
+        for share in shares {
+            let server = share.labels[1]
+            #expect(!vms.contains("resource \"azurerm_windows_virtual_machine\" \"\(server)\""))
+        }
+    }
+
+    /// Databases sit in the landing zone's delegated subnets and privatelink zones; PostgreSQL matches the other
+    /// clouds' major version.
+    @Test func databasesArePrivateThroughTheLandingZone() throws {
+        let blocks = Self.blocks(try Self.files("Tests/GenerationTests/Fixtures/engines.yaml"))
+        let postgres = try #require(Self.resources(blocks, "azurerm_postgresql_flexible_server").first)
+        #expect(postgres.attribute("version") == "\"17\"")
+        #expect(postgres.attribute("delegated_subnet_id") == "data.azurerm_subnet.postgres.id")
+        #expect(postgres.attribute("private_dns_zone_id") == "data.azurerm_private_dns_zone.landing_zone[\"postgres\"].id")
+        let mysql = try #require(Self.resources(blocks, "azurerm_mysql_flexible_server").first)
+        #expect(mysql.attribute("private_dns_zone_id") == "data.azurerm_private_dns_zone.landing_zone[\"mysql\"].id")
+        #expect(mysql.attribute("version") == "\"8.4\"", "MySQL 8.4, as on AWS and Google Cloud")
+        #expect(mysql.attribute("sku_name")?.hasSuffix("ds_v4\"") == true, "MySQL's General Purpose tier is Ddsv4")
+        let sql = try #require(Self.resources(blocks, "azurerm_private_endpoint").first { $0.body.contains("sqlServer") })
+        #expect(sql.attribute("subnet_id") == "data.azurerm_subnet.private_endpoints.id")
+        #expect(sql.body.contains("landing_zone[\"sql\"].id"))
+        // Every database logs to the landing zone's workspace; SQL's audit goes through the master database.
+        let settings = Self.resources(blocks, "azurerm_monitor_diagnostic_setting").compactMap { $0.attribute("target_resource_id") }
+        #expect(settings.contains { $0.contains("azurerm_mssql_server.") && $0.contains("/databases/master") })
+        #expect(settings.contains("azurerm_postgresql_flexible_server.\(postgres.labels[1]).id"))
+        #expect(settings.contains("azurerm_mysql_flexible_server.\(mysql.labels[1]).id"))
+        for type in ["azurerm_mssql_server", "azurerm_mssql_database", "azurerm_postgresql_flexible_server",
+                     "azurerm_mysql_flexible_server"] {
+            #expect(Self.resources(blocks, type).allSatisfy { $0.body.contains("prevent_destroy = true") }, "\(type)")
+        }
+    }
+
+    /// The landing zone creates its key on the first apply: the deployer's roles, a wait for them, a firewall that
+    /// admits the deployer's ranges; and a VPN that is complete when enabled.
+    @Test func theLandingZoneAppliesFromEmpty() throws {
+        let files = try Self.files("Inventories/riverside-mental-health.yaml")
+        let blocks = Self.blocks(files.filter { $0.path.hasPrefix("azure/landing-zone/") })
+        let key = try #require(Self.resources(blocks, "azurerm_key_vault_key").first)
+        #expect(key.body.contains("time_sleep.key_vault_roles"))
+        let sleep = try #require(Self.resources(blocks, "time_sleep").first)
+        #expect(sleep.body.contains("azurerm_role_assignment.deployer_keys"))
+        let vault = try #require(Self.resources(blocks, "azurerm_key_vault").first)
+        #expect(vault.attribute("ip_rules") == "var.deployer_ip_ranges")
+        #expect(vault.attribute("default_action") == "\"Deny\"")
+        for type in ["azurerm_local_network_gateway", "azurerm_virtual_network_gateway_connection",
+                     "azurerm_bastion_host", "azurerm_nat_gateway", "azurerm_recovery_services_vault",
+                     "azurerm_backup_policy_vm", "azurerm_consumption_budget_subscription",
+                     "azurerm_subscription_policy_assignment", "azurerm_security_center_subscription_pricing"] {
+            #expect(!Self.resources(blocks, type).isEmpty, "no \(type)")
+        }
+        let connection = try #require(Self.resources(blocks, "azurerm_virtual_network_gateway_connection").first)
+        #expect(connection.attribute("shared_key") == "var.vpn_shared_key")
+        let variables = try #require(files.first { $0.path == "azure/landing-zone/variables.tf" }?.contents)
+        #expect(variables.contains("variable \"vpn_shared_key\" {") && variables.contains("sensitive   = true"))
+        let readme = try #require(files.first { $0.path == "azure/landing-zone/README.md" }?.contents)
+        #expect(readme.contains("az feature register --namespace Microsoft.Compute --name EncryptionAtHost"))
+    }
+}
