@@ -135,7 +135,6 @@ public struct Planner: Sendable {
         }
         // A repurchased service's HSCN route is its supplier's to provide, not the landing zone's.
         let hscn = moving.contains { estate.services[$0].exposure == .hscn && strategyOf[$0] != .repurchase }
-        var supportEnds: [String: CalendarDate?] = [:]
         var likely = Schedule(timing: timing, assumptions: assumptions, pessimistic: false)
         var pessimistic = Schedule(timing: timing, assumptions: assumptions, pessimistic: true)
         let landing = likely.landingZone(foundationEffort: foundationEffort, foundationGB: foundationGB, circuit: hscn)
@@ -149,8 +148,13 @@ public struct Planner: Sendable {
                           risks: Self.landingZoneRisks(estate: estate, services: services, moving: moving)
                               + Self.supportEndingRisks(foundationServices, waveEnd: landing.end, start: start,
                                                         estate: estate, strategyOf: strategyOf,
-                                                        serversOfService: serversOfService, supportEnds: &supportEnds)
+                                                        serversOfService: serversOfService,
+                                                        context: assessment.context)
                               + landing.notes, delay: nil))
+        // Placed one after another (each wave starts after the last), then each wave's risks on every core: they
+        // read the placed dates and nothing another wave's risks make.
+        var placedWaves: [(members: [Int], services: [Int], serverCount: Int, effort: Double,
+                           likely: Schedule.Placement, pessimistic: Schedule.Placement)] = []
         for (offset, members) in waveGroups.enumerated() {
             let number = offset + 1
             let waveServices = members.flatMap { groups[$0].services }
@@ -162,22 +166,28 @@ public struct Planner: Sendable {
                 costs = costs + (serviceCosts[service] ?? CloudCosts())
                 waveOfService[service] = number
             }
-            let placed = likely.place(waveServices, effort: effort)
-            let placedPessimistic = pessimistic.place(waveServices, effort: effort)
-            waves.append(Wave(number: number, name: number == 1 ? "Pilot" : "Wave \(number)", start: placed.start,
-                              end: placed.end, pessimisticStart: placedPessimistic.start,
-                              pessimisticEnd: placedPessimistic.end, groups: members, services: waveServices,
-                              serverCount: serverCount, effortDays: effort,
-                              risks: Self.risks(of: members, groups: groups, estate: estate, strategyOf: strategyOf,
-                                                servicesOfServer: servicesOfServer, assumptions: assumptions)
-                                  + Self.findingRisks(waveServices, services: services)
-                                  + Self.supportEndingRisks(waveServices, waveEnd: placed.end, start: start,
-                                                            estate: estate, strategyOf: strategyOf,
-                                                            serversOfService: serversOfService,
-                                                            supportEnds: &supportEnds)
-                                  + placed.notes,
-                              delay: placed.delay))
+            placedWaves.append((members, waveServices, serverCount, effort,
+                                likely.place(waveServices, effort: effort),
+                                pessimistic.place(waveServices, effort: effort)))
             waveCosts.append(costs)
+        }
+        let waveRisks = Parallel.map(placedWaves.count) { index in
+            let wave = placedWaves[index]
+            return Self.risks(of: wave.members, groups: groups, estate: estate, strategyOf: strategyOf,
+                              servicesOfServer: servicesOfServer, assumptions: assumptions)
+                + Self.findingRisks(wave.services, services: services)
+                + Self.supportEndingRisks(wave.services, waveEnd: wave.likely.end, start: start, estate: estate,
+                                          strategyOf: strategyOf, serversOfService: serversOfService,
+                                          context: assessment.context)
+                + wave.likely.notes
+        }
+        for (offset, wave) in placedWaves.enumerated() {
+            let number = offset + 1
+            waves.append(Wave(number: number, name: number == 1 ? "Pilot" : "Wave \(number)", start: wave.likely.start,
+                              end: wave.likely.end, pessimisticStart: wave.pessimistic.start,
+                              pessimisticEnd: wave.pessimistic.end, groups: wave.members, services: wave.services,
+                              serverCount: wave.serverCount, effortDays: wave.effort, risks: waveRisks[offset],
+                              delay: wave.likely.delay))
         }
         let monthly = waveCosts.reduce(CloudCosts(), +)
 
@@ -510,12 +520,15 @@ public struct Planner: Sendable {
     /// signed off without them dealt with. Findings left behind or on test servers do not.
     static func findingRisks(_ members: [Int], services: [ServiceAssessment]) -> [String] {
         members.compactMap { index in
-            // Each serious rule once, in the order found; only its name and weight are kept, not a copy of the finding.
-            var seen = Set<String>()
+            // Each serious rule once, in the order found; the findings are read in place, not copied, and a service
+            // has few enough serious rules that a scan finds a repeat sooner than a hash would.
+            var rules: [String] = []
             var serious: [String] = []
-            for finding in services[index].findings where !finding.secondary && finding.weighsAs <= .high
-                && seen.insert(finding.rule).inserted {
-                serious.append("\(finding.rule) (\(finding.weighsAs.rawValue))")
+            let findings = services[index].findings
+            for position in findings.indices where !findings[position].secondary && findings[position].weighsAs <= .high
+                && !rules.contains(findings[position].rule) {
+                rules.append(findings[position].rule)
+                serious.append("\(findings[position].rule) (\(findings[position].weighsAs.rawValue))")
             }
             guard !serious.isEmpty else { return nil }
             return "'\(services[index].service.id)' moves with \(serious.count == 1 ? "a finding" : "findings") "
@@ -553,20 +566,15 @@ public struct Planner: Sendable {
     /// estates repeat a few names on many servers.
     static func supportEndingRisks(_ waveServices: [Int], waveEnd: CalendarDate, start: CalendarDate, estate: Estate,
                                    strategyOf: [MigrationStrategy], serversOfService: [[Int]],
-                                   supportEnds: inout [String: CalendarDate?]) -> [String] {
+                                   context: AssessmentContext) -> [String] {
         var risks: [String] = []
         var seen = Set<Int>()
         for service in waveServices where [.rehost, .relocate].contains(strategyOf[service]) {
             for server in serversOfService[service] where seen.insert(server).inserted {
-                guard let os = estate.servers[server].os else { continue }
-                let ends: CalendarDate?
-                if let placed = supportEnds[os] {
-                    ends = placed
-                } else {
-                    ends = LifecycleCatalogue.embedded.operatingSystem(named: os)?.standardSupportEnds
-                    supportEnds[os] = .some(ends)
-                }
-                guard let ends, ends >= start, ends < waveEnd else { continue }
+                // Placed as the assessment placed it, from the catalogue it judged the estate by.
+                guard let os = estate.servers[server].os,
+                      let ends = context.operatingSystem(named: os)?.standardSupportEnds,
+                      ends >= start, ends < waveEnd else { continue }
                 risks.append("server '\(estate.servers[server].id)' ('\(estate.services[service].id)', "
                     + "\(strategyOf[service].rawValue)) runs \(os), whose standard support ends on \(ends), before "
                     + "this wave ends on \(waveEnd): upgrade it first, or budget extended security updates until it "

@@ -152,8 +152,10 @@ struct Schedule {
     }
 
     /// Places a wave of these services and `effort` person-days.
-    mutating func place(_ services: [Int], effort: Double) -> (start: CalendarDate, end: CalendarDate, notes: [String],
-                                                              delay: String?) {
+    /// Where `place` put a wave: its dates, notes on its span, and why it starts later than it could have.
+    typealias Placement = (start: CalendarDate, end: CalendarDate, notes: [String], delay: String?)
+
+    mutating func place(_ services: [Int], effort: Double) -> Placement {
         var notes: [String] = []
         let scaledEffort = effort * (pessimistic ? Timing.effortPessimism : 1)
         let working = max(Effort.minimumWaveWorkingDays,
