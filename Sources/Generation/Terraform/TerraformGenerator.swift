@@ -103,16 +103,20 @@ public struct TerraformGenerator: Sendable {
                     // A replatformed database server becomes the cloud's managed database where the engine allows.
                     if assessed.strategy == .replatform, server.role == .database,
                        let engine = ManagedDatabase.engine(of: server) {
-                        databases.append(ManagedDatabase.context(server, engine: engine, size: size, service: model,
-                                                                 resource: names.take(server.id),
-                                                                 identifier: databaseNames.take(server.id)))
+                        var database = ManagedDatabase.context(server, engine: engine, size: size, service: model,
+                                                               resource: names.take(server.id),
+                                                               identifier: databaseNames.take(server.id))
+                        database["environment"] = server.environment?.rawValue ?? "production"
+                        database["port"] = ManagedDatabase.port(of: engine)
+                        databases.append(database)
                         continue
                     }
                     // A file server's shares go to the managed file service and a backup server's repository to
                     // object storage, as the plan priced them; the VM goes too where a managed service replaces it.
                     let resource = names.take(server.id)
                     if size.storageTier != .block, buildsStores {
-                        let store = storeContext(server, tier: size.storageTier, service: model, resource: resource)
+                        var store = storeContext(server, tier: size.storageTier, service: model, resource: resource)
+                        store["environment"] = server.environment?.rawValue ?? "production"
                         if size.storageTier == .fileshare { fileShares.append(store) } else { objectStores.append(store) }
                         if size.replacedByService { continue }
                     }
@@ -139,10 +143,27 @@ public struct TerraformGenerator: Sendable {
                 servers[index]["pad"] = String(repeating: " ", count: width - name.count)
             }
             context["servers"] = servers
+            // Each operating system image the wave's servers start from, once, by image_key, with where the cloud
+            // publishes it (image) when it does.
+            var images: [String: [String: Any]] = [:]
+            for server in servers {
+                let key = server["image_key"] as? String ?? ""
+                guard images[key] == nil else { continue }
+                var entry: [String: Any] = ["key": key, "os": server["os"] ?? "", "has_image": server["has_image"] ?? false]
+                if let image = server["image"] { entry["image"] = image }
+                images[key] = entry
+            }
+            context["images"] = images.keys.sorted().compactMap { images[$0] }
+            context["image_key_list"] = images.keys.sorted().map { "\"\($0)\"" }.joined(separator: ", ")
             context["databases"] = databases
             context["has_servers"] = !servers.isEmpty
             context["has_databases"] = !databases.isEmpty
+            context["has_servers_or_databases"] = !servers.isEmpty || !databases.isEmpty
             context["has_mysql"] = databases.contains { $0["mysql"] as? Bool == true }
+            context["has_sqlserver"] = databases.contains { $0["sqlserver"] as? Bool == true }
+            // Each engine port the wave's databases listen on, once, for the rules that let the estate reach them.
+            context["database_ports"] = Set(databases.compactMap { $0["port"] as? Int }).sorted()
+                .map { ["port": $0] as [String: Any] }
             context["has_resources"] = !servers.isEmpty || !databases.isEmpty || !fileShares.isEmpty
                 || !objectStores.isEmpty
             context["has_windows"] = servers.contains { $0["windows"] as? Bool == true }
@@ -165,6 +186,8 @@ public struct TerraformGenerator: Sendable {
             context["has_unknown_ports"] = !unknownPorts.isEmpty
             context["file_shares"] = fileShares
             context["has_file_shares"] = !fileShares.isEmpty
+            // The trust's directory is asked for where something joins it: file shares, and SQL Server databases.
+            context["needs_directory"] = !fileShares.isEmpty || databases.contains { $0["sqlserver"] as? Bool == true }
             context["object_stores"] = objectStores
             context["has_object_stores"] = !objectStores.isEmpty
             context["has_zonal"] = servers.contains { $0["zonal"] as? Bool == true }
