@@ -174,6 +174,24 @@ import Testing
         }
     }
 
+    /// Every resource carries an environment tag: the provider's default ("shared") unless the resource is a
+    /// server's, a database's or a store's, which carry their own.
+    @Test(arguments: estates)
+    func everyModuleTagsAnEnvironment(_ estate: String) throws {
+        let providers = try Self.files(estate).filter { $0.path.hasSuffix("/providers.tf") }
+        #expect(!providers.isEmpty)
+        for file in providers {
+            #expect(file.contents.contains("environment = \"shared\""), "\(file.path)")
+        }
+        let environments = Set(Environment.allCases.map(\.rawValue))
+        for block in Self.blocks(try Self.files(estate))
+        where ["aws_ebs_volume", "aws_s3_bucket", "aws_fsx_windows_file_system"].contains(block.type)
+            && block.folder.contains("wave-") {
+            let environment = Self.value("environment", in: block.body)?.trimmingCharacters(in: ["\""]) ?? ""
+            #expect(environments.contains(environment), "\(block.folder) \(block.name): \(environment)")
+        }
+    }
+
     /// Each server starts from the image of its own OS family and major version, through the `ami_ids` input, whose
     /// validation and example name exactly the wave's keys.
     @Test(arguments: estates)

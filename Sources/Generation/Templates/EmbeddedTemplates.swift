@@ -54,6 +54,8 @@ provider "aws" {
       organisation = "{{organisation}}"
       managed-by   = "cloudfirst"
       wave         = "{{wave}}"
+      # What serves every environment; a server, volume, database or store carries its own environment tag.
+      environment = "shared"
     }
   }
 }
@@ -471,7 +473,8 @@ resource "aws_backup_plan" "daily" {
   rule {
     rule_name         = "daily"
     target_vault_name = aws_backup_vault.main.name
-    # 01:00 UTC, outside the working day; AWS Backup starts the job within start_window minutes.
+    # 01:00 UTC, outside the working day; the job starts within an hour and finishes within eight (the project's
+    # own windows, to revisit once the first backups are timed).
     schedule          = "cron(0 1 * * ? *)"
     start_window      = 60
     completion_window = 480
@@ -1072,7 +1075,7 @@ variable "backup_retention_days" {
 
 variable "budget_monthly_limit" {
   type        = number
-  description = "The account's monthly cost budget, in US dollars (AWS Budgets works in USD)."
+  description = "The account's monthly cost budget, in US dollars (the budget's limit_unit)."
 
   validation {
     condition     = var.budget_monthly_limit > 0
@@ -1114,7 +1117,7 @@ Images come from the `ami_ids` input, one AMI per image key, so a rehost keeps i
 the trust chooses the build (its own hardened image, or the one AWS Application Migration Service launches). Where
 AWS publishes a current image of that OS:
 {{#images}}
-- `{{key}}` ({{os}}): {{#has_image}}{{image.description}}, by {{image.source}} `{{image.lookup}}`{{/has_image}}{{^has_image}}AWS publishes no current image of this version: the trust supplies its own (an imported or migrated image){{/has_image}}
+- `{{key}}` ({{os}}): {{#has_image}}{{image.description}}, by {{image.source}} `{{image.lookup}}`{{/has_image}}{{^has_image}}no current image of this version is published on AWS: the trust supplies its own (an imported or migrated image){{/has_image}}
 {{/images}}
 
 A later change to `ami_ids` does not rebuild a running server (`ignore_changes`). Servers of a platinum or gold
@@ -1538,6 +1541,14 @@ resource "aws_vpc_security_group_egress_rule" "estate" {
   to_port           = each.value.to_port
 }
 
+# A warning at plan, not a failure, when the trust's ranges multiply the rules past the default quota.
+check "security_group_rule_quota" {
+  assert {
+    condition     = length(local.inbound) <= 60 && length(local.outbound) + 2 <= 60
+    error_message = "The wave's security group needs ${length(local.inbound)} inbound and ${length(local.outbound) + 2} outbound rules; the default quota is 60 each: raise it (Service Quotas, Amazon VPC) or summarise on_premises_cidrs."
+  }
+}
+
 # Patching: Windows Update and the Linux distributions' repositories are on the internet at addresses that change,
 # so HTTP and HTTPS go out through the landing zone's NAT gateways; nothing can come in that way.
 #trivy:ignore:AVD-AWS-0104
@@ -1897,7 +1908,7 @@ output "{{resource}}_dns_name" {
 # The image each server starts from, by operating system: the trust's approved AMI ids in eu-west-2. Placeholders.
 ami_ids = {
 {{#images}}
-  # {{os}}: {{#has_image}}{{image.description}}, {{image.source}} {{image.lookup}}{{/has_image}}{{^has_image}}AWS publishes no current image of this version: the trust's own{{/has_image}}
+  # {{os}}: {{#has_image}}{{image.description}}, {{image.source}} {{image.lookup}}{{/has_image}}{{^has_image}}no current image of this version is published on AWS: the trust's own{{/has_image}}
   "{{key}}" = "ami-0123456789abcdef0"
 {{/images}}
 }

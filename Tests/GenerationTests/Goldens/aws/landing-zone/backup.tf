@@ -16,7 +16,8 @@ resource "aws_backup_plan" "daily" {
   rule {
     rule_name         = "daily"
     target_vault_name = aws_backup_vault.main.name
-    # 01:00 UTC, outside the working day; AWS Backup starts the job within start_window minutes.
+    # 01:00 UTC, outside the working day; the job starts within an hour and finishes within eight (the project's
+    # own windows, to revisit once the first backups are timed).
     schedule          = "cron(0 1 * * ? *)"
     start_window      = 60
     completion_window = 480

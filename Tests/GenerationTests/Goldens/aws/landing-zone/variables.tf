@@ -110,7 +110,7 @@ variable "backup_retention_days" {
 
 variable "budget_monthly_limit" {
   type        = number
-  description = "The account's monthly cost budget, in US dollars (AWS Budgets works in USD)."
+  description = "The account's monthly cost budget, in US dollars (the budget's limit_unit)."
 
   validation {
     condition     = var.budget_monthly_limit > 0

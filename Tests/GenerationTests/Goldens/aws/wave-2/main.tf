@@ -101,6 +101,14 @@ resource "aws_vpc_security_group_egress_rule" "estate" {
   to_port           = each.value.to_port
 }
 
+# A warning at plan, not a failure, when the trust's ranges multiply the rules past the default quota.
+check "security_group_rule_quota" {
+  assert {
+    condition     = length(local.inbound) <= 60 && length(local.outbound) + 2 <= 60
+    error_message = "The wave's security group needs ${length(local.inbound)} inbound and ${length(local.outbound) + 2} outbound rules; the default quota is 60 each: raise it (Service Quotas, Amazon VPC) or summarise on_premises_cidrs."
+  }
+}
+
 # Patching: Windows Update and the Linux distributions' repositories are on the internet at addresses that change,
 # so HTTP and HTTPS go out through the landing zone's NAT gateways; nothing can come in that way.
 #trivy:ignore:AVD-AWS-0104
