@@ -142,6 +142,21 @@ import Testing
         }
     }
 
+    /// The interface ports are listed in one order every run: by port, protocol and interface name (a Set's order
+    /// changes from one process to the next, and the same port often serves two interfaces).
+    @Test(arguments: estates)
+    func interfacePortsAreInAStableOrder(_ estate: String) throws {
+        let entry = try NSRegularExpression(pattern: #"\{ protocol = "(tcp|udp)", port = ([0-9]+), label = "([^"]+)" \}"#)
+        for file in try Self.files(estate) where file.path.hasSuffix("/main.tf") {
+            let text = file.contents as NSString
+            let ports = entry.matches(in: file.contents, range: NSRange(location: 0, length: text.length)).map {
+                (Int(text.substring(with: $0.range(at: 2)))!, text.substring(with: $0.range(at: 1)),
+                 text.substring(with: $0.range(at: 3)))
+            }
+            #expect(zip(ports, ports.dropFirst()).allSatisfy { $0 < $1 }, "\(file.path): \(ports)")
+        }
+    }
+
     /// Windows servers reach the directory over UDP as well as TCP.
     @Test func windowsWavesReachTheDirectoryOverUDP() throws {
         let files = try Self.files("Inventories/riverside-mental-health.yaml")

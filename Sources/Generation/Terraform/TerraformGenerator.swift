@@ -179,7 +179,11 @@ public struct TerraformGenerator: Sendable {
             }
             // Every port any service of the wave uses, once: what the wave's security rules open within the estate
             // and from the trust's ranges.
-            let wavePorts = Set(portsByService.values.joined()).sorted()
+            // Ordered by port, protocol and then label, so the same port under two interface names (https, rest) comes
+            // out in the same order every run.
+            let wavePorts = Set(portsByService.values.joined()).sorted {
+                ($0.number, $0.transport, $0.label) < ($1.number, $1.transport, $1.label)
+            }
             context["ports"] = wavePorts.map(Self.portContext)
             context["has_ports"] = !wavePorts.isEmpty
             context["unknown_ports"] = unknownPorts

@@ -17,6 +17,12 @@ resource "aws_iam_role_policy_attachment" "systems_manager" {
   policy_arn = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"
 }
 
+# The CloudWatch agent ships the servers' logs (through the landing zone's logs endpoint) and metrics (through NAT).
+resource "aws_iam_role_policy_attachment" "cloudwatch_agent" {
+  role       = aws_iam_role.wave.name
+  policy_arn = "arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy"
+}
+
 resource "aws_iam_instance_profile" "wave" {
   name = "${var.name_prefix}-wave-2-servers"
   role = aws_iam_role.wave.name
