@@ -65,9 +65,12 @@ import Testing
         let plan = Planner().plan(Assessor().assess(estate, asOf: Fixtures.asOf))
         let files = try Fixtures.generator().generate(plan, cloud: .aws)
         let readmes = files.filter { $0.path.hasSuffix("README.md") }.map(\.contents).joined()
-        #expect(readmes.contains("- `archive`: 40000 GB"))
+        // AWS builds the rest as data volumes within gp3's 16 TiB: 40,000 GB is 37,253 GiB, a 128 GiB root volume
+        // and three of 12,375 GiB.
+        #expect(readmes.contains("| root 128, data 12375, data 12375, data 12375 |"))
         let terraform = files.map(\.contents).joined()
-        #expect(terraform.contains("volume_size = 16384"))
+        #expect(terraform.contains("volume_size = 128"))
+        #expect(terraform.components(separatedBy: "size              = 12375").count - 1 == 3)
         #expect(terraform.contains("resource \"aws_db_instance\" \"pg\""))
     }
 

@@ -108,6 +108,7 @@ public struct TerraformGenerator: Sendable {
                                                                resource: names.take(server.id),
                                                                identifier: databaseNames.take(server.id))
                         database["environment"] = server.environment?.rawValue ?? "production"
+                        database["port"] = ManagedDatabase.port(of: engine)
                         databases.append(database)
                         continue
                     }
@@ -145,10 +146,27 @@ public struct TerraformGenerator: Sendable {
                 servers[index]["pad"] = String(repeating: " ", count: width - name.count)
             }
             context["servers"] = servers
+            // Each operating system image the wave's servers start from, once, by image_key, with where the cloud
+            // publishes it (image) when it does.
+            var images: [String: [String: Any]] = [:]
+            for server in servers {
+                let key = server["image_key"] as? String ?? ""
+                guard images[key] == nil else { continue }
+                var entry: [String: Any] = ["key": key, "os": server["os"] ?? "", "has_image": server["has_image"] ?? false]
+                if let image = server["image"] { entry["image"] = image }
+                images[key] = entry
+            }
+            context["images"] = images.keys.sorted().compactMap { images[$0] }
+            context["image_key_list"] = images.keys.sorted().map { "\"\($0)\"" }.joined(separator: ", ")
             context["databases"] = databases
             context["has_servers"] = !servers.isEmpty
             context["has_databases"] = !databases.isEmpty
+            context["has_servers_or_databases"] = !servers.isEmpty || !databases.isEmpty
             context["has_mysql"] = databases.contains { $0["mysql"] as? Bool == true }
+            context["has_sqlserver"] = databases.contains { $0["sqlserver"] as? Bool == true }
+            // Each engine port the wave's databases listen on, once, for the rules that let the estate reach them.
+            context["database_ports"] = Set(databases.compactMap { $0["port"] as? Int }).sorted()
+                .map { ["port": $0] as [String: Any] }
             context["has_resources"] = !servers.isEmpty || !databases.isEmpty || !fileShares.isEmpty
                 || !objectStores.isEmpty
             context["has_windows"] = servers.contains { $0["windows"] as? Bool == true }
@@ -166,13 +184,19 @@ public struct TerraformGenerator: Sendable {
             context["servers"] = servers
             // Every port any service of the wave uses, once: what the wave's security rules open within the estate
             // and from the trust's ranges.
-            let wavePorts = Set(portsByService.values.joined()).sorted()
+            // Ordered by port, protocol and then label, so the same port under two interface names (https, rest) comes
+            // out in the same order every run.
+            let wavePorts = Set(portsByService.values.joined()).sorted {
+                ($0.number, $0.transport, $0.label) < ($1.number, $1.transport, $1.label)
+            }
             context["ports"] = wavePorts.map(Self.portContext)
             context["has_ports"] = !wavePorts.isEmpty
             context["unknown_ports"] = unknownPorts
             context["has_unknown_ports"] = !unknownPorts.isEmpty
             context["file_shares"] = fileShares
             context["has_file_shares"] = !fileShares.isEmpty
+            // The trust's directory is asked for where something joins it: file shares, and SQL Server databases.
+            context["needs_directory"] = !fileShares.isEmpty || databases.contains { $0["sqlserver"] as? Bool == true }
             context["object_stores"] = objectStores
             context["has_object_stores"] = !objectStores.isEmpty
             context["has_zonal"] = servers.contains { $0["zonal"] as? Bool == true }

@@ -23,3 +23,28 @@ output "central_log_group" {
   description = "Central CloudWatch log group."
   value       = aws_cloudwatch_log_group.central.name
 }
+
+output "private_route_table_ids" {
+  description = "Route tables of the private subnets, in subnet order."
+  value       = aws_route_table.private[*].id
+}
+
+output "nat_gateway_ids" {
+  description = "NAT gateways for outbound patching (empty when public_subnet_cidrs is)."
+  value       = aws_nat_gateway.main[*].id
+}
+
+output "backup_vault_name" {
+  description = "The AWS Backup vault that the daily plan writes to."
+  value       = aws_backup_vault.main.name
+}
+
+output "access_log_bucket" {
+  description = "The bucket for S3 server access logs, which the waves' buckets log to."
+  value       = aws_s3_bucket.access_logs.id
+}
+
+output "cloudtrail_arn" {
+  description = "The account's multi-region trail."
+  value       = one(aws_cloudtrail.main[*].arn)
+}

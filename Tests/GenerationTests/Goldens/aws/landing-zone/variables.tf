@@ -85,3 +85,45 @@ variable "log_retention_days" {
     error_message = "Keep logs for at least a year, in a retention CloudWatch supports."
   }
 }
+
+variable "public_subnet_cidrs" {
+  type        = list(string)
+  description = "Public subnets for the NAT gateways that give the private subnets outbound internet for patching, one per availability zone in the order of availability_zones, inside vpc_cidr. Empty: no NAT, no internet gateway, and no route to the internet."
+  default     = []
+
+  validation {
+    condition     = alltrue([for cidr in var.public_subnet_cidrs : can(cidrhost(cidr, 0))])
+    error_message = "Each entry must be an IPv4 CIDR block."
+  }
+}
+
+variable "backup_retention_days" {
+  type        = number
+  description = "Days AWS Backup keeps each daily recovery point. 35 matches the generated databases' own automated backups."
+  default     = 35
+
+  validation {
+    condition     = var.backup_retention_days >= 7
+    error_message = "Keep backups for at least a week."
+  }
+}
+
+variable "budget_monthly_limit" {
+  type        = number
+  description = "The account's monthly cost budget, in US dollars (the budget's limit_unit)."
+
+  validation {
+    condition     = var.budget_monthly_limit > 0
+    error_message = "Give a positive amount."
+  }
+}
+
+variable "budget_contact_emails" {
+  type        = list(string)
+  description = "Who AWS Budgets e-mails when spend passes 80% of the budget or the forecast passes 100% (at most 10 addresses)."
+
+  validation {
+    condition     = length(var.budget_contact_emails) >= 1 && length(var.budget_contact_emails) <= 10 && alltrue([for address in var.budget_contact_emails : can(regex("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", address))])
+    error_message = "Give 1 to 10 e-mail addresses."
+  }
+}

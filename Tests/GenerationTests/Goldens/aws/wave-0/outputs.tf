@@ -2,21 +2,15 @@
 output "instance_ids" {
   description = "Each server of wave 0, by its inventory id."
   value = {
-    "rmh-dc01"    = aws_instance.rmh_dc01.id
-    "rmh-dc02"    = aws_instance.rmh_dc02.id
-    "rmh-cv-cs01" = aws_instance.rmh_cv_cs01.id
-    "rmh-cv-ma01" = aws_instance.rmh_cv_ma01.id
-    "rmh-cv-ma02" = aws_instance.rmh_cv_ma02.id
+    "rmh-dc01" = aws_instance.rmh_dc01.id
+    "rmh-dc02" = aws_instance.rmh_dc02.id
   }
 }
 
 output "private_ips" {
   description = "Private addresses, for DNS and the cut-over runbook."
   value = {
-    "rmh-dc01"    = aws_instance.rmh_dc01.private_ip
-    "rmh-dc02"    = aws_instance.rmh_dc02.private_ip
-    "rmh-cv-cs01" = aws_instance.rmh_cv_cs01.private_ip
-    "rmh-cv-ma01" = aws_instance.rmh_cv_ma01.private_ip
-    "rmh-cv-ma02" = aws_instance.rmh_cv_ma02.private_ip
+    "rmh-dc01" = aws_instance.rmh_dc01.private_ip
+    "rmh-dc02" = aws_instance.rmh_dc02.private_ip
   }
 }

@@ -32,12 +32,12 @@ variable "on_premises_cidrs" {
   }
 }
 
-variable "windows_ami_id" {
-  type        = string
-  description = "The Windows Server image the trust approves for these servers."
+variable "ami_ids" {
+  type        = map(string)
+  description = "The image each server starts from, by operating system (\"windows-2016\", \"windows-2019\"): the trust's approved AMI ids in the region (README lists where AWS publishes each)."
 
   validation {
-    condition     = can(regex("^ami-[0-9a-f]+$", var.windows_ami_id))
-    error_message = "Give an AMI id such as ami-0123456789abcdef0."
+    condition     = alltrue([for key in ["windows-2016", "windows-2019"] : can(regex("^ami-[0-9a-f]{8,17}$", lookup(var.ami_ids, key, "")))])
+    error_message = "Give an AMI id (ami-0123456789abcdef0) for each of \"windows-2016\", \"windows-2019\"."
   }
 }

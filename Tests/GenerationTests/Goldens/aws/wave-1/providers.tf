@@ -7,6 +7,8 @@ provider "aws" {
       organisation = "Riverside Mental Health and Learning Disabilities NHS Trust"
       managed-by   = "cloudfirst"
       wave         = "1"
+      # What serves every environment; a server, volume, database or store carries its own environment tag.
+      environment = "shared"
     }
   }
 }

@@ -2,8 +2,6 @@
 output "instance_ids" {
   description = "Each server of wave 2, by its inventory id."
   value = {
-    "rmh-fs01"     = aws_instance.rmh_fs01.id
-    "rmh-fs02"     = aws_instance.rmh_fs02.id
     "rmh-rds-gw01" = aws_instance.rmh_rds_gw01.id
     "rmh-rds-sh01" = aws_instance.rmh_rds_sh01.id
     "rmh-rds-sh02" = aws_instance.rmh_rds_sh02.id
@@ -13,8 +11,6 @@ output "instance_ids" {
 output "private_ips" {
   description = "Private addresses, for DNS and the cut-over runbook."
   value = {
-    "rmh-fs01"     = aws_instance.rmh_fs01.private_ip
-    "rmh-fs02"     = aws_instance.rmh_fs02.private_ip
     "rmh-rds-gw01" = aws_instance.rmh_rds_gw01.private_ip
     "rmh-rds-sh01" = aws_instance.rmh_rds_sh01.private_ip
     "rmh-rds-sh02" = aws_instance.rmh_rds_sh02.private_ip

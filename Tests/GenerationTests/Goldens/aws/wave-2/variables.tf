@@ -32,12 +32,64 @@ variable "on_premises_cidrs" {
   }
 }
 
-variable "windows_ami_id" {
-  type        = string
-  description = "The Windows Server image the trust approves for these servers."
+variable "ami_ids" {
+  type        = map(string)
+  description = "The image each server starts from, by operating system (\"windows-2019\"): the trust's approved AMI ids in the region (README lists where AWS publishes each)."
 
   validation {
-    condition     = can(regex("^ami-[0-9a-f]+$", var.windows_ami_id))
-    error_message = "Give an AMI id such as ami-0123456789abcdef0."
+    condition     = alltrue([for key in ["windows-2019"] : can(regex("^ami-[0-9a-f]{8,17}$", lookup(var.ami_ids, key, "")))])
+    error_message = "Give an AMI id (ami-0123456789abcdef0) for each of \"windows-2019\"."
+  }
+}
+
+variable "directory_domain_fqdn" {
+  type        = string
+  description = "The trust's Active Directory domain (e.g. trust.nhs.uk) that the FSx file shares join."
+
+  validation {
+    condition     = var.directory_domain_fqdn == null || can(regex("^[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+$", var.directory_domain_fqdn))
+    error_message = "Give the domain's DNS name, such as trust.nhs.uk."
+  }
+}
+
+variable "directory_dns_ips" {
+  type        = list(string)
+  description = "Two of the domain's DNS servers (domain controllers), reachable from the VPC."
+
+  validation {
+    condition     = var.directory_dns_ips == null || try(length(var.directory_dns_ips) == 2 && alltrue([for ip in var.directory_dns_ips : can(cidrhost("${ip}/32", 0))]), false)
+    error_message = "Give two IPv4 addresses."
+  }
+}
+
+variable "directory_ou" {
+  type        = string
+  description = "The organisational unit (distinguished name, OU=...,DC=...) the computer objects are created in."
+}
+
+variable "directory_auth_secret_arn" {
+  type        = string
+  description = "A Secrets Manager secret, encrypted with a customer-managed key, holding the domain-join account as CUSTOMER_MANAGED_ACTIVE_DIRECTORY_USERNAME (no domain prefix) and CUSTOMER_MANAGED_ACTIVE_DIRECTORY_PASSWORD."
+
+  validation {
+    condition     = var.directory_auth_secret_arn == null || can(regex("^arn:aws[a-z-]*:secretsmanager:", var.directory_auth_secret_arn))
+    error_message = "Give the secret's ARN."
+  }
+}
+
+variable "directory_file_system_administrators_group" {
+  type        = string
+  description = "The domain group that administers the FSx file systems."
+  default     = "Domain Admins"
+}
+
+variable "file_share_throughput_mbps" {
+  type        = number
+  description = "Throughput of each FSx file system, MB/s: the project's starting point, to be raised once the shares' real load is measured."
+  default     = 64
+
+  validation {
+    condition     = contains([32, 64, 128, 256, 512, 1024, 2048], var.file_share_throughput_mbps)
+    error_message = "Give one of FSx's throughput capacities: 32, 64, 128, 256, 512, 1024 or 2048 MB/s."
   }
 }

@@ -5,6 +5,28 @@ resource "aws_db_subnet_group" "wave" {
   subnet_ids = local.private_subnet_ids
 }
 
+# The engines' ports, from the estate, where the services' own interfaces have not opened them already.
+locals {
+  database_ports = {
+    "tcp-1433" = 1433
+  }
+  database_inbound = {
+    for pair in setproduct(local.estate_cidrs, keys(local.database_ports)) :
+    "${pair[1]}-${pair[0]}" => { cidr = pair[0], port = local.database_ports[pair[1]] }
+    if !contains(keys(local.service_ports), pair[1])
+  }
+}
+
+resource "aws_vpc_security_group_ingress_rule" "database" {
+  for_each          = local.database_inbound
+  security_group_id = aws_security_group.wave.id
+  description       = "Database port ${each.value.port} from the estate"
+  cidr_ipv4         = each.value.cidr
+  ip_protocol       = "tcp"
+  from_port         = each.value.port
+  to_port           = each.value.port
+}
+
 resource "aws_iam_role" "database_monitoring" {
   name = "${var.name_prefix}-wave-4-rds-monitoring"
   assume_role_policy = jsonencode({
@@ -51,12 +73,20 @@ resource "aws_db_instance" "rmh_bi_sql01" {
   skip_final_snapshot                 = false
   final_snapshot_identifier           = "${var.name_prefix}-rmh-bi-sql01-final"
   license_model                       = "license-included"
+  # Joined to the trust's own Active Directory when the directory_* inputs are set ("Working with self-managed
+  # Active Directory with an Amazon RDS for SQL Server DB instance", Amazon RDS User Guide).
+  domain_fqdn            = var.directory_domain_fqdn
+  domain_ou              = var.directory_domain_fqdn == null ? null : var.directory_ou
+  domain_auth_secret_arn = var.directory_domain_fqdn == null ? null : var.directory_auth_secret_arn
+  domain_dns_ips         = var.directory_domain_fqdn == null ? null : var.directory_dns_ips
 
   tags = {
     Name                = "rmh-bi-sql01"
     service             = "rmh-dw"
     owner               = "Head of Performance and Information"
     data-classification = "official-sensitive"
+    environment         = "production"
+    backup              = "daily"
   }
 }
 
