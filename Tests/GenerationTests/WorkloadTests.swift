@@ -33,6 +33,7 @@ import Testing
         ("Red Hat Enterprise Linux 7.9", "rhel-7"),
         ("RHEL 8", "rhel-8"),
         ("Ubuntu 22.04 LTS", "ubuntu-22.04"),
+        ("Ubuntu 18.04.6 LTS", "ubuntu-18.04"),
         ("SUSE Linux Enterprise Server 15 SP4", "sles-15"),
         ("Oracle Linux 8.6", "oracle-linux-8"),
         ("CentOS 7 (64-bit)", "centos-7"),

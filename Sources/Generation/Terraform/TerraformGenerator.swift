@@ -20,14 +20,6 @@ public struct TerraformGenerator: Sendable {
     public let templates: TemplateSet
     public let version: String
 
-    /// GB: the largest single disk built here (AWS gp3 and Azure's larger managed disks hold 16 TiB; Google's
-    /// balanced persistent disks hold more). A server with more storage needs data disks the README names.
-    static let largestDiskGB = 16_384
-
-    /// GB: the largest managed OS disk on Azure (azurerm validates `os_disk.disk_size_gb` as 0 to 4,095). A server
-    /// with more storage gets its OS disk at this size and an empty managed data disk for the rest.
-    static let azureLargestOSDiskGB = 4_095
-
     public init(templates: TemplateSet, version: String) {
         self.templates = templates
         self.version = version
@@ -144,6 +136,10 @@ public struct TerraformGenerator: Sendable {
             for index in servers.indices {
                 let name = servers[index]["name"] as? String ?? ""
                 servers[index]["pad"] = String(repeating: " ", count: width - name.count)
+                // Each server carries its own service's ports.
+                let ports = portsByService[servers[index]["service"] as? String ?? ""] ?? []
+                servers[index]["ports"] = ports.map(Self.portContext)
+                servers[index]["has_ports"] = !ports.isEmpty
             }
             context["servers"] = servers
             // Each operating system image the wave's servers start from, once, by image_key, with where the cloud
@@ -171,17 +167,6 @@ public struct TerraformGenerator: Sendable {
                 || !objectStores.isEmpty
             context["has_windows"] = servers.contains { $0["windows"] as? Bool == true }
             context["has_linux"] = servers.contains { $0["windows"] as? Bool == false }
-            let capped = servers.filter { $0["disk_capped"] as? Bool == true }
-            context["capped_disks"] = capped
-            context["has_capped_disks"] = !capped.isEmpty
-            context["has_azure_data_disks"] = servers.contains { $0["azure_has_data_disk"] as? Bool == true }
-            for index in servers.indices {
-                let ports = portsByService[servers[index]["service"] as? String ?? ""] ?? []
-                servers[index]["ports"] = ports.map(Self.portContext)
-                servers[index]["has_ports"] = !ports.isEmpty
-            }
-            // Again, now that each server carries its service's ports (the copy above was taken before).
-            context["servers"] = servers
             // Every port any service of the wave uses, once: what the wave's security rules open within the estate
             // and from the trust's ranges.
             // Ordered by port, protocol and then label, so the same port under two interface names (https, rest) comes
@@ -240,12 +225,14 @@ public struct TerraformGenerator: Sendable {
     func serverContext(_ server: Server, sized: ServerSizing, size: CloudSizing, service: Service, cloud: Cloud,
                        strategy: MigrationStrategy, resource: String, hostname: String, subnet: Int, wave: Int)
         -> [String: Any] {
-        let storage = Int((server.storageGB ?? 0).rounded(.up))
-        let disk = min(Self.largestDiskGB, max(size.windows ? 128 : 64, storage))
         let os = Workload.operatingSystem(server.os, windows: size.windows)
         let disks = Workload.disks(server, on: cloud, windows: size.windows, tier: size.storageTier)
-        // AWS device names for data volumes: /dev/sdf to /dev/sdp, then /dev/sdq onwards (xvd* on Linux).
-        let letters = Array("fghijklmnopqrstuvwxyz")
+        // Device names for data volumes (AWS): /dev/sdf to /dev/sdz, then /dev/sdaa onwards, never one twice.
+        let letters = Array("fghijklmnopqrstuvwxyz"), all = Array("abcdefghijklmnopqrstuvwxyz")
+        func device(_ index: Int) -> String {
+            index < letters.count ? "/dev/sd\(letters[index])"
+                : "/dev/sd\(all[(index - letters.count) / all.count % all.count])\(all[(index - letters.count) % all.count])"
+        }
         let image: [String: String]? = switch cloud {
         case .azure: AzureImages.reference(os)
         case .aws: AWSImages.reference(os)
@@ -268,16 +255,10 @@ public struct TerraformGenerator: Sendable {
             "os_disk_gb": disks.osGiB,
             "data_disks": disks.dataGiB.enumerated().map { index, gib in
                 ["index": index, "lun": index, "number": index + 1, "size_gb": gib,
-                 "device": "/dev/sd\(letters[index % letters.count])"] as [String: Any]
+                 "device": device(index)] as [String: Any]
             },
             "has_data_disks": !disks.dataGiB.isEmpty,
             "environment": server.environment?.rawValue ?? "production",
-            "disk_gb": disk,
-            "azure_os_disk_gb": min(disk, Self.azureLargestOSDiskGB),
-            "azure_data_disk_gb": max(0, disk - Self.azureLargestOSDiskGB),
-            "azure_has_data_disk": disk > Self.azureLargestOSDiskGB,
-            "storage_gb": storage,
-            "disk_capped": storage > disk,
             "subnet": subnet,
             "service": service.id,
             "owner": service.owner ?? "not recorded",

@@ -27,7 +27,8 @@ enum Workload {
         }
         if has("ubuntu") {
             // Ubuntu versions are YY.MM: the first such pair in the name.
-            let version = numbers(in: text).first { $0.contains(".") } ?? ""
+            let version = numbers(in: text).first { $0.contains(".") }
+                .map { $0.split(separator: ".").prefix(2).joined(separator: ".") } ?? ""
             return OperatingSystem(family: "ubuntu", version: version)
         }
         let families: [(words: [String], family: String)] = [
@@ -132,8 +133,9 @@ enum Workload {
         let number: Int
         let label: String
 
+        /// By number, transport, then label: a total order, so a set of ports always lists the same way.
         static func < (lhs: Port, rhs: Port) -> Bool {
-            (lhs.number, lhs.transport) < (rhs.number, rhs.transport)
+            (lhs.number, lhs.transport, lhs.label) < (rhs.number, rhs.transport, rhs.label)
         }
     }
 
