@@ -14,9 +14,9 @@ public enum EmbeddedTemplates {
 
 Terraform for the migration plan, one folder a wave. Apply `landing-zone/` first, then each wave in order; every
 folder's README says what it holds and what the operator supplies. Every resource carries the tags (labels on Google
-Cloud) service, owner, data classification, wave and managed-by.
+Cloud) service, owner, data classification, environment, wave and managed-by.
 
-| folder | wave | dates | servers and databases built here | services |
+| folder | wave | dates | servers, databases and stores built here | services |
 |---|---|---|---:|---:|
 | `landing-zone/` | Wave 0: Landing zone | before the first wave | 0 | 0 |
 {{#waves}}

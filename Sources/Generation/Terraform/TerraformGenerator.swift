@@ -203,7 +203,7 @@ public struct TerraformGenerator: Sendable {
             files += try render(folder: waveTemplates, into: folder, context: context, only: only)
             waveFolders.append(["folder": "wave-\(wave.number)", "wave": wave.number, "title": wave.title,
                                 "start": wave.start.description, "end": wave.end.description,
-                                "servers": servers.count + databases.count, "services": wave.services.count])
+                                "servers": servers.count + databases.count + fileShares.count + objectStores.count, "services": wave.services.count])
         }
         if cloud == .gcp { GoogleTerraform.decorate(landingZone: &landingZone, waves: waveContexts) }
         files = try render(folder: "terraform/\(cloud.rawValue)/landing-zone", into: "\(cloud.rawValue)/landing-zone",
