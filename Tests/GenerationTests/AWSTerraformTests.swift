@@ -148,12 +148,33 @@ import Testing
     func interfacePortsAreInAStableOrder(_ estate: String) throws {
         let entry = try NSRegularExpression(pattern: #"\{ protocol = "(tcp|udp)", port = ([0-9]+), label = "([^"]+)" \}"#)
         for file in try Self.files(estate) where file.path.hasSuffix("/main.tf") {
-            let text = file.contents as NSString
-            let ports = entry.matches(in: file.contents, range: NSRange(location: 0, length: text.length)).map {
-                (Int(text.substring(with: $0.range(at: 2)))!, text.substring(with: $0.range(at: 1)),
-                 text.substring(with: $0.range(at: 3)))
+            // Each list on its own: the services' own ports, then the ports of what they depend on.
+            for list in file.contents.components(separatedBy: "interface_ports = [").dropFirst() {
+                let block = list.components(separatedBy: "\n  ]").first ?? ""
+                let text = block as NSString
+                let ports = entry.matches(in: block, range: NSRange(location: 0, length: text.length)).map {
+                    (Int(text.substring(with: $0.range(at: 2)))!, text.substring(with: $0.range(at: 1)),
+                     text.substring(with: $0.range(at: 3)))
+                }
+                #expect(zip(ports, ports.dropFirst()).allSatisfy { $0 < $1 }, "\(file.path): \(ports)")
             }
-            #expect(zip(ports, ports.dropFirst()).allSatisfy { $0 < $1 }, "\(file.path): \(ports)")
+        }
+    }
+
+    /// A wave with domain controllers lets the estate reach them on every port a domain member uses, not only the
+    /// directory service's listed interfaces; a wave without them does not open those ports inbound.
+    @Test(arguments: estates)
+    func domainControllersAreReachableOnTheDirectoryPorts(_ estate: String) throws {
+        let plan = try Fixtures.plan(estate)
+        for file in try Self.files(estate) where file.path.hasSuffix("/main.tf") && file.path.contains("/wave-") {
+            let wave = Int(file.path.split(separator: "/")[1].dropFirst("wave-".count))!
+            let hasControllers = plan.waves.first { $0.number == wave }?.services.contains {
+                plan.assessment.services[$0].kind == .directory
+                    && [.rehost, .replatform, .relocate, .refactor].contains(plan.assessment.services[$0].strategy)
+                    && plan.estate.services[$0].supplier?.supportedClouds?.contains(.aws) ?? true
+            } ?? false
+            let opened = file.contents.contains("directory_inbound_ports = local.directory_ports_all")
+            #expect(opened == hasControllers, "\(file.path)")
         }
     }
 

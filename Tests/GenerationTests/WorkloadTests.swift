@@ -103,4 +103,40 @@ import Testing
         #expect(Workload.ports(.odbc, engines: []) == nil, "a database link with no known engine has no port")
         #expect(Workload.ports(.proprietary, engines: []) == nil)
     }
+
+    @Test func aServiceReachesWhatItDependsOnAtItsDatabasesPorts() throws {
+        let yaml = """
+            cloudfirst: 1
+            organisation:
+              name: Test Trust
+            sites:
+              - id: site
+                name: Server room
+            servers:
+              - id: app1
+                site: site
+              - id: db1
+                site: site
+                role: database
+                software:
+                  - product: Microsoft SQL Server
+                    version: "2019"
+            services:
+              - id: epr-db
+                name: EPR database
+                servers: [db1]
+              - id: epr
+                name: EPR
+                servers: [app1]
+                depends_on: [epr-db]
+                interfaces:
+                  - protocol: hl7v2-mllp
+            """
+        let loaded = EstateLoader.load([InventorySource(displayPath: "test.yaml", contents: .bytes(Array(yaml.utf8)))])
+        let estate = try #require(loaded.estate)
+        let epr = try #require(estate.service("epr"))
+        // The database service names no interface: its engine's port is what the EPR reaches it on.
+        #expect(Workload.dependencyPorts(of: epr, in: estate).map(\.number) == [1433])
+        #expect(Workload.dependencyPorts(of: try #require(estate.service("epr-db")), in: estate).isEmpty)
+    }
 }

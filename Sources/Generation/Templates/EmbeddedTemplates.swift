@@ -18,10 +18,13 @@ Cloud) service, owner, data classification, environment, wave and managed-by.
 
 | folder | wave | dates | servers, databases and stores built here | services |
 |---|---|---|---:|---:|
-| `landing-zone/` | Wave 0: Landing zone | before the first wave | 0 | 0 |
+| `landing-zone/` | The landing zone's platform: network, keys, logging, backup vault | before the first wave | 0 | 0 |
 {{#waves}}
 | `{{folder}}/` | {{title}} | {{start}} to {{end}} | {{servers}} | {{services}} |
 {{/waves}}
+
+A disk larger than the cloud allows one disk to be is built as equal disks within its limit, side by side in the
+wave's `main.tf`: join them in the operating system (LVM on Linux, Storage Spaces on Windows) before the data is copied.
 
 Services that stay on premises build nothing here:
 {{#retained}}
@@ -1023,8 +1026,8 @@ variable "on_premises_cidrs" {
   default     = []
 
   validation {
-    condition     = alltrue([for cidr in var.on_premises_cidrs : can(cidrhost(cidr, 0))])
-    error_message = "Each entry must be an IPv4 CIDR block."
+    condition     = alltrue([for cidr in var.on_premises_cidrs : can(cidrhost(cidr, 0)) && try(tonumber(split("/", cidr)[1]) >= 8, false)])
+    error_message = "Each entry must be an IPv4 CIDR block no wider than /8: the trust's own ranges, never the internet."
   }
 }
 
@@ -1132,8 +1135,9 @@ these instances. Domain accounts sign in once the trust joins the servers to its
 {{#has_object_stores}}
 
 Backup repositories, each an S3 bucket (encrypted with the landing zone's key, versioned, Object Lock enabled for the
-backup software's immutable restore points, access-logged to the landing zone's bucket, ageing to Standard-IA after
-30 days, TLS only, and protected from `terraform destroy`):
+backup software's immutable restore points with no default retention, access-logged to the landing zone's bucket,
+TLS only, and protected from `terraform destroy`; the backup software moves and expires its own objects, so no
+lifecycle rule acts on them, and abandoned uploads are cleaned after 7 days):
 
 | server | service | provisioned (GiB) | used (GB) | environment |
 |---|---|---:|---:|---|
@@ -1513,12 +1517,25 @@ locals {
   }
   # Windows servers are domain members; the Linux servers here are not joined by these files.
   directory_ports = {{#has_windows}}local.directory_ports_all{{/has_windows}}{{^has_windows}}{}{{/has_windows}}
-  outbound_ports = merge(local.service_ports, local.directory_ports, {
+  # The wave's domain controllers are reached by every domain member on those ports, and by each other.
+  directory_inbound_ports = {{#has_directory}}local.directory_ports_all{{/has_directory}}{{^has_directory}}{}{{/has_directory}}
+  # What the services depend on listen on (their interfaces' ports and their databases' engine ports), wherever they run.
+  dependency_interface_ports = [
+{{#dependency_ports}}
+    { protocol = "{{protocol}}", port = {{port}}, label = "{{label}}" },
+{{/dependency_ports}}
+  ]
+  dependency_ports = {
+    for key, group in { for port in local.dependency_interface_ports : "${port.protocol}-${port.port}" => port... } :
+    key => { protocol = group[0].protocol, port = group[0].port, to_port = group[0].port, label = join("/", distinct(group[*].label)) }
+  }
+  outbound_ports = merge(local.dependency_ports, local.service_ports, local.directory_ports, {
     "tcp-443" = { protocol = "tcp", port = 443, to_port = 443, label = "HTTPS" }
   })
+  inbound_ports = merge(local.service_ports, local.directory_inbound_ports)
   inbound = {
-    for pair in setproduct(local.estate_cidrs, keys(local.service_ports)) :
-    "${pair[1]}-${pair[0]}" => merge(local.service_ports[pair[1]], { cidr = pair[0] })
+    for pair in setproduct(local.estate_cidrs, keys(local.inbound_ports)) :
+    "${pair[1]}-${pair[0]}" => merge(local.inbound_ports[pair[1]], { cidr = pair[0] })
   }
   outbound = {
     for pair in setproduct(local.estate_cidrs, keys(local.outbound_ports)) :
@@ -1681,8 +1698,8 @@ output "private_ips" {
 # Object stores: an S3 bucket per backup repository, private, encrypted with the landing zone's key, versioned, with
 # S3 Object Lock enabled so the backup software can make its restore points immutable (it sets the retention per
 # object; a default retention on the bucket would fight the software's own), logging to the landing zone's
-# access-log bucket, and ageing to Standard-IA after 30 days, the least S3 allows ("Transitioning objects using
-# Amazon S3 Lifecycle", Amazon S3 User Guide). Names end in the account id: bucket names are global.
+# access-log bucket. The software chooses its objects' storage class (Standard-IA, as the plan prices it, where it is
+# so set). Names end in the account id: bucket names are global.
 {{/has_object_stores}}
 {{#object_stores}}
 
@@ -1751,16 +1768,14 @@ resource "aws_s3_bucket_logging" "{{resource}}" {
 resource "aws_s3_bucket_lifecycle_configuration" "{{resource}}" {
   bucket = aws_s3_bucket.{{resource}}.id
 
+  # Only uploads the backup software abandoned are cleaned up. Its own objects are left to it: backup software
+  # that writes to object storage tiers and expires its objects itself, and Veeam's "Considerations and Limitations"
+  # for object storage repositories warn that bucket rules acting on them cause backup and restore failures.
   rule {
-    id     = "age-backups"
+    id     = "abandoned-uploads"
     status = "Enabled"
 
     filter {}
-
-    transition {
-      days          = 30
-      storage_class = "STANDARD_IA"
-    }
 
     abort_incomplete_multipart_upload {
       days_after_initiation = 7
@@ -1944,8 +1959,8 @@ variable "on_premises_cidrs" {
   default     = []
 
   validation {
-    condition     = alltrue([for cidr in var.on_premises_cidrs : can(cidrhost(cidr, 0))])
-    error_message = "Each entry must be an IPv4 CIDR block."
+    condition     = alltrue([for cidr in var.on_premises_cidrs : can(cidrhost(cidr, 0)) && try(tonumber(split("/", cidr)[1]) >= 8, false)])
+    error_message = "Each entry must be an IPv4 CIDR block no wider than /8: the trust's own ranges, never the internet."
   }
 }
 {{#has_servers}}
@@ -2199,8 +2214,9 @@ refuses deletion while it holds backups (stop protection and delete the backup d
 
 Identity (Entra ID Connect, the domain itself), the HSCN or ExpressRoute circuit through the trust's HSCN
 connectivity provider, DNS forwarding from on premises, who may use Bastion (Azure RBAC: Reader on the Bastion and
-Virtual Machine Administrator Login or User Login on the VMs), the budget's amount, and the backup retention, which
-is the project's starting point, not the trust's records-retention policy.
+on the VMs; sign-in is with each Windows VM's own password from Key Vault or a domain account, and each Linux VM's
+SSH key, since these files install no Entra ID sign-in extension), the budget's amount, and the backup retention,
+which is the project's starting point, not the trust's records-retention policy.
 
 No address, key or password is in these files. `terraform init` (as above) and `terraform plan` show what it would
 build.
@@ -3259,8 +3275,8 @@ variable "on_premises_cidrs" {
   default     = []
 
   validation {
-    condition     = alltrue([for cidr in var.on_premises_cidrs : can(cidrhost(cidr, 0))])
-    error_message = "Each entry must be an IPv4 CIDR block."
+    condition     = alltrue([for cidr in var.on_premises_cidrs : can(cidrhost(cidr, 0)) && try(tonumber(split("/", cidr)[1]) >= 8, false)])
+    error_message = "Each entry must be an IPv4 CIDR block no wider than /8: the trust's own ranges, never the internet."
   }
 }
 
@@ -3520,10 +3536,13 @@ Kerberos authentication for hybrid identities on Azure Files"). Copy the data wi
 Sync or robocopy over the VPN), then point users' drive mappings at the share.
 {{/has_file_shares}}
 {{#has_object_stores}}
-The backup container is versioned, with version-level immutability for `backup_immutability_days` (unlocked) and
-soft delete: point the backup software at it with an Entra ID identity (it needs Storage Blob Data Contributor on
-the container), and lock the policy once restores are proven. The backup servers themselves are not built: the
-backup software's own server, where it needs one, is the trust's choice.
+The backup container is versioned, with version-level immutability support and soft delete but no default
+retention policy (the account's policy is `Disabled`): the backup software sets each copy's retention itself, as
+Veeam, among others, requires. Point it at the container with an Entra ID identity (it needs Storage Blob Data
+Contributor on the container) and turn on its immutability setting; `backup_immutability_days` is kept for a trust
+whose software wants a default, set by changing the policy's state to `Unlocked`. The backup servers themselves are
+not built: the backup software's own server (a Veeam or Commvault server, say) is rehosted or run by its supplier,
+as the trust chooses.
 {{/has_object_stores}}
 {{/has_stores}}
 {{#has_resources}}
@@ -4375,9 +4394,9 @@ resource "azurerm_storage_share" "{{resource}}{{key}}" {
 {{#has_object_stores}}
 
 # Blob storage at the Cool tier for the backup servers' repositories (written once, read to restore): versioned,
-# with version-level immutability (unlocked, so the trust can lock it once its backup software is proven against
-# it: "Configure immutability policies for blob versions") and soft delete, so ransomware that reaches the backup
-# software cannot erase the copies.
+# with version-level immutability support for the backup software to set each copy's retention ("Configure
+# immutability policies for blob versions") and soft delete, so ransomware that reaches the backup software cannot
+# erase the copies.
 resource "azurerm_storage_account" "backups" {
   # checkov:skip=CKV_AZURE_33: a backup-repository account; it has no queues to log
   # checkov:skip=CKV_AZURE_43: the name is name_prefix without hyphens (at most 13), "w", the wave and "b", and 6 of a hash: 3-24 lowercase letters and digits, which checkov cannot evaluate
@@ -4419,8 +4438,11 @@ resource "azurerm_storage_account" "backups" {
     }
   }
 
+  # Version-level immutability support on, with no default policy: the backup software sets each object's
+  # retention itself, and a default beside it is what Veeam warns against ("Considerations and Limitations",
+  # object storage repositories: a default retention "may result in an unpredictable system behavior and data loss").
   immutability_policy {
-    state                         = "Unlocked"
+    state                         = "Disabled"
     allow_protected_append_writes = true
     period_since_creation_in_days = var.backup_immutability_days
   }
@@ -4555,8 +4577,8 @@ variable "on_premises_cidrs" {
   default     = []
 
   validation {
-    condition     = alltrue([for cidr in var.on_premises_cidrs : can(cidrhost(cidr, 0))])
-    error_message = "Each entry must be an IPv4 CIDR block."
+    condition     = alltrue([for cidr in var.on_premises_cidrs : can(cidrhost(cidr, 0)) && try(tonumber(split("/", cidr)[1]) >= 8, false)])
+    error_message = "Each entry must be an IPv4 CIDR block no wider than /8: the trust's own ranges, never the internet."
   }
 }
 {{#has_linux}}
@@ -4600,7 +4622,7 @@ variable "role_propagation_wait" {
 
 variable "backup_immutability_days" {
   type        = number
-  description = "Days each blob version in the backup storage cannot be changed or deleted; match the backup software's retention (the project's default: 30)."
+  description = "Days of the default retention policy, used only if the trust sets the policy's state to Unlocked (the backup software sets each copy's own retention otherwise; the project's default: 30)."
   default     = 30
 
   validation {
@@ -5460,8 +5482,8 @@ variable "on_premises_cidrs" {
   default     = []
 
   validation {
-    condition     = alltrue([for cidr in var.on_premises_cidrs : can(cidrhost(cidr, 0)) && cidr != "0.0.0.0/0"])
-    error_message = "Each entry must be an IPv4 CIDR block, and not 0.0.0.0/0."
+    condition     = alltrue([for cidr in var.on_premises_cidrs : can(cidrhost(cidr, 0)) && try(tonumber(split("/", cidr)[1]) >= 8, false)])
+    error_message = "Each entry must be an IPv4 CIDR block no wider than /8: the trust's own ranges, never the internet."
   }
 }
 
@@ -6443,8 +6465,8 @@ variable "on_premises_cidrs" {
   default     = []
 
   validation {
-    condition     = alltrue([for cidr in var.on_premises_cidrs : can(cidrhost(cidr, 0)) && cidr != "0.0.0.0/0"])
-    error_message = "Each entry must be an IPv4 CIDR block, and not 0.0.0.0/0."
+    condition     = alltrue([for cidr in var.on_premises_cidrs : can(cidrhost(cidr, 0)) && try(tonumber(split("/", cidr)[1]) >= 8, false)])
+    error_message = "Each entry must be an IPv4 CIDR block no wider than /8: the trust's own ranges, never the internet."
   }
 }
 {{#image_inputs}}

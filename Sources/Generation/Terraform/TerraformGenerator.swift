@@ -63,6 +63,7 @@ public struct TerraformGenerator: Sendable {
             var names = Identifiers.Unique.resources()
             var seen = Set<Int>()
             var portsByService: [String: [Workload.Port]] = [:]
+            var dependencyPorts = Set<Workload.Port>()
             // A cloud whose wave templates hold `storage.tf` builds file shares and object stores; until then the
             // server stays a VM with its data on disks.
             let buildsStores = templates.templates(in: "terraform/\(cloud.rawValue)/wave").contains("storage.tf")
@@ -131,6 +132,7 @@ public struct TerraformGenerator: Sendable {
                     unknownPorts.append(["id": model.id, "protocols": ports.unknown.joined(separator: ", ")])
                 }
                 portsByService[model.id] = ports.known
+                dependencyPorts.formUnion(Workload.dependencyPorts(of: model, in: estate))
             }
             let width = servers.map { ($0["name"] as? String ?? "").count }.max() ?? 0
             for index in servers.indices {
@@ -176,6 +178,9 @@ public struct TerraformGenerator: Sendable {
             }
             context["ports"] = wavePorts.map(Self.portContext)
             context["has_ports"] = !wavePorts.isEmpty
+            // What the wave's servers reach the services they depend on at, wherever those run.
+            context["dependency_ports"] = dependencyPorts.sorted().map(Self.portContext)
+            context["has_directory"] = servers.contains { $0["directory"] as? Bool == true }
             context["unknown_ports"] = unknownPorts
             context["has_unknown_ports"] = !unknownPorts.isEmpty
             context["file_shares"] = fileShares
@@ -201,7 +206,9 @@ public struct TerraformGenerator: Sendable {
                         && ($0 != "storage.tf" || !fileShares.isEmpty || !objectStores.isEmpty)
                 }
             files += try render(folder: waveTemplates, into: folder, context: context, only: only)
-            waveFolders.append(["folder": "wave-\(wave.number)", "wave": wave.number, "title": wave.title,
+            // Wave 0 is the foundation services moved with the landing zone, not the landing zone's own folder.
+            let title = wave.number == 0 ? "Wave 0: foundation services, with the landing zone" : wave.title
+            waveFolders.append(["folder": "wave-\(wave.number)", "wave": wave.number, "title": title,
                                 "start": wave.start.description, "end": wave.end.description,
                                 "servers": servers.count + databases.count + fileShares.count + objectStores.count, "services": wave.services.count])
         }

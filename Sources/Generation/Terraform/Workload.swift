@@ -190,4 +190,21 @@ enum Workload {
         }
         return engines
     }
+
+    /// The ports a service's servers reach the services it depends on at: each dependency's interface ports and its
+    /// databases' engine ports (a database service often lists no interface of its own).
+    static func dependencyPorts(of service: Service, in estate: Estate) -> [Port] {
+        var ports = Set<Port>()
+        for reference in service.dependsOn {
+            guard let index = estate.serviceIndex[reference.id] else { continue }
+            let dependency = estate.services[index]
+            let found = dependency.servers.compactMap { estate.serverIndex[$0.id] }
+                .flatMap { Self.engines(of: estate.servers[$0]) }
+            ports.formUnion(Self.ports(of: dependency, engines: found).known)
+            if let database = Self.ports(.odbc, engines: found) {
+                ports.formUnion(database.map { Port(transport: $0.transport, number: $0.number, label: "database") })
+            }
+        }
+        return ports.sorted()
+    }
 }

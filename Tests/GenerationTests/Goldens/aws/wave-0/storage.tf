@@ -4,8 +4,8 @@
 # Object stores: an S3 bucket per backup repository, private, encrypted with the landing zone's key, versioned, with
 # S3 Object Lock enabled so the backup software can make its restore points immutable (it sets the retention per
 # object; a default retention on the bucket would fight the software's own), logging to the landing zone's
-# access-log bucket, and ageing to Standard-IA after 30 days, the least S3 allows ("Transitioning objects using
-# Amazon S3 Lifecycle", Amazon S3 User Guide). Names end in the account id: bucket names are global.
+# access-log bucket. The software chooses its objects' storage class (Standard-IA, as the plan prices it, where it is
+# so set). Names end in the account id: bucket names are global.
 
 # rmh-cv-cs01: rmh-backup's backup repository, 466 GiB provisioned on premises, 235 GB used.
 resource "aws_s3_bucket" "rmh_cv_cs01" {
@@ -72,16 +72,14 @@ resource "aws_s3_bucket_logging" "rmh_cv_cs01" {
 resource "aws_s3_bucket_lifecycle_configuration" "rmh_cv_cs01" {
   bucket = aws_s3_bucket.rmh_cv_cs01.id
 
+  # Only uploads the backup software abandoned are cleaned up. Its own objects are left to it: backup software
+  # that writes to object storage tiers and expires its objects itself, and Veeam's "Considerations and Limitations"
+  # for object storage repositories warn that bucket rules acting on them cause backup and restore failures.
   rule {
-    id     = "age-backups"
+    id     = "abandoned-uploads"
     status = "Enabled"
 
     filter {}
-
-    transition {
-      days          = 30
-      storage_class = "STANDARD_IA"
-    }
 
     abort_incomplete_multipart_upload {
       days_after_initiation = 7
@@ -180,16 +178,14 @@ resource "aws_s3_bucket_logging" "rmh_cv_ma01" {
 resource "aws_s3_bucket_lifecycle_configuration" "rmh_cv_ma01" {
   bucket = aws_s3_bucket.rmh_cv_ma01.id
 
+  # Only uploads the backup software abandoned are cleaned up. Its own objects are left to it: backup software
+  # that writes to object storage tiers and expires its objects itself, and Veeam's "Considerations and Limitations"
+  # for object storage repositories warn that bucket rules acting on them cause backup and restore failures.
   rule {
-    id     = "age-backups"
+    id     = "abandoned-uploads"
     status = "Enabled"
 
     filter {}
-
-    transition {
-      days          = 30
-      storage_class = "STANDARD_IA"
-    }
 
     abort_incomplete_multipart_upload {
       days_after_initiation = 7
@@ -288,16 +284,14 @@ resource "aws_s3_bucket_logging" "rmh_cv_ma02" {
 resource "aws_s3_bucket_lifecycle_configuration" "rmh_cv_ma02" {
   bucket = aws_s3_bucket.rmh_cv_ma02.id
 
+  # Only uploads the backup software abandoned are cleaned up. Its own objects are left to it: backup software
+  # that writes to object storage tiers and expires its objects itself, and Veeam's "Considerations and Limitations"
+  # for object storage repositories warn that bucket rules acting on them cause backup and restore failures.
   rule {
-    id     = "age-backups"
+    id     = "abandoned-uploads"
     status = "Enabled"
 
     filter {}
-
-    transition {
-      days          = 30
-      storage_class = "STANDARD_IA"
-    }
 
     abort_incomplete_multipart_upload {
       days_after_initiation = 7

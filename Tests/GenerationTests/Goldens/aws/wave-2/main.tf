@@ -74,12 +74,26 @@ locals {
   }
   # Windows servers are domain members; the Linux servers here are not joined by these files.
   directory_ports = local.directory_ports_all
-  outbound_ports = merge(local.service_ports, local.directory_ports, {
+  # The wave's domain controllers are reached by every domain member on those ports, and by each other.
+  directory_inbound_ports = {}
+  # What the services depend on listen on (their interfaces' ports and their databases' engine ports), wherever they run.
+  dependency_interface_ports = [
+    { protocol = "tcp", port = 389, label = "ldap" },
+    { protocol = "udp", port = 389, label = "ldap" },
+    { protocol = "tcp", port = 443, label = "https" },
+    { protocol = "tcp", port = 445, label = "smb" },
+  ]
+  dependency_ports = {
+    for key, group in { for port in local.dependency_interface_ports : "${port.protocol}-${port.port}" => port... } :
+    key => { protocol = group[0].protocol, port = group[0].port, to_port = group[0].port, label = join("/", distinct(group[*].label)) }
+  }
+  outbound_ports = merge(local.dependency_ports, local.service_ports, local.directory_ports, {
     "tcp-443" = { protocol = "tcp", port = 443, to_port = 443, label = "HTTPS" }
   })
+  inbound_ports = merge(local.service_ports, local.directory_inbound_ports)
   inbound = {
-    for pair in setproduct(local.estate_cidrs, keys(local.service_ports)) :
-    "${pair[1]}-${pair[0]}" => merge(local.service_ports[pair[1]], { cidr = pair[0] })
+    for pair in setproduct(local.estate_cidrs, keys(local.inbound_ports)) :
+    "${pair[1]}-${pair[0]}" => merge(local.inbound_ports[pair[1]], { cidr = pair[0] })
   }
   outbound = {
     for pair in setproduct(local.estate_cidrs, keys(local.outbound_ports)) :

@@ -24,9 +24,9 @@ resource "time_sleep" "storage_key" {
 }
 
 # Blob storage at the Cool tier for the backup servers' repositories (written once, read to restore): versioned,
-# with version-level immutability (unlocked, so the trust can lock it once its backup software is proven against
-# it: "Configure immutability policies for blob versions") and soft delete, so ransomware that reaches the backup
-# software cannot erase the copies.
+# with version-level immutability support for the backup software to set each copy's retention ("Configure
+# immutability policies for blob versions") and soft delete, so ransomware that reaches the backup software cannot
+# erase the copies.
 resource "azurerm_storage_account" "backups" {
   # checkov:skip=CKV_AZURE_33: a backup-repository account; it has no queues to log
   # checkov:skip=CKV_AZURE_43: the name is name_prefix without hyphens (at most 13), "w", the wave and "b", and 6 of a hash: 3-24 lowercase letters and digits, which checkov cannot evaluate
@@ -68,8 +68,11 @@ resource "azurerm_storage_account" "backups" {
     }
   }
 
+  # Version-level immutability support on, with no default policy: the backup software sets each object's
+  # retention itself, and a default beside it is what Veeam warns against ("Considerations and Limitations",
+  # object storage repositories: a default retention "may result in an unpredictable system behavior and data loss").
   immutability_policy {
-    state                         = "Unlocked"
+    state                         = "Disabled"
     allow_protected_append_writes = true
     period_since_creation_in_days = var.backup_immutability_days
   }

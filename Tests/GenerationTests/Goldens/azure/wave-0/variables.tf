@@ -33,8 +33,8 @@ variable "on_premises_cidrs" {
   default     = []
 
   validation {
-    condition     = alltrue([for cidr in var.on_premises_cidrs : can(cidrhost(cidr, 0))])
-    error_message = "Each entry must be an IPv4 CIDR block."
+    condition     = alltrue([for cidr in var.on_premises_cidrs : can(cidrhost(cidr, 0)) && try(tonumber(split("/", cidr)[1]) >= 8, false)])
+    error_message = "Each entry must be an IPv4 CIDR block no wider than /8: the trust's own ranges, never the internet."
   }
 }
 
@@ -51,7 +51,7 @@ variable "role_propagation_wait" {
 
 variable "backup_immutability_days" {
   type        = number
-  description = "Days each blob version in the backup storage cannot be changed or deleted; match the backup software's retention (the project's default: 30)."
+  description = "Days of the default retention policy, used only if the trust sets the policy's state to Unlocked (the backup software sets each copy's own retention otherwise; the project's default: 30)."
   default     = 30
 
   validation {

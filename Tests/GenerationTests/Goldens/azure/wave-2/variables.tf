@@ -33,8 +33,8 @@ variable "on_premises_cidrs" {
   default     = []
 
   validation {
-    condition     = alltrue([for cidr in var.on_premises_cidrs : can(cidrhost(cidr, 0))])
-    error_message = "Each entry must be an IPv4 CIDR block."
+    condition     = alltrue([for cidr in var.on_premises_cidrs : can(cidrhost(cidr, 0)) && try(tonumber(split("/", cidr)[1]) >= 8, false)])
+    error_message = "Each entry must be an IPv4 CIDR block no wider than /8: the trust's own ranges, never the internet."
   }
 }
 
