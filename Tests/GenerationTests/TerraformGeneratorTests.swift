@@ -87,12 +87,12 @@ import Testing
         #expect(all.contains(cloud == .gcp ? "wave       = \"1\"" : "wave"))
         #expect(all.range(of: #"(?i)password\s*=\s*""#, options: .regularExpression) == nil)
         #expect(all.range(of: "BEGIN (RSA |OPENSSH )?PRIVATE KEY", options: .regularExpression) == nil)
-        // Each engine of the fixture became a managed database.
+        // Each engine of the fixture became a managed database; its SQL Server names no edition, so Standard.
         let databases = files.first { $0.path == "\(cloud.rawValue)/wave-1/databases.tf" }?.contents ?? ""
         let markers: [Cloud: [String]] = [
             .aws: ["engine                              = \"sqlserver-se\"", "= \"postgres\"", "= \"mysql\""],
             .azure: ["azurerm_mssql_server", "azurerm_postgresql_flexible_server", "azurerm_mysql_flexible_server"],
-            .gcp: ["SQLSERVER_2022_STANDARD", "POSTGRES_18", "MYSQL_8_4"],
+            .gcp: ["SQLSERVER_2022_STANDARD", "POSTGRES_17", "MYSQL_8_4"],
         ]
         for marker in markers[cloud]! { #expect(databases.contains(marker), "\(marker) on \(cloud)") }
     }

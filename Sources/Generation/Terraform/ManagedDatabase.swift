@@ -27,6 +27,11 @@ enum ManagedDatabase {
     static func context(_ server: Server, engine: Engine, size: CloudSizing, service: Service, resource: String,
                         identifier: String) -> [String: Any] {
         let vcpus = max(2, size.vm.vcpus)
+        // Enterprise where the inventory names that edition; Standard otherwise (an unnamed edition is priced as
+        // Enterprise, the cautious figure, but built as Standard until the trust says it needs more).
+        let found = DatabaseLicence.of(server.software)
+        let enterprise = if case .sqlServer(enterprise: true)? = found?.licence, found?.editionGiven == true { true }
+            else { false }
         let memoryMB = Int(size.vm.memoryGiB * 1024)
         let storage = max(20, Int((server.storageGB ?? 20).rounded(.up)))
         // RDS classes mirror the EC2 families for general-purpose and memory-optimised sizes.
@@ -46,7 +51,9 @@ enum ManagedDatabase {
             "postgres": engine == .postgres,
             "mysql": engine == .mysql,
             "iam_auth": engine != .sqlserver,
-            "aws_engine": ["sqlserver": "sqlserver-se", "postgres": "postgres", "mysql": "mysql"][engine.rawValue]!,
+            // SQL Server keeps its edition (Enterprise where the inventory says so, as the plan licenses it).
+            "aws_engine": ["sqlserver": enterprise ? "sqlserver-ee" : "sqlserver-se", "postgres": "postgres",
+                           "mysql": "mysql"][engine.rawValue]!,
             "aws_class": "db.\(awsFamily).\(awsSize)",
             "aws_license": engine == .sqlserver ? "license-included" : "",
             "log_exports": engine == .sqlserver ? "\"agent\", \"error\"" : engine == .postgres
@@ -54,7 +61,9 @@ enum ManagedDatabase {
             "azure_sql_sku": "GP_Gen5_\(vcores)",
             "azure_flexible_sku": "GP_Standard_D\(flexible)ds_v5",
             "gcp_tier": "db-custom-\(vcpus)-\(gcpMemory)",
-            "gcp_version": ["sqlserver": "SQLSERVER_2022_STANDARD", "postgres": "POSTGRES_18",
+            // PostgreSQL 17 on every cloud (RDS and Azure's flexible server take 17 as their newest major here).
+            "gcp_version": ["sqlserver": enterprise ? "SQLSERVER_2022_ENTERPRISE" : "SQLSERVER_2022_STANDARD",
+                            "postgres": "POSTGRES_17",
                             "mysql": "MYSQL_8_4"][engine.rawValue]!,
             // Cloud SQL for SQL Server cannot require client certificates; the others can.
             "gcp_ssl_mode": engine == .sqlserver ? "ENCRYPTED_ONLY" : "TRUSTED_CLIENT_CERTIFICATE_REQUIRED",

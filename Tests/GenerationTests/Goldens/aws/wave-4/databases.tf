@@ -48,7 +48,7 @@ resource "aws_iam_role_policy_attachment" "database_monitoring" {
 resource "aws_db_instance" "rmh_bi_sql01" {
   # checkov:skip=CKV_AWS_161: RDS offers IAM database authentication for MySQL and PostgreSQL only, not SQL Server
   identifier                          = "${var.name_prefix}-rmh-bi-sql01"
-  engine                              = "sqlserver-se"
+  engine                              = "sqlserver-ee"
   instance_class                      = "db.r6i.4xlarge"
   allocated_storage                   = 3000
   storage_type                        = "gp3"

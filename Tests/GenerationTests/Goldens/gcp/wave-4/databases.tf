@@ -40,7 +40,7 @@ resource "google_secret_manager_secret_version" "rmh_bi_sql01" {
 resource "google_sql_database_instance" "rmh_bi_sql01" {
   name                = "${var.name_prefix}-rmh-bi-sql01"
   region              = var.region
-  database_version    = "SQLSERVER_2022_STANDARD"
+  database_version    = "SQLSERVER_2022_ENTERPRISE"
   encryption_key_name = local.kms_key_id
   deletion_protection = true
   root_password       = random_password.rmh_bi_sql01.result
