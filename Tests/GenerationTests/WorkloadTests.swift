@@ -4,8 +4,9 @@ import Planning
 import Testing
 
 @Suite struct WorkloadTests {
-    /// One server, read from YAML as an inventory would give it.
-    static func server(_ fields: String) throws -> Server {
+    /// An estate read from YAML as an inventory would give it: `body` (servers and services) after a header naming
+    /// the trust and its one site, `site`.
+    static func estate(_ body: String) throws -> Estate {
         let yaml = """
             cloudfirst: 1
             organisation:
@@ -13,6 +14,15 @@ import Testing
             sites:
               - id: site
                 name: Server room
+
+            """ + body
+        let loaded = EstateLoader.load([InventorySource(displayPath: "test.yaml", contents: .bytes(Array(yaml.utf8)))])
+        return try #require(loaded.estate)
+    }
+
+    /// One server with these fields, in a service of its own.
+    static func server(_ fields: String) throws -> Server {
+        try #require(try estate("""
             servers:
               - id: s1
                 site: site
@@ -21,9 +31,7 @@ import Testing
               - id: svc
                 name: Service
                 servers: [s1]
-            """
-        let loaded = EstateLoader.load([InventorySource(displayPath: "test.yaml", contents: .bytes(Array(yaml.utf8)))])
-        return try #require(loaded.estate?.servers.first)
+            """).servers.first)
     }
 
     @Test(arguments: [
@@ -105,13 +113,7 @@ import Testing
     }
 
     @Test func aServiceReachesWhatItDependsOnAtItsDatabasesPorts() throws {
-        let yaml = """
-            cloudfirst: 1
-            organisation:
-              name: Test Trust
-            sites:
-              - id: site
-                name: Server room
+        let estate = try Self.estate("""
             servers:
               - id: app1
                 site: site
@@ -131,9 +133,7 @@ import Testing
                 depends_on: [epr-db]
                 interfaces:
                   - protocol: hl7v2-mllp
-            """
-        let loaded = EstateLoader.load([InventorySource(displayPath: "test.yaml", contents: .bytes(Array(yaml.utf8)))])
-        let estate = try #require(loaded.estate)
+            """)
         let epr = try #require(estate.service("epr"))
         // The database service names no interface: its engine's port is what the EPR reaches it on.
         #expect(Workload.dependencyPorts(of: epr, in: estate).map(\.number) == [1433])
