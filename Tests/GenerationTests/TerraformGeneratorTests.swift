@@ -92,7 +92,7 @@ import Testing
         let markers: [Cloud: [String]] = [
             .aws: ["engine                              = \"sqlserver-se\"", "= \"postgres\"", "= \"mysql\""],
             .azure: ["azurerm_mssql_server", "azurerm_postgresql_flexible_server", "azurerm_mysql_flexible_server"],
-            .gcp: ["SQLSERVER_2022_STANDARD", "POSTGRES_17", "MYSQL_8_4"],
+            .gcp: ["SQLSERVER_2022_STANDARD", "POSTGRES_18", "MYSQL_8_4"],
         ]
         for marker in markers[cloud]! { #expect(databases.contains(marker), "\(marker) on \(cloud)") }
     }

@@ -3487,8 +3487,8 @@ the supplier names its ports.
 
 ## Databases
 
-Managed databases on Azure SQL Database or Azure Database for PostgreSQL (17) or MySQL (8.4), the major versions
-the other clouds use, for the replatformed database servers. Each is sized from the VM the plan sized (and priced in the
+Managed databases on Azure SQL Database or Azure Database for PostgreSQL (17, as on AWS; Cloud SQL takes 18) or
+MySQL (8.4, as on the other clouds), for the replatformed database servers. Each is sized from the VM the plan sized (and priced in the
 plan as that VM), private only (Azure SQL Database through a private endpoint, PostgreSQL and MySQL in the landing
 zone's delegated subnets, each with its privatelink DNS zone), encrypted, backed up for 35 days, and signed in to
 without a password in these files; the data is moved with the engine's own migration tools:

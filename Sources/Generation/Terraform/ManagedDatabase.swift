@@ -61,9 +61,8 @@ enum ManagedDatabase {
             "azure_sql_sku": "GP_Gen5_\(vcores)",
             "azure_flexible_sku": "GP_Standard_D\(flexible)ds_v5",
             "gcp_tier": "db-custom-\(vcpus)-\(gcpMemory)",
-            // PostgreSQL 17 on every cloud (RDS and Azure's flexible server take 17 as their newest major here).
             "gcp_version": ["sqlserver": enterprise ? "SQLSERVER_2022_ENTERPRISE" : "SQLSERVER_2022_STANDARD",
-                            "postgres": "POSTGRES_17",
+                            "postgres": "POSTGRES_18",
                             "mysql": "MYSQL_8_4"][engine.rawValue]!,
             // Cloud SQL for SQL Server cannot require client certificates; the others can.
             "gcp_ssl_mode": engine == .sqlserver ? "ENCRYPTED_ONLY" : "TRUSTED_CLIENT_CERTIFICATE_REQUIRED",
