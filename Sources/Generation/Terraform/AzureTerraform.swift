@@ -39,11 +39,10 @@ enum AzureTerraform {
             + (context["file_shares"] as? [[String: Any]] ?? []) + (context["object_stores"] as? [[String: Any]] ?? [])
         let environments = Set(everything.compactMap { $0["environment"] as? String })
         context["wave_environment"] = environments.count == 1 ? environments.first! : "mixed"
-        context["has_directory"] = controllers > 0
         let missing = servers.filter { $0["has_image"] as? Bool != true }
         context["missing_images"] = missing
         context["has_missing_images"] = !missing.isEmpty
-        context["missing_image_list"] = quoted(missing.compactMap { $0["name"] as? String })
+        context["missing_image_list"] = Identifiers.hclList(missing.compactMap { $0["name"] as? String })
         context["windows_servers"] = servers.filter { $0["windows"] as? Bool == true }
 
         let ports = context["ports"] as? [[String: Any]] ?? []
@@ -56,7 +55,7 @@ enum AzureTerraform {
                  directory: Bool) {
             guard !ports.isEmpty else { return }
             rules.append(["name": "wave-\(wave)-\(name)", "description": description, "protocol": protocolName,
-                          "priority": base + rules.count, "port_list": quoted(ports), "from_trust": trust,
+                          "priority": base + rules.count, "port_list": Identifiers.hclList(ports), "from_trust": trust,
                           "from_estate": !trust, "to_directory": directory])
         }
         if !servers.isEmpty {
@@ -117,10 +116,7 @@ enum AzureTerraform {
 
     /// A share of `gib` as quotas within Azure's largest share, as equal as can be.
     static func shareQuotas(_ gib: Int) -> [Int] {
-        let size = max(1, gib)
-        let count = (size + largestShareGiB - 1) / largestShareGiB
-        let each = (size + count - 1) / count
-        return Array(repeating: each, count: count)
+        Workload.evenSplit(max(1, gib), within: largestShareGiB)
     }
 
     /// A share or container name Azure accepts ("Naming and referencing shares" and "Naming and referencing
@@ -141,9 +137,5 @@ enum AzureTerraform {
         while name.last == "-" { name.removeLast() }
         while name.count < 3 { name.append("0") }
         return name
-    }
-
-    static func quoted(_ values: [String]) -> String {
-        values.map { "\"\($0)\"" }.joined(separator: ", ")
     }
 }

@@ -15,9 +15,8 @@ enum GoogleTerraform {
     /// the smallest size of its range that fits; more, of equal size, where it is over 100 TiB.
     static func filestoreCapacities(_ gib: Int) -> [Int] {
         func roundUp(_ value: Int, _ step: Int) -> Int { (value + step - 1) / step * step }
-        let needed = max(1, gib)
-        let count = (needed + filestoreHigherRange.maximum - 1) / filestoreHigherRange.maximum
-        let each = (needed + count - 1) / count
+        let parts = Workload.evenSplit(max(1, gib), within: filestoreHigherRange.maximum)
+        let (count, each) = (parts.count, parts[0])
         let size: Int
         if each <= filestoreLowerRange.maximum {
             size = max(filestoreLowerRange.minimum, roundUp(each, filestoreLowerRange.step))
@@ -67,7 +66,7 @@ enum GoogleTerraform {
             server["gcp_service_tag"] = serviceTag
             var tags = ["wave-\(wave)", serviceTag, windows ? "windows" : "linux"]
             if isDirectory { tags.append("directory") }
-            server["gcp_tags"] = tags.map { "\"\($0)\"" }.joined(separator: ", ")
+            server["gcp_tags"] = Identifiers.hclList(tags)
             if let image = server["image"] as? [String: String], let link = image["self_link"] {
                 server["gcp_image"] = link
             } else {
@@ -90,9 +89,6 @@ enum GoogleTerraform {
         context["image_inputs"] = imageInputs
         context["has_image_inputs"] = !imageInputs.isEmpty
         context["directory_servers"] = directory
-        context["has_directory"] = !directory.isEmpty
-        context["has_sqlserver"] = (context["databases"] as? [[String: Any]] ?? [])
-            .contains { $0["sqlserver"] as? Bool == true }
         context["has_iam_databases"] = (context["databases"] as? [[String: Any]] ?? [])
             .contains { $0["sqlserver"] as? Bool != true }
         context["wave_tag"] = "wave-\(wave)"

@@ -82,6 +82,22 @@ public enum Identifiers {
     }
 
     /// A Google Cloud label value: lowercase letters, digits, `_` and `-`, at most 63 characters.
+    /// The labels every resource of a service carries on Google Cloud (tags elsewhere): service, owner and data
+    /// classification, each a `label`, with the keys padded so `terraform fmt` agrees.
+    static func labels(of service: Service) -> [[String: String]] {
+        [
+            ["key": "service", "pad": "            ", "value": label(service.id)],
+            ["key": "owner", "pad": "              ", "value": label(service.owner ?? "not recorded")],
+            ["key": "data-classification", "pad": "",
+             "value": label(service.data?.classification?.rawValue ?? "not-recorded")],
+        ]
+    }
+
+    /// The items of an HCL list of strings: `"a", "b"`, for a template to wrap in brackets.
+    static func hclList(_ values: [String]) -> String {
+        values.map { "\"\($0)\"" }.joined(separator: ", ")
+    }
+
     public static func label(_ text: String) -> String {
         var out = ""
         for scalar in text.lowercased().unicodeScalars {

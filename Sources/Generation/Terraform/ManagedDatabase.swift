@@ -10,6 +10,17 @@ enum ManagedDatabase {
         case sqlserver, postgres, mysql
     }
 
+    /// The port each engine listens on by default, which the generated security rules open to the estate: SQL Server
+    /// 1433, PostgreSQL 5432, MySQL 3306 (the IANA Service Name and Transport Protocol Port Number Registry: ms-sql-s,
+    /// postgresql, mysql; each also the engine's documented default and Amazon RDS's).
+    static func port(of engine: Engine) -> Int {
+        switch engine {
+        case .sqlserver: 1433
+        case .postgres: 5432
+        case .mysql: 3306
+        }
+    }
+
     static func engine(of server: Server) -> Engine? {
         for software in server.software {
             // Placed as the lifecycle rules place it: "PostgreSQL" with version "15" is PostgreSQL 15.
@@ -75,12 +86,7 @@ enum ManagedDatabase {
             "service": service.id,
             "owner": service.owner ?? "not recorded",
             "classification": service.data?.classification?.rawValue ?? "not-recorded",
-            "labels": [
-                ["key": "service", "pad": "            ", "value": Identifiers.label(service.id)],
-                ["key": "owner", "pad": "              ", "value": Identifiers.label(service.owner ?? "not recorded")],
-                ["key": "data-classification", "pad": "",
-                 "value": Identifiers.label(service.data?.classification?.rawValue ?? "not-recorded")],
-            ],
+            "labels": Identifiers.labels(of: service),
         ]
     }
 }

@@ -100,7 +100,7 @@ public struct TerraformGenerator: Sendable {
                         var database = ManagedDatabase.context(server, engine: engine, size: size, service: model,
                                                                resource: names.take(server.id),
                                                                identifier: databaseNames.take(server.id))
-                        database["environment"] = server.environment?.rawValue ?? "production"
+                        database["environment"] = Workload.environment(of: server)
                         database["port"] = ManagedDatabase.port(of: engine)
                         databases.append(database)
                         continue
@@ -110,7 +110,7 @@ public struct TerraformGenerator: Sendable {
                     let resource = names.take(server.id)
                     if size.storageTier != .block, buildsStores {
                         var store = storeContext(server, tier: size.storageTier, service: model, resource: resource)
-                        store["environment"] = server.environment?.rawValue ?? "production"
+                        store["environment"] = Workload.environment(of: server)
                         if size.storageTier == .fileshare { fileShares.append(store) } else { objectStores.append(store) }
                         if size.replacedByService { continue }
                     }
@@ -155,7 +155,7 @@ public struct TerraformGenerator: Sendable {
                 images[key] = entry
             }
             context["images"] = images.keys.sorted().compactMap { images[$0] }
-            context["image_key_list"] = images.keys.sorted().map { "\"\($0)\"" }.joined(separator: ", ")
+            context["image_key_list"] = Identifiers.hclList(images.keys.sorted())
             context["databases"] = databases
             context["has_servers"] = !servers.isEmpty
             context["has_databases"] = !databases.isEmpty
@@ -265,20 +265,14 @@ public struct TerraformGenerator: Sendable {
                  "device": device(index)] as [String: Any]
             },
             "has_data_disks": !disks.dataGiB.isEmpty,
-            "environment": server.environment?.rawValue ?? "production",
+            "environment": Workload.environment(of: server),
             "subnet": subnet,
             "service": service.id,
             "owner": service.owner ?? "not recorded",
             "classification": service.data?.classification?.rawValue ?? "not-recorded",
             "strategy": strategy.rawValue,
             "wave": wave,
-            // Google Cloud labels: lowercase letters, digits, "_" and "-"; keys padded so `terraform fmt` agrees.
-            "labels": [
-                ["key": "service", "pad": "            ", "value": Identifiers.label(service.id)],
-                ["key": "owner", "pad": "              ", "value": Identifiers.label(service.owner ?? "not recorded")],
-                ["key": "data-classification", "pad": "",
-                 "value": Identifiers.label(service.data?.classification?.rawValue ?? "not-recorded")],
-            ],
+            "labels": Identifiers.labels(of: service),
         ]
         if let image { context["image"] = image }
         return context
@@ -294,18 +288,12 @@ public struct TerraformGenerator: Sendable {
             "service": service.id,
             "owner": service.owner ?? "not recorded",
             "classification": service.data?.classification?.rawValue ?? "not-recorded",
-            // GiB, at least 100 (the smallest Azure file share quota the templates use and Filestore's HDD floor
-            // is larger still; the template applies its own floor).
-            "size_gb": max(1, Int((provisioned * 1e9 / 1_073_741_824).rounded(.up))),
+            // GiB provisioned, at least 1; each cloud's template applies its service's own floor.
+            "size_gb": max(1, Workload.gib(provisioned)),
             "used_gb": Int(used.rounded(.up)),
             "file_share": tier == .fileshare,
             "object_store": tier == .object,
-            "labels": [
-                ["key": "service", "pad": "            ", "value": Identifiers.label(service.id)],
-                ["key": "owner", "pad": "              ", "value": Identifiers.label(service.owner ?? "not recorded")],
-                ["key": "data-classification", "pad": "",
-                 "value": Identifiers.label(service.data?.classification?.rawValue ?? "not-recorded")],
-            ],
+            "labels": Identifiers.labels(of: service),
         ]
     }
 

@@ -92,7 +92,6 @@ enum Workload {
         let minimum = defaultOSDiskGiB(windows: windows)
         let osLimit = largestOSDiskGiB(cloud)
         let dataLimit = Int(DiskLimit.published[cloud]?.maxGiB ?? 16_384)
-        func gib(_ gb: Double) -> Int { Int((gb * 1e9 / 1_073_741_824).rounded(.up)) }
         var os = minimum
         var data: [Int] = []
         if let first = server.diskSizesGB.first {
@@ -105,13 +104,23 @@ enum Workload {
             if total > minimum { data = [total - minimum] }
         }
         if tier != .block { return Disks(osGiB: os, dataGiB: []) }
-        let split = data.filter { $0 > 0 }.flatMap { size -> [Int] in
-            let count = (size + dataLimit - 1) / dataLimit
-            let each = (size + count - 1) / count
-            return Array(repeating: each, count: count)
-        }
-        return Disks(osGiB: os, dataGiB: split)
+        return Disks(osGiB: os, dataGiB: data.filter { $0 > 0 }.flatMap { evenSplit($0, within: dataLimit) })
     }
+
+    /// GiB (rounded up) in `gb` GB: inventories count in GB (10^9 bytes), the clouds' disks and shares in GiB.
+    static func gib(_ gb: Double) -> Int { Int((gb * 1e9 / 1_073_741_824).rounded(.up)) }
+
+    /// `size` as the fewest equal parts none larger than `limit` (the last rounding up): a disk or share larger
+    /// than a cloud allows one to be.
+    static func evenSplit(_ size: Int, within limit: Int) -> [Int] {
+        let count = (size + limit - 1) / limit
+        let each = (size + count - 1) / count
+        return Array(repeating: each, count: count)
+    }
+
+    /// The environment a server serves, production where the inventory does not say (missing data is never the
+    /// better answer).
+    static func environment(of server: Server) -> String { server.environment?.rawValue ?? "production" }
 
     // MARK: Zones
 
@@ -159,8 +168,10 @@ enum Workload {
         case .ldap: return [tcp(389), Port(transport: "udp", number: 389, label: protocolName.rawValue)]
         case .ldaps: return [tcp(636)]
         case .odbc, .jdbc:
-            let known = ["sqlserver": 1433, "oracle": 1521, "postgres": 5432, "mysql": 3306]
-            let numbers = engines.compactMap { known[$0] }
+            // Oracle's listener 1521; the managed engines' ports as their databases are built.
+            let numbers = engines.compactMap { engine in
+                engine == "oracle" ? 1521 : ManagedDatabase.Engine(rawValue: engine).map(ManagedDatabase.port)
+            }
             return numbers.isEmpty ? nil : numbers.map(tcp)
         case .proprietary, .fileDrop, .other: return nil
         }
