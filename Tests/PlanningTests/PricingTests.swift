@@ -36,6 +36,21 @@ struct PricingTests {
         + "utilisation: { cpu_p95: 20, memory_p95: 90 }, "
         + "software: [{ product: SQL Server 2019, edition: Enterprise }]"
 
+    /// The plan states the span of its price data: the first date in each row's `data_date`, whatever words
+    /// surround it, at year, month or day precision.
+    @Test func theCatalogueDatesAreTheFirstDateInEachRow() throws {
+        let rows = ["retail API read 2024-05-01 (GBP)", "price sheet 2019-11", "12345 then 2018", "2025-7-1"]
+            .enumerated().map { "discount,gcp,europe-west2,sustained-use,s\($0.offset),,,,0.2,,,,fraction,test,\($0.element),\n" }
+            .joined()
+        let dates = try Self.catalogue(rows).dataDates
+        // "12345" holds the first four digits "1234", as the pattern \d{4} reads it; "2025-7-1" is a year only.
+        #expect(dates.earliest == "1234")
+        #expect(dates.latest == "2026")
+        let later = try Self.catalogue(rows.replacingOccurrences(of: "12345 then 2018", with: "2027-02-30x"))
+        #expect(later.dataDates.earliest == "2019-11")
+        #expect(later.dataDates.latest == "2027-02-30")
+    }
+
     @Test func aDatabaseIsSizedOnCPUWithItsMemoryAsAFloor() throws {
         let sized = Sizer(catalogue: try Self.catalogue(), assumptions: Assumptions())
             .size(try Self.server(Self.sqlEnterprise), at: 0)

@@ -16,13 +16,51 @@ public enum Subject: Hashable, Sendable, CustomStringConvertible {
 
 /// A rule's verdict on one service or server, tied to the line of the inventory that caused it.
 public struct Finding: Hashable, Sendable {
-    public let rule: String
+    // What a rule said is fixed once said, and lives in one shared box: findings are copied often (sorted, scored,
+    // grouped, carried into the plan), and copying the box is one reference count where the strings were several.
+    // What the policy and the service decide later (gate, points, secondary) stays in the struct.
+    private final class Said: Sendable, Hashable {
+        let rule: String
+        let severity: Severity
+        let category: RuleCategory
+        let subject: Subject
+        let message: String
+        let location: SourceLocation
+
+        init(rule: String, severity: Severity, category: RuleCategory, subject: Subject, message: String,
+             location: SourceLocation) {
+            self.rule = rule
+            self.severity = severity
+            self.category = category
+            self.subject = subject
+            self.message = message
+            self.location = location
+        }
+
+        static func == (left: Said, right: Said) -> Bool {
+            left === right || (left.rule == right.rule && left.severity == right.severity
+                && left.category == right.category && left.subject == right.subject && left.message == right.message
+                && left.location == right.location)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(rule)
+            hasher.combine(severity)
+            hasher.combine(category)
+            hasher.combine(subject)
+            hasher.combine(message)
+            hasher.combine(location)
+        }
+    }
+
+    private let said: Said
+    public var rule: String { said.rule }
     /// The severity in force: the rule's default, or the organisation's override.
-    public let severity: Severity
-    public let category: RuleCategory
-    public let subject: Subject
-    public let message: String
-    public let location: SourceLocation
+    public var severity: Severity { said.severity }
+    public var category: RuleCategory { said.category }
+    public var subject: Subject { said.subject }
+    public var message: String { said.message }
+    public var location: SourceLocation { said.location }
     /// A process obligation before the move rather than a defect (see `RuleDescription.gate`).
     public var gate: Bool = false
     /// Points it takes off the score at its severity in force (see `Policy.points(for:)`).
@@ -35,12 +73,8 @@ public struct Finding: Hashable, Sendable {
 
     public init(rule: String, severity: Severity, category: RuleCategory, subject: Subject, message: String,
                 location: SourceLocation, gate: Bool = false, points: Int = 0) {
-        self.rule = rule
-        self.severity = severity
-        self.category = category
-        self.subject = subject
-        self.message = message
-        self.location = location
+        said = Said(rule: rule, severity: severity, category: category, subject: subject, message: message,
+                    location: location)
         self.gate = gate
         self.points = points
     }

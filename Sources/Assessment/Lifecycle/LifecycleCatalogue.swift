@@ -1,7 +1,9 @@
 import CloudFirstCore
 
 /// One release of an operating system, database or application (middleware included) and the ends of its support.
-public struct LifecycleEntry: Sendable, Hashable {
+/// A class with immutable fields, so that handing an entry to a rule or a finding is one reference count where a
+/// struct of four strings was four; equal and hashed by its fields, as the struct it was.
+public final class LifecycleEntry: Sendable, Hashable {
     public enum Kind: String, Sendable {
         case os, database, application
     }
@@ -30,6 +32,38 @@ public struct LifecycleEntry: Sendable, Hashable {
 
     /// The last day of support that needs no extra contract.
     public var standardSupportEnds: CalendarDate? { extendedEnd ?? mainstreamEnd }
+
+    public init(kind: Kind, product: String, cycle: String, released: CalendarDate?, mainstreamEnd: CalendarDate?,
+                extendedEnd: CalendarDate?, esuEnd: CalendarDate?, source: String, note: String) {
+        self.kind = kind
+        self.product = product
+        self.cycle = cycle
+        self.released = released
+        self.mainstreamEnd = mainstreamEnd
+        self.extendedEnd = extendedEnd
+        self.esuEnd = esuEnd
+        self.source = source
+        self.note = note
+    }
+
+    public static func == (left: LifecycleEntry, right: LifecycleEntry) -> Bool {
+        left === right || (left.kind == right.kind && left.product == right.product && left.cycle == right.cycle
+            && left.released == right.released && left.mainstreamEnd == right.mainstreamEnd
+            && left.extendedEnd == right.extendedEnd && left.esuEnd == right.esuEnd && left.source == right.source
+            && left.note == right.note)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(kind)
+        hasher.combine(product)
+        hasher.combine(cycle)
+        hasher.combine(released)
+        hasher.combine(mainstreamEnd)
+        hasher.combine(extendedEnd)
+        hasher.combine(esuEnd)
+        hasher.combine(source)
+        hasher.combine(note)
+    }
 }
 
 /// The embedded, dated catalogue of end-of-support dates (Catalogues/lifecycle.csv), and the names people write.

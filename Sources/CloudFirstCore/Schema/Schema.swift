@@ -130,8 +130,9 @@ public protocol InventoryEnum: RawRepresentable, CaseIterable, Sendable where Ra
     static var ordered: [Self] { get }
 }
 
-/// One key of a mapping.
-public struct Field: Sendable {
+/// One key of a mapping. A class with immutable fields: the decoder hands fields around for every key of every
+/// object it reads, and a reference is one count where a struct of three strings and a shape was several.
+public final class Field: Sendable {
     public let name: String
     public let shape: ValueShape
     public let required: Bool

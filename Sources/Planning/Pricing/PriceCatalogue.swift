@@ -286,7 +286,25 @@ public struct PriceCatalogue: Sendable {
     public var dataDates: (earliest: String, latest: String) {
         let dates = (vms.map(\.dataDate) + storageRows.map(\.dataDate)
                      + licences.values.flatMap(\.values).joined().map(\.dataDate) + discounts.map(\.dataDate))
-            .compactMap { $0.firstMatch(of: /\d{4}(-\d{2}(-\d{2})?)?/).map { String($0.0) } }.sorted()
+            .compactMap(Self.firstDate).sorted()
         return (dates.first ?? "", dates.last ?? "")
+    }
+
+    /// The first date in a row's data-date text: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as the regular expression
+    /// `\d{4}(-\d{2}(-\d{2})?)?` finds it, scanned by hand because every plan reads every row's.
+    static func firstDate(_ text: String) -> String? {
+        let bytes = Array(text.utf8)
+        func digits(_ from: Int, _ count: Int) -> Bool {
+            from + count <= bytes.count && bytes[from..<from + count].allSatisfy { (0x30...0x39).contains($0) }
+        }
+        for start in bytes.indices where digits(start, 4) {
+            var end = start + 4
+            if end < bytes.count, bytes[end] == UInt8(ascii: "-"), digits(end + 1, 2) {
+                end += 3
+                if end < bytes.count, bytes[end] == UInt8(ascii: "-"), digits(end + 1, 2) { end += 3 }
+            }
+            return String(decoding: bytes[start..<end], as: UTF8.self)
+        }
+        return nil
     }
 }
