@@ -62,6 +62,14 @@ import Testing
                 #expect(disk.body.contains("prevent_destroy = true"), "\(folder): \(disk.name) is not guarded")
                 #expect(attachments.contains(disk.name), "\(folder): \(disk.name) has no snapshot schedule")
                 let attached = instances.filter { $0.body.contains("google_compute_disk.\(disk.name).self_link") }
+                // A Windows server's data disks take the VSS (guest flush) schedule, the others the plain one.
+                if let vm = attached.first,
+                   let attachment = Self.blocks(main, "resource \"google_compute_disk_resource_policy_attachment\"")
+                    .first(where: { $0.name == disk.name }) {
+                    let schedule = vm.body.contains("\"windows\"") ? "windows_snapshots" : "daily_snapshots"
+                    #expect(attachment.body.contains("data.google_compute_resource_policy.\(schedule).name"),
+                            "\(folder): \(disk.name) is not on the \(schedule) schedule")
+                }
                 #expect(attached.count == 1, "\(folder): \(disk.name) is attached to \(attached.count) VMs")
                 // A disk and its VM are in one zone.
                 let zone = disk.body.split(separator: "\n").first { $0.contains("zone = ") }
@@ -75,8 +83,13 @@ import Testing
                 }
             }
             for instance in instances {
-                #expect(instance.body.contains("resource_policies = [local.snapshot_policy]"),
-                        "\(folder): \(instance.name)'s boot disk has no snapshot schedule")
+                let policy = instance.body.contains("\"windows\"") ? "windows_snapshot_policy" : "snapshot_policy"
+                #expect(instance.body.contains("resource_policies = [local.\(policy)]"),
+                        "\(folder): \(instance.name)'s boot disk is not on the \(policy) schedule")
+                if policy == "windows_snapshot_policy" {
+                    #expect(module["landing-zone.tf"]?.contains("\"${var.name_prefix}-windows-snapshots\"") == true,
+                            "\(folder) uses the Windows schedule without finding it")
+                }
                 #expect(instance.body.contains("kms_key_self_link = local.kms_key_id"))
                 #expect(!instance.body.contains("access_config"), "\(folder): \(instance.name) has a public address")
             }
@@ -84,21 +97,117 @@ import Testing
         if estate.contains("northshire") { #expect(disks > 0, "the sample with data disks builds none") }
     }
 
-    /// Only the deny-all rule names 0.0.0.0/0: every rule that allows comes from the estate, the trust, IAP or
-    /// Cloud DNS.
+    /// Only the deny-all rules name 0.0.0.0/0: every rule that lets traffic in comes from the estate, the trust, IAP
+    /// or Cloud DNS; out, only HTTP and HTTPS go further than the estate, the trust and Google's own addresses, to
+    /// the ranges the trust may narrow.
     @Test(arguments: estates)
     func noFirewallRuleAllowsTheInternet(_ estate: String) throws {
-        var allowing = 0
+        var (ingress, egress) = (0, 0)
         for (folder, module) in Self.modules(try Self.files(estate)) {
             for file in module.values {
                 for rule in Self.blocks(file, "resource \"google_compute_firewall\"") where rule.body.contains("allow {") {
-                    allowing += 1
                     #expect(!rule.body.contains("0.0.0.0/0"), "\(folder): \(rule.name) allows the internet")
-                    #expect(rule.body.contains("source_ranges"), "\(folder): \(rule.name) has no source ranges")
+                    if rule.body.contains("direction   = \"EGRESS\"") {
+                        egress += 1
+                        #expect(rule.body.contains("destination_ranges"), "\(folder): \(rule.name) has no destinations")
+                        #expect(!rule.body.contains("source_ranges"), "\(folder): \(rule.name) mixes directions")
+                        if rule.body.contains("var.patching_egress_ranges") {
+                            #expect(rule.body.contains("ports    = [\"80\", \"443\"]"))
+                            #expect(!rule.body.contains("protocol = \"all\""))
+                        }
+                    } else {
+                        ingress += 1
+                        #expect(rule.body.contains("direction   = \"INGRESS\""), "\(folder): \(rule.name) has no direction")
+                        #expect(rule.body.contains("source_ranges"), "\(folder): \(rule.name) has no source ranges")
+                    }
                 }
             }
         }
-        #expect(allowing >= 3)
+        #expect(ingress >= 3)
+        #expect(egress >= 5)
+    }
+
+    /// Outbound is denied by default: a logged deny-all below allows for the estate and the trust, Private Google
+    /// Access, the metadata server, Windows activation and patching; routes and DNS send Google's APIs to the
+    /// Private Google Access addresses the rule allows.
+    @Test func egressIsDeniedExceptWhatTheEstateNeeds() throws {
+        let files = try Self.files("Inventories/riverside-mental-health.yaml")
+        let main = try #require(files.first { $0.path == "gcp/landing-zone/main.tf" }?.contents)
+        let rules = Dictionary(uniqueKeysWithValues: Self.blocks(main, "resource \"google_compute_firewall\"")
+            .map { ($0.name, $0.body) })
+        let deny = try #require(rules["deny_all_egress"])
+        #expect(deny.contains("direction   = \"EGRESS\"") && deny.contains("priority    = 65534"))
+        #expect(deny.contains("protocol = \"all\"") && deny.contains("destination_ranges = [\"0.0.0.0/0\"]"))
+        #expect(deny.contains("log_config"))
+        for (name, body) in rules where body.contains("direction   = \"EGRESS\"") && name != "deny_all_egress" {
+            let priority = body.split(separator: "\n").first { $0.contains("priority") }
+                .flatMap { Int($0.split(separator: "=")[1].trimmingCharacters(in: .whitespaces)) }
+            #expect((priority ?? 65535) < 65534, "\(name) does not take precedence over the deny")
+        }
+        #expect(rules["allow_estate_egress"]?.contains("concat([var.network_cidr], var.on_premises_cidrs)") == true)
+        #expect(main.contains("google_api_ranges = [\"199.36.153.8/30\", \"199.36.153.4/30\"]"))
+        #expect(rules["allow_google_apis_egress"]?.contains("destination_ranges = local.google_api_ranges") == true)
+        #expect(rules["allow_metadata_egress"]?.contains("[\"169.254.169.254/32\"]") == true)
+        #expect(rules["allow_windows_activation_egress"]?.contains("target_tags = [\"windows\"]") == true)
+        // The private services range (Cloud SQL, Filestore) is inside network_cidr, which the estate rule allows.
+        #expect(main.contains("private_services_cidr = cidrsubnet(var.network_cidr, 2, 3)"))
+        let route = try #require(Self.blocks(main, "resource \"google_compute_route\"").first)
+        #expect(route.body.contains("next_hop_gateway = \"default-internet-gateway\""))
+        #expect(route.body.contains("concat(local.google_api_ranges, [local.windows_kms_range])"))
+        let wildcard = try #require(Self.blocks(main, "resource \"google_dns_record_set\"").first { $0.name == "google_apis_wildcard" })
+        #expect(wildcard.body.contains("rrdatas      = [\"private.googleapis.com.\"]"))
+        let variables = try #require(files.first { $0.path == "gcp/landing-zone/variables.tf" }?.contents)
+        let patching = try #require(Self.blocks(variables, "variable ").first { $0.name == "patching_egress_ranges" })
+        #expect(patching.body.contains("project's own judgement"))
+    }
+
+    /// Cloud Interconnect is off by default and whole when on: Partner gives a router with Google's ASN 16550 and two
+    /// attachments, one per edge availability domain, whose pairing keys are outputs and which carry traffic only
+    /// once activated; Dedicated adds a BGP session per attachment and refuses to plan without its inputs.
+    @Test func theInterconnectIsCompleteWhenEnabled() throws {
+        let files = try Self.files("Inventories/northshire-acute.yaml")
+        let main = try #require(files.first { $0.path == "gcp/landing-zone/main.tf" }?.contents)
+        let variables = try #require(files.first { $0.path == "gcp/landing-zone/variables.tf" }?.contents)
+        let outputs = try #require(files.first { $0.path == "gcp/landing-zone/outputs.tf" }?.contents)
+        let example = try #require(files.first { $0.path == "gcp/landing-zone/terraform.tfvars.example" }?.contents)
+        let type = try #require(Self.blocks(variables, "variable ").first { $0.name == "interconnect_type" })
+        #expect(type.body.contains("default     = \"NONE\""))
+        #expect(main.contains("interconnect_enabled = var.interconnect_type != \"NONE\""))
+        #expect(main.contains("interconnect_router_asn = var.interconnect_type == \"PARTNER\" ? 16550 : var.cloud_router_asn"))
+        let router = try #require(Self.blocks(main, "resource \"google_compute_router\"").first { $0.name == "interconnect" })
+        #expect(router.body.contains("count   = local.interconnect_enabled ? 1 : 0"))
+        #expect(router.body.contains("asn               = local.interconnect_router_asn"))
+        #expect(router.body.contains("range       = local.private_services_cidr"))
+        #expect(router.body.contains("precondition"))
+        let attachment = try #require(Self.blocks(main, "resource \"google_compute_interconnect_attachment\"").first)
+        #expect(attachment.body.contains("count       = local.interconnect_enabled ? 2 : 0"))
+        #expect(attachment.body.contains("\"AVAILABILITY_DOMAIN_${count.index + 1}\""))
+        #expect(attachment.body.contains("admin_enabled = local.dedicated || var.interconnect_activated"))
+        #expect(attachment.body.contains("router      = google_compute_router.interconnect[0].id"))
+        for kind in ["google_compute_router_interface", "google_compute_router_peer"] {
+            let block = try #require(Self.blocks(main, "resource \"\(kind)\"").first { $0.name == "interconnect" })
+            #expect(block.body.contains("count") && block.body.contains("= local.dedicated ? 2 : 0"), "\(kind) is not per attachment")
+        }
+        #expect(outputs.contains("google_compute_interconnect_attachment.trust[*].pairing_key"))
+        for input in ["interconnect_type", "interconnect_activated", "interconnect_urls", "interconnect_vlan_tags",
+                      "interconnect_peer_asn"] {
+            #expect(example.contains("# \(input) "), "the example has no placeholder for \(input)")
+            #expect(Self.blocks(variables, "variable ").contains { $0.name == input }, "no variable \(input)")
+        }
+        let readme = try #require(files.first { $0.path == "gcp/landing-zone/README.md" }?.contents)
+        #expect(readme.contains("terraform output interconnect_pairing_keys"))
+        #expect(readme.contains("interconnect_activated = true"))
+    }
+
+    /// Windows servers' disks are snapshotted application-consistent (VSS, guest flush); the others are not asked to
+    /// run the pre- and post-snapshot scripts Linux would need.
+    @Test func windowsSnapshotsAreApplicationConsistent() throws {
+        let main = try #require(try Self.files("Inventories/riverside-mental-health.yaml")
+            .first { $0.path == "gcp/landing-zone/main.tf" }?.contents)
+        let policies = Dictionary(uniqueKeysWithValues: Self.blocks(main, "resource \"google_compute_resource_policy\"")
+            .map { ($0.name, $0.body) })
+        #expect(policies["windows_snapshots"]?.contains("guest_flush       = true") == true)
+        #expect(policies["daily_snapshots"]?.contains("guest_flush") == false)
     }
 
     /// Every wave's services get a rule of their own, for their own servers, with the ports of their interfaces.

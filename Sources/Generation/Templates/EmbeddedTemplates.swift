@@ -4797,11 +4797,23 @@ Apply it first, into an empty project linked to a billing account; then each wav
   (35.235.240.0/20) only, Active Directory (TCP and UDP 53, 88, 389, 464, UDP 123, TCP 135, 445, 636, 3268, 3269 and
   49152-65535) to servers tagged `directory` from the estate and `on_premises_cidrs`, and DNS from Cloud DNS's
   forwarders (35.199.192.0/19) to them. Each wave opens its own services' ports.
+- Firewall, outbound: deny all egress (logged, priority 65534) below rules allowing everything within `network_cidr`
+  (the subnets, and Cloud SQL and Filestore in the private services range) and to `on_premises_cidrs` (so DNS,
+  Kerberos and time from the domain controllers, wherever they are); HTTPS to Private Google Access's
+  private.googleapis.com (199.36.153.8/30) and restricted.googleapis.com (199.36.153.4/30); DNS, NTP and metadata
+  to the metadata server (169.254.169.254, which Compute Engine always allows anyway); TCP 1688 from Windows servers
+  to Google's Windows activation host (35.190.247.13); and HTTP and HTTPS for patching through Cloud NAT to
+  `patching_egress_ranges` (the whole internet by default: narrow it to a patch proxy if the trust has one). Routes
+  send the Private Google Access and activation ranges to Google's network even if the trust advertises a default
+  route, and a private Cloud DNS zone resolves `*.googleapis.com` to private.googleapis.com on the network.
 - OS Login for the whole project, and for `operator_members`: IAP TCP forwarding and OS Login administrator.
 - A Cloud KMS key that rotates every 90 days, granted (encrypter/decrypter) to the service agents that use it:
   Compute Engine, Cloud Logging{{#uses_buckets}}, Cloud Storage{{/uses_buckets}}{{#uses_cloud_sql}}, Cloud SQL{{/uses_cloud_sql}}{{#uses_filestore}}, Filestore{{/uses_filestore}}.
 - A daily snapshot schedule (kept `snapshot_retention_days`, 35 by default, in the region) that every wave attaches
-  to every disk it builds.
+  to every Linux server's disks, and the same schedule with `guest_flush` for Windows servers' disks: Compute Engine
+  has Windows take a Volume Shadow Copy Service snapshot first, so SQL Server and other VSS-aware applications are
+  captured consistent ("Create Windows VSS snapshots", Compute Engine documentation; Google's Windows images carry
+  the agent, an imported image needs the guest environment installed).
 - Data Access audit logs for Cloud KMS, Secret Manager, Cloud SQL, Cloud Storage, Filestore and IAP (Admin Activity
   logs are always on), and a sink that sends audit, flow, firewall and NAT logs to a central log bucket in the
   region, encrypted with the key, kept `log_retention_days` (365), and locked (`lock_log_bucket`): once locked, no one
@@ -4812,20 +4824,61 @@ Apply it first, into an empty project linked to a billing account; then each wav
   (`vpn_peer_addresses`, one or two), two tunnels, and a Cloud Router with a BGP session per tunnel (`vpn_peer_asn`,
   `cloud_router_asn`, `vpn_bgp_ranges`) advertising the subnets and the private services range. The pre-shared key is
   generated and kept in Secret Manager (`NAME_PREFIX-vpn-shared-secret`); the outputs give the gateway's two public
-  addresses for the trust's device. HSCN or Interconnect through the trust's connectivity provider attach to the same
-  network instead, with their provider.
+  addresses for the trust's device.
+- Cloud Interconnect to the trust when `interconnect_type` is PARTNER (through its HSCN connectivity provider) or
+  DEDICATED (its own connections): a Cloud Router advertising the subnets and the private services range, and two
+  VLAN attachments, one in each of the metro's two edge availability domains, which is Google's topology for 99.9%
+  availability ("Establish 99.9% availability for Partner Interconnect", Cloud Interconnect documentation). The
+  trust's ranges are learnt from its side over BGP. Below: what to obtain and the order of steps.
 
 Every module takes `region` and accepts only europe-west2 (London), so nothing is built outside the UK by these
 files; an organisation policy on resource locations (below) holds everyone else to it. No address, key or password
 is in these files.
+
+## Cloud Interconnect through the trust's HSCN connectivity provider
+
+Off by default (`interconnect_type = "NONE"`). Partner Interconnect is the usual route for an HSCN connectivity
+provider that is a Google Cloud Interconnect partner.
+
+What the trust obtains from its provider first: a Partner Interconnect service from its network into Google Cloud
+in the London metro, at the capacity it needs, as a redundant pair (one circuit in each edge availability domain),
+and whether the service is Layer 3 (the provider runs BGP with Google; the usual case) or Layer 2 (the trust's own
+routers run BGP with the Cloud Router). The provider must also route the trust's HSCN ranges (`on_premises_cidrs`)
+to the attachments.
+
+Partner Interconnect, in this order:
+
+1. Set `interconnect_type = "PARTNER"` (leave `interconnect_activated = false`) and apply. This creates the Cloud
+   Router (ASN 16550, which Google requires of a router with Partner attachments) and the two attachments, in state
+   PENDING_PARTNER.
+2. `terraform output interconnect_pairing_keys`, and give the two keys to the provider with the capacity and the
+   London metro. A key identifies an attachment, not the project.
+3. The provider provisions both circuits; after `terraform apply -refresh-only`, `terraform output
+   interconnect_attachments` shows each in state PENDING_CUSTOMER. Check in the console or with
+   `gcloud compute interconnects attachments describe NAME --region {{region}}` that `partnerMetadata` names the
+   provider the trust expects; if not, delete and recreate that attachment for a new key.
+4. Set `interconnect_activated = true` and apply: the attachments carry traffic. Google creates the BGP sessions on
+   the Cloud Router for the provider. For a Layer 2 service, the trust then sets its routers' ASN on each session
+   (`gcloud compute routers update-bgp-peer NAME_PREFIX-interconnect --peer-name PEER --peer-asn ASN --region {{region}}`)
+   and configures its routers with the addresses `interconnect_attachments` shows.
+5. Check the routes learnt from the trust: `gcloud compute routers get-status NAME_PREFIX-interconnect --region {{region}}`.
+
+Dedicated Interconnect (the trust's own 10 or 100 Gbit/s connections in a Google colocation facility, ordered and
+tested beforehand): set `interconnect_type = "DEDICATED"`, `interconnect_urls` (the two connections, one per edge
+availability domain), `interconnect_vlan_tags`, `interconnect_peer_asn`, optionally `interconnect_bandwidth` and
+`interconnect_bgp_ranges`, and apply; the Cloud Router (ASN `cloud_router_asn`) gets an interface and a BGP session
+on each attachment, and `interconnect_attachments` gives the addresses to configure on the trust's routers.
+
+Google's 99.99% topology needs attachments in a second region; with every module held to {{region}}, it is not
+built here.
 
 ## Left to the trust
 
 - What needs rights on the organisation, not the project: organisation policies (resource locations limited to
   the UK, no external IPs, no service account keys), Security Command Center, VPC Service Controls, and a folder
   structure. These files do not set them; the trust's cloud centre of excellence does.
-- The trust's address plan (`network_cidr`, `on_premises_cidrs`), its VPN device and its DNS (its own servers
-  forward to the domain controllers).
+- The trust's address plan (`network_cidr`, `on_premises_cidrs`), its VPN device or connectivity provider, and its
+  DNS (its own servers forward to the domain controllers).
 - Groups and people: who is in `operator_members`.
 
 ## Tearing down a test copy
@@ -4839,9 +4892,10 @@ cannot be deleted: for a test project, set `lock_log_bucket = false` before the 
 {{% CONTENT_TYPE: HCL }}
 # Generated by cloudfirst {{version}}: the landing zone every wave builds on. The APIs the waves use, a VPC network
 # in the UK region with a private subnet per environment, flow logs, Private Google Access, Cloud NAT for outbound
-# patching, IAP for management without public addresses, a firewall that denies by default, private services access
-# for Cloud SQL and Filestore, a Cloud KMS key that rotates (granted to the service agents that use it), daily
-# snapshots, audit logs kept in a central log bucket, a budget, and an HA VPN to the trust when enabled.
+# patching, IAP for management without public addresses, a firewall that denies by default both ways, private
+# services access for Cloud SQL and Filestore, a Cloud KMS key that rotates (granted to the service agents that use
+# it), daily snapshots (VSS-consistent for Windows), audit logs kept in a central log bucket, a budget, and an HA VPN
+# and Cloud Interconnect to the trust when enabled.
 data "google_project" "this" {
   project_id = var.project_id
 }
@@ -4902,6 +4956,10 @@ locals {
   key_users = ["compute", "logging"{{#uses_buckets}}, "storage"{{/uses_buckets}}{{#uses_cloud_sql}}, "cloudsql"{{/uses_cloud_sql}}{{#uses_filestore}}, "filestore"{{/uses_filestore}}]
 
   operator_roles = ["roles/iap.tunnelResourceAccessor", "roles/compute.osAdminLogin"]
+
+  # Private Google Access: private.googleapis.com and restricted.googleapis.com; Google's Windows KMS host.
+  google_api_ranges = ["199.36.153.8/30", "199.36.153.4/30"]
+  windows_kms_range = "35.190.247.13/32"
 }
 
 resource "google_project_service" "enabled" {
@@ -5091,6 +5149,192 @@ resource "google_compute_firewall" "dns_forwarding" {
   }
 }
 
+# --- Firewall, outbound: nothing leaves that a rule does not allow. Without these, the network's implied rule lets
+# every server send anything anywhere ("Implied rules", VPC firewall rules overview). Within the network and to the
+# trust, Google's APIs through Private Google Access, Windows activation and the metadata server are allowed; the
+# internet only on HTTP and HTTPS, for patching through Cloud NAT. Egress rules match destinations by address only,
+# so the domain controllers' DNS, Kerberos and time are allowed as part of the network or the trust's ranges. ---
+
+resource "google_compute_firewall" "deny_all_egress" {
+  name        = "${var.name_prefix}-deny-all-egress"
+  network     = google_compute_network.main.id
+  description = "Nothing goes out that a later rule does not allow"
+  direction   = "EGRESS"
+  priority    = 65534
+
+  deny {
+    protocol = "all"
+  }
+
+  destination_ranges = ["0.0.0.0/0"]
+
+  log_config {
+    metadata = "INCLUDE_ALL_METADATA"
+  }
+}
+
+# Within the network (every subnet, and the private services range where Cloud SQL and Filestore are: both are in
+# network_cidr) and to the trust's ranges (over the VPN or Interconnect): what is served there is the receiving
+# side's ingress rules' call (the landing zone's directory rules, each wave's service rules).
+resource "google_compute_firewall" "allow_estate_egress" {
+  name        = "${var.name_prefix}-allow-estate-egress"
+  network     = google_compute_network.main.id
+  description = "Within the network, to Google's managed services in it, and to the trust"
+  direction   = "EGRESS"
+  priority    = 1000
+
+  allow {
+    protocol = "all"
+  }
+
+  destination_ranges = concat([var.network_cidr], var.on_premises_cidrs)
+
+  log_config {
+    metadata = "INCLUDE_ALL_METADATA"
+  }
+}
+
+# Google's APIs (Cloud Logging and Monitoring for the agents, Secret Manager, Cloud SQL Admin, Cloud Storage) at the
+# Private Google Access addresses: private.googleapis.com, 199.36.153.8/30, and restricted.googleapis.com,
+# 199.36.153.4/30 ("Configure Private Google Access: Domain options", VPC documentation). The private zone below
+# sends the servers' *.googleapis.com lookups to private.googleapis.com.
+resource "google_compute_firewall" "allow_google_apis_egress" {
+  name        = "${var.name_prefix}-allow-google-apis-egress"
+  network     = google_compute_network.main.id
+  description = "Google APIs through Private Google Access"
+  direction   = "EGRESS"
+  priority    = 1000
+
+  allow {
+    protocol = "tcp"
+    ports    = ["443"]
+  }
+
+  destination_ranges = local.google_api_ranges
+
+  log_config {
+    metadata = "INCLUDE_ALL_METADATA"
+  }
+}
+
+# The metadata server (169.254.169.254): DNS, time, and each VM's metadata and service-account tokens. Compute
+# Engine allows this whatever the rules say ("Always allowed traffic", VPC firewall rules overview); the rule says so
+# where a reader of the deny above looks, and keeps it allowed if that ever changes.
+resource "google_compute_firewall" "allow_metadata_egress" {
+  name        = "${var.name_prefix}-allow-metadata-egress"
+  network     = google_compute_network.main.id
+  description = "DNS, time and metadata from the metadata server"
+  direction   = "EGRESS"
+  priority    = 1000
+
+  allow {
+    protocol = "tcp"
+    ports    = ["53", "80"]
+  }
+
+  allow {
+    protocol = "udp"
+    ports    = ["53", "123"]
+  }
+
+  destination_ranges = ["169.254.169.254/32"]
+
+  log_config {
+    metadata = "INCLUDE_ALL_METADATA"
+  }
+}
+
+# Windows Server's licence activation: Google's KMS host kms.windows.googlecloud.com, 35.190.247.13, TCP 1688, over
+# a route to the default internet gateway (below) ("Troubleshooting Windows activation", Compute Engine
+# documentation), for the servers tagged windows.
+resource "google_compute_firewall" "allow_windows_activation_egress" {
+  name        = "${var.name_prefix}-allow-windows-activation"
+  network     = google_compute_network.main.id
+  description = "Windows activation against Google's KMS host"
+  direction   = "EGRESS"
+  priority    = 1000
+  target_tags = ["windows"]
+
+  allow {
+    protocol = "tcp"
+    ports    = ["1688"]
+  }
+
+  destination_ranges = [local.windows_kms_range]
+
+  log_config {
+    metadata = "INCLUDE_ALL_METADATA"
+  }
+}
+
+# Patching: Windows Update and the Linux distributions' repositories are on the internet at addresses that change, so
+# HTTP and HTTPS go out through Cloud NAT (no server has an external address, so nothing can come in that way), to
+# patching_egress_ranges: the whole internet by default, or the trust's patch proxy or WSUS range if it has one.
+resource "google_compute_firewall" "allow_patching_egress" {
+  name        = "${var.name_prefix}-allow-patching-egress"
+  network     = google_compute_network.main.id
+  description = "HTTP and HTTPS out through Cloud NAT, for patches and agents"
+  direction   = "EGRESS"
+  priority    = 1100
+
+  allow {
+    protocol = "tcp"
+    ports    = ["80", "443"]
+  }
+
+  destination_ranges = var.patching_egress_ranges
+
+  log_config {
+    metadata = "INCLUDE_ALL_METADATA"
+  }
+}
+
+# Routes for Private Google Access and Windows activation that do not depend on the network's default route, which a
+# default route learnt from the trust (over the VPN or Interconnect) would otherwise take over ("Configure Private
+# Google Access: Network requirements", VPC documentation).
+resource "google_compute_route" "google_services" {
+  for_each         = { for range in concat(local.google_api_ranges, [local.windows_kms_range]) : replace(replace(range, ".", "-"), "/", "-") => range }
+  name             = "${var.name_prefix}-to-${each.key}"
+  network          = google_compute_network.main.id
+  dest_range       = each.value
+  next_hop_gateway = "default-internet-gateway"
+  priority         = 100
+  description      = "Private Google Access and Windows activation through Google's network"
+}
+
+# *.googleapis.com resolves to private.googleapis.com's four addresses on this network, so API traffic uses the
+# Private Google Access range the firewall allows ("Configure Private Google Access: DNS configuration").
+resource "google_dns_managed_zone" "google_apis" {
+  name        = "${var.name_prefix}-google-apis"
+  dns_name    = "googleapis.com."
+  description = "Google APIs through private.googleapis.com"
+  visibility  = "private"
+
+  private_visibility_config {
+    networks {
+      network_url = google_compute_network.main.id
+    }
+  }
+
+  depends_on = [google_project_service.enabled]
+}
+
+resource "google_dns_record_set" "google_apis_private" {
+  managed_zone = google_dns_managed_zone.google_apis.name
+  name         = "private.googleapis.com."
+  type         = "A"
+  ttl          = 300
+  rrdatas      = ["199.36.153.8", "199.36.153.9", "199.36.153.10", "199.36.153.11"]
+}
+
+resource "google_dns_record_set" "google_apis_wildcard" {
+  managed_zone = google_dns_managed_zone.google_apis.name
+  name         = "*.googleapis.com."
+  type         = "CNAME"
+  ttl          = 300
+  rrdatas      = ["private.googleapis.com."]
+}
+
 # --- Access: OS Login for every Linux server; operators through IAP. ---
 
 resource "google_compute_project_metadata_item" "os_login" {
@@ -5168,6 +5412,44 @@ resource "google_compute_resource_policy" "daily_snapshots" {
     snapshot_properties {
       # Snapshots stay in the UK region; without this they go to the nearest multi-region (EU).
       storage_locations = [var.region]
+
+      labels = {
+        managed-by = "cloudfirst"
+      }
+    }
+  }
+
+  depends_on = [google_project_service.enabled]
+}
+
+# The same schedule for Windows servers' disks, with guest_flush: Compute Engine asks the guest environment to take
+# a Volume Shadow Copy Service (VSS) snapshot first, so each snapshot is application-consistent (SQL Server and
+# other VSS-aware applications flush their writes) rather than crash-consistent ("Create Windows VSS snapshots",
+# Compute Engine documentation: Google's Windows images from v20160810 carry the VSS agent; an imported image needs
+# the guest environment). Linux disks stay on the policy above: on Linux, guest flush runs pre- and post-snapshot
+# scripts each application must supply, and no snapshot is taken if they fail ("Create Linux application consistent
+# disk snapshots").
+resource "google_compute_resource_policy" "windows_snapshots" {
+  name        = "${var.name_prefix}-windows-snapshots"
+  region      = var.region
+  description = "Daily application-consistent (VSS) snapshots of Windows server disks"
+
+  snapshot_schedule_policy {
+    schedule {
+      daily_schedule {
+        days_in_cycle = 1
+        start_time    = var.snapshot_start_time
+      }
+    }
+
+    retention_policy {
+      max_retention_days    = var.snapshot_retention_days
+      on_source_disk_delete = "KEEP_AUTO_SNAPSHOTS"
+    }
+
+    snapshot_properties {
+      storage_locations = [var.region]
+      guest_flush       = true
 
       labels = {
         managed-by = "cloudfirst"
@@ -5362,6 +5644,90 @@ resource "google_compute_router_peer" "trust" {
   advertised_route_priority = 100
 }
 
+# --- Cloud Interconnect to the trust through its HSCN connectivity provider: complete when interconnect_type is set
+# (README: the order of steps). Two VLAN attachments, one in each of the metro's two edge availability domains, on one
+# Cloud Router: Google's topology for 99.9% availability ("Establish 99.9% availability for Partner Interconnect";
+# "... for Dedicated Interconnect", Cloud Interconnect documentation). The router advertises the subnets and the
+# private services range; the trust's ranges (on_premises_cidrs) are learnt from its routers over BGP. ---
+
+locals {
+  interconnect_enabled = var.interconnect_type != "NONE"
+  dedicated            = var.interconnect_type == "DEDICATED"
+  # Partner Interconnect needs the Cloud Router's ASN to be 16550, whatever the partner's layer; Dedicated
+  # Interconnect takes a private ASN, as the VPN's router does ("Establish 99.9% availability for Partner
+  # Interconnect: Create a Cloud Router"; "Create VLAN attachments", Dedicated Interconnect). The provider accepts
+  # 16550 beside the private ranges for this reason (verify.ValidateRFC6996Asn, GcpRouterPartnerAsn).
+  interconnect_router_asn = var.interconnect_type == "PARTNER" ? 16550 : var.cloud_router_asn
+}
+
+resource "google_compute_router" "interconnect" {
+  count   = local.interconnect_enabled ? 1 : 0
+  name    = "${var.name_prefix}-interconnect"
+  region  = var.region
+  network = google_compute_network.main.id
+
+  bgp {
+    asn               = local.interconnect_router_asn
+    advertise_mode    = "CUSTOM"
+    advertised_groups = ["ALL_SUBNETS"]
+
+    # The managed services' range too, so the trust reaches Cloud SQL and Filestore.
+    advertised_ip_ranges {
+      range       = local.private_services_cidr
+      description = "Private services access"
+    }
+  }
+
+  lifecycle {
+    precondition {
+      condition     = !local.dedicated || (length(var.interconnect_urls) == 2 && length(var.interconnect_vlan_tags) == 2 && var.interconnect_peer_asn != null)
+      error_message = "interconnect_type DEDICATED needs interconnect_urls (two connections, one in each edge availability domain), interconnect_vlan_tags (two) and interconnect_peer_asn."
+    }
+  }
+}
+
+# Partner: each attachment yields a pairing key (output interconnect_pairing_keys) for the trust's provider, who
+# provisions the circuit into it; the attachment carries traffic once activated (interconnect_activated). Dedicated:
+# each attachment is a VLAN on one of the trust's own connections.
+resource "google_compute_interconnect_attachment" "trust" {
+  count       = local.interconnect_enabled ? 2 : 0
+  name        = "${var.name_prefix}-interconnect-${count.index}"
+  description = "To the trust over ${lower(var.interconnect_type)} Interconnect: attachment ${count.index + 1} of 2"
+  region      = var.region
+  router      = google_compute_router.interconnect[0].id
+  type        = var.interconnect_type
+  # A Dedicated attachment carries traffic from the start: the trust configures its own router (outputs).
+  admin_enabled = local.dedicated || var.interconnect_activated
+
+  edge_availability_domain = local.dedicated ? null : "AVAILABILITY_DOMAIN_${count.index + 1}"
+  interconnect             = local.dedicated ? try(var.interconnect_urls[count.index], null) : null
+  vlan_tag8021q            = local.dedicated ? try(var.interconnect_vlan_tags[count.index], null) : null
+  bandwidth                = local.dedicated ? var.interconnect_bandwidth : null
+  candidate_subnets        = local.dedicated && length(var.interconnect_bgp_ranges) == 2 ? [var.interconnect_bgp_ranges[count.index]] : null
+}
+
+# Dedicated only: the BGP session on each attachment, with the addresses Google allocates (Partner attachments get
+# theirs from Google when the provider provisions them).
+resource "google_compute_router_interface" "interconnect" {
+  count                   = local.dedicated ? 2 : 0
+  name                    = "${var.name_prefix}-interconnect-${count.index}"
+  router                  = google_compute_router.interconnect[0].name
+  region                  = var.region
+  ip_range                = google_compute_interconnect_attachment.trust[count.index].cloud_router_ip_address
+  interconnect_attachment = google_compute_interconnect_attachment.trust[count.index].self_link
+}
+
+resource "google_compute_router_peer" "interconnect" {
+  count                     = local.dedicated ? 2 : 0
+  name                      = "${var.name_prefix}-interconnect-${count.index}"
+  router                    = google_compute_router.interconnect[0].name
+  region                    = var.region
+  interface                 = google_compute_router_interface.interconnect[count.index].name
+  peer_ip_address           = split("/", google_compute_interconnect_attachment.trust[count.index].customer_router_ip_address)[0]
+  peer_asn                  = var.interconnect_peer_asn
+  advertised_route_priority = 100
+}
+
 """#,
         "terraform/gcp/landing-zone/outputs.tf.mustache": #"""
 {{% CONTENT_TYPE: HCL }}
@@ -5405,6 +5771,27 @@ output "vpn_gateway_addresses" {
 output "vpn_shared_secret" {
   description = "The Secret Manager secret holding the VPN's pre-shared key (its name, not the key)."
   value       = var.vpn_gateway_enabled ? google_secret_manager_secret.vpn[0].id : null
+}
+
+output "windows_snapshot_policy" {
+  description = "The daily application-consistent (VSS) snapshot schedule every wave attaches to its Windows servers' disks."
+  value       = google_compute_resource_policy.windows_snapshots.self_link
+}
+
+output "interconnect_pairing_keys" {
+  description = "Partner Interconnect: the two attachments' pairing keys, for the trust to give its connectivity provider (empty otherwise). A key identifies the attachment, not the project; it is not a secret."
+  value       = var.interconnect_type == "PARTNER" ? google_compute_interconnect_attachment.trust[*].pairing_key : []
+}
+
+output "interconnect_attachments" {
+  description = "Each Interconnect attachment's state (PENDING_PARTNER, PENDING_CUSTOMER, ACTIVE), VLAN and BGP addresses: for Dedicated Interconnect, what the trust's routers are configured with."
+  value = [for attachment in google_compute_interconnect_attachment.trust : {
+    name                       = attachment.name
+    state                      = attachment.state
+    vlan                       = attachment.vlan_tag8021q
+    cloud_router_ip_address    = attachment.cloud_router_ip_address
+    customer_router_ip_address = attachment.customer_router_ip_address
+  }]
 }
 
 """#,
@@ -5457,6 +5844,23 @@ network_cidr = "10.200.0.0/16"
 # vpn_peer_addresses  = ["203.0.113.10"]
 # vpn_peer_asn        = 65001
 
+# Optional: Partner Interconnect through the trust's HSCN connectivity provider (README: the order of steps). Apply,
+# give the provider the two pairing keys (output interconnect_pairing_keys), and once it has provisioned both
+# attachments, set interconnect_activated = true and apply again.
+# interconnect_type      = "PARTNER"
+# interconnect_activated = false
+
+# Optional, instead: Dedicated Interconnect on the trust's own two connections (placeholders of the right form).
+# interconnect_type       = "DEDICATED"
+# interconnect_urls       = ["https://www.googleapis.com/compute/v1/projects/nhs-trust-network/global/interconnects/trust-lon-zone1", "https://www.googleapis.com/compute/v1/projects/nhs-trust-network/global/interconnects/trust-lon-zone2"]
+# interconnect_vlan_tags  = [101, 102]
+# interconnect_peer_asn   = 65010
+# interconnect_bandwidth  = "BPS_1G"
+# interconnect_bgp_ranges = ["169.254.30.0/29", "169.254.40.0/29"]
+
+# Optional: narrow patching (HTTP and HTTPS out through Cloud NAT) to the trust's patch proxy or WSUS range.
+# patching_egress_ranges = ["203.0.113.0/28"]
+
 # For a test project that will be torn down only: leave the log bucket unlocked.
 # lock_log_bucket = false
 
@@ -5478,7 +5882,7 @@ variable "network_cidr" {
 
 variable "on_premises_cidrs" {
   type        = list(string)
-  description = "Address ranges on the trust's side of HSCN or the VPN that may reach the directory servers. The waves take the same list for their services."
+  description = "Address ranges on the trust's side of HSCN, the VPN or Interconnect: they may reach the directory servers, and the servers may reach them (the egress firewall). The waves take the same list for their services."
   default     = []
 
   validation {
@@ -5600,7 +6004,7 @@ variable "vpn_peer_asn" {
 
 variable "cloud_router_asn" {
   type        = number
-  description = "The Cloud Router's BGP AS number: a private ASN (64512-65534 or 4200000000-4294967294, the ranges Cloud Router accepts besides Google's own) not used by the trust. The default is the project's own choice."
+  description = "The BGP AS number of the VPN's Cloud Router, and of Dedicated Interconnect's: a private ASN (64512-65534 or 4200000000-4294967294, the ranges Cloud Router accepts besides Google's own) not used by the trust. The default is the project's own choice. (Partner Interconnect's router must use 16550.)"
   default     = 64514
 
   validation {
@@ -5617,6 +6021,90 @@ variable "vpn_bgp_ranges" {
   validation {
     condition     = length(var.vpn_bgp_ranges) == 2 && alltrue([for range in var.vpn_bgp_ranges : can(cidrhost(range, 0)) && endswith(range, "/30") && startswith(range, "169.254.")])
     error_message = "Give two /30 ranges inside 169.254.0.0/16."
+  }
+}
+
+variable "patching_egress_ranges" {
+  type        = list(string)
+  description = "Where servers may reach on HTTP and HTTPS through Cloud NAT, for patches and agents' downloads. The whole internet by default, because Windows Update and the Linux repositories change address (the project's own judgement); narrow it to the trust's patch proxy or WSUS server if it has one."
+  default     = ["0.0.0.0/0"]
+
+  validation {
+    condition     = alltrue([for cidr in var.patching_egress_ranges : can(cidrhost(cidr, 0))])
+    error_message = "Each entry must be an IPv4 CIDR block."
+  }
+}
+
+variable "interconnect_type" {
+  type        = string
+  description = "Cloud Interconnect to the trust: NONE (the default), PARTNER (through the trust's HSCN connectivity provider, the usual route) or DEDICATED (the trust's own connections in a colocation facility)."
+  default     = "NONE"
+
+  validation {
+    condition     = contains(["NONE", "PARTNER", "DEDICATED"], var.interconnect_type)
+    error_message = "Give NONE, PARTNER or DEDICATED."
+  }
+}
+
+variable "interconnect_activated" {
+  type        = bool
+  description = "Partner Interconnect: set true, and apply again, once the provider has provisioned both attachments (their state is PENDING_CUSTOMER) and the partner shown on each is the one the trust expects. Off at first so that no one else's circuit carries traffic into the network unchecked."
+  default     = false
+}
+
+variable "interconnect_urls" {
+  type        = list(string)
+  description = "Dedicated Interconnect: the trust's two Interconnect connections (their self links or names), one in each edge availability domain of the metro."
+  default     = []
+
+  validation {
+    condition     = length(var.interconnect_urls) == 0 || length(var.interconnect_urls) == 2
+    error_message = "Give two connections (one per edge availability domain) or none."
+  }
+}
+
+variable "interconnect_vlan_tags" {
+  type        = list(number)
+  description = "Dedicated Interconnect: the 802.1Q VLAN tag of each attachment, agreed with the trust's network team, in the order of interconnect_urls."
+  default     = []
+
+  validation {
+    # 2-4094: the provider's documented range for vlan_tag8021q (resource_compute_interconnect_attachment.go).
+    condition     = (length(var.interconnect_vlan_tags) == 0 || length(var.interconnect_vlan_tags) == 2) && alltrue([for tag in var.interconnect_vlan_tags : tag >= 2 && tag <= 4094 && floor(tag) == tag])
+    error_message = "Give two VLAN tags in 2-4094, or none."
+  }
+}
+
+variable "interconnect_bandwidth" {
+  type        = string
+  description = "Dedicated Interconnect: each attachment's capacity. BPS_10G is Google's default; a Partner attachment's capacity is set by the provider instead."
+  default     = "BPS_10G"
+
+  validation {
+    condition     = contains(["BPS_50M", "BPS_100M", "BPS_200M", "BPS_300M", "BPS_400M", "BPS_500M", "BPS_1G", "BPS_2G", "BPS_5G", "BPS_10G", "BPS_20G", "BPS_50G"], var.interconnect_bandwidth)
+    error_message = "Give one of Google's attachment capacities, BPS_50M to BPS_50G."
+  }
+}
+
+variable "interconnect_bgp_ranges" {
+  type        = list(string)
+  description = "Dedicated Interconnect, optional: a link-local range (/29 or wider, in 169.254.0.0/16) for each attachment's BGP addresses; empty to let Google choose."
+  default     = []
+
+  validation {
+    condition     = (length(var.interconnect_bgp_ranges) == 0 || length(var.interconnect_bgp_ranges) == 2) && alltrue([for range in var.interconnect_bgp_ranges : can(cidrhost(range, 0)) && startswith(range, "169.254.") && try(tonumber(split("/", range)[1]) <= 29, false)])
+    error_message = "Give two ranges of /29 or wider inside 169.254.0.0/16, or none."
+  }
+}
+
+variable "interconnect_peer_asn" {
+  type        = number
+  description = "Dedicated Interconnect: the BGP AS number of the trust's routers. (For Partner Interconnect the provider's routers, or the trust's for a Layer 2 service, are configured after provisioning: README.)"
+  default     = null
+
+  validation {
+    condition     = var.interconnect_peer_asn == null || try(var.interconnect_peer_asn >= 1 && var.interconnect_peer_asn <= 4294967294, false)
+    error_message = "Give a BGP AS number."
   }
 }
 
@@ -5644,9 +6132,10 @@ finds its network, subnets, key and snapshot policy by name.
 
 Each server is a VM in its environment's subnet, with a boot disk of the size the inventory gives it and a data disk
 for each of its other disks (split within Compute Engine's per-disk limit), all encrypted with the landing zone's key
-and snapshotted daily by the landing zone's schedule; no external address, a service account for the wave that may
-only write logs and metrics, Shielded VM, and OS Login. A platinum or gold service's servers are spread over the
-region's zones a, b and c; the others are placed in turn.
+and snapshotted daily by the landing zone's schedule (a Windows server's by its VSS schedule, with guest flush, so
+each snapshot is application-consistent: "Create Windows VSS snapshots", Compute Engine documentation); no external
+address, a service account for the wave that may only write logs and metrics, Shielded VM, and OS Login. A platinum
+or gold service's servers are spread over the region's zones a, b and c; the others are placed in turn.
 
 | server | service | environment | strategy | size | disks (GiB) | image | basis |
 |---|---|---|---|---|---|---|---|
@@ -5660,7 +6149,8 @@ images", Compute Engine documentation).
 
 Google publishes no current image for these, so each takes its image as an input (the image the trust imports, or
 the one Migrate to Virtual Machines builds from the server itself). Shielded VM's secure boot needs a UEFI image:
-for a server that boots by BIOS, convert it on import or turn `enable_secure_boot` off for that VM.
+for a server that boots by BIOS, convert it on import or turn `enable_secure_boot` off for that VM. A Windows image
+needs Google's guest environment for the landing zone's VSS snapshots (Migrate to Virtual Machines installs it).
 
 {{#image_inputs}}
 - `{{name}}`: {{os}} (`image_{{resource}}`)
@@ -5672,8 +6162,9 @@ Reaching the servers: no server has a public address. SSH and RDP go through Ide
 for the landing zone's `operator_members`. Linux sign-in is OS Login: people's own Google identities, no keys in
 metadata.{{#has_windows}} Windows has no shared administrator password: after a VM first boots, an operator creates its own
 local administrator with `gcloud compute reset-windows-password NAME --zone ZONE --user USER`, which Google generates
-for that VM alone; once the server joins the domain, domain accounts take over.{{/has_windows}} Outbound traffic (patches,
-agents) leaves through the landing zone's Cloud NAT.
+for that VM alone; once the server joins the domain, domain accounts take over.{{/has_windows}} Outbound, the landing zone's
+firewall denies all but traffic within the network and to the trust, Google's APIs through Private Google Access,
+Windows activation, and HTTP and HTTPS for patches and agents through its Cloud NAT.
 
 The servers are the targets of the migration: the trust's migration tooling (Migrate to Virtual Machines, or the
 application's own replication) copies the data onto these disks.
@@ -5729,7 +6220,11 @@ never written to a file.
 
 Cloud SQL for SQL Server needs a root password when it is created: it is generated here and kept in Secret Manager
 (`NAME_PREFIX-IDENTIFIER-sqlserver`, in the region). It is in the Terraform state too, as every generated secret is:
-keep the state bucket private to the platform team.
+keep the state bucket private to the platform team. The google provider these files pin (6.50) offers a write-only
+password (`password_wo`, kept out of state) on `google_sql_user` but none for the instance's `root_password`, which
+Cloud SQL for SQL Server needs at creation; so the root password stays a state value until a provider release adds
+one. If the state's copy must not stay valid, change the password after the first sign-in:
+`gcloud sql users set-password sqlserver --instance INSTANCE --prompt-for-password`.
 {{/has_sqlserver}}
 {{/has_databases}}
 {{#has_filestores}}
@@ -6076,6 +6571,14 @@ data "google_compute_resource_policy" "daily_snapshots" {
   name   = "${var.name_prefix}-daily-snapshots"
   region = var.region
 }
+{{#has_windows}}
+
+# Windows servers' disks: the same schedule, application-consistent through VSS (guest flush).
+data "google_compute_resource_policy" "windows_snapshots" {
+  name   = "${var.name_prefix}-windows-snapshots"
+  region = var.region
+}
+{{/has_windows}}
 
 locals {
   network_id   = data.google_compute_network.landing_zone.id
@@ -6085,6 +6588,11 @@ locals {
   estate_ranges   = [for subnet in data.google_compute_subnetwork.environment : subnet.ip_cidr_range]
   kms_key_id      = data.google_kms_crypto_key.landing_zone.id
   snapshot_policy = data.google_compute_resource_policy.daily_snapshots.self_link
+{{#has_windows}}
+
+  # Windows servers' disks: snapshots made consistent by VSS.
+  windows_snapshot_policy = data.google_compute_resource_policy.windows_snapshots.self_link
+{{/has_windows}}
 }
 
 """#,
@@ -6181,7 +6689,7 @@ resource "google_compute_disk" "{{resource}}_data_{{number}}" {
 }
 
 resource "google_compute_disk_resource_policy_attachment" "{{resource}}_data_{{number}}" {
-  name = data.google_compute_resource_policy.daily_snapshots.name
+  name = data.google_compute_resource_policy.{{gcp_snapshot_schedule}}.name
   disk = google_compute_disk.{{resource}}_data_{{number}}.name
   zone = "${var.region}-{{gcp_zone}}"
 }
@@ -6205,7 +6713,7 @@ resource "google_compute_instance" "{{resource}}" {
       image             = {{#gcp_image}}"{{gcp_image}}"{{/gcp_image}}{{^gcp_image}}var.image_{{resource}}{{/gcp_image}}
       size              = {{os_disk_gb}}
       type              = "pd-balanced"
-      resource_policies = [local.snapshot_policy]
+      resource_policies = [local.{{gcp_snapshot_policy}}]
     }
   }
 {{#data_disks}}

@@ -61,6 +61,9 @@ enum GoogleTerraform {
             let isDirectory = server["directory"] as? Bool == true
             server["gcp_zone"] = zoneLetter(zone: server["zone"] as? String ?? "", position: server["subnet"] as? Int ?? index)
             server["gcp_holds_data"] = server["has_data_disks"] as? Bool == true || isDirectory
+            // Windows disks take the landing zone's VSS (guest flush) snapshot schedule, the others the plain one.
+            server["gcp_snapshot_schedule"] = windows ? "windows_snapshots" : "daily_snapshots"
+            server["gcp_snapshot_policy"] = windows ? "windows_snapshot_policy" : "snapshot_policy"
             // The rule named after it is NAME_PREFIX (at most 21 characters) "-svc-" and 36: within Compute Engine's 63.
             let serviceTag = "svc-" + namePart(server["service"] as? String ?? "service", limit: 36)
             server["gcp_service_tag"] = serviceTag

@@ -39,3 +39,24 @@ output "vpn_shared_secret" {
   description = "The Secret Manager secret holding the VPN's pre-shared key (its name, not the key)."
   value       = var.vpn_gateway_enabled ? google_secret_manager_secret.vpn[0].id : null
 }
+
+output "windows_snapshot_policy" {
+  description = "The daily application-consistent (VSS) snapshot schedule every wave attaches to its Windows servers' disks."
+  value       = google_compute_resource_policy.windows_snapshots.self_link
+}
+
+output "interconnect_pairing_keys" {
+  description = "Partner Interconnect: the two attachments' pairing keys, for the trust to give its connectivity provider (empty otherwise). A key identifies the attachment, not the project; it is not a secret."
+  value       = var.interconnect_type == "PARTNER" ? google_compute_interconnect_attachment.trust[*].pairing_key : []
+}
+
+output "interconnect_attachments" {
+  description = "Each Interconnect attachment's state (PENDING_PARTNER, PENDING_CUSTOMER, ACTIVE), VLAN and BGP addresses: for Dedicated Interconnect, what the trust's routers are configured with."
+  value = [for attachment in google_compute_interconnect_attachment.trust : {
+    name                       = attachment.name
+    state                      = attachment.state
+    vlan                       = attachment.vlan_tag8021q
+    cloud_router_ip_address    = attachment.cloud_router_ip_address
+    customer_router_ip_address = attachment.customer_router_ip_address
+  }]
+}

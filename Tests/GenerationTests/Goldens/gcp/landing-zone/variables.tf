@@ -43,7 +43,7 @@ variable "network_cidr" {
 
 variable "on_premises_cidrs" {
   type        = list(string)
-  description = "Address ranges on the trust's side of HSCN or the VPN that may reach the directory servers. The waves take the same list for their services."
+  description = "Address ranges on the trust's side of HSCN, the VPN or Interconnect: they may reach the directory servers, and the servers may reach them (the egress firewall). The waves take the same list for their services."
   default     = []
 
   validation {
@@ -165,7 +165,7 @@ variable "vpn_peer_asn" {
 
 variable "cloud_router_asn" {
   type        = number
-  description = "The Cloud Router's BGP AS number: a private ASN (64512-65534 or 4200000000-4294967294, the ranges Cloud Router accepts besides Google's own) not used by the trust. The default is the project's own choice."
+  description = "The BGP AS number of the VPN's Cloud Router, and of Dedicated Interconnect's: a private ASN (64512-65534 or 4200000000-4294967294, the ranges Cloud Router accepts besides Google's own) not used by the trust. The default is the project's own choice. (Partner Interconnect's router must use 16550.)"
   default     = 64514
 
   validation {
@@ -182,5 +182,89 @@ variable "vpn_bgp_ranges" {
   validation {
     condition     = length(var.vpn_bgp_ranges) == 2 && alltrue([for range in var.vpn_bgp_ranges : can(cidrhost(range, 0)) && endswith(range, "/30") && startswith(range, "169.254.")])
     error_message = "Give two /30 ranges inside 169.254.0.0/16."
+  }
+}
+
+variable "patching_egress_ranges" {
+  type        = list(string)
+  description = "Where servers may reach on HTTP and HTTPS through Cloud NAT, for patches and agents' downloads. The whole internet by default, because Windows Update and the Linux repositories change address (the project's own judgement); narrow it to the trust's patch proxy or WSUS server if it has one."
+  default     = ["0.0.0.0/0"]
+
+  validation {
+    condition     = alltrue([for cidr in var.patching_egress_ranges : can(cidrhost(cidr, 0))])
+    error_message = "Each entry must be an IPv4 CIDR block."
+  }
+}
+
+variable "interconnect_type" {
+  type        = string
+  description = "Cloud Interconnect to the trust: NONE (the default), PARTNER (through the trust's HSCN connectivity provider, the usual route) or DEDICATED (the trust's own connections in a colocation facility)."
+  default     = "NONE"
+
+  validation {
+    condition     = contains(["NONE", "PARTNER", "DEDICATED"], var.interconnect_type)
+    error_message = "Give NONE, PARTNER or DEDICATED."
+  }
+}
+
+variable "interconnect_activated" {
+  type        = bool
+  description = "Partner Interconnect: set true, and apply again, once the provider has provisioned both attachments (their state is PENDING_CUSTOMER) and the partner shown on each is the one the trust expects. Off at first so that no one else's circuit carries traffic into the network unchecked."
+  default     = false
+}
+
+variable "interconnect_urls" {
+  type        = list(string)
+  description = "Dedicated Interconnect: the trust's two Interconnect connections (their self links or names), one in each edge availability domain of the metro."
+  default     = []
+
+  validation {
+    condition     = length(var.interconnect_urls) == 0 || length(var.interconnect_urls) == 2
+    error_message = "Give two connections (one per edge availability domain) or none."
+  }
+}
+
+variable "interconnect_vlan_tags" {
+  type        = list(number)
+  description = "Dedicated Interconnect: the 802.1Q VLAN tag of each attachment, agreed with the trust's network team, in the order of interconnect_urls."
+  default     = []
+
+  validation {
+    # 2-4094: the provider's documented range for vlan_tag8021q (resource_compute_interconnect_attachment.go).
+    condition     = (length(var.interconnect_vlan_tags) == 0 || length(var.interconnect_vlan_tags) == 2) && alltrue([for tag in var.interconnect_vlan_tags : tag >= 2 && tag <= 4094 && floor(tag) == tag])
+    error_message = "Give two VLAN tags in 2-4094, or none."
+  }
+}
+
+variable "interconnect_bandwidth" {
+  type        = string
+  description = "Dedicated Interconnect: each attachment's capacity. BPS_10G is Google's default; a Partner attachment's capacity is set by the provider instead."
+  default     = "BPS_10G"
+
+  validation {
+    condition     = contains(["BPS_50M", "BPS_100M", "BPS_200M", "BPS_300M", "BPS_400M", "BPS_500M", "BPS_1G", "BPS_2G", "BPS_5G", "BPS_10G", "BPS_20G", "BPS_50G"], var.interconnect_bandwidth)
+    error_message = "Give one of Google's attachment capacities, BPS_50M to BPS_50G."
+  }
+}
+
+variable "interconnect_bgp_ranges" {
+  type        = list(string)
+  description = "Dedicated Interconnect, optional: a link-local range (/29 or wider, in 169.254.0.0/16) for each attachment's BGP addresses; empty to let Google choose."
+  default     = []
+
+  validation {
+    condition     = (length(var.interconnect_bgp_ranges) == 0 || length(var.interconnect_bgp_ranges) == 2) && alltrue([for range in var.interconnect_bgp_ranges : can(cidrhost(range, 0)) && startswith(range, "169.254.") && try(tonumber(split("/", range)[1]) <= 29, false)])
+    error_message = "Give two ranges of /29 or wider inside 169.254.0.0/16, or none."
+  }
+}
+
+variable "interconnect_peer_asn" {
+  type        = number
+  description = "Dedicated Interconnect: the BGP AS number of the trust's routers. (For Partner Interconnect the provider's routers, or the trust's for a Layer 2 service, are configured after provisioning: README.)"
+  default     = null
+
+  validation {
+    condition     = var.interconnect_peer_asn == null || try(var.interconnect_peer_asn >= 1 && var.interconnect_peer_asn <= 4294967294, false)
+    error_message = "Give a BGP AS number."
   }
 }

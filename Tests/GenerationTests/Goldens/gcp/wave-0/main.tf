@@ -70,7 +70,7 @@ resource "google_compute_instance" "rmh_dc01" {
       image             = "projects/windows-cloud/global/images/family/windows-2019"
       size              = 128
       type              = "pd-balanced"
-      resource_policies = [local.snapshot_policy]
+      resource_policies = [local.windows_snapshot_policy]
     }
   }
 
@@ -131,7 +131,7 @@ resource "google_compute_instance" "rmh_dc02" {
       image             = "projects/windows-cloud/global/images/family/windows-2016"
       size              = 128
       type              = "pd-balanced"
-      resource_policies = [local.snapshot_policy]
+      resource_policies = [local.windows_snapshot_policy]
     }
   }
 

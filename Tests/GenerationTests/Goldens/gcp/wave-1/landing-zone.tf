@@ -26,6 +26,12 @@ data "google_compute_resource_policy" "daily_snapshots" {
   region = var.region
 }
 
+# Windows servers' disks: the same schedule, application-consistent through VSS (guest flush).
+data "google_compute_resource_policy" "windows_snapshots" {
+  name   = "${var.name_prefix}-windows-snapshots"
+  region = var.region
+}
+
 locals {
   network_id   = data.google_compute_network.landing_zone.id
   network_name = data.google_compute_network.landing_zone.name
@@ -34,4 +40,7 @@ locals {
   estate_ranges   = [for subnet in data.google_compute_subnetwork.environment : subnet.ip_cidr_range]
   kms_key_id      = data.google_kms_crypto_key.landing_zone.id
   snapshot_policy = data.google_compute_resource_policy.daily_snapshots.self_link
+
+  # Windows servers' disks: snapshots made consistent by VSS.
+  windows_snapshot_policy = data.google_compute_resource_policy.windows_snapshots.self_link
 }

@@ -58,7 +58,7 @@ resource "google_compute_instance" "rmh_esr_if01" {
       image             = "projects/windows-cloud/global/images/family/windows-2016"
       size              = 128
       type              = "pd-balanced"
-      resource_policies = [local.snapshot_policy]
+      resource_policies = [local.windows_snapshot_policy]
     }
   }
 
@@ -106,7 +106,7 @@ resource "google_compute_instance" "rmh_print01" {
       image             = "projects/windows-cloud/global/images/family/windows-2019"
       size              = 128
       type              = "pd-balanced"
-      resource_policies = [local.snapshot_policy]
+      resource_policies = [local.windows_snapshot_policy]
     }
   }
 

@@ -53,7 +53,7 @@ resource "google_compute_instance" "rmh_rds_gw01" {
       image             = "projects/windows-cloud/global/images/family/windows-2019"
       size              = 128
       type              = "pd-balanced"
-      resource_policies = [local.snapshot_policy]
+      resource_policies = [local.windows_snapshot_policy]
     }
   }
 
@@ -111,7 +111,7 @@ resource "google_compute_disk" "rmh_rds_sh01_data_1" {
 }
 
 resource "google_compute_disk_resource_policy_attachment" "rmh_rds_sh01_data_1" {
-  name = data.google_compute_resource_policy.daily_snapshots.name
+  name = data.google_compute_resource_policy.windows_snapshots.name
   disk = google_compute_disk.rmh_rds_sh01_data_1.name
   zone = "${var.region}-b"
 }
@@ -132,7 +132,7 @@ resource "google_compute_instance" "rmh_rds_sh01" {
       image             = "projects/windows-cloud/global/images/family/windows-2019"
       size              = 128
       type              = "pd-balanced"
-      resource_policies = [local.snapshot_policy]
+      resource_policies = [local.windows_snapshot_policy]
     }
   }
 
@@ -196,7 +196,7 @@ resource "google_compute_disk" "rmh_rds_sh02_data_1" {
 }
 
 resource "google_compute_disk_resource_policy_attachment" "rmh_rds_sh02_data_1" {
-  name = data.google_compute_resource_policy.daily_snapshots.name
+  name = data.google_compute_resource_policy.windows_snapshots.name
   disk = google_compute_disk.rmh_rds_sh02_data_1.name
   zone = "${var.region}-c"
 }
@@ -217,7 +217,7 @@ resource "google_compute_instance" "rmh_rds_sh02" {
       image             = "projects/windows-cloud/global/images/family/windows-2019"
       size              = 128
       type              = "pd-balanced"
-      resource_policies = [local.snapshot_policy]
+      resource_policies = [local.windows_snapshot_policy]
     }
   }
 

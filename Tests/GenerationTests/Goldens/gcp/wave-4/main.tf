@@ -53,7 +53,7 @@ resource "google_compute_instance" "rmh_bi_ssrs01" {
       image             = var.image_rmh_bi_ssrs01
       size              = 128
       type              = "pd-balanced"
-      resource_policies = [local.snapshot_policy]
+      resource_policies = [local.windows_snapshot_policy]
     }
   }
 
@@ -111,7 +111,7 @@ resource "google_compute_disk" "rmh_pharm01_data_1" {
 }
 
 resource "google_compute_disk_resource_policy_attachment" "rmh_pharm01_data_1" {
-  name = data.google_compute_resource_policy.daily_snapshots.name
+  name = data.google_compute_resource_policy.windows_snapshots.name
   disk = google_compute_disk.rmh_pharm01_data_1.name
   zone = "${var.region}-a"
 }
@@ -132,7 +132,7 @@ resource "google_compute_instance" "rmh_pharm01" {
       image             = var.image_rmh_pharm01
       size              = 128
       type              = "pd-balanced"
-      resource_policies = [local.snapshot_policy]
+      resource_policies = [local.windows_snapshot_policy]
     }
   }
 
