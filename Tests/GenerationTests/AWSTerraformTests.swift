@@ -134,23 +134,34 @@ import Testing
                 #expect(block.type == "aws_vpc_security_group_egress_rule" && block.name == "patching")
             }
         }
-        // Every wave with servers or databases lets the estate reach the ports its services' interfaces name.
+        // Every wave with servers or databases has a security group per service, admitting the trust's ranges.
+        var waves = 0
         for file in files where file.path.hasSuffix("/main.tf") && file.path.contains("wave-") {
-            guard file.contents.contains("resource \"aws_security_group\" \"wave\"") else { continue }
-            #expect(file.contents.contains("resource \"aws_vpc_security_group_ingress_rule\" \"estate\""))
+            let builds = file.contents.contains("resource \"aws_instance\"")
+                || files.contains { $0.path == file.path.replacingOccurrences(of: "main.tf", with: "databases.tf") }
+            guard builds else { continue }
+            waves += 1
+            #expect(file.contents.contains("resource \"aws_security_group\" \"service\""), "\(file.path)")
+            #expect(file.contents.contains("resource \"aws_vpc_security_group_ingress_rule\" \"service_from_ranges\""))
             #expect(file.contents.contains("estate_cidrs = concat([local.vpc_cidr], var.on_premises_cidrs)"))
+            #expect(!file.contents.contains("resource \"aws_security_group\" \"wave\""), "\(file.path): one group for the wave")
         }
+        #expect(waves > 0)
     }
 
     /// The interface ports are listed in one order every run: by port, protocol and interface name (a Set's order
     /// changes from one process to the next, and the same port often serves two interfaces).
     @Test(arguments: estates)
     func interfacePortsAreInAStableOrder(_ estate: String) throws {
-        let entry = try NSRegularExpression(pattern: #"\{ protocol = "(tcp|udp)", port = ([0-9]+), label = "([^"]+)" \}"#)
+        let entry = try NSRegularExpression(pattern: #"\{ protocol = "(tcp|udp)", port = ([0-9]+), to_port = [0-9]+, label = "([^"]+)" \}"#)
+        var lists = 0
+        defer { #expect(lists > 0, "no port list in \(estate)") }
         for file in try Self.files(estate) where file.path.hasSuffix("/main.tf") {
-            // Each list on its own: the services' own ports, then the ports of what they depend on.
-            for list in file.contents.components(separatedBy: "interface_ports = [").dropFirst() {
-                let block = list.components(separatedBy: "\n  ]").first ?? ""
+            // Each list on its own: each service's own ports, then the ports of what it depends on.
+            let text = file.contents.replacingOccurrences(of: "outbound = [", with: "inbound = [")
+            for list in text.components(separatedBy: "inbound = [").dropFirst() {
+                lists += 1
+                let block = list.components(separatedBy: "\n      ]").first ?? ""
                 let text = block as NSString
                 let ports = entry.matches(in: block, range: NSRange(location: 0, length: text.length)).map {
                     (Int(text.substring(with: $0.range(at: 2)))!, text.substring(with: $0.range(at: 1)),
@@ -162,7 +173,8 @@ import Testing
     }
 
     /// A wave with domain controllers lets the estate reach them on every port a domain member uses, not only the
-    /// directory service's listed interfaces; a wave without them does not open those ports inbound.
+    /// directory service's listed interfaces (their service's group is marked `directory`, which merges the directory's
+    /// ports into its inbound ones); a wave without them does not open those ports inbound.
     @Test(arguments: estates)
     func domainControllersAreReachableOnTheDirectoryPorts(_ estate: String) throws {
         let plan = try Fixtures.plan(estate)
@@ -173,12 +185,12 @@ import Testing
                     && [.rehost, .replatform, .relocate, .refactor].contains(plan.assessment.services[$0].strategy)
                     && plan.estate.services[$0].supplier?.supportedClouds?.contains(.aws) ?? true
             } ?? false
-            let opened = file.contents.contains("directory_inbound_ports = local.directory_ports_all")
+            let opened = file.contents.contains("      directory  = true\n")
             #expect(opened == hasControllers, "\(file.path)")
         }
     }
 
-    /// Windows servers reach the directory over UDP as well as TCP.
+    /// Windows servers reach the directory over UDP as well as TCP, through the domain members' group.
     @Test func windowsWavesReachTheDirectoryOverUDP() throws {
         let files = try Self.files("Inventories/riverside-mental-health.yaml")
         let windows = files.filter {
@@ -189,8 +201,21 @@ import Testing
             for port in [53, 88, 123, 389, 464] {
                 #expect(file.contents.contains("\"udp-\(port)\""), "\(file.path): UDP \(port)")
             }
-            #expect(file.contents.contains("directory_ports = local.directory_ports_all"))
+            #expect(file.contents.contains("resource \"aws_security_group\" \"domain_members\""))
         }
+        // Every Windows instance is in the domain members' group, and no Linux one.
+        var windowsInstances = 0
+        for estate in Self.estates {
+            let files = try Self.files(estate)
+            for instance in Self.blocks(files) where instance.type == "aws_instance" {
+                let ami = Self.value("ami", in: instance.body) ?? ""
+                let groups = Self.value("vpc_security_group_ids", in: instance.body) ?? ""
+                let windows = ami.contains("\"windows")
+                if windows { windowsInstances += 1 }
+                #expect(groups.contains("aws_security_group.domain_members.id") == windows, "\(instance.folder) \(instance.name)")
+            }
+        }
+        #expect(windowsInstances > 0)
     }
 
     /// Every instance and database carries the environment and the tag the landing zone's backup plan selects by,
@@ -249,7 +274,8 @@ import Testing
         #expect(AWSImages.reference(.init(family: "rhel", version: "7")) == nil)
     }
 
-    /// A platinum or gold service's servers are placed in the subnet of their own zone, spread over three zones.
+    /// A platinum or gold service's servers are placed in their environment's subnet of their own zone, spread over
+    /// three zones.
     @Test func zonalServersLandInTheirZonesSubnet() throws {
         var zonal = 0
         for estate in Self.estates {
@@ -259,8 +285,9 @@ import Testing
                     continue
                 }
                 zonal += 1
-                #expect(["local.zone_subnet_ids[\"1\"]", "local.zone_subnet_ids[\"2\"]", "local.zone_subnet_ids[\"3\"]"]
-                    .contains(subnet))
+                let environment = Self.value("environment", in: instance.body)?.trimmingCharacters(in: ["\""]) ?? ""
+                #expect(["1", "2", "3"].map { "local.zone_subnet_ids[\"\(environment)\"][\"\($0)\"]" }.contains(subnet),
+                        "\(instance.folder) \(instance.name): \(subnet)")
                 #expect(blocks.contains { $0.kind == "data" && $0.type == "aws_subnet" && $0.folder == instance.folder })
             }
         }
@@ -304,7 +331,7 @@ import Testing
         func block(_ type: String) -> Block? { blocks.first { $0.type == type } }
         #expect(block("aws_vpn_connection_route")?.body.contains("toset(var.on_premises_cidrs)") == true)
         #expect(block("aws_vpn_connection")?.body.contains("static_routes_only  = true") == true)
-        #expect(block("aws_vpn_gateway_route_propagation")?.body.contains("aws_route_table.private[count.index].id") == true)
+        #expect(block("aws_vpn_gateway_route_propagation")?.body.contains("aws_route_table.private[each.key].id") == true)
         #expect(block("aws_nat_gateway") != nil)
         let endpoints = try #require(blocks.first { $0.type == "aws_vpc_endpoint" && $0.name == "interface" })
         #expect(endpoints.body.contains("private_dns_enabled = true"))
@@ -339,6 +366,159 @@ import Testing
                     #expect(set.contains(variable.name), "\(folder): \(variable.name) has no default and no example")
                 }
             }
+        }
+    }
+
+    /// The landing zone cuts a private subnet for each of the inventory's environments in each zone, tagged with it;
+    /// every server, database and file system sits in subnets of its own environment, which its wave looks up.
+    @Test(arguments: estates)
+    func everythingSitsInItsEnvironmentsSubnets(_ estate: String) throws {
+        let files = try Self.files(estate)
+        let blocks = Self.blocks(files)
+        let landing = try #require(files.first { $0.path == "aws/landing-zone/main.tf" }?.contents)
+        let list = Environment.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+        #expect(landing.contains("environments = [\(list)]"))
+        let subnet = try #require(blocks.first { $0.type == "aws_subnet" && $0.name == "private" })
+        #expect(Self.value("for_each", in: subnet.body) == "local.private_subnets")
+        #expect(subnet.body.contains("environment = each.value.environment"))
+        #expect(!landing.contains("private_subnet_cidrs"))
+        func environment(_ block: Block) -> String {
+            Self.value("environment", in: block.body)?.trimmingCharacters(in: ["\""]) ?? ""
+        }
+        var placed = 0
+        for block in blocks where block.folder.contains("wave-") {
+            let expected: String?
+            switch block.type {
+            case "aws_instance": expected = Self.value("subnet_id", in: block.body)
+            case "aws_db_instance": expected = Self.value("db_subnet_group_name", in: block.body)
+            case "aws_fsx_windows_file_system": expected = Self.value("preferred_subnet_id", in: block.body)
+            default: continue
+            }
+            placed += 1
+            let name = environment(block)
+            let reference = try #require(expected)
+            #expect(reference.contains("[\"\(name)\"]"), "\(block.folder) \(block.name) (\(name)): \(reference)")
+            // The wave looks up that environment's subnets.
+            let lookup = try #require(blocks.first { $0.type == "aws_subnets" && $0.name == "environment" && $0.folder == block.folder })
+            let wanted = try #require(Self.value("for_each", in: lookup.body))
+            #expect(wanted.contains("\"\(name)\""), "\(block.folder): \(wanted) lacks \(name)")
+        }
+        #expect(placed > 0)
+    }
+
+    /// Each service with servers or databases in a wave has a security group of its own, holding exactly its servers
+    /// and databases; the services of the wave that depend on it are named as its dependents, and a service of another
+    /// wave built on AWS that depends on it makes it admit the VPC's range.
+    @Test(arguments: estates)
+    func securityGroupsArePerService(_ estate: String) throws {
+        let plan = try Fixtures.plan(estate)
+        let files = try Self.files(estate)
+        let blocks = Self.blocks(files)
+        let folders = Set(blocks.filter { ["aws_instance", "aws_db_instance"].contains($0.type) }.map(\.folder))
+        #expect(!folders.isEmpty)
+        for folder in folders {
+            let main = try #require(files.first { $0.path == "\(folder)/main.tf" }?.contents)
+            var services = Set<String>()
+            for block in blocks where block.folder == folder && ["aws_instance", "aws_db_instance"].contains(block.type) {
+                let service = try #require(Self.value("service", in: block.body)?.trimmingCharacters(in: ["\""]))
+                services.insert(service)
+                let groups = try #require(Self.value("vpc_security_group_ids", in: block.body))
+                #expect(groups.hasPrefix("[aws_security_group.service[\"\(service)\"].id"), "\(folder) \(block.name): \(groups)")
+            }
+            // The services local holds one entry per such service, and nothing else.
+            let entry = try NSRegularExpression(pattern: #"^    "([^"]+)" = \{\n      directory  = (true|false)\n      elsewhere  = (true|false)\n      members    = ([0-9]+)\n      dependents = \[([^\]]*)\]"#,
+                                                options: [.anchorsMatchLines])
+            let text = main as NSString
+            var listed = Set<String>()
+            for match in entry.matches(in: main, range: NSRange(location: 0, length: text.length)) {
+                let service = text.substring(with: match.range(at: 1))
+                listed.insert(service)
+                let dependents = Set(text.substring(with: match.range(at: 5)).split(separator: ",")
+                    .map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: ["\""]) }.filter { !$0.isEmpty })
+                let expected = Set(plan.estate.services.filter { other in
+                    other.id != service && services.contains(other.id) && other.dependsOn.contains { $0.id == service }
+                }.map(\.id))
+                #expect(dependents == expected, "\(folder) \(service): \(dependents) vs \(expected)")
+                let members = blocks.filter {
+                    $0.folder == folder && ["aws_instance", "aws_db_instance"].contains($0.type)
+                        && Self.value("service", in: $0.body) == "\"\(service)\""
+                }.count
+                #expect(Int(text.substring(with: match.range(at: 4))) == members, "\(folder) \(service)")
+                // A dependent built on AWS in another wave makes the service admit the VPC's range.
+                let wave = Int(folder.split(separator: "-").last ?? "") ?? -1
+                let elsewhere = plan.estate.services.enumerated().contains { index, other in
+                    other.id != service && other.dependsOn.contains { $0.id == service }
+                        && !(plan.waves.first { $0.number == wave }?.services.contains(index) ?? false)
+                        && [.rehost, .replatform, .relocate, .refactor].contains(plan.assessment.services[index].strategy)
+                        && (other.supplier?.supportedClouds?.contains(.aws) ?? true)
+                }
+                #expect(text.substring(with: match.range(at: 3)) == String(elsewhere), "\(folder) \(service)")
+            }
+            #expect(listed == services, "\(folder): \(listed) vs \(services)")
+        }
+    }
+
+    /// A managed database's service group admits the database's engine port, so what depends on it can reach it.
+    @Test func databasesAreReachableOnTheirEnginePorts() throws {
+        var checked = 0
+        for estate in Self.estates {
+            let files = try Self.files(estate)
+            for database in Self.blocks(files) where database.type == "aws_db_instance" {
+                let service = try #require(Self.value("service", in: database.body)?.trimmingCharacters(in: ["\""]))
+                let engine = try #require(Self.value("engine", in: database.body)?.trimmingCharacters(in: ["\""]))
+                let port = engine.hasPrefix("sqlserver") ? 1433 : engine == "postgres" ? 5432 : engine == "mysql" ? 3306 : 0
+                #expect(port > 0, "\(engine)")
+                let main = try #require(files.first { $0.path == "\(database.folder)/main.tf" }?.contents)
+                let entry = try #require(main.components(separatedBy: "    \"\(service)\" = {").dropFirst().first)
+                let inbound = entry.components(separatedBy: "outbound = [").first ?? ""
+                #expect(inbound.contains("{ protocol = \"tcp\", port = \(port), to_port = \(port), label = "), "\(service): \(engine)")
+                checked += 1
+            }
+        }
+        #expect(checked > 0)
+    }
+
+    /// Direct Connect is off by default and complete when the connection is given: a private virtual interface on
+    /// it, a gateway associated with the VPN gateway, and the VPN gateway's routes propagated to every private route
+    /// table; the example names the inputs the trust obtains from its provider.
+    @Test func directConnectIsOptionalAndComplete() throws {
+        let files = try Self.files("Inventories/riverside-mental-health.yaml")
+        let blocks = Self.blocks(files).filter { $0.folder == "aws/landing-zone" }
+        func block(_ type: String) throws -> Block { try #require(blocks.first { $0.type == type }, "\(type)") }
+        for type in ["aws_dx_gateway", "aws_dx_gateway_association", "aws_dx_private_virtual_interface"] {
+            #expect(Self.value("count", in: try block(type).body) == "local.direct_connect")
+        }
+        #expect(files.contains { $0.contents.contains("direct_connect = var.direct_connect_connection_id == null ? 0 : 1") })
+        let connection = try #require(blocks.first { $0.kind == "variable" && $0.name == "direct_connect_connection_id" })
+        #expect(connection.body.contains("default     = null"))
+        #expect(Self.value("associated_gateway_id", in: try block("aws_dx_gateway_association").body) == "aws_vpn_gateway.main.id")
+        let interface = try block("aws_dx_private_virtual_interface")
+        for (argument, value) in [("connection_id", "var.direct_connect_connection_id"), ("vlan", "var.direct_connect_vlan"),
+                                  ("bgp_asn", "var.direct_connect_bgp_asn"), ("dx_gateway_id", "aws_dx_gateway.hscn[0].id")] {
+            #expect(Self.value(argument, in: interface.body) == value, "\(argument)")
+        }
+        let propagation = try block("aws_vpn_gateway_route_propagation")
+        #expect(propagation.body.contains("var.direct_connect_connection_id == null"))
+        let example = try #require(files.first { $0.path == "aws/landing-zone/terraform.tfvars.example" }?.contents)
+        for input in ["direct_connect_connection_id", "direct_connect_vlan", "direct_connect_bgp_asn"] {
+            #expect(example.contains("# \(input) "), "\(input) not in the example")
+        }
+        let readme = try #require(files.first { $0.path == "aws/landing-zone/README.md" }?.contents)
+        #expect(readme.contains("What the trust obtains from its provider"))
+    }
+
+    /// The daily plan takes Windows instances through VSS, and every wave with Windows servers gives their role the
+    /// policy VSS snapshots need; a wave with no Windows server does not.
+    @Test(arguments: estates)
+    func windowsBackupsAreVSSConsistent(_ estate: String) throws {
+        let files = try Self.files(estate)
+        let blocks = Self.blocks(files)
+        let plan = try #require(blocks.first { $0.type == "aws_backup_plan" })
+        #expect(plan.body.contains("advanced_backup_setting {") && plan.body.contains("resource_type = \"EC2\"")
+            && plan.body.contains("WindowsVSS = \"enabled\""))
+        for file in files where file.path.hasSuffix("/main.tf") && file.path.contains("/wave-") {
+            let windows = file.contents.contains("ami_ids[\"windows")
+            #expect(file.contents.contains("policy/AWSEC2VssSnapshotPolicy") == windows, "\(file.path)")
         }
     }
 }

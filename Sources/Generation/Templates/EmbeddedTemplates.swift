@@ -118,16 +118,21 @@ Wave 0 of {{organisation}}'s migration plan: what every later wave builds on. Ap
 into an empty account.
 
 It holds:
-- `main.tf`: a VPC in {{region}} with a private subnet per availability zone and flow logs; a default security group
+- `main.tf`: a VPC in {{region}} with a private subnet for each environment (production, dr, test, development,
+  training) in each availability zone, tagged with its environment, and flow logs; a default security group
   that allows nothing; a customer-managed KMS key with yearly rotation for disks, databases, buckets and logs (its
   policy lets CloudWatch Logs and this account's CloudTrail use it); central CloudWatch logging kept for
   `log_retention_days`; a VPN gateway, and when `customer_gateway_ip` is set a site-to-site VPN to the trust with a
   static route per `on_premises_cidrs` range.
-- `network.tf`: a route table per private subnet, to which the VPN gateway propagates the trust's routes; when
+- `network.tf`: a route table per private subnet, to which the VPN gateway propagates the trust's routes (from the
+  VPN or Direct Connect); when
   `public_subnet_cidrs` is set, an internet gateway and a NAT gateway per zone so the private subnets can reach the
   internet outbound for patching (nothing inbound: no instance has a public address); VPC interface endpoints with
   private DNS for `ssm`, `ssmmessages`, `ec2messages`, `kms` and `logs`, and an S3 gateway endpoint, so Session
   Manager, KMS, CloudWatch Logs and S3 work without the internet.
+- `direct-connect.tf`: off until `direct_connect_connection_id` is set; then a private virtual interface on the
+  trust's hosted connection, a Direct Connect gateway and its association with the VPN gateway, so the provider's BGP
+  routes reach every private route table and the VPC's range is announced back.
 - `audit.tf`: a multi-region CloudTrail trail with log file validation, encrypted with the key, into its own bucket
   (bucket policy as "Amazon S3 bucket policy for CloudTrail" gives it, TLS only, versioned, access-logged, ageing to
   Standard-IA after 30 days and expiring after `log_retention_days`) and into CloudWatch Logs; a GuardDuty detector;
@@ -139,18 +144,35 @@ It holds:
   actual spend and 100% of forecast.
 
 To apply:
-1. Copy `terraform.tfvars.example` to `terraform.tfvars` and set `vpc_cidr`, `private_subnet_cidrs` and
-   `public_subnet_cidrs` (ranges agreed with the trust's network team, clear of HSCN and on-premises ranges; remove
-   `public_subnet_cidrs` to build no NAT and no route to the internet), `budget_monthly_limit` and
-   `budget_contact_emails`; and, for the VPN, `on_premises_cidrs`, `customer_gateway_ip` and
-   `customer_gateway_bgp_asn`.
+1. Copy `terraform.tfvars.example` to `terraform.tfvars` and set `vpc_cidr` and `public_subnet_cidrs` (ranges
+   agreed with the trust's network team, clear of HSCN and on-premises ranges; remove `public_subnet_cidrs` to build
+   no NAT and no route to the internet), `budget_monthly_limit` and `budget_contact_emails`; and, for the VPN,
+   `on_premises_cidrs`, `customer_gateway_ip` and `customer_gateway_bgp_asn`. The environments' subnets are cut from
+   `vpc_cidr` (`cidrsubnet`, `private_subnet_newbits` bits each, default 4: a /20 of a /16, production's three zones
+   first, then dr, test, development and training; the sixteenth /20 is left for `public_subnet_cidrs`). That
+   split is the project's own judgement; change `private_subnet_newbits` for another.
 2. `terraform init -backend-config="bucket=STATE_BUCKET" -backend-config="key=landing-zone.tfstate" -backend-config="region={{region}}"`
    (the state bucket is the trust's, made beforehand), then `terraform plan` and `terraform apply`.
 3. Apply each wave in order (`../wave-N/`, same `name_prefix`): the waves find this VPC, its subnets, the key and the
    access-log bucket by name, so nothing is copied from these outputs by hand.
 
-Left to the trust: the VPN device's configuration (download it from the VPN connection), HSCN or Direct Connect
-through the trust's connectivity provider, organisation-wide controls (AWS Organizations, service control policies,
+Direct Connect through the trust's HSCN connectivity provider (optional, `direct_connect_*` inputs, commented in
+`terraform.tfvars.example`). What the trust obtains from its provider first:
+- a hosted connection to this AWS account at a Direct Connect location serving {{region}}, which the trust accepts
+  in the account (Direct Connect console, or `aws directconnect confirm-connection`): its id (`dxcon-...`) is
+  `direct_connect_connection_id`;
+- the VLAN the provider assigned to it (`direct_connect_vlan`), the BGP ASN of the provider's router
+  (`direct_connect_bgp_asn`), and, if the provider fixes them, the BGP peering addresses of both ends
+  (`direct_connect_amazon_address`, `direct_connect_customer_address`) and the BGP MD5 key
+  (`direct_connect_bgp_auth_key`; better set from the pipeline's secret store as `TF_VAR_direct_connect_bgp_auth_key`
+  than written in a file);
+- the trust's HSCN and on-premises ranges the provider will announce (also `on_premises_cidrs`, which the waves'
+  security groups admit), and confirmation that it accepts the VPC's range announced back.
+The emulated apply in this project's CI leaves Direct Connect off (moto, the AWS emulator it uses, serves Direct
+Connect connections and LAGs but no gateways or virtual interfaces), so Direct Connect is checked against the
+provider's schema only, not applied.
+
+Left to the trust: the VPN device's configuration (download it from the VPN connection), organisation-wide controls (AWS Organizations, service control policies,
 IAM Identity Center) and who is notified of GuardDuty findings. The buckets and the backup vault refuse
 `terraform destroy` (`prevent_destroy`): the audit trail and backups outlive the landing zone unless removed
 deliberately.
@@ -460,7 +482,8 @@ resource "aws_guardduty_detector" "main" {
 {{% CONTENT_TYPE: HCL }}
 # Generated by cloudfirst {{version}}: AWS Backup for every wave. The waves tag what they build that holds data
 # (instances with their volumes, databases) `backup = "daily"`; this plan backs up everything so tagged, once a day,
-# into a vault encrypted with the landing zone's key, and keeps each recovery point for backup_retention_days.
+# into a vault encrypted with the landing zone's key, and keeps each recovery point for backup_retention_days;
+# Windows instances through VSS, so their applications' data (SQL Server, Exchange) is consistent.
 resource "aws_backup_vault" "main" {
   name        = "${var.name_prefix}-vault"
   kms_key_arn = aws_kms_key.main.arn
@@ -488,6 +511,17 @@ resource "aws_backup_plan" "daily" {
 
     recovery_point_tags = {
       backup = "daily"
+    }
+  }
+
+  # Windows instances are backed up application-consistent through VSS ("Creating Windows VSS backups", AWS Backup
+  # Developer Guide; AdvancedBackupSetting, AWS Backup API Reference): the waves give their Windows servers'
+  # role AWSEC2VssSnapshotPolicy, and the servers need the AwsVssComponents package (the waves' README). Linux
+  # instances are backed up as before: the setting applies to Windows only.
+  advanced_backup_setting {
+    resource_type = "EC2"
+    backup_options = {
+      WindowsVSS = "enabled"
     }
   }
 }
@@ -558,13 +592,68 @@ resource "aws_budgets_budget" "monthly" {
 }
 
 """#,
+        "terraform/aws/landing-zone/direct-connect.tf.mustache": #"""
+{{% CONTENT_TYPE: HCL }}
+# Generated by cloudfirst {{version}}: Direct Connect through the trust's HSCN connectivity provider, built only when
+# direct_connect_connection_id is set. The provider provisions a hosted connection to this account, which the trust
+# accepts (README); this module then adds a private virtual interface on it, a Direct Connect gateway, and the
+# gateway's association with the landing zone's virtual private gateway (main.tf). What the provider's routers
+# announce by BGP reaches the VPN gateway, which propagates it into every private route table (network.tf); the VPC's
+# range is announced back ("Virtual private gateway associations", AWS Direct Connect User Guide). The VPN
+# (customer_gateway_ip) can stay alongside as a backup path.
+locals {
+  direct_connect = var.direct_connect_connection_id == null ? 0 : 1
+}
+
+resource "aws_dx_gateway" "hscn" {
+  count           = local.direct_connect
+  name            = "${var.name_prefix}-hscn"
+  amazon_side_asn = var.direct_connect_amazon_side_asn
+}
+
+resource "aws_dx_gateway_association" "hscn" {
+  count                 = local.direct_connect
+  dx_gateway_id         = aws_dx_gateway.hscn[0].id
+  associated_gateway_id = aws_vpn_gateway.main.id
+  allowed_prefixes      = [aws_vpc.main.cidr_block]
+}
+
+resource "aws_dx_private_virtual_interface" "hscn" {
+  count            = local.direct_connect
+  connection_id    = var.direct_connect_connection_id
+  name             = "${var.name_prefix}-hscn"
+  vlan             = var.direct_connect_vlan
+  address_family   = "ipv4"
+  bgp_asn          = var.direct_connect_bgp_asn
+  amazon_address   = var.direct_connect_amazon_address
+  customer_address = var.direct_connect_customer_address
+  bgp_auth_key     = var.direct_connect_bgp_auth_key
+  dx_gateway_id    = aws_dx_gateway.hscn[0].id
+
+  tags = {
+    Name = "${var.name_prefix}-hscn"
+  }
+
+  lifecycle {
+    precondition {
+      condition     = var.direct_connect_vlan != null && var.direct_connect_bgp_asn != null
+      error_message = "With direct_connect_connection_id set, give direct_connect_vlan and direct_connect_bgp_asn from the provider."
+    }
+    precondition {
+      condition     = (var.direct_connect_amazon_address == null) == (var.direct_connect_customer_address == null)
+      error_message = "Give both direct_connect_amazon_address and direct_connect_customer_address, or neither."
+    }
+  }
+}
+
+"""#,
         "terraform/aws/landing-zone/main.tf.mustache": #"""
 {{% CONTENT_TYPE: HCL }}
-# Generated by cloudfirst {{version}}: the landing zone every wave builds on. A VPC in the UK region with private
-# subnets for the workloads, flow logs, a default security group that allows nothing, a customer-managed key with
-# rotation, central logging, and a VPN gateway for HSCN or site-to-site connectivity. network.tf adds the route
-# tables, NAT and the endpoints Session Manager needs; audit.tf CloudTrail and GuardDuty; backup.tf AWS Backup;
-# budget.tf the budget.
+# Generated by cloudfirst {{version}}: the landing zone every wave builds on. A VPC in the UK region with a private
+# subnet per environment in each availability zone, flow logs, a default security group that allows nothing, a
+# customer-managed key with rotation, central logging, and a VPN gateway for HSCN or site-to-site connectivity.
+# network.tf adds the route tables, NAT and the endpoints Session Manager needs; direct-connect.tf the optional Direct
+# Connect; audit.tf CloudTrail and GuardDuty; backup.tf AWS Backup; budget.tf the budget.
 data "aws_caller_identity" "current" {}
 
 data "aws_partition" "current" {}
@@ -639,16 +728,42 @@ resource "aws_default_security_group" "main" {
   vpc_id = aws_vpc.main.id
 }
 
+# A private subnet per environment in each availability zone, so test, training, development and DR servers never
+# share production's subnet (the environments are the inventory's own). Each is one 2^private_subnet_newbits-th of
+# vpc_cidr (a /20 of a /16 by default), environment by environment and zone by zone in this order; with five
+# environments and three zones that is 15 of the 16, and the last is left for the NAT gateways' public subnets
+# (public_subnet_cidrs). The split is the project's own judgement: private_subnet_newbits changes it.
+locals {
+  environments = ["production", "dr", "test", "development", "training"]
+  private_subnets = {
+    for pair in setproduct(range(length(local.environments)), range(length(var.availability_zones))) :
+    "${local.environments[pair[0]]}-${var.availability_zones[pair[1]]}" => {
+      environment = local.environments[pair[0]]
+      zone        = var.availability_zones[pair[1]]
+      zone_index  = pair[1]
+      cidr        = cidrsubnet(var.vpc_cidr, var.private_subnet_newbits, pair[0] * length(var.availability_zones) + pair[1])
+    }
+  }
+}
+
 resource "aws_subnet" "private" {
-  count                   = length(var.private_subnet_cidrs)
+  for_each                = local.private_subnets
   vpc_id                  = aws_vpc.main.id
-  cidr_block              = var.private_subnet_cidrs[count.index]
-  availability_zone       = var.availability_zones[count.index % length(var.availability_zones)]
+  cidr_block              = each.value.cidr
+  availability_zone       = each.value.zone
   map_public_ip_on_launch = false
 
   tags = {
-    Name = "${var.name_prefix}-private-${count.index}"
-    tier = "private"
+    Name        = "${var.name_prefix}-${each.key}"
+    tier        = "private"
+    environment = each.value.environment
+  }
+
+  lifecycle {
+    precondition {
+      condition     = length(local.environments) * length(var.availability_zones) <= pow(2, var.private_subnet_newbits)
+      error_message = "vpc_cidr split by private_subnet_newbits holds ${pow(2, var.private_subnet_newbits)} subnets; the environments need ${length(local.environments) * length(var.availability_zones)}: lower the newbits or widen the VPC."
+    }
   }
 }
 
@@ -738,30 +853,33 @@ resource "aws_vpn_connection_route" "trust" {
 """#,
         "terraform/aws/landing-zone/network.tf.mustache": #"""
 {{% CONTENT_TYPE: HCL }}
-# Generated by cloudfirst {{version}}: routing for the private subnets. Each private subnet has its own route table:
-# the trust's ranges come from the VPN gateway (propagated when the VPN is set up), the internet (for patching only,
+# Generated by cloudfirst {{version}}: routing for the private subnets. Each private subnet (one per environment and
+# availability zone) has its own route table: the trust's ranges come from the VPN gateway (propagated when the VPN or
+# Direct Connect is set up), the internet (for patching only,
 # outbound) through a NAT gateway in the same availability zone when public_subnet_cidrs is set, and AWS's own
 # services through VPC endpoints, so Session Manager, KMS, CloudWatch Logs and S3 are reached without the internet.
 resource "aws_route_table" "private" {
-  count  = length(var.private_subnet_cidrs)
-  vpc_id = aws_vpc.main.id
+  for_each = local.private_subnets
+  vpc_id   = aws_vpc.main.id
 
   tags = {
-    Name = "${var.name_prefix}-private-${count.index}"
+    Name        = "${var.name_prefix}-${each.key}"
+    environment = each.value.environment
   }
 }
 
 resource "aws_route_table_association" "private" {
-  count          = length(var.private_subnet_cidrs)
-  subnet_id      = aws_subnet.private[count.index].id
-  route_table_id = aws_route_table.private[count.index].id
+  for_each       = local.private_subnets
+  subnet_id      = aws_subnet.private[each.key].id
+  route_table_id = aws_route_table.private[each.key].id
 }
 
-# The VPN gateway writes the trust's ranges (the static routes of main.tf) into each private route table.
+# The VPN gateway writes the trust's ranges (the VPN's static routes of main.tf, and what the provider's routers
+# announce over Direct Connect by BGP) into each private route table.
 resource "aws_vpn_gateway_route_propagation" "private" {
-  count          = var.customer_gateway_ip == null ? 0 : length(var.private_subnet_cidrs)
+  for_each       = var.customer_gateway_ip == null && var.direct_connect_connection_id == null ? {} : local.private_subnets
   vpn_gateway_id = aws_vpn_gateway.main.id
-  route_table_id = aws_route_table.private[count.index].id
+  route_table_id = aws_route_table.private[each.key].id
 }
 
 # Outbound internet for patching (Windows Update, the Linux distributions' repositories), through NAT: nothing in the
@@ -832,13 +950,13 @@ resource "aws_nat_gateway" "main" {
   }
 }
 
-# Each private subnet leaves through the NAT gateway of its own zone (subnets are spread over the zones in the same
+# Each private subnet leaves through the NAT gateway of its own zone (public_subnet_cidrs follow availability_zones'
 # order), so losing one zone does not cut the others off.
 resource "aws_route" "private_internet" {
-  count                  = length(var.public_subnet_cidrs) == 0 ? 0 : length(var.private_subnet_cidrs)
-  route_table_id         = aws_route_table.private[count.index].id
+  for_each               = length(var.public_subnet_cidrs) == 0 ? {} : local.private_subnets
+  route_table_id         = aws_route_table.private[each.key].id
   destination_cidr_block = "0.0.0.0/0"
-  nat_gateway_id         = aws_nat_gateway.main[count.index % length(var.public_subnet_cidrs)].id
+  nat_gateway_id         = aws_nat_gateway.main[each.value.zone_index % length(var.public_subnet_cidrs)].id
 }
 
 # VPC endpoints. Session Manager needs ssm, ssmmessages and ec2messages ("Improve the security of EC2 instances by
@@ -846,8 +964,9 @@ resource "aws_route" "private_internet" {
 # the CloudWatch agent; S3 (a gateway endpoint, no charge) serves patch baselines and the agents' own downloads.
 locals {
   interface_endpoints = ["ssm", "ssmmessages", "ec2messages", "kms", "logs"]
-  # An interface endpoint takes one subnet per availability zone.
-  endpoint_subnet_ids = slice(aws_subnet.private[*].id, 0, min(length(var.private_subnet_cidrs), length(var.availability_zones)))
+  # An interface endpoint takes one subnet per availability zone: production's, reached from every environment's
+  # subnets (the endpoints' security group admits the whole VPC).
+  endpoint_subnet_ids = [for zone in var.availability_zones : aws_subnet.private["production-${zone}"].id]
 }
 
 resource "aws_security_group" "endpoints" {
@@ -887,7 +1006,7 @@ resource "aws_vpc_endpoint" "s3" {
   vpc_id            = aws_vpc.main.id
   service_name      = "com.amazonaws.${var.region}.s3"
   vpc_endpoint_type = "Gateway"
-  route_table_ids   = aws_route_table.private[*].id
+  route_table_ids   = [for key in sort(keys(local.private_subnets)) : aws_route_table.private[key].id]
 
   tags = {
     Name = "${var.name_prefix}-s3"
@@ -909,8 +1028,12 @@ output "vpc_cidr" {
 }
 
 output "private_subnet_ids" {
-  description = "Private subnets, one per availability zone."
-  value       = aws_subnet.private[*].id
+  description = "Private subnets by environment (production, dr, test, development, training), each a list in the order of availability_zones."
+  value = {
+    for environment in local.environments : environment => [
+      for zone in var.availability_zones : aws_subnet.private["${environment}-${zone}"].id
+    ]
+  }
 }
 
 output "kms_key_arn" {
@@ -924,8 +1047,12 @@ output "central_log_group" {
 }
 
 output "private_route_table_ids" {
-  description = "Route tables of the private subnets, in subnet order."
-  value       = aws_route_table.private[*].id
+  description = "Route tables of the private subnets, by environment, each a list in the order of availability_zones."
+  value = {
+    for environment in local.environments : environment => [
+      for zone in var.availability_zones : aws_route_table.private["${environment}-${zone}"].id
+    ]
+  }
 }
 
 output "nat_gateway_ids" {
@@ -948,6 +1075,11 @@ output "cloudtrail_arn" {
   value       = one(aws_cloudtrail.main[*].arn)
 }
 
+output "direct_connect_gateway_id" {
+  description = "The Direct Connect gateway, when direct_connect_connection_id is set (null otherwise)."
+  value       = one(aws_dx_gateway.hscn[*].id)
+}
+
 """#,
         "terraform/aws/landing-zone/providers.tf.mustache": #"""
 {{% CONTENT_TYPE: HCL }}
@@ -967,11 +1099,12 @@ output "cloudtrail_arn" {
 # The VPC's range: private, clear of HSCN and on-premises ranges. Placeholder.
 vpc_cidr = "10.0.0.0/16"
 
-# One private subnet per availability zone (at least two), inside vpc_cidr. Placeholders.
-private_subnet_cidrs = ["10.0.0.0/20", "10.0.16.0/20", "10.0.32.0/20"]
+# Each environment's private subnets (production, dr, test, development, training, one in each availability zone)
+# are cut from vpc_cidr: a /20 of a /16 each by default, the first fifteen /20s. Optional: more bits for smaller ones.
+# private_subnet_newbits = 4
 
-# One small public subnet per availability zone for the NAT gateways (outbound patching only). Remove the line to
-# build no NAT and no route to the internet. Placeholders.
+# One small public subnet per availability zone for the NAT gateways (outbound patching only), in the sixteenth /20
+# that the environments leave free. Remove the line to build no NAT and no route to the internet. Placeholders.
 public_subnet_cidrs = ["10.0.240.0/26", "10.0.240.64/26", "10.0.240.128/26"]
 
 # The account's monthly cost budget in US dollars, and who hears when it is close. Placeholders.
@@ -982,6 +1115,15 @@ budget_contact_emails = ["cloud-finance@example.org"]
 # route per range.
 # on_premises_cidrs   = ["192.168.0.0/16"]
 # customer_gateway_ip = "203.0.113.10"
+
+# Optional: Direct Connect through the trust's HSCN connectivity provider (README says what to obtain from it). The
+# hosted connection's id, its VLAN and the provider's BGP ASN; the peering addresses if the provider fixes them.
+# Placeholders.
+# direct_connect_connection_id    = "dxcon-fg5678gh"
+# direct_connect_vlan             = 101
+# direct_connect_bgp_asn          = 65010
+# direct_connect_amazon_address   = "169.254.100.1/30"
+# direct_connect_customer_address = "169.254.100.2/30"
 
 """#,
         "terraform/aws/landing-zone/variables.tf.mustache": #"""
@@ -999,19 +1141,20 @@ variable "vpc_cidr" {
   }
 }
 
-variable "private_subnet_cidrs" {
-  type        = list(string)
-  description = "One private subnet per availability zone, inside vpc_cidr."
+variable "private_subnet_newbits" {
+  type        = number
+  description = "Bits added to vpc_cidr's prefix for each environment's subnet in each zone: 4 makes /20s of a /16, 16 blocks of which the environments (5) in each zone (3) take 15, leaving the last for public_subnet_cidrs. The project's own judgement."
+  default     = 4
 
   validation {
-    condition     = length(var.private_subnet_cidrs) >= 2 && alltrue([for cidr in var.private_subnet_cidrs : can(cidrhost(cidr, 0))])
-    error_message = "Give at least two IPv4 CIDR blocks, one per availability zone."
+    condition     = var.private_subnet_newbits >= 4 && var.private_subnet_newbits <= 12
+    error_message = "Give 4 to 12: at least 16 subnets (5 environments in 3 zones), none smaller than a /28 of a /16."
   }
 }
 
 variable "availability_zones" {
   type        = list(string)
-  description = "Availability zones to spread the private subnets over, named so the set never changes by itself."
+  description = "Availability zones to spread each environment's private subnets over, named so the set never changes by itself."
   default     = ["eu-west-2a", "eu-west-2b", "eu-west-2c"]
 
   validation {
@@ -1096,6 +1239,61 @@ variable "budget_contact_emails" {
   }
 }
 
+# Direct Connect through the trust's HSCN connectivity provider (direct-connect.tf): off until
+# direct_connect_connection_id is set, and then complete with the rest.
+variable "direct_connect_connection_id" {
+  type        = string
+  description = "The hosted connection (dxcon-...) the trust's HSCN connectivity provider has provisioned to this account, and the trust has accepted. Leave null for no Direct Connect."
+  default     = null
+
+  validation {
+    condition     = var.direct_connect_connection_id == null || can(regex("^dxcon-[0-9a-z]+$", var.direct_connect_connection_id))
+    error_message = "Give the connection's id, such as dxcon-fg5678gh."
+  }
+}
+
+variable "direct_connect_vlan" {
+  type        = number
+  description = "The VLAN the provider assigned to the hosted connection (1-4094)."
+  default     = null
+
+  validation {
+    condition     = var.direct_connect_vlan == null || try(var.direct_connect_vlan >= 1 && var.direct_connect_vlan <= 4094, false)
+    error_message = "Give a VLAN id from 1 to 4094."
+  }
+}
+
+variable "direct_connect_bgp_asn" {
+  type        = number
+  description = "The BGP ASN of the provider's (or the trust's) router at the other end of the virtual interface."
+  default     = null
+}
+
+variable "direct_connect_amazon_address" {
+  type        = string
+  description = "The BGP peering address on the AWS side, with its prefix (a /30 or /31 the provider gives, such as 169.254.100.1/30). Leave null for AWS to choose."
+  default     = null
+}
+
+variable "direct_connect_customer_address" {
+  type        = string
+  description = "The BGP peering address on the provider's side, with its prefix (the same /30 or /31). Leave null for AWS to choose."
+  default     = null
+}
+
+variable "direct_connect_bgp_auth_key" {
+  type        = string
+  description = "The BGP MD5 key agreed with the provider. Leave null for AWS to generate one (read it from the console or the state)."
+  default     = null
+  sensitive   = true
+}
+
+variable "direct_connect_amazon_side_asn" {
+  type        = number
+  description = "The private ASN of the Direct Connect gateway (AWS side). 64512 is AWS's own default; change it if the provider's network already uses it."
+  default     = 64512
+}
+
 """#,
         "terraform/aws/wave/README.md.mustache": #"""
 {{% CONTENT_TYPE: TEXT }}
@@ -1123,8 +1321,17 @@ AWS publishes a current image of that OS:
 - `{{key}}` ({{os}}): {{#has_image}}{{image.description}}, by {{image.source}} `{{image.lookup}}`{{/has_image}}{{^has_image}}no current image of this version is published on AWS: the trust supplies its own (an imported or migrated image){{/has_image}}
 {{/images}}
 
-A later change to `ami_ids` does not rebuild a running server (`ignore_changes`). Servers of a platinum or gold
-service are spread over the landing zone's zones 1, 2 and 3 in turn; the others take the private subnets in turn.
+A later change to `ami_ids` does not rebuild a running server (`ignore_changes`). Each server sits in a private
+subnet of its own environment (the landing zone has one per environment in each zone, tagged `environment`), so
+test, training, development and DR servers never share production's. Servers of a platinum or gold service are spread
+over their environment's zones 1, 2 and 3 in turn; the others take their environment's subnets in turn.
+{{#has_windows}}
+
+Backups of the Windows servers are VSS-consistent (the landing zone's backup plan sets `WindowsVSS`, and their role
+has `AWSEC2VssSnapshotPolicy`); each needs the `AwsVssComponents` package, which AWS Backup does not install
+("Create VSS snapshots using AWS Backup", Amazon EC2 User Guide): add it to the trust's image, or install it through
+Systems Manager (`AWS-ConfigureAWSPackage`, name `AwsVssComponents`).
+{{/has_windows}}
 
 Signing in: there is no shared administrator password and no key pair. Operators reach the servers through AWS
 Systems Manager Session Manager (shell and port forwarding) and Fleet Manager (Remote Desktop to Windows), over the
@@ -1181,16 +1388,23 @@ logins only.
 {{/has_databases}}
 {{#has_servers_or_databases}}
 
-Network rules: the wave's security group lets the VPC and `on_premises_cidrs` reach {{#has_ports}}the ports the services'
-interfaces use{{#has_databases}} and the databases' engine ports{{/has_databases}}{{/has_ports}}{{^has_ports}}{{#has_databases}}the databases' engine ports{{/has_databases}}{{^has_databases}}nothing (no interface names a port){{/has_databases}}{{/has_ports}}; the servers may reach the same, HTTPS,
-{{#has_windows}}the domain controllers (TCP and UDP), {{/has_windows}}and HTTP and HTTPS on the internet through the landing zone's NAT for patching.
-Nothing else is open.
-{{#has_ports}}
+Network rules: each service has a security group of its own (`main.tf`), so one service's ports are never open on
+another's servers. It admits the ports the service listens on (its interfaces' protocols and its databases' engine
+ports) from `on_premises_cidrs`, from the groups of this wave's services that depend on it (and of its own servers,
+when it has several), and from the VPC's range when a service of another wave depends on it; a directory service's
+domain controllers admit every port a domain member uses from the VPC and the trust. Each group lets its servers
+reach the ports of what the service depends on, in the VPC and the trust. Every server may also send HTTP and HTTPS
+out (patching through the landing zone's NAT, and its VPC endpoints).
+{{#has_windows}}
+The Windows servers reach the domain controllers on the directory's ports (TCP and UDP).
+{{/has_windows}}
+Nothing else is open. A security group holds 60 rules each way unless the quota is raised ("Amazon VPC quotas",
+Amazon VPC User Guide; `security_group_rule_quota`): where a service's dependents would take it past, the VPC's range
+stands for them, and a check at plan names any group still past it.
 
-{{/has_ports}}
-{{#ports}}
-- {{protocol}} {{port}} ({{label}})
-{{/ports}}
+{{#aws_security_groups}}
+- `{{service}}`: listens on {{inbound_text}}{{#has_dependents}}, reached by {{dependents_text}}{{#has_elsewhere}} and by services of other waves{{/has_elsewhere}}{{/has_dependents}}{{^has_dependents}}{{#has_elsewhere}}, reached by services of other waves{{/has_elsewhere}}{{/has_dependents}}{{#is_directory}} (and by every domain member on the directory's ports){{/is_directory}}; reaches {{outbound_text}}.
+{{/aws_security_groups}}
 {{/has_servers_or_databases}}
 {{#has_unknown_ports}}
 
@@ -1241,33 +1455,12 @@ Services of this wave that generate nothing, and why:
 {{% CONTENT_TYPE: HCL }}
 # Generated by cloudfirst {{version}}: managed databases for the replatformed database servers of wave {{wave}}.
 # The master password is created and kept by RDS in Secrets Manager: no password is in these files.
-resource "aws_db_subnet_group" "wave" {
-  name       = "${var.name_prefix}-wave-{{wave}}"
-  subnet_ids = local.private_subnet_ids
-}
-
-# The engines' ports, from the estate, where the services' own interfaces have not opened them already.
-locals {
-  database_ports = {
-{{#database_ports}}
-    "tcp-{{port}}" = {{port}}
-{{/database_ports}}
-  }
-  database_inbound = {
-    for pair in setproduct(local.estate_cidrs, keys(local.database_ports)) :
-    "${pair[1]}-${pair[0]}" => { cidr = pair[0], port = local.database_ports[pair[1]] }
-    if !contains(keys(local.service_ports), pair[1])
-  }
-}
-
-resource "aws_vpc_security_group_ingress_rule" "database" {
-  for_each          = local.database_inbound
-  security_group_id = aws_security_group.wave.id
-  description       = "Database port ${each.value.port} from the estate"
-  cidr_ipv4         = each.value.cidr
-  ip_protocol       = "tcp"
-  from_port         = each.value.port
-  to_port           = each.value.port
+# A subnet group per environment, of that environment's subnets in every zone (Multi-AZ needs two zones at least).
+# The engines' ports are opened by each database's service's security group (main.tf).
+resource "aws_db_subnet_group" "environment" {
+  for_each   = toset([{{{aws_database_environment_list}}}])
+  name       = "${var.name_prefix}-wave-{{wave}}-${each.key}"
+  subnet_ids = local.environment_subnet_ids[each.key]
 }
 
 resource "aws_iam_role" "database_monitoring" {
@@ -1324,8 +1517,8 @@ resource "aws_db_instance" "{{resource}}" {
   kms_key_id                          = local.kms_key_arn
   manage_master_user_password         = true
   username                            = "dbadmin"
-  db_subnet_group_name                = aws_db_subnet_group.wave.name
-  vpc_security_group_ids              = [aws_security_group.wave.id]
+  db_subnet_group_name                = aws_db_subnet_group.environment["{{environment}}"].name
+  vpc_security_group_ids              = [{{{aws_security_group_ids}}}]
   publicly_accessible                 = false
   multi_az                            = true
   deletion_protection                 = true
@@ -1388,14 +1581,25 @@ data "aws_vpc" "landing_zone" {
   }
 }
 
-data "aws_subnets" "private" {
+# Each environment's private subnets (the landing zone tags each with its environment), one per availability zone.
+data "aws_subnets" "environment" {
+  for_each = toset([{{{aws_environment_list}}}])
+
   filter {
     name   = "vpc-id"
     values = [data.aws_vpc.landing_zone.id]
   }
 
   tags = {
-    tier = "private"
+    tier        = "private"
+    environment = each.key
+  }
+
+  lifecycle {
+    postcondition {
+      condition     = length(self.ids) > 0
+      error_message = "The landing zone has no private subnet tagged environment = ${each.key}: apply the landing zone first."
+    }
   }
 }
 
@@ -1404,9 +1608,9 @@ data "aws_kms_alias" "landing_zone" {
 }
 {{#has_zonal}}
 
-# The zone of each private subnet, so a platinum or gold service's servers land in zones 1, 2 and 3 in turn.
-data "aws_subnet" "private" {
-  for_each = toset(data.aws_subnets.private.ids)
+# The zone of each of those subnets, so a platinum or gold service's servers land in zones 1, 2 and 3 in turn.
+data "aws_subnet" "environment" {
+  for_each = toset(flatten([for found in data.aws_subnets.environment : found.ids]))
   id       = each.value
 }
 {{/has_zonal}}
@@ -1415,20 +1619,24 @@ locals {
   vpc_id   = data.aws_vpc.landing_zone.id
   vpc_cidr = data.aws_vpc.landing_zone.cidr_block
   # Sorted, so each server keeps its subnet from one plan to the next.
-  private_subnet_ids = sort(data.aws_subnets.private.ids)
-  kms_key_arn        = data.aws_kms_alias.landing_zone.target_key_arn
-  account_id         = data.aws_caller_identity.current.account_id
+  environment_subnet_ids = { for environment, found in data.aws_subnets.environment : environment => sort(found.ids) }
+  kms_key_arn            = data.aws_kms_alias.landing_zone.target_key_arn
+  account_id             = data.aws_caller_identity.current.account_id
   # The landing zone's bucket for S3 server access logs.
   access_log_bucket = "${var.name_prefix}-access-logs-${local.account_id}"
 {{#has_zonal}}
-  # Zone "1" is the first of the landing zone's zones by name, "2" the second, "3" the third (wrapping round when
-  # there are fewer); each maps to the first private subnet in it.
-  zone_names = sort(distinct([for subnet in data.aws_subnet.private : subnet.availability_zone]))
+  # In each environment, zone "1" is the first of its subnets' zones by name, "2" the second, "3" the third
+  # (wrapping round when there are fewer); each maps to the first of the environment's subnets in it.
+  zone_names = {
+    for environment, ids in local.environment_subnet_ids : environment => sort(distinct([for id in ids : data.aws_subnet.environment[id].availability_zone]))
+  }
   zone_subnet_ids = {
-    for number in ["1", "2", "3"] : number => sort([
-      for subnet in data.aws_subnet.private : subnet.id
-      if subnet.availability_zone == local.zone_names[(tonumber(number) - 1) % length(local.zone_names)]
-    ])[0]
+    for environment, ids in local.environment_subnet_ids : environment => {
+      for number in ["1", "2", "3"] : number => sort([
+        for id in ids : id
+        if data.aws_subnet.environment[id].availability_zone == local.zone_names[environment][(tonumber(number) - 1) % length(local.zone_names[environment])]
+      ])[0]
+    }
   }
 {{/has_zonal}}
 }
@@ -1462,39 +1670,25 @@ resource "aws_iam_role_policy_attachment" "cloudwatch_agent" {
   policy_arn = "arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy"
 }
 
+{{#has_windows}}
+# VSS-consistent backups of the Windows servers (the landing zone's backup plan asks for WindowsVSS): the role that
+# AWS Backup's snapshot command runs under needs AWSEC2VssSnapshotPolicy ("Prerequisites to create Windows VSS based
+# EBS snapshots", Amazon EC2 User Guide), and each Windows server the AwsVssComponents package, which AWS Backup does
+# not install (README).
+resource "aws_iam_role_policy_attachment" "vss_snapshots" {
+  role       = aws_iam_role.wave.name
+  policy_arn = "arn:aws:iam::aws:policy/AWSEC2VssSnapshotPolicy"
+}
+
+{{/has_windows}}
 resource "aws_iam_instance_profile" "wave" {
   name = "${var.name_prefix}-wave-{{wave}}-servers"
   role = aws_iam_role.wave.name
 }
 {{/has_servers}}
-{{#has_servers_or_databases}}
-
-resource "aws_security_group" "wave" {
-  name        = "${var.name_prefix}-wave-{{wave}}"
-  description = "Servers of wave {{wave}}: their services' ports, from the VPC and the trust only"
-  vpc_id      = local.vpc_id
-}
-{{/has_servers_or_databases}}
-
-# The estate: the landing zone's VPC and the trust's ranges over HSCN or the VPN. The rules open the ports the wave's
-# services listen on (from their interfaces' protocols) to the estate, and let the servers reach the estate on those
-# ports, HTTPS (the VPC endpoints), and, for Windows, the domain controllers; and the internet on HTTP and HTTPS
-# only, through the landing zone's NAT, for patching. Nothing else: a port a service needs that no interface names is
-# added here (the README lists the interfaces with no standard port). A security group holds 60 inbound and 60
-# outbound rules unless the quota is raised ("Amazon VPC quotas", Amazon VPC User Guide): each range of the trust
-# adds a rule per port.
+# The estate: the landing zone's VPC and the trust's ranges over HSCN, the VPN or Direct Connect.
 locals {
   estate_cidrs = concat([local.vpc_cidr], var.on_premises_cidrs)
-  interface_ports = [
-{{#ports}}
-    { protocol = "{{protocol}}", port = {{port}}, label = "{{label}}" },
-{{/ports}}
-  ]
-  # One rule per protocol and port, however many interfaces use it (their names joined in its description).
-  service_ports = {
-    for key, group in { for port in local.interface_ports : "${port.protocol}-${port.port}" => port... } :
-    key => { protocol = group[0].protocol, port = group[0].port, to_port = group[0].port, label = join("/", distinct(group[*].label)) }
-  }
   # What a domain member reaches its domain controllers on ("Service overview and network port requirements for
   # Windows", Microsoft Learn): DNS, Kerberos, the RPC endpoint mapper, LDAP, SMB, Kerberos password change, LDAPS,
   # the global catalog, and the RPC dynamic range 49152-65535; and over UDP DNS, Kerberos, time, LDAP and Kerberos
@@ -1515,76 +1709,211 @@ locals {
     "udp-389"   = { protocol = "udp", port = 389, to_port = 389, label = "LDAP" }
     "udp-464"   = { protocol = "udp", port = 464, to_port = 464, label = "Kerberos password change" }
   }
-  # Windows servers are domain members; the Linux servers here are not joined by these files.
-  directory_ports = {{#has_windows}}local.directory_ports_all{{/has_windows}}{{^has_windows}}{}{{/has_windows}}
-  # The wave's domain controllers are reached by every domain member on those ports, and by each other.
-  directory_inbound_ports = {{#has_directory}}local.directory_ports_all{{/has_directory}}{{^has_directory}}{}{{/has_directory}}
-  # What the services depend on listen on (their interfaces' ports and their databases' engine ports), wherever they run.
-  dependency_interface_ports = [
-{{#dependency_ports}}
-    { protocol = "{{protocol}}", port = {{port}}, label = "{{label}}" },
-{{/dependency_ports}}
-  ]
-  dependency_ports = {
-    for key, group in { for port in local.dependency_interface_ports : "${port.protocol}-${port.port}" => port... } :
-    key => { protocol = group[0].protocol, port = group[0].port, to_port = group[0].port, label = join("/", distinct(group[*].label)) }
-  }
-  outbound_ports = merge(local.dependency_ports, local.service_ports, local.directory_ports, {
-    "tcp-443" = { protocol = "tcp", port = 443, to_port = 443, label = "HTTPS" }
-  })
-  inbound_ports = merge(local.service_ports, local.directory_inbound_ports)
-  inbound = {
-    for pair in setproduct(local.estate_cidrs, keys(local.inbound_ports)) :
-    "${pair[1]}-${pair[0]}" => merge(local.inbound_ports[pair[1]], { cidr = pair[0] })
-  }
-  outbound = {
-    for pair in setproduct(local.estate_cidrs, keys(local.outbound_ports)) :
-    "${pair[1]}-${pair[0]}" => merge(local.outbound_ports[pair[1]], { cidr = pair[0] })
-  }
 }
 {{#has_servers_or_databases}}
 
-resource "aws_vpc_security_group_ingress_rule" "estate" {
-  for_each          = local.inbound
-  security_group_id = aws_security_group.wave.id
-  description       = "${each.value.label} from the estate"
-  cidr_ipv4         = each.value.cidr
-  ip_protocol       = each.value.protocol
-  from_port         = each.value.port
-  to_port           = each.value.to_port
-}
-
-resource "aws_vpc_security_group_egress_rule" "estate" {
-  for_each          = local.outbound
-  security_group_id = aws_security_group.wave.id
-  description       = "${each.value.label} to the estate"
-  cidr_ipv4         = each.value.cidr
-  ip_protocol       = each.value.protocol
-  from_port         = each.value.port
-  to_port           = each.value.to_port
-}
-
-# A warning at plan, not a failure, when the trust's ranges multiply the rules past the default quota.
-check "security_group_rule_quota" {
-  assert {
-    condition     = length(local.inbound) <= 60 && length(local.outbound) + 2 <= 60
-    error_message = "The wave's security group needs ${length(local.inbound)} inbound and ${length(local.outbound) + 2} outbound rules; the default quota is 60 each: raise it (Service Quotas, Amazon VPC) or summarise on_premises_cidrs."
+# A security group per service, so one service's ports are never open on another's servers. Each service's group
+# admits the ports it listens on (its interfaces' protocols, and its databases' engine ports) from the trust's ranges;
+# from the groups of the services of this wave that depend on it, and of its own servers when it has several (a web
+# tier reaching its database); and from the VPC's range when a service of another wave depends on it (each wave is
+# its own root module, applied on its own, so that wave's groups are not known here). A directory service's domain
+# controllers are reached by every domain member, wherever it runs: the VPC's range and the trust's, on every port a
+# member uses. Each group lets its servers reach what their service depends on (the dependencies' interface and
+# engine ports) in the estate. Every server is also in `servers` (HTTP and HTTPS out, for patching and the landing
+# zone's endpoints) and, if it runs Windows, in `domain_members` (the directory's ports out): three groups at most on
+# a network interface, of the 5 allowed.
+#
+# "Amazon VPC quotas" (Amazon VPC User Guide): 60 inbound and 60 outbound rules per security group unless raised, a
+# rule naming another group counting as one. Where a service's groups would take it past security_group_rule_quota,
+# the VPC's range stands for them (one source instead of many); where the trust's ranges alone take it past, the
+# check below says so at plan.
+locals {
+  services = {
+{{#aws_security_groups}}
+    "{{service}}" = {
+      directory  = {{directory}}
+      elsewhere  = {{elsewhere}}
+      members    = {{members}}
+      dependents = [{{{dependents}}}]
+      inbound = [
+{{#inbound}}
+        { protocol = "{{protocol}}", port = {{port}}, to_port = {{port}}, label = "{{label}}" },
+{{/inbound}}
+      ]
+      outbound = [
+{{#outbound}}
+        { protocol = "{{protocol}}", port = {{port}}, to_port = {{port}}, label = "{{label}}" },
+{{/outbound}}
+      ]
+    }
+{{/aws_security_groups}}
+  }
+  service_inbound = {
+    for name, service in local.services : name => merge(
+      { for port in service.inbound : "${port.protocol}-${port.port}" => port },
+      service.directory ? local.directory_ports_all : {}
+    )
+  }
+  service_outbound = {
+    for name, service in local.services : name => { for port in service.outbound : "${port.protocol}-${port.port}" => port }
+  }
+  # The groups that may reach each service, and whether they fit beside the trust's ranges and the VPC's.
+  service_groups = {
+    for name, service in local.services : name => concat(service.dependents, service.members > 1 ? [name] : [])
+  }
+  service_fits = {
+    for name, service in local.services : name => length(local.service_inbound[name]) * (
+      length(var.on_premises_cidrs) + length(local.service_groups[name]) + (service.elsewhere || service.directory ? 1 : 0)
+    ) <= var.security_group_rule_quota
+  }
+  service_group_sources = {
+    for name, service in local.services : name => service.directory || !local.service_fits[name] ? [] : local.service_groups[name]
+  }
+  service_cidr_sources = {
+    for name, service in local.services : name => concat(
+      var.on_premises_cidrs,
+      service.directory || service.elsewhere || !local.service_fits[name] ? [local.vpc_cidr] : []
+    )
+  }
+  ingress_from_cidrs = merge([
+    for name, sources in local.service_cidr_sources : {
+      for pair in setproduct(sources, keys(local.service_inbound[name])) :
+      "${name}/${pair[1]}/${pair[0]}" => merge(local.service_inbound[name][pair[1]], { service = name, source = pair[0] })
+    }
+  ]...)
+  ingress_from_groups = merge([
+    for name, sources in local.service_group_sources : {
+      for pair in setproduct(sources, keys(local.service_inbound[name])) :
+      "${name}/${pair[1]}/${pair[0]}" => merge(local.service_inbound[name][pair[1]], { service = name, source = pair[0] })
+    }
+  ]...)
+  egress_to_estate = merge([
+    for name, ports in local.service_outbound : {
+      for pair in setproduct(local.estate_cidrs, keys(ports)) :
+      "${name}/${pair[1]}/${pair[0]}" => merge(ports[pair[1]], { service = name, cidr = pair[0] })
+    }
+  ]...)
+  # A service's own servers reach each other on its ports (the other side of the inbound rule from its own group).
+  egress_to_own_group = merge([
+    for name, service in local.services : {
+      for key, port in local.service_inbound[name] : "${name}/${key}" => merge(port, { service = name })
+    } if service.members > 1
+  ]...)
+  rule_counts = {
+    for name, service in local.services : name => {
+      inbound  = length(local.service_inbound[name]) * (length(local.service_cidr_sources[name]) + length(local.service_group_sources[name]))
+      outbound = length(local.service_outbound[name]) * length(local.estate_cidrs) + (service.members > 1 ? length(local.service_inbound[name]) : 0)
+    }
   }
 }
 
+resource "aws_security_group" "service" {
+  for_each    = local.services
+  name        = "${var.name_prefix}-wave-{{wave}}-${each.key}"
+  description = "Servers and databases of ${each.key} (wave {{wave}}): its own ports, from the estate"
+  vpc_id      = local.vpc_id
+
+  tags = {
+    Name    = "${var.name_prefix}-wave-{{wave}}-${each.key}"
+    service = each.key
+  }
+}
+
+resource "aws_vpc_security_group_ingress_rule" "service_from_ranges" {
+  for_each          = local.ingress_from_cidrs
+  security_group_id = aws_security_group.service[each.value.service].id
+  description       = "${each.value.label} from ${each.value.source == local.vpc_cidr ? "the VPC" : "the trust"}"
+  cidr_ipv4         = each.value.source
+  ip_protocol       = each.value.protocol
+  from_port         = each.value.port
+  to_port           = each.value.to_port
+}
+
+resource "aws_vpc_security_group_ingress_rule" "service_from_groups" {
+  for_each                     = local.ingress_from_groups
+  security_group_id            = aws_security_group.service[each.value.service].id
+  description                  = "${each.value.label} from ${each.value.source}"
+  referenced_security_group_id = aws_security_group.service[each.value.source].id
+  ip_protocol                  = each.value.protocol
+  from_port                    = each.value.port
+  to_port                      = each.value.to_port
+}
+
+resource "aws_vpc_security_group_egress_rule" "service_to_estate" {
+  for_each          = local.egress_to_estate
+  security_group_id = aws_security_group.service[each.value.service].id
+  description       = "${each.value.label} to what ${each.value.service} depends on"
+  cidr_ipv4         = each.value.cidr
+  ip_protocol       = each.value.protocol
+  from_port         = each.value.port
+  to_port           = each.value.to_port
+}
+
+resource "aws_vpc_security_group_egress_rule" "service_to_own_group" {
+  for_each                     = local.egress_to_own_group
+  security_group_id            = aws_security_group.service[each.value.service].id
+  description                  = "${each.value.label} to ${each.value.service}'s other servers"
+  referenced_security_group_id = aws_security_group.service[each.value.service].id
+  ip_protocol                  = each.value.protocol
+  from_port                    = each.value.port
+  to_port                      = each.value.to_port
+}
+
+# A warning at plan, not a failure, when a group would need more rules than the quota (the trust's ranges multiply
+# them): raise the quota (Service Quotas, Amazon VPC) and security_group_rule_quota with it, or summarise
+# on_premises_cidrs.
+check "security_group_rule_quota" {
+  assert {
+    condition     = alltrue([for counts in values(local.rule_counts) : counts.inbound <= var.security_group_rule_quota && counts.outbound <= var.security_group_rule_quota]) && length(local.directory_ports_all) * length(local.estate_cidrs) <= var.security_group_rule_quota
+    error_message = "Security groups past the quota of ${var.security_group_rule_quota} rules each way: ${join(", ", [for name, counts in local.rule_counts : "${name} (${counts.inbound} in, ${counts.outbound} out)" if counts.inbound > var.security_group_rule_quota || counts.outbound > var.security_group_rule_quota])}; domain members need ${length(local.directory_ports_all) * length(local.estate_cidrs)} out."
+  }
+}
+{{/has_servers_or_databases}}
+{{#has_servers}}
+
+resource "aws_security_group" "servers" {
+  name        = "${var.name_prefix}-wave-{{wave}}-servers"
+  description = "Every server of wave {{wave}}: HTTP and HTTPS out, for patching and the AWS endpoints"
+  vpc_id      = local.vpc_id
+}
+
 # Patching: Windows Update and the Linux distributions' repositories are on the internet at addresses that change,
-# so HTTP and HTTPS go out through the landing zone's NAT gateways; nothing can come in that way.
+# so HTTP and HTTPS go out through the landing zone's NAT gateways (HTTPS also reaches its VPC endpoints); nothing
+# can come in that way.
 #trivy:ignore:AVD-AWS-0104
 resource "aws_vpc_security_group_egress_rule" "patching" {
   for_each          = { http = 80, https = 443 }
-  security_group_id = aws_security_group.wave.id
+  security_group_id = aws_security_group.servers.id
   description       = "Patching over ${upper(each.key)} through NAT"
   cidr_ipv4         = "0.0.0.0/0"
   ip_protocol       = "tcp"
   from_port         = each.value
   to_port           = each.value
 }
-{{/has_servers_or_databases}}
+{{/has_servers}}
+{{#has_windows}}
+
+# The Windows servers are domain members: they reach the domain controllers, in the VPC or the trust, on the
+# directory's ports. The Linux servers here are not joined by these files.
+resource "aws_security_group" "domain_members" {
+  name        = "${var.name_prefix}-wave-{{wave}}-domain-members"
+  description = "Windows servers of wave {{wave}}: the directory's ports to the domain controllers"
+  vpc_id      = local.vpc_id
+}
+
+resource "aws_vpc_security_group_egress_rule" "domain_members" {
+  for_each = {
+    for pair in setproduct(local.estate_cidrs, keys(local.directory_ports_all)) :
+    "${pair[1]}-${pair[0]}" => merge(local.directory_ports_all[pair[1]], { cidr = pair[0] })
+  }
+  security_group_id = aws_security_group.domain_members.id
+  description       = "${each.value.label} to the domain controllers"
+  cidr_ipv4         = each.value.cidr
+  ip_protocol       = each.value.protocol
+  from_port         = each.value.port
+  to_port           = each.value.to_port
+}
+{{/has_windows}}
 {{#servers}}
 
 # {{name}}: {{strategy}} of {{service}} ({{os}}); {{vcpus}} vCPUs, {{memory_gib}} GiB (sized from {{basis}}).
@@ -1592,12 +1921,12 @@ resource "aws_instance" "{{resource}}" {
   ami                    = var.ami_ids["{{image_key}}"]
   instance_type          = "{{sku}}"
 {{#zonal}}
-  subnet_id              = local.zone_subnet_ids["{{zone}}"]
+  subnet_id              = local.zone_subnet_ids["{{environment}}"]["{{zone}}"]
 {{/zonal}}
 {{^zonal}}
-  subnet_id              = local.private_subnet_ids[{{subnet}} % length(local.private_subnet_ids)]
+  subnet_id              = local.environment_subnet_ids["{{environment}}"][{{subnet}} % length(local.environment_subnet_ids["{{environment}}"])]
 {{/zonal}}
-  vpc_security_group_ids = [aws_security_group.wave.id]
+  vpc_security_group_ids = [{{{aws_security_group_ids}}}]
   iam_instance_profile   = aws_iam_instance_profile.wave.name
   ebs_optimized          = true
   monitoring             = true
@@ -1869,8 +2198,8 @@ resource "aws_fsx_windows_file_system" "{{resource}}" {
   storage_type                    = "HDD"
   storage_capacity                = min(65536, max(2000, {{size_gb}}))
   deployment_type                 = "MULTI_AZ_1"
-  subnet_ids                      = slice(local.private_subnet_ids, 0, 2)
-  preferred_subnet_id             = local.private_subnet_ids[0]
+  subnet_ids                      = slice(local.environment_subnet_ids["{{environment}}"], 0, 2)
+  preferred_subnet_id             = local.environment_subnet_ids["{{environment}}"][0]
   throughput_capacity             = var.file_share_throughput_mbps
   kms_key_id                      = local.kms_key_arn
   security_group_ids              = [aws_security_group.file_shares.id]
@@ -1963,6 +2292,19 @@ variable "on_premises_cidrs" {
     error_message = "Each entry must be an IPv4 CIDR block no wider than /8: the trust's own ranges, never the internet."
   }
 }
+{{#has_servers_or_databases}}
+
+variable "security_group_rule_quota" {
+  type        = number
+  description = "Inbound (and outbound) rules a security group may hold in this account: 60 unless the trust has raised the quota (\"Amazon VPC quotas\", Amazon VPC User Guide). A service that would need more is reached from the VPC's range instead of from each dependent's group."
+  default     = 60
+
+  validation {
+    condition     = var.security_group_rule_quota >= 60 && var.security_group_rule_quota <= 1000
+    error_message = "Give the account's quota: 60 by default, at most 1,000."
+  }
+}
+{{/has_servers_or_databases}}
 {{#has_servers}}
 
 variable "ami_ids" {

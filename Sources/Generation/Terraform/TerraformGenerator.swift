@@ -195,6 +195,7 @@ public struct TerraformGenerator: Sendable {
             context["has_skipped"] = !skipped.isEmpty
             if cloud == .gcp { GoogleTerraform.decorate(wave: &context) }
             if cloud == .azure { AzureTerraform.enrich(&context, wave: wave.number) }
+            if cloud == .aws { AWSTerraform.enrich(&context, wave: wave, plan: plan) }
             waveContexts.append(context)
             let folder = "\(cloud.rawValue)/wave-\(wave.number)"
             // A wave with no VM on this cloud gets its README alone: empty Terraform would only confuse.

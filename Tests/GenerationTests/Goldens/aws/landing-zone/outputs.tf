@@ -10,8 +10,12 @@ output "vpc_cidr" {
 }
 
 output "private_subnet_ids" {
-  description = "Private subnets, one per availability zone."
-  value       = aws_subnet.private[*].id
+  description = "Private subnets by environment (production, dr, test, development, training), each a list in the order of availability_zones."
+  value = {
+    for environment in local.environments : environment => [
+      for zone in var.availability_zones : aws_subnet.private["${environment}-${zone}"].id
+    ]
+  }
 }
 
 output "kms_key_arn" {
@@ -25,8 +29,12 @@ output "central_log_group" {
 }
 
 output "private_route_table_ids" {
-  description = "Route tables of the private subnets, in subnet order."
-  value       = aws_route_table.private[*].id
+  description = "Route tables of the private subnets, by environment, each a list in the order of availability_zones."
+  value = {
+    for environment in local.environments : environment => [
+      for zone in var.availability_zones : aws_route_table.private["${environment}-${zone}"].id
+    ]
+  }
 }
 
 output "nat_gateway_ids" {
@@ -47,4 +55,9 @@ output "access_log_bucket" {
 output "cloudtrail_arn" {
   description = "The account's multi-region trail."
   value       = one(aws_cloudtrail.main[*].arn)
+}
+
+output "direct_connect_gateway_id" {
+  description = "The Direct Connect gateway, when direct_connect_connection_id is set (null otherwise)."
+  value       = one(aws_dx_gateway.hscn[*].id)
 }

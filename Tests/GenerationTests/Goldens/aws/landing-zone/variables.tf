@@ -31,19 +31,20 @@ variable "vpc_cidr" {
   }
 }
 
-variable "private_subnet_cidrs" {
-  type        = list(string)
-  description = "One private subnet per availability zone, inside vpc_cidr."
+variable "private_subnet_newbits" {
+  type        = number
+  description = "Bits added to vpc_cidr's prefix for each environment's subnet in each zone: 4 makes /20s of a /16, 16 blocks of which the environments (5) in each zone (3) take 15, leaving the last for public_subnet_cidrs. The project's own judgement."
+  default     = 4
 
   validation {
-    condition     = length(var.private_subnet_cidrs) >= 2 && alltrue([for cidr in var.private_subnet_cidrs : can(cidrhost(cidr, 0))])
-    error_message = "Give at least two IPv4 CIDR blocks, one per availability zone."
+    condition     = var.private_subnet_newbits >= 4 && var.private_subnet_newbits <= 12
+    error_message = "Give 4 to 12: at least 16 subnets (5 environments in 3 zones), none smaller than a /28 of a /16."
   }
 }
 
 variable "availability_zones" {
   type        = list(string)
-  description = "Availability zones to spread the private subnets over, named so the set never changes by itself."
+  description = "Availability zones to spread each environment's private subnets over, named so the set never changes by itself."
   default     = ["eu-west-2a", "eu-west-2b", "eu-west-2c"]
 
   validation {
@@ -126,4 +127,59 @@ variable "budget_contact_emails" {
     condition     = length(var.budget_contact_emails) >= 1 && length(var.budget_contact_emails) <= 10 && alltrue([for address in var.budget_contact_emails : can(regex("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", address))])
     error_message = "Give 1 to 10 e-mail addresses."
   }
+}
+
+# Direct Connect through the trust's HSCN connectivity provider (direct-connect.tf): off until
+# direct_connect_connection_id is set, and then complete with the rest.
+variable "direct_connect_connection_id" {
+  type        = string
+  description = "The hosted connection (dxcon-...) the trust's HSCN connectivity provider has provisioned to this account, and the trust has accepted. Leave null for no Direct Connect."
+  default     = null
+
+  validation {
+    condition     = var.direct_connect_connection_id == null || can(regex("^dxcon-[0-9a-z]+$", var.direct_connect_connection_id))
+    error_message = "Give the connection's id, such as dxcon-fg5678gh."
+  }
+}
+
+variable "direct_connect_vlan" {
+  type        = number
+  description = "The VLAN the provider assigned to the hosted connection (1-4094)."
+  default     = null
+
+  validation {
+    condition     = var.direct_connect_vlan == null || try(var.direct_connect_vlan >= 1 && var.direct_connect_vlan <= 4094, false)
+    error_message = "Give a VLAN id from 1 to 4094."
+  }
+}
+
+variable "direct_connect_bgp_asn" {
+  type        = number
+  description = "The BGP ASN of the provider's (or the trust's) router at the other end of the virtual interface."
+  default     = null
+}
+
+variable "direct_connect_amazon_address" {
+  type        = string
+  description = "The BGP peering address on the AWS side, with its prefix (a /30 or /31 the provider gives, such as 169.254.100.1/30). Leave null for AWS to choose."
+  default     = null
+}
+
+variable "direct_connect_customer_address" {
+  type        = string
+  description = "The BGP peering address on the provider's side, with its prefix (the same /30 or /31). Leave null for AWS to choose."
+  default     = null
+}
+
+variable "direct_connect_bgp_auth_key" {
+  type        = string
+  description = "The BGP MD5 key agreed with the provider. Leave null for AWS to generate one (read it from the console or the state)."
+  default     = null
+  sensitive   = true
+}
+
+variable "direct_connect_amazon_side_asn" {
+  type        = number
+  description = "The private ASN of the Direct Connect gateway (AWS side). 64512 is AWS's own default; change it if the provider's network already uses it."
+  default     = 64512
 }

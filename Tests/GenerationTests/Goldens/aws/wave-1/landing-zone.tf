@@ -9,14 +9,25 @@ data "aws_vpc" "landing_zone" {
   }
 }
 
-data "aws_subnets" "private" {
+# Each environment's private subnets (the landing zone tags each with its environment), one per availability zone.
+data "aws_subnets" "environment" {
+  for_each = toset(["production"])
+
   filter {
     name   = "vpc-id"
     values = [data.aws_vpc.landing_zone.id]
   }
 
   tags = {
-    tier = "private"
+    tier        = "private"
+    environment = each.key
+  }
+
+  lifecycle {
+    postcondition {
+      condition     = length(self.ids) > 0
+      error_message = "The landing zone has no private subnet tagged environment = ${each.key}: apply the landing zone first."
+    }
   }
 }
 
@@ -28,9 +39,9 @@ locals {
   vpc_id   = data.aws_vpc.landing_zone.id
   vpc_cidr = data.aws_vpc.landing_zone.cidr_block
   # Sorted, so each server keeps its subnet from one plan to the next.
-  private_subnet_ids = sort(data.aws_subnets.private.ids)
-  kms_key_arn        = data.aws_kms_alias.landing_zone.target_key_arn
-  account_id         = data.aws_caller_identity.current.account_id
+  environment_subnet_ids = { for environment, found in data.aws_subnets.environment : environment => sort(found.ids) }
+  kms_key_arn            = data.aws_kms_alias.landing_zone.target_key_arn
+  account_id             = data.aws_caller_identity.current.account_id
   # The landing zone's bucket for S3 server access logs.
   access_log_bucket = "${var.name_prefix}-access-logs-${local.account_id}"
 }

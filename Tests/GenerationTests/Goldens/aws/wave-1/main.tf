@@ -23,36 +23,22 @@ resource "aws_iam_role_policy_attachment" "cloudwatch_agent" {
   policy_arn = "arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy"
 }
 
+# VSS-consistent backups of the Windows servers (the landing zone's backup plan asks for WindowsVSS): the role that
+# AWS Backup's snapshot command runs under needs AWSEC2VssSnapshotPolicy ("Prerequisites to create Windows VSS based
+# EBS snapshots", Amazon EC2 User Guide), and each Windows server the AwsVssComponents package, which AWS Backup does
+# not install (README).
+resource "aws_iam_role_policy_attachment" "vss_snapshots" {
+  role       = aws_iam_role.wave.name
+  policy_arn = "arn:aws:iam::aws:policy/AWSEC2VssSnapshotPolicy"
+}
+
 resource "aws_iam_instance_profile" "wave" {
   name = "${var.name_prefix}-wave-1-servers"
   role = aws_iam_role.wave.name
 }
-
-resource "aws_security_group" "wave" {
-  name        = "${var.name_prefix}-wave-1"
-  description = "Servers of wave 1: their services' ports, from the VPC and the trust only"
-  vpc_id      = local.vpc_id
-}
-
-# The estate: the landing zone's VPC and the trust's ranges over HSCN or the VPN. The rules open the ports the wave's
-# services listen on (from their interfaces' protocols) to the estate, and let the servers reach the estate on those
-# ports, HTTPS (the VPC endpoints), and, for Windows, the domain controllers; and the internet on HTTP and HTTPS
-# only, through the landing zone's NAT, for patching. Nothing else: a port a service needs that no interface names is
-# added here (the README lists the interfaces with no standard port). A security group holds 60 inbound and 60
-# outbound rules unless the quota is raised ("Amazon VPC quotas", Amazon VPC User Guide): each range of the trust
-# adds a rule per port.
+# The estate: the landing zone's VPC and the trust's ranges over HSCN, the VPN or Direct Connect.
 locals {
   estate_cidrs = concat([local.vpc_cidr], var.on_premises_cidrs)
-  interface_ports = [
-    { protocol = "tcp", port = 22, label = "sftp" },
-    { protocol = "tcp", port = 389, label = "ldap" },
-    { protocol = "udp", port = 389, label = "ldap" },
-  ]
-  # One rule per protocol and port, however many interfaces use it (their names joined in its description).
-  service_ports = {
-    for key, group in { for port in local.interface_ports : "${port.protocol}-${port.port}" => port... } :
-    key => { protocol = group[0].protocol, port = group[0].port, to_port = group[0].port, label = join("/", distinct(group[*].label)) }
-  }
   # What a domain member reaches its domain controllers on ("Service overview and network port requirements for
   # Windows", Microsoft Learn): DNS, Kerberos, the RPC endpoint mapper, LDAP, SMB, Kerberos password change, LDAPS,
   # the global catalog, and the RPC dynamic range 49152-65535; and over UDP DNS, Kerberos, time, LDAP and Kerberos
@@ -73,68 +59,189 @@ locals {
     "udp-389"   = { protocol = "udp", port = 389, to_port = 389, label = "LDAP" }
     "udp-464"   = { protocol = "udp", port = 464, to_port = 464, label = "Kerberos password change" }
   }
-  # Windows servers are domain members; the Linux servers here are not joined by these files.
-  directory_ports = local.directory_ports_all
-  # The wave's domain controllers are reached by every domain member on those ports, and by each other.
-  directory_inbound_ports = {}
-  # What the services depend on listen on (their interfaces' ports and their databases' engine ports), wherever they run.
-  dependency_interface_ports = [
-    { protocol = "tcp", port = 389, label = "ldap" },
-    { protocol = "udp", port = 389, label = "ldap" },
-    { protocol = "tcp", port = 443, label = "https" },
-  ]
-  dependency_ports = {
-    for key, group in { for port in local.dependency_interface_ports : "${port.protocol}-${port.port}" => port... } :
-    key => { protocol = group[0].protocol, port = group[0].port, to_port = group[0].port, label = join("/", distinct(group[*].label)) }
+}
+
+# A security group per service, so one service's ports are never open on another's servers. Each service's group
+# admits the ports it listens on (its interfaces' protocols, and its databases' engine ports) from the trust's ranges;
+# from the groups of the services of this wave that depend on it, and of its own servers when it has several (a web
+# tier reaching its database); and from the VPC's range when a service of another wave depends on it (each wave is
+# its own root module, applied on its own, so that wave's groups are not known here). A directory service's domain
+# controllers are reached by every domain member, wherever it runs: the VPC's range and the trust's, on every port a
+# member uses. Each group lets its servers reach what their service depends on (the dependencies' interface and
+# engine ports) in the estate. Every server is also in `servers` (HTTP and HTTPS out, for patching and the landing
+# zone's endpoints) and, if it runs Windows, in `domain_members` (the directory's ports out): three groups at most on
+# a network interface, of the 5 allowed.
+#
+# "Amazon VPC quotas" (Amazon VPC User Guide): 60 inbound and 60 outbound rules per security group unless raised, a
+# rule naming another group counting as one. Where a service's groups would take it past security_group_rule_quota,
+# the VPC's range stands for them (one source instead of many); where the trust's ranges alone take it past, the
+# check below says so at plan.
+locals {
+  services = {
+    "rmh-esr" = {
+      directory  = false
+      elsewhere  = false
+      members    = 1
+      dependents = []
+      inbound = [
+        { protocol = "tcp", port = 22, to_port = 22, label = "sftp" },
+        { protocol = "tcp", port = 389, to_port = 389, label = "ldap" },
+        { protocol = "udp", port = 389, to_port = 389, label = "ldap" },
+      ]
+      outbound = [
+        { protocol = "tcp", port = 389, to_port = 389, label = "ldap" },
+        { protocol = "udp", port = 389, to_port = 389, label = "ldap" },
+        { protocol = "tcp", port = 443, to_port = 443, label = "https" },
+      ]
+    }
+    "rmh-print" = {
+      directory  = false
+      elsewhere  = false
+      members    = 1
+      dependents = []
+      inbound = [
+      ]
+      outbound = [
+        { protocol = "tcp", port = 389, to_port = 389, label = "ldap" },
+        { protocol = "udp", port = 389, to_port = 389, label = "ldap" },
+        { protocol = "tcp", port = 443, to_port = 443, label = "https" },
+      ]
+    }
   }
-  outbound_ports = merge(local.dependency_ports, local.service_ports, local.directory_ports, {
-    "tcp-443" = { protocol = "tcp", port = 443, to_port = 443, label = "HTTPS" }
-  })
-  inbound_ports = merge(local.service_ports, local.directory_inbound_ports)
-  inbound = {
-    for pair in setproduct(local.estate_cidrs, keys(local.inbound_ports)) :
-    "${pair[1]}-${pair[0]}" => merge(local.inbound_ports[pair[1]], { cidr = pair[0] })
+  service_inbound = {
+    for name, service in local.services : name => merge(
+      { for port in service.inbound : "${port.protocol}-${port.port}" => port },
+      service.directory ? local.directory_ports_all : {}
+    )
   }
-  outbound = {
-    for pair in setproduct(local.estate_cidrs, keys(local.outbound_ports)) :
-    "${pair[1]}-${pair[0]}" => merge(local.outbound_ports[pair[1]], { cidr = pair[0] })
+  service_outbound = {
+    for name, service in local.services : name => { for port in service.outbound : "${port.protocol}-${port.port}" => port }
+  }
+  # The groups that may reach each service, and whether they fit beside the trust's ranges and the VPC's.
+  service_groups = {
+    for name, service in local.services : name => concat(service.dependents, service.members > 1 ? [name] : [])
+  }
+  service_fits = {
+    for name, service in local.services : name => length(local.service_inbound[name]) * (
+      length(var.on_premises_cidrs) + length(local.service_groups[name]) + (service.elsewhere || service.directory ? 1 : 0)
+    ) <= var.security_group_rule_quota
+  }
+  service_group_sources = {
+    for name, service in local.services : name => service.directory || !local.service_fits[name] ? [] : local.service_groups[name]
+  }
+  service_cidr_sources = {
+    for name, service in local.services : name => concat(
+      var.on_premises_cidrs,
+      service.directory || service.elsewhere || !local.service_fits[name] ? [local.vpc_cidr] : []
+    )
+  }
+  ingress_from_cidrs = merge([
+    for name, sources in local.service_cidr_sources : {
+      for pair in setproduct(sources, keys(local.service_inbound[name])) :
+      "${name}/${pair[1]}/${pair[0]}" => merge(local.service_inbound[name][pair[1]], { service = name, source = pair[0] })
+    }
+  ]...)
+  ingress_from_groups = merge([
+    for name, sources in local.service_group_sources : {
+      for pair in setproduct(sources, keys(local.service_inbound[name])) :
+      "${name}/${pair[1]}/${pair[0]}" => merge(local.service_inbound[name][pair[1]], { service = name, source = pair[0] })
+    }
+  ]...)
+  egress_to_estate = merge([
+    for name, ports in local.service_outbound : {
+      for pair in setproduct(local.estate_cidrs, keys(ports)) :
+      "${name}/${pair[1]}/${pair[0]}" => merge(ports[pair[1]], { service = name, cidr = pair[0] })
+    }
+  ]...)
+  # A service's own servers reach each other on its ports (the other side of the inbound rule from its own group).
+  egress_to_own_group = merge([
+    for name, service in local.services : {
+      for key, port in local.service_inbound[name] : "${name}/${key}" => merge(port, { service = name })
+    } if service.members > 1
+  ]...)
+  rule_counts = {
+    for name, service in local.services : name => {
+      inbound  = length(local.service_inbound[name]) * (length(local.service_cidr_sources[name]) + length(local.service_group_sources[name]))
+      outbound = length(local.service_outbound[name]) * length(local.estate_cidrs) + (service.members > 1 ? length(local.service_inbound[name]) : 0)
+    }
   }
 }
 
-resource "aws_vpc_security_group_ingress_rule" "estate" {
-  for_each          = local.inbound
-  security_group_id = aws_security_group.wave.id
-  description       = "${each.value.label} from the estate"
+resource "aws_security_group" "service" {
+  for_each    = local.services
+  name        = "${var.name_prefix}-wave-1-${each.key}"
+  description = "Servers and databases of ${each.key} (wave 1): its own ports, from the estate"
+  vpc_id      = local.vpc_id
+
+  tags = {
+    Name    = "${var.name_prefix}-wave-1-${each.key}"
+    service = each.key
+  }
+}
+
+resource "aws_vpc_security_group_ingress_rule" "service_from_ranges" {
+  for_each          = local.ingress_from_cidrs
+  security_group_id = aws_security_group.service[each.value.service].id
+  description       = "${each.value.label} from ${each.value.source == local.vpc_cidr ? "the VPC" : "the trust"}"
+  cidr_ipv4         = each.value.source
+  ip_protocol       = each.value.protocol
+  from_port         = each.value.port
+  to_port           = each.value.to_port
+}
+
+resource "aws_vpc_security_group_ingress_rule" "service_from_groups" {
+  for_each                     = local.ingress_from_groups
+  security_group_id            = aws_security_group.service[each.value.service].id
+  description                  = "${each.value.label} from ${each.value.source}"
+  referenced_security_group_id = aws_security_group.service[each.value.source].id
+  ip_protocol                  = each.value.protocol
+  from_port                    = each.value.port
+  to_port                      = each.value.to_port
+}
+
+resource "aws_vpc_security_group_egress_rule" "service_to_estate" {
+  for_each          = local.egress_to_estate
+  security_group_id = aws_security_group.service[each.value.service].id
+  description       = "${each.value.label} to what ${each.value.service} depends on"
   cidr_ipv4         = each.value.cidr
   ip_protocol       = each.value.protocol
   from_port         = each.value.port
   to_port           = each.value.to_port
 }
 
-resource "aws_vpc_security_group_egress_rule" "estate" {
-  for_each          = local.outbound
-  security_group_id = aws_security_group.wave.id
-  description       = "${each.value.label} to the estate"
-  cidr_ipv4         = each.value.cidr
-  ip_protocol       = each.value.protocol
-  from_port         = each.value.port
-  to_port           = each.value.to_port
+resource "aws_vpc_security_group_egress_rule" "service_to_own_group" {
+  for_each                     = local.egress_to_own_group
+  security_group_id            = aws_security_group.service[each.value.service].id
+  description                  = "${each.value.label} to ${each.value.service}'s other servers"
+  referenced_security_group_id = aws_security_group.service[each.value.service].id
+  ip_protocol                  = each.value.protocol
+  from_port                    = each.value.port
+  to_port                      = each.value.to_port
 }
 
-# A warning at plan, not a failure, when the trust's ranges multiply the rules past the default quota.
+# A warning at plan, not a failure, when a group would need more rules than the quota (the trust's ranges multiply
+# them): raise the quota (Service Quotas, Amazon VPC) and security_group_rule_quota with it, or summarise
+# on_premises_cidrs.
 check "security_group_rule_quota" {
   assert {
-    condition     = length(local.inbound) <= 60 && length(local.outbound) + 2 <= 60
-    error_message = "The wave's security group needs ${length(local.inbound)} inbound and ${length(local.outbound) + 2} outbound rules; the default quota is 60 each: raise it (Service Quotas, Amazon VPC) or summarise on_premises_cidrs."
+    condition     = alltrue([for counts in values(local.rule_counts) : counts.inbound <= var.security_group_rule_quota && counts.outbound <= var.security_group_rule_quota]) && length(local.directory_ports_all) * length(local.estate_cidrs) <= var.security_group_rule_quota
+    error_message = "Security groups past the quota of ${var.security_group_rule_quota} rules each way: ${join(", ", [for name, counts in local.rule_counts : "${name} (${counts.inbound} in, ${counts.outbound} out)" if counts.inbound > var.security_group_rule_quota || counts.outbound > var.security_group_rule_quota])}; domain members need ${length(local.directory_ports_all) * length(local.estate_cidrs)} out."
   }
+}
+
+resource "aws_security_group" "servers" {
+  name        = "${var.name_prefix}-wave-1-servers"
+  description = "Every server of wave 1: HTTP and HTTPS out, for patching and the AWS endpoints"
+  vpc_id      = local.vpc_id
 }
 
 # Patching: Windows Update and the Linux distributions' repositories are on the internet at addresses that change,
-# so HTTP and HTTPS go out through the landing zone's NAT gateways; nothing can come in that way.
+# so HTTP and HTTPS go out through the landing zone's NAT gateways (HTTPS also reaches its VPC endpoints); nothing
+# can come in that way.
 #trivy:ignore:AVD-AWS-0104
 resource "aws_vpc_security_group_egress_rule" "patching" {
   for_each          = { http = 80, https = 443 }
-  security_group_id = aws_security_group.wave.id
+  security_group_id = aws_security_group.servers.id
   description       = "Patching over ${upper(each.key)} through NAT"
   cidr_ipv4         = "0.0.0.0/0"
   ip_protocol       = "tcp"
@@ -142,12 +249,33 @@ resource "aws_vpc_security_group_egress_rule" "patching" {
   to_port           = each.value
 }
 
+# The Windows servers are domain members: they reach the domain controllers, in the VPC or the trust, on the
+# directory's ports. The Linux servers here are not joined by these files.
+resource "aws_security_group" "domain_members" {
+  name        = "${var.name_prefix}-wave-1-domain-members"
+  description = "Windows servers of wave 1: the directory's ports to the domain controllers"
+  vpc_id      = local.vpc_id
+}
+
+resource "aws_vpc_security_group_egress_rule" "domain_members" {
+  for_each = {
+    for pair in setproduct(local.estate_cidrs, keys(local.directory_ports_all)) :
+    "${pair[1]}-${pair[0]}" => merge(local.directory_ports_all[pair[1]], { cidr = pair[0] })
+  }
+  security_group_id = aws_security_group.domain_members.id
+  description       = "${each.value.label} to the domain controllers"
+  cidr_ipv4         = each.value.cidr
+  ip_protocol       = each.value.protocol
+  from_port         = each.value.port
+  to_port           = each.value.to_port
+}
+
 # rmh-esr-if01: rehost of rmh-esr (Windows Server 2016 Standard); 2 vCPUs, 4 GiB (sized from utilisation).
 resource "aws_instance" "rmh_esr_if01" {
   ami                    = var.ami_ids["windows-2016"]
   instance_type          = "c6i.large"
-  subnet_id              = local.private_subnet_ids[0 % length(local.private_subnet_ids)]
-  vpc_security_group_ids = [aws_security_group.wave.id]
+  subnet_id              = local.environment_subnet_ids["production"][0 % length(local.environment_subnet_ids["production"])]
+  vpc_security_group_ids = [aws_security_group.service["rmh-esr"].id, aws_security_group.servers.id, aws_security_group.domain_members.id]
   iam_instance_profile   = aws_iam_instance_profile.wave.name
   ebs_optimized          = true
   monitoring             = true
@@ -183,8 +311,8 @@ resource "aws_instance" "rmh_esr_if01" {
 resource "aws_instance" "rmh_print01" {
   ami                    = var.ami_ids["windows-2019"]
   instance_type          = "c6i.large"
-  subnet_id              = local.private_subnet_ids[1 % length(local.private_subnet_ids)]
-  vpc_security_group_ids = [aws_security_group.wave.id]
+  subnet_id              = local.environment_subnet_ids["production"][1 % length(local.environment_subnet_ids["production"])]
+  vpc_security_group_ids = [aws_security_group.service["rmh-print"].id, aws_security_group.servers.id, aws_security_group.domain_members.id]
   iam_instance_profile   = aws_iam_instance_profile.wave.name
   ebs_optimized          = true
   monitoring             = true

@@ -9,14 +9,25 @@ data "aws_vpc" "landing_zone" {
   }
 }
 
-data "aws_subnets" "private" {
+# Each environment's private subnets (the landing zone tags each with its environment), one per availability zone.
+data "aws_subnets" "environment" {
+  for_each = toset(["production"])
+
   filter {
     name   = "vpc-id"
     values = [data.aws_vpc.landing_zone.id]
   }
 
   tags = {
-    tier = "private"
+    tier        = "private"
+    environment = each.key
+  }
+
+  lifecycle {
+    postcondition {
+      condition     = length(self.ids) > 0
+      error_message = "The landing zone has no private subnet tagged environment = ${each.key}: apply the landing zone first."
+    }
   }
 }
 
@@ -24,9 +35,9 @@ data "aws_kms_alias" "landing_zone" {
   name = "alias/${var.name_prefix}-landing-zone"
 }
 
-# The zone of each private subnet, so a platinum or gold service's servers land in zones 1, 2 and 3 in turn.
-data "aws_subnet" "private" {
-  for_each = toset(data.aws_subnets.private.ids)
+# The zone of each of those subnets, so a platinum or gold service's servers land in zones 1, 2 and 3 in turn.
+data "aws_subnet" "environment" {
+  for_each = toset(flatten([for found in data.aws_subnets.environment : found.ids]))
   id       = each.value
 }
 
@@ -34,18 +45,22 @@ locals {
   vpc_id   = data.aws_vpc.landing_zone.id
   vpc_cidr = data.aws_vpc.landing_zone.cidr_block
   # Sorted, so each server keeps its subnet from one plan to the next.
-  private_subnet_ids = sort(data.aws_subnets.private.ids)
-  kms_key_arn        = data.aws_kms_alias.landing_zone.target_key_arn
-  account_id         = data.aws_caller_identity.current.account_id
+  environment_subnet_ids = { for environment, found in data.aws_subnets.environment : environment => sort(found.ids) }
+  kms_key_arn            = data.aws_kms_alias.landing_zone.target_key_arn
+  account_id             = data.aws_caller_identity.current.account_id
   # The landing zone's bucket for S3 server access logs.
   access_log_bucket = "${var.name_prefix}-access-logs-${local.account_id}"
-  # Zone "1" is the first of the landing zone's zones by name, "2" the second, "3" the third (wrapping round when
-  # there are fewer); each maps to the first private subnet in it.
-  zone_names = sort(distinct([for subnet in data.aws_subnet.private : subnet.availability_zone]))
+  # In each environment, zone "1" is the first of its subnets' zones by name, "2" the second, "3" the third
+  # (wrapping round when there are fewer); each maps to the first of the environment's subnets in it.
+  zone_names = {
+    for environment, ids in local.environment_subnet_ids : environment => sort(distinct([for id in ids : data.aws_subnet.environment[id].availability_zone]))
+  }
   zone_subnet_ids = {
-    for number in ["1", "2", "3"] : number => sort([
-      for subnet in data.aws_subnet.private : subnet.id
-      if subnet.availability_zone == local.zone_names[(tonumber(number) - 1) % length(local.zone_names)]
-    ])[0]
+    for environment, ids in local.environment_subnet_ids : environment => {
+      for number in ["1", "2", "3"] : number => sort([
+        for id in ids : id
+        if data.aws_subnet.environment[id].availability_zone == local.zone_names[environment][(tonumber(number) - 1) % length(local.zone_names[environment])]
+      ])[0]
+    }
   }
 }

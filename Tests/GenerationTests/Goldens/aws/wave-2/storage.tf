@@ -57,8 +57,8 @@ resource "aws_fsx_windows_file_system" "rmh_fs01" {
   storage_type                    = "HDD"
   storage_capacity                = min(65536, max(2000, 9630))
   deployment_type                 = "MULTI_AZ_1"
-  subnet_ids                      = slice(local.private_subnet_ids, 0, 2)
-  preferred_subnet_id             = local.private_subnet_ids[0]
+  subnet_ids                      = slice(local.environment_subnet_ids["production"], 0, 2)
+  preferred_subnet_id             = local.environment_subnet_ids["production"][0]
   throughput_capacity             = var.file_share_throughput_mbps
   kms_key_id                      = local.kms_key_arn
   security_group_ids              = [aws_security_group.file_shares.id]
@@ -106,8 +106,8 @@ resource "aws_fsx_windows_file_system" "rmh_fs02" {
   storage_type                    = "HDD"
   storage_capacity                = min(65536, max(2000, 7630))
   deployment_type                 = "MULTI_AZ_1"
-  subnet_ids                      = slice(local.private_subnet_ids, 0, 2)
-  preferred_subnet_id             = local.private_subnet_ids[0]
+  subnet_ids                      = slice(local.environment_subnet_ids["production"], 0, 2)
+  preferred_subnet_id             = local.environment_subnet_ids["production"][0]
   throughput_capacity             = var.file_share_throughput_mbps
   kms_key_id                      = local.kms_key_arn
   security_group_ids              = [aws_security_group.file_shares.id]

@@ -32,6 +32,17 @@ variable "on_premises_cidrs" {
   }
 }
 
+variable "security_group_rule_quota" {
+  type        = number
+  description = "Inbound (and outbound) rules a security group may hold in this account: 60 unless the trust has raised the quota (\"Amazon VPC quotas\", Amazon VPC User Guide). A service that would need more is reached from the VPC's range instead of from each dependent's group."
+  default     = 60
+
+  validation {
+    condition     = var.security_group_rule_quota >= 60 && var.security_group_rule_quota <= 1000
+    error_message = "Give the account's quota: 60 by default, at most 1,000."
+  }
+}
+
 variable "ami_ids" {
   type        = map(string)
   description = "The image each server starts from, by operating system (\"windows-2019\"): the trust's approved AMI ids in the region (README lists where AWS publishes each)."
