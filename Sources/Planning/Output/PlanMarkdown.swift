@@ -65,54 +65,12 @@ public enum PlanMarkdown {
                     + "floor (power, hardware, support and space only); set assumptions.on_premises_monthly_gbp.")
             + " See [Assumptions](#assumptions-and-notes).\n"
 
-        out += "\n## Waves\n"
-        for wave in plan.waves {
-            out += "\n### \(cell(wave.title)) (\(wave.start) to \(wave.end))\n\n"
-            out += "Pessimistic: \(wave.pessimisticStart) to \(wave.pessimisticEnd).\n\n"
-            if wave.number == 0 {
-                out += "The landing zone, before any other service moves: a network in the UK region with private "
-                    + "subnets and flow logs, HSCN or VPN connectivity to the trust, identity, central logging and keys. "
-                    + "\(Effort.landingZoneWorkingDays) working days, with the foundation's effort and the copy of "
-                    + "its data, or any circuit's lead time if longer. Freeze windows and the gap between clinical "
-                    + "cut-overs do not apply to it: extending the directory and starting cloud backup add to what runs "
-                    + "on premises and switch no clinical service over.\n"
-                if !wave.services.isEmpty {
-                    out += "\nIt carries the foundation other services stand on: "
-                        + wave.services.map { "`\(estate.services[$0].id)` (\(plan.assessment.services[$0].strategy.rawValue))" }
-                            .joined(separator: ", ") + ".\n"
-                }
-            } else {
-                out += "\(Plural.count(wave.services.count, "service")) on "
-                    + "\(Plural.count(wave.serverCount, "server")); "
-                    + "\(PlanFormatting.pounds(wave.effortDays)) person-days.\n"
-                if let delay = wave.delay { out += "\nStarts later: it \(cell(delay)).\n" }
-                out += "\n| service | name | strategy | criticality | servers | "
-                    + clouds.map { "\($0.displayName) GBP/month" }.joined(separator: " | ") + " |\n|---|---|---|---|---:|"
-                    + String(repeating: "---:|", count: clouds.count) + "\n"
-                for index in wave.services {
-                    let service = estate.services[index]
-                    let costs = plan.serviceCosts[index] ?? CloudCosts()
-                    out += "| `\(service.id)` | \(cell(service.name)) | \(plan.assessment.services[index].strategy.rawValue) | "
-                        + "\(service.criticality?.rawValue ?? "not given") | \(service.servers.count) | "
-                        + clouds.map { cloud in
-                            plan.assessment.services[index].strategy == .repurchase
-                                && service.supplier?.subscriptionMonthlyGBP == nil
-                                ? "not quoted" : PlanFormatting.pounds(costs[cloud])
-                        }.joined(separator: " | ") + " |\n"
-                }
-                let gated = wave.services.filter { !plan.assessment.services[$0].gates.isEmpty }
-                if !gated.isEmpty {
-                    out += "\nGates before it moves (process work, waited for rather than worked):\n\n"
-                    for index in gated {
-                        out += "- `\(estate.services[index].id)`: "
-                            + plan.assessment.services[index].gateRules.map { "`\($0)`" }.joined(separator: ", ") + "\n"
-                    }
-                }
-            }
-            if !wave.risks.isEmpty {
-                out += "\nRisks:\n\n" + wave.risks.map { "- \(cell($0))\n" }.joined()
-            }
-        }
+        // The three largest parts are written on two cores: the waves on one, the estate's risks and the sizing
+        // table on the other, each in its own string, joined here in the document's order.
+        let (wavesText, (risksText, sizingText)) = Parallel.both({ wavesSection(plan, clouds: clouds) }, {
+            (risksSection(plan), sizingSection(plan, clouds: clouds))
+        })
+        out += wavesText
 
         out += "\n## Staying on premises\n\n"
         /// Why a service stays or goes: the recommendation's reasons, or the owner's choice against them.
@@ -134,20 +92,8 @@ public enum PlanMarkdown {
         out += "\n## Retired (the decommission list)\n\n"
         out += plan.retired.isEmpty ? "None.\n" : plan.retired.map(why).joined()
 
-        if !plan.risks.isEmpty {
-            out += "\n## Risks across the estate\n\n" + plan.risks.map { "- \(cell($0))\n" }.joined()
-        }
-
-        out += "\n## Sizing\n\n"
-        out += "| server | basis | " + clouds.map { "\($0.displayName) | GBP/month" }.joined(separator: " | ")
-            + " |\n|---|---|" + String(repeating: "---|---:|", count: clouds.count) + "\n"
-        for sizing in plan.sizing {
-            out += "| `\(sizing.serverID)` | \(sizing.basis.rawValue) | " + sizing.clouds.map { cloud in
-                (cloud.replacedByService ? (cloud.storageTier == .object ? "backup service" : "file service")
-                    : "\(cloud.vm.sku)\(cloud.exceedsCatalogue ? " (largest; too small)" : "")") + " | "
-                    + PlanFormatting.pounds(cloud.monthlyGBP)
-            }.joined(separator: " | ") + " |\n"
-        }
+        out += risksText
+        out += sizingText
 
         let licences = clouds.map { (cloud: $0, counts: plan.databaseLicences(on: $0)) }
         if licences.contains(where: { !$0.counts.isEmpty }) {
@@ -198,6 +144,81 @@ public enum PlanMarkdown {
 
 
     /// Keeps table cells and list items intact.
+    /// The waves: dates, services and their costs, gates and risks, one after another.
+    static func wavesSection(_ plan: MigrationPlan, clouds: [Cloud]) -> String {
+        let estate = plan.estate
+        var out = "\n## Waves\n"
+        for wave in plan.waves {
+            out += "\n### \(cell(wave.title)) (\(wave.start) to \(wave.end))\n\n"
+            out += "Pessimistic: \(wave.pessimisticStart) to \(wave.pessimisticEnd).\n\n"
+            if wave.number == 0 {
+                out += "The landing zone, before any other service moves: a network in the UK region with private "
+                    + "subnets and flow logs, HSCN or VPN connectivity to the trust, identity, central logging and keys. "
+                    + "\(Effort.landingZoneWorkingDays) working days, with the foundation's effort and the copy of "
+                    + "its data, or any circuit's lead time if longer. Freeze windows and the gap between clinical "
+                    + "cut-overs do not apply to it: extending the directory and starting cloud backup add to what runs "
+                    + "on premises and switch no clinical service over.\n"
+                if !wave.services.isEmpty {
+                    out += "\nIt carries the foundation other services stand on: "
+                        + wave.services.map { "`\(estate.services[$0].id)` (\(plan.assessment.services[$0].strategy.rawValue))" }
+                            .joined(separator: ", ") + ".\n"
+                }
+            } else {
+                out += "\(Plural.count(wave.services.count, "service")) on "
+                    + "\(Plural.count(wave.serverCount, "server")); "
+                    + "\(PlanFormatting.pounds(wave.effortDays)) person-days.\n"
+                if let delay = wave.delay { out += "\nStarts later: it \(cell(delay)).\n" }
+                out += "\n| service | name | strategy | criticality | servers | "
+                    + clouds.map { "\($0.displayName) GBP/month" }.joined(separator: " | ") + " |\n|---|---|---|---|---:|"
+                    + String(repeating: "---:|", count: clouds.count) + "\n"
+                for index in wave.services {
+                    let service = estate.services[index]
+                    let costs = plan.serviceCosts[index] ?? CloudCosts()
+                    out += "| `\(service.id)` | \(cell(service.name)) | \(plan.assessment.services[index].strategy.rawValue) | "
+                        + "\(service.criticality?.rawValue ?? "not given") | \(service.servers.count) | "
+                        + clouds.map { cloud in
+                            plan.assessment.services[index].strategy == .repurchase
+                                && service.supplier?.subscriptionMonthlyGBP == nil
+                                ? "not quoted" : PlanFormatting.pounds(costs[cloud])
+                        }.joined(separator: " | ") + " |\n"
+                }
+                let gated = wave.services.filter { !plan.assessment.services[$0].gates.isEmpty }
+                if !gated.isEmpty {
+                    out += "\nGates before it moves (process work, waited for rather than worked):\n\n"
+                    for index in gated {
+                        out += "- `\(estate.services[index].id)`: "
+                            + plan.assessment.services[index].gateRules.map { "`\($0)`" }.joined(separator: ", ") + "\n"
+                    }
+                }
+            }
+            if !wave.risks.isEmpty {
+                out += "\nRisks:\n\n" + wave.risks.map { "- \(cell($0))\n" }.joined()
+            }
+        }
+
+        return out
+    }
+
+    /// The risks across the estate, or nothing when there are none.
+    static func risksSection(_ plan: MigrationPlan) -> String {
+        plan.risks.isEmpty ? "" : "\n## Risks across the estate\n\n" + plan.risks.map { "- \(cell($0))\n" }.joined()
+    }
+
+    /// The sizing table: every server a VM strategy needs, its size and cost on each cloud.
+    static func sizingSection(_ plan: MigrationPlan, clouds: [Cloud]) -> String {
+        var out = "\n## Sizing\n\n"
+        out += "| server | basis | " + clouds.map { "\($0.displayName) | GBP/month" }.joined(separator: " | ")
+            + " |\n|---|---|" + String(repeating: "---|---:|", count: clouds.count) + "\n"
+        for sizing in plan.sizing {
+            out += "| `\(sizing.serverID)` | \(sizing.basis.rawValue) | " + sizing.clouds.map { cloud in
+                (cloud.replacedByService ? (cloud.storageTier == .object ? "backup service" : "file service")
+                    : "\(cloud.vm.sku)\(cloud.exceedsCatalogue ? " (largest; too small)" : "")") + " | "
+                    + PlanFormatting.pounds(cloud.monthlyGBP)
+            }.joined(separator: " | ") + " |\n"
+        }
+        return out
+    }
+
     static func cell(_ text: String) -> String { text.escapingForMarkdownTable }
 }
 
