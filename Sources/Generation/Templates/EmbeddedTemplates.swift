@@ -2136,15 +2136,21 @@ subscription; then each `wave-N/` folder in order.
 
 ## What it builds
 
-- `main.tf`: a virtual network in {{region}} with private subnets only (servers, private endpoints, and one subnet
-  delegated to each of Azure Database for PostgreSQL and MySQL flexible servers), no default outbound access and no
-  public address on any VM; one network security group on all four that denies by default and allows only what a
-  rule names (Bastion's SSH and RDP, the estate to the private endpoints and databases, the trust to the data
-  services while data moves; each wave adds its own services' ports); a Key Vault (premium, purge protection, RBAC)
+- `main.tf`: a virtual network in {{region}} with private subnets only: one workload subnet per environment
+  (`workloads-production`, `-dr`, `-test`, `-development`, `-training`, each a sixteenth of `address_space` from its
+  start unless `environment_subnet_cidrs` places it; output `workload_subnet_ids`), private endpoints, and one subnet
+  delegated to each of Azure Database for PostgreSQL and MySQL flexible servers; no default outbound access and no
+  public address on any VM; one network security group on all of them that denies by default, in and out, and
+  allows only what a rule names (Bastion's SSH and RDP, the estate to the private endpoints and databases, the trust
+  to the data services while data moves; each wave adds its services' rules, so one environment reaches another
+  only where a dependency says so); a Key Vault (premium, purge protection, RBAC)
   with an HSM-backed key that rotates yearly; private DNS zones for Key Vault, Blob, Files, Azure SQL Database,
   PostgreSQL and MySQL, linked to the network.
-- `connectivity.tf`: Azure Bastion (Standard, native-client tunnelling) for administrators; a NAT gateway for the
-  servers' outbound traffic (patches, Azure's own endpoints); and, when `vpn_gateway_enabled`, a zone-redundant VPN
+- `connectivity.tf`: Azure Bastion (Standard, native-client tunnelling) for administrators; a NAT gateway on every
+  environment's subnet for the servers' outbound traffic; outbound rules that let out the estate's own traffic (the
+  virtual network and `on_premises_cidrs`: the domain controllers' DNS and NTP, dependencies still on premises),
+  Azure's platform DNS, instance metadata and Windows activation (service tags), and HTTP and HTTPS to the internet
+  (patches, the backup, monitoring and Defender agents, Azure's public endpoints), and deny everything else; and, when `vpn_gateway_enabled`, a zone-redundant VPN
   gateway in its GatewaySubnet with the trust's local network gateway (`vpn_peer_address`, `on_premises_cidrs`) and
   an IKEv2 connection using the pre-shared key `vpn_shared_key`.
 - `management.tf`: a Log Analytics workspace kept `log_retention_days`, with the vault's audit log and the
@@ -2170,8 +2176,8 @@ subscription; then each `wave-N/` folder in order.
    -backend-config="container_name=tfstate" -backend-config="key=landing-zone.tfstate"
    -backend-config="use_azuread_auth=true"`. Each wave uses the same account with its own key (`wave-N.tfstate`).
 4. **Inputs.** Copy `terraform.tfvars.example` to `terraform.tfvars` and replace every placeholder: `subscription_id`
-   (or set ARM_SUBSCRIPTION_ID), `address_space` and the subnet ranges (`workload_subnet_cidr`,
-   `private_endpoint_subnet_cidr`, `postgres_subnet_cidr`, `mysql_subnet_cidr`, `bastion_subnet_cidr`, a /26 or
+   (or set ARM_SUBSCRIPTION_ID), `address_space` (the environments' subnets take its first five sixteenths) and the
+   other subnet ranges, clear of those (`private_endpoint_subnet_cidr`, `postgres_subnet_cidr`, `mysql_subnet_cidr`, `bastion_subnet_cidr`, a /26 or
    larger), agreed with the trust's network team and clear of HSCN and on-premises ranges; `key_expiry`;
    `monthly_budget`, `budget_start_date` (the first of a month) and `budget_contact_emails`. Optional:
    `on_premises_cidrs`, the VPN (`vpn_gateway_enabled`, `gateway_subnet_cidr`, `vpn_peer_address`, and
@@ -2296,8 +2302,9 @@ resource "azurerm_nat_gateway_public_ip_association" "main" {
   public_ip_address_id = azurerm_public_ip.nat.id
 }
 
-resource "azurerm_subnet_nat_gateway_association" "workloads" {
-  subnet_id      = azurerm_subnet.workloads.id
+resource "azurerm_subnet_nat_gateway_association" "environment" {
+  for_each       = azurerm_subnet.environment
+  subnet_id      = each.value.id
   nat_gateway_id = azurerm_nat_gateway.main.id
 }
 
@@ -2367,6 +2374,98 @@ resource "azurerm_virtual_network_gateway_connection" "trust" {
   tags = azurerm_resource_group.landing_zone.tags
 }
 
+# Outbound, by priority: the estate's own traffic (the virtual network, and the trust's ranges over HSCN or the VPN:
+# domain controllers' DNS and NTP, dependencies still on premises), Azure's platform DNS, instance metadata and
+# Windows activation (service tags AzurePlatformDNS, AzurePlatformIMDS, AzurePlatformLKM: "Virtual network service
+# tags"), then HTTP and HTTPS to the internet for patches, the backup, monitoring and Defender agents and Azure's own
+# public endpoints (the Internet tag includes Azure's public ranges: AzureCloud, Storage, AzureMonitor and
+# AzureKeyVault are all reached on 443), and a deny of everything else at 4096 that overrides Azure's own
+# AllowInternetOutBound (65001). 80 and 443 only is the project's own judgement, as on AWS; add a rule at 160 to 199
+# for a supplier that needs another port.
+resource "azurerm_network_security_rule" "outbound_estate" {
+  name                        = "allow-estate-outbound"
+  description                 = "Anything to the virtual network and what it is connected to (the estate's own traffic)"
+  priority                    = 150
+  direction                   = "Outbound"
+  access                      = "Allow"
+  protocol                    = "*"
+  source_port_range           = "*"
+  destination_port_range      = "*"
+  source_address_prefix       = "VirtualNetwork"
+  destination_address_prefix  = "VirtualNetwork"
+  resource_group_name         = azurerm_resource_group.landing_zone.name
+  network_security_group_name = azurerm_network_security_group.workloads.name
+}
+
+resource "azurerm_network_security_rule" "outbound_trust" {
+  count                        = length(var.on_premises_cidrs) > 0 ? 1 : 0
+  name                         = "allow-trust-outbound"
+  description                  = "Anything to the trust's ranges over HSCN or the VPN"
+  priority                     = 151
+  direction                    = "Outbound"
+  access                       = "Allow"
+  protocol                     = "*"
+  source_port_range            = "*"
+  destination_port_range       = "*"
+  source_address_prefix        = "VirtualNetwork"
+  destination_address_prefixes = var.on_premises_cidrs
+  resource_group_name          = azurerm_resource_group.landing_zone.name
+  network_security_group_name  = azurerm_network_security_group.workloads.name
+}
+
+resource "azurerm_network_security_rule" "outbound_platform" {
+  for_each = {
+    AzurePlatformDNS  = { priority = 152, protocol = "*", ports = ["53"] }
+    AzurePlatformIMDS = { priority = 153, protocol = "Tcp", ports = ["80"] }
+    AzurePlatformLKM  = { priority = 154, protocol = "Tcp", ports = ["1688"] }
+  }
+  name                        = "allow-${lower(each.key)}-outbound"
+  description                 = "Azure's platform service ${each.key}"
+  priority                    = each.value.priority
+  direction                   = "Outbound"
+  access                      = "Allow"
+  protocol                    = each.value.protocol
+  source_port_range           = "*"
+  destination_port_ranges     = each.value.ports
+  source_address_prefix       = "VirtualNetwork"
+  destination_address_prefix  = each.key
+  resource_group_name         = azurerm_resource_group.landing_zone.name
+  network_security_group_name = azurerm_network_security_group.workloads.name
+}
+
+# Windows Update, the Linux distributions' repositories and the agents' endpoints are on the internet at addresses
+# that change, so HTTP and HTTPS go out to any address, through the NAT gateway; nothing can come in that way.
+#trivy:ignore:AVD-AZU-0051
+resource "azurerm_network_security_rule" "outbound_web" {
+  name                        = "allow-web-outbound"
+  description                 = "HTTP and HTTPS out through the NAT gateway: patches, agents and Azure's public endpoints"
+  priority                    = 155
+  direction                   = "Outbound"
+  access                      = "Allow"
+  protocol                    = "Tcp"
+  source_port_range           = "*"
+  destination_port_ranges     = ["80", "443"]
+  source_address_prefix       = "VirtualNetwork"
+  destination_address_prefix  = "Internet"
+  resource_group_name         = azurerm_resource_group.landing_zone.name
+  network_security_group_name = azurerm_network_security_group.workloads.name
+}
+
+resource "azurerm_network_security_rule" "deny_outbound" {
+  name                        = "deny-all-other-outbound"
+  description                 = "Nothing else goes out"
+  priority                    = 4096
+  direction                   = "Outbound"
+  access                      = "Deny"
+  protocol                    = "*"
+  source_port_range           = "*"
+  destination_port_range      = "*"
+  source_address_prefix       = "*"
+  destination_address_prefix  = "*"
+  resource_group_name         = azurerm_resource_group.landing_zone.name
+  network_security_group_name = azurerm_network_security_group.workloads.name
+}
+
 """#,
         "terraform/azure/landing-zone/main.tf.mustache": #"""
 {{% CONTENT_TYPE: HCL }}
@@ -2402,11 +2501,24 @@ resource "azurerm_virtual_network" "main" {
   tags = azurerm_resource_group.landing_zone.tags
 }
 
-resource "azurerm_subnet" "workloads" {
-  name                              = "workloads"
+locals {
+  # One workload subnet per environment, so test, training, development and DR servers never share production's.
+  # Each is a sixteenth of address_space (a /20 of a /16), in this order, from its start; the rest of the space
+  # is for the special subnets below and in connectivity.tf. The split is the project's own judgement: set
+  # environment_subnet_cidrs to place any environment's subnet elsewhere.
+  environments = ["production", "dr", "test", "development", "training"]
+  environment_subnet_cidrs = merge(
+    { for index, environment in local.environments : environment => cidrsubnet(var.address_space, 4, index) },
+    var.environment_subnet_cidrs,
+  )
+}
+
+resource "azurerm_subnet" "environment" {
+  for_each                          = local.environment_subnet_cidrs
+  name                              = "workloads-${each.key}"
   resource_group_name               = azurerm_resource_group.landing_zone.name
   virtual_network_name              = azurerm_virtual_network.main.name
-  address_prefixes                  = [var.workload_subnet_cidr]
+  address_prefixes                  = [each.value]
   default_outbound_access_enabled   = false
   private_endpoint_network_policies = "Enabled"
 }
@@ -2465,8 +2577,9 @@ resource "azurerm_network_security_group" "workloads" {
   tags = azurerm_resource_group.landing_zone.tags
 }
 
-resource "azurerm_subnet_network_security_group_association" "workloads" {
-  subnet_id                 = azurerm_subnet.workloads.id
+resource "azurerm_subnet_network_security_group_association" "environment" {
+  for_each                  = azurerm_subnet.environment
+  subnet_id                 = each.value.id
   network_security_group_id = azurerm_network_security_group.workloads.id
 }
 
@@ -2485,22 +2598,24 @@ resource "azurerm_subnet_network_security_group_association" "mysql" {
   network_security_group_id = azurerm_network_security_group.workloads.id
 }
 
-# Inbound, by priority: the landing zone's rules at 100 to 199, each wave's at 200 + 10 x wave onwards (its service
-# ports to its own servers, from the estate and from the trust), load-balancer probes at 4001, and a deny at 4096
-# that overrides Azure's own AllowVnetInBound (65000), so nothing inside the network is open that no rule names.
+# Inbound, by priority: the landing zone's rules at 100 to 199, each wave's at 200 + 100 x wave to 299 + 100 x wave
+# (one application security group per service: its ports from the trust, from its own servers and from the services
+# that depend on it), load-balancer probes at 4001, and a deny at 4096 that overrides Azure's own AllowVnetInBound
+# (65000), so nothing inside the network is open that no rule names, and environments meet only where a dependency
+# says so. Outbound rules are in connectivity.tf.
 resource "azurerm_network_security_rule" "bastion" {
-  name                        = "bastion-management"
-  description                 = "SSH and RDP from Azure Bastion only"
-  priority                    = 100
-  direction                   = "Inbound"
-  access                      = "Allow"
-  protocol                    = "Tcp"
-  source_port_range           = "*"
-  destination_port_ranges     = ["22", "3389"]
-  source_address_prefix       = var.bastion_subnet_cidr
-  destination_address_prefix  = var.workload_subnet_cidr
-  resource_group_name         = azurerm_resource_group.landing_zone.name
-  network_security_group_name = azurerm_network_security_group.workloads.name
+  name                         = "bastion-management"
+  description                  = "SSH and RDP from Azure Bastion only"
+  priority                     = 100
+  direction                    = "Inbound"
+  access                       = "Allow"
+  protocol                     = "Tcp"
+  source_port_range            = "*"
+  destination_port_ranges      = ["22", "3389"]
+  source_address_prefix        = var.bastion_subnet_cidr
+  destination_address_prefixes = values(local.environment_subnet_cidrs)
+  resource_group_name          = azurerm_resource_group.landing_zone.name
+  network_security_group_name  = azurerm_network_security_group.workloads.name
 }
 
 # Private endpoints: Key Vault and Blob over HTTPS, Azure Files over SMB, Azure SQL Database over TDS.
@@ -3076,9 +3191,14 @@ output "resource_group_name" {
   value       = azurerm_resource_group.landing_zone.name
 }
 
-output "workload_subnet_id" {
-  description = "The private subnet for servers."
-  value       = azurerm_subnet.workloads.id
+output "workload_subnet_ids" {
+  description = "The private subnet for servers of each environment (production, dr, test, development, training)."
+  value       = { for environment, subnet in azurerm_subnet.environment : environment => subnet.id }
+}
+
+output "workload_subnet_cidrs" {
+  description = "Each environment's workload subnet range."
+  value       = local.environment_subnet_cidrs
 }
 
 output "key_vault_name" {
@@ -3131,13 +3251,14 @@ output "vpn_public_ip" {
 # The subscription to build in (or leave this out and set ARM_SUBSCRIPTION_ID). Placeholder.
 subscription_id = "00000000-0000-0000-0000-000000000000"
 
-# The virtual network and its subnets, each inside address_space.
+# The virtual network and its special subnets, each inside address_space. The environments' workload subnets take
+# the first five sixteenths of address_space (here 10.50.0.0/20 production to 10.50.64.0/20 training), so these sit
+# in its last sixteenth.
 address_space                = "10.50.0.0/16"
-workload_subnet_cidr         = "10.50.0.0/20"
-private_endpoint_subnet_cidr = "10.50.16.0/24"
-postgres_subnet_cidr         = "10.50.17.0/26"
-mysql_subnet_cidr            = "10.50.17.64/26"
-bastion_subnet_cidr          = "10.50.18.0/26"
+private_endpoint_subnet_cidr = "10.50.240.0/24"
+postgres_subnet_cidr         = "10.50.241.0/26"
+mysql_subnet_cidr            = "10.50.241.64/26"
+bastion_subnet_cidr          = "10.50.242.0/26"
 
 # When the landing zone's key expires (RFC 3339); it rotates a year after creation, well before this.
 key_expiry = "2030-03-31T00:00:00Z"
@@ -3153,7 +3274,7 @@ budget_contact_emails = ["platform-team@example.nhs.uk"]
 # Optional: the trust's ranges over HSCN or the VPN, and the VPN itself (its shared key from TF_VAR_vpn_shared_key).
 # on_premises_cidrs   = ["192.168.0.0/16"]
 # vpn_gateway_enabled = true
-# gateway_subnet_cidr = "10.50.19.0/27"
+# gateway_subnet_cidr = "10.50.243.0/27"
 # vpn_peer_address    = "198.51.100.10"
 
 # Optional, after wave 0: the domain controllers' addresses (wave 0's output domain_controller_ips).
@@ -3175,13 +3296,14 @@ variable "address_space" {
   }
 }
 
-variable "workload_subnet_cidr" {
-  type        = string
-  description = "The private subnet for servers, inside address_space."
+variable "environment_subnet_cidrs" {
+  type        = map(string)
+  description = "Where an environment's workload subnet goes, by environment (production, dr, test, development, training), when not the default: each environment takes a sixteenth of address_space from its start, in that order (production the first, training the fifth). Keep the other subnets clear of these."
+  default     = {}
 
   validation {
-    condition     = can(cidrhost(var.workload_subnet_cidr, 0))
-    error_message = "Give an IPv4 CIDR block."
+    condition     = alltrue([for environment, cidr in var.environment_subnet_cidrs : contains(["production", "dr", "test", "development", "training"], environment) && can(cidrhost(cidr, 0))])
+    error_message = "Name environments production, dr, test, development or training, each with an IPv4 CIDR block."
   }
 }
 
@@ -3457,14 +3579,18 @@ to `admin_password`, so a rotation never rebuilds it.
 {{#has_directory}}
 
 The directory service's servers are domain controllers: each keeps a static address counted down from the top of
-the workload subnet (output `domain_controller_ips`), and the Active Directory ports (DNS, Kerberos, NTP, RPC, LDAP,
+its environment's workload subnet (output `domain_controller_ips`), and the Active Directory ports (DNS, Kerberos, NTP, RPC, LDAP,
 LDAPS, SMB, global catalog, and the RPC dynamic range for replication) are open to them from the estate and the
 trust. Once they are promoted, set the landing zone's `dns_servers` to those addresses and apply it again.
 {{/has_directory}}
 
-Network security: the landing zone's rules deny by default; this wave adds rules (priorities {{priority_base}} to
-{{priority_last}}) that open the ports its services' interfaces use, to this wave's servers only (an application security
-group), from inside the estate and, when `on_premises_cidrs` is set, from the trust:
+Network security: each server sits in its environment's workload subnet ({{environment_names}}), and the landing
+zone's rules deny by default. Each service gets an application security group (its servers' interfaces) and this
+wave adds {{rule_count}} rules (priorities {{priority_base}} to {{priority_last}}, numbered in order: each service's
+ports from the trust's ranges when `on_premises_cidrs` is set, between its own servers, from the services that depend
+on it, and Active Directory's ports to domain controllers from the estate), TCP and UDP apart. A rule between two
+services is written in the later wave of the two, naming the earlier wave's group by its name, so apply the waves in
+order (and destroy them in reverse). The ports the wave's services' interfaces use:
 
 | port | protocol | interface |
 |---|---|---|
@@ -3863,11 +3989,15 @@ data "azurerm_virtual_network" "landing_zone" {
   resource_group_name = data.azurerm_resource_group.landing_zone.name
 }
 
-data "azurerm_subnet" "workloads" {
-  name                 = "workloads"
+{{#has_servers}}
+# The subnet of each environment the wave's servers serve: each server sits in its own environment's.
+data "azurerm_subnet" "environment" {
+  for_each             = toset([{{{environment_list}}}])
+  name                 = "workloads-${each.key}"
   virtual_network_name = data.azurerm_virtual_network.landing_zone.name
   resource_group_name  = data.azurerm_resource_group.landing_zone.name
 }
+{{/has_servers}}
 
 data "azurerm_subnet" "private_endpoints" {
   name                 = "private-endpoints"
@@ -3957,31 +4087,28 @@ resource "azurerm_resource_group" "wave" {
     environment  = "{{wave_environment}}"
   }
 }
-{{#has_servers}}
+{{#security_groups}}
 
-# The wave's servers, by their network interfaces, for the rules below. Each rule opens only the ports the wave's
-# services use (from the inventory's interfaces), to these servers, from inside the estate or from the trust.
-resource "azurerm_application_security_group" "wave" {
-  name                = "${var.name_prefix}-wave-{{wave}}"
+# {{service}}'s servers, by their network interfaces, for the rules below.
+resource "azurerm_application_security_group" "{{resource}}" {
+  name                = "${var.name_prefix}-{{group}}"
   location            = azurerm_resource_group.wave.location
   resource_group_name = azurerm_resource_group.wave.name
 
-  tags = azurerm_resource_group.wave.tags
+  tags = merge(azurerm_resource_group.wave.tags, { service = "{{service}}" })
 }
-{{#has_directory}}
+{{/security_groups}}
+{{#remote_security_groups}}
 
-resource "azurerm_application_security_group" "domain_controllers" {
-  name                = "${var.name_prefix}-wave-{{wave}}-domain-controllers"
-  location            = azurerm_resource_group.wave.location
-  resource_group_name = azurerm_resource_group.wave.name
-
-  tags = azurerm_resource_group.wave.tags
+# Wave {{wave}}'s group for the services it built that this wave's rules name (apply wave {{wave}} first).
+data "azurerm_application_security_group" "{{resource}}" {
+  name                = "${var.name_prefix}-{{group}}"
+  resource_group_name = "${var.name_prefix}-wave-{{wave}}"
 }
-{{/has_directory}}
-{{/has_servers}}
+{{/remote_security_groups}}
 {{#nsg_rules}}
 
-resource "azurerm_network_security_rule" "{{name}}" {
+resource "azurerm_network_security_rule" "{{resource}}" {
 {{#from_trust}}
   count                                      = length(var.on_premises_cidrs) > 0 ? 1 : 0
 {{/from_trust}}
@@ -3999,7 +4126,10 @@ resource "azurerm_network_security_rule" "{{name}}" {
 {{#from_trust}}
   source_address_prefixes                    = var.on_premises_cidrs
 {{/from_trust}}
-  destination_application_security_group_ids = [azurerm_application_security_group.{{#to_directory}}domain_controllers{{/to_directory}}{{^to_directory}}wave{{/to_directory}}.id]
+{{#from_group}}
+  source_application_security_group_ids      = [{{{source_group}}}]
+{{/from_group}}
+  destination_application_security_group_ids = [{{{to_group}}}]
   resource_group_name                        = data.azurerm_resource_group.landing_zone.name
   network_security_group_name                = data.azurerm_network_security_group.workloads.name
 }
@@ -4013,14 +4143,14 @@ resource "azurerm_network_interface" "{{resource}}" {
   resource_group_name = azurerm_resource_group.wave.name
 
 {{#static_ip}}
-  # A domain controller keeps its address: counted from the top of the subnet, clear of dynamic ones.
+  # A domain controller keeps its address: counted from the top of its environment's subnet, clear of dynamic ones.
 {{/static_ip}}
   ip_configuration {
     name                          = "private"
-    subnet_id                     = data.azurerm_subnet.workloads.id
+    subnet_id                     = data.azurerm_subnet.environment["{{environment}}"].id
 {{#static_ip}}
     private_ip_address_allocation = "Static"
-    private_ip_address            = cidrhost(data.azurerm_subnet.workloads.address_prefixes[0], {{host_number}})
+    private_ip_address            = cidrhost(data.azurerm_subnet.environment["{{environment}}"].address_prefixes[0], {{host_number}})
 {{/static_ip}}
 {{^static_ip}}
     private_ip_address_allocation = "Dynamic"
@@ -4032,15 +4162,8 @@ resource "azurerm_network_interface" "{{resource}}" {
 
 resource "azurerm_network_interface_application_security_group_association" "{{resource}}" {
   network_interface_id          = azurerm_network_interface.{{resource}}.id
-  application_security_group_id = azurerm_application_security_group.wave.id
+  application_security_group_id = azurerm_application_security_group.{{security_group}}.id
 }
-{{#directory}}
-
-resource "azurerm_network_interface_application_security_group_association" "{{resource}}_directory" {
-  network_interface_id          = azurerm_network_interface.{{resource}}.id
-  application_security_group_id = azurerm_application_security_group.domain_controllers.id
-}
-{{/directory}}
 {{#windows}}
 
 # Each Windows server's own administrator password, kept in the landing zone's Key Vault as {{hostname}}-admin.

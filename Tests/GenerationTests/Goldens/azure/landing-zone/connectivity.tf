@@ -62,8 +62,9 @@ resource "azurerm_nat_gateway_public_ip_association" "main" {
   public_ip_address_id = azurerm_public_ip.nat.id
 }
 
-resource "azurerm_subnet_nat_gateway_association" "workloads" {
-  subnet_id      = azurerm_subnet.workloads.id
+resource "azurerm_subnet_nat_gateway_association" "environment" {
+  for_each       = azurerm_subnet.environment
+  subnet_id      = each.value.id
   nat_gateway_id = azurerm_nat_gateway.main.id
 }
 
@@ -131,4 +132,96 @@ resource "azurerm_virtual_network_gateway_connection" "trust" {
   shared_key                 = var.vpn_shared_key
 
   tags = azurerm_resource_group.landing_zone.tags
+}
+
+# Outbound, by priority: the estate's own traffic (the virtual network, and the trust's ranges over HSCN or the VPN:
+# domain controllers' DNS and NTP, dependencies still on premises), Azure's platform DNS, instance metadata and
+# Windows activation (service tags AzurePlatformDNS, AzurePlatformIMDS, AzurePlatformLKM: "Virtual network service
+# tags"), then HTTP and HTTPS to the internet for patches, the backup, monitoring and Defender agents and Azure's own
+# public endpoints (the Internet tag includes Azure's public ranges: AzureCloud, Storage, AzureMonitor and
+# AzureKeyVault are all reached on 443), and a deny of everything else at 4096 that overrides Azure's own
+# AllowInternetOutBound (65001). 80 and 443 only is the project's own judgement, as on AWS; add a rule at 160 to 199
+# for a supplier that needs another port.
+resource "azurerm_network_security_rule" "outbound_estate" {
+  name                        = "allow-estate-outbound"
+  description                 = "Anything to the virtual network and what it is connected to (the estate's own traffic)"
+  priority                    = 150
+  direction                   = "Outbound"
+  access                      = "Allow"
+  protocol                    = "*"
+  source_port_range           = "*"
+  destination_port_range      = "*"
+  source_address_prefix       = "VirtualNetwork"
+  destination_address_prefix  = "VirtualNetwork"
+  resource_group_name         = azurerm_resource_group.landing_zone.name
+  network_security_group_name = azurerm_network_security_group.workloads.name
+}
+
+resource "azurerm_network_security_rule" "outbound_trust" {
+  count                        = length(var.on_premises_cidrs) > 0 ? 1 : 0
+  name                         = "allow-trust-outbound"
+  description                  = "Anything to the trust's ranges over HSCN or the VPN"
+  priority                     = 151
+  direction                    = "Outbound"
+  access                       = "Allow"
+  protocol                     = "*"
+  source_port_range            = "*"
+  destination_port_range       = "*"
+  source_address_prefix        = "VirtualNetwork"
+  destination_address_prefixes = var.on_premises_cidrs
+  resource_group_name          = azurerm_resource_group.landing_zone.name
+  network_security_group_name  = azurerm_network_security_group.workloads.name
+}
+
+resource "azurerm_network_security_rule" "outbound_platform" {
+  for_each = {
+    AzurePlatformDNS  = { priority = 152, protocol = "*", ports = ["53"] }
+    AzurePlatformIMDS = { priority = 153, protocol = "Tcp", ports = ["80"] }
+    AzurePlatformLKM  = { priority = 154, protocol = "Tcp", ports = ["1688"] }
+  }
+  name                        = "allow-${lower(each.key)}-outbound"
+  description                 = "Azure's platform service ${each.key}"
+  priority                    = each.value.priority
+  direction                   = "Outbound"
+  access                      = "Allow"
+  protocol                    = each.value.protocol
+  source_port_range           = "*"
+  destination_port_ranges     = each.value.ports
+  source_address_prefix       = "VirtualNetwork"
+  destination_address_prefix  = each.key
+  resource_group_name         = azurerm_resource_group.landing_zone.name
+  network_security_group_name = azurerm_network_security_group.workloads.name
+}
+
+# Windows Update, the Linux distributions' repositories and the agents' endpoints are on the internet at addresses
+# that change, so HTTP and HTTPS go out to any address, through the NAT gateway; nothing can come in that way.
+#trivy:ignore:AVD-AZU-0051
+resource "azurerm_network_security_rule" "outbound_web" {
+  name                        = "allow-web-outbound"
+  description                 = "HTTP and HTTPS out through the NAT gateway: patches, agents and Azure's public endpoints"
+  priority                    = 155
+  direction                   = "Outbound"
+  access                      = "Allow"
+  protocol                    = "Tcp"
+  source_port_range           = "*"
+  destination_port_ranges     = ["80", "443"]
+  source_address_prefix       = "VirtualNetwork"
+  destination_address_prefix  = "Internet"
+  resource_group_name         = azurerm_resource_group.landing_zone.name
+  network_security_group_name = azurerm_network_security_group.workloads.name
+}
+
+resource "azurerm_network_security_rule" "deny_outbound" {
+  name                        = "deny-all-other-outbound"
+  description                 = "Nothing else goes out"
+  priority                    = 4096
+  direction                   = "Outbound"
+  access                      = "Deny"
+  protocol                    = "*"
+  source_port_range           = "*"
+  destination_port_range      = "*"
+  source_address_prefix       = "*"
+  destination_address_prefix  = "*"
+  resource_group_name         = azurerm_resource_group.landing_zone.name
+  network_security_group_name = azurerm_network_security_group.workloads.name
 }

@@ -5,9 +5,14 @@ output "resource_group_name" {
   value       = azurerm_resource_group.landing_zone.name
 }
 
-output "workload_subnet_id" {
-  description = "The private subnet for servers."
-  value       = azurerm_subnet.workloads.id
+output "workload_subnet_ids" {
+  description = "The private subnet for servers of each environment (production, dr, test, development, training)."
+  value       = { for environment, subnet in azurerm_subnet.environment : environment => subnet.id }
+}
+
+output "workload_subnet_cidrs" {
+  description = "Each environment's workload subnet range."
+  value       = local.environment_subnet_cidrs
 }
 
 output "key_vault_name" {

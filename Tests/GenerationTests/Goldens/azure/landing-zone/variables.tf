@@ -37,13 +37,14 @@ variable "address_space" {
   }
 }
 
-variable "workload_subnet_cidr" {
-  type        = string
-  description = "The private subnet for servers, inside address_space."
+variable "environment_subnet_cidrs" {
+  type        = map(string)
+  description = "Where an environment's workload subnet goes, by environment (production, dr, test, development, training), when not the default: each environment takes a sixteenth of address_space from its start, in that order (production the first, training the fifth). Keep the other subnets clear of these."
+  default     = {}
 
   validation {
-    condition     = can(cidrhost(var.workload_subnet_cidr, 0))
-    error_message = "Give an IPv4 CIDR block."
+    condition     = alltrue([for environment, cidr in var.environment_subnet_cidrs : contains(["production", "dr", "test", "development", "training"], environment) && can(cidrhost(cidr, 0))])
+    error_message = "Name environments production, dr, test, development or training, each with an IPv4 CIDR block."
   }
 }
 
