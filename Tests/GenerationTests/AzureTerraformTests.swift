@@ -269,6 +269,35 @@ import Testing
         }
     }
 
+    /// A wave whose rules would overflow its block of priorities, or a wave past the last block, is refused with a
+    /// message rather than written with priorities another wave (or the landing zone) holds.
+    @Test func aWaveThatOverflowsItsPrioritiesIsRefused() throws {
+        let loaded = EstateLoader.load([InventorySource(displayPath: "e.yaml", contents: .bytes(Array("""
+            cloudfirst: 1
+            organisation: { name: Big Trust }
+            sites: [{ id: dc1, name: DC }]
+            """.utf8)))])
+        let estate = try #require(loaded.estate)
+        func servers(_ count: Int) -> [[String: Any]] {
+            (0..<count).map { index in
+                ["service": "s\(index)", "environment": "production",
+                 "ports": [["protocol": "tcp", "port": 443, "label": "https"], ["protocol": "udp", "port": 53, "label": "dns"]]]
+            }
+        }
+        func rules(_ count: Int, wave: Int) throws -> Int {
+            var context: [String: Any] = [:]
+            var list = servers(count)
+            var built = AzureTerraform.Built()
+            try AzureTerraform.securityRules(&context, servers: &list, wave: wave, estate: estate, built: &built)
+            return context["rule_count"] as? Int ?? -1
+        }
+        // Two rules (TCP and UDP from the trust) per service: 50 services fill a block, 51 overflow it.
+        #expect(try rules(50, wave: 3) == 100)
+        #expect(throws: AzureTerraform.PriorityError.self) { try rules(51, wave: 3) }
+        #expect(try rules(1, wave: 37) == 2)
+        #expect(throws: AzureTerraform.PriorityError.self) { try rules(1, wave: 38) }
+    }
+
     /// Each environment has its own workload subnet, with the NSG and the NAT gateway, and each server sits in its
     /// environment's.
     @Test func serversSitInTheirEnvironmentsSubnet() throws {
@@ -312,6 +341,75 @@ import Testing
         // The three servers of one service reach each other on its port, whatever their environment.
         let within = Self.resources(wave, "azurerm_network_security_rule").filter { $0.labels[1].contains("within") }
         #expect(within.count == 1 && within.first?.attribute("destination_port_ranges") == "[\"443\"]")
+    }
+
+    /// ExpressRoute through the trust's HSCN provider: off unless asked for, and then a gateway in the GatewaySubnet
+    /// (built after the VPN gateway, as coexistence requires) connected to the trust's circuit or one made here.
+    @Test func expressRouteIsOptionalAndCompleteWhenOn() throws {
+        let files = try Self.files("Inventories/riverside-mental-health.yaml")
+        let landing = files.filter { $0.path.hasPrefix("azure/landing-zone/") }
+        let blocks = Self.blocks(landing)
+        let variables = Dictionary(blocks.filter { $0.kind == "variable" }.map { ($0.labels[0], $0) }, uniquingKeysWith: { first, _ in first })
+        #expect(variables["expressroute_enabled"]?.attribute("default") == "false")
+        #expect(variables["expressroute_create_circuit"]?.attribute("default") == "false")
+        #expect(variables["expressroute_authorization_key"]?.attribute("sensitive") == "true")
+        // Every input the ExpressRoute resources read is declared, with a default (none is needed to plan).
+        let text = landing.filter { $0.path.hasSuffix(".tf") }.map(\.contents).joined()
+        let used = Set(text.matches(of: /var\.(expressroute_[a-z_]+)/).map { String($0.1) })
+        #expect(used.count >= 10)
+        for name in used { #expect(variables[name]?.attribute("default") != nil, "\(name) has no default") }
+        let expressRoute = blocks.filter { $0.kind == "resource" && ($0.labels[1] == "expressroute" || $0.labels[0].hasPrefix("azurerm_express_route")) }
+        #expect(Set(expressRoute.map(\.labels[0])) == ["azurerm_public_ip", "azurerm_virtual_network_gateway", "azurerm_express_route_circuit",
+                                                      "azurerm_express_route_circuit_peering", "azurerm_virtual_network_gateway_connection"])
+        for resource in expressRoute {
+            #expect(resource.attribute("count")?.hasPrefix("var.expressroute_enabled") == true, "\(resource.labels) is not optional")
+        }
+        let gateway = try #require(expressRoute.first { $0.labels[0] == "azurerm_virtual_network_gateway" })
+        #expect(gateway.attribute("type") == "\"ExpressRoute\"")
+        #expect(gateway.attribute("subnet_id") == "azurerm_subnet.gateway[0].id")
+        #expect(gateway.attribute("depends_on") == "[azurerm_virtual_network_gateway.trust]")
+        let subnet = try #require(Self.resources(blocks, "azurerm_subnet").first { $0.labels[1] == "gateway" })
+        #expect(subnet.attribute("count")?.contains("var.expressroute_enabled") == true)
+        let connection = try #require(expressRoute.first { $0.labels[0] == "azurerm_virtual_network_gateway_connection" })
+        #expect(connection.attribute("type") == "\"ExpressRoute\"")
+        #expect(connection.attribute("express_route_circuit_id")?.contains("var.expressroute_circuit_id") == true)
+        #expect(connection.attribute("express_route_circuit_id")?.contains("azurerm_express_route_circuit.trust[0].id") == true)
+        #expect(connection.attribute("authorization_key") == "var.expressroute_authorization_key")
+        // The example names the optional inputs, commented out, and the README says what to ask the provider for.
+        let example = try #require(landing.first { $0.path.hasSuffix("terraform.tfvars.example") }?.contents)
+        for name in ["expressroute_enabled", "expressroute_circuit_id", "expressroute_service_provider", "expressroute_peering_location",
+                     "expressroute_bandwidth_mbps", "expressroute_peer_asn"] {
+            #expect(example.contains("# \(name) "), "\(name) is not in the example")
+            #expect(!example.contains("\n\(name) "), "\(name) is set, not offered")
+        }
+        let readme = try #require(landing.first { $0.path.hasSuffix("README.md") }?.contents)
+        #expect(readme.contains("## ExpressRoute through HSCN") && readme.contains("expressroute_service_key"))
+    }
+
+    /// Every Azure Files share is protected by the landing zone's vault under its file-share policy, as VMs are.
+    @Test(arguments: estates)
+    func everyFileShareIsBackedUp(_ estate: String) throws {
+        let files = try Self.files(estate)
+        let blocks = Self.blocks(files)
+        let shares = Set(Self.resources(blocks, "azurerm_storage_share").map { "\($0.file) \($0.labels[1])" })
+        let protected = Self.resources(blocks, "azurerm_backup_protected_file_share")
+        #expect(Set(protected.map { "\($0.file) \($0.labels[1])" }) == shares)
+        for share in protected {
+            #expect(share.attribute("source_file_share_name") == "azurerm_storage_share.\(share.labels[1]).name")
+            #expect(share.attribute("backup_policy_id") == "data.azurerm_backup_policy_file_share.daily.id")
+            #expect(share.attribute("source_storage_account_id") == "azurerm_backup_container_storage_account.files.storage_account_id")
+        }
+        let containers = Self.resources(blocks, "azurerm_backup_container_storage_account")
+        #expect(Set(containers.map(\.file)) == Set(protected.map(\.file)))
+        let policy = try #require(Self.resources(blocks, "azurerm_backup_policy_file_share").first)
+        #expect(policy.attribute("name") == "\"${var.name_prefix}-files-daily\"")
+        for lookup in blocks where lookup.kind == "data" && lookup.labels.first == "azurerm_backup_policy_file_share" {
+            #expect(lookup.attribute("name") == policy.attribute("name"))
+        }
+        // Azure Files backup keeps at most 200 recovery points per share ("Support matrix for Azure Files backup").
+        let counts = policy.body.matches(of: /count\s*=\s*(\d+)/).compactMap { Int($0.1) }
+        #expect(counts.count == 4 && counts.reduce(0, +) <= 200)
+        if !estate.contains("engines") { #expect(!protected.isEmpty || shares.isEmpty) }
     }
 
     /// No shared administrator password: each Windows VM has its own, kept in Key Vault, ignored after creation.

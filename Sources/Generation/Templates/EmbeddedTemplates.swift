@@ -2152,12 +2152,14 @@ subscription; then each `wave-N/` folder in order.
   Azure's platform DNS, instance metadata and Windows activation (service tags), and HTTP and HTTPS to the internet
   (patches, the backup, monitoring and Defender agents, Azure's public endpoints), and deny everything else; and, when `vpn_gateway_enabled`, a zone-redundant VPN
   gateway in its GatewaySubnet with the trust's local network gateway (`vpn_peer_address`, `on_premises_cidrs`) and
-  an IKEv2 connection using the pre-shared key `vpn_shared_key`.
+  an IKEv2 connection using the pre-shared key `vpn_shared_key`; and, when `expressroute_enabled`, an ExpressRoute
+  gateway (zone-redundant, `expressroute_gateway_sku`) in the same GatewaySubnet, connected to the trust's circuit
+  (see "ExpressRoute through HSCN" below).
 - `management.tf`: a Log Analytics workspace kept `log_retention_days`, with the vault's audit log and the
   subscription's Activity Log in it; VNet flow logs into a private storage account encrypted with the landing zone's
   key (it keeps its access key, which Network Watcher writes with), analysed by Traffic Analytics; a Recovery
   Services vault (geo-redundant, cross-region restore, soft delete, immutability unlocked) with a daily VM backup
-  policy every wave uses; Microsoft Defender for Cloud on servers (plan 2), SQL, open-source databases, storage and
+  policy and a daily Azure Files backup policy (`NAME_PREFIX-files-daily`) every wave uses; Microsoft Defender for Cloud on servers (plan 2), SQL, open-source databases, storage and
   Key Vault; a monthly budget that e-mails `budget_contact_emails`; and Azure Policy's built-in allowed-locations
   assignments, so nothing is built outside UK South and UK West.
 
@@ -2198,6 +2200,28 @@ Either way, the apply waits `role_propagation_wait` (10 minutes by default: Micr
 Key Vault role assignment to take effect) after granting itself Key Vault Crypto Officer and Key Vault Secrets
 Officer, so the key is not refused on the first apply.
 
+## ExpressRoute through HSCN (optional)
+
+Off by default. With `expressroute_enabled = true`, `gateway_subnet_cidr` (a /27 or larger) and `on_premises_cidrs`,
+the landing zone builds an ExpressRoute gateway and connects it to a circuit. With the VPN on as well, the two share
+the GatewaySubnet as Microsoft's "Configure ExpressRoute and Site-to-Site coexisting connections" requires (a
+route-based VPN gateway of a non-Basic SKU, a /27 or larger subnet, the VPN gateway built first), and the VPN is the
+fallback path. What the trust obtains from its HSCN connectivity provider:
+- **A circuit the provider (or the trust) already has**: its resource ID (`expressroute_circuit_id`) and, when it is in
+  another subscription, an authorization key its owner creates for this connection
+  (`TF_VAR_expressroute_authorization_key`, from a secret store). Private peering is already configured on it.
+- **A circuit ordered here** (`expressroute_create_circuit = true`): the provider's name and peering location exactly
+  as Azure lists them (`az network express-route list-service-providers`) and the bandwidth agreed
+  (`expressroute_service_provider`, `expressroute_peering_location`, `expressroute_bandwidth_mbps`). Apply, give the
+  provider the output `expressroute_service_key` (`terraform output -raw expressroute_service_key`), and once the
+  provider reports it provisioned set `expressroute_circuit_provisioned = true` and apply again: that makes the
+  connection and, where the trust configures private peering itself (a layer 2 provider), the peering from
+  `expressroute_peer_asn`, two /30s (`expressroute_primary_peer_cidr`, `expressroute_secondary_peer_cidr`) and
+  `expressroute_vlan_id`, all agreed with the provider. A layer 3 provider configures the peering itself: leave those
+  unset.
+- In either case, the trust's ranges that will reach Azure over HSCN (`on_premises_cidrs`), and an `address_space`
+  the provider will route, clear of HSCN's.
+
 ## After the first apply
 
 - Have the trust's DNS forward the privatelink zones above to Azure (a DNS Private Resolver or the domain
@@ -2218,8 +2242,8 @@ refuses deletion while it holds backups (stop protection and delete the backup d
 
 ## Left to the trust
 
-Identity (Entra ID Connect, the domain itself), the HSCN or ExpressRoute circuit through the trust's HSCN
-connectivity provider, DNS forwarding from on premises, who may use Bastion (Azure RBAC: Reader on the Bastion and
+Identity (Entra ID Connect, the domain itself), ordering HSCN connectivity from the trust's provider (the circuit and
+its peering, above), DNS forwarding from on premises, who may use Bastion (Azure RBAC: Reader on the Bastion and
 on the VMs; sign-in is with each Windows VM's own password from Key Vault or a domain account, and each Linux VM's
 SSH key, since these files install no Entra ID sign-in extension), the budget's amount, and the backup retention,
 which is the project's starting point, not the trust's records-retention policy.
@@ -2308,9 +2332,10 @@ resource "azurerm_subnet_nat_gateway_association" "environment" {
   nat_gateway_id = azurerm_nat_gateway.main.id
 }
 
-# A VPN gateway lives in a subnet that must be called GatewaySubnet, and answers on a public address of its own.
+# A VPN or ExpressRoute gateway lives in a subnet that must be called GatewaySubnet (both in the same one when both
+# are on), and answers on a public address of its own.
 resource "azurerm_subnet" "gateway" {
-  count                = var.vpn_gateway_enabled ? 1 : 0
+  count                = var.vpn_gateway_enabled || var.expressroute_enabled ? 1 : 0
   name                 = "GatewaySubnet"
   resource_group_name  = azurerm_resource_group.landing_zone.name
   virtual_network_name = azurerm_virtual_network.main.name
@@ -2372,6 +2397,92 @@ resource "azurerm_virtual_network_gateway_connection" "trust" {
   shared_key                 = var.vpn_shared_key
 
   tags = azurerm_resource_group.landing_zone.tags
+}
+
+# ExpressRoute to the trust through its HSCN connectivity provider, when expressroute_enabled: a zone-redundant
+# ExpressRoute gateway in the GatewaySubnet and a connection to the circuit, either one the trust already has
+# (expressroute_circuit_id, with expressroute_authorization_key when the circuit is in another subscription) or one
+# made here (expressroute_create_circuit) with its private peering. With the VPN on too, the two coexist as Microsoft's
+# "Configure ExpressRoute and Site-to-Site coexisting connections" requires: a route-based VPN gateway of a non-Basic
+# SKU, a GatewaySubnet of /27 or larger, and the VPN gateway created before the ExpressRoute gateway.
+resource "azurerm_public_ip" "expressroute" {
+  count               = var.expressroute_enabled ? 1 : 0
+  name                = "${var.name_prefix}-expressroute"
+  location            = azurerm_resource_group.landing_zone.location
+  resource_group_name = azurerm_resource_group.landing_zone.name
+  allocation_method   = "Static"
+  sku                 = "Standard"
+  zones               = ["1", "2", "3"]
+
+  tags = azurerm_resource_group.landing_zone.tags
+}
+
+resource "azurerm_virtual_network_gateway" "expressroute" {
+  count               = var.expressroute_enabled ? 1 : 0
+  name                = "${var.name_prefix}-expressroute"
+  location            = azurerm_resource_group.landing_zone.location
+  resource_group_name = azurerm_resource_group.landing_zone.name
+  type                = "ExpressRoute"
+  sku                 = var.expressroute_gateway_sku
+
+  ip_configuration {
+    name                 = "gateway"
+    public_ip_address_id = azurerm_public_ip.expressroute[0].id
+    subnet_id            = azurerm_subnet.gateway[0].id
+  }
+
+  tags = azurerm_resource_group.landing_zone.tags
+
+  depends_on = [azurerm_virtual_network_gateway.trust]
+}
+
+# A circuit ordered here: the trust gives its provider the output expressroute_service_key, the provider provisions
+# it, and then (expressroute_circuit_provisioned = true, apply again) the private peering and the connection follow.
+resource "azurerm_express_route_circuit" "trust" {
+  count                    = var.expressroute_enabled && var.expressroute_create_circuit ? 1 : 0
+  name                     = "${var.name_prefix}-hscn"
+  location                 = azurerm_resource_group.landing_zone.location
+  resource_group_name      = azurerm_resource_group.landing_zone.name
+  service_provider_name    = var.expressroute_service_provider
+  peering_location         = var.expressroute_peering_location
+  bandwidth_in_mbps        = var.expressroute_bandwidth_mbps
+  allow_classic_operations = false
+
+  sku {
+    tier   = "Standard"
+    family = "MeteredData"
+  }
+
+  tags = azurerm_resource_group.landing_zone.tags
+}
+
+# Private peering on a circuit made here, once provisioned, when the trust configures it rather than the provider
+# (a layer 2 provider; a layer 3 provider configures it itself: leave expressroute_peer_asn null).
+resource "azurerm_express_route_circuit_peering" "private" {
+  count                         = var.expressroute_enabled && var.expressroute_create_circuit && var.expressroute_circuit_provisioned && var.expressroute_peer_asn != null ? 1 : 0
+  peering_type                  = "AzurePrivatePeering"
+  express_route_circuit_name    = azurerm_express_route_circuit.trust[0].name
+  resource_group_name           = azurerm_resource_group.landing_zone.name
+  peer_asn                      = var.expressroute_peer_asn
+  primary_peer_address_prefix   = var.expressroute_primary_peer_cidr
+  secondary_peer_address_prefix = var.expressroute_secondary_peer_cidr
+  vlan_id                       = var.expressroute_vlan_id
+  ipv4_enabled                  = true
+}
+
+resource "azurerm_virtual_network_gateway_connection" "expressroute" {
+  count                      = var.expressroute_enabled && (var.expressroute_circuit_id != null || var.expressroute_circuit_provisioned) ? 1 : 0
+  name                       = "${var.name_prefix}-hscn"
+  location                   = azurerm_resource_group.landing_zone.location
+  resource_group_name        = azurerm_resource_group.landing_zone.name
+  type                       = "ExpressRoute"
+  virtual_network_gateway_id = azurerm_virtual_network_gateway.expressroute[0].id
+  express_route_circuit_id   = var.expressroute_circuit_id != null ? var.expressroute_circuit_id : azurerm_express_route_circuit.trust[0].id
+  authorization_key          = var.expressroute_authorization_key
+
+  tags = azurerm_resource_group.landing_zone.tags
+
+  depends_on = [azurerm_express_route_circuit_peering.private]
 }
 
 # Outbound, by priority: the estate's own traffic (the virtual network, and the trust's ranges over HSCN or the VPN:
@@ -3088,6 +3199,42 @@ resource "azurerm_backup_policy_vm" "daily" {
   }
 }
 
+# The file shares' daily snapshot backup, with the same retention as the VMs' (the project's own starting point;
+# azurerm's `backup_policy_file_share` allows up to 200 days, 200 weeks, 120 months and 10 years).
+resource "azurerm_backup_policy_file_share" "daily" {
+  name                = "${var.name_prefix}-files-daily"
+  resource_group_name = azurerm_resource_group.landing_zone.name
+  recovery_vault_name = azurerm_recovery_services_vault.main.name
+  timezone            = "GMT Standard Time"
+
+  backup {
+    frequency = "Daily"
+    time      = "01:00"
+  }
+
+  retention_daily {
+    count = 35
+  }
+
+  retention_weekly {
+    count    = 12
+    weekdays = ["Sunday"]
+  }
+
+  retention_monthly {
+    count    = 12
+    weekdays = ["Sunday"]
+    weeks    = ["First"]
+  }
+
+  retention_yearly {
+    count    = 7
+    weekdays = ["Sunday"]
+    weeks    = ["First"]
+    months   = ["January"]
+  }
+}
+
 # Microsoft Defender for Cloud on the services the waves build: servers (plan 2), SQL (Azure SQL Database and SQL
 # Server on VMs), the open-source databases, storage and Key Vault. One after another: the pricing API refuses
 # concurrent changes to a subscription.
@@ -3231,6 +3378,12 @@ output "vpn_public_ip" {
   value       = var.vpn_gateway_enabled ? azurerm_public_ip.vpn[0].ip_address : null
 }
 
+output "expressroute_service_key" {
+  description = "The service key of a circuit made here, for the trust to give its HSCN connectivity provider (null otherwise)."
+  value       = var.expressroute_enabled && var.expressroute_create_circuit ? azurerm_express_route_circuit.trust[0].service_key : null
+  sensitive   = true
+}
+
 """#,
         "terraform/azure/landing-zone/providers.tf.mustache": #"""
 {{% CONTENT_TYPE: HCL }}
@@ -3276,6 +3429,23 @@ budget_contact_emails = ["platform-team@example.nhs.uk"]
 # vpn_gateway_enabled = true
 # gateway_subnet_cidr = "10.50.243.0/27"
 # vpn_peer_address    = "198.51.100.10"
+
+# Optional: ExpressRoute through the trust's HSCN connectivity provider (see the README for what to obtain from it),
+# to the trust's existing circuit (its authorization key, if the circuit is in another subscription, from
+# TF_VAR_expressroute_authorization_key)...
+# expressroute_enabled    = true
+# gateway_subnet_cidr     = "10.50.243.0/27"
+# expressroute_circuit_id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/hscn/providers/Microsoft.Network/expressRouteCircuits/trust-hscn"
+# ...or to a circuit ordered here, then (once the provider has provisioned it) its private peering and connection:
+# expressroute_create_circuit      = true
+# expressroute_service_provider    = "Provider name as Azure lists it"
+# expressroute_peering_location    = "London"
+# expressroute_bandwidth_mbps      = 1000
+# expressroute_circuit_provisioned = true
+# expressroute_peer_asn            = 65010
+# expressroute_primary_peer_cidr   = "192.168.255.0/30"
+# expressroute_secondary_peer_cidr = "192.168.255.4/30"
+# expressroute_vlan_id             = 100
 
 # Optional, after wave 0: the domain controllers' addresses (wave 0's output domain_controller_ips).
 # dns_servers = ["10.50.15.254", "10.50.15.253"]
@@ -3440,8 +3610,15 @@ variable "gateway_subnet_cidr" {
   }
 
   validation {
-    condition     = !var.vpn_gateway_enabled || var.gateway_subnet_cidr != null
-    error_message = "A VPN gateway needs its GatewaySubnet: set gateway_subnet_cidr when vpn_gateway_enabled is true."
+    condition     = !(var.vpn_gateway_enabled || var.expressroute_enabled) || var.gateway_subnet_cidr != null
+    error_message = "A VPN or ExpressRoute gateway needs its GatewaySubnet: set gateway_subnet_cidr when vpn_gateway_enabled or expressroute_enabled is true."
+  }
+
+  # Both gateways in one GatewaySubnet need a /27 or larger ("Configure ExpressRoute and Site-to-Site coexisting
+  # connections").
+  validation {
+    condition     = !(var.vpn_gateway_enabled || var.expressroute_enabled) || can(regex("/([0-9]|1[0-9]|2[0-7])$", coalesce(var.gateway_subnet_cidr, "x")))
+    error_message = "Give the GatewaySubnet a /27 or larger."
   }
 
   validation {
@@ -3513,6 +3690,130 @@ variable "budget_contact_emails" {
     condition     = length(var.budget_contact_emails) >= 1 && alltrue([for email in var.budget_contact_emails : can(regex("^[^@ ]+@[^@ ]+$", email))])
     error_message = "Name at least one e-mail address."
   }
+}
+
+variable "expressroute_enabled" {
+  type        = bool
+  description = "Connect to the trust over ExpressRoute through its HSCN connectivity provider: an ExpressRoute gateway in the GatewaySubnet (gateway_subnet_cidr) and a connection to expressroute_circuit_id, or to a circuit made here when expressroute_create_circuit. Coexists with the VPN when both are on."
+  default     = false
+
+  validation {
+    condition     = !var.expressroute_enabled || length(var.on_premises_cidrs) > 0
+    error_message = "ExpressRoute carries the trust's ranges, which the security rules admit: set on_premises_cidrs when expressroute_enabled is true."
+  }
+
+  validation {
+    condition     = !var.expressroute_enabled || (var.expressroute_circuit_id != null) != var.expressroute_create_circuit
+    error_message = "Give either expressroute_circuit_id (the trust's circuit) or expressroute_create_circuit = true, not both."
+  }
+}
+
+variable "expressroute_gateway_sku" {
+  type        = string
+  description = "The ExpressRoute gateway's SKU: zone-redundant ErGw1AZ (the project's own judgement for one trust's traffic; up to 1 Gbps) unless the trust needs ErGw2AZ or ErGw3AZ."
+  default     = "ErGw1AZ"
+
+  validation {
+    condition     = contains(["ErGw1AZ", "ErGw2AZ", "ErGw3AZ"], var.expressroute_gateway_sku)
+    error_message = "Use ErGw1AZ, ErGw2AZ or ErGw3AZ."
+  }
+}
+
+variable "expressroute_circuit_id" {
+  type        = string
+  description = "The resource ID of the trust's ExpressRoute circuit, provisioned by its HSCN connectivity provider, when expressroute_enabled and the circuit already exists."
+  default     = null
+
+  validation {
+    condition     = var.expressroute_circuit_id == null || can(regex("^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft.Network/expressRouteCircuits/[^/]+$", coalesce(var.expressroute_circuit_id, "x")))
+    error_message = "Give the circuit's resource ID (/subscriptions/.../providers/Microsoft.Network/expressRouteCircuits/NAME)."
+  }
+}
+
+variable "expressroute_authorization_key" {
+  type        = string
+  description = "An authorization key the circuit's owner created, when the circuit is in another subscription; give it as TF_VAR_expressroute_authorization_key from a secret store."
+  default     = null
+  sensitive   = true
+}
+
+variable "expressroute_create_circuit" {
+  type        = bool
+  description = "Order the circuit here (with expressroute_service_provider, expressroute_peering_location and expressroute_bandwidth_mbps) instead of connecting to an existing one."
+  default     = false
+
+  validation {
+    condition     = !var.expressroute_create_circuit || (var.expressroute_service_provider != null && var.expressroute_peering_location != null)
+    error_message = "A circuit made here needs expressroute_service_provider and expressroute_peering_location."
+  }
+}
+
+variable "expressroute_service_provider" {
+  type        = string
+  description = "The connectivity provider's name exactly as Azure lists it (az network express-route list-service-providers), when expressroute_create_circuit."
+  default     = null
+}
+
+variable "expressroute_peering_location" {
+  type        = string
+  description = "The peering location the provider serves the trust from, as Azure lists it (for example London or London2), when expressroute_create_circuit."
+  default     = null
+}
+
+variable "expressroute_bandwidth_mbps" {
+  type        = number
+  description = "The circuit's bandwidth in Mbps, when expressroute_create_circuit: one the provider offers (50, 100, 200, 500, 1000, 2000, 5000 or 10000). 1000 is the project's own judgement."
+  default     = 1000
+
+  validation {
+    condition     = contains([50, 100, 200, 500, 1000, 2000, 5000, 10000], var.expressroute_bandwidth_mbps)
+    error_message = "Use 50, 100, 200, 500, 1000, 2000, 5000 or 10000."
+  }
+}
+
+variable "expressroute_circuit_provisioned" {
+  type        = bool
+  description = "Set true once the provider has provisioned the circuit made here (its service_provider_provisioning_state is Provisioned): then the private peering and the connection are made."
+  default     = false
+}
+
+variable "expressroute_peer_asn" {
+  type        = number
+  description = "The trust's (or provider's) BGP ASN for private peering on a circuit made here, when the trust configures the peering (a layer 2 provider); null when the provider configures it."
+  default     = null
+
+  validation {
+    condition     = var.expressroute_peer_asn == null || (var.expressroute_peer_asn != null && (var.expressroute_primary_peer_cidr != null && var.expressroute_secondary_peer_cidr != null && var.expressroute_vlan_id != null))
+    error_message = "Private peering needs expressroute_primary_peer_cidr, expressroute_secondary_peer_cidr (two /30s) and expressroute_vlan_id too."
+  }
+}
+
+variable "expressroute_primary_peer_cidr" {
+  type        = string
+  description = "The /30 for the primary link's private peering, from the trust's ranges, agreed with the provider."
+  default     = null
+
+  validation {
+    condition     = var.expressroute_primary_peer_cidr == null || can(regex("/30$", coalesce(var.expressroute_primary_peer_cidr, "x")))
+    error_message = "Give a /30."
+  }
+}
+
+variable "expressroute_secondary_peer_cidr" {
+  type        = string
+  description = "The /30 for the secondary link's private peering, from the trust's ranges, agreed with the provider."
+  default     = null
+
+  validation {
+    condition     = var.expressroute_secondary_peer_cidr == null || can(regex("/30$", coalesce(var.expressroute_secondary_peer_cidr, "x")))
+    error_message = "Give a /30."
+  }
+}
+
+variable "expressroute_vlan_id" {
+  type        = number
+  description = "The VLAN the provider assigns to private peering."
+  default     = null
 }
 
 """#,
@@ -3660,6 +3961,13 @@ administrator grants admin consent to the storage account's Entra application on
 roles (Storage File Data SMB Share Contributor and the like) given to the trust's groups ("Enable Microsoft Entra
 Kerberos authentication for hybrid identities on Azure Files"). Copy the data with the trust's tooling (Azure File
 Sync or robocopy over the VPN), then point users' drive mappings at the share.
+
+Every share is backed up daily by the landing zone's Recovery Services vault (policy `NAME_PREFIX-files-daily`:
+snapshots kept 35 days, 12 weekly, 12 monthly and 7 yearly, 66 at most, within Azure Files backup's 200 recovery
+points per share, "Support matrix for Azure Files backup"): the account is registered with the vault
+(`azurerm_backup_container_storage_account`) and each share protected (`azurerm_backup_protected_file_share`). Azure
+Backup reaches the private account as a trusted Azure service (the firewall's `AzureServices` bypass), and puts a
+delete lock on the account while it protects it.
 {{/has_file_shares}}
 {{#has_object_stores}}
 The backup container is versioned, with version-level immutability support and soft delete but no default
@@ -4004,15 +4312,25 @@ data "azurerm_subnet" "private_endpoints" {
   virtual_network_name = data.azurerm_virtual_network.landing_zone.name
   resource_group_name  = data.azurerm_resource_group.landing_zone.name
 }
+{{#has_servers_or_shares}}
+
+data "azurerm_recovery_services_vault" "main" {
+  name                = "${var.name_prefix}-backup"
+  resource_group_name = data.azurerm_resource_group.landing_zone.name
+}
+{{/has_servers_or_shares}}
+{{#has_file_shares}}
+
+data "azurerm_backup_policy_file_share" "daily" {
+  name                = "${var.name_prefix}-files-daily"
+  recovery_vault_name = data.azurerm_recovery_services_vault.main.name
+  resource_group_name = data.azurerm_resource_group.landing_zone.name
+}
+{{/has_file_shares}}
 {{#has_servers}}
 
 data "azurerm_network_security_group" "workloads" {
   name                = "${var.name_prefix}-workloads"
-  resource_group_name = data.azurerm_resource_group.landing_zone.name
-}
-
-data "azurerm_recovery_services_vault" "main" {
-  name                = "${var.name_prefix}-backup"
   resource_group_name = data.azurerm_resource_group.landing_zone.name
 }
 
@@ -4511,6 +4829,28 @@ resource "azurerm_storage_share" "{{resource}}{{key}}" {
   lifecycle {
     prevent_destroy = true
   }
+}
+{{/shares}}
+{{/file_shares}}
+{{#has_file_shares}}
+
+# Every share protected in the landing zone's Recovery Services vault, daily, as the VMs are: the account is
+# registered with the vault once, then each share.
+resource "azurerm_backup_container_storage_account" "files" {
+  resource_group_name = data.azurerm_resource_group.landing_zone.name
+  recovery_vault_name = data.azurerm_recovery_services_vault.main.name
+  storage_account_id  = azurerm_storage_account.files.id
+}
+{{/has_file_shares}}
+{{#file_shares}}
+{{#shares}}
+
+resource "azurerm_backup_protected_file_share" "{{resource}}{{key}}" {
+  resource_group_name       = data.azurerm_resource_group.landing_zone.name
+  recovery_vault_name       = data.azurerm_recovery_services_vault.main.name
+  source_storage_account_id = azurerm_backup_container_storage_account.files.storage_account_id
+  source_file_share_name    = azurerm_storage_share.{{resource}}{{key}}.name
+  backup_policy_id          = data.azurerm_backup_policy_file_share.daily.id
 }
 {{/shares}}
 {{/file_shares}}

@@ -30,6 +30,16 @@ enum AzureTerraform {
     static let ruleNameLimit = 80
     static let ruleDescriptionLimit = 140
 
+    /// A wave whose rules do not fit its block of priorities.
+    struct PriorityError: Error, CustomStringConvertible {
+        let wave: Int
+        let rules: Int
+        var description: String {
+            "Azure wave \(wave) needs \(rules) security rules, but each wave has \(rulesPerWave) priorities (200 + 100 x wave, "
+                + "waves 0 to 37, within Azure's 100 to 4096): split the wave, or move services to other waves"
+        }
+    }
+
     /// The services earlier waves built servers for on Azure, by id: the wave and the security group's name. The
     /// generator carries it from wave to wave, so a rule between two services is written once, in the later wave
     /// of the two, when both groups exist.
@@ -46,7 +56,7 @@ enum AzureTerraform {
     static let directoryUDP = ["53", "88", "123", "389", "464"]
 
     /// Adds the Azure keys to a wave's context (already holding `servers`, `ports`, `file_shares`, `object_stores`).
-    static func enrich(_ context: inout [String: Any], wave: Int, estate: Estate, built: inout Built) {
+    static func enrich(_ context: inout [String: Any], wave: Int, estate: Estate, built: inout Built) throws {
         var servers = context["servers"] as? [[String: Any]] ?? []
         var controllers: [String: Int] = [:]
         for index in servers.indices {
@@ -77,7 +87,7 @@ enum AzureTerraform {
         context["missing_image_list"] = Identifiers.hclList(missing.compactMap { $0["name"] as? String })
         context["windows_servers"] = servers.filter { $0["windows"] as? Bool == true }
 
-        securityRules(&context, servers: &servers, wave: wave, estate: estate, built: &built)
+        try securityRules(&context, servers: &servers, wave: wave, estate: estate, built: &built)
         context["servers"] = servers
 
         // Azure Database for MySQL flexible server's General Purpose tier offers the Ddsv4 sizes (2 to 64 vCores)
@@ -107,6 +117,8 @@ enum AzureTerraform {
             || context["has_object_stores"] as? Bool == true
         context["needs_workspace"] = context["has_stores"] as? Bool == true
             || context["has_databases"] as? Bool == true
+        context["has_servers_or_shares"] = context["has_servers"] as? Bool == true
+            || context["has_file_shares"] as? Bool == true
         context["has_split_shares"] = (context["file_shares"] as? [[String: Any]] ?? [])
             .contains { $0["split"] as? Bool == true }
     }
@@ -118,7 +130,7 @@ enum AzureTerraform {
     /// apart; a directory service's domain controllers answer Active Directory's ports to the whole estate and the
     /// trust. Nothing else inside the network is open, so environments meet only where a dependency says so.
     static func securityRules(_ context: inout [String: Any], servers: inout [[String: Any]], wave: Int,
-                              estate: Estate, built: inout Built) {
+                              estate: Estate, built: inout Built) throws {
         var order: [String] = []
         var resources = Identifiers.Unique.resources()
         var local: [String: (resource: String, group: String)] = [:]
@@ -224,6 +236,11 @@ enum AzureTerraform {
                 add("\(safe)-directory-udp-from-trust", "Active Directory (UDP) to \(service)'s domain controllers from the trust",
                     "udp", directoryUDP, to: service, from: nil, trust: true)
             }
+        }
+        // Past its block a wave would take the next wave's priorities (or pass 4000, where the landing zone's probe,
+        // outbound and deny rules sit): say so rather than write rules Azure refuses as conflicting.
+        if rules.count > rulesPerWave || (!rules.isEmpty && base + rules.count - 1 > 4000) {
+            throw PriorityError(wave: wave, rules: rules.count)
         }
         context["remote_security_groups"] = remote.keys.sorted().map { remote[$0]! }
         context["priority_base"] = base

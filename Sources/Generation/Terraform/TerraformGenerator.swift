@@ -196,7 +196,7 @@ public struct TerraformGenerator: Sendable {
             context["skipped"] = skipped
             context["has_skipped"] = !skipped.isEmpty
             if cloud == .gcp { GoogleTerraform.decorate(wave: &context) }
-            if cloud == .azure { AzureTerraform.enrich(&context, wave: wave.number, estate: estate, built: &azureBuilt) }
+            if cloud == .azure { try AzureTerraform.enrich(&context, wave: wave.number, estate: estate, built: &azureBuilt) }
             waveContexts.append(context)
             let folder = "\(cloud.rawValue)/wave-\(wave.number)"
             // A wave with no VM on this cloud gets its README alone: empty Terraform would only confuse.

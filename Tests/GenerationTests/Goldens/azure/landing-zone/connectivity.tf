@@ -68,9 +68,10 @@ resource "azurerm_subnet_nat_gateway_association" "environment" {
   nat_gateway_id = azurerm_nat_gateway.main.id
 }
 
-# A VPN gateway lives in a subnet that must be called GatewaySubnet, and answers on a public address of its own.
+# A VPN or ExpressRoute gateway lives in a subnet that must be called GatewaySubnet (both in the same one when both
+# are on), and answers on a public address of its own.
 resource "azurerm_subnet" "gateway" {
-  count                = var.vpn_gateway_enabled ? 1 : 0
+  count                = var.vpn_gateway_enabled || var.expressroute_enabled ? 1 : 0
   name                 = "GatewaySubnet"
   resource_group_name  = azurerm_resource_group.landing_zone.name
   virtual_network_name = azurerm_virtual_network.main.name
@@ -132,6 +133,92 @@ resource "azurerm_virtual_network_gateway_connection" "trust" {
   shared_key                 = var.vpn_shared_key
 
   tags = azurerm_resource_group.landing_zone.tags
+}
+
+# ExpressRoute to the trust through its HSCN connectivity provider, when expressroute_enabled: a zone-redundant
+# ExpressRoute gateway in the GatewaySubnet and a connection to the circuit, either one the trust already has
+# (expressroute_circuit_id, with expressroute_authorization_key when the circuit is in another subscription) or one
+# made here (expressroute_create_circuit) with its private peering. With the VPN on too, the two coexist as Microsoft's
+# "Configure ExpressRoute and Site-to-Site coexisting connections" requires: a route-based VPN gateway of a non-Basic
+# SKU, a GatewaySubnet of /27 or larger, and the VPN gateway created before the ExpressRoute gateway.
+resource "azurerm_public_ip" "expressroute" {
+  count               = var.expressroute_enabled ? 1 : 0
+  name                = "${var.name_prefix}-expressroute"
+  location            = azurerm_resource_group.landing_zone.location
+  resource_group_name = azurerm_resource_group.landing_zone.name
+  allocation_method   = "Static"
+  sku                 = "Standard"
+  zones               = ["1", "2", "3"]
+
+  tags = azurerm_resource_group.landing_zone.tags
+}
+
+resource "azurerm_virtual_network_gateway" "expressroute" {
+  count               = var.expressroute_enabled ? 1 : 0
+  name                = "${var.name_prefix}-expressroute"
+  location            = azurerm_resource_group.landing_zone.location
+  resource_group_name = azurerm_resource_group.landing_zone.name
+  type                = "ExpressRoute"
+  sku                 = var.expressroute_gateway_sku
+
+  ip_configuration {
+    name                 = "gateway"
+    public_ip_address_id = azurerm_public_ip.expressroute[0].id
+    subnet_id            = azurerm_subnet.gateway[0].id
+  }
+
+  tags = azurerm_resource_group.landing_zone.tags
+
+  depends_on = [azurerm_virtual_network_gateway.trust]
+}
+
+# A circuit ordered here: the trust gives its provider the output expressroute_service_key, the provider provisions
+# it, and then (expressroute_circuit_provisioned = true, apply again) the private peering and the connection follow.
+resource "azurerm_express_route_circuit" "trust" {
+  count                    = var.expressroute_enabled && var.expressroute_create_circuit ? 1 : 0
+  name                     = "${var.name_prefix}-hscn"
+  location                 = azurerm_resource_group.landing_zone.location
+  resource_group_name      = azurerm_resource_group.landing_zone.name
+  service_provider_name    = var.expressroute_service_provider
+  peering_location         = var.expressroute_peering_location
+  bandwidth_in_mbps        = var.expressroute_bandwidth_mbps
+  allow_classic_operations = false
+
+  sku {
+    tier   = "Standard"
+    family = "MeteredData"
+  }
+
+  tags = azurerm_resource_group.landing_zone.tags
+}
+
+# Private peering on a circuit made here, once provisioned, when the trust configures it rather than the provider
+# (a layer 2 provider; a layer 3 provider configures it itself: leave expressroute_peer_asn null).
+resource "azurerm_express_route_circuit_peering" "private" {
+  count                         = var.expressroute_enabled && var.expressroute_create_circuit && var.expressroute_circuit_provisioned && var.expressroute_peer_asn != null ? 1 : 0
+  peering_type                  = "AzurePrivatePeering"
+  express_route_circuit_name    = azurerm_express_route_circuit.trust[0].name
+  resource_group_name           = azurerm_resource_group.landing_zone.name
+  peer_asn                      = var.expressroute_peer_asn
+  primary_peer_address_prefix   = var.expressroute_primary_peer_cidr
+  secondary_peer_address_prefix = var.expressroute_secondary_peer_cidr
+  vlan_id                       = var.expressroute_vlan_id
+  ipv4_enabled                  = true
+}
+
+resource "azurerm_virtual_network_gateway_connection" "expressroute" {
+  count                      = var.expressroute_enabled && (var.expressroute_circuit_id != null || var.expressroute_circuit_provisioned) ? 1 : 0
+  name                       = "${var.name_prefix}-hscn"
+  location                   = azurerm_resource_group.landing_zone.location
+  resource_group_name        = azurerm_resource_group.landing_zone.name
+  type                       = "ExpressRoute"
+  virtual_network_gateway_id = azurerm_virtual_network_gateway.expressroute[0].id
+  express_route_circuit_id   = var.expressroute_circuit_id != null ? var.expressroute_circuit_id : azurerm_express_route_circuit.trust[0].id
+  authorization_key          = var.expressroute_authorization_key
+
+  tags = azurerm_resource_group.landing_zone.tags
+
+  depends_on = [azurerm_express_route_circuit_peering.private]
 }
 
 # Outbound, by priority: the estate's own traffic (the virtual network, and the trust's ranges over HSCN or the VPN:

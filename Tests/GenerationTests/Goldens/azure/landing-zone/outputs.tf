@@ -44,3 +44,9 @@ output "vpn_public_ip" {
   description = "The address the VPN gateway answers on, for the trust's VPN device (null without a VPN)."
   value       = var.vpn_gateway_enabled ? azurerm_public_ip.vpn[0].ip_address : null
 }
+
+output "expressroute_service_key" {
+  description = "The service key of a circuit made here, for the trust to give its HSCN connectivity provider (null otherwise)."
+  value       = var.expressroute_enabled && var.expressroute_create_circuit ? azurerm_express_route_circuit.trust[0].service_key : null
+  sensitive   = true
+}

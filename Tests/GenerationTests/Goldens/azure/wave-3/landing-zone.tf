@@ -26,13 +26,13 @@ data "azurerm_subnet" "private_endpoints" {
   resource_group_name  = data.azurerm_resource_group.landing_zone.name
 }
 
-data "azurerm_network_security_group" "workloads" {
-  name                = "${var.name_prefix}-workloads"
+data "azurerm_recovery_services_vault" "main" {
+  name                = "${var.name_prefix}-backup"
   resource_group_name = data.azurerm_resource_group.landing_zone.name
 }
 
-data "azurerm_recovery_services_vault" "main" {
-  name                = "${var.name_prefix}-backup"
+data "azurerm_network_security_group" "workloads" {
+  name                = "${var.name_prefix}-workloads"
   resource_group_name = data.azurerm_resource_group.landing_zone.name
 }
 
