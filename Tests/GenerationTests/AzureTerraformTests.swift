@@ -296,6 +296,24 @@ import Testing
         #expect(throws: AzureTerraform.PriorityError.self) { try rules(51, wave: 3) }
         #expect(try rules(1, wave: 37) == 2)
         #expect(throws: AzureTerraform.PriorityError.self) { try rules(1, wave: 38) }
+        // One security group may name at most 100 application security groups across all its rules: the 101st
+        // service's group, in whatever wave, is refused.
+        var built = AzureTerraform.Built()
+        for wave in 0..<2 {
+            var context: [String: Any] = [:]
+            var list = servers(50).map { server -> [String: Any] in
+                var server = server
+                server["service"] = "w\(wave)-\(server["service"]!)"
+                return server
+            }
+            try AzureTerraform.securityRules(&context, servers: &list, wave: wave, estate: estate, built: &built)
+        }
+        #expect(built.referenced.count == 100)
+        var context: [String: Any] = [:]
+        var one = Array(servers(1))
+        #expect(throws: AzureTerraform.GroupLimitError.self) {
+            try AzureTerraform.securityRules(&context, servers: &one, wave: 2, estate: estate, built: &built)
+        }
     }
 
     /// Each environment has its own workload subnet, with the NSG and the NAT gateway, and each server sits in its

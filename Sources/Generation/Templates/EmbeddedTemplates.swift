@@ -2488,7 +2488,8 @@ resource "azurerm_virtual_network_gateway_connection" "expressroute" {
 # Outbound, by priority: the estate's own traffic (the virtual network, and the trust's ranges over HSCN or the VPN:
 # domain controllers' DNS and NTP, dependencies still on premises), Azure's platform DNS, instance metadata and
 # Windows activation (service tags AzurePlatformDNS, AzurePlatformIMDS, AzurePlatformLKM: "Virtual network service
-# tags"), then HTTP and HTTPS to the internet for patches, the backup, monitoring and Defender agents and Azure's own
+# tags"; Azure lets these through unless a rule denies those tags by name, "Azure platform considerations" in
+# "Network security groups", so these rules only say what the servers rely on), then HTTP and HTTPS to the internet for patches, the backup, monitoring and Defender agents and Azure's own
 # public endpoints (the Internet tag includes Azure's public ranges: AzureCloud, Storage, AzureMonitor and
 # AzureKeyVault are all reached on 443), and a deny of everything else at 4096 that overrides Azure's own
 # AllowInternetOutBound (65001). 80 and 443 only is the project's own judgement, as on AWS; add a rule at 160 to 199

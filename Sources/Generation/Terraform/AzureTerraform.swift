@@ -45,6 +45,23 @@ enum AzureTerraform {
     /// of the two, when both groups exist.
     struct Built {
         var services: [String: (wave: Int, group: String)] = [:]
+        /// The services whose groups any wave's rules name: all in the landing zone's one security group, which
+        /// may name at most `groupsPerSecurityGroup`.
+        var referenced: Set<String> = []
+    }
+
+    /// "Application security groups that can be specified within all security rules of a network security group":
+    /// 100 ("Azure subscription and service limits", Networking limits).
+    static let groupsPerSecurityGroup = 100
+
+    /// An estate whose services' groups outnumber what the landing zone's security group may name.
+    struct GroupLimitError: Error, CustomStringConvertible {
+        let groups: Int
+        var description: String {
+            "Azure's rules would name \(groups) application security groups (one per service with servers), but one "
+                + "network security group may name at most \(groupsPerSecurityGroup): the estate needs a security "
+                + "group per environment or per wave, which this generator does not yet write"
+        }
     }
 
     /// The ports an Active Directory domain controller answers on, from "How to configure a firewall for Active
@@ -178,6 +195,8 @@ enum AzureTerraform {
                 "from_group": source != nil, "to_group": reference(service),
             ]
             if let source { rule["source_group"] = reference(source) }
+            built.referenced.insert(service)
+            if let source { built.referenced.insert(source) }
             rules.append(rule)
         }
         func numbers(_ ports: [Workload.Port], _ transport: String) -> [String] {
@@ -242,6 +261,7 @@ enum AzureTerraform {
         if rules.count > rulesPerWave || (!rules.isEmpty && base + rules.count - 1 > 4000) {
             throw PriorityError(wave: wave, rules: rules.count)
         }
+        if built.referenced.count > groupsPerSecurityGroup { throw GroupLimitError(groups: built.referenced.count) }
         context["remote_security_groups"] = remote.keys.sorted().map { remote[$0]! }
         context["priority_base"] = base
         context["priority_last"] = base + rulesPerWave - 1
