@@ -245,6 +245,9 @@ import Testing
         let ad = try #require(plan.estate.services.first { $0.id == "rmh-ad" })
         let tcp = Workload.portsReached(at: ad, in: plan.estate).filter { $0.transport == "tcp" }.map { "\"\($0.number)\"" }
         #expect(rules.first { $0.attribute("protocol") == "\"Tcp\"" }?.attribute("destination_port_ranges") == "[\(tcp.joined(separator: ", "))]")
+        // The README tells whoever applies it that wave 0 comes first, and goes last.
+        let readme = try #require(files.first { $0.path == "azure/wave-1/README.md" }?.contents)
+        #expect(readme.contains("security rules reach into (`wave-0/`)"))
         // Wave 0 does not open the directory to wave 1's services: it cannot name groups that do not exist yet.
         let wave0 = Self.resources(Self.blocks(files.filter { $0.path.hasPrefix("azure/wave-0/") }), "azurerm_network_security_rule")
         #expect(!wave0.contains { $0.body.contains("rmh_esr") })

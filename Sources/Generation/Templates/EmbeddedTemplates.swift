@@ -3831,6 +3831,11 @@ variable "expressroute_vlan_id" {
 1. The landing zone is applied (this wave finds its network, Key Vault, backup vault and DNS zones by name through
    `landing-zone.tf`, from the same `name_prefix`), and the deployer can reach its Key Vault (the landing zone's
    README, "Reaching the Key Vault").
+{{#has_remote_security_groups}}
+   So are the earlier waves this wave's security rules reach into ({{{remote_waves}}}): their services'
+   application security groups are found by name, and Azure refuses to delete a group a rule still names, so
+   destroy the waves in reverse order.
+{{/has_remote_security_groups}}
 2. `terraform init` with the landing zone's state account and this wave's own key, e.g.
    `-backend-config="key=wave-{{wave}}.tfstate"` (the rest as the landing zone's README gives).
 3. Copy `terraform.tfvars.example` to `terraform.tfvars` and replace every placeholder, then `terraform plan` and

@@ -263,6 +263,9 @@ enum AzureTerraform {
         }
         if built.referenced.count > groupsPerSecurityGroup { throw GroupLimitError(groups: built.referenced.count) }
         context["remote_security_groups"] = remote.keys.sorted().map { remote[$0]! }
+        let earlier = Set(remote.values.compactMap { $0["wave"] as? Int }).sorted()
+        context["has_remote_security_groups"] = !earlier.isEmpty
+        context["remote_waves"] = earlier.map { "`wave-\($0)/`" }.joined(separator: ", ")
         context["priority_base"] = base
         context["priority_last"] = base + rulesPerWave - 1
         context["rule_count"] = rules.count
