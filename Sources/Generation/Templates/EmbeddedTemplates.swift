@@ -3897,7 +3897,9 @@ wave adds {{rule_count}} rules (priorities {{priority_base}} to {{priority_last}
 ports from the trust's ranges when `on_premises_cidrs` is set, between its own servers, from the services that depend
 on it, and Active Directory's ports to domain controllers from the estate), TCP and UDP apart. A rule between two
 services is written in the later wave of the two, naming the earlier wave's group by its name, so apply the waves in
-order (and destroy them in reverse). The ports the wave's services' interfaces use:
+order (and destroy them in reverse). A service's servers share its one group whatever their environment, so its DR,
+test or training servers reach its production ones on the service's own ports (replication to DR needs that); other
+services' servers in another environment reach them only where a dependency says so. The ports the wave's services' interfaces use:
 
 | port | protocol | interface |
 |---|---|---|
