@@ -138,10 +138,14 @@ import Testing
         for rule in rules {
             let name = rule.labels[1]
             for wide in ["\"1-65535\"", "\"0-65535\""] { #expect(!rule.body.contains(wide), "\(name) opens \(wide)") }
+            // Azure wants priorities unique within a group per direction (its own default rules share 65000 in and
+            // out), between 100 and 4096.
             let priority = rule.attribute("priority") ?? ""
-            let previous = priorities.updateValue(name, forKey: priority)
-            #expect(previous == nil, "\(name) and \(previous ?? "") share priority \(priority)")
-            guard rule.attribute("access") == "\"Allow\"" else { continue }
+            let key = "\(rule.attribute("direction") ?? "") \(priority)"
+            let previous = priorities.updateValue(name, forKey: key)
+            #expect(previous == nil, "\(name) and \(previous ?? "") share priority \(key)")
+            if let number = Int(priority) { #expect((100...4096).contains(number), "\(name) has priority \(number)") }
+            guard rule.attribute("access") == "\"Allow\"", rule.attribute("direction") == "\"Inbound\"" else { continue }
             #expect(rule.attribute("source_address_prefix") != "\"*\"", "\(name) allows any source")
             #expect(rule.attribute("source_address_prefix") != "\"Internet\"", "\(name) allows the internet")
             if rule.attribute("destination_port_range") == "\"*\"" {
@@ -150,37 +154,283 @@ import Testing
                 #expect(within || source == "\"AzureLoadBalancer\"", "\(name) opens every port")
             }
         }
-        // The catch-all deny is still there, and nothing is allowed after it.
-        let deny = try #require(rules.first { $0.attribute("access") == "\"Deny\"" })
-        #expect(deny.attribute("priority") == "4096")
-    }
-
-    /// Each wave's rules open its services' ports, to its own servers, and the domain controllers' ports to them.
-    @Test func rulesFollowTheServicesPortsAndTheDirectory() throws {
-        let files = try Self.files("Inventories/riverside-mental-health.yaml")
-        let wave0 = Self.blocks(files.filter { $0.path.hasPrefix("azure/wave-0/") })
-        let rules = Self.resources(wave0, "azurerm_network_security_rule")
-        let tcp = try #require(rules.first { $0.labels[1] == "wave-0-tcp-from-estate" })
-        #expect(tcp.attribute("destination_port_ranges") == "[\"389\", \"443\"]")
-        #expect(tcp.attribute("destination_application_security_group_ids")?.contains("wave.id") == true)
-        let directory = try #require(rules.first { $0.labels[1] == "wave-0-directory-udp-from-estate" })
-        #expect(directory.attribute("destination_port_ranges")?.contains("\"88\"") == true)
-        #expect(directory.attribute("protocol") == "\"Udp\"")
-        let trust = try #require(rules.first { $0.labels[1] == "wave-0-directory-tcp-from-trust" })
-        #expect(trust.body.contains("count"), "rules from the trust exist only when its ranges are given")
-        // The domain controllers keep static addresses from the top of the subnet, and the wave says where.
-        let nics = Self.resources(wave0, "azurerm_network_interface")
-        #expect(nics.filter { $0.body.contains("\"Static\"") }.count == 2)
-        let outputs = try #require(files.first { $0.path == "azure/wave-0/outputs.tf" }?.contents)
-        #expect(outputs.contains("output \"domain_controller_ips\""))
-    }
-
-    @Test func prioritiesOfDifferentWavesNeverMeet() {
-        let ranges = (0..<40).map { AzureTerraform.priorityBase(wave: $0)..<(AzureTerraform.priorityBase(wave: $0) + 10) }
-        for (index, range) in ranges.enumerated() {
-            #expect(range.lowerBound >= 200 && range.upperBound <= 4001)
-            if index > 0 { #expect(!range.overlaps(ranges[index - 1])) }
+        // The catch-all denies are still there, in and out, and nothing is allowed after them.
+        for direction in ["Inbound", "Outbound"] {
+            let deny = try #require(rules.first {
+                $0.attribute("access") == "\"Deny\"" && $0.attribute("direction") == "\"\(direction)\""
+            })
+            #expect(deny.attribute("priority") == "4096")
+            #expect(deny.attribute("destination_address_prefix") == "\"*\"")
         }
+        // Out to the internet: HTTP and HTTPS only.
+        for rule in rules where rule.attribute("direction") == "\"Outbound\"" && rule.attribute("access") == "\"Allow\"" {
+            if rule.attribute("destination_address_prefix") == "\"Internet\"" {
+                #expect(rule.attribute("destination_port_ranges") == "[\"80\", \"443\"]", "\(rule.labels[1])")
+            }
+            #expect(rule.attribute("destination_address_prefix") != "\"*\"", "\(rule.labels[1]) allows out to anything")
+        }
+    }
+
+    /// The services an application security group serves, by the reference a rule or association uses for it: each
+    /// wave's own groups and the earlier waves' it looks up, from the group's name (`name_prefix`-service).
+    static func securityGroups(_ blocks: [Block], services: [String]) -> [String: String] {
+        let byName = Dictionary(services.map { ("\"${var.name_prefix}-\(AzureTerraform.securityGroupName($0))\"", $0) },
+                                uniquingKeysWith: { first, _ in first })
+        var found: [String: String] = [:]
+        for block in blocks where block.labels.first == "azurerm_application_security_group" {
+            let prefix = block.kind == "data" ? "data." : ""
+            found["\(block.file.split(separator: "/").dropLast().joined(separator: "/")) \(prefix)azurerm_application_security_group.\(block.labels[1]).id"]
+                = byName[block.attribute("name") ?? ""]
+        }
+        return found
+    }
+
+    /// One application security group per service, every server's interface in its own service's group, and every
+    /// rule between two groups one a dependency names: from a service to what it depends on (or among a service's
+    /// own servers). Nothing else is opened to a group, except from the trust's ranges or, to domain controllers,
+    /// from the estate.
+    @Test(arguments: estates)
+    func rulesBetweenServicesFollowTheirDependencies(_ path: String) throws {
+        let estate = try Fixtures.plan(path).estate
+        let files = try Self.files(path)
+        let blocks = Self.blocks(files)
+        let groups = Self.securityGroups(blocks, services: estate.services.map(\.id))
+        let dependsOn = Dictionary(estate.services.map { ($0.id, Set($0.dependsOn.map(\.id))) }, uniquingKeysWith: { first, _ in first })
+        func folder(_ block: Block) -> String { block.file.split(separator: "/").dropLast().joined(separator: "/") }
+        func group(_ block: Block, _ attribute: String) -> String? {
+            guard let value = block.attribute(attribute) else { return nil }
+            let reference = value.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+            return groups["\(folder(block)) \(reference)"]
+        }
+        var between = 0
+        for rule in Self.resources(blocks, "azurerm_network_security_rule") where rule.file.contains("/wave-") {
+            let destination = try #require(group(rule, "destination_application_security_group_ids"), "\(rule.labels[1])")
+            if let source = group(rule, "source_application_security_group_ids") {
+                #expect(source == destination || dependsOn[source, default: []].contains(destination),
+                        "\(rule.labels[1]) opens \(destination) to \(source), which does not depend on it")
+                // The ports the dependent reaches it at, from the inventory, and no others.
+                if source != destination, let service = estate.services.first(where: { $0.id == destination }) {
+                    let ports = Workload.portsReached(at: service, in: estate)
+                        .filter { "\"\($0.transport.capitalized)\"" == rule.attribute("protocol") }.map { "\"\($0.number)\"" }
+                    #expect(rule.attribute("destination_port_ranges") == "[\(Array(Set(ports)).sorted { Int($0.dropFirst().dropLast())! < Int($1.dropFirst().dropLast())! }.joined(separator: ", "))]")
+                }
+                between += 1
+            } else if rule.attribute("source_address_prefixes") == "var.on_premises_cidrs" {
+                #expect(rule.body.contains("count"), "rules from the trust exist only when its ranges are given")
+            } else {
+                #expect(rule.labels[1].contains("directory"), "\(rule.labels[1]) opens \(destination) to the estate")
+            }
+        }
+        if !path.contains("engines") { #expect(between > 0) }
+        // Every interface joins the group of the service its VM serves.
+        let vms = Self.resources(blocks, "azurerm_windows_virtual_machine") + Self.resources(blocks, "azurerm_linux_virtual_machine")
+        for association in Self.resources(blocks, "azurerm_network_interface_application_security_group_association") {
+            let vm = try #require(vms.first { folder($0) == folder(association) && $0.labels[1] == association.labels[1] })
+            let service = vm.attribute("service")?.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            #expect(group(association, "application_security_group_id") == service, "\(association.labels[1])")
+        }
+    }
+
+    /// A rule to a service an earlier wave built is written in the later wave, against the group it looks up.
+    @Test func aLaterWavesDependentOpensAnEarlierWavesService() throws {
+        let plan = try Fixtures.plan("Inventories/riverside-mental-health.yaml")
+        let files = try Self.files("Inventories/riverside-mental-health.yaml")
+        let wave1 = Self.blocks(files.filter { $0.path.hasPrefix("azure/wave-1/") })
+        let directory = try #require(wave1.first { $0.kind == "data" && $0.labels == ["azurerm_application_security_group", "wave_0_rmh_ad"] })
+        #expect(directory.attribute("resource_group_name") == "\"${var.name_prefix}-wave-0\"")
+        let rules = Self.resources(wave1, "azurerm_network_security_rule").filter {
+            $0.attribute("destination_application_security_group_ids") == "[data.azurerm_application_security_group.wave_0_rmh_ad.id]"
+                && $0.attribute("source_application_security_group_ids") == "[azurerm_application_security_group.rmh_esr.id]"
+        }
+        let ad = try #require(plan.estate.services.first { $0.id == "rmh-ad" })
+        let tcp = Workload.portsReached(at: ad, in: plan.estate).filter { $0.transport == "tcp" }.map { "\"\($0.number)\"" }
+        #expect(rules.first { $0.attribute("protocol") == "\"Tcp\"" }?.attribute("destination_port_ranges") == "[\(tcp.joined(separator: ", "))]")
+        // The README tells whoever applies it that wave 0 comes first, and goes last.
+        let readme = try #require(files.first { $0.path == "azure/wave-1/README.md" }?.contents)
+        #expect(readme.contains("security rules reach into (`wave-0/`)"))
+        // Wave 0 does not open the directory to wave 1's services: it cannot name groups that do not exist yet.
+        let wave0 = Self.resources(Self.blocks(files.filter { $0.path.hasPrefix("azure/wave-0/") }), "azurerm_network_security_rule")
+        #expect(!wave0.contains { $0.body.contains("rmh_esr") })
+        // The domain controllers answer Active Directory's ports, UDP too, from the estate and (when given) the trust.
+        let udp = try #require(wave0.first { $0.labels[1].contains("directory_udp_from_estate") })
+        #expect(udp.attribute("destination_port_ranges")?.contains("\"88\"") == true && udp.attribute("protocol") == "\"Udp\"")
+        let nics = Self.resources(Self.blocks(files.filter { $0.path.hasPrefix("azure/wave-0/") }), "azurerm_network_interface")
+        #expect(nics.filter { $0.body.contains("\"Static\"") }.count == 2)
+    }
+
+    /// Each wave's rules stay inside its own block of priorities, so waves never take each other's.
+    @Test(arguments: estates)
+    func eachWavesPrioritiesStayInItsBlock(_ path: String) throws {
+        let files = try Self.files(path)
+        for file in files where file.path.hasSuffix("/main.tf") && file.path.contains("/wave-") {
+            let wave = Int(file.path.split(separator: "/")[1].dropFirst("wave-".count))!
+            let block = AzureTerraform.priorityBase(wave: wave)..<(AzureTerraform.priorityBase(wave: wave) + AzureTerraform.rulesPerWave)
+            #expect(block.lowerBound >= 200 && block.upperBound <= 4001)
+            for rule in Self.resources(Self.blocks([file]), "azurerm_network_security_rule") {
+                #expect(block.contains(Int(rule.attribute("priority") ?? "") ?? 0), "\(rule.labels[1])")
+            }
+        }
+    }
+
+    /// A wave whose rules would overflow its block of priorities, or a wave past the last block, is refused with a
+    /// message rather than written with priorities another wave (or the landing zone) holds.
+    @Test func aWaveThatOverflowsItsPrioritiesIsRefused() throws {
+        let loaded = EstateLoader.load([InventorySource(displayPath: "e.yaml", contents: .bytes(Array("""
+            cloudfirst: 1
+            organisation: { name: Big Trust }
+            sites: [{ id: dc1, name: DC }]
+            """.utf8)))])
+        let estate = try #require(loaded.estate)
+        func servers(_ count: Int) -> [[String: Any]] {
+            (0..<count).map { index in
+                ["service": "s\(index)", "environment": "production",
+                 "ports": [["protocol": "tcp", "port": 443, "label": "https"], ["protocol": "udp", "port": 53, "label": "dns"]]]
+            }
+        }
+        func rules(_ count: Int, wave: Int) throws -> Int {
+            var context: [String: Any] = [:]
+            var list = servers(count)
+            var built = AzureTerraform.Built()
+            try AzureTerraform.securityRules(&context, servers: &list, wave: wave, estate: estate, built: &built)
+            return context["rule_count"] as? Int ?? -1
+        }
+        // Two rules (TCP and UDP from the trust) per service: 50 services fill a block, 51 overflow it.
+        #expect(try rules(50, wave: 3) == 100)
+        #expect(throws: AzureTerraform.PriorityError.self) { try rules(51, wave: 3) }
+        #expect(try rules(1, wave: 37) == 2)
+        #expect(throws: AzureTerraform.PriorityError.self) { try rules(1, wave: 38) }
+        // One security group may name at most 100 application security groups across all its rules: the 101st
+        // service's group, in whatever wave, is refused.
+        var built = AzureTerraform.Built()
+        for wave in 0..<2 {
+            var context: [String: Any] = [:]
+            var list = servers(50).map { server -> [String: Any] in
+                var server = server
+                server["service"] = "w\(wave)-\(server["service"]!)"
+                return server
+            }
+            try AzureTerraform.securityRules(&context, servers: &list, wave: wave, estate: estate, built: &built)
+        }
+        #expect(built.referenced.count == 100)
+        var context: [String: Any] = [:]
+        var one = Array(servers(1))
+        #expect(throws: AzureTerraform.GroupLimitError.self) {
+            try AzureTerraform.securityRules(&context, servers: &one, wave: 2, estate: estate, built: &built)
+        }
+    }
+
+    /// Each environment has its own workload subnet, with the NSG and the NAT gateway, and each server sits in its
+    /// environment's.
+    @Test func serversSitInTheirEnvironmentsSubnet() throws {
+        let files = try Self.files(yaml: """
+            cloudfirst: 1
+            organisation: { name: Env Trust }
+            sites: [{ id: dc1, name: DC }]
+            servers:
+              - { id: live, site: dc1, os: Windows Server 2019, cpu_cores: 2, memory_gb: 8, environment: production }
+              - { id: uat, site: dc1, os: Windows Server 2019, cpu_cores: 2, memory_gb: 8, environment: test }
+              - { id: standby, site: dc1, os: Windows Server 2019, cpu_cores: 2, memory_gb: 8, environment: dr }
+            services:
+              - id: a
+                name: App
+                servers: [live, uat, standby]
+                strategy: rehost
+                interfaces: [{ protocol: https }]
+            """)
+        let blocks = Self.blocks(files)
+        let landing = blocks.filter { $0.file.hasPrefix("azure/landing-zone/") }
+        let subnet = try #require(Self.resources(landing, "azurerm_subnet").first { $0.labels[1] == "environment" })
+        #expect(subnet.attribute("for_each") == "local.environment_subnet_cidrs")
+        let main = try #require(files.first { $0.path == "azure/landing-zone/main.tf" }?.contents)
+        #expect(main.contains("environments = [\"production\", \"dr\", \"test\", \"development\", \"training\"]"))
+        for type in ["azurerm_subnet_network_security_group_association", "azurerm_subnet_nat_gateway_association"] {
+            #expect(Self.resources(landing, type).first { $0.labels[1] == "environment" }?.attribute("for_each") == "azurerm_subnet.environment")
+        }
+        let outputs = try #require(files.first { $0.path == "azure/landing-zone/outputs.tf" }?.contents)
+        #expect(outputs.contains("output \"workload_subnet_ids\""))
+        let wave = blocks.filter { $0.file.contains("/wave-") }
+        let lookup = try #require(wave.first { $0.kind == "data" && $0.labels == ["azurerm_subnet", "environment"] })
+        #expect(lookup.attribute("for_each") == "toset([\"dr\", \"production\", \"test\"])")
+        let expected = ["live": "production", "uat": "test", "standby": "dr"]
+        let nics = Self.resources(wave, "azurerm_network_interface")
+        #expect(nics.count == 3)
+        for nic in nics {
+            let environment = try #require(expected[nic.labels[1]])
+            #expect(nic.body.contains("subnet_id                     = data.azurerm_subnet.environment[\"\(environment)\"].id"))
+            #expect(nic.body.contains("environment = \"\(environment)\""))
+        }
+        // The three servers of one service reach each other on its port, whatever their environment.
+        let within = Self.resources(wave, "azurerm_network_security_rule").filter { $0.labels[1].contains("within") }
+        #expect(within.count == 1 && within.first?.attribute("destination_port_ranges") == "[\"443\"]")
+    }
+
+    /// ExpressRoute through the trust's HSCN provider: off unless asked for, and then a gateway in the GatewaySubnet
+    /// (built after the VPN gateway, as coexistence requires) connected to the trust's circuit or one made here.
+    @Test func expressRouteIsOptionalAndCompleteWhenOn() throws {
+        let files = try Self.files("Inventories/riverside-mental-health.yaml")
+        let landing = files.filter { $0.path.hasPrefix("azure/landing-zone/") }
+        let blocks = Self.blocks(landing)
+        let variables = Dictionary(blocks.filter { $0.kind == "variable" }.map { ($0.labels[0], $0) }, uniquingKeysWith: { first, _ in first })
+        #expect(variables["expressroute_enabled"]?.attribute("default") == "false")
+        #expect(variables["expressroute_create_circuit"]?.attribute("default") == "false")
+        #expect(variables["expressroute_authorization_key"]?.attribute("sensitive") == "true")
+        // Every input the ExpressRoute resources read is declared, with a default (none is needed to plan).
+        let text = landing.filter { $0.path.hasSuffix(".tf") }.map(\.contents).joined()
+        let used = Set(text.matches(of: /var\.(expressroute_[a-z_]+)/).map { String($0.1) })
+        #expect(used.count >= 10)
+        for name in used { #expect(variables[name]?.attribute("default") != nil, "\(name) has no default") }
+        let expressRoute = blocks.filter { $0.kind == "resource" && ($0.labels[1] == "expressroute" || $0.labels[0].hasPrefix("azurerm_express_route")) }
+        #expect(Set(expressRoute.map(\.labels[0])) == ["azurerm_public_ip", "azurerm_virtual_network_gateway", "azurerm_express_route_circuit",
+                                                      "azurerm_express_route_circuit_peering", "azurerm_virtual_network_gateway_connection"])
+        for resource in expressRoute {
+            #expect(resource.attribute("count")?.hasPrefix("var.expressroute_enabled") == true, "\(resource.labels) is not optional")
+        }
+        let gateway = try #require(expressRoute.first { $0.labels[0] == "azurerm_virtual_network_gateway" })
+        #expect(gateway.attribute("type") == "\"ExpressRoute\"")
+        #expect(gateway.attribute("subnet_id") == "azurerm_subnet.gateway[0].id")
+        #expect(gateway.attribute("depends_on") == "[azurerm_virtual_network_gateway.trust]")
+        let subnet = try #require(Self.resources(blocks, "azurerm_subnet").first { $0.labels[1] == "gateway" })
+        #expect(subnet.attribute("count")?.contains("var.expressroute_enabled") == true)
+        let connection = try #require(expressRoute.first { $0.labels[0] == "azurerm_virtual_network_gateway_connection" })
+        #expect(connection.attribute("type") == "\"ExpressRoute\"")
+        #expect(connection.attribute("express_route_circuit_id")?.contains("var.expressroute_circuit_id") == true)
+        #expect(connection.attribute("express_route_circuit_id")?.contains("azurerm_express_route_circuit.trust[0].id") == true)
+        #expect(connection.attribute("authorization_key") == "var.expressroute_authorization_key")
+        // The example names the optional inputs, commented out, and the README says what to ask the provider for.
+        let example = try #require(landing.first { $0.path.hasSuffix("terraform.tfvars.example") }?.contents)
+        for name in ["expressroute_enabled", "expressroute_circuit_id", "expressroute_service_provider", "expressroute_peering_location",
+                     "expressroute_bandwidth_mbps", "expressroute_peer_asn"] {
+            #expect(example.contains("# \(name) "), "\(name) is not in the example")
+            #expect(!example.contains("\n\(name) "), "\(name) is set, not offered")
+        }
+        let readme = try #require(landing.first { $0.path.hasSuffix("README.md") }?.contents)
+        #expect(readme.contains("## ExpressRoute through HSCN") && readme.contains("expressroute_service_key"))
+    }
+
+    /// Every Azure Files share is protected by the landing zone's vault under its file-share policy, as VMs are.
+    @Test(arguments: estates)
+    func everyFileShareIsBackedUp(_ estate: String) throws {
+        let files = try Self.files(estate)
+        let blocks = Self.blocks(files)
+        let shares = Set(Self.resources(blocks, "azurerm_storage_share").map { "\($0.file) \($0.labels[1])" })
+        let protected = Self.resources(blocks, "azurerm_backup_protected_file_share")
+        #expect(Set(protected.map { "\($0.file) \($0.labels[1])" }) == shares)
+        for share in protected {
+            #expect(share.attribute("source_file_share_name") == "azurerm_storage_share.\(share.labels[1]).name")
+            #expect(share.attribute("backup_policy_id") == "data.azurerm_backup_policy_file_share.daily.id")
+            #expect(share.attribute("source_storage_account_id") == "azurerm_backup_container_storage_account.files.storage_account_id")
+        }
+        let containers = Self.resources(blocks, "azurerm_backup_container_storage_account")
+        #expect(Set(containers.map(\.file)) == Set(protected.map(\.file)))
+        let policy = try #require(Self.resources(blocks, "azurerm_backup_policy_file_share").first)
+        #expect(policy.attribute("name") == "\"${var.name_prefix}-files-daily\"")
+        for lookup in blocks where lookup.kind == "data" && lookup.labels.first == "azurerm_backup_policy_file_share" {
+            #expect(lookup.attribute("name") == policy.attribute("name"))
+        }
+        // Azure Files backup keeps at most 200 recovery points per share ("Support matrix for Azure Files backup").
+        let counts = policy.body.matches(of: /count\s*=\s*(\d+)/).compactMap { Int($0.1) }
+        #expect(counts.count == 4 && counts.reduce(0, +) <= 200)
+        if !estate.contains("engines") { #expect(!protected.isEmpty || shares.isEmpty) }
     }
 
     /// No shared administrator password: each Windows VM has its own, kept in Key Vault, ignored after creation.

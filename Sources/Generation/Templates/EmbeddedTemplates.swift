@@ -2478,22 +2478,30 @@ subscription; then each `wave-N/` folder in order.
 
 ## What it builds
 
-- `main.tf`: a virtual network in {{region}} with private subnets only (servers, private endpoints, and one subnet
-  delegated to each of Azure Database for PostgreSQL and MySQL flexible servers), no default outbound access and no
-  public address on any VM; one network security group on all four that denies by default and allows only what a
-  rule names (Bastion's SSH and RDP, the estate to the private endpoints and databases, the trust to the data
-  services while data moves; each wave adds its own services' ports); a Key Vault (premium, purge protection, RBAC)
+- `main.tf`: a virtual network in {{region}} with private subnets only: one workload subnet per environment
+  (`workloads-production`, `-dr`, `-test`, `-development`, `-training`, each a sixteenth of `address_space` from its
+  start unless `environment_subnet_cidrs` places it; output `workload_subnet_ids`), private endpoints, and one subnet
+  delegated to each of Azure Database for PostgreSQL and MySQL flexible servers; no default outbound access and no
+  public address on any VM; one network security group on all of them that denies by default, in and out, and
+  allows only what a rule names (Bastion's SSH and RDP, the estate to the private endpoints and databases, the trust
+  to the data services while data moves; each wave adds its services' rules, so one environment reaches another
+  only where a dependency says so); a Key Vault (premium, purge protection, RBAC)
   with an HSM-backed key that rotates yearly; private DNS zones for Key Vault, Blob, Files, Azure SQL Database,
   PostgreSQL and MySQL, linked to the network.
-- `connectivity.tf`: Azure Bastion (Standard, native-client tunnelling) for administrators; a NAT gateway for the
-  servers' outbound traffic (patches, Azure's own endpoints); and, when `vpn_gateway_enabled`, a zone-redundant VPN
+- `connectivity.tf`: Azure Bastion (Standard, native-client tunnelling) for administrators; a NAT gateway on every
+  environment's subnet for the servers' outbound traffic; outbound rules that let out the estate's own traffic (the
+  virtual network and `on_premises_cidrs`: the domain controllers' DNS and NTP, dependencies still on premises),
+  Azure's platform DNS, instance metadata and Windows activation (service tags), and HTTP and HTTPS to the internet
+  (patches, the backup, monitoring and Defender agents, Azure's public endpoints), and deny everything else; and, when `vpn_gateway_enabled`, a zone-redundant VPN
   gateway in its GatewaySubnet with the trust's local network gateway (`vpn_peer_address`, `on_premises_cidrs`) and
-  an IKEv2 connection using the pre-shared key `vpn_shared_key`.
+  an IKEv2 connection using the pre-shared key `vpn_shared_key`; and, when `expressroute_enabled`, an ExpressRoute
+  gateway (zone-redundant, `expressroute_gateway_sku`) in the same GatewaySubnet, connected to the trust's circuit
+  (see "ExpressRoute through HSCN" below).
 - `management.tf`: a Log Analytics workspace kept `log_retention_days`, with the vault's audit log and the
   subscription's Activity Log in it; VNet flow logs into a private storage account encrypted with the landing zone's
   key (it keeps its access key, which Network Watcher writes with), analysed by Traffic Analytics; a Recovery
   Services vault (geo-redundant, cross-region restore, soft delete, immutability unlocked) with a daily VM backup
-  policy every wave uses; Microsoft Defender for Cloud on servers (plan 2), SQL, open-source databases, storage and
+  policy and a daily Azure Files backup policy (`NAME_PREFIX-files-daily`) every wave uses; Microsoft Defender for Cloud on servers (plan 2), SQL, open-source databases, storage and
   Key Vault; a monthly budget that e-mails `budget_contact_emails`; and Azure Policy's built-in allowed-locations
   assignments, so nothing is built outside UK South and UK West.
 
@@ -2512,8 +2520,8 @@ subscription; then each `wave-N/` folder in order.
    -backend-config="container_name=tfstate" -backend-config="key=landing-zone.tfstate"
    -backend-config="use_azuread_auth=true"`. Each wave uses the same account with its own key (`wave-N.tfstate`).
 4. **Inputs.** Copy `terraform.tfvars.example` to `terraform.tfvars` and replace every placeholder: `subscription_id`
-   (or set ARM_SUBSCRIPTION_ID), `address_space` and the subnet ranges (`workload_subnet_cidr`,
-   `private_endpoint_subnet_cidr`, `postgres_subnet_cidr`, `mysql_subnet_cidr`, `bastion_subnet_cidr`, a /26 or
+   (or set ARM_SUBSCRIPTION_ID), `address_space` (the environments' subnets take its first five sixteenths) and the
+   other subnet ranges, clear of those (`private_endpoint_subnet_cidr`, `postgres_subnet_cidr`, `mysql_subnet_cidr`, `bastion_subnet_cidr`, a /26 or
    larger), agreed with the trust's network team and clear of HSCN and on-premises ranges; `key_expiry`;
    `monthly_budget`, `budget_start_date` (the first of a month) and `budget_contact_emails`. Optional:
    `on_premises_cidrs`, the VPN (`vpn_gateway_enabled`, `gateway_subnet_cidr`, `vpn_peer_address`, and
@@ -2533,6 +2541,28 @@ admits nothing from outside but what its firewall names. Choose one:
 Either way, the apply waits `role_propagation_wait` (10 minutes by default: Microsoft gives up to 10 minutes for a
 Key Vault role assignment to take effect) after granting itself Key Vault Crypto Officer and Key Vault Secrets
 Officer, so the key is not refused on the first apply.
+
+## ExpressRoute through HSCN (optional)
+
+Off by default. With `expressroute_enabled = true`, `gateway_subnet_cidr` (a /27 or larger) and `on_premises_cidrs`,
+the landing zone builds an ExpressRoute gateway and connects it to a circuit. With the VPN on as well, the two share
+the GatewaySubnet as Microsoft's "Configure ExpressRoute and Site-to-Site coexisting connections" requires (a
+route-based VPN gateway of a non-Basic SKU, a /27 or larger subnet, the VPN gateway built first), and the VPN is the
+fallback path. What the trust obtains from its HSCN connectivity provider:
+- **A circuit the provider (or the trust) already has**: its resource ID (`expressroute_circuit_id`) and, when it is in
+  another subscription, an authorization key its owner creates for this connection
+  (`TF_VAR_expressroute_authorization_key`, from a secret store). Private peering is already configured on it.
+- **A circuit ordered here** (`expressroute_create_circuit = true`): the provider's name and peering location exactly
+  as Azure lists them (`az network express-route list-service-providers`) and the bandwidth agreed
+  (`expressroute_service_provider`, `expressroute_peering_location`, `expressroute_bandwidth_mbps`). Apply, give the
+  provider the output `expressroute_service_key` (`terraform output -raw expressroute_service_key`), and once the
+  provider reports it provisioned set `expressroute_circuit_provisioned = true` and apply again: that makes the
+  connection and, where the trust configures private peering itself (a layer 2 provider), the peering from
+  `expressroute_peer_asn`, two /30s (`expressroute_primary_peer_cidr`, `expressroute_secondary_peer_cidr`) and
+  `expressroute_vlan_id`, all agreed with the provider. A layer 3 provider configures the peering itself: leave those
+  unset.
+- In either case, the trust's ranges that will reach Azure over HSCN (`on_premises_cidrs`), and an `address_space`
+  the provider will route, clear of HSCN's.
 
 ## After the first apply
 
@@ -2554,8 +2584,8 @@ refuses deletion while it holds backups (stop protection and delete the backup d
 
 ## Left to the trust
 
-Identity (Entra ID Connect, the domain itself), the HSCN or ExpressRoute circuit through the trust's HSCN
-connectivity provider, DNS forwarding from on premises, who may use Bastion (Azure RBAC: Reader on the Bastion and
+Identity (Entra ID Connect, the domain itself), ordering HSCN connectivity from the trust's provider (the circuit and
+its peering, above), DNS forwarding from on premises, who may use Bastion (Azure RBAC: Reader on the Bastion and
 on the VMs; sign-in is with each Windows VM's own password from Key Vault or a domain account, and each Linux VM's
 SSH key, since these files install no Entra ID sign-in extension), the budget's amount, and the backup retention,
 which is the project's starting point, not the trust's records-retention policy.
@@ -2638,14 +2668,16 @@ resource "azurerm_nat_gateway_public_ip_association" "main" {
   public_ip_address_id = azurerm_public_ip.nat.id
 }
 
-resource "azurerm_subnet_nat_gateway_association" "workloads" {
-  subnet_id      = azurerm_subnet.workloads.id
+resource "azurerm_subnet_nat_gateway_association" "environment" {
+  for_each       = azurerm_subnet.environment
+  subnet_id      = each.value.id
   nat_gateway_id = azurerm_nat_gateway.main.id
 }
 
-# A VPN gateway lives in a subnet that must be called GatewaySubnet, and answers on a public address of its own.
+# A VPN or ExpressRoute gateway lives in a subnet that must be called GatewaySubnet (both in the same one when both
+# are on), and answers on a public address of its own.
 resource "azurerm_subnet" "gateway" {
-  count                = var.vpn_gateway_enabled ? 1 : 0
+  count                = var.vpn_gateway_enabled || var.expressroute_enabled ? 1 : 0
   name                 = "GatewaySubnet"
   resource_group_name  = azurerm_resource_group.landing_zone.name
   virtual_network_name = azurerm_virtual_network.main.name
@@ -2709,6 +2741,185 @@ resource "azurerm_virtual_network_gateway_connection" "trust" {
   tags = azurerm_resource_group.landing_zone.tags
 }
 
+# ExpressRoute to the trust through its HSCN connectivity provider, when expressroute_enabled: a zone-redundant
+# ExpressRoute gateway in the GatewaySubnet and a connection to the circuit, either one the trust already has
+# (expressroute_circuit_id, with expressroute_authorization_key when the circuit is in another subscription) or one
+# made here (expressroute_create_circuit) with its private peering. With the VPN on too, the two coexist as Microsoft's
+# "Configure ExpressRoute and Site-to-Site coexisting connections" requires: a route-based VPN gateway of a non-Basic
+# SKU, a GatewaySubnet of /27 or larger, and the VPN gateway created before the ExpressRoute gateway.
+resource "azurerm_public_ip" "expressroute" {
+  count               = var.expressroute_enabled ? 1 : 0
+  name                = "${var.name_prefix}-expressroute"
+  location            = azurerm_resource_group.landing_zone.location
+  resource_group_name = azurerm_resource_group.landing_zone.name
+  allocation_method   = "Static"
+  sku                 = "Standard"
+  zones               = ["1", "2", "3"]
+
+  tags = azurerm_resource_group.landing_zone.tags
+}
+
+resource "azurerm_virtual_network_gateway" "expressroute" {
+  count               = var.expressroute_enabled ? 1 : 0
+  name                = "${var.name_prefix}-expressroute"
+  location            = azurerm_resource_group.landing_zone.location
+  resource_group_name = azurerm_resource_group.landing_zone.name
+  type                = "ExpressRoute"
+  sku                 = var.expressroute_gateway_sku
+
+  ip_configuration {
+    name                 = "gateway"
+    public_ip_address_id = azurerm_public_ip.expressroute[0].id
+    subnet_id            = azurerm_subnet.gateway[0].id
+  }
+
+  tags = azurerm_resource_group.landing_zone.tags
+
+  depends_on = [azurerm_virtual_network_gateway.trust]
+}
+
+# A circuit ordered here: the trust gives its provider the output expressroute_service_key, the provider provisions
+# it, and then (expressroute_circuit_provisioned = true, apply again) the private peering and the connection follow.
+resource "azurerm_express_route_circuit" "trust" {
+  count                    = var.expressroute_enabled && var.expressroute_create_circuit ? 1 : 0
+  name                     = "${var.name_prefix}-hscn"
+  location                 = azurerm_resource_group.landing_zone.location
+  resource_group_name      = azurerm_resource_group.landing_zone.name
+  service_provider_name    = var.expressroute_service_provider
+  peering_location         = var.expressroute_peering_location
+  bandwidth_in_mbps        = var.expressroute_bandwidth_mbps
+  allow_classic_operations = false
+
+  sku {
+    tier   = "Standard"
+    family = "MeteredData"
+  }
+
+  tags = azurerm_resource_group.landing_zone.tags
+}
+
+# Private peering on a circuit made here, once provisioned, when the trust configures it rather than the provider
+# (a layer 2 provider; a layer 3 provider configures it itself: leave expressroute_peer_asn null).
+resource "azurerm_express_route_circuit_peering" "private" {
+  count                         = var.expressroute_enabled && var.expressroute_create_circuit && var.expressroute_circuit_provisioned && var.expressroute_peer_asn != null ? 1 : 0
+  peering_type                  = "AzurePrivatePeering"
+  express_route_circuit_name    = azurerm_express_route_circuit.trust[0].name
+  resource_group_name           = azurerm_resource_group.landing_zone.name
+  peer_asn                      = var.expressroute_peer_asn
+  primary_peer_address_prefix   = var.expressroute_primary_peer_cidr
+  secondary_peer_address_prefix = var.expressroute_secondary_peer_cidr
+  vlan_id                       = var.expressroute_vlan_id
+  ipv4_enabled                  = true
+}
+
+resource "azurerm_virtual_network_gateway_connection" "expressroute" {
+  count                      = var.expressroute_enabled && (var.expressroute_circuit_id != null || var.expressroute_circuit_provisioned) ? 1 : 0
+  name                       = "${var.name_prefix}-hscn"
+  location                   = azurerm_resource_group.landing_zone.location
+  resource_group_name        = azurerm_resource_group.landing_zone.name
+  type                       = "ExpressRoute"
+  virtual_network_gateway_id = azurerm_virtual_network_gateway.expressroute[0].id
+  express_route_circuit_id   = var.expressroute_circuit_id != null ? var.expressroute_circuit_id : azurerm_express_route_circuit.trust[0].id
+  authorization_key          = var.expressroute_authorization_key
+
+  tags = azurerm_resource_group.landing_zone.tags
+
+  depends_on = [azurerm_express_route_circuit_peering.private]
+}
+
+# Outbound, by priority: the estate's own traffic (the virtual network, and the trust's ranges over HSCN or the VPN:
+# domain controllers' DNS and NTP, dependencies still on premises), Azure's platform DNS, instance metadata and
+# Windows activation (service tags AzurePlatformDNS, AzurePlatformIMDS, AzurePlatformLKM: "Virtual network service
+# tags"; Azure lets these through unless a rule denies those tags by name, "Azure platform considerations" in
+# "Network security groups", so these rules only say what the servers rely on), then HTTP and HTTPS to the internet for patches, the backup, monitoring and Defender agents and Azure's own
+# public endpoints (the Internet tag includes Azure's public ranges: AzureCloud, Storage, AzureMonitor and
+# AzureKeyVault are all reached on 443), and a deny of everything else at 4096 that overrides Azure's own
+# AllowInternetOutBound (65001). 80 and 443 only is the project's own judgement, as on AWS; add a rule at 160 to 199
+# for a supplier that needs another port.
+resource "azurerm_network_security_rule" "outbound_estate" {
+  name                        = "allow-estate-outbound"
+  description                 = "Anything to the virtual network and what it is connected to (the estate's own traffic)"
+  priority                    = 150
+  direction                   = "Outbound"
+  access                      = "Allow"
+  protocol                    = "*"
+  source_port_range           = "*"
+  destination_port_range      = "*"
+  source_address_prefix       = "VirtualNetwork"
+  destination_address_prefix  = "VirtualNetwork"
+  resource_group_name         = azurerm_resource_group.landing_zone.name
+  network_security_group_name = azurerm_network_security_group.workloads.name
+}
+
+resource "azurerm_network_security_rule" "outbound_trust" {
+  count                        = length(var.on_premises_cidrs) > 0 ? 1 : 0
+  name                         = "allow-trust-outbound"
+  description                  = "Anything to the trust's ranges over HSCN or the VPN"
+  priority                     = 151
+  direction                    = "Outbound"
+  access                       = "Allow"
+  protocol                     = "*"
+  source_port_range            = "*"
+  destination_port_range       = "*"
+  source_address_prefix        = "VirtualNetwork"
+  destination_address_prefixes = var.on_premises_cidrs
+  resource_group_name          = azurerm_resource_group.landing_zone.name
+  network_security_group_name  = azurerm_network_security_group.workloads.name
+}
+
+resource "azurerm_network_security_rule" "outbound_platform" {
+  for_each = {
+    AzurePlatformDNS  = { priority = 152, protocol = "*", ports = ["53"] }
+    AzurePlatformIMDS = { priority = 153, protocol = "Tcp", ports = ["80"] }
+    AzurePlatformLKM  = { priority = 154, protocol = "Tcp", ports = ["1688"] }
+  }
+  name                        = "allow-${lower(each.key)}-outbound"
+  description                 = "Azure's platform service ${each.key}"
+  priority                    = each.value.priority
+  direction                   = "Outbound"
+  access                      = "Allow"
+  protocol                    = each.value.protocol
+  source_port_range           = "*"
+  destination_port_ranges     = each.value.ports
+  source_address_prefix       = "VirtualNetwork"
+  destination_address_prefix  = each.key
+  resource_group_name         = azurerm_resource_group.landing_zone.name
+  network_security_group_name = azurerm_network_security_group.workloads.name
+}
+
+# Windows Update, the Linux distributions' repositories and the agents' endpoints are on the internet at addresses
+# that change, so HTTP and HTTPS go out to any address, through the NAT gateway; nothing can come in that way.
+#trivy:ignore:AVD-AZU-0051
+resource "azurerm_network_security_rule" "outbound_web" {
+  name                        = "allow-web-outbound"
+  description                 = "HTTP and HTTPS out through the NAT gateway: patches, agents and Azure's public endpoints"
+  priority                    = 155
+  direction                   = "Outbound"
+  access                      = "Allow"
+  protocol                    = "Tcp"
+  source_port_range           = "*"
+  destination_port_ranges     = ["80", "443"]
+  source_address_prefix       = "VirtualNetwork"
+  destination_address_prefix  = "Internet"
+  resource_group_name         = azurerm_resource_group.landing_zone.name
+  network_security_group_name = azurerm_network_security_group.workloads.name
+}
+
+resource "azurerm_network_security_rule" "deny_outbound" {
+  name                        = "deny-all-other-outbound"
+  description                 = "Nothing else goes out"
+  priority                    = 4096
+  direction                   = "Outbound"
+  access                      = "Deny"
+  protocol                    = "*"
+  source_port_range           = "*"
+  destination_port_range      = "*"
+  source_address_prefix       = "*"
+  destination_address_prefix  = "*"
+  resource_group_name         = azurerm_resource_group.landing_zone.name
+  network_security_group_name = azurerm_network_security_group.workloads.name
+}
+
 """#,
         "terraform/azure/landing-zone/main.tf.mustache": #"""
 {{% CONTENT_TYPE: HCL }}
@@ -2744,11 +2955,24 @@ resource "azurerm_virtual_network" "main" {
   tags = azurerm_resource_group.landing_zone.tags
 }
 
-resource "azurerm_subnet" "workloads" {
-  name                              = "workloads"
+locals {
+  # One workload subnet per environment, so test, training, development and DR servers never share production's.
+  # Each is a sixteenth of address_space (a /20 of a /16), in this order, from its start; the rest of the space
+  # is for the special subnets below and in connectivity.tf. The split is the project's own judgement: set
+  # environment_subnet_cidrs to place any environment's subnet elsewhere.
+  environments = ["production", "dr", "test", "development", "training"]
+  environment_subnet_cidrs = merge(
+    { for index, environment in local.environments : environment => cidrsubnet(var.address_space, 4, index) },
+    var.environment_subnet_cidrs,
+  )
+}
+
+resource "azurerm_subnet" "environment" {
+  for_each                          = local.environment_subnet_cidrs
+  name                              = "workloads-${each.key}"
   resource_group_name               = azurerm_resource_group.landing_zone.name
   virtual_network_name              = azurerm_virtual_network.main.name
-  address_prefixes                  = [var.workload_subnet_cidr]
+  address_prefixes                  = [each.value]
   default_outbound_access_enabled   = false
   private_endpoint_network_policies = "Enabled"
 }
@@ -2807,8 +3031,9 @@ resource "azurerm_network_security_group" "workloads" {
   tags = azurerm_resource_group.landing_zone.tags
 }
 
-resource "azurerm_subnet_network_security_group_association" "workloads" {
-  subnet_id                 = azurerm_subnet.workloads.id
+resource "azurerm_subnet_network_security_group_association" "environment" {
+  for_each                  = azurerm_subnet.environment
+  subnet_id                 = each.value.id
   network_security_group_id = azurerm_network_security_group.workloads.id
 }
 
@@ -2827,22 +3052,24 @@ resource "azurerm_subnet_network_security_group_association" "mysql" {
   network_security_group_id = azurerm_network_security_group.workloads.id
 }
 
-# Inbound, by priority: the landing zone's rules at 100 to 199, each wave's at 200 + 10 x wave onwards (its service
-# ports to its own servers, from the estate and from the trust), load-balancer probes at 4001, and a deny at 4096
-# that overrides Azure's own AllowVnetInBound (65000), so nothing inside the network is open that no rule names.
+# Inbound, by priority: the landing zone's rules at 100 to 199, each wave's at 200 + 100 x wave to 299 + 100 x wave
+# (one application security group per service: its ports from the trust, from its own servers and from the services
+# that depend on it), load-balancer probes at 4001, and a deny at 4096 that overrides Azure's own AllowVnetInBound
+# (65000), so nothing inside the network is open that no rule names, and environments meet only where a dependency
+# says so. Outbound rules are in connectivity.tf.
 resource "azurerm_network_security_rule" "bastion" {
-  name                        = "bastion-management"
-  description                 = "SSH and RDP from Azure Bastion only"
-  priority                    = 100
-  direction                   = "Inbound"
-  access                      = "Allow"
-  protocol                    = "Tcp"
-  source_port_range           = "*"
-  destination_port_ranges     = ["22", "3389"]
-  source_address_prefix       = var.bastion_subnet_cidr
-  destination_address_prefix  = var.workload_subnet_cidr
-  resource_group_name         = azurerm_resource_group.landing_zone.name
-  network_security_group_name = azurerm_network_security_group.workloads.name
+  name                         = "bastion-management"
+  description                  = "SSH and RDP from Azure Bastion only"
+  priority                     = 100
+  direction                    = "Inbound"
+  access                       = "Allow"
+  protocol                     = "Tcp"
+  source_port_range            = "*"
+  destination_port_ranges      = ["22", "3389"]
+  source_address_prefix        = var.bastion_subnet_cidr
+  destination_address_prefixes = values(local.environment_subnet_cidrs)
+  resource_group_name          = azurerm_resource_group.landing_zone.name
+  network_security_group_name  = azurerm_network_security_group.workloads.name
 }
 
 # Private endpoints: Key Vault and Blob over HTTPS, Azure Files over SMB, Azure SQL Database over TDS.
@@ -3315,6 +3542,42 @@ resource "azurerm_backup_policy_vm" "daily" {
   }
 }
 
+# The file shares' daily snapshot backup, with the same retention as the VMs' (the project's own starting point;
+# azurerm's `backup_policy_file_share` allows up to 200 days, 200 weeks, 120 months and 10 years).
+resource "azurerm_backup_policy_file_share" "daily" {
+  name                = "${var.name_prefix}-files-daily"
+  resource_group_name = azurerm_resource_group.landing_zone.name
+  recovery_vault_name = azurerm_recovery_services_vault.main.name
+  timezone            = "GMT Standard Time"
+
+  backup {
+    frequency = "Daily"
+    time      = "01:00"
+  }
+
+  retention_daily {
+    count = 35
+  }
+
+  retention_weekly {
+    count    = 12
+    weekdays = ["Sunday"]
+  }
+
+  retention_monthly {
+    count    = 12
+    weekdays = ["Sunday"]
+    weeks    = ["First"]
+  }
+
+  retention_yearly {
+    count    = 7
+    weekdays = ["Sunday"]
+    weeks    = ["First"]
+    months   = ["January"]
+  }
+}
+
 # Microsoft Defender for Cloud on the services the waves build: servers (plan 2), SQL (Azure SQL Database and SQL
 # Server on VMs), the open-source databases, storage and Key Vault. One after another: the pricing API refuses
 # concurrent changes to a subscription.
@@ -3418,9 +3681,14 @@ output "resource_group_name" {
   value       = azurerm_resource_group.landing_zone.name
 }
 
-output "workload_subnet_id" {
-  description = "The private subnet for servers."
-  value       = azurerm_subnet.workloads.id
+output "workload_subnet_ids" {
+  description = "The private subnet for servers of each environment (production, dr, test, development, training)."
+  value       = { for environment, subnet in azurerm_subnet.environment : environment => subnet.id }
+}
+
+output "workload_subnet_cidrs" {
+  description = "Each environment's workload subnet range."
+  value       = local.environment_subnet_cidrs
 }
 
 output "key_vault_name" {
@@ -3453,6 +3721,12 @@ output "vpn_public_ip" {
   value       = var.vpn_gateway_enabled ? azurerm_public_ip.vpn[0].ip_address : null
 }
 
+output "expressroute_service_key" {
+  description = "The service key of a circuit made here, for the trust to give its HSCN connectivity provider (null otherwise)."
+  value       = var.expressroute_enabled && var.expressroute_create_circuit ? azurerm_express_route_circuit.trust[0].service_key : null
+  sensitive   = true
+}
+
 """#,
         "terraform/azure/landing-zone/providers.tf.mustache": #"""
 {{% CONTENT_TYPE: HCL }}
@@ -3473,13 +3747,14 @@ output "vpn_public_ip" {
 # The subscription to build in (or leave this out and set ARM_SUBSCRIPTION_ID). Placeholder.
 subscription_id = "00000000-0000-0000-0000-000000000000"
 
-# The virtual network and its subnets, each inside address_space.
+# The virtual network and its special subnets, each inside address_space. The environments' workload subnets take
+# the first five sixteenths of address_space (here 10.50.0.0/20 production to 10.50.64.0/20 training), so these sit
+# in its last sixteenth.
 address_space                = "10.50.0.0/16"
-workload_subnet_cidr         = "10.50.0.0/20"
-private_endpoint_subnet_cidr = "10.50.16.0/24"
-postgres_subnet_cidr         = "10.50.17.0/26"
-mysql_subnet_cidr            = "10.50.17.64/26"
-bastion_subnet_cidr          = "10.50.18.0/26"
+private_endpoint_subnet_cidr = "10.50.240.0/24"
+postgres_subnet_cidr         = "10.50.241.0/26"
+mysql_subnet_cidr            = "10.50.241.64/26"
+bastion_subnet_cidr          = "10.50.242.0/26"
 
 # When the landing zone's key expires (RFC 3339); it rotates a year after creation, well before this.
 key_expiry = "2030-03-31T00:00:00Z"
@@ -3495,8 +3770,25 @@ budget_contact_emails = ["platform-team@example.nhs.uk"]
 # Optional: the trust's ranges over HSCN or the VPN, and the VPN itself (its shared key from TF_VAR_vpn_shared_key).
 # on_premises_cidrs   = ["192.168.0.0/16"]
 # vpn_gateway_enabled = true
-# gateway_subnet_cidr = "10.50.19.0/27"
+# gateway_subnet_cidr = "10.50.243.0/27"
 # vpn_peer_address    = "198.51.100.10"
+
+# Optional: ExpressRoute through the trust's HSCN connectivity provider (see the README for what to obtain from it),
+# to the trust's existing circuit (its authorization key, if the circuit is in another subscription, from
+# TF_VAR_expressroute_authorization_key)...
+# expressroute_enabled    = true
+# gateway_subnet_cidr     = "10.50.243.0/27"
+# expressroute_circuit_id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/hscn/providers/Microsoft.Network/expressRouteCircuits/trust-hscn"
+# ...or to a circuit ordered here, then (once the provider has provisioned it) its private peering and connection:
+# expressroute_create_circuit      = true
+# expressroute_service_provider    = "Provider name as Azure lists it"
+# expressroute_peering_location    = "London"
+# expressroute_bandwidth_mbps      = 1000
+# expressroute_circuit_provisioned = true
+# expressroute_peer_asn            = 65010
+# expressroute_primary_peer_cidr   = "192.168.255.0/30"
+# expressroute_secondary_peer_cidr = "192.168.255.4/30"
+# expressroute_vlan_id             = 100
 
 # Optional, after wave 0: the domain controllers' addresses (wave 0's output domain_controller_ips).
 # dns_servers = ["10.50.15.254", "10.50.15.253"]
@@ -3517,13 +3809,14 @@ variable "address_space" {
   }
 }
 
-variable "workload_subnet_cidr" {
-  type        = string
-  description = "The private subnet for servers, inside address_space."
+variable "environment_subnet_cidrs" {
+  type        = map(string)
+  description = "Where an environment's workload subnet goes, by environment (production, dr, test, development, training), when not the default: each environment takes a sixteenth of address_space from its start, in that order (production the first, training the fifth). Keep the other subnets clear of these."
+  default     = {}
 
   validation {
-    condition     = can(cidrhost(var.workload_subnet_cidr, 0))
-    error_message = "Give an IPv4 CIDR block."
+    condition     = alltrue([for environment, cidr in var.environment_subnet_cidrs : contains(["production", "dr", "test", "development", "training"], environment) && can(cidrhost(cidr, 0))])
+    error_message = "Name environments production, dr, test, development or training, each with an IPv4 CIDR block."
   }
 }
 
@@ -3660,8 +3953,15 @@ variable "gateway_subnet_cidr" {
   }
 
   validation {
-    condition     = !var.vpn_gateway_enabled || var.gateway_subnet_cidr != null
-    error_message = "A VPN gateway needs its GatewaySubnet: set gateway_subnet_cidr when vpn_gateway_enabled is true."
+    condition     = !(var.vpn_gateway_enabled || var.expressroute_enabled) || var.gateway_subnet_cidr != null
+    error_message = "A VPN or ExpressRoute gateway needs its GatewaySubnet: set gateway_subnet_cidr when vpn_gateway_enabled or expressroute_enabled is true."
+  }
+
+  # Both gateways in one GatewaySubnet need a /27 or larger ("Configure ExpressRoute and Site-to-Site coexisting
+  # connections").
+  validation {
+    condition     = !(var.vpn_gateway_enabled || var.expressroute_enabled) || can(regex("/([0-9]|1[0-9]|2[0-7])$", coalesce(var.gateway_subnet_cidr, "x")))
+    error_message = "Give the GatewaySubnet a /27 or larger."
   }
 
   validation {
@@ -3735,6 +4035,130 @@ variable "budget_contact_emails" {
   }
 }
 
+variable "expressroute_enabled" {
+  type        = bool
+  description = "Connect to the trust over ExpressRoute through its HSCN connectivity provider: an ExpressRoute gateway in the GatewaySubnet (gateway_subnet_cidr) and a connection to expressroute_circuit_id, or to a circuit made here when expressroute_create_circuit. Coexists with the VPN when both are on."
+  default     = false
+
+  validation {
+    condition     = !var.expressroute_enabled || length(var.on_premises_cidrs) > 0
+    error_message = "ExpressRoute carries the trust's ranges, which the security rules admit: set on_premises_cidrs when expressroute_enabled is true."
+  }
+
+  validation {
+    condition     = !var.expressroute_enabled || (var.expressroute_circuit_id != null) != var.expressroute_create_circuit
+    error_message = "Give either expressroute_circuit_id (the trust's circuit) or expressroute_create_circuit = true, not both."
+  }
+}
+
+variable "expressroute_gateway_sku" {
+  type        = string
+  description = "The ExpressRoute gateway's SKU: zone-redundant ErGw1AZ (the project's own judgement for one trust's traffic; up to 1 Gbps) unless the trust needs ErGw2AZ or ErGw3AZ."
+  default     = "ErGw1AZ"
+
+  validation {
+    condition     = contains(["ErGw1AZ", "ErGw2AZ", "ErGw3AZ"], var.expressroute_gateway_sku)
+    error_message = "Use ErGw1AZ, ErGw2AZ or ErGw3AZ."
+  }
+}
+
+variable "expressroute_circuit_id" {
+  type        = string
+  description = "The resource ID of the trust's ExpressRoute circuit, provisioned by its HSCN connectivity provider, when expressroute_enabled and the circuit already exists."
+  default     = null
+
+  validation {
+    condition     = var.expressroute_circuit_id == null || can(regex("^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft.Network/expressRouteCircuits/[^/]+$", coalesce(var.expressroute_circuit_id, "x")))
+    error_message = "Give the circuit's resource ID (/subscriptions/.../providers/Microsoft.Network/expressRouteCircuits/NAME)."
+  }
+}
+
+variable "expressroute_authorization_key" {
+  type        = string
+  description = "An authorization key the circuit's owner created, when the circuit is in another subscription; give it as TF_VAR_expressroute_authorization_key from a secret store."
+  default     = null
+  sensitive   = true
+}
+
+variable "expressroute_create_circuit" {
+  type        = bool
+  description = "Order the circuit here (with expressroute_service_provider, expressroute_peering_location and expressroute_bandwidth_mbps) instead of connecting to an existing one."
+  default     = false
+
+  validation {
+    condition     = !var.expressroute_create_circuit || (var.expressroute_service_provider != null && var.expressroute_peering_location != null)
+    error_message = "A circuit made here needs expressroute_service_provider and expressroute_peering_location."
+  }
+}
+
+variable "expressroute_service_provider" {
+  type        = string
+  description = "The connectivity provider's name exactly as Azure lists it (az network express-route list-service-providers), when expressroute_create_circuit."
+  default     = null
+}
+
+variable "expressroute_peering_location" {
+  type        = string
+  description = "The peering location the provider serves the trust from, as Azure lists it (for example London or London2), when expressroute_create_circuit."
+  default     = null
+}
+
+variable "expressroute_bandwidth_mbps" {
+  type        = number
+  description = "The circuit's bandwidth in Mbps, when expressroute_create_circuit: one the provider offers (50, 100, 200, 500, 1000, 2000, 5000 or 10000). 1000 is the project's own judgement."
+  default     = 1000
+
+  validation {
+    condition     = contains([50, 100, 200, 500, 1000, 2000, 5000, 10000], var.expressroute_bandwidth_mbps)
+    error_message = "Use 50, 100, 200, 500, 1000, 2000, 5000 or 10000."
+  }
+}
+
+variable "expressroute_circuit_provisioned" {
+  type        = bool
+  description = "Set true once the provider has provisioned the circuit made here (its service_provider_provisioning_state is Provisioned): then the private peering and the connection are made."
+  default     = false
+}
+
+variable "expressroute_peer_asn" {
+  type        = number
+  description = "The trust's (or provider's) BGP ASN for private peering on a circuit made here, when the trust configures the peering (a layer 2 provider); null when the provider configures it."
+  default     = null
+
+  validation {
+    condition     = var.expressroute_peer_asn == null || (var.expressroute_peer_asn != null && (var.expressroute_primary_peer_cidr != null && var.expressroute_secondary_peer_cidr != null && var.expressroute_vlan_id != null))
+    error_message = "Private peering needs expressroute_primary_peer_cidr, expressroute_secondary_peer_cidr (two /30s) and expressroute_vlan_id too."
+  }
+}
+
+variable "expressroute_primary_peer_cidr" {
+  type        = string
+  description = "The /30 for the primary link's private peering, from the trust's ranges, agreed with the provider."
+  default     = null
+
+  validation {
+    condition     = var.expressroute_primary_peer_cidr == null || can(regex("/30$", coalesce(var.expressroute_primary_peer_cidr, "x")))
+    error_message = "Give a /30."
+  }
+}
+
+variable "expressroute_secondary_peer_cidr" {
+  type        = string
+  description = "The /30 for the secondary link's private peering, from the trust's ranges, agreed with the provider."
+  default     = null
+
+  validation {
+    condition     = var.expressroute_secondary_peer_cidr == null || can(regex("/30$", coalesce(var.expressroute_secondary_peer_cidr, "x")))
+    error_message = "Give a /30."
+  }
+}
+
+variable "expressroute_vlan_id" {
+  type        = number
+  description = "The VLAN the provider assigns to private peering."
+  default     = null
+}
+
 """#,
         "terraform/azure/wave/README.md.mustache": #"""
 {{% CONTENT_TYPE: TEXT }}
@@ -3749,6 +4173,11 @@ variable "budget_contact_emails" {
 1. The landing zone is applied (this wave finds its network, Key Vault, backup vault and DNS zones by name through
    `landing-zone.tf`, from the same `name_prefix`), and the deployer can reach its Key Vault (the landing zone's
    README, "Reaching the Key Vault").
+{{#has_remote_security_groups}}
+   So are the earlier waves this wave's security rules reach into ({{{remote_waves}}}): their services'
+   application security groups are found by name, and Azure refuses to delete a group a rule still names, so
+   destroy the waves in reverse order.
+{{/has_remote_security_groups}}
 2. `terraform init` with the landing zone's state account and this wave's own key, e.g.
    `-backend-config="key=wave-{{wave}}.tfstate"` (the rest as the landing zone's README gives).
 3. Copy `terraform.tfvars.example` to `terraform.tfvars` and replace every placeholder, then `terraform plan` and
@@ -3799,14 +4228,20 @@ to `admin_password`, so a rotation never rebuilds it.
 {{#has_directory}}
 
 The directory service's servers are domain controllers: each keeps a static address counted down from the top of
-the workload subnet (output `domain_controller_ips`), and the Active Directory ports (DNS, Kerberos, NTP, RPC, LDAP,
+its environment's workload subnet (output `domain_controller_ips`), and the Active Directory ports (DNS, Kerberos, NTP, RPC, LDAP,
 LDAPS, SMB, global catalog, and the RPC dynamic range for replication) are open to them from the estate and the
 trust. Once they are promoted, set the landing zone's `dns_servers` to those addresses and apply it again.
 {{/has_directory}}
 
-Network security: the landing zone's rules deny by default; this wave adds rules (priorities {{priority_base}} to
-{{priority_last}}) that open the ports its services' interfaces use, to this wave's servers only (an application security
-group), from inside the estate and, when `on_premises_cidrs` is set, from the trust:
+Network security: each server sits in its environment's workload subnet ({{environment_names}}), and the landing
+zone's rules deny by default. Each service gets an application security group (its servers' interfaces) and this
+wave adds {{rule_count}} rules (priorities {{priority_base}} to {{priority_last}}, numbered in order: each service's
+ports from the trust's ranges when `on_premises_cidrs` is set, between its own servers, from the services that depend
+on it, and Active Directory's ports to domain controllers from the estate), TCP and UDP apart. A rule between two
+services is written in the later wave of the two, naming the earlier wave's group by its name, so apply the waves in
+order (and destroy them in reverse). A service's servers share its one group whatever their environment, so its DR,
+test or training servers reach its production ones on the service's own ports (replication to DR needs that); other
+services' servers in another environment reach them only where a dependency says so. The ports the wave's services' interfaces use:
 
 | port | protocol | interface |
 |---|---|---|
@@ -3876,6 +4311,13 @@ administrator grants admin consent to the storage account's Entra application on
 roles (Storage File Data SMB Share Contributor and the like) given to the trust's groups ("Enable Microsoft Entra
 Kerberos authentication for hybrid identities on Azure Files"). Copy the data with the trust's tooling (Azure File
 Sync or robocopy over the VPN), then point users' drive mappings at the share.
+
+Every share is backed up daily by the landing zone's Recovery Services vault (policy `NAME_PREFIX-files-daily`:
+snapshots kept 35 days, 12 weekly, 12 monthly and 7 yearly, 66 at most, within Azure Files backup's 200 recovery
+points per share, "Support matrix for Azure Files backup"): the account is registered with the vault
+(`azurerm_backup_container_storage_account`) and each share protected (`azurerm_backup_protected_file_share`). Azure
+Backup reaches the private account as a trusted Azure service (the firewall's `AzureServices` bypass), and puts a
+delete lock on the account while it protects it.
 {{/has_file_shares}}
 {{#has_object_stores}}
 The backup container is versioned, with version-level immutability support and soft delete but no default
@@ -4205,26 +4647,40 @@ data "azurerm_virtual_network" "landing_zone" {
   resource_group_name = data.azurerm_resource_group.landing_zone.name
 }
 
-data "azurerm_subnet" "workloads" {
-  name                 = "workloads"
+{{#has_servers}}
+# The subnet of each environment the wave's servers serve: each server sits in its own environment's.
+data "azurerm_subnet" "environment" {
+  for_each             = toset([{{{environment_list}}}])
+  name                 = "workloads-${each.key}"
   virtual_network_name = data.azurerm_virtual_network.landing_zone.name
   resource_group_name  = data.azurerm_resource_group.landing_zone.name
 }
+{{/has_servers}}
 
 data "azurerm_subnet" "private_endpoints" {
   name                 = "private-endpoints"
   virtual_network_name = data.azurerm_virtual_network.landing_zone.name
   resource_group_name  = data.azurerm_resource_group.landing_zone.name
 }
+{{#has_servers_or_shares}}
+
+data "azurerm_recovery_services_vault" "main" {
+  name                = "${var.name_prefix}-backup"
+  resource_group_name = data.azurerm_resource_group.landing_zone.name
+}
+{{/has_servers_or_shares}}
+{{#has_file_shares}}
+
+data "azurerm_backup_policy_file_share" "daily" {
+  name                = "${var.name_prefix}-files-daily"
+  recovery_vault_name = data.azurerm_recovery_services_vault.main.name
+  resource_group_name = data.azurerm_resource_group.landing_zone.name
+}
+{{/has_file_shares}}
 {{#has_servers}}
 
 data "azurerm_network_security_group" "workloads" {
   name                = "${var.name_prefix}-workloads"
-  resource_group_name = data.azurerm_resource_group.landing_zone.name
-}
-
-data "azurerm_recovery_services_vault" "main" {
-  name                = "${var.name_prefix}-backup"
   resource_group_name = data.azurerm_resource_group.landing_zone.name
 }
 
@@ -4299,31 +4755,28 @@ resource "azurerm_resource_group" "wave" {
     environment  = "{{wave_environment}}"
   }
 }
-{{#has_servers}}
+{{#security_groups}}
 
-# The wave's servers, by their network interfaces, for the rules below. Each rule opens only the ports the wave's
-# services use (from the inventory's interfaces), to these servers, from inside the estate or from the trust.
-resource "azurerm_application_security_group" "wave" {
-  name                = "${var.name_prefix}-wave-{{wave}}"
+# {{service}}'s servers, by their network interfaces, for the rules below.
+resource "azurerm_application_security_group" "{{resource}}" {
+  name                = "${var.name_prefix}-{{group}}"
   location            = azurerm_resource_group.wave.location
   resource_group_name = azurerm_resource_group.wave.name
 
-  tags = azurerm_resource_group.wave.tags
+  tags = merge(azurerm_resource_group.wave.tags, { service = "{{service}}" })
 }
-{{#has_directory}}
+{{/security_groups}}
+{{#remote_security_groups}}
 
-resource "azurerm_application_security_group" "domain_controllers" {
-  name                = "${var.name_prefix}-wave-{{wave}}-domain-controllers"
-  location            = azurerm_resource_group.wave.location
-  resource_group_name = azurerm_resource_group.wave.name
-
-  tags = azurerm_resource_group.wave.tags
+# Wave {{wave}}'s group for the services it built that this wave's rules name (apply wave {{wave}} first).
+data "azurerm_application_security_group" "{{resource}}" {
+  name                = "${var.name_prefix}-{{group}}"
+  resource_group_name = "${var.name_prefix}-wave-{{wave}}"
 }
-{{/has_directory}}
-{{/has_servers}}
+{{/remote_security_groups}}
 {{#nsg_rules}}
 
-resource "azurerm_network_security_rule" "{{name}}" {
+resource "azurerm_network_security_rule" "{{resource}}" {
 {{#from_trust}}
   count                                      = length(var.on_premises_cidrs) > 0 ? 1 : 0
 {{/from_trust}}
@@ -4341,7 +4794,10 @@ resource "azurerm_network_security_rule" "{{name}}" {
 {{#from_trust}}
   source_address_prefixes                    = var.on_premises_cidrs
 {{/from_trust}}
-  destination_application_security_group_ids = [azurerm_application_security_group.{{#to_directory}}domain_controllers{{/to_directory}}{{^to_directory}}wave{{/to_directory}}.id]
+{{#from_group}}
+  source_application_security_group_ids      = [{{{source_group}}}]
+{{/from_group}}
+  destination_application_security_group_ids = [{{{to_group}}}]
   resource_group_name                        = data.azurerm_resource_group.landing_zone.name
   network_security_group_name                = data.azurerm_network_security_group.workloads.name
 }
@@ -4355,14 +4811,14 @@ resource "azurerm_network_interface" "{{resource}}" {
   resource_group_name = azurerm_resource_group.wave.name
 
 {{#static_ip}}
-  # A domain controller keeps its address: counted from the top of the subnet, clear of dynamic ones.
+  # A domain controller keeps its address: counted from the top of its environment's subnet, clear of dynamic ones.
 {{/static_ip}}
   ip_configuration {
     name                          = "private"
-    subnet_id                     = data.azurerm_subnet.workloads.id
+    subnet_id                     = data.azurerm_subnet.environment["{{environment}}"].id
 {{#static_ip}}
     private_ip_address_allocation = "Static"
-    private_ip_address            = cidrhost(data.azurerm_subnet.workloads.address_prefixes[0], {{host_number}})
+    private_ip_address            = cidrhost(data.azurerm_subnet.environment["{{environment}}"].address_prefixes[0], {{host_number}})
 {{/static_ip}}
 {{^static_ip}}
     private_ip_address_allocation = "Dynamic"
@@ -4374,15 +4830,8 @@ resource "azurerm_network_interface" "{{resource}}" {
 
 resource "azurerm_network_interface_application_security_group_association" "{{resource}}" {
   network_interface_id          = azurerm_network_interface.{{resource}}.id
-  application_security_group_id = azurerm_application_security_group.wave.id
+  application_security_group_id = azurerm_application_security_group.{{security_group}}.id
 }
-{{#directory}}
-
-resource "azurerm_network_interface_application_security_group_association" "{{resource}}_directory" {
-  network_interface_id          = azurerm_network_interface.{{resource}}.id
-  application_security_group_id = azurerm_application_security_group.domain_controllers.id
-}
-{{/directory}}
 {{#windows}}
 
 # Each Windows server's own administrator password, kept in the landing zone's Key Vault as {{hostname}}-admin.
@@ -4730,6 +5179,28 @@ resource "azurerm_storage_share" "{{resource}}{{key}}" {
   lifecycle {
     prevent_destroy = true
   }
+}
+{{/shares}}
+{{/file_shares}}
+{{#has_file_shares}}
+
+# Every share protected in the landing zone's Recovery Services vault, daily, as the VMs are: the account is
+# registered with the vault once, then each share.
+resource "azurerm_backup_container_storage_account" "files" {
+  resource_group_name = data.azurerm_resource_group.landing_zone.name
+  recovery_vault_name = data.azurerm_recovery_services_vault.main.name
+  storage_account_id  = azurerm_storage_account.files.id
+}
+{{/has_file_shares}}
+{{#file_shares}}
+{{#shares}}
+
+resource "azurerm_backup_protected_file_share" "{{resource}}{{key}}" {
+  resource_group_name       = data.azurerm_resource_group.landing_zone.name
+  recovery_vault_name       = data.azurerm_recovery_services_vault.main.name
+  source_storage_account_id = azurerm_backup_container_storage_account.files.storage_account_id
+  source_file_share_name    = azurerm_storage_share.{{resource}}{{key}}.name
+  backup_policy_id          = data.azurerm_backup_policy_file_share.daily.id
 }
 {{/shares}}
 {{/file_shares}}

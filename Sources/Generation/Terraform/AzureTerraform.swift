@@ -1,3 +1,5 @@
+import CloudFirstCore
+
 /// What the Azure wave templates need beyond the shared workload context: values Mustache cannot compute (joined
 /// port lists, rule priorities, share quotas split within Azure's limit, the domain controllers' static addresses).
 enum AzureTerraform {
@@ -5,10 +7,62 @@ enum AzureTerraform {
     /// large file shares enabled; azurerm validates `azurerm_storage_share.quota` as 1 to 102,400).
     static let largestShareGiB = 102_400
 
-    /// The first NSG priority a wave's rules take, and how many each wave may use: the landing zone's own rules sit
-    /// at 100 to 199 and its load-balancer and deny rules at 4001 and 4096, so wave N owns 200 + 10N to 209 + 10N.
-    /// Azure allows priorities 100 to 4096 ("Network security groups", Azure Virtual Network documentation).
-    static func priorityBase(wave: Int) -> Int { 200 + 10 * wave }
+    /// NSG rule priorities. Azure allows 100 to 4096, each unique within a security group and direction, and at
+    /// most 1,000 rules in one group ("Azure subscription and service limits", Networking limits; "Network security
+    /// groups", Azure Virtual Network documentation). Every wave's rules go into the landing zone's one group, whose
+    /// own rules sit at 100 to 199 and whose probe, outbound and deny rules sit at 4001 and above, so wave N owns
+    /// the block 200 + 100N to 299 + 100N (38 waves of up to 100 rules) and numbers its rules in the order they are
+    /// generated: by service in the wave's order, then trust, within-service, dependency and directory rules. A
+    /// wave's priorities therefore change only when that wave's own services or dependencies do, never another's.
+    static let rulesPerWave = 100
+    static func priorityBase(wave: Int) -> Int { 200 + rulesPerWave * wave }
+
+    /// Application security groups: names of 1 to 80 letters, digits, underscores, periods and hyphens, starting with
+    /// a letter or digit ("Naming rules and restrictions for Azure resources", Microsoft.Network
+    /// applicationSecurityGroups), unique within a resource group; at most 3,000 per subscription and region ("Azure
+    /// subscription and service limits", Networking limits). One per service with servers: the name prefix (at
+    /// most 15 characters), a hyphen, and the service's id made safe (at most 60), so never more than 76.
+    static func securityGroupName(_ service: String) -> String { containerName(service) }
+
+    /// NSG rule names are at most 80 characters and descriptions at most 140 ("Naming rules and restrictions for
+    /// Azure resources", Microsoft.Network networkSecurityGroups/securityRules; azurerm validates the description's
+    /// length in `network_security_rule_resource.go`).
+    static let ruleNameLimit = 80
+    static let ruleDescriptionLimit = 140
+
+    /// A wave whose rules do not fit its block of priorities.
+    struct PriorityError: Error, CustomStringConvertible {
+        let wave: Int
+        let rules: Int
+        var description: String {
+            "Azure wave \(wave) needs \(rules) security rules, but each wave has \(rulesPerWave) priorities (200 + 100 x wave, "
+                + "waves 0 to 37, within Azure's 100 to 4096): split the wave, or move services to other waves"
+        }
+    }
+
+    /// The services earlier waves built servers for on Azure, by id: the wave and the security group's name. The
+    /// generator carries it from wave to wave, so a rule between two services is written once, in the later wave
+    /// of the two, when both groups exist.
+    struct Built {
+        var services: [String: (wave: Int, group: String)] = [:]
+        /// The services whose groups any wave's rules name: all in the landing zone's one security group, which
+        /// may name at most `groupsPerSecurityGroup`.
+        var referenced: Set<String> = []
+    }
+
+    /// "Application security groups that can be specified within all security rules of a network security group":
+    /// 100 ("Azure subscription and service limits", Networking limits).
+    static let groupsPerSecurityGroup = 100
+
+    /// An estate whose services' groups outnumber what the landing zone's security group may name.
+    struct GroupLimitError: Error, CustomStringConvertible {
+        let groups: Int
+        var description: String {
+            "Azure's rules would name \(groups) application security groups (one per service with servers), but one "
+                + "network security group may name at most \(groupsPerSecurityGroup): the estate needs a security "
+                + "group per environment or per wave, which this generator does not yet write"
+        }
+    }
 
     /// The ports an Active Directory domain controller answers on, from "How to configure a firewall for Active
     /// Directory domains and trusts" and "Service overview and network port requirements for Windows" (Microsoft
@@ -19,19 +73,24 @@ enum AzureTerraform {
     static let directoryUDP = ["53", "88", "123", "389", "464"]
 
     /// Adds the Azure keys to a wave's context (already holding `servers`, `ports`, `file_shares`, `object_stores`).
-    static func enrich(_ context: inout [String: Any], wave: Int) {
+    static func enrich(_ context: inout [String: Any], wave: Int, estate: Estate, built: inout Built) throws {
         var servers = context["servers"] as? [[String: Any]] ?? []
-        var controllers = 0
+        var controllers: [String: Int] = [:]
         for index in servers.indices {
             let directory = servers[index]["directory"] as? Bool == true
             servers[index]["static_ip"] = directory
             if directory {
-                // Counted from the top of the subnet (cidrhost with a negative number), away from the addresses
-                // Azure hands out from the bottom; -1 is the subnet's broadcast address, which Azure reserves.
-                servers[index]["host_number"] = -(2 + controllers)
-                controllers += 1
+                // Counted from the top of its environment's subnet (cidrhost with a negative number), away from the
+                // addresses Azure hands out from the bottom; -1 is the subnet's broadcast address, which Azure
+                // reserves.
+                let environment = servers[index]["environment"] as? String ?? "production"
+                servers[index]["host_number"] = -(2 + controllers[environment, default: 0])
+                controllers[environment, default: 0] += 1
             }
         }
+        // The environments' subnets the wave's servers sit in, each looked up once.
+        context["environment_list"] = Identifiers.hclList(context["environments"] as? [String] ?? [])
+        context["environment_names"] = (context["environments"] as? [String] ?? []).joined(separator: ", ")
         context["servers"] = servers
         // The wave's own resources (its resource group, security groups, storage accounts) carry the environment of
         // what they serve: the one environment of the wave's servers, databases and stores, or "mixed".
@@ -45,43 +104,8 @@ enum AzureTerraform {
         context["missing_image_list"] = Identifiers.hclList(missing.compactMap { $0["name"] as? String })
         context["windows_servers"] = servers.filter { $0["windows"] as? Bool == true }
 
-        let ports = context["ports"] as? [[String: Any]] ?? []
-        func list(_ transport: String) -> [String] {
-            ports.filter { $0["protocol"] as? String == transport }.compactMap { ($0["port"] as? Int).map(String.init) }
-        }
-        var rules: [[String: Any]] = []
-        let base = priorityBase(wave: wave)
-        func add(_ name: String, _ description: String, _ protocolName: String, _ ports: [String], trust: Bool,
-                 directory: Bool) {
-            guard !ports.isEmpty else { return }
-            rules.append(["name": "wave-\(wave)-\(name)", "description": description, "protocol": protocolName,
-                          "priority": base + rules.count, "port_list": Identifiers.hclList(ports), "from_trust": trust,
-                          "from_estate": !trust, "to_directory": directory])
-        }
-        if !servers.isEmpty {
-            add("tcp-from-estate", "The wave's service ports (TCP) from inside the estate", "Tcp", list("tcp"),
-                trust: false, directory: false)
-            add("udp-from-estate", "The wave's service ports (UDP) from inside the estate", "Udp", list("udp"),
-                trust: false, directory: false)
-            add("tcp-from-trust", "The wave's service ports (TCP) from the trust's ranges", "Tcp", list("tcp"),
-                trust: true, directory: false)
-            add("udp-from-trust", "The wave's service ports (UDP) from the trust's ranges", "Udp", list("udp"),
-                trust: true, directory: false)
-        }
-        if controllers > 0 {
-            add("directory-tcp-from-estate", "Active Directory (TCP) to the domain controllers from the estate", "Tcp",
-                directoryTCP, trust: false, directory: true)
-            add("directory-udp-from-estate", "Active Directory (UDP) to the domain controllers from the estate", "Udp",
-                directoryUDP, trust: false, directory: true)
-            add("directory-tcp-from-trust", "Active Directory (TCP) to the domain controllers from the trust", "Tcp",
-                directoryTCP, trust: true, directory: true)
-            add("directory-udp-from-trust", "Active Directory (UDP) to the domain controllers from the trust", "Udp",
-                directoryUDP, trust: true, directory: true)
-        }
-        context["priority_base"] = base
-        context["priority_last"] = base + 9
-        context["nsg_rules"] = rules
-        context["has_nsg_rules"] = !rules.isEmpty
+        try securityRules(&context, servers: &servers, wave: wave, estate: estate, built: &built)
+        context["servers"] = servers
 
         // Azure Database for MySQL flexible server's General Purpose tier offers the Ddsv4 sizes (2 to 64 vCores)
         // where PostgreSQL's offers Ddsv5 ("Service tiers in Azure Database for MySQL - Flexible Server"): the same
@@ -110,8 +134,143 @@ enum AzureTerraform {
             || context["has_object_stores"] as? Bool == true
         context["needs_workspace"] = context["has_stores"] as? Bool == true
             || context["has_databases"] as? Bool == true
+        context["has_servers_or_shares"] = context["has_servers"] as? Bool == true
+            || context["has_file_shares"] as? Bool == true
         context["has_split_shares"] = (context["file_shares"] as? [[String: Any]] ?? [])
             .contains { $0["split"] as? Bool == true }
+    }
+
+    /// One application security group per service with servers in the wave, each server's interface joined to its
+    /// service's group, and the inbound rules for each: its interface ports from the trust's ranges, from its own
+    /// servers (a service's servers talk among themselves: clusters, replicas), and from each built service that
+    /// depends on it (the ports `Workload.portsReached` gives: its interfaces and its databases' engines), TCP and UDP
+    /// apart; a directory service's domain controllers answer Active Directory's ports to the whole estate and the
+    /// trust. Nothing else inside the network is open, so environments meet only where a dependency says so.
+    static func securityRules(_ context: inout [String: Any], servers: inout [[String: Any]], wave: Int,
+                              estate: Estate, built: inout Built) throws {
+        var order: [String] = []
+        var resources = Identifiers.Unique.resources()
+        var local: [String: (resource: String, group: String)] = [:]
+        var groupNames = Set<String>()
+        for server in servers {
+            guard let service = server["service"] as? String, local[service] == nil else { continue }
+            order.append(service)
+            var group = securityGroupName(service)
+            var suffix = 2
+            while !groupNames.insert(group).inserted {
+                group = String(securityGroupName(service).prefix(56)) + "-\(suffix)"
+                suffix += 1
+            }
+            local[service] = (resources.take(service), group)
+            built.services[service] = (wave, group)
+        }
+        for index in servers.indices {
+            servers[index]["security_group"] = local[servers[index]["service"] as? String ?? ""]?.resource ?? ""
+        }
+        context["security_groups"] = order.map { ["resource": local[$0]!.resource, "group": local[$0]!.group,
+                                                  "service": $0] as [String: Any] }
+        // Groups of earlier waves' services, found by name in their wave's resource group.
+        var remote: [String: [String: Any]] = [:]
+        func reference(_ service: String) -> String {
+            if let mine = local[service] { return "azurerm_application_security_group.\(mine.resource).id" }
+            let (number, group) = built.services[service]!
+            let resource = "wave_\(number)_" + Identifiers.resource(group)
+            remote[resource] = ["resource": resource, "group": group, "wave": number]
+            return "data.azurerm_application_security_group.\(resource).id"
+        }
+
+        var rules: [[String: Any]] = []
+        let base = priorityBase(wave: wave)
+        func add(_ what: String, _ description: String, _ transport: String, _ ports: [String], to service: String,
+                 from source: String?, trust: Bool = false, estate: Bool = false) {
+            guard !ports.isEmpty else { return }
+            let priority = base + rules.count
+            var name = String("wave-\(wave)-\(priority)-\(what)".prefix(ruleNameLimit))
+            while let last = name.last, !(last.isLetter || last.isNumber) { name.removeLast() }
+            var rule: [String: Any] = [
+                "name": name, "resource": Identifiers.resource(name),
+                "description": String(description.prefix(ruleDescriptionLimit)),
+                "protocol": transport == "udp" ? "Udp" : "Tcp", "priority": priority,
+                "port_list": Identifiers.hclList(ports), "from_trust": trust, "from_estate": estate,
+                "from_group": source != nil, "to_group": reference(service),
+            ]
+            if let source { rule["source_group"] = reference(source) }
+            built.referenced.insert(service)
+            if let source { built.referenced.insert(source) }
+            rules.append(rule)
+        }
+        func numbers(_ ports: [Workload.Port], _ transport: String) -> [String] {
+            Array(Set(ports.filter { $0.transport == transport }.map(\.number))).sorted().map(String.init)
+        }
+        let serviceModels = Dictionary(estate.services.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for service in order {
+            let safe = securityGroupName(service)
+            let own = servers.first { $0["service"] as? String == service }?["ports"] as? [[String: Any]] ?? []
+            let ports = own.compactMap { port -> Workload.Port? in
+                guard let transport = port["protocol"] as? String, let number = port["port"] as? Int else { return nil }
+                return Workload.Port(transport: transport, number: number, label: port["label"] as? String ?? "")
+            }
+            let count = servers.filter { $0["service"] as? String == service }.count
+            for transport in ["tcp", "udp"] {
+                let upper = transport.uppercased()
+                add("\(safe)-\(transport)-from-trust", "\(service)'s interface ports (\(upper)) from the trust's ranges",
+                    transport, numbers(ports, transport), to: service, from: nil, trust: true)
+            }
+            if count > 1 {
+                for transport in ["tcp", "udp"] {
+                    add("\(safe)-\(transport)-within", "\(service)'s interface ports (\(transport.uppercased())) between its own servers",
+                        transport, numbers(ports, transport), to: service, from: service)
+                }
+            }
+            // What this service depends on that is built (in this wave or an earlier one), then what depends on it
+            // that an earlier wave built; a later wave's dependents write their own rules to this group.
+            let model = serviceModels[service]
+            var seen = Set<String>()
+            for reference in model?.dependsOn ?? [] where reference.id != service && seen.insert(reference.id).inserted {
+                guard built.services[reference.id] != nil, let dependency = serviceModels[reference.id] else { continue }
+                let reached = Workload.portsReached(at: dependency, in: estate)
+                for transport in ["tcp", "udp"] {
+                    add("\(securityGroupName(reference.id))-\(transport)-from-\(safe)",
+                        "\(reference.id)'s ports (\(transport.uppercased())) from \(service), which depends on it",
+                        transport, numbers(reached, transport), to: reference.id, from: service)
+                }
+            }
+            for dependent in estate.services where dependent.id != service
+                && dependent.dependsOn.contains(where: { $0.id == service }) {
+                guard let earlier = built.services[dependent.id], earlier.wave < wave, let model else { continue }
+                let reached = Workload.portsReached(at: model, in: estate)
+                for transport in ["tcp", "udp"] {
+                    add("\(safe)-\(transport)-from-\(securityGroupName(dependent.id))",
+                        "\(service)'s ports (\(transport.uppercased())) from \(dependent.id), which depends on it",
+                        transport, numbers(reached, transport), to: service, from: dependent.id)
+                }
+            }
+            if servers.contains(where: { $0["service"] as? String == service && $0["directory"] as? Bool == true }) {
+                add("\(safe)-directory-tcp-from-estate", "Active Directory (TCP) to \(service)'s domain controllers from the estate",
+                    "tcp", directoryTCP, to: service, from: nil, estate: true)
+                add("\(safe)-directory-udp-from-estate", "Active Directory (UDP) to \(service)'s domain controllers from the estate",
+                    "udp", directoryUDP, to: service, from: nil, estate: true)
+                add("\(safe)-directory-tcp-from-trust", "Active Directory (TCP) to \(service)'s domain controllers from the trust",
+                    "tcp", directoryTCP, to: service, from: nil, trust: true)
+                add("\(safe)-directory-udp-from-trust", "Active Directory (UDP) to \(service)'s domain controllers from the trust",
+                    "udp", directoryUDP, to: service, from: nil, trust: true)
+            }
+        }
+        // Past its block a wave would take the next wave's priorities (or pass 4000, where the landing zone's probe,
+        // outbound and deny rules sit): say so rather than write rules Azure refuses as conflicting.
+        if rules.count > rulesPerWave || (!rules.isEmpty && base + rules.count - 1 > 4000) {
+            throw PriorityError(wave: wave, rules: rules.count)
+        }
+        if built.referenced.count > groupsPerSecurityGroup { throw GroupLimitError(groups: built.referenced.count) }
+        context["remote_security_groups"] = remote.keys.sorted().map { remote[$0]! }
+        let earlier = Set(remote.values.compactMap { $0["wave"] as? Int }).sorted()
+        context["has_remote_security_groups"] = !earlier.isEmpty
+        context["remote_waves"] = earlier.map { "`wave-\($0)/`" }.joined(separator: ", ")
+        context["priority_base"] = base
+        context["priority_last"] = base + rulesPerWave - 1
+        context["rule_count"] = rules.count
+        context["nsg_rules"] = rules
+        context["has_nsg_rules"] = !rules.isEmpty
     }
 
     /// A share of `gib` as quotas within Azure's largest share, as equal as can be.

@@ -47,6 +47,8 @@ public struct TerraformGenerator: Sendable {
         var databaseNames = Identifiers.Unique.databases()
         let sizingByServer = Dictionary(plan.sizing.map { ($0.serverIndex, $0) }, uniquingKeysWith: { first, _ in first })
         var waveFolders: [[String: Any]] = []
+        // Azure's security rules between services of different waves are written in the later wave of the two.
+        var azureBuilt = AzureTerraform.Built()
         // The landing zone's own folder builds the platform; the foundation services the plan moves with it
         // (directory, backup) get a wave folder of their own, wave-0, like any wave's servers.
         for wave in plan.waves where wave.number > 0 || !wave.services.isEmpty {
@@ -194,7 +196,7 @@ public struct TerraformGenerator: Sendable {
             context["skipped"] = skipped
             context["has_skipped"] = !skipped.isEmpty
             if cloud == .gcp { GoogleTerraform.decorate(wave: &context) }
-            if cloud == .azure { AzureTerraform.enrich(&context, wave: wave.number) }
+            if cloud == .azure { try AzureTerraform.enrich(&context, wave: wave.number, estate: estate, built: &azureBuilt) }
             if cloud == .aws { AWSTerraform.enrich(&context, wave: wave, plan: plan) }
             waveContexts.append(context)
             let folder = "\(cloud.rawValue)/wave-\(wave.number)"

@@ -208,13 +208,19 @@ enum Workload {
         var ports = Set<Port>()
         for reference in service.dependsOn {
             guard let index = estate.serviceIndex[reference.id] else { continue }
-            let dependency = estate.services[index]
-            let found = dependency.servers.compactMap { estate.serverIndex[$0.id] }
-                .flatMap { Self.engines(of: estate.servers[$0]) }
-            ports.formUnion(Self.ports(of: dependency, engines: found).known)
-            if let database = Self.ports(.odbc, engines: found) {
-                ports.formUnion(database.map { Port(transport: $0.transport, number: $0.number, label: "database") })
-            }
+            ports.formUnion(portsReached(at: estate.services[index], in: estate))
+        }
+        return ports.sorted()
+    }
+
+    /// The ports a dependent reaches one service at: its interface ports and its databases' engine ports.
+    static func portsReached(at dependency: Service, in estate: Estate) -> [Port] {
+        var ports = Set<Port>()
+        let found = dependency.servers.compactMap { estate.serverIndex[$0.id] }
+            .flatMap { Self.engines(of: estate.servers[$0]) }
+        ports.formUnion(Self.ports(of: dependency, engines: found).known)
+        if let database = Self.ports(.odbc, engines: found) {
+            ports.formUnion(database.map { Port(transport: $0.transport, number: $0.number, label: "database") })
         }
         return ports.sorted()
     }

@@ -62,14 +62,16 @@ resource "azurerm_nat_gateway_public_ip_association" "main" {
   public_ip_address_id = azurerm_public_ip.nat.id
 }
 
-resource "azurerm_subnet_nat_gateway_association" "workloads" {
-  subnet_id      = azurerm_subnet.workloads.id
+resource "azurerm_subnet_nat_gateway_association" "environment" {
+  for_each       = azurerm_subnet.environment
+  subnet_id      = each.value.id
   nat_gateway_id = azurerm_nat_gateway.main.id
 }
 
-# A VPN gateway lives in a subnet that must be called GatewaySubnet, and answers on a public address of its own.
+# A VPN or ExpressRoute gateway lives in a subnet that must be called GatewaySubnet (both in the same one when both
+# are on), and answers on a public address of its own.
 resource "azurerm_subnet" "gateway" {
-  count                = var.vpn_gateway_enabled ? 1 : 0
+  count                = var.vpn_gateway_enabled || var.expressroute_enabled ? 1 : 0
   name                 = "GatewaySubnet"
   resource_group_name  = azurerm_resource_group.landing_zone.name
   virtual_network_name = azurerm_virtual_network.main.name
@@ -131,4 +133,183 @@ resource "azurerm_virtual_network_gateway_connection" "trust" {
   shared_key                 = var.vpn_shared_key
 
   tags = azurerm_resource_group.landing_zone.tags
+}
+
+# ExpressRoute to the trust through its HSCN connectivity provider, when expressroute_enabled: a zone-redundant
+# ExpressRoute gateway in the GatewaySubnet and a connection to the circuit, either one the trust already has
+# (expressroute_circuit_id, with expressroute_authorization_key when the circuit is in another subscription) or one
+# made here (expressroute_create_circuit) with its private peering. With the VPN on too, the two coexist as Microsoft's
+# "Configure ExpressRoute and Site-to-Site coexisting connections" requires: a route-based VPN gateway of a non-Basic
+# SKU, a GatewaySubnet of /27 or larger, and the VPN gateway created before the ExpressRoute gateway.
+resource "azurerm_public_ip" "expressroute" {
+  count               = var.expressroute_enabled ? 1 : 0
+  name                = "${var.name_prefix}-expressroute"
+  location            = azurerm_resource_group.landing_zone.location
+  resource_group_name = azurerm_resource_group.landing_zone.name
+  allocation_method   = "Static"
+  sku                 = "Standard"
+  zones               = ["1", "2", "3"]
+
+  tags = azurerm_resource_group.landing_zone.tags
+}
+
+resource "azurerm_virtual_network_gateway" "expressroute" {
+  count               = var.expressroute_enabled ? 1 : 0
+  name                = "${var.name_prefix}-expressroute"
+  location            = azurerm_resource_group.landing_zone.location
+  resource_group_name = azurerm_resource_group.landing_zone.name
+  type                = "ExpressRoute"
+  sku                 = var.expressroute_gateway_sku
+
+  ip_configuration {
+    name                 = "gateway"
+    public_ip_address_id = azurerm_public_ip.expressroute[0].id
+    subnet_id            = azurerm_subnet.gateway[0].id
+  }
+
+  tags = azurerm_resource_group.landing_zone.tags
+
+  depends_on = [azurerm_virtual_network_gateway.trust]
+}
+
+# A circuit ordered here: the trust gives its provider the output expressroute_service_key, the provider provisions
+# it, and then (expressroute_circuit_provisioned = true, apply again) the private peering and the connection follow.
+resource "azurerm_express_route_circuit" "trust" {
+  count                    = var.expressroute_enabled && var.expressroute_create_circuit ? 1 : 0
+  name                     = "${var.name_prefix}-hscn"
+  location                 = azurerm_resource_group.landing_zone.location
+  resource_group_name      = azurerm_resource_group.landing_zone.name
+  service_provider_name    = var.expressroute_service_provider
+  peering_location         = var.expressroute_peering_location
+  bandwidth_in_mbps        = var.expressroute_bandwidth_mbps
+  allow_classic_operations = false
+
+  sku {
+    tier   = "Standard"
+    family = "MeteredData"
+  }
+
+  tags = azurerm_resource_group.landing_zone.tags
+}
+
+# Private peering on a circuit made here, once provisioned, when the trust configures it rather than the provider
+# (a layer 2 provider; a layer 3 provider configures it itself: leave expressroute_peer_asn null).
+resource "azurerm_express_route_circuit_peering" "private" {
+  count                         = var.expressroute_enabled && var.expressroute_create_circuit && var.expressroute_circuit_provisioned && var.expressroute_peer_asn != null ? 1 : 0
+  peering_type                  = "AzurePrivatePeering"
+  express_route_circuit_name    = azurerm_express_route_circuit.trust[0].name
+  resource_group_name           = azurerm_resource_group.landing_zone.name
+  peer_asn                      = var.expressroute_peer_asn
+  primary_peer_address_prefix   = var.expressroute_primary_peer_cidr
+  secondary_peer_address_prefix = var.expressroute_secondary_peer_cidr
+  vlan_id                       = var.expressroute_vlan_id
+  ipv4_enabled                  = true
+}
+
+resource "azurerm_virtual_network_gateway_connection" "expressroute" {
+  count                      = var.expressroute_enabled && (var.expressroute_circuit_id != null || var.expressroute_circuit_provisioned) ? 1 : 0
+  name                       = "${var.name_prefix}-hscn"
+  location                   = azurerm_resource_group.landing_zone.location
+  resource_group_name        = azurerm_resource_group.landing_zone.name
+  type                       = "ExpressRoute"
+  virtual_network_gateway_id = azurerm_virtual_network_gateway.expressroute[0].id
+  express_route_circuit_id   = var.expressroute_circuit_id != null ? var.expressroute_circuit_id : azurerm_express_route_circuit.trust[0].id
+  authorization_key          = var.expressroute_authorization_key
+
+  tags = azurerm_resource_group.landing_zone.tags
+
+  depends_on = [azurerm_express_route_circuit_peering.private]
+}
+
+# Outbound, by priority: the estate's own traffic (the virtual network, and the trust's ranges over HSCN or the VPN:
+# domain controllers' DNS and NTP, dependencies still on premises), Azure's platform DNS, instance metadata and
+# Windows activation (service tags AzurePlatformDNS, AzurePlatformIMDS, AzurePlatformLKM: "Virtual network service
+# tags"; Azure lets these through unless a rule denies those tags by name, "Azure platform considerations" in
+# "Network security groups", so these rules only say what the servers rely on), then HTTP and HTTPS to the internet for patches, the backup, monitoring and Defender agents and Azure's own
+# public endpoints (the Internet tag includes Azure's public ranges: AzureCloud, Storage, AzureMonitor and
+# AzureKeyVault are all reached on 443), and a deny of everything else at 4096 that overrides Azure's own
+# AllowInternetOutBound (65001). 80 and 443 only is the project's own judgement, as on AWS; add a rule at 160 to 199
+# for a supplier that needs another port.
+resource "azurerm_network_security_rule" "outbound_estate" {
+  name                        = "allow-estate-outbound"
+  description                 = "Anything to the virtual network and what it is connected to (the estate's own traffic)"
+  priority                    = 150
+  direction                   = "Outbound"
+  access                      = "Allow"
+  protocol                    = "*"
+  source_port_range           = "*"
+  destination_port_range      = "*"
+  source_address_prefix       = "VirtualNetwork"
+  destination_address_prefix  = "VirtualNetwork"
+  resource_group_name         = azurerm_resource_group.landing_zone.name
+  network_security_group_name = azurerm_network_security_group.workloads.name
+}
+
+resource "azurerm_network_security_rule" "outbound_trust" {
+  count                        = length(var.on_premises_cidrs) > 0 ? 1 : 0
+  name                         = "allow-trust-outbound"
+  description                  = "Anything to the trust's ranges over HSCN or the VPN"
+  priority                     = 151
+  direction                    = "Outbound"
+  access                       = "Allow"
+  protocol                     = "*"
+  source_port_range            = "*"
+  destination_port_range       = "*"
+  source_address_prefix        = "VirtualNetwork"
+  destination_address_prefixes = var.on_premises_cidrs
+  resource_group_name          = azurerm_resource_group.landing_zone.name
+  network_security_group_name  = azurerm_network_security_group.workloads.name
+}
+
+resource "azurerm_network_security_rule" "outbound_platform" {
+  for_each = {
+    AzurePlatformDNS  = { priority = 152, protocol = "*", ports = ["53"] }
+    AzurePlatformIMDS = { priority = 153, protocol = "Tcp", ports = ["80"] }
+    AzurePlatformLKM  = { priority = 154, protocol = "Tcp", ports = ["1688"] }
+  }
+  name                        = "allow-${lower(each.key)}-outbound"
+  description                 = "Azure's platform service ${each.key}"
+  priority                    = each.value.priority
+  direction                   = "Outbound"
+  access                      = "Allow"
+  protocol                    = each.value.protocol
+  source_port_range           = "*"
+  destination_port_ranges     = each.value.ports
+  source_address_prefix       = "VirtualNetwork"
+  destination_address_prefix  = each.key
+  resource_group_name         = azurerm_resource_group.landing_zone.name
+  network_security_group_name = azurerm_network_security_group.workloads.name
+}
+
+# Windows Update, the Linux distributions' repositories and the agents' endpoints are on the internet at addresses
+# that change, so HTTP and HTTPS go out to any address, through the NAT gateway; nothing can come in that way.
+#trivy:ignore:AVD-AZU-0051
+resource "azurerm_network_security_rule" "outbound_web" {
+  name                        = "allow-web-outbound"
+  description                 = "HTTP and HTTPS out through the NAT gateway: patches, agents and Azure's public endpoints"
+  priority                    = 155
+  direction                   = "Outbound"
+  access                      = "Allow"
+  protocol                    = "Tcp"
+  source_port_range           = "*"
+  destination_port_ranges     = ["80", "443"]
+  source_address_prefix       = "VirtualNetwork"
+  destination_address_prefix  = "Internet"
+  resource_group_name         = azurerm_resource_group.landing_zone.name
+  network_security_group_name = azurerm_network_security_group.workloads.name
+}
+
+resource "azurerm_network_security_rule" "deny_outbound" {
+  name                        = "deny-all-other-outbound"
+  description                 = "Nothing else goes out"
+  priority                    = 4096
+  direction                   = "Outbound"
+  access                      = "Deny"
+  protocol                    = "*"
+  source_port_range           = "*"
+  destination_port_range      = "*"
+  source_address_prefix       = "*"
+  destination_address_prefix  = "*"
+  resource_group_name         = azurerm_resource_group.landing_zone.name
+  network_security_group_name = azurerm_network_security_group.workloads.name
 }

@@ -30,11 +30,24 @@ resource "azurerm_virtual_network" "main" {
   tags = azurerm_resource_group.landing_zone.tags
 }
 
-resource "azurerm_subnet" "workloads" {
-  name                              = "workloads"
+locals {
+  # One workload subnet per environment, so test, training, development and DR servers never share production's.
+  # Each is a sixteenth of address_space (a /20 of a /16), in this order, from its start; the rest of the space
+  # is for the special subnets below and in connectivity.tf. The split is the project's own judgement: set
+  # environment_subnet_cidrs to place any environment's subnet elsewhere.
+  environments = ["production", "dr", "test", "development", "training"]
+  environment_subnet_cidrs = merge(
+    { for index, environment in local.environments : environment => cidrsubnet(var.address_space, 4, index) },
+    var.environment_subnet_cidrs,
+  )
+}
+
+resource "azurerm_subnet" "environment" {
+  for_each                          = local.environment_subnet_cidrs
+  name                              = "workloads-${each.key}"
   resource_group_name               = azurerm_resource_group.landing_zone.name
   virtual_network_name              = azurerm_virtual_network.main.name
-  address_prefixes                  = [var.workload_subnet_cidr]
+  address_prefixes                  = [each.value]
   default_outbound_access_enabled   = false
   private_endpoint_network_policies = "Enabled"
 }
@@ -93,8 +106,9 @@ resource "azurerm_network_security_group" "workloads" {
   tags = azurerm_resource_group.landing_zone.tags
 }
 
-resource "azurerm_subnet_network_security_group_association" "workloads" {
-  subnet_id                 = azurerm_subnet.workloads.id
+resource "azurerm_subnet_network_security_group_association" "environment" {
+  for_each                  = azurerm_subnet.environment
+  subnet_id                 = each.value.id
   network_security_group_id = azurerm_network_security_group.workloads.id
 }
 
@@ -113,22 +127,24 @@ resource "azurerm_subnet_network_security_group_association" "mysql" {
   network_security_group_id = azurerm_network_security_group.workloads.id
 }
 
-# Inbound, by priority: the landing zone's rules at 100 to 199, each wave's at 200 + 10 x wave onwards (its service
-# ports to its own servers, from the estate and from the trust), load-balancer probes at 4001, and a deny at 4096
-# that overrides Azure's own AllowVnetInBound (65000), so nothing inside the network is open that no rule names.
+# Inbound, by priority: the landing zone's rules at 100 to 199, each wave's at 200 + 100 x wave to 299 + 100 x wave
+# (one application security group per service: its ports from the trust, from its own servers and from the services
+# that depend on it), load-balancer probes at 4001, and a deny at 4096 that overrides Azure's own AllowVnetInBound
+# (65000), so nothing inside the network is open that no rule names, and environments meet only where a dependency
+# says so. Outbound rules are in connectivity.tf.
 resource "azurerm_network_security_rule" "bastion" {
-  name                        = "bastion-management"
-  description                 = "SSH and RDP from Azure Bastion only"
-  priority                    = 100
-  direction                   = "Inbound"
-  access                      = "Allow"
-  protocol                    = "Tcp"
-  source_port_range           = "*"
-  destination_port_ranges     = ["22", "3389"]
-  source_address_prefix       = var.bastion_subnet_cidr
-  destination_address_prefix  = var.workload_subnet_cidr
-  resource_group_name         = azurerm_resource_group.landing_zone.name
-  network_security_group_name = azurerm_network_security_group.workloads.name
+  name                         = "bastion-management"
+  description                  = "SSH and RDP from Azure Bastion only"
+  priority                     = 100
+  direction                    = "Inbound"
+  access                       = "Allow"
+  protocol                     = "Tcp"
+  source_port_range            = "*"
+  destination_port_ranges      = ["22", "3389"]
+  source_address_prefix        = var.bastion_subnet_cidr
+  destination_address_prefixes = values(local.environment_subnet_cidrs)
+  resource_group_name          = azurerm_resource_group.landing_zone.name
+  network_security_group_name  = azurerm_network_security_group.workloads.name
 }
 
 # Private endpoints: Key Vault and Blob over HTTPS, Azure Files over SMB, Azure SQL Database over TDS.

@@ -208,6 +208,42 @@ resource "azurerm_backup_policy_vm" "daily" {
   }
 }
 
+# The file shares' daily snapshot backup, with the same retention as the VMs' (the project's own starting point;
+# azurerm's `backup_policy_file_share` allows up to 200 days, 200 weeks, 120 months and 10 years).
+resource "azurerm_backup_policy_file_share" "daily" {
+  name                = "${var.name_prefix}-files-daily"
+  resource_group_name = azurerm_resource_group.landing_zone.name
+  recovery_vault_name = azurerm_recovery_services_vault.main.name
+  timezone            = "GMT Standard Time"
+
+  backup {
+    frequency = "Daily"
+    time      = "01:00"
+  }
+
+  retention_daily {
+    count = 35
+  }
+
+  retention_weekly {
+    count    = 12
+    weekdays = ["Sunday"]
+  }
+
+  retention_monthly {
+    count    = 12
+    weekdays = ["Sunday"]
+    weeks    = ["First"]
+  }
+
+  retention_yearly {
+    count    = 7
+    weekdays = ["Sunday"]
+    weeks    = ["First"]
+    months   = ["January"]
+  }
+}
+
 # Microsoft Defender for Cloud on the services the waves build: servers (plan 2), SQL (Azure SQL Database and SQL
 # Server on VMs), the open-source databases, storage and Key Vault. One after another: the pricing API refuses
 # concurrent changes to a subscription.

@@ -5,9 +5,14 @@ output "resource_group_name" {
   value       = azurerm_resource_group.landing_zone.name
 }
 
-output "workload_subnet_id" {
-  description = "The private subnet for servers."
-  value       = azurerm_subnet.workloads.id
+output "workload_subnet_ids" {
+  description = "The private subnet for servers of each environment (production, dr, test, development, training)."
+  value       = { for environment, subnet in azurerm_subnet.environment : environment => subnet.id }
+}
+
+output "workload_subnet_cidrs" {
+  description = "Each environment's workload subnet range."
+  value       = local.environment_subnet_cidrs
 }
 
 output "key_vault_name" {
@@ -38,4 +43,10 @@ output "nat_public_ip" {
 output "vpn_public_ip" {
   description = "The address the VPN gateway answers on, for the trust's VPN device (null without a VPN)."
   value       = var.vpn_gateway_enabled ? azurerm_public_ip.vpn[0].ip_address : null
+}
+
+output "expressroute_service_key" {
+  description = "The service key of a circuit made here, for the trust to give its HSCN connectivity provider (null otherwise)."
+  value       = var.expressroute_enabled && var.expressroute_create_circuit ? azurerm_express_route_circuit.trust[0].service_key : null
+  sensitive   = true
 }

@@ -37,13 +37,14 @@ variable "address_space" {
   }
 }
 
-variable "workload_subnet_cidr" {
-  type        = string
-  description = "The private subnet for servers, inside address_space."
+variable "environment_subnet_cidrs" {
+  type        = map(string)
+  description = "Where an environment's workload subnet goes, by environment (production, dr, test, development, training), when not the default: each environment takes a sixteenth of address_space from its start, in that order (production the first, training the fifth). Keep the other subnets clear of these."
+  default     = {}
 
   validation {
-    condition     = can(cidrhost(var.workload_subnet_cidr, 0))
-    error_message = "Give an IPv4 CIDR block."
+    condition     = alltrue([for environment, cidr in var.environment_subnet_cidrs : contains(["production", "dr", "test", "development", "training"], environment) && can(cidrhost(cidr, 0))])
+    error_message = "Name environments production, dr, test, development or training, each with an IPv4 CIDR block."
   }
 }
 
@@ -180,8 +181,15 @@ variable "gateway_subnet_cidr" {
   }
 
   validation {
-    condition     = !var.vpn_gateway_enabled || var.gateway_subnet_cidr != null
-    error_message = "A VPN gateway needs its GatewaySubnet: set gateway_subnet_cidr when vpn_gateway_enabled is true."
+    condition     = !(var.vpn_gateway_enabled || var.expressroute_enabled) || var.gateway_subnet_cidr != null
+    error_message = "A VPN or ExpressRoute gateway needs its GatewaySubnet: set gateway_subnet_cidr when vpn_gateway_enabled or expressroute_enabled is true."
+  }
+
+  # Both gateways in one GatewaySubnet need a /27 or larger ("Configure ExpressRoute and Site-to-Site coexisting
+  # connections").
+  validation {
+    condition     = !(var.vpn_gateway_enabled || var.expressroute_enabled) || can(regex("/([0-9]|1[0-9]|2[0-7])$", coalesce(var.gateway_subnet_cidr, "x")))
+    error_message = "Give the GatewaySubnet a /27 or larger."
   }
 
   validation {
@@ -253,4 +261,128 @@ variable "budget_contact_emails" {
     condition     = length(var.budget_contact_emails) >= 1 && alltrue([for email in var.budget_contact_emails : can(regex("^[^@ ]+@[^@ ]+$", email))])
     error_message = "Name at least one e-mail address."
   }
+}
+
+variable "expressroute_enabled" {
+  type        = bool
+  description = "Connect to the trust over ExpressRoute through its HSCN connectivity provider: an ExpressRoute gateway in the GatewaySubnet (gateway_subnet_cidr) and a connection to expressroute_circuit_id, or to a circuit made here when expressroute_create_circuit. Coexists with the VPN when both are on."
+  default     = false
+
+  validation {
+    condition     = !var.expressroute_enabled || length(var.on_premises_cidrs) > 0
+    error_message = "ExpressRoute carries the trust's ranges, which the security rules admit: set on_premises_cidrs when expressroute_enabled is true."
+  }
+
+  validation {
+    condition     = !var.expressroute_enabled || (var.expressroute_circuit_id != null) != var.expressroute_create_circuit
+    error_message = "Give either expressroute_circuit_id (the trust's circuit) or expressroute_create_circuit = true, not both."
+  }
+}
+
+variable "expressroute_gateway_sku" {
+  type        = string
+  description = "The ExpressRoute gateway's SKU: zone-redundant ErGw1AZ (the project's own judgement for one trust's traffic; up to 1 Gbps) unless the trust needs ErGw2AZ or ErGw3AZ."
+  default     = "ErGw1AZ"
+
+  validation {
+    condition     = contains(["ErGw1AZ", "ErGw2AZ", "ErGw3AZ"], var.expressroute_gateway_sku)
+    error_message = "Use ErGw1AZ, ErGw2AZ or ErGw3AZ."
+  }
+}
+
+variable "expressroute_circuit_id" {
+  type        = string
+  description = "The resource ID of the trust's ExpressRoute circuit, provisioned by its HSCN connectivity provider, when expressroute_enabled and the circuit already exists."
+  default     = null
+
+  validation {
+    condition     = var.expressroute_circuit_id == null || can(regex("^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft.Network/expressRouteCircuits/[^/]+$", coalesce(var.expressroute_circuit_id, "x")))
+    error_message = "Give the circuit's resource ID (/subscriptions/.../providers/Microsoft.Network/expressRouteCircuits/NAME)."
+  }
+}
+
+variable "expressroute_authorization_key" {
+  type        = string
+  description = "An authorization key the circuit's owner created, when the circuit is in another subscription; give it as TF_VAR_expressroute_authorization_key from a secret store."
+  default     = null
+  sensitive   = true
+}
+
+variable "expressroute_create_circuit" {
+  type        = bool
+  description = "Order the circuit here (with expressroute_service_provider, expressroute_peering_location and expressroute_bandwidth_mbps) instead of connecting to an existing one."
+  default     = false
+
+  validation {
+    condition     = !var.expressroute_create_circuit || (var.expressroute_service_provider != null && var.expressroute_peering_location != null)
+    error_message = "A circuit made here needs expressroute_service_provider and expressroute_peering_location."
+  }
+}
+
+variable "expressroute_service_provider" {
+  type        = string
+  description = "The connectivity provider's name exactly as Azure lists it (az network express-route list-service-providers), when expressroute_create_circuit."
+  default     = null
+}
+
+variable "expressroute_peering_location" {
+  type        = string
+  description = "The peering location the provider serves the trust from, as Azure lists it (for example London or London2), when expressroute_create_circuit."
+  default     = null
+}
+
+variable "expressroute_bandwidth_mbps" {
+  type        = number
+  description = "The circuit's bandwidth in Mbps, when expressroute_create_circuit: one the provider offers (50, 100, 200, 500, 1000, 2000, 5000 or 10000). 1000 is the project's own judgement."
+  default     = 1000
+
+  validation {
+    condition     = contains([50, 100, 200, 500, 1000, 2000, 5000, 10000], var.expressroute_bandwidth_mbps)
+    error_message = "Use 50, 100, 200, 500, 1000, 2000, 5000 or 10000."
+  }
+}
+
+variable "expressroute_circuit_provisioned" {
+  type        = bool
+  description = "Set true once the provider has provisioned the circuit made here (its service_provider_provisioning_state is Provisioned): then the private peering and the connection are made."
+  default     = false
+}
+
+variable "expressroute_peer_asn" {
+  type        = number
+  description = "The trust's (or provider's) BGP ASN for private peering on a circuit made here, when the trust configures the peering (a layer 2 provider); null when the provider configures it."
+  default     = null
+
+  validation {
+    condition     = var.expressroute_peer_asn == null || (var.expressroute_peer_asn != null && (var.expressroute_primary_peer_cidr != null && var.expressroute_secondary_peer_cidr != null && var.expressroute_vlan_id != null))
+    error_message = "Private peering needs expressroute_primary_peer_cidr, expressroute_secondary_peer_cidr (two /30s) and expressroute_vlan_id too."
+  }
+}
+
+variable "expressroute_primary_peer_cidr" {
+  type        = string
+  description = "The /30 for the primary link's private peering, from the trust's ranges, agreed with the provider."
+  default     = null
+
+  validation {
+    condition     = var.expressroute_primary_peer_cidr == null || can(regex("/30$", coalesce(var.expressroute_primary_peer_cidr, "x")))
+    error_message = "Give a /30."
+  }
+}
+
+variable "expressroute_secondary_peer_cidr" {
+  type        = string
+  description = "The /30 for the secondary link's private peering, from the trust's ranges, agreed with the provider."
+  default     = null
+
+  validation {
+    condition     = var.expressroute_secondary_peer_cidr == null || can(regex("/30$", coalesce(var.expressroute_secondary_peer_cidr, "x")))
+    error_message = "Give a /30."
+  }
+}
+
+variable "expressroute_vlan_id" {
+  type        = number
+  description = "The VLAN the provider assigns to private peering."
+  default     = null
 }

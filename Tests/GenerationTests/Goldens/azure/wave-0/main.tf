@@ -11,89 +11,80 @@ resource "azurerm_resource_group" "wave" {
   }
 }
 
-# The wave's servers, by their network interfaces, for the rules below. Each rule opens only the ports the wave's
-# services use (from the inventory's interfaces), to these servers, from inside the estate or from the trust.
-resource "azurerm_application_security_group" "wave" {
-  name                = "${var.name_prefix}-wave-0"
+# rmh-ad's servers, by their network interfaces, for the rules below.
+resource "azurerm_application_security_group" "rmh_ad" {
+  name                = "${var.name_prefix}-rmh-ad"
   location            = azurerm_resource_group.wave.location
   resource_group_name = azurerm_resource_group.wave.name
 
-  tags = azurerm_resource_group.wave.tags
+  tags = merge(azurerm_resource_group.wave.tags, { service = "rmh-ad" })
 }
 
-resource "azurerm_application_security_group" "domain_controllers" {
-  name                = "${var.name_prefix}-wave-0-domain-controllers"
-  location            = azurerm_resource_group.wave.location
-  resource_group_name = azurerm_resource_group.wave.name
-
-  tags = azurerm_resource_group.wave.tags
-}
-
-resource "azurerm_network_security_rule" "wave-0-tcp-from-estate" {
-  name                                       = "wave-0-tcp-from-estate"
-  description                                = "The wave's service ports (TCP) from inside the estate"
+resource "azurerm_network_security_rule" "wave_0_200_rmh_ad_tcp_from_trust" {
+  count                                      = length(var.on_premises_cidrs) > 0 ? 1 : 0
+  name                                       = "wave-0-200-rmh-ad-tcp-from-trust"
+  description                                = "rmh-ad's interface ports (TCP) from the trust's ranges"
   priority                                   = 200
   direction                                  = "Inbound"
   access                                     = "Allow"
   protocol                                   = "Tcp"
   source_port_range                          = "*"
   destination_port_ranges                    = ["389", "443"]
-  source_address_prefixes                    = data.azurerm_virtual_network.landing_zone.address_space
-  destination_application_security_group_ids = [azurerm_application_security_group.wave.id]
+  source_address_prefixes                    = var.on_premises_cidrs
+  destination_application_security_group_ids = [azurerm_application_security_group.rmh_ad.id]
   resource_group_name                        = data.azurerm_resource_group.landing_zone.name
   network_security_group_name                = data.azurerm_network_security_group.workloads.name
 }
 
-resource "azurerm_network_security_rule" "wave-0-udp-from-estate" {
-  name                                       = "wave-0-udp-from-estate"
-  description                                = "The wave's service ports (UDP) from inside the estate"
+resource "azurerm_network_security_rule" "wave_0_201_rmh_ad_udp_from_trust" {
+  count                                      = length(var.on_premises_cidrs) > 0 ? 1 : 0
+  name                                       = "wave-0-201-rmh-ad-udp-from-trust"
+  description                                = "rmh-ad's interface ports (UDP) from the trust's ranges"
   priority                                   = 201
   direction                                  = "Inbound"
   access                                     = "Allow"
   protocol                                   = "Udp"
   source_port_range                          = "*"
   destination_port_ranges                    = ["389"]
-  source_address_prefixes                    = data.azurerm_virtual_network.landing_zone.address_space
-  destination_application_security_group_ids = [azurerm_application_security_group.wave.id]
+  source_address_prefixes                    = var.on_premises_cidrs
+  destination_application_security_group_ids = [azurerm_application_security_group.rmh_ad.id]
   resource_group_name                        = data.azurerm_resource_group.landing_zone.name
   network_security_group_name                = data.azurerm_network_security_group.workloads.name
 }
 
-resource "azurerm_network_security_rule" "wave-0-tcp-from-trust" {
-  count                                      = length(var.on_premises_cidrs) > 0 ? 1 : 0
-  name                                       = "wave-0-tcp-from-trust"
-  description                                = "The wave's service ports (TCP) from the trust's ranges"
+resource "azurerm_network_security_rule" "wave_0_202_rmh_ad_tcp_within" {
+  name                                       = "wave-0-202-rmh-ad-tcp-within"
+  description                                = "rmh-ad's interface ports (TCP) between its own servers"
   priority                                   = 202
   direction                                  = "Inbound"
   access                                     = "Allow"
   protocol                                   = "Tcp"
   source_port_range                          = "*"
   destination_port_ranges                    = ["389", "443"]
-  source_address_prefixes                    = var.on_premises_cidrs
-  destination_application_security_group_ids = [azurerm_application_security_group.wave.id]
+  source_application_security_group_ids      = [azurerm_application_security_group.rmh_ad.id]
+  destination_application_security_group_ids = [azurerm_application_security_group.rmh_ad.id]
   resource_group_name                        = data.azurerm_resource_group.landing_zone.name
   network_security_group_name                = data.azurerm_network_security_group.workloads.name
 }
 
-resource "azurerm_network_security_rule" "wave-0-udp-from-trust" {
-  count                                      = length(var.on_premises_cidrs) > 0 ? 1 : 0
-  name                                       = "wave-0-udp-from-trust"
-  description                                = "The wave's service ports (UDP) from the trust's ranges"
+resource "azurerm_network_security_rule" "wave_0_203_rmh_ad_udp_within" {
+  name                                       = "wave-0-203-rmh-ad-udp-within"
+  description                                = "rmh-ad's interface ports (UDP) between its own servers"
   priority                                   = 203
   direction                                  = "Inbound"
   access                                     = "Allow"
   protocol                                   = "Udp"
   source_port_range                          = "*"
   destination_port_ranges                    = ["389"]
-  source_address_prefixes                    = var.on_premises_cidrs
-  destination_application_security_group_ids = [azurerm_application_security_group.wave.id]
+  source_application_security_group_ids      = [azurerm_application_security_group.rmh_ad.id]
+  destination_application_security_group_ids = [azurerm_application_security_group.rmh_ad.id]
   resource_group_name                        = data.azurerm_resource_group.landing_zone.name
   network_security_group_name                = data.azurerm_network_security_group.workloads.name
 }
 
-resource "azurerm_network_security_rule" "wave-0-directory-tcp-from-estate" {
-  name                                       = "wave-0-directory-tcp-from-estate"
-  description                                = "Active Directory (TCP) to the domain controllers from the estate"
+resource "azurerm_network_security_rule" "wave_0_204_rmh_ad_directory_tcp_from_estate" {
+  name                                       = "wave-0-204-rmh-ad-directory-tcp-from-estate"
+  description                                = "Active Directory (TCP) to rmh-ad's domain controllers from the estate"
   priority                                   = 204
   direction                                  = "Inbound"
   access                                     = "Allow"
@@ -101,14 +92,14 @@ resource "azurerm_network_security_rule" "wave-0-directory-tcp-from-estate" {
   source_port_range                          = "*"
   destination_port_ranges                    = ["53", "88", "135", "389", "445", "464", "636", "3268-3269", "49152-65535"]
   source_address_prefixes                    = data.azurerm_virtual_network.landing_zone.address_space
-  destination_application_security_group_ids = [azurerm_application_security_group.domain_controllers.id]
+  destination_application_security_group_ids = [azurerm_application_security_group.rmh_ad.id]
   resource_group_name                        = data.azurerm_resource_group.landing_zone.name
   network_security_group_name                = data.azurerm_network_security_group.workloads.name
 }
 
-resource "azurerm_network_security_rule" "wave-0-directory-udp-from-estate" {
-  name                                       = "wave-0-directory-udp-from-estate"
-  description                                = "Active Directory (UDP) to the domain controllers from the estate"
+resource "azurerm_network_security_rule" "wave_0_205_rmh_ad_directory_udp_from_estate" {
+  name                                       = "wave-0-205-rmh-ad-directory-udp-from-estate"
+  description                                = "Active Directory (UDP) to rmh-ad's domain controllers from the estate"
   priority                                   = 205
   direction                                  = "Inbound"
   access                                     = "Allow"
@@ -116,15 +107,15 @@ resource "azurerm_network_security_rule" "wave-0-directory-udp-from-estate" {
   source_port_range                          = "*"
   destination_port_ranges                    = ["53", "88", "123", "389", "464"]
   source_address_prefixes                    = data.azurerm_virtual_network.landing_zone.address_space
-  destination_application_security_group_ids = [azurerm_application_security_group.domain_controllers.id]
+  destination_application_security_group_ids = [azurerm_application_security_group.rmh_ad.id]
   resource_group_name                        = data.azurerm_resource_group.landing_zone.name
   network_security_group_name                = data.azurerm_network_security_group.workloads.name
 }
 
-resource "azurerm_network_security_rule" "wave-0-directory-tcp-from-trust" {
+resource "azurerm_network_security_rule" "wave_0_206_rmh_ad_directory_tcp_from_trust" {
   count                                      = length(var.on_premises_cidrs) > 0 ? 1 : 0
-  name                                       = "wave-0-directory-tcp-from-trust"
-  description                                = "Active Directory (TCP) to the domain controllers from the trust"
+  name                                       = "wave-0-206-rmh-ad-directory-tcp-from-trust"
+  description                                = "Active Directory (TCP) to rmh-ad's domain controllers from the trust"
   priority                                   = 206
   direction                                  = "Inbound"
   access                                     = "Allow"
@@ -132,15 +123,15 @@ resource "azurerm_network_security_rule" "wave-0-directory-tcp-from-trust" {
   source_port_range                          = "*"
   destination_port_ranges                    = ["53", "88", "135", "389", "445", "464", "636", "3268-3269", "49152-65535"]
   source_address_prefixes                    = var.on_premises_cidrs
-  destination_application_security_group_ids = [azurerm_application_security_group.domain_controllers.id]
+  destination_application_security_group_ids = [azurerm_application_security_group.rmh_ad.id]
   resource_group_name                        = data.azurerm_resource_group.landing_zone.name
   network_security_group_name                = data.azurerm_network_security_group.workloads.name
 }
 
-resource "azurerm_network_security_rule" "wave-0-directory-udp-from-trust" {
+resource "azurerm_network_security_rule" "wave_0_207_rmh_ad_directory_udp_from_trust" {
   count                                      = length(var.on_premises_cidrs) > 0 ? 1 : 0
-  name                                       = "wave-0-directory-udp-from-trust"
-  description                                = "Active Directory (UDP) to the domain controllers from the trust"
+  name                                       = "wave-0-207-rmh-ad-directory-udp-from-trust"
+  description                                = "Active Directory (UDP) to rmh-ad's domain controllers from the trust"
   priority                                   = 207
   direction                                  = "Inbound"
   access                                     = "Allow"
@@ -148,7 +139,7 @@ resource "azurerm_network_security_rule" "wave-0-directory-udp-from-trust" {
   source_port_range                          = "*"
   destination_port_ranges                    = ["53", "88", "123", "389", "464"]
   source_address_prefixes                    = var.on_premises_cidrs
-  destination_application_security_group_ids = [azurerm_application_security_group.domain_controllers.id]
+  destination_application_security_group_ids = [azurerm_application_security_group.rmh_ad.id]
   resource_group_name                        = data.azurerm_resource_group.landing_zone.name
   network_security_group_name                = data.azurerm_network_security_group.workloads.name
 }
@@ -159,12 +150,12 @@ resource "azurerm_network_interface" "rmh_dc01" {
   location            = azurerm_resource_group.wave.location
   resource_group_name = azurerm_resource_group.wave.name
 
-  # A domain controller keeps its address: counted from the top of the subnet, clear of dynamic ones.
+  # A domain controller keeps its address: counted from the top of its environment's subnet, clear of dynamic ones.
   ip_configuration {
     name                          = "private"
-    subnet_id                     = data.azurerm_subnet.workloads.id
+    subnet_id                     = data.azurerm_subnet.environment["production"].id
     private_ip_address_allocation = "Static"
-    private_ip_address            = cidrhost(data.azurerm_subnet.workloads.address_prefixes[0], -2)
+    private_ip_address            = cidrhost(data.azurerm_subnet.environment["production"].address_prefixes[0], -2)
   }
 
   tags = merge(azurerm_resource_group.wave.tags, { environment = "production" })
@@ -172,12 +163,7 @@ resource "azurerm_network_interface" "rmh_dc01" {
 
 resource "azurerm_network_interface_application_security_group_association" "rmh_dc01" {
   network_interface_id          = azurerm_network_interface.rmh_dc01.id
-  application_security_group_id = azurerm_application_security_group.wave.id
-}
-
-resource "azurerm_network_interface_application_security_group_association" "rmh_dc01_directory" {
-  network_interface_id          = azurerm_network_interface.rmh_dc01.id
-  application_security_group_id = azurerm_application_security_group.domain_controllers.id
+  application_security_group_id = azurerm_application_security_group.rmh_ad.id
 }
 
 # Each Windows server's own administrator password, kept in the landing zone's Key Vault as rmh-dc01-admin.
@@ -270,12 +256,12 @@ resource "azurerm_network_interface" "rmh_dc02" {
   location            = azurerm_resource_group.wave.location
   resource_group_name = azurerm_resource_group.wave.name
 
-  # A domain controller keeps its address: counted from the top of the subnet, clear of dynamic ones.
+  # A domain controller keeps its address: counted from the top of its environment's subnet, clear of dynamic ones.
   ip_configuration {
     name                          = "private"
-    subnet_id                     = data.azurerm_subnet.workloads.id
+    subnet_id                     = data.azurerm_subnet.environment["production"].id
     private_ip_address_allocation = "Static"
-    private_ip_address            = cidrhost(data.azurerm_subnet.workloads.address_prefixes[0], -3)
+    private_ip_address            = cidrhost(data.azurerm_subnet.environment["production"].address_prefixes[0], -3)
   }
 
   tags = merge(azurerm_resource_group.wave.tags, { environment = "production" })
@@ -283,12 +269,7 @@ resource "azurerm_network_interface" "rmh_dc02" {
 
 resource "azurerm_network_interface_application_security_group_association" "rmh_dc02" {
   network_interface_id          = azurerm_network_interface.rmh_dc02.id
-  application_security_group_id = azurerm_application_security_group.wave.id
-}
-
-resource "azurerm_network_interface_application_security_group_association" "rmh_dc02_directory" {
-  network_interface_id          = azurerm_network_interface.rmh_dc02.id
-  application_security_group_id = azurerm_application_security_group.domain_controllers.id
+  application_security_group_id = azurerm_application_security_group.rmh_ad.id
 }
 
 # Each Windows server's own administrator password, kept in the landing zone's Key Vault as rmh-dc02-admin.

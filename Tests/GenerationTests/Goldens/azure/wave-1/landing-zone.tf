@@ -12,8 +12,10 @@ data "azurerm_virtual_network" "landing_zone" {
   resource_group_name = data.azurerm_resource_group.landing_zone.name
 }
 
-data "azurerm_subnet" "workloads" {
-  name                 = "workloads"
+# The subnet of each environment the wave's servers serve: each server sits in its own environment's.
+data "azurerm_subnet" "environment" {
+  for_each             = toset(["production"])
+  name                 = "workloads-${each.key}"
   virtual_network_name = data.azurerm_virtual_network.landing_zone.name
   resource_group_name  = data.azurerm_resource_group.landing_zone.name
 }
@@ -24,13 +26,13 @@ data "azurerm_subnet" "private_endpoints" {
   resource_group_name  = data.azurerm_resource_group.landing_zone.name
 }
 
-data "azurerm_network_security_group" "workloads" {
-  name                = "${var.name_prefix}-workloads"
+data "azurerm_recovery_services_vault" "main" {
+  name                = "${var.name_prefix}-backup"
   resource_group_name = data.azurerm_resource_group.landing_zone.name
 }
 
-data "azurerm_recovery_services_vault" "main" {
-  name                = "${var.name_prefix}-backup"
+data "azurerm_network_security_group" "workloads" {
+  name                = "${var.name_prefix}-workloads"
   resource_group_name = data.azurerm_resource_group.landing_zone.name
 }
 

@@ -11,74 +11,118 @@ resource "azurerm_resource_group" "wave" {
   }
 }
 
-# The wave's servers, by their network interfaces, for the rules below. Each rule opens only the ports the wave's
-# services use (from the inventory's interfaces), to these servers, from inside the estate or from the trust.
-resource "azurerm_application_security_group" "wave" {
-  name                = "${var.name_prefix}-wave-1"
+# rmh-esr's servers, by their network interfaces, for the rules below.
+resource "azurerm_application_security_group" "rmh_esr" {
+  name                = "${var.name_prefix}-rmh-esr"
   location            = azurerm_resource_group.wave.location
   resource_group_name = azurerm_resource_group.wave.name
 
-  tags = azurerm_resource_group.wave.tags
+  tags = merge(azurerm_resource_group.wave.tags, { service = "rmh-esr" })
 }
 
-resource "azurerm_network_security_rule" "wave-1-tcp-from-estate" {
-  name                                       = "wave-1-tcp-from-estate"
-  description                                = "The wave's service ports (TCP) from inside the estate"
-  priority                                   = 210
-  direction                                  = "Inbound"
-  access                                     = "Allow"
-  protocol                                   = "Tcp"
-  source_port_range                          = "*"
-  destination_port_ranges                    = ["22", "389"]
-  source_address_prefixes                    = data.azurerm_virtual_network.landing_zone.address_space
-  destination_application_security_group_ids = [azurerm_application_security_group.wave.id]
-  resource_group_name                        = data.azurerm_resource_group.landing_zone.name
-  network_security_group_name                = data.azurerm_network_security_group.workloads.name
+# rmh-print's servers, by their network interfaces, for the rules below.
+resource "azurerm_application_security_group" "rmh_print" {
+  name                = "${var.name_prefix}-rmh-print"
+  location            = azurerm_resource_group.wave.location
+  resource_group_name = azurerm_resource_group.wave.name
+
+  tags = merge(azurerm_resource_group.wave.tags, { service = "rmh-print" })
 }
 
-resource "azurerm_network_security_rule" "wave-1-udp-from-estate" {
-  name                                       = "wave-1-udp-from-estate"
-  description                                = "The wave's service ports (UDP) from inside the estate"
-  priority                                   = 211
-  direction                                  = "Inbound"
-  access                                     = "Allow"
-  protocol                                   = "Udp"
-  source_port_range                          = "*"
-  destination_port_ranges                    = ["389"]
-  source_address_prefixes                    = data.azurerm_virtual_network.landing_zone.address_space
-  destination_application_security_group_ids = [azurerm_application_security_group.wave.id]
-  resource_group_name                        = data.azurerm_resource_group.landing_zone.name
-  network_security_group_name                = data.azurerm_network_security_group.workloads.name
+# Wave 0's group for the services it built that this wave's rules name (apply wave 0 first).
+data "azurerm_application_security_group" "wave_0_rmh_ad" {
+  name                = "${var.name_prefix}-rmh-ad"
+  resource_group_name = "${var.name_prefix}-wave-0"
 }
 
-resource "azurerm_network_security_rule" "wave-1-tcp-from-trust" {
+resource "azurerm_network_security_rule" "wave_1_300_rmh_esr_tcp_from_trust" {
   count                                      = length(var.on_premises_cidrs) > 0 ? 1 : 0
-  name                                       = "wave-1-tcp-from-trust"
-  description                                = "The wave's service ports (TCP) from the trust's ranges"
-  priority                                   = 212
+  name                                       = "wave-1-300-rmh-esr-tcp-from-trust"
+  description                                = "rmh-esr's interface ports (TCP) from the trust's ranges"
+  priority                                   = 300
   direction                                  = "Inbound"
   access                                     = "Allow"
   protocol                                   = "Tcp"
   source_port_range                          = "*"
   destination_port_ranges                    = ["22", "389"]
   source_address_prefixes                    = var.on_premises_cidrs
-  destination_application_security_group_ids = [azurerm_application_security_group.wave.id]
+  destination_application_security_group_ids = [azurerm_application_security_group.rmh_esr.id]
   resource_group_name                        = data.azurerm_resource_group.landing_zone.name
   network_security_group_name                = data.azurerm_network_security_group.workloads.name
 }
 
-resource "azurerm_network_security_rule" "wave-1-udp-from-trust" {
+resource "azurerm_network_security_rule" "wave_1_301_rmh_esr_udp_from_trust" {
   count                                      = length(var.on_premises_cidrs) > 0 ? 1 : 0
-  name                                       = "wave-1-udp-from-trust"
-  description                                = "The wave's service ports (UDP) from the trust's ranges"
-  priority                                   = 213
+  name                                       = "wave-1-301-rmh-esr-udp-from-trust"
+  description                                = "rmh-esr's interface ports (UDP) from the trust's ranges"
+  priority                                   = 301
   direction                                  = "Inbound"
   access                                     = "Allow"
   protocol                                   = "Udp"
   source_port_range                          = "*"
   destination_port_ranges                    = ["389"]
   source_address_prefixes                    = var.on_premises_cidrs
-  destination_application_security_group_ids = [azurerm_application_security_group.wave.id]
+  destination_application_security_group_ids = [azurerm_application_security_group.rmh_esr.id]
+  resource_group_name                        = data.azurerm_resource_group.landing_zone.name
+  network_security_group_name                = data.azurerm_network_security_group.workloads.name
+}
+
+resource "azurerm_network_security_rule" "wave_1_302_rmh_ad_tcp_from_rmh_esr" {
+  name                                       = "wave-1-302-rmh-ad-tcp-from-rmh-esr"
+  description                                = "rmh-ad's ports (TCP) from rmh-esr, which depends on it"
+  priority                                   = 302
+  direction                                  = "Inbound"
+  access                                     = "Allow"
+  protocol                                   = "Tcp"
+  source_port_range                          = "*"
+  destination_port_ranges                    = ["389", "443"]
+  source_application_security_group_ids      = [azurerm_application_security_group.rmh_esr.id]
+  destination_application_security_group_ids = [data.azurerm_application_security_group.wave_0_rmh_ad.id]
+  resource_group_name                        = data.azurerm_resource_group.landing_zone.name
+  network_security_group_name                = data.azurerm_network_security_group.workloads.name
+}
+
+resource "azurerm_network_security_rule" "wave_1_303_rmh_ad_udp_from_rmh_esr" {
+  name                                       = "wave-1-303-rmh-ad-udp-from-rmh-esr"
+  description                                = "rmh-ad's ports (UDP) from rmh-esr, which depends on it"
+  priority                                   = 303
+  direction                                  = "Inbound"
+  access                                     = "Allow"
+  protocol                                   = "Udp"
+  source_port_range                          = "*"
+  destination_port_ranges                    = ["389"]
+  source_application_security_group_ids      = [azurerm_application_security_group.rmh_esr.id]
+  destination_application_security_group_ids = [data.azurerm_application_security_group.wave_0_rmh_ad.id]
+  resource_group_name                        = data.azurerm_resource_group.landing_zone.name
+  network_security_group_name                = data.azurerm_network_security_group.workloads.name
+}
+
+resource "azurerm_network_security_rule" "wave_1_304_rmh_ad_tcp_from_rmh_print" {
+  name                                       = "wave-1-304-rmh-ad-tcp-from-rmh-print"
+  description                                = "rmh-ad's ports (TCP) from rmh-print, which depends on it"
+  priority                                   = 304
+  direction                                  = "Inbound"
+  access                                     = "Allow"
+  protocol                                   = "Tcp"
+  source_port_range                          = "*"
+  destination_port_ranges                    = ["389", "443"]
+  source_application_security_group_ids      = [azurerm_application_security_group.rmh_print.id]
+  destination_application_security_group_ids = [data.azurerm_application_security_group.wave_0_rmh_ad.id]
+  resource_group_name                        = data.azurerm_resource_group.landing_zone.name
+  network_security_group_name                = data.azurerm_network_security_group.workloads.name
+}
+
+resource "azurerm_network_security_rule" "wave_1_305_rmh_ad_udp_from_rmh_print" {
+  name                                       = "wave-1-305-rmh-ad-udp-from-rmh-print"
+  description                                = "rmh-ad's ports (UDP) from rmh-print, which depends on it"
+  priority                                   = 305
+  direction                                  = "Inbound"
+  access                                     = "Allow"
+  protocol                                   = "Udp"
+  source_port_range                          = "*"
+  destination_port_ranges                    = ["389"]
+  source_application_security_group_ids      = [azurerm_application_security_group.rmh_print.id]
+  destination_application_security_group_ids = [data.azurerm_application_security_group.wave_0_rmh_ad.id]
   resource_group_name                        = data.azurerm_resource_group.landing_zone.name
   network_security_group_name                = data.azurerm_network_security_group.workloads.name
 }
@@ -91,7 +135,7 @@ resource "azurerm_network_interface" "rmh_esr_if01" {
 
   ip_configuration {
     name                          = "private"
-    subnet_id                     = data.azurerm_subnet.workloads.id
+    subnet_id                     = data.azurerm_subnet.environment["production"].id
     private_ip_address_allocation = "Dynamic"
   }
 
@@ -100,7 +144,7 @@ resource "azurerm_network_interface" "rmh_esr_if01" {
 
 resource "azurerm_network_interface_application_security_group_association" "rmh_esr_if01" {
   network_interface_id          = azurerm_network_interface.rmh_esr_if01.id
-  application_security_group_id = azurerm_application_security_group.wave.id
+  application_security_group_id = azurerm_application_security_group.rmh_esr.id
 }
 
 # Each Windows server's own administrator password, kept in the landing zone's Key Vault as rmh-esr-if01-admin.
@@ -194,7 +238,7 @@ resource "azurerm_network_interface" "rmh_print01" {
 
   ip_configuration {
     name                          = "private"
-    subnet_id                     = data.azurerm_subnet.workloads.id
+    subnet_id                     = data.azurerm_subnet.environment["production"].id
     private_ip_address_allocation = "Dynamic"
   }
 
@@ -203,7 +247,7 @@ resource "azurerm_network_interface" "rmh_print01" {
 
 resource "azurerm_network_interface_application_security_group_association" "rmh_print01" {
   network_interface_id          = azurerm_network_interface.rmh_print01.id
-  application_security_group_id = azurerm_application_security_group.wave.id
+  application_security_group_id = azurerm_application_security_group.rmh_print.id
 }
 
 # Each Windows server's own administrator password, kept in the landing zone's Key Vault as rmh-print01-admin.

@@ -11,43 +11,78 @@ resource "azurerm_resource_group" "wave" {
   }
 }
 
-# The wave's servers, by their network interfaces, for the rules below. Each rule opens only the ports the wave's
-# services use (from the inventory's interfaces), to these servers, from inside the estate or from the trust.
-resource "azurerm_application_security_group" "wave" {
-  name                = "${var.name_prefix}-wave-2"
+# rmh-rds's servers, by their network interfaces, for the rules below.
+resource "azurerm_application_security_group" "rmh_rds" {
+  name                = "${var.name_prefix}-rmh-rds"
   location            = azurerm_resource_group.wave.location
   resource_group_name = azurerm_resource_group.wave.name
 
-  tags = azurerm_resource_group.wave.tags
+  tags = merge(azurerm_resource_group.wave.tags, { service = "rmh-rds" })
 }
 
-resource "azurerm_network_security_rule" "wave-2-tcp-from-estate" {
-  name                                       = "wave-2-tcp-from-estate"
-  description                                = "The wave's service ports (TCP) from inside the estate"
-  priority                                   = 220
+# Wave 0's group for the services it built that this wave's rules name (apply wave 0 first).
+data "azurerm_application_security_group" "wave_0_rmh_ad" {
+  name                = "${var.name_prefix}-rmh-ad"
+  resource_group_name = "${var.name_prefix}-wave-0"
+}
+
+resource "azurerm_network_security_rule" "wave_2_400_rmh_rds_tcp_from_trust" {
+  count                                      = length(var.on_premises_cidrs) > 0 ? 1 : 0
+  name                                       = "wave-2-400-rmh-rds-tcp-from-trust"
+  description                                = "rmh-rds's interface ports (TCP) from the trust's ranges"
+  priority                                   = 400
   direction                                  = "Inbound"
   access                                     = "Allow"
   protocol                                   = "Tcp"
   source_port_range                          = "*"
-  destination_port_ranges                    = ["443", "445"]
-  source_address_prefixes                    = data.azurerm_virtual_network.landing_zone.address_space
-  destination_application_security_group_ids = [azurerm_application_security_group.wave.id]
+  destination_port_ranges                    = ["443"]
+  source_address_prefixes                    = var.on_premises_cidrs
+  destination_application_security_group_ids = [azurerm_application_security_group.rmh_rds.id]
   resource_group_name                        = data.azurerm_resource_group.landing_zone.name
   network_security_group_name                = data.azurerm_network_security_group.workloads.name
 }
 
-resource "azurerm_network_security_rule" "wave-2-tcp-from-trust" {
-  count                                      = length(var.on_premises_cidrs) > 0 ? 1 : 0
-  name                                       = "wave-2-tcp-from-trust"
-  description                                = "The wave's service ports (TCP) from the trust's ranges"
-  priority                                   = 221
+resource "azurerm_network_security_rule" "wave_2_401_rmh_rds_tcp_within" {
+  name                                       = "wave-2-401-rmh-rds-tcp-within"
+  description                                = "rmh-rds's interface ports (TCP) between its own servers"
+  priority                                   = 401
   direction                                  = "Inbound"
   access                                     = "Allow"
   protocol                                   = "Tcp"
   source_port_range                          = "*"
-  destination_port_ranges                    = ["443", "445"]
-  source_address_prefixes                    = var.on_premises_cidrs
-  destination_application_security_group_ids = [azurerm_application_security_group.wave.id]
+  destination_port_ranges                    = ["443"]
+  source_application_security_group_ids      = [azurerm_application_security_group.rmh_rds.id]
+  destination_application_security_group_ids = [azurerm_application_security_group.rmh_rds.id]
+  resource_group_name                        = data.azurerm_resource_group.landing_zone.name
+  network_security_group_name                = data.azurerm_network_security_group.workloads.name
+}
+
+resource "azurerm_network_security_rule" "wave_2_402_rmh_ad_tcp_from_rmh_rds" {
+  name                                       = "wave-2-402-rmh-ad-tcp-from-rmh-rds"
+  description                                = "rmh-ad's ports (TCP) from rmh-rds, which depends on it"
+  priority                                   = 402
+  direction                                  = "Inbound"
+  access                                     = "Allow"
+  protocol                                   = "Tcp"
+  source_port_range                          = "*"
+  destination_port_ranges                    = ["389", "443"]
+  source_application_security_group_ids      = [azurerm_application_security_group.rmh_rds.id]
+  destination_application_security_group_ids = [data.azurerm_application_security_group.wave_0_rmh_ad.id]
+  resource_group_name                        = data.azurerm_resource_group.landing_zone.name
+  network_security_group_name                = data.azurerm_network_security_group.workloads.name
+}
+
+resource "azurerm_network_security_rule" "wave_2_403_rmh_ad_udp_from_rmh_rds" {
+  name                                       = "wave-2-403-rmh-ad-udp-from-rmh-rds"
+  description                                = "rmh-ad's ports (UDP) from rmh-rds, which depends on it"
+  priority                                   = 403
+  direction                                  = "Inbound"
+  access                                     = "Allow"
+  protocol                                   = "Udp"
+  source_port_range                          = "*"
+  destination_port_ranges                    = ["389"]
+  source_application_security_group_ids      = [azurerm_application_security_group.rmh_rds.id]
+  destination_application_security_group_ids = [data.azurerm_application_security_group.wave_0_rmh_ad.id]
   resource_group_name                        = data.azurerm_resource_group.landing_zone.name
   network_security_group_name                = data.azurerm_network_security_group.workloads.name
 }
@@ -60,7 +95,7 @@ resource "azurerm_network_interface" "rmh_rds_gw01" {
 
   ip_configuration {
     name                          = "private"
-    subnet_id                     = data.azurerm_subnet.workloads.id
+    subnet_id                     = data.azurerm_subnet.environment["production"].id
     private_ip_address_allocation = "Dynamic"
   }
 
@@ -69,7 +104,7 @@ resource "azurerm_network_interface" "rmh_rds_gw01" {
 
 resource "azurerm_network_interface_application_security_group_association" "rmh_rds_gw01" {
   network_interface_id          = azurerm_network_interface.rmh_rds_gw01.id
-  application_security_group_id = azurerm_application_security_group.wave.id
+  application_security_group_id = azurerm_application_security_group.rmh_rds.id
 }
 
 # Each Windows server's own administrator password, kept in the landing zone's Key Vault as rmh-rds-gw01-admin.
@@ -164,7 +199,7 @@ resource "azurerm_network_interface" "rmh_rds_sh01" {
 
   ip_configuration {
     name                          = "private"
-    subnet_id                     = data.azurerm_subnet.workloads.id
+    subnet_id                     = data.azurerm_subnet.environment["production"].id
     private_ip_address_allocation = "Dynamic"
   }
 
@@ -173,7 +208,7 @@ resource "azurerm_network_interface" "rmh_rds_sh01" {
 
 resource "azurerm_network_interface_application_security_group_association" "rmh_rds_sh01" {
   network_interface_id          = azurerm_network_interface.rmh_rds_sh01.id
-  application_security_group_id = azurerm_application_security_group.wave.id
+  application_security_group_id = azurerm_application_security_group.rmh_rds.id
 }
 
 # Each Windows server's own administrator password, kept in the landing zone's Key Vault as rmh-rds-sh01-admin.
@@ -294,7 +329,7 @@ resource "azurerm_network_interface" "rmh_rds_sh02" {
 
   ip_configuration {
     name                          = "private"
-    subnet_id                     = data.azurerm_subnet.workloads.id
+    subnet_id                     = data.azurerm_subnet.environment["production"].id
     private_ip_address_allocation = "Dynamic"
   }
 
@@ -303,7 +338,7 @@ resource "azurerm_network_interface" "rmh_rds_sh02" {
 
 resource "azurerm_network_interface_application_security_group_association" "rmh_rds_sh02" {
   network_interface_id          = azurerm_network_interface.rmh_rds_sh02.id
-  application_security_group_id = azurerm_application_security_group.wave.id
+  application_security_group_id = azurerm_application_security_group.rmh_rds.id
 }
 
 # Each Windows server's own administrator password, kept in the landing zone's Key Vault as rmh-rds-sh02-admin.

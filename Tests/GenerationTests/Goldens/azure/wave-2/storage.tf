@@ -174,3 +174,27 @@ resource "azurerm_storage_share" "rmh_fs02" {
     prevent_destroy = true
   }
 }
+
+# Every share protected in the landing zone's Recovery Services vault, daily, as the VMs are: the account is
+# registered with the vault once, then each share.
+resource "azurerm_backup_container_storage_account" "files" {
+  resource_group_name = data.azurerm_resource_group.landing_zone.name
+  recovery_vault_name = data.azurerm_recovery_services_vault.main.name
+  storage_account_id  = azurerm_storage_account.files.id
+}
+
+resource "azurerm_backup_protected_file_share" "rmh_fs01" {
+  resource_group_name       = data.azurerm_resource_group.landing_zone.name
+  recovery_vault_name       = data.azurerm_recovery_services_vault.main.name
+  source_storage_account_id = azurerm_backup_container_storage_account.files.storage_account_id
+  source_file_share_name    = azurerm_storage_share.rmh_fs01.name
+  backup_policy_id          = data.azurerm_backup_policy_file_share.daily.id
+}
+
+resource "azurerm_backup_protected_file_share" "rmh_fs02" {
+  resource_group_name       = data.azurerm_resource_group.landing_zone.name
+  recovery_vault_name       = data.azurerm_recovery_services_vault.main.name
+  source_storage_account_id = azurerm_backup_container_storage_account.files.storage_account_id
+  source_file_share_name    = azurerm_storage_share.rmh_fs02.name
+  backup_policy_id          = data.azurerm_backup_policy_file_share.daily.id
+}

@@ -11,43 +11,78 @@ resource "azurerm_resource_group" "wave" {
   }
 }
 
-# The wave's servers, by their network interfaces, for the rules below. Each rule opens only the ports the wave's
-# services use (from the inventory's interfaces), to these servers, from inside the estate or from the trust.
-resource "azurerm_application_security_group" "wave" {
-  name                = "${var.name_prefix}-wave-3"
+# rmh-epma's servers, by their network interfaces, for the rules below.
+resource "azurerm_application_security_group" "rmh_epma" {
+  name                = "${var.name_prefix}-rmh-epma"
   location            = azurerm_resource_group.wave.location
   resource_group_name = azurerm_resource_group.wave.name
 
-  tags = azurerm_resource_group.wave.tags
+  tags = merge(azurerm_resource_group.wave.tags, { service = "rmh-epma" })
 }
 
-resource "azurerm_network_security_rule" "wave-3-tcp-from-estate" {
-  name                                       = "wave-3-tcp-from-estate"
-  description                                = "The wave's service ports (TCP) from inside the estate"
-  priority                                   = 230
-  direction                                  = "Inbound"
-  access                                     = "Allow"
-  protocol                                   = "Tcp"
-  source_port_range                          = "*"
-  destination_port_ranges                    = ["2575"]
-  source_address_prefixes                    = data.azurerm_virtual_network.landing_zone.address_space
-  destination_application_security_group_ids = [azurerm_application_security_group.wave.id]
-  resource_group_name                        = data.azurerm_resource_group.landing_zone.name
-  network_security_group_name                = data.azurerm_network_security_group.workloads.name
+# Wave 0's group for the services it built that this wave's rules name (apply wave 0 first).
+data "azurerm_application_security_group" "wave_0_rmh_ad" {
+  name                = "${var.name_prefix}-rmh-ad"
+  resource_group_name = "${var.name_prefix}-wave-0"
 }
 
-resource "azurerm_network_security_rule" "wave-3-tcp-from-trust" {
+resource "azurerm_network_security_rule" "wave_3_500_rmh_epma_tcp_from_trust" {
   count                                      = length(var.on_premises_cidrs) > 0 ? 1 : 0
-  name                                       = "wave-3-tcp-from-trust"
-  description                                = "The wave's service ports (TCP) from the trust's ranges"
-  priority                                   = 231
+  name                                       = "wave-3-500-rmh-epma-tcp-from-trust"
+  description                                = "rmh-epma's interface ports (TCP) from the trust's ranges"
+  priority                                   = 500
   direction                                  = "Inbound"
   access                                     = "Allow"
   protocol                                   = "Tcp"
   source_port_range                          = "*"
   destination_port_ranges                    = ["2575"]
   source_address_prefixes                    = var.on_premises_cidrs
-  destination_application_security_group_ids = [azurerm_application_security_group.wave.id]
+  destination_application_security_group_ids = [azurerm_application_security_group.rmh_epma.id]
+  resource_group_name                        = data.azurerm_resource_group.landing_zone.name
+  network_security_group_name                = data.azurerm_network_security_group.workloads.name
+}
+
+resource "azurerm_network_security_rule" "wave_3_501_rmh_epma_tcp_within" {
+  name                                       = "wave-3-501-rmh-epma-tcp-within"
+  description                                = "rmh-epma's interface ports (TCP) between its own servers"
+  priority                                   = 501
+  direction                                  = "Inbound"
+  access                                     = "Allow"
+  protocol                                   = "Tcp"
+  source_port_range                          = "*"
+  destination_port_ranges                    = ["2575"]
+  source_application_security_group_ids      = [azurerm_application_security_group.rmh_epma.id]
+  destination_application_security_group_ids = [azurerm_application_security_group.rmh_epma.id]
+  resource_group_name                        = data.azurerm_resource_group.landing_zone.name
+  network_security_group_name                = data.azurerm_network_security_group.workloads.name
+}
+
+resource "azurerm_network_security_rule" "wave_3_502_rmh_ad_tcp_from_rmh_epma" {
+  name                                       = "wave-3-502-rmh-ad-tcp-from-rmh-epma"
+  description                                = "rmh-ad's ports (TCP) from rmh-epma, which depends on it"
+  priority                                   = 502
+  direction                                  = "Inbound"
+  access                                     = "Allow"
+  protocol                                   = "Tcp"
+  source_port_range                          = "*"
+  destination_port_ranges                    = ["389", "443"]
+  source_application_security_group_ids      = [azurerm_application_security_group.rmh_epma.id]
+  destination_application_security_group_ids = [data.azurerm_application_security_group.wave_0_rmh_ad.id]
+  resource_group_name                        = data.azurerm_resource_group.landing_zone.name
+  network_security_group_name                = data.azurerm_network_security_group.workloads.name
+}
+
+resource "azurerm_network_security_rule" "wave_3_503_rmh_ad_udp_from_rmh_epma" {
+  name                                       = "wave-3-503-rmh-ad-udp-from-rmh-epma"
+  description                                = "rmh-ad's ports (UDP) from rmh-epma, which depends on it"
+  priority                                   = 503
+  direction                                  = "Inbound"
+  access                                     = "Allow"
+  protocol                                   = "Udp"
+  source_port_range                          = "*"
+  destination_port_ranges                    = ["389"]
+  source_application_security_group_ids      = [azurerm_application_security_group.rmh_epma.id]
+  destination_application_security_group_ids = [data.azurerm_application_security_group.wave_0_rmh_ad.id]
   resource_group_name                        = data.azurerm_resource_group.landing_zone.name
   network_security_group_name                = data.azurerm_network_security_group.workloads.name
 }
@@ -60,7 +95,7 @@ resource "azurerm_network_interface" "rmh_epma_app01" {
 
   ip_configuration {
     name                          = "private"
-    subnet_id                     = data.azurerm_subnet.workloads.id
+    subnet_id                     = data.azurerm_subnet.environment["production"].id
     private_ip_address_allocation = "Dynamic"
   }
 
@@ -69,7 +104,7 @@ resource "azurerm_network_interface" "rmh_epma_app01" {
 
 resource "azurerm_network_interface_application_security_group_association" "rmh_epma_app01" {
   network_interface_id          = azurerm_network_interface.rmh_epma_app01.id
-  application_security_group_id = azurerm_application_security_group.wave.id
+  application_security_group_id = azurerm_application_security_group.rmh_epma.id
 }
 
 # Each Windows server's own administrator password, kept in the landing zone's Key Vault as rmh-epma-app01-admin.
@@ -190,7 +225,7 @@ resource "azurerm_network_interface" "rmh_epma_db01" {
 
   ip_configuration {
     name                          = "private"
-    subnet_id                     = data.azurerm_subnet.workloads.id
+    subnet_id                     = data.azurerm_subnet.environment["production"].id
     private_ip_address_allocation = "Dynamic"
   }
 
@@ -199,7 +234,7 @@ resource "azurerm_network_interface" "rmh_epma_db01" {
 
 resource "azurerm_network_interface_application_security_group_association" "rmh_epma_db01" {
   network_interface_id          = azurerm_network_interface.rmh_epma_db01.id
-  application_security_group_id = azurerm_application_security_group.wave.id
+  application_security_group_id = azurerm_application_security_group.rmh_epma.id
 }
 
 # Each Windows server's own administrator password, kept in the landing zone's Key Vault as rmh-epma-db01-admin.

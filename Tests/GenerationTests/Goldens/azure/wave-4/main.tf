@@ -11,43 +11,72 @@ resource "azurerm_resource_group" "wave" {
   }
 }
 
-# The wave's servers, by their network interfaces, for the rules below. Each rule opens only the ports the wave's
-# services use (from the inventory's interfaces), to these servers, from inside the estate or from the trust.
-resource "azurerm_application_security_group" "wave" {
-  name                = "${var.name_prefix}-wave-4"
+# rmh-dw's servers, by their network interfaces, for the rules below.
+resource "azurerm_application_security_group" "rmh_dw" {
+  name                = "${var.name_prefix}-rmh-dw"
   location            = azurerm_resource_group.wave.location
   resource_group_name = azurerm_resource_group.wave.name
 
-  tags = azurerm_resource_group.wave.tags
+  tags = merge(azurerm_resource_group.wave.tags, { service = "rmh-dw" })
 }
 
-resource "azurerm_network_security_rule" "wave-4-tcp-from-estate" {
-  name                                       = "wave-4-tcp-from-estate"
-  description                                = "The wave's service ports (TCP) from inside the estate"
-  priority                                   = 240
-  direction                                  = "Inbound"
-  access                                     = "Allow"
-  protocol                                   = "Tcp"
-  source_port_range                          = "*"
-  destination_port_ranges                    = ["443", "445", "1433"]
-  source_address_prefixes                    = data.azurerm_virtual_network.landing_zone.address_space
-  destination_application_security_group_ids = [azurerm_application_security_group.wave.id]
-  resource_group_name                        = data.azurerm_resource_group.landing_zone.name
-  network_security_group_name                = data.azurerm_network_security_group.workloads.name
+# rmh-pharmacy's servers, by their network interfaces, for the rules below.
+resource "azurerm_application_security_group" "rmh_pharmacy" {
+  name                = "${var.name_prefix}-rmh-pharmacy"
+  location            = azurerm_resource_group.wave.location
+  resource_group_name = azurerm_resource_group.wave.name
+
+  tags = merge(azurerm_resource_group.wave.tags, { service = "rmh-pharmacy" })
 }
 
-resource "azurerm_network_security_rule" "wave-4-tcp-from-trust" {
+# Wave 0's group for the services it built that this wave's rules name (apply wave 0 first).
+data "azurerm_application_security_group" "wave_0_rmh_ad" {
+  name                = "${var.name_prefix}-rmh-ad"
+  resource_group_name = "${var.name_prefix}-wave-0"
+}
+
+resource "azurerm_network_security_rule" "wave_4_600_rmh_dw_tcp_from_trust" {
   count                                      = length(var.on_premises_cidrs) > 0 ? 1 : 0
-  name                                       = "wave-4-tcp-from-trust"
-  description                                = "The wave's service ports (TCP) from the trust's ranges"
-  priority                                   = 241
+  name                                       = "wave-4-600-rmh-dw-tcp-from-trust"
+  description                                = "rmh-dw's interface ports (TCP) from the trust's ranges"
+  priority                                   = 600
   direction                                  = "Inbound"
   access                                     = "Allow"
   protocol                                   = "Tcp"
   source_port_range                          = "*"
   destination_port_ranges                    = ["443", "445", "1433"]
   source_address_prefixes                    = var.on_premises_cidrs
-  destination_application_security_group_ids = [azurerm_application_security_group.wave.id]
+  destination_application_security_group_ids = [azurerm_application_security_group.rmh_dw.id]
+  resource_group_name                        = data.azurerm_resource_group.landing_zone.name
+  network_security_group_name                = data.azurerm_network_security_group.workloads.name
+}
+
+resource "azurerm_network_security_rule" "wave_4_601_rmh_ad_tcp_from_rmh_pharmacy" {
+  name                                       = "wave-4-601-rmh-ad-tcp-from-rmh-pharmacy"
+  description                                = "rmh-ad's ports (TCP) from rmh-pharmacy, which depends on it"
+  priority                                   = 601
+  direction                                  = "Inbound"
+  access                                     = "Allow"
+  protocol                                   = "Tcp"
+  source_port_range                          = "*"
+  destination_port_ranges                    = ["389", "443"]
+  source_application_security_group_ids      = [azurerm_application_security_group.rmh_pharmacy.id]
+  destination_application_security_group_ids = [data.azurerm_application_security_group.wave_0_rmh_ad.id]
+  resource_group_name                        = data.azurerm_resource_group.landing_zone.name
+  network_security_group_name                = data.azurerm_network_security_group.workloads.name
+}
+
+resource "azurerm_network_security_rule" "wave_4_602_rmh_ad_udp_from_rmh_pharmacy" {
+  name                                       = "wave-4-602-rmh-ad-udp-from-rmh-pharmacy"
+  description                                = "rmh-ad's ports (UDP) from rmh-pharmacy, which depends on it"
+  priority                                   = 602
+  direction                                  = "Inbound"
+  access                                     = "Allow"
+  protocol                                   = "Udp"
+  source_port_range                          = "*"
+  destination_port_ranges                    = ["389"]
+  source_application_security_group_ids      = [azurerm_application_security_group.rmh_pharmacy.id]
+  destination_application_security_group_ids = [data.azurerm_application_security_group.wave_0_rmh_ad.id]
   resource_group_name                        = data.azurerm_resource_group.landing_zone.name
   network_security_group_name                = data.azurerm_network_security_group.workloads.name
 }
@@ -60,7 +89,7 @@ resource "azurerm_network_interface" "rmh_bi_ssrs01" {
 
   ip_configuration {
     name                          = "private"
-    subnet_id                     = data.azurerm_subnet.workloads.id
+    subnet_id                     = data.azurerm_subnet.environment["production"].id
     private_ip_address_allocation = "Dynamic"
   }
 
@@ -69,7 +98,7 @@ resource "azurerm_network_interface" "rmh_bi_ssrs01" {
 
 resource "azurerm_network_interface_application_security_group_association" "rmh_bi_ssrs01" {
   network_interface_id          = azurerm_network_interface.rmh_bi_ssrs01.id
-  application_security_group_id = azurerm_application_security_group.wave.id
+  application_security_group_id = azurerm_application_security_group.rmh_dw.id
 }
 
 # Each Windows server's own administrator password, kept in the landing zone's Key Vault as rmh-bi-ssrs01-admin.
@@ -163,7 +192,7 @@ resource "azurerm_network_interface" "rmh_pharm01" {
 
   ip_configuration {
     name                          = "private"
-    subnet_id                     = data.azurerm_subnet.workloads.id
+    subnet_id                     = data.azurerm_subnet.environment["production"].id
     private_ip_address_allocation = "Dynamic"
   }
 
@@ -172,7 +201,7 @@ resource "azurerm_network_interface" "rmh_pharm01" {
 
 resource "azurerm_network_interface_application_security_group_association" "rmh_pharm01" {
   network_interface_id          = azurerm_network_interface.rmh_pharm01.id
-  application_security_group_id = azurerm_application_security_group.wave.id
+  application_security_group_id = azurerm_application_security_group.rmh_pharmacy.id
 }
 
 # Each Windows server's own administrator password, kept in the landing zone's Key Vault as rmh-pharm01-admin.
