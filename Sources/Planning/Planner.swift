@@ -176,6 +176,9 @@ public struct Planner: Sendable {
             return Self.risks(of: wave.members, groups: groups, estate: estate, strategyOf: strategyOf,
                               servicesOfServer: servicesOfServer, assumptions: assumptions)
                 + Self.findingRisks(wave.services, services: services)
+                + Self.splitDatabaseRisks(wave.services, wave: index + 1, estate: estate, services: services,
+                                          waveOfService: waveOfService,
+                                          cutOver: { $0 == 0 ? landing.end : placedWaves[$0 - 1].likely.end })
                 + Self.supportEndingRisks(wave.services, waveEnd: wave.likely.end, start: start, estate: estate,
                                           strategyOf: strategyOf, serversOfService: serversOfService,
                                           context: assessment.context)
@@ -534,6 +537,28 @@ public struct Planner: Sendable {
             return "'\(services[index].service.id)' moves with \(serious.count == 1 ? "a finding" : "findings") "
                 + "to deal with first: " + serious.joined(separator: ", ")
         }
+    }
+
+    /// A service whose database platform moves in an earlier wave runs on premises against a database in the
+    /// cloud from that wave's cut-over to its own: every query crosses the link (HSCN, VPN or a private circuit) for
+    /// that time. Database traffic is the kind an application least tolerates a wide-area round trip on, so the wave
+    /// names the split and its length for the design authority to accept, test or close by moving them together.
+    static func splitDatabaseRisks(_ members: [Int], wave: Int, estate: Estate, services: [ServiceAssessment],
+                                   waveOfService: [Int?], cutOver: (Int) -> CalendarDate) -> [String] {
+        var risks: [String] = []
+        for member in members {
+            for reference in estate.services[member].dependsOn {
+                guard let target = estate.serviceIndex[reference.id], target != member,
+                      services[target].kind == .databasePlatform, let earlier = waveOfService[target], earlier < wave
+                else { continue }
+                let from = cutOver(earlier), until = cutOver(wave)
+                risks.append("'\(estate.services[member].id)' depends on the database platform '\(reference.id)', "
+                    + "which moves in wave \(earlier): from its cut-over (\(from)) to this wave's (\(until)), "
+                    + "\(until.dayNumber - from.dayNumber) days, every query crosses the link to the cloud; measure the latency "
+                    + "the application tolerates, or move them in one wave")
+            }
+        }
+        return risks
     }
 
     /// A service whose supplier contract ends before it has moved needs an extension to negotiate and cost; one

@@ -44,6 +44,34 @@ import Testing
             + "attached-usb-dongle (high)" })
     }
 
+    /// An application whose database platform moves a wave before it is told how long every query crosses the
+    /// link, and with what dates; one that moves with its database, or depends on a service that is not a database
+    /// platform, is not.
+    @Test func anApplicationSplitFromItsDatabaseIsNamedWithTheDaysBetween() throws {
+        let plan = Plans.plan(try Plans.load(Self.head + """
+            assumptions: { start_date: 2027-01-04, max_services_per_wave: 1, freeze_windows: [] }
+            servers:
+              - { id: d1, site: dc1, role: database }
+              - { id: a1, site: dc1 }
+              - { id: w1, site: dc1 }
+            services:
+              - { id: db, name: Database, kind: database-platform, servers: [d1] }
+              - { id: app, name: App, servers: [a1], depends_on: [db] }
+              - { id: web, name: Web, servers: [w1], depends_on: [app] }
+            """))
+        let dbWave = try #require(plan.waves.first { $0.services.contains(0) })
+        let appWave = try #require(plan.waves.first { $0.services.contains(1) })
+        #expect(dbWave.number < appWave.number)
+        let expected = "'app' depends on the database platform 'db', which moves in wave \(dbWave.number): from its "
+            + "cut-over (\(dbWave.end)) to this wave's (\(appWave.end)), \(appWave.end.dayNumber - dbWave.end.dayNumber) "
+            + "days, every query crosses the link to the cloud; measure the latency the application tolerates, or "
+            + "move them in one wave"
+        #expect(appWave.risks.contains(expected))
+        // 'web' depends on 'app', an application: no such risk in its wave, nor anywhere but the app's.
+        let split = plan.waves.flatMap { wave in wave.risks.filter { $0.contains("depends on the database platform") } }
+        #expect(split == [expected])
+    }
+
     /// A cloud's total that includes services its suppliers do not support there says how much.
     @Test func unsupportedCloudsAreSaid() throws {
         let plan = Plans.plan(try Plans.load(Self.head + """
