@@ -96,4 +96,49 @@ import Testing
         ]
         for marker in markers[cloud]! { #expect(databases.contains(marker), "\(marker) on \(cloud)") }
     }
+
+    /// A DR database server whose production twin becomes a managed database of the same engine is its standby, not
+    /// a second empty database; a DR database server with no production twin is still built. The README's "Before
+    /// you apply" names the servers that need a database licence and the services reached from the internet.
+    @Test(arguments: Cloud.allCases)
+    func aStandbyIsTheManagedDatabasesOwnAndTheREADMESaysWhatIsNotBuilt(_ cloud: Cloud) throws {
+        let text = """
+            cloudfirst: 1
+            organisation: { name: Test Trust }
+            sites: [{ id: dc, name: DC }]
+            servers:
+              - { id: sql1, site: dc, role: database, environment: production, os: Windows Server 2019, cpu_cores: 4,
+                  memory_gb: 16, software: [{ product: SQL Server 2019, edition: Standard }] }
+              - { id: sql2, site: dc, role: database, environment: dr, os: Windows Server 2019, cpu_cores: 4,
+                  memory_gb: 16, software: [{ product: SQL Server 2019, edition: Standard }] }
+              - { id: pg2, site: dc, role: database, environment: dr, os: Ubuntu 22.04, cpu_cores: 2, memory_gb: 8,
+                  software: [{ product: PostgreSQL, version: "15" }] }
+              - { id: bi1, site: dc, role: database, os: Windows Server 2019, cpu_cores: 4, memory_gb: 16,
+                  software: [{ product: SQL Server 2019, edition: Enterprise }] }
+              - { id: web1, site: dc, role: web, os: Ubuntu 22.04, cpu_cores: 2, memory_gb: 4 }
+            services:
+              - { id: epr, name: EPR, servers: [sql1, sql2], strategy: replatform }
+              - { id: reg, name: Registers, servers: [pg2], strategy: replatform }
+              - { id: bi, name: BI, servers: [bi1], strategy: rehost }
+              - { id: portal, name: Portal, servers: [web1], strategy: rehost, exposure: internet }
+            """
+        let estate = try #require(EstateLoader.load([InventorySource(displayPath: "e.yaml",
+                                                                     contents: .bytes(Array(text.utf8)))]).estate)
+        let plan = Planner().plan(Assessor().assess(estate, asOf: Fixtures.asOf))
+        let files = try Fixtures.generator().generate(plan, cloud: cloud)
+        let databases = files.filter { $0.path.hasSuffix("databases.tf") }.map(\.contents).joined()
+        let readmes = files.filter { $0.path.contains("wave-") && $0.path.hasSuffix("README.md") }.map(\.contents)
+            .joined()
+        // sql1 is built; sql2 stands by for it and is not; pg2 has no production twin and is built.
+        #expect(databases.contains("sql1"))
+        #expect(!databases.contains("sql2"))
+        #expect(databases.contains("pg2"))
+        #expect(readmes.contains("- `sql2` (`epr`): standby of `sql1`"))
+        #expect(!readmes.contains("`pg2` (`reg`): standby"))
+        // The rehosted SQL Server VM needs its licence; the portal is reached from the internet today.
+        #expect(readmes.contains("  - `bi1`: SQL Server Enterprise 2-core packs"))
+        #expect(readmes.contains("- **Reached from the internet today.**"))
+        #expect(readmes.contains("  - `portal`"))
+        #expect(!readmes.contains("  - `epr`\n"))
+    }
 }

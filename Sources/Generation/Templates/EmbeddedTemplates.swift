@@ -1379,6 +1379,17 @@ password in Secrets Manager); the data is moved with the engine's own migration 
 {{#databases}}
 | `{{name}}` | `{{service}}` | {{engine}} | {{environment}} |
 {{/databases}}
+{{#has_standbys}}
+
+Disaster-recovery database servers not built, each the standby of a production database server above: the RDS
+instance's Multi-AZ standby in another availability zone and its backups take its place, where a database of its own
+would stand empty with nothing replicating into it. AWS has one UK region (London), so a standby outside it would be
+outside the UK: a decision for the trust's data protection officer, not made here.
+
+{{#standbys}}
+- `{{name}}` (`{{service}}`): standby of `{{primary}}`
+{{/standbys}}
+{{/has_standbys}}
 {{#has_sqlserver}}
 
 SQL Server joins the trust's Active Directory when the `directory_*` inputs are set ("Working with self-managed
@@ -1440,6 +1451,34 @@ the databases have deletion protection: remove the guard deliberately to retire 
 
 This wave builds nothing on {{cloud_name}}: none of its services becomes a VM, a managed database or managed storage
 here.
+{{/has_resources}}
+{{#has_resources}}
+
+## Before you apply
+
+{{#has_servers}}
+- **The servers are landing targets.** Each is built from a current image of its OS family and version, with its
+  disks, and the trust restores or copies its data onto it or installs the application afresh. A tool that
+  replicates a running server (AWS Application Migration Service) launches an instance of its own instead: for a server moved that way, take it
+  out of this module (or import the launched instance into its address) before applying, or it is built twice.
+{{/has_servers}}
+{{#has_licensed_vms}}
+- **Database licences on the servers.** The images carry the operating system only. These servers run a database
+  licensed by the core, which the trust either brings (SQL Server with Software Assurance or subscription licences,
+  under License Mobility; Oracle under its cloud licensing policy) or buys from the cloud (licence-included SQL Server AMIs, for SQL
+  Server): decide per server before applying; the plan counts what each needs.
+{{#licensed_vms}}
+  - `{{name}}`: {{licence}}
+{{/licensed_vms}}
+{{/has_licensed_vms}}
+{{#has_internet_services}}
+- **Reached from the internet today.** These files give nothing a public address, so these services cannot be
+  reached from the internet once they cut over until the trust publishes them (an Application Load Balancer with AWS WAF, in front of the private
+  servers): a design decision, with its own security review, before the cut-over.
+{{#internet_services}}
+  - `{{id}}`
+{{/internet_services}}
+{{/has_internet_services}}
 {{/has_resources}}
 {{#has_skipped}}
 
@@ -4275,6 +4314,24 @@ without a password in these files; the data is moved with the engine's own migra
 {{#databases}}
 | `{{name}}` | `{{service}}` | {{engine}} |
 {{/databases}}
+{{#has_sqlserver}}
+
+Azure SQL Database is a database, not an instance: no SQL Server Agent jobs, no queries across databases, no linked
+servers, no CLR assemblies or Database Mail ("T-SQL differences between SQL Server and Azure SQL Database"). Many
+suppliers' applications use some of these: confirm with each supplier before the move; where one needs them, Azure
+SQL Managed Instance is the target instead (not built here).
+{{/has_sqlserver}}
+{{#has_standbys}}
+
+Disaster-recovery database servers not built, each the standby of a production database server above: the managed
+database's zone-redundant standby and its geo-redundant backups (kept in the paired region, UK West) take its place,
+where a database of its own would stand empty with nothing replicating into it. A readable replica or failover group
+in UK West, for a recovery point closer than the backups give, is a decision for the trust, not made here.
+
+{{#standbys}}
+- `{{name}}` (`{{service}}`): standby of `{{primary}}`
+{{/standbys}}
+{{/has_standbys}}
 
 The Entra ID group `database_admin_group_name` administers every database, and PostgreSQL and SQL Server allow
 Entra ID sign-in only. **That needs changes in the applications**: a connection string that asks for Entra ID
@@ -4350,6 +4407,34 @@ and CKV2_AZURE_57 on the flexible servers, which are private through their deleg
 
 This wave builds nothing on {{cloud_name}}: none of its services becomes a VM, a managed database or managed storage
 here.
+{{/has_resources}}
+{{#has_resources}}
+
+## Before you apply
+
+{{#has_servers}}
+- **The servers are landing targets.** Each is built from a current image of its OS family and version, with its
+  disks, and the trust restores or copies its data onto it or installs the application afresh. A tool that
+  replicates a running server (Azure Migrate) launches an instance of its own instead: for a server moved that way, take it
+  out of this module (or import the launched instance into its address) before applying, or it is built twice.
+{{/has_servers}}
+{{#has_licensed_vms}}
+- **Database licences on the servers.** The images carry the operating system only. These servers run a database
+  licensed by the core, which the trust either brings (SQL Server with Software Assurance or subscription licences,
+  under License Mobility; Oracle under its cloud licensing policy) or buys from the cloud (pay-as-you-go SQL Server Marketplace images, for SQL
+  Server): decide per server before applying; the plan counts what each needs.
+{{#licensed_vms}}
+  - `{{name}}`: {{licence}}
+{{/licensed_vms}}
+{{/has_licensed_vms}}
+{{#has_internet_services}}
+- **Reached from the internet today.** These files give nothing a public address, so these services cannot be
+  reached from the internet once they cut over until the trust publishes them (Application Gateway with its web application firewall, in front of the private
+  servers): a design decision, with its own security review, before the cut-over.
+{{#internet_services}}
+  - `{{id}}`
+{{/internet_services}}
+{{/has_internet_services}}
 {{/has_resources}}
 {{#has_skipped}}
 
@@ -7021,6 +7106,17 @@ password in these files; the data is moved with the engine's own migration tools
 {{#databases}}
 | `{{name}}` | `{{service}}` | {{engine}} |
 {{/databases}}
+{{#has_standbys}}
+
+Disaster-recovery database servers not built, each the standby of a production database server above: the Cloud SQL
+instance's standby in another zone (it is regional) and its backups take its place, where a database of its own
+would stand empty with nothing replicating into it. Google Cloud has one UK region (London), so a replica outside it
+would be outside the UK: a decision for the trust's data protection officer, not made here.
+
+{{#standbys}}
+- `{{name}}` (`{{service}}`): standby of `{{primary}}`
+{{/standbys}}
+{{/has_standbys}}
 {{#has_iam_databases}}
 
 PostgreSQL and MySQL have IAM database authentication on: members of `database_admin_group` sign in with their own
@@ -7100,6 +7196,34 @@ this where the data is real.
 {{^has_resources}}
 
 This wave builds nothing on {{cloud_name}}: none of its services becomes a VM or a managed service here.
+{{/has_resources}}
+{{#has_resources}}
+
+## Before you apply
+
+{{#has_servers}}
+- **The servers are landing targets.** Each is built from a current image of its OS family and version, with its
+  disks, and the trust restores or copies its data onto it or installs the application afresh. A tool that
+  replicates a running server (Migrate to Virtual Machines) launches an instance of its own instead: for a server moved that way, take it
+  out of this module (or import the launched instance into its address) before applying, or it is built twice.
+{{/has_servers}}
+{{#has_licensed_vms}}
+- **Database licences on the servers.** The images carry the operating system only. These servers run a database
+  licensed by the core, which the trust either brings (SQL Server with Software Assurance or subscription licences,
+  under License Mobility; Oracle under its cloud licensing policy) or buys from the cloud (SQL Server public images with the licence included, for SQL
+  Server): decide per server before applying; the plan counts what each needs.
+{{#licensed_vms}}
+  - `{{name}}`: {{licence}}
+{{/licensed_vms}}
+{{/has_licensed_vms}}
+{{#has_internet_services}}
+- **Reached from the internet today.** These files give nothing a public address, so these services cannot be
+  reached from the internet once they cut over until the trust publishes them (an external Application Load Balancer with Cloud Armor, in front of the private
+  servers): a design decision, with its own security review, before the cut-over.
+{{#internet_services}}
+  - `{{id}}`
+{{/internet_services}}
+{{/has_internet_services}}
 {{/has_resources}}
 {{#has_skipped}}
 

@@ -72,6 +72,9 @@ public struct TerraformGenerator: Sendable {
             var fileShares: [[String: Any]] = []
             var objectStores: [[String: Any]] = []
             var unknownPorts: [[String: Any]] = []
+            var standbys: [[String: Any]] = []
+            var internetServices: [String] = []
+            var licensedVMs: [[String: Any]] = []
             for service in wave.services {
                 let assessed = plan.assessment.services[service]
                 let model = estate.services[service]
@@ -91,11 +94,21 @@ public struct TerraformGenerator: Sendable {
                                         + "only: not built on \(cloud.displayName)"])
                     continue
                 }
+                if model.exposure == .internet { internetServices.append(model.id) }
                 var position = 0
                 for reference in model.servers {
                     guard let index = estate.serverIndex[reference.id], seen.insert(index).inserted,
                           let sized = sizingByServer[index], let size = sized.on(cloud) else { continue }
                     let server = estate.servers[index]
+                    // A disaster-recovery database server whose service's production database becomes a managed
+                    // database of the same engine is that database's standby: the managed database's own standby in
+                    // another zone and its backups take its place. Built on its own it would be a second, empty
+                    // database with nothing replicating into it.
+                    if assessed.strategy == .replatform, server.role == .database,
+                       let primary = Self.primaryDatabase(standing: server, in: model, estate: estate) {
+                        standbys.append(["name": server.id, "service": model.id, "primary": primary])
+                        continue
+                    }
                     // A replatformed database server becomes the cloud's managed database where the engine allows.
                     if assessed.strategy == .replatform, server.role == .database,
                        let engine = ManagedDatabase.engine(of: server) {
@@ -120,6 +133,10 @@ public struct TerraformGenerator: Sendable {
                                                 strategy: assessed.strategy, resource: resource,
                                                 hostname: hostnames.take(server.id), subnet: servers.count,
                                                 wave: wave.number)
+                    // A database licensed by the core (SQL Server, Oracle) on a VM: the image carries none.
+                    if let licence = DatabaseLicence.of(server.software)?.licence {
+                        licensedVMs.append(["name": server.id, "licence": licence.unit])
+                    }
                     context["zone"] = Workload.zone(for: model, position: position)
                     // A directory service's servers are its domain controllers: static addresses, directory ports.
                     context["directory"] = assessed.kind == .directory
@@ -159,6 +176,12 @@ public struct TerraformGenerator: Sendable {
             context["images"] = images.keys.sorted().compactMap { images[$0] }
             context["image_key_list"] = Identifiers.hclList(images.keys.sorted())
             context["databases"] = databases
+            context["standbys"] = standbys
+            context["internet_services"] = internetServices.map { ["id": $0] }
+            context["has_internet_services"] = !internetServices.isEmpty
+            context["licensed_vms"] = licensedVMs
+            context["has_licensed_vms"] = !licensedVMs.isEmpty
+            context["has_standbys"] = !standbys.isEmpty
             context["has_servers"] = !servers.isEmpty
             context["has_databases"] = !databases.isEmpty
             context["has_servers_or_databases"] = !servers.isEmpty || !databases.isEmpty
@@ -230,6 +253,15 @@ public struct TerraformGenerator: Sendable {
         }
         files += try render(folder: "terraform", into: cloud.rawValue, context: index)
         return files
+    }
+
+    /// The production database server `server` stands by for, when `server` is a disaster-recovery database server
+    /// and its service has a production database server of the same managed engine: nil otherwise.
+    static func primaryDatabase(standing server: Server, in service: Service, estate: Estate) -> String? {
+        guard server.environment == .dr, let engine = ManagedDatabase.engine(of: server) else { return nil }
+        return service.servers.lazy.compactMap { estate.serverIndex[$0.id].map { estate.servers[$0] } }
+            .first { $0.role == .database && ($0.environment ?? .production) == .production
+                && ManagedDatabase.engine(of: $0) == engine }?.id
     }
 
     func serverContext(_ server: Server, sized: ServerSizing, size: CloudSizing, service: Service, cloud: Cloud,

@@ -3,7 +3,7 @@
 /// so and the image is left as an input.
 ///
 /// Projects and families are those Compute Engine's "OS images" and "Operating system details" documentation lists
-/// for public images (`windows-cloud`, `rhel-cloud`, `ubuntu-os-cloud`, `suse-cloud`, `debian-cloud`). Nothing is
+/// for public images (`windows-cloud`, `rhel-cloud`, `ubuntu-os-cloud`, `ubuntu-os-pro-cloud`, `suse-cloud`, `debian-cloud`). Nothing is
 /// offered for versions Google no longer publishes or never published: Windows Server 2012 R2 and older (out of
 /// support since October 2023), RHEL 6 and 7, CentOS 7, Ubuntu 18.04 outside Ubuntu Pro, and Oracle Linux, which
 /// Google does not publish. Those servers take an image the trust imports or its migration tool produces.
@@ -16,7 +16,9 @@ enum GoogleImages {
         "windows-2025": ("windows-cloud", "windows-2025"),
         "rhel-8": ("rhel-cloud", "rhel-8"),
         "rhel-9": ("rhel-cloud", "rhel-9"),
-        "ubuntu-20.04": ("ubuntu-os-cloud", "ubuntu-2004-lts"),
+        // Ubuntu 20.04's standard support ended on 31 May 2025 (Canonical, "Ubuntu release cycle"): security updates
+        // now come only with Ubuntu Pro, so the Pro family ("Ubuntu Pro" in Compute Engine's OS images list).
+        "ubuntu-20.04": ("ubuntu-os-pro-cloud", "ubuntu-pro-2004-lts"),
         "ubuntu-22.04": ("ubuntu-os-cloud", "ubuntu-2204-lts"),
         "ubuntu-24.04": ("ubuntu-os-cloud", "ubuntu-2404-lts-amd64"),
         "sles-12": ("suse-cloud", "sles-12"),
