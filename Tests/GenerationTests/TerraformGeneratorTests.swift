@@ -99,7 +99,8 @@ import Testing
 
     /// A DR database server whose production twin becomes a managed database of the same engine is its standby, not
     /// a second empty database; a DR database server with no production twin is still built. The README's "Before
-    /// you apply" names the servers that need a database licence and the services reached from the internet.
+    /// you apply" names the servers that need a database licence, those on Ubuntu 20.04 (past standard support) and
+    /// the services reached from the internet.
     @Test(arguments: Cloud.allCases)
     func aStandbyIsTheManagedDatabasesOwnAndTheREADMESaysWhatIsNotBuilt(_ cloud: Cloud) throws {
         let text = """
@@ -115,7 +116,7 @@ import Testing
                   software: [{ product: PostgreSQL, version: "15" }] }
               - { id: bi1, site: dc, role: database, os: Windows Server 2019, cpu_cores: 4, memory_gb: 16,
                   software: [{ product: SQL Server 2019, edition: Enterprise }] }
-              - { id: web1, site: dc, role: web, os: Ubuntu 22.04, cpu_cores: 2, memory_gb: 4 }
+              - { id: web1, site: dc, role: web, os: Ubuntu 20.04, cpu_cores: 2, memory_gb: 4 }
             services:
               - { id: epr, name: EPR, servers: [sql1, sql2], strategy: replatform }
               - { id: reg, name: Registers, servers: [pg2], strategy: replatform }
@@ -140,5 +141,14 @@ import Testing
         #expect(readmes.contains("- **Reached from the internet today.**"))
         #expect(readmes.contains("  - `portal`"))
         #expect(!readmes.contains("  - `epr`\n"))
+        // Ubuntu 20.04, past standard support, is said, and starts from the Pro image where the cloud publishes one.
+        #expect(readmes.contains("- **Ubuntu 20.04 is past standard support** (since 31 May 2025)"))
+        #expect(readmes.contains("  - `web1`"))
+        let terraform = files.map(\.contents).joined()
+        switch cloud {
+        case .azure: #expect(terraform.contains("0001-com-ubuntu-pro-focal"))
+        case .gcp: #expect(terraform.contains("ubuntu-os-pro-cloud/global/images/family/ubuntu-pro-2004-lts"))
+        case .aws: #expect(readmes.contains("choose an Ubuntu Pro AMI"))
+        }
     }
 }

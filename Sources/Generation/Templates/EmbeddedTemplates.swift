@@ -1471,6 +1471,13 @@ here.
   - `{{name}}`: {{licence}}
 {{/licensed_vms}}
 {{/has_licensed_vms}}
+{{#has_pro_servers}}
+- **Ubuntu 20.04 is past standard support** (since 31 May 2025): security updates now come only with Ubuntu Pro, so
+  choose an Ubuntu Pro AMI for the `ubuntu-20.04` key of `ami_ids` (Canonical publishes them in AWS Marketplace). Its hourly premium is not in the plan's figures.
+{{#pro_servers}}
+  - `{{name}}`
+{{/pro_servers}}
+{{/has_pro_servers}}
 {{#has_internet_services}}
 - **Reached from the internet today.** These files give nothing a public address, so these services cannot be
   reached from the internet once they cut over until the trust publishes them (an Application Load Balancer with AWS WAF, in front of the private
@@ -4427,6 +4434,13 @@ here.
   - `{{name}}`: {{licence}}
 {{/licensed_vms}}
 {{/has_licensed_vms}}
+{{#has_pro_servers}}
+- **Ubuntu 20.04 is past standard support** (since 31 May 2025): security updates now come only with Ubuntu Pro, so
+  they start from Canonical's Ubuntu Pro image. Its hourly premium is not in the plan's figures.
+{{#pro_servers}}
+  - `{{name}}`
+{{/pro_servers}}
+{{/has_pro_servers}}
 {{#has_internet_services}}
 - **Reached from the internet today.** These files give nothing a public address, so these services cannot be
   reached from the internet once they cut over until the trust publishes them (Application Gateway with its web application firewall, in front of the private
@@ -7216,6 +7230,13 @@ This wave builds nothing on {{cloud_name}}: none of its services becomes a VM or
   - `{{name}}`: {{licence}}
 {{/licensed_vms}}
 {{/has_licensed_vms}}
+{{#has_pro_servers}}
+- **Ubuntu 20.04 is past standard support** (since 31 May 2025): security updates now come only with Ubuntu Pro, so
+  they start from Google's Ubuntu Pro image family (`ubuntu-os-pro-cloud`). Its hourly premium is not in the plan's figures.
+{{#pro_servers}}
+  - `{{name}}`
+{{/pro_servers}}
+{{/has_pro_servers}}
 {{#has_internet_services}}
 - **Reached from the internet today.** These files give nothing a public address, so these services cannot be
   reached from the internet once they cut over until the trust publishes them (an external Application Load Balancer with Cloud Armor, in front of the private

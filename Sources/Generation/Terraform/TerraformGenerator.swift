@@ -180,6 +180,11 @@ public struct TerraformGenerator: Sendable {
             context["internet_services"] = internetServices.map { ["id": $0] }
             context["has_internet_services"] = !internetServices.isEmpty
             context["licensed_vms"] = licensedVMs
+            // Ubuntu 20.04 is past standard support (31 May 2025, Canonical's "Ubuntu release cycle"): its security
+            // updates come with Ubuntu Pro, whose images Azure and Google publish and whose premium the plan omits.
+            let pro = servers.filter { $0["image_key"] as? String == "ubuntu-20.04" }.map { ["name": $0["name"] ?? ""] }
+            context["pro_servers"] = pro
+            context["has_pro_servers"] = !pro.isEmpty
             context["has_licensed_vms"] = !licensedVMs.isEmpty
             context["has_standbys"] = !standbys.isEmpty
             context["has_servers"] = !servers.isEmpty
