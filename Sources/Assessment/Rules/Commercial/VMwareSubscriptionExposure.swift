@@ -1,9 +1,7 @@
 import CloudFirstCore
 
-public struct VMwareSubscriptionExposure: ServiceRule {
-    public init() {}
-
-    public static let description = RuleDescription(
+struct VMwareSubscriptionExposure: ServiceRule {
+    static let description = RuleDescription(
         id: "vmware-subscription-exposure", title: "Runs wholly on VMware: hypervisor renewal is a timing driver",
         category: .commercial, severity: .info,
         rationale: "Every server of this service is a VMware virtual machine. After Broadcom bought VMware "
@@ -40,7 +38,7 @@ public struct VMwareSubscriptionExposure: ServiceRule {
                 """),
         ])
 
-    public func evaluate(_ service: Service, in context: AssessmentContext, report: inout FindingReporter) {
+    func evaluate(_ service: Service, in context: AssessmentContext, report: inout FindingReporter) {
         let servers = context.servers(of: service)
         guard !servers.isEmpty, servers.allSatisfy({ $0.platform == .vmware }) else { return }
         let count = servers.count == 1 ? "its server is a VMware VM"

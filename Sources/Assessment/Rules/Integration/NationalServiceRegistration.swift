@@ -1,8 +1,6 @@
 import CloudFirstCore
 
-public struct NationalServiceRegistration: ServiceRule {
-    public init() {}
-
+struct NationalServiceRegistration: ServiceRule {
     /// An NHS national service an interface can reach, and what is registered against the connecting system's
     /// network address or host name.
     struct NationalService {
@@ -47,7 +45,7 @@ public struct NationalServiceRegistration: ServiceRule {
     }
 
     /// A peer label's words, lowercased, with the national services written as phrases added by their short names.
-    public static func labelWords(_ label: String) -> Set<String> {
+    static func labelWords(_ label: String) -> Set<String> {
         let peer = label.lowercased()
         var words = Set(peer.split { !$0.isLetter && !$0.isNumber }.map(String.init))
         if ASCIISearch.containsAny(label, ["e-rs", "e-referral"]) { words.insert("ers") }
@@ -56,7 +54,7 @@ public struct NationalServiceRegistration: ServiceRule {
         return words
     }
 
-    public static let description = RuleDescription(
+    static let description = RuleDescription(
         id: "national-service-registration", title: "Interface to an NHS national service: re-register before "
             + "cut-over",
         category: .integration, severity: .medium,
@@ -107,7 +105,7 @@ public struct NationalServiceRegistration: ServiceRule {
         ],
         gate: true)
 
-    public func evaluate(_ service: Service, in context: AssessmentContext, report: inout FindingReporter) {
+    func evaluate(_ service: Service, in context: AssessmentContext, report: inout FindingReporter) {
         for interface in service.interfaces {
             guard let national = Self.nationalService(of: interface, words: context.peerWords) else { continue }
             let peer = interface.peer.map { " '\($0)'" } ?? ""

@@ -1,9 +1,7 @@
 import CloudFirstCore
 
-public struct SiteLeaseEnding: ServerRule {
-    public init() {}
-
-    public static let description = RuleDescription(
+struct SiteLeaseEnding: ServerRule {
+    static let description = RuleDescription(
         id: "site-lease-ending", title: "Server on a site whose lease ends within the planning horizon",
         category: .operational, severity: .medium,
         rationale: "When the lease or contract for a site ends, every server in it has to be gone: moved to a "
@@ -42,7 +40,7 @@ public struct SiteLeaseEnding: ServerRule {
                 """),
         ])
 
-    public func evaluate(_ server: Server, in context: AssessmentContext, report: inout FindingReporter) {
+    func evaluate(_ server: Server, in context: AssessmentContext, report: inout FindingReporter) {
         guard let reference = server.site, let site = context.estate.site(reference.id),
               let leaseEnds = site.leaseEnds, leaseEnds <= context.horizonEnds else {
             return

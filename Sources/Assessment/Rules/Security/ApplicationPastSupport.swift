@@ -1,19 +1,7 @@
 import CloudFirstCore
 
-/// The applications and middleware a server runs that the catalogue knows, with where each is written.
-private func applications(on server: Server, in context: AssessmentContext) -> [(LifecycleEntry, Software)] {
-    server.software.compactMap { software in context.application(of: software).map { ($0, software) } }
-}
-
-private let applicationLifecycleSource = "REFERENCE.md section 6 (endoflife.date and vendor lifecycle pages) and "
-    + "section 9 (NHS Identity Agent retiring as CIS2 Smartcard Connect becomes the default client from February "
-    + "2027), through the embedded catalogue Catalogues/lifecycle.csv, whose rows each cite their source; DSPT Data "
-    + "Security Standard 8, unsupported systems (REFERENCE.md section 9)"
-
-public struct ApplicationPastSupport: ServerRule {
-    public init() {}
-
-    public static let description = RuleDescription(
+struct ApplicationPastSupport: ServerRule {
+    static let description = RuleDescription(
         id: "application-past-support", title: "Application or middleware past vendor support", category: .security,
         severity: .high,
         rationale: "An application, web platform or runtime that its vendor no longer fixes (SharePoint 2013, Drupal "
@@ -49,7 +37,7 @@ public struct ApplicationPastSupport: ServerRule {
                 """),
         ])
 
-    public func evaluate(_ server: Server, in context: AssessmentContext, report: inout FindingReporter) {
+    func evaluate(_ server: Server, in context: AssessmentContext, report: inout FindingReporter) {
         for (entry, software) in applications(on: server, in: context) {
             switch SupportStage(entry, asOf: context.asOf) {
             case .pastSupport(let since)?:
@@ -61,47 +49,6 @@ public struct ApplicationPastSupport: ServerRule {
                               at: software.source, field: "product")
             default:
                 break
-            }
-        }
-    }
-}
-
-public struct ApplicationSupportEnding: ServerRule {
-    public init() {}
-
-    public static let description = RuleDescription(
-        id: "application-support-ending", title: "Application or middleware support ends within 24 months",
-        category: .security, severity: .medium,
-        rationale: "A migration takes months; an application or runtime whose support ends within two years should "
-            + "be upgraded or replaced as part of the move, not after it.",
-        source: applicationLifecycleSource,
-        remediation: "Move onto a current release, or its replacement, during the migration; plan the upgrade with "
-            + "the supplier now.",
-        examples: [
-            .triggers("""
-                servers:
-                  - id: s1
-                    site: dc1
-                    software:
-                      - { ↓product: NHS Identity Agent, version: "2.3" }
-                      - { ↓product: Citrix Virtual Apps and Desktops Delivery Controller, version: "2203 LTSR" }
-                """),
-            .passes("""
-                servers:
-                  - id: s1
-                    site: dc1
-                    software:
-                      - { product: Citrix Virtual Apps and Desktops, version: "2402 LTSR" }
-                      - { product: Drupal, version: "11.1" }
-                      - { product: Citrix StoreFront, version: "2203" }
-                """),
-        ])
-
-    public func evaluate(_ server: Server, in context: AssessmentContext, report: inout FindingReporter) {
-        for (entry, software) in applications(on: server, in: context) {
-            if case .supported(let ends?)? = SupportStage(entry, asOf: context.asOf), ends <= context.monthsAhead(24) {
-                report.report("\(entry.name) on '\(server.id)' support ends on \(ends)", at: software.source,
-                              field: "product")
             }
         }
     }

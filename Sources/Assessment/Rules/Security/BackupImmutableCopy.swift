@@ -1,9 +1,7 @@
 import CloudFirstCore
 
-public struct BackupImmutableCopy: ServiceRule {
-    public init() {}
-
-    public static let description = RuleDescription(
+struct BackupImmutableCopy: ServiceRule {
+    static let description = RuleDescription(
         id: "backup-immutable-copy", title: "Backup service: keep an immutable or offline copy after the move",
         category: .security, severity: .medium,
         rationale: "Ransomware goes for the backups first. The NCSC's advice is to keep at least one copy offline "
@@ -34,7 +32,7 @@ public struct BackupImmutableCopy: ServiceRule {
                 """),
         ])
 
-    public func evaluate(_ service: Service, in context: AssessmentContext, report: inout FindingReporter) {
+    func evaluate(_ service: Service, in context: AssessmentContext, report: inout FindingReporter) {
         guard context.kind(of: service) == .backup else { return }
         report.report("a backup service: the cloud design needs an immutable or offline copy, in a vault the "
             + "servers' own administrators cannot delete", at: service.source)

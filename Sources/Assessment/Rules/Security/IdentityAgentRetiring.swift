@@ -1,22 +1,7 @@
 import CloudFirstCore
 
-/// The NHS England Digital pages the smartcard rules rest on, with what they say.
-enum SmartcardSources {
-    static let citation = "REFERENCE.md section 9 (CIS2 Smartcard Connect authenticates series 8 and 9 smartcards "
-        + "over the internet and becomes the default client from February 2027 as NHS Identity Agent retires); NHS "
-        + "England Digital, 'Smartcard software for authentication via the internet' (Care Identity Service, CIS2 "
-        + "Authentication pages) and 'NHS Smartcard Connect' (Identity Agent works with series 8 and 9 cards until "
-        + "28 February 2027; install Smartcard Connect only once every Spine application on the machine supports "
-        + "CIS2 Authentication)"
-
-    /// The last day NHS Identity Agent works with series 8 and 9 smartcards ('NHS Smartcard Connect').
-    static let identityAgentEnds = CalendarDate(year: 2027, month: 2, day: 28)!
-}
-
-public struct IdentityAgentRetiring: ServerRule {
-    public init() {}
-
-    public static let description = RuleDescription(
+struct IdentityAgentRetiring: ServerRule {
+    static let description = RuleDescription(
         id: "identity-agent-retiring", title: "NHS Identity Agent installed: replace it with Smartcard Connect",
         category: .security, severity: .high,
         rationale: "NHS Identity Agent is the older (CIS1) smartcard authentication client. NHS England is "
@@ -45,7 +30,7 @@ public struct IdentityAgentRetiring: ServerRule {
                 """),
         ])
 
-    public func evaluate(_ server: Server, in context: AssessmentContext, report: inout FindingReporter) {
+    func evaluate(_ server: Server, in context: AssessmentContext, report: inout FindingReporter) {
         for software in server.software where ASCIISearch.contains(software.product, "identity agent") {
             let when = context.asOf > SmartcardSources.identityAgentEnds
                 ? "stopped working with series 8 and 9 smartcards after \(SmartcardSources.identityAgentEnds)"

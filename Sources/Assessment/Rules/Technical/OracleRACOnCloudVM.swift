@@ -1,8 +1,6 @@
 import CloudFirstCore
 
-public struct OracleRACOnCloudVM: ServerRule {
-    public init() {}
-
+struct OracleRACOnCloudVM: ServerRule {
     /// What an installed product's name and edition are read for: Oracle Real Application Clusters (written out, or
     /// as the word RAC, which also covers RAC One Node) and Oracle Exadata.
     enum Match { case rac, exadata }
@@ -34,7 +32,7 @@ public struct OracleRACOnCloudVM: ServerRule {
         return false
     }
 
-    public static let description = RuleDescription(
+    static let description = RuleDescription(
         id: "oracle-rac-on-cloud-vm", title: "Oracle RAC or Exadata: not supported on the clouds' own VMs",
         category: .technical, severity: .blocker,
         rationale: "Oracle does not support Oracle Real Application Clusters (RAC), or RAC One Node, on the virtual "
@@ -78,7 +76,7 @@ public struct OracleRACOnCloudVM: ServerRule {
                 """),
         ])
 
-    public func evaluate(_ server: Server, in context: AssessmentContext, report: inout FindingReporter) {
+    func evaluate(_ server: Server, in context: AssessmentContext, report: inout FindingReporter) {
         for software in server.software {
             switch Self.match(software) {
             case .rac?:
