@@ -23,7 +23,12 @@ import Testing
         let runs = try #require(root["runs"] as? [[String: Any]])
         let driver = try #require((runs.first?["tool"] as? [String: Any])?["driver"] as? [String: Any])
         let rules = try #require(driver["rules"] as? [[String: Any]])
-        #expect(rules.count == 61)
+        // Every rule in the registry, as `cloudfirst rules` lists them: the count is the registry's, never written.
+        let listed = try Binary.cloudfirst(["rules", "--format", "json"])
+        let registry = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [String: Any])
+        let ids = try #require(registry["rules"] as? [[String: Any]]).compactMap { $0["id"] as? String }
+        #expect(!ids.isEmpty)
+        #expect(rules.compactMap { $0["id"] as? String } == ids)
         #expect(rules.allSatisfy { ($0["properties"] as? [String: Any])?["security-severity"] is String })
         let results = try Self.sarifResults(run.stdout)
         #expect(results.count > 20)
