@@ -1,5 +1,7 @@
 import CloudFirstCore
 
+// Shared by the Oracle licensing rules (licensing on cloud vCPUs, Standard Edition's vCPU limit).
+
 /// Oracle Database found on a server: the product line, or nil when it is not Oracle Database.
 func oracleDatabases(on server: Server, in context: AssessmentContext) -> [(Software, LifecycleEntry?)] {
     server.software.compactMap { software in

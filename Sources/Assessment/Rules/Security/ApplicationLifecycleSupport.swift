@@ -1,5 +1,7 @@
 import CloudFirstCore
 
+// Shared by the application lifecycle rules (past support, support ending).
+
 /// The applications and middleware a server runs that the catalogue knows, with where each is written.
 func applications(on server: Server, in context: AssessmentContext) -> [(LifecycleEntry, Software)] {
     server.software.compactMap { software in context.application(of: software).map { ($0, software) } }

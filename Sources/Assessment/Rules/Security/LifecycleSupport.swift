@@ -1,5 +1,8 @@
 import CloudFirstCore
 
+// Shared by the lifecycle rules (operating systems, databases and applications past support, on paid extended
+// updates, or with support ending): where a release stands, the vendor's name for its paid extension, the source.
+
 /// Where a release stands in its vendor's lifecycle on the as-of date.
 enum SupportStage {
     /// In mainstream or extended support; `ends` is when free support ends.
