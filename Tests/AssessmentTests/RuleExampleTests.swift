@@ -3,7 +3,8 @@ import CloudFirstCore
 import Foundation
 import Testing
 
-/// Every rule's examples are its tests: each `↓` is a place the rule must report, and it reports nowhere else.
+/// Every rule's examples are its tests: a `.triggers` example's each `↓` is a place the rule must report, and it
+/// reports nowhere else; a `.passes` example gets no finding of the rule.
 @Suite struct RuleExampleTests {
     static let descriptions = RuleRegistry.standard.descriptions
 
@@ -35,7 +36,7 @@ import Testing
     /// Runs each example of `description`'s rule with the rules of `registry` and says what is wrong, one fault a
     /// mistake: a `.triggers` example must mark `↓` and get a finding of the rule at each mark and nowhere else; a
     /// `.passes` example must mark nothing and get no finding of the rule. A rule that reports on none of its
-    /// `.triggers` examples is one fault, not one an example.
+    /// `.triggers` examples is one fault, not one for each example.
     static func faults(of description: RuleDescription, registry: RuleRegistry = .standard) -> [Fault] {
         let id = description.id
         var faults: [Fault] = []
