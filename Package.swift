@@ -43,14 +43,18 @@ let package = Package(
         ),
         // Deterministic synthetic estates for the benchmark and the scale tests; no dependencies.
         .executableTarget(name: "synthetic-estate"),
+        // The tests' golden files and the one switch that re-records them (CLOUDFIRST_RECORD=1); Foundation only.
+        .target(name: "GoldenFiles", path: "Tests/GoldenFiles"),
         // Tests read their fixtures and golden files from the source tree, so none is a bundle resource.
-        .testTarget(name: "CloudFirstCoreTests", dependencies: ["CloudFirstCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "CloudFirstCoreTests", dependencies: ["CloudFirstCore", "GoldenFiles"], exclude: ["Fixtures"]),
         .testTarget(name: "AssessmentTests", dependencies: ["Assessment", "CloudFirstCore"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Assessment", "CloudFirstCore"]),
-        .testTarget(name: "GenerationTests", dependencies: ["Generation", "Planning", "Assessment", "CloudFirstCore"],
+        .testTarget(name: "GenerationTests",
+                    dependencies: ["Generation", "Planning", "Assessment", "CloudFirstCore", "GoldenFiles"],
                     exclude: ["Fixtures", "Goldens"]),
         // Runs the built binaries as a user would.
-        .testTarget(name: "EndToEndTests", dependencies: ["cloudfirst", "synthetic-estate"], exclude: ["Goldens"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["cloudfirst", "synthetic-estate", "GoldenFiles"],
+                    exclude: ["Goldens"]),
     ],
     swiftLanguageModes: [.v6]
 )

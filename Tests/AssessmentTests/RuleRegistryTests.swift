@@ -14,23 +14,51 @@ import Testing
         }
     }
 
-    /// Reads the rule pack's source: a rule type that is written but not registered would never run.
-    @Test func everyRuleTypeInThePackIsRegistered() throws {
-        let pack = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Sources/Assessment/Pack")
-        var declared: [String] = []
-        for file in try FileManager.default.contentsOfDirectory(atPath: pack.path) where file.hasSuffix(".swift") {
-            let text = try String(contentsOf: pack.appendingPathComponent(file), encoding: .utf8)
+    /// Where the rules are written: a folder for each category, and shared helpers beside them.
+    static let rulesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Sources/Assessment/Rules")
+
+    /// Every rule type declared under `Sources/Assessment/Rules`, with the file (relative to it) it is declared in.
+    static func declaredRules() throws -> [(type: String, file: String)] {
+        var declared: [(type: String, file: String)] = []
+        let files = try FileManager.default.subpathsOfDirectory(atPath: rulesFolder.path)
+        for file in files.sorted() where file.hasSuffix(".swift") {
+            let text = try String(contentsOf: rulesFolder.appendingPathComponent(file), encoding: .utf8)
             for match in text.matches(of: /struct (\w+): (?:ServerRule|ServiceRule|DerivedRule) \{/) {
-                declared.append(String(match.1))
+                declared.append((String(match.1), file))
             }
         }
+        return declared
+    }
+
+    /// Reads the rules' sources: a rule type that is written but not registered would never run.
+    @Test func everyRuleTypeIsRegisteredOnce() throws {
+        let declared = try Self.declaredRules().map(\.type)
         let registered = Self.registry.serverRules.map { String(describing: type(of: $0)) }
             + Self.registry.serviceRules.map { String(describing: type(of: $0)) }
             + Self.registry.derivedRules.map { String(describing: $0) }
-        #expect(declared.count >= 40)
+        #expect(!declared.isEmpty, "no rule types found under \(Self.rulesFolder.path)")
         #expect(registered.sorted() == declared.sorted())
         #expect(Set(registered).count == registered.count, "a rule is registered twice")
+        #expect(registered.count == Self.registry.descriptions.count)
+    }
+
+    /// One rule a file, the file named for the rule's type, in the folder of the rule's category (`Security/`,
+    /// `DataAndCompliance/`...): a new rule is one new file and one line in the registry.
+    @Test func eachRuleHasAFileOfItsOwnInItsCategorysFolder() throws {
+        let declared = try Self.declaredRules()
+        let rules: [(String, RuleDescription)] = Self.registry.serverRules.map { (String(describing: type(of: $0)), type(of: $0).description) }
+            + Self.registry.serviceRules.map { (String(describing: type(of: $0)), type(of: $0).description) }
+            + Self.registry.derivedRules.map { (String(describing: $0), $0.description) }
+        let categoryOf = Dictionary(rules, uniquingKeysWith: { first, _ in first }).mapValues(\.category)
+        for (type, file) in declared {
+            let category = try #require(categoryOf[type], "\(type) is not registered")
+            let name = String(describing: category)
+            let folder = name.prefix(1).uppercased() + name.dropFirst()
+            #expect(file == "\(folder)/\(type).swift", "\(type) is in \(file), not \(folder)/\(type).swift")
+        }
+        let files = declared.map(\.file)
+        #expect(Set(files).count == files.count, "a file declares more than one rule")
     }
 
     /// The rule pack the assessment issue asks for, by id: renaming one breaks baselines and policy files.

@@ -1,5 +1,6 @@
 import CloudFirstCore
 import Foundation
+import GoldenFiles
 import Testing
 
 /// Paths and switches the tests share.
@@ -19,22 +20,13 @@ enum TestPaths {
     }
 }
 
-/// Golden files: the expected output sits beside the test's input; `CLOUDFIRST_RECORD=1 swift test` rewrites them,
-/// and the diff is reviewed like code. A missing golden file fails the test.
+/// Golden files: the expected output sits beside the test's input; `CLOUDFIRST_RECORD=1 swift test` rewrites them
+/// (`GoldenFile`), and the diff is reviewed like code. A missing golden file fails the test.
 enum Golden {
-    static var recording: Bool { ProcessInfo.processInfo.environment["CLOUDFIRST_RECORD"] == "1" }
-
     static func check(_ actual: String, against file: URL, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-        if recording {
-            try? actual.write(to: file, atomically: true, encoding: .utf8)
-            return
+        if let failure = GoldenFile.compare(actual, with: file, name: file.lastPathComponent) {
+            Issue.record(Comment(rawValue: failure), sourceLocation: sourceLocation)
         }
-        guard let expected = try? String(contentsOf: file, encoding: .utf8) else {
-            Issue.record("missing golden file \(file.lastPathComponent); record it with CLOUDFIRST_RECORD=1",
-                         sourceLocation: sourceLocation)
-            return
-        }
-        #expect(actual == expected, "differs from \(file.lastPathComponent)", sourceLocation: sourceLocation)
     }
 }
 

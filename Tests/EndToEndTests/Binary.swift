@@ -1,4 +1,5 @@
 import Foundation
+import GoldenFiles
 import Testing
 
 /// Runs the built `cloudfirst` (and `synthetic-estate`) the way a person or a pipeline would.
@@ -63,21 +64,26 @@ struct Binary {
     }
 }
 
-/// Golden files for whole outputs; `CLOUDFIRST_RECORD=1 swift test` rewrites them for review.
+/// Golden files for whole outputs; `CLOUDFIRST_RECORD=1 swift test` rewrites them for review (`GoldenFile`).
 enum Golden {
     static let folder = Binary.root.appendingPathComponent("Tests/EndToEndTests/Goldens")
 
     static func check(_ actual: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-        let file = folder.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["CLOUDFIRST_RECORD"] == "1" {
-            try? actual.write(to: file, atomically: true, encoding: .utf8)
-            return
+        check(actual, against: folder.appendingPathComponent(name), named: "Goldens/\(name)",
+              sourceLocation: sourceLocation)
+    }
+
+    /// For a file kept elsewhere in the repository (docs/rules.md), named by its path from the root.
+    static func check(_ actual: String, repositoryFile path: String,
+                      sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        check(actual, against: Binary.root.appendingPathComponent(path), named: path, sourceLocation: sourceLocation)
+    }
+
+    private static func check(_ actual: String, against file: URL, named name: String,
+                              sourceLocation: Testing.SourceLocation) {
+        if let failure = GoldenFile.compare(actual, with: file, name: name) {
+            Issue.record(Comment(rawValue: failure), sourceLocation: sourceLocation)
         }
-        guard let expected = try? String(contentsOf: file, encoding: .utf8) else {
-            Issue.record("missing golden file \(name); record it with CLOUDFIRST_RECORD=1", sourceLocation: sourceLocation)
-            return
-        }
-        #expect(actual == expected, "differs from Goldens/\(name)", sourceLocation: sourceLocation)
     }
 }
 

@@ -2,6 +2,7 @@ import Assessment
 import CloudFirstCore
 import Foundation
 @testable import Generation
+import GoldenFiles
 import Planning
 import Testing
 
@@ -13,19 +14,12 @@ import Testing
         let plan = try Fixtures.plan("Inventories/riverside-mental-health.yaml")
         let files = try Fixtures.generator().generate(plan, cloud: cloud)
         let folder = Fixtures.root.appendingPathComponent("Tests/GenerationTests/Goldens")
-        let recording = ProcessInfo.processInfo.environment["CLOUDFIRST_RECORD"] == "1"
-        if recording {
-            try? FileManager.default.removeItem(at: folder.appendingPathComponent(cloud.rawValue))
-        }
+        GoldenFile.clearForRecording(folder.appendingPathComponent(cloud.rawValue))
         for file in files {
-            let url = folder.appendingPathComponent(file.path)
-            if recording {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(file.contents.utf8).write(to: url)
-                continue
+            if let failure = GoldenFile.compare(file.contents, with: folder.appendingPathComponent(file.path),
+                                                name: "Goldens/\(file.path)") {
+                Issue.record(Comment(rawValue: failure))
             }
-            let expected = try? String(contentsOf: url, encoding: .utf8)
-            #expect(expected == file.contents, "Goldens/\(file.path) differs (or is missing): record with CLOUDFIRST_RECORD=1")
         }
         let recorded = FileManager.default.enumerator(atPath: folder.appendingPathComponent(cloud.rawValue).path)?
             .compactMap { $0 as? String }.filter { $0.contains(".") }.map { "\(cloud.rawValue)/\($0)" } ?? []

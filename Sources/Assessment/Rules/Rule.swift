@@ -75,11 +75,21 @@ public struct RuleDescription: Sendable {
     }
 }
 
-/// An inventory snippet for a rule: its `servers:` and `services:` (and `assumptions:`) sections. Every `↓` marks a
-/// place the rule must report a finding at, and it must report none elsewhere. A site `dc1` is always defined; an
-/// example that needs other sites writes its own `sites:` section, with `dc1` among them.
+/// An inventory snippet for a rule: its `servers:` and `services:` (and `assumptions:`) sections. A `.triggers`
+/// example marks with `↓` every place the rule must report a finding at, and the rule must report none elsewhere; a
+/// `.passes` example marks nothing and the rule must report nothing. A site `dc1` is always defined; an example that
+/// needs other sites writes its own `sites:` section, with `dc1` among them.
 public struct RuleExample: Sendable {
+    /// What the example says the rule does with it.
+    public enum Expectation: Sendable {
+        /// The rule reports a finding at each `↓`, and nowhere else.
+        case triggers
+        /// The rule reports nothing.
+        case passes
+    }
+
     public let inventory: String
+    public let expectation: Expectation
     /// The date the example is assessed on.
     public let asOf: CalendarDate
     public let file: String
@@ -90,16 +100,17 @@ public struct RuleExample: Sendable {
 
     public static func triggers(_ inventory: String, asOf: CalendarDate = defaultAsOf, file: String = #filePath,
                                 line: Int = #line) -> RuleExample {
-        RuleExample(inventory: inventory, asOf: asOf, file: file, line: line)
+        RuleExample(inventory: inventory, expectation: .triggers, asOf: asOf, file: file, line: line)
     }
 
     public static func passes(_ inventory: String, asOf: CalendarDate = defaultAsOf, file: String = #filePath,
                               line: Int = #line) -> RuleExample {
-        RuleExample(inventory: inventory, asOf: asOf, file: file, line: line)
+        RuleExample(inventory: inventory, expectation: .passes, asOf: asOf, file: file, line: line)
     }
 
-    /// True when the example marks at least one expected finding.
-    public var triggers: Bool { inventory.contains("↓") }
+    /// True for an example written `.triggers`: the rule must report on it. The rule examples' test checks that it
+    /// marks at least one `↓` and that a `.passes` example marks none.
+    public var triggers: Bool { expectation == .triggers }
 }
 
 /// A rule about one server. Its findings count for every service the server belongs to.

@@ -27,15 +27,32 @@ public struct RuleRegistry: Sendable {
         byID = Dictionary(descriptions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// Every rule, named once: the one place a new rule is added. Server rules run on each server, service rules on
+    /// each service, in the order written here; derived rules are raised by `StrategyFindings` once the strategy is
+    /// known. Each rule is a type in a file of its own name under `Rules/<category>/`.
     public static let standard = RuleRegistry(
         serverRules: [
             OSPastSupport(), OSInExtendedSecurityUpdates(), OSSupportEnding(), OSUnrecognised(),
             DatabasePastSupport(), DatabaseInExtendedSecurityUpdates(), DatabaseSupportEnding(), DatabaseUnrecognised(),
             ApplicationPastSupport(), ApplicationSupportEnding(),
-        ] + PlatformRules.all,
+            Architecture32Bit(), ArchitectureNotX86(), UEFILegacyWindows(), ExceedsCloudVMLimits(),
+            AttachedUSBDongle(), AttachedSerialDevice(), FaxHardware(), AttachedFibreChannel(), ModalityLink(),
+            AttachedSmartcardReader(), AttachedGPU(),
+            OracleLicensingCloudVCPU(), OracleStandardEditionVCPULimit(),
+            IdleServer(), UnderusedServer(), PoweredOffServer(), ServerInNoService(),
+            OracleRACOnCloudVM(), SiteLeaseEnding(), IdentityAgentRetiring(),
+        ],
         serviceRules: [
             ExceptionExpired(), ExceptionForUnknownRule(),
-        ] + ServiceRules.all,
+            PatientDataOutsideUKAndEEA(), PatientDataInEEA(), PersonalDataWithoutDPIA(), DataClassificationMissing(),
+            ClinicalSafetyDCB0160(), MultiZoneDesign(), OwnerMissing(), ServiceWithoutServers(),
+            HSCNConnectivity(), SmartcardAuthentication(), PlaintextInterface(), ProprietaryInterfacesOnly(),
+            LatencySensitiveOnSiteDevices(),
+            SaaSAvailable(), SupplierCloudUnsupported(), ContractEnding(), ContractEnded(), HardwareBoundLicence(),
+            SynchronousReplicationRPO(), CrossRegionDROffshoring(), RecoveryTimeAboveServiceClass(),
+            NationalServiceRegistration(),
+            VMwareSubscriptionExposure(), BackupImmutableCopy(),
+        ],
         derivedRules: [
             StrategyDisagreement.self, OwnerStrategyBlocked.self, RepurchaseAssurance.self, CloudExitPlan.self,
             RetainedOnClosingSite.self,

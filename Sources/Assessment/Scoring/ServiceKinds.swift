@@ -33,9 +33,9 @@ public enum ServiceKinds {
     /// The service's kind, and whether the inventory gave it (false: inferred).
     /// `productKind` places a product's name and `namesEngine` says whether it names a database engine; the context
     /// passes ones that decide each distinct name once.
-    public static func kind(of service: Service, servers: [Server],
-                            productKind: (String) -> ServiceKind? = kind(ofProduct:),
-                            namesEngine: (String) -> Bool = DatabaseUnrecognised.namesAnEngine)
+    static func kind(of service: Service, servers: [Server],
+                     productKind: (String) -> ServiceKind? = kind(ofProduct:),
+                     namesEngine: (String) -> Bool = DatabaseUnrecognised.namesAnEngine)
         -> (kind: ServiceKind, given: Bool) {
         if let given = service.kind { return (given, true) }
         if let product = service.supplier?.product, let kind = productKind(product) { return (kind, false) }
