@@ -249,12 +249,14 @@ import Testing
         #expect(engines.contains("key_users = [\"compute\", \"logging\", \"cloudsql\"]"))
         let northshire = try #require(try Self.files("Inventories/northshire-acute.yaml")
             .first { $0.path == "gcp/landing-zone/main.tf" }?.contents)
-        #expect(northshire.contains("key_users = [\"compute\", \"logging\", \"storage\", \"cloudsql\", \"filestore\"]"))
+        // Northshire's file servers are all Windows: NetApp Volumes (its own CMEK policy), not Filestore.
+        #expect(northshire.contains("key_users = [\"compute\", \"logging\", \"storage\", \"cloudsql\"]"))
         for text in [engines, northshire] {
             // Private services access for Cloud SQL and Filestore: the range and the peering that uses it.
             let peering = Self.blocks(text, "resource \"google_service_networking_connection\"")
-            #expect(peering.count == 1)
-            #expect(peering.first?.body.contains("google_compute_global_address.private_services.name") == true)
+            #expect(peering.filter { $0.name == "private_services" }.count == 1)
+            #expect(peering.first { $0.name == "private_services" }?.body
+                .contains("google_compute_global_address.private_services.name") == true)
             #expect(text.contains("purpose       = \"VPC_PEERING\""))
             #expect(text.contains("disable_on_destroy = false"))
         }
@@ -367,11 +369,12 @@ import Testing
         let files = try Self.files("Inventories/northshire-acute.yaml")
         let storage = files.filter { $0.path.hasSuffix("storage.tf") }.map(\.contents).joined()
         let filestores = Self.blocks(storage, "resource \"google_filestore_instance\"")
+        let volumes = Self.blocks(storage, "resource \"google_netapp_volume\"")
         let buckets = Self.blocks(storage, "resource \"google_storage_bucket\"")
-        #expect(!filestores.isEmpty && !buckets.isEmpty)
+        #expect(!volumes.isEmpty && !buckets.isEmpty)
         let vms = Set(files.filter { $0.path.hasSuffix("main.tf") }
             .flatMap { Self.blocks($0.contents, "resource \"google_compute_instance\"").map(\.name) })
-        for store in filestores + buckets { #expect(!vms.contains(store.name), "\(store.name) is also a VM") }
+        for store in filestores + volumes + buckets { #expect(!vms.contains(store.name), "\(store.name) is also a VM") }
         for filestore in filestores {
             #expect(filestore.body.contains("kms_key_name = local.kms_key_id"))
             #expect(filestore.body.contains("connect_mode = \"PRIVATE_SERVICE_ACCESS\""))
@@ -382,6 +385,125 @@ import Testing
             #expect(bucket.body.contains("uniform_bucket_level_access = true"))
             #expect(bucket.body.contains("default_kms_key_name = local.kms_key_id"))
             #expect(bucket.body.contains("prevent_destroy = true"))
+        }
+    }
+
+    // MARK: File servers by operating system
+
+    /// `estate` with every file server's operating system replaced by `os`, in a scratch folder.
+    static func files(_ estate: String, fileServersRunning os: String) throws -> [GeneratedFile] {
+        let text = try String(contentsOf: Fixtures.root.appendingPathComponent(estate), encoding: .utf8)
+        var lines = text.components(separatedBy: "\n")
+        var inFileServer = false
+        for index in lines.indices {
+            let line = lines[index].trimmingCharacters(in: .whitespaces)
+            if line.hasPrefix("- id:") { inFileServer = false }
+            if line.hasPrefix("role: file") { inFileServer = true }
+            if inFileServer, line.hasPrefix("os:") {
+                let indent = lines[index].prefix { $0 == " " }
+                lines[index] = "\(indent)os: \(os)"
+                inFileServer = false
+            }
+        }
+        let scratch = try ScratchFolder()
+        try scratch.write("estate.yaml", lines.joined(separator: "\n"))
+        let loaded = EstateLoader.load(paths: [scratch.url.appendingPathComponent("estate.yaml").path])
+        let plan = Planner().plan(Assessor().assess(try #require(loaded.estate), asOf: Fixtures.asOf))
+        return try Fixtures.generator().generate(plan, cloud: .gcp)
+    }
+
+    static func text(_ files: [GeneratedFile], _ suffix: String) -> String {
+        files.filter { $0.path.hasSuffix(suffix) }.map(\.contents).joined(separator: "\n")
+    }
+
+    /// A Windows file server's shares become a NetApp Volumes SMB volume in a CMEK, domain-joined storage pool, and no
+    /// Filestore instance (Filestore serves NFS only); the landing zone builds what the pools name.
+    @Test func windowsFileServersGetNetAppSMBVolumesAndNoFilestore() throws {
+        let files = try Self.files("Inventories/northshire-acute.yaml", fileServersRunning: "Windows Server 2019 Standard")
+        let storage = Self.text(files, "storage.tf")
+        #expect(Self.blocks(storage, "resource \"google_filestore_instance\"").isEmpty)
+        let pools = Dictionary(uniqueKeysWithValues: Self.blocks(storage, "resource \"google_netapp_storage_pool\"")
+            .map { ($0.name, $0.body) })
+        let volumes = Self.blocks(storage, "resource \"google_netapp_volume\"")
+        #expect(volumes.count >= 2)
+        for volume in volumes {
+            #expect(volume.body.contains("protocols    = [\"SMB\"]"), "\(volume.name) is not SMB only")
+            #expect(volume.body.contains("storage_pool = google_netapp_storage_pool.\(volume.name).name"))
+            #expect(volume.body.contains("restricted_actions = [\"DELETE\"]"))
+            #expect(volume.body.contains("prevent_destroy = true"))
+            let pool = try #require(pools[volume.name], "\(volume.name) has no storage pool")
+            #expect(pool.contains("active_directory = local.netapp_active_directory"))
+            #expect(pool.contains("kms_config       = local.netapp_kms_config"))
+            #expect(pool.contains("network          = local.network_id"))
+            #expect(pool.contains("prevent_destroy = true"))
+        }
+        let landingZone = Self.text(files.filter { $0.path.hasPrefix("gcp/landing-zone/") }, "main.tf")
+        let netappPeering = Self.blocks(landingZone, "resource \"google_service_networking_connection\"")
+            .first { $0.name == "netapp" }
+        #expect(netappPeering?.body.contains("service                 = \"netapp.servicenetworking.goog\"") == true)
+        let directory = try #require(Self.blocks(landingZone, "resource \"google_netapp_active_directory\"").first)
+        // The trust's domain, DNS servers, prefix and join account are inputs; the password comes from Secret Manager.
+        #expect(directory.body.contains("domain              = var.netapp_ad_domain"))
+        #expect(directory.body.contains("dns                 = join(\",\", var.netapp_ad_dns_servers)"))
+        #expect(directory.body.contains("password            = data.google_secret_manager_secret_version.netapp_ad_join.secret_data"))
+        let kms = try #require(Self.blocks(landingZone, "resource \"google_netapp_kmsconfig\"").first)
+        #expect(kms.body.contains("crypto_key_name = google_kms_crypto_key.main.id"))
+        // The names the waves' locals give are the names the landing zone builds.
+        #expect(directory.body.contains("name                = \"${var.name_prefix}-directory\""))
+        #expect(kms.body.contains("name            = \"${var.name_prefix}-netapp\""))
+        let waveLocals = Self.text(files, "landing-zone.tf")
+        #expect(waveLocals.contains("activeDirectories/${var.name_prefix}-directory\""))
+        #expect(waveLocals.contains("kmsConfigs/${var.name_prefix}-netapp\""))
+        #expect(Self.text(files, "README.md").contains("NetApp Volumes (SMB)"))
+    }
+
+    /// A Linux file server's shares stay on Filestore (NFS), and nothing of NetApp Volumes is built anywhere.
+    @Test func linuxFileServersStayOnFilestoreAndGetNoNetApp() throws {
+        let files = try Self.files("Inventories/northshire-acute.yaml", fileServersRunning: "Red Hat Enterprise Linux 8.8")
+        let storage = Self.text(files, "storage.tf")
+        let filestores = Self.blocks(storage, "resource \"google_filestore_instance\"")
+        #expect(filestores.count >= 2)
+        for filestore in filestores {
+            #expect(filestore.body.contains("kms_key_name = local.kms_key_id"))
+            #expect(filestore.body.contains("deletion_protection_enabled = true"))
+            #expect(filestore.body.contains("prevent_destroy = true"))
+        }
+        for file in files where file.path.hasSuffix(".tf") || file.path.hasSuffix(".example") {
+            #expect(!file.contents.contains("netapp"), "\(file.path) mentions NetApp")
+        }
+        let landingZone = try #require(files.first { $0.path == "gcp/landing-zone/main.tf" }?.contents)
+        #expect(landingZone.contains("\"filestore\"]"))
+    }
+
+    /// NetApp Volumes: a Standard, Premium or Extreme pool holds at least 2,048 GiB; a volume 100 GiB to 102,400 GiB.
+    @Test(arguments: [(1, [2_048], [100]), (100, [2_048], [100]), (101, [2_048], [101]), (2_049, [2_049], [2_049]),
+                      (102_400, [102_400], [102_400]), (150_000, [75_000, 75_000], [75_000, 75_000])])
+    func netappSizesAreWithinTheServiceLimits(_ gib: Int, _ pools: [Int], _ volumes: [Int]) {
+        let capacities = GoogleTerraform.netappCapacities(gib)
+        #expect(capacities.map(\.pool) == pools)
+        #expect(capacities.map(\.volume) == volumes)
+        #expect(capacities.map(\.volume).reduce(0, +) >= gib)
+        for capacity in capacities {
+            #expect(capacity.pool >= 2_048 && capacity.pool >= capacity.volume)
+            #expect((100...102_400).contains(capacity.volume))
+        }
+    }
+
+    /// The sizes written for the samples' Windows file servers are within the same limits.
+    @Test(arguments: estates)
+    func generatedNetAppSizesAreWithinTheServiceLimits(_ estate: String) throws {
+        let storage = Self.text(try Self.files(estate), "storage.tf")
+        func capacity(_ body: String) -> Int? {
+            body.split(separator: "\n").first { $0.contains("capacity_gib") }
+                .flatMap { Int($0.split(separator: "=").last?.trimmingCharacters(in: .whitespaces) ?? "") }
+        }
+        for pool in Self.blocks(storage, "resource \"google_netapp_storage_pool\"") {
+            let size = try #require(capacity(pool.body))
+            #expect(size >= 2_048, "\(pool.name): \(size) GiB")
+        }
+        for volume in Self.blocks(storage, "resource \"google_netapp_volume\"") {
+            let size = try #require(capacity(volume.body))
+            #expect((100...102_400).contains(size), "\(volume.name): \(size) GiB")
         }
     }
 }

@@ -5687,22 +5687,39 @@ Apply it first, into an empty project linked to a billing account; then each wav
 {{#uses_filestore}}
 - Likewise Filestore's: `gcloud beta services identity create --service=file.googleapis.com --project=PROJECT_ID`.
 {{/uses_filestore}}
+{{#uses_netapp}}
+- For the Windows file shares (NetApp Volumes, SMB): the deployer also needs NetApp Volumes Admin; and the trust
+  provides its Active Directory: the domain, domain controllers that serve its DNS and are reachable from this
+  network (`netapp_ad_*` inputs), a join account allowed to create computer accounts in the chosen OU, and that
+  account's password in a Secret Manager secret in this project, created by hand so it is never in a file:
+  `gcloud secrets create netapp-ad-join-password --replication-policy=user-managed --locations=REGION` then
+  `gcloud secrets versions add netapp-ad-join-password --data-file=-` (the password on standard input). It is in the
+  Terraform state too, as the provider keeps the Active Directory policy's password there.
+{{/uses_netapp}}
 - A Cloud Storage bucket for Terraform state, private to the platform team, with versioning on.
 
 ## Apply
 
-1. `cp terraform.tfvars.example terraform.tfvars` and replace each placeholder (`project_id`, `network_cidr`).
+1. `cp terraform.tfvars.example terraform.tfvars` and replace each placeholder (`project_id`, `network_cidr`{{#uses_netapp}}, the `netapp_ad_*` inputs{{/uses_netapp}}).
 2. `terraform init -backend-config="bucket=STATE_BUCKET" -backend-config="prefix=landing-zone"`.
 3. `terraform plan -out landing-zone.plan`, review, `terraform apply landing-zone.plan`. Enabling the APIs and
    granting the key take a minute or two to reach every service: if the first apply stops with "API has not been
    used in project" or a permission error on the key, apply again.
+{{#uses_netapp}}
+4. NetApp Volumes checks its CMEK policy's access to the key once before the waves create pools with it:
+   `gcloud netapp kms-configs verify NAME_PREFIX-netapp --location=REGION`; if it reports a missing permission,
+   output `netapp_kms_instructions` gives the commands.
+{{/uses_netapp}}
 
 ## What it builds
 
 - Every API the waves use, enabled (`google_project_service`, left enabled on destroy).
 - A VPC network with a private subnet per environment (production, dr, test, development, training), each a
   sixteenth of `network_cidr`, with Private Google Access and flow logs; the last quarter of `network_cidr` is the
-  private services access range, peered to Google's service producers, for Cloud SQL and Filestore.
+  private services access range, peered to Google's service producers, for Cloud SQL and Filestore.{{#uses_netapp}}
+  The ninth sixteenth is NetApp Volumes' own private services access range (service producer
+  `netapp.servicenetworking.goog`, "NetApp Volumes networking"), with the network's routes (the trust's, over the
+  VPN or Interconnect) exported to it and the range advertised to the trust.{{/uses_netapp}}
 - Cloud Router and Cloud NAT, so servers without external addresses reach patches and agents' downloads; a Cloud DNS
   policy that logs the network's DNS queries.
 - Firewall: deny all ingress (logged) below rules for SSH and RDP from Identity-Aware Proxy's TCP-forwarding range
@@ -5720,7 +5737,12 @@ Apply it first, into an empty project linked to a billing account; then each wav
   route, and a private Cloud DNS zone resolves `*.googleapis.com` to private.googleapis.com on the network.
 - OS Login for the whole project, and for `operator_members`: IAP TCP forwarding and OS Login administrator.
 - A Cloud KMS key that rotates every 90 days, granted (encrypter/decrypter) to the service agents that use it:
-  Compute Engine, Cloud Logging{{#uses_buckets}}, Cloud Storage{{/uses_buckets}}{{#uses_cloud_sql}}, Cloud SQL{{/uses_cloud_sql}}{{#uses_filestore}}, Filestore{{/uses_filestore}}.
+  Compute Engine, Cloud Logging{{#uses_buckets}}, Cloud Storage{{/uses_buckets}}{{#uses_cloud_sql}}, Cloud SQL{{/uses_cloud_sql}}{{#uses_filestore}}, Filestore{{/uses_filestore}}.{{#uses_netapp}}
+  NetApp Volumes uses it through a CMEK policy (`NAME_PREFIX-netapp`, one per region), whose own service account is
+  granted the key (encrypter/decrypter, and viewer to read it).
+- NetApp Volumes' Active Directory policy (`NAME_PREFIX-directory`): the trust's domain, its DNS servers, the NetBIOS
+  prefix, the join account (password from Secret Manager), AES Kerberos and LDAP signing on. Each wave's Windows file
+  share storage pools use it.{{/uses_netapp}}
 - A daily snapshot schedule (kept `snapshot_retention_days`, 35 by default, in the region) that every wave attaches
   to every Linux server's disks, and the same schedule with `guest_flush` for Windows servers' disks: Compute Engine
   has Windows take a Volume Shadow Copy Service snapshot first, so SQL Server and other VSS-aware applications are
@@ -5817,10 +5839,14 @@ locals {
 
   # Each environment's subnet is a sixteenth of network_cidr (a /20 of a /16), in this order, so test, training and
   # DR servers never share production's subnet; the last quarter is for Google's managed services (private services
-  # access: Cloud SQL, Filestore). The split is the project's own judgement.
+  # access: Cloud SQL, Filestore){{#uses_netapp}}, and the ninth sixteenth for NetApp Volumes, which peers through a
+  # connection and range of its own{{/uses_netapp}}. The split is the project's own judgement.
   environments          = ["production", "dr", "test", "development", "training"]
   subnet_cidrs          = { for index, environment in local.environments : environment => cidrsubnet(var.network_cidr, 4, index) }
   private_services_cidr = cidrsubnet(var.network_cidr, 2, 3)
+{{#uses_netapp}}
+  netapp_cidr           = cidrsubnet(var.network_cidr, 4, 8)
+{{/uses_netapp}}
 
   # Every API the landing zone and the waves call. Enabling an API costs nothing; each stays enabled on destroy, so
   # tearing down one module never breaks another.
@@ -5835,6 +5861,9 @@ locals {
     "iap.googleapis.com",
     "logging.googleapis.com",
     "monitoring.googleapis.com",
+{{#uses_netapp}}
+    "netapp.googleapis.com",
+{{/uses_netapp}}
     "oslogin.googleapis.com",
     "secretmanager.googleapis.com",
     "servicenetworking.googleapis.com",
@@ -5953,6 +5982,38 @@ resource "google_compute_network_peering_routes_config" "private_services" {
   export_custom_routes = true
 }
 
+{{#uses_netapp}}
+# NetApp Volumes (the Windows file shares, SMB) reaches the network through private services access to its own
+# service producer, netapp.servicenetworking.goog, with a range of its own ("NetApp Volumes networking"; the
+# provider's google_netapp_storage_pool example). Inside network_cidr, so the estate's firewall rules cover it.
+resource "google_compute_global_address" "netapp" {
+  name          = "${var.name_prefix}-netapp"
+  purpose       = "VPC_PEERING"
+  address_type  = "INTERNAL"
+  address       = split("/", local.netapp_cidr)[0]
+  prefix_length = tonumber(split("/", local.netapp_cidr)[1])
+  network       = google_compute_network.main.id
+}
+
+resource "google_service_networking_connection" "netapp" {
+  network                 = google_compute_network.main.id
+  service                 = "netapp.servicenetworking.goog"
+  reserved_peering_ranges = [google_compute_global_address.netapp.name]
+  deletion_policy         = "ABANDON"
+
+  depends_on = [google_project_service.enabled]
+}
+
+# The routes learnt from the trust reach NetApp Volumes too: it must reach the trust's domain controllers to join
+# the domain, and the trust's desktops must reach the shares.
+resource "google_compute_network_peering_routes_config" "netapp" {
+  peering              = google_service_networking_connection.netapp.peering
+  network              = google_compute_network.main.name
+  import_custom_routes = false
+  export_custom_routes = true
+}
+
+{{/uses_netapp}}
 # Every DNS query the servers make is logged (Cloud Logging), for the audit trail and for tracing a cut-over.
 resource "google_dns_policy" "logging" {
   name           = "${var.name_prefix}-dns-logging"
@@ -6301,6 +6362,53 @@ resource "google_kms_crypto_key_iam_member" "service_agents" {
   member        = each.value
 }
 
+{{#uses_netapp}}
+# NetApp Volumes encrypts with the same key through a CMEK policy, one per region ("Manage customer-managed
+# encryption key policies", NetApp Volumes documentation: regional key rings in the policy's region only, as this
+# key ring is). The policy names a service account of its own, granted the key here. NetApp Volumes then checks the
+# key once (README: gcloud netapp kms-configs verify) before the first pool that uses it is created.
+resource "google_netapp_kmsconfig" "main" {
+  name            = "${var.name_prefix}-netapp"
+  location        = var.region
+  crypto_key_name = google_kms_crypto_key.main.id
+  description     = "The landing zone's key, for NetApp Volumes"
+
+  depends_on = [google_project_service.enabled]
+}
+
+resource "google_kms_crypto_key_iam_member" "netapp" {
+  for_each      = toset(["roles/cloudkms.cryptoKeyEncrypterDecrypter", "roles/cloudkms.viewer"])
+  crypto_key_id = google_kms_crypto_key.main.id
+  role          = each.value
+  member        = "serviceAccount:${google_netapp_kmsconfig.main.service_account}"
+}
+
+# --- NetApp Volumes: the trust's Active Directory, which the Windows file shares (SMB) join ---
+
+# The join account's password, from the Secret Manager secret the trust creates (README); never in a file. It is in
+# the Terraform state, as the provider keeps the policy's password there.
+data "google_secret_manager_secret_version" "netapp_ad_join" {
+  secret = var.netapp_ad_join_password_secret
+}
+
+resource "google_netapp_active_directory" "trust" {
+  name                = "${var.name_prefix}-directory"
+  location            = var.region
+  domain              = var.netapp_ad_domain
+  dns                 = join(",", var.netapp_ad_dns_servers)
+  net_bios_prefix     = var.netapp_ad_netbios_prefix
+  organizational_unit = var.netapp_ad_organizational_unit
+  site                = var.netapp_ad_site == "" ? null : var.netapp_ad_site
+  username            = var.netapp_ad_join_username
+  password            = data.google_secret_manager_secret_version.netapp_ad_join.secret_data
+  aes_encryption      = true
+  ldap_signing        = true
+  description         = "The trust's Active Directory, for the Windows file shares"
+
+  depends_on = [google_project_service.enabled]
+}
+
+{{/uses_netapp}}
 # --- Backups: a daily snapshot of every server disk (each wave attaches its disks), kept in the region. ---
 
 resource "google_compute_resource_policy" "daily_snapshots" {
@@ -6491,6 +6599,13 @@ resource "google_compute_router" "vpn" {
       range       = local.private_services_cidr
       description = "Private services access"
     }
+{{#uses_netapp}}
+
+    advertised_ip_ranges {
+      range       = local.netapp_cidr
+      description = "NetApp Volumes"
+    }
+{{/uses_netapp}}
   }
 }
 
@@ -6588,6 +6703,13 @@ resource "google_compute_router" "interconnect" {
       range       = local.private_services_cidr
       description = "Private services access"
     }
+{{#uses_netapp}}
+
+    advertised_ip_ranges {
+      range       = local.netapp_cidr
+      description = "NetApp Volumes"
+    }
+{{/uses_netapp}}
   }
 
   lifecycle {
@@ -6705,6 +6827,18 @@ output "interconnect_attachments" {
     customer_router_ip_address = attachment.customer_router_ip_address
   }]
 }
+{{#uses_netapp}}
+
+output "netapp_range" {
+  description = "The range NetApp Volumes takes its addresses from: the trust opens its domain controllers to it (DNS, Kerberos, LDAP, SMB, RPC)."
+  value       = local.netapp_cidr
+}
+
+output "netapp_kms_instructions" {
+  description = "What NetApp Volumes says its CMEK policy still needs, if anything, after the grants this module makes."
+  value       = google_netapp_kmsconfig.main.instructions
+}
+{{/uses_netapp}}
 
 """#,
         "terraform/gcp/landing-zone/providers.tf.mustache": #"""
@@ -6775,6 +6909,21 @@ network_cidr = "10.200.0.0/16"
 
 # For a test project that will be torn down only: leave the log bucket unlocked.
 # lock_log_bucket = false
+{{#uses_netapp}}
+
+# The trust's Active Directory, which NetApp Volumes joins for the Windows file shares (README). Placeholders of
+# the right form: the domain, its domain controllers' addresses (documentation range), a NetBIOS prefix of up to 10
+# characters, the join account's name, and the Secret Manager secret holding its password.
+netapp_ad_domain               = "trust.example.nhs.uk"
+netapp_ad_dns_servers          = ["192.0.2.10", "192.0.2.11"]
+netapp_ad_netbios_prefix       = "trustnas"
+netapp_ad_join_username        = "svc-netapp-join"
+netapp_ad_join_password_secret = "netapp-ad-join-password"
+
+# Optional: where the computer accounts go, and the Active Directory site of the reachable domain controllers.
+# netapp_ad_organizational_unit = "OU=NetApp,OU=Servers,DC=trust,DC=example,DC=nhs,DC=uk"
+# netapp_ad_site                = "Cloud"
+{{/uses_netapp}}
 
 """#,
         "terraform/gcp/landing-zone/variables.tf.mustache": #"""
@@ -7019,6 +7168,72 @@ variable "interconnect_peer_asn" {
     error_message = "Give a BGP AS number."
   }
 }
+{{#uses_netapp}}
+
+# --- NetApp Volumes: the trust's Active Directory, which the Windows file shares (SMB) join ---
+
+variable "netapp_ad_domain" {
+  type        = string
+  description = "The trust's Active Directory DNS domain (e.g. trust.nhs.uk) that NetApp Volumes joins for the Windows file shares."
+
+  validation {
+    condition     = can(regex("^([a-z0-9]([-a-z0-9]*[a-z0-9])?\\.)+[a-z]{2,}$", var.netapp_ad_domain))
+    error_message = "Give a DNS domain name in lowercase without a trailing dot."
+  }
+}
+
+variable "netapp_ad_dns_servers" {
+  type        = list(string)
+  description = "Addresses of the domain's controllers that also serve its DNS, reachable from this network (on premises over the VPN or Interconnect, or the domain controllers wave 0 builds): NetApp Volumes finds the domain through them."
+
+  validation {
+    condition     = length(var.netapp_ad_dns_servers) > 0 && alltrue([for address in var.netapp_ad_dns_servers : can(cidrhost("${address}/32", 0))])
+    error_message = "Give one or more IPv4 addresses."
+  }
+}
+
+variable "netapp_ad_netbios_prefix" {
+  type        = string
+  description = "The NetBIOS prefix of the computer accounts NetApp Volumes creates for its SMB servers (it adds a suffix of its own): up to 10 letters, digits or hyphens (\"Create an Active Directory policy\", NetApp Volumes documentation)."
+
+  validation {
+    condition     = can(regex("^[A-Za-z][A-Za-z0-9-]{0,9}$", var.netapp_ad_netbios_prefix))
+    error_message = "Give 1 to 10 letters, digits or hyphens, starting with a letter."
+  }
+}
+
+variable "netapp_ad_join_username" {
+  type        = string
+  description = "The account NetApp Volumes joins the domain with: allowed to create computer accounts in netapp_ad_organizational_unit (a name, without the domain)."
+
+  validation {
+    condition     = can(regex("^[^\\\\@/ ]{1,64}$", var.netapp_ad_join_username))
+    error_message = "Give the account's name alone (no DOMAIN\\ or @domain), at most 64 characters."
+  }
+}
+
+variable "netapp_ad_join_password_secret" {
+  type        = string
+  description = "The Secret Manager secret (projects/PROJECT/secrets/NAME, or NAME in this project) holding the join account's password: the trust creates it (README); its latest version is read."
+
+  validation {
+    condition     = can(regex("^(projects/[^/]+/secrets/)?[A-Za-z0-9_-]{1,255}$", var.netapp_ad_join_password_secret))
+    error_message = "Give a secret as projects/PROJECT/secrets/NAME or NAME."
+  }
+}
+
+variable "netapp_ad_organizational_unit" {
+  type        = string
+  description = "The organizational unit NetApp Volumes creates its computer accounts in; CN=Computers (the domain's default container) by default, the provider's default too."
+  default     = "CN=Computers"
+}
+
+variable "netapp_ad_site" {
+  type        = string
+  description = "The Active Directory site whose domain controllers NetApp Volumes uses (those reachable from this network); empty for any."
+  default     = ""
+}
+{{/uses_netapp}}
 
 """#,
         "terraform/gcp/wave/README.md.mustache": #"""
@@ -7150,24 +7365,74 @@ one. If the state's copy must not stay valid, change the password after the firs
 `gcloud sql users set-password sqlserver --instance INSTANCE --prompt-for-password`.
 {{/has_sqlserver}}
 {{/has_databases}}
+{{#has_file_shares}}
+
+## File shares
+
+Each file server's shares go to the managed file service its clients can use, decided by the server's operating
+system: a Windows file server serves SMB to Windows desktops, which Filestore cannot (it serves NFS v3 and v4.1 only,
+"Filestore overview"), so its shares go to Google Cloud NetApp Volumes with SMB, joined to the trust's Active
+Directory; a Linux file server's NFS exports go to Filestore.
+{{/has_file_shares}}
+{{#has_netapp_volumes}}
+
+### Windows file servers: NetApp Volumes (SMB)
+
+| server | service | on premises (GiB) | volume (GiB) | storage pool (GiB) | share |
+|---|---|---:|---:|---:|---|
+{{#netapp_volumes}}
+| `{{name}}`{{#split}} part {{part}} of {{parts}}{{/split}} | `{{service}}` | {{size_gb}} | {{capacity_gib}} | {{pool_gib}} | `{{gcp_name}}` |
+{{/netapp_volumes}}
+
+Sizes: each volume holds what the server has on premises (at least 100 GiB; at most 100 TiB, so a larger server is
+split into equal volumes), each in a storage pool of its own of at least 2,048 GiB, the smallest a Standard, Premium
+or Extreme pool may be ("Storage pools overview" and "Volumes overview", NetApp Volumes documentation). A pool is
+billed for its whole capacity, whatever the volume uses. The service level is `netapp_service_level` (PREMIUM by
+default, the project's own judgement: 64 KiB/s per GiB of volume; STANDARD gives a quarter of that for less).
+
+Each volume speaks SMB only, with SMB 3 encryption required (Windows 8 and Windows Server 2012 clients or later),
+Previous Versions from `netapp_daily_snapshots` daily snapshots (14 by default), the landing zone's key (through
+its NetApp CMEK policy, `NAME_PREFIX-netapp`), and its addresses from the landing zone's NetApp private services
+access range. Clients map `\\SERVER\SHARE` (output `NAME_smb_share`, where SERVER is the NetBIOS prefix and a
+suffix NetApp adds); to keep the old paths, point the trust's DFS namespace or a DNS alias at the new shares at
+cut-over. Permissions are NTFS ACLs, copied with the data (Robocopy `/COPYALL`, or a migration tool that keeps
+ACLs); the trust's own accounts and groups keep working because the volume is a member of the same domain.
+
+What the trust provides, through the landing zone's inputs (its README), before this wave is applied:
+- the Active Directory domain (`netapp_ad_domain`) and the addresses of domain controllers that also serve its DNS
+  (`netapp_ad_dns_servers`), reachable from the landing zone's network: on premises over the VPN or Interconnect,
+  or the domain controllers wave 0 builds here (their addresses are output `private_ips` of wave 0: set them and
+  apply the landing zone again before this wave);
+- a NetBIOS prefix (`netapp_ad_netbios_prefix`, up to 10 characters) for the computer accounts NetApp Volumes
+  creates, and the organizational unit they go in;
+- a join account allowed to create computer accounts in that OU (`netapp_ad_join_username`), its password in
+  Secret Manager (`netapp_ad_join_password_secret`), never in a file;
+- firewall openings on the trust's side from the NetApp range (output `netapp_range` of the landing zone) to the
+  domain controllers: DNS, Kerberos, LDAP, SMB and RPC.
+
+Snapshots live in the volume they protect: they are not a backup. Set up NetApp Volumes backups (a backup vault
+and policy) before a volume holds the only copy of the data; these files do not.
+
+The domain is joined when the first volume is created: if that fails, the apply stops with NetApp's message
+(usually DNS or the join account's rights) and can be rerun once fixed.
+{{/has_netapp_volumes}}
 {{#has_filestores}}
 
-## File shares (Filestore)
+### Linux file servers: Filestore (NFS)
 
-The file servers' shares, in Filestore's Zonal tier (in zone a; the tier that takes the landing zone's key), at the
+The shares in Filestore's Zonal tier (in zone a; the tier that takes the landing zone's key), at the
 smallest size the tier allows for what each server has (1 TiB to 9.75 TiB in steps of 256 GiB, then 10 TiB to
 100 TiB in steps of 2.5 TiB; "Service tiers", Filestore documentation), on the landing zone's network:
 
 | server | service | on premises (GiB) | Filestore (GiB) |
 |---|---|---:|---:|
 {{#filestores}}
-| `{{name}}`{{#split}} part {{part}} of {{parts}}{{/split}} | `{{service}}` | {{size_gb}} | {{capacity_gb}} |
+| `{{name}}`{{#split}} part {{part}} of {{parts}}{{/split}} | `{{service}}` | {{size_gb}} | {{capacity_gib}} |
 {{/filestores}}
 
-Filestore serves NFS (v3 and v4.1) only. Windows clients that use SMB need an NFS client, or the shares move to a
-service that speaks SMB (NetApp Volumes, or a Windows file server VM): decide per share before the move. The
-landing zone's snapshot schedule covers disks, not Filestore: schedule Filestore backups (or Backup and DR) for these
-instances before they hold the only copy of the data; these files do not.
+Filestore serves NFS (v3 and v4.1), as these servers did. The landing zone's snapshot schedule covers disks, not
+Filestore: schedule Filestore backups (or Backup and DR) for these instances before they hold the only copy of the
+data; these files do not.
 {{/has_filestores}}
 {{#has_object_stores}}
 
@@ -7197,6 +7462,10 @@ Against a mistaken `terraform destroy`:
 {{#has_filestores}}
 - Filestore instances: `prevent_destroy`, and Filestore's own `deletion_protection_enabled`;
 {{/has_filestores}}
+{{#has_netapp_volumes}}
+- NetApp storage pools and volumes: `prevent_destroy`, and on each volume NetApp's own `restricted_actions =
+  ["DELETE"]` (empty that list to tear down);
+{{/has_netapp_volumes}}
 {{#has_object_stores}}
 - buckets: `prevent_destroy`;
 {{/has_object_stores}}
@@ -7551,6 +7820,13 @@ locals {
   # Windows servers' disks: snapshots made consistent by VSS.
   windows_snapshot_policy = data.google_compute_resource_policy.windows_snapshots.self_link
 {{/has_windows}}
+{{#has_netapp_volumes}}
+
+  # NetApp Volumes: the landing zone's Active Directory policy (the trust's domain) and CMEK policy (its key), by
+  # name; the provider has no data source for either.
+  netapp_active_directory = "projects/${var.project_id}/locations/${var.region}/activeDirectories/${var.name_prefix}-directory"
+  netapp_kms_config       = "projects/${var.project_id}/locations/${var.region}/kmsConfigs/${var.name_prefix}-netapp"
+{{/has_netapp_volumes}}
 }
 
 """#,
@@ -7773,6 +8049,13 @@ output "{{resource}}_nfs_export" {
   value       = "${google_filestore_instance.{{resource}}.networks[0].ip_addresses[0]}:/shares"
 }
 {{/filestores}}
+{{#netapp_volumes}}
+
+output "{{resource}}_smb_share" {
+  description = "How Windows clients map {{name}}'s shares (SMB): the volume's mount instructions, with its \\\\SERVER\\SHARE path."
+  value       = google_netapp_volume.{{resource}}.mount_options
+}
+{{/netapp_volumes}}
 {{#object_stores}}
 
 output "{{resource}}_bucket" {
@@ -7790,13 +8073,13 @@ output "{{resource}}_bucket" {
         "terraform/gcp/wave/storage.tf.mustache": #"""
 {{% CONTENT_TYPE: HCL }}
 # Generated by cloudfirst {{version}}: the managed storage that replaces wave {{wave}}'s file and backup servers' disks,
-# as the plan priced it. The data is copied in by the trust's migration or backup tooling; these files build the
-# targets, not the copy.
+# as the plan priced it (a Windows file server's shares in NetApp Volumes, SMB; a Linux one's in Filestore, NFS). The
+# data is copied in by the trust's migration or backup tooling; these files build the targets, not the copy.
 {{#filestores}}
 
 # {{name}}: the file shares of {{service}}{{#split}} (part {{part}} of {{parts}}: one instance holds at most 100 TiB){{/split}},
 # {{size_gb}} GiB on premises, in Filestore's Zonal tier at {{capacity_gb}} GiB, the smallest size the tier allows that
-# holds them. Zonal takes the landing zone's key (the Basic tiers cannot). Filestore serves NFS, not SMB: README.
+# holds them. Zonal takes the landing zone's key (the Basic tiers cannot). A Linux server's shares: Filestore serves NFS.
 resource "google_filestore_instance" "{{resource}}" {
   name         = "${var.name_prefix}-{{gcp_name}}"
   location     = "${var.region}-a"
@@ -7829,6 +8112,71 @@ resource "google_filestore_instance" "{{resource}}" {
   }
 }
 {{/filestores}}
+{{#netapp_volumes}}
+
+# {{name}}: the file shares of {{service}}{{#split}} (part {{part}} of {{parts}}: a volume holds at most 100 TiB){{/split}},
+# {{size_gb}} GiB on premises. A Windows file server, whose clients use SMB: a NetApp Volumes SMB volume of
+# {{capacity_gib}} GiB, in a storage pool of its own of {{pool_gib}} GiB (at least 2,048 GiB a pool, 100 GiB a
+# volume), joined to the trust's Active Directory, encrypted with the landing zone's key through its CMEK policy.
+resource "google_netapp_storage_pool" "{{resource}}" {
+  name             = "${var.name_prefix}-{{gcp_name}}"
+  location         = var.region
+  service_level    = var.netapp_service_level
+  capacity_gib     = {{pool_gib}}
+  network          = local.network_id
+  active_directory = local.netapp_active_directory
+  kms_config       = local.netapp_kms_config
+  description      = "File shares of {{name}} ({{service}}), SMB"
+
+  labels = {
+{{#labels}}
+    {{key}}{{pad}} = "{{value}}"
+{{/labels}}
+  }
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+
+resource "google_netapp_volume" "{{resource}}" {
+  name         = "${var.name_prefix}-{{gcp_name}}"
+  location     = var.region
+  storage_pool = google_netapp_storage_pool.{{resource}}.name
+  capacity_gib = {{capacity_gib}}
+  share_name   = "{{gcp_name}}"
+  protocols    = ["SMB"]
+  description  = "File shares of {{name}} ({{service}})"
+
+  # SMB 3 encryption on the wire; clients see the share, are told of changes, and cache with opportunistic locks.
+  smb_settings = ["ENCRYPT_DATA", "BROWSABLE", "CHANGE_NOTIFY", "OPLOCKS"]
+
+  # Snapshots show in Windows Explorer as Previous Versions, so users restore their own files.
+  snapshot_directory = true
+
+  snapshot_policy {
+    enabled = true
+
+    daily_schedule {
+      snapshots_to_keep = var.netapp_daily_snapshots
+      hour              = 1
+    }
+  }
+
+  # NetApp Volumes refuses to delete the volume while DELETE is restricted (its own deletion guard).
+  restricted_actions = ["DELETE"]
+
+  labels = {
+{{#labels}}
+    {{key}}{{pad}} = "{{value}}"
+{{/labels}}
+  }
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+{{/netapp_volumes}}
 {{#object_stores}}
 
 # {{name}}: the backup repository of {{service}} ({{used_gb}} GB used), as a Cloud Storage bucket in the region, a
@@ -7917,6 +8265,12 @@ image_{{resource}} = "projects/nhs-trust-landing-zone/global/images/{{placeholde
 # Optional: the Google group whose members administer the PostgreSQL and MySQL databases as themselves.
 # database_admin_group = "database-admins@example.nhs.uk"
 {{/has_iam_databases}}
+{{#has_netapp_volumes}}
+
+# Optional: the Windows file shares' NetApp Volumes service level, and the daily snapshots each keeps.
+# netapp_service_level   = "STANDARD"
+# netapp_daily_snapshots = 30
+{{/has_netapp_volumes}}
 
 """#,
         "terraform/gcp/wave/variables.tf.mustache": #"""
@@ -8008,6 +8362,30 @@ variable "database_admin_group" {
   }
 }
 {{/has_iam_databases}}
+{{#has_netapp_volumes}}
+
+variable "netapp_service_level" {
+  type        = string
+  description = "The NetApp Volumes service level of the Windows file shares' storage pools: STANDARD (16 KiB/s per GiB of volume), PREMIUM (64) or EXTREME (128), from NetApp Volumes' \"Storage pools overview\". PREMIUM by default: the project's own judgement for shares many desktops use at once; all three take the same sizes (a pool of at least 2 TiB)."
+  default     = "PREMIUM"
+
+  validation {
+    condition     = contains(["STANDARD", "PREMIUM", "EXTREME"], var.netapp_service_level)
+    error_message = "Give STANDARD, PREMIUM or EXTREME (Flex pools are zonal or regional, with sizes of their own)."
+  }
+}
+
+variable "netapp_daily_snapshots" {
+  type        = number
+  description = "Daily snapshots each Windows file share keeps (Previous Versions in Windows Explorer); 14 by default (the project's own judgement). Snapshots take space in the volume."
+  default     = 14
+
+  validation {
+    condition     = var.netapp_daily_snapshots >= 1 && var.netapp_daily_snapshots <= 255
+    error_message = "Keep 1 to 255 snapshots (the project's own bound: snapshots take the volume's space)."
+  }
+}
+{{/has_netapp_volumes}}
 
 """#,
     ]

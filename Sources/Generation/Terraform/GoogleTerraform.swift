@@ -1,6 +1,7 @@
 /// What the Google Cloud templates need beyond the shared workload context: zones by letter, network tags, the
-/// Filestore instances a file server's shares need, bucket names, the image inputs for servers with no public image,
-/// and which managed services the estate uses (so the landing zone grants only the service agents it needs).
+/// Filestore instances (Linux file servers) or NetApp Volumes SMB volumes (Windows file servers) a file server's
+/// shares need, bucket names, the image inputs for servers with no public image, and which managed services the
+/// estate uses (so the landing zone grants only the service agents it needs).
 enum GoogleTerraform {
     // MARK: Filestore
 
@@ -25,6 +26,26 @@ enum GoogleTerraform {
                        max(filestoreHigherRange.minimum, roundUp(each, filestoreHigherRange.step)))
         }
         return Array(repeating: size, count: count)
+    }
+
+    // MARK: NetApp Volumes
+
+    /// GiB: Google Cloud NetApp Volumes, which serves SMB (Filestore serves NFS only), for Windows file servers. A
+    /// storage pool of the Standard, Premium or Extreme service level holds at least 2,048 GiB (2 TiB); a volume at
+    /// least 100 GiB and, unless it is a large-capacity volume, at most 102,400 GiB (100 TiB) ("Storage pools
+    /// overview" and "Volumes overview", NetApp Volumes documentation; the provider's own examples create a
+    /// 2,048 GiB pool and a 100 GiB volume). Flex is left out: its pools are zonal or regional by zone, with sizes of
+    /// their own. Capacities are in GiB, as `capacity_gib` counts them.
+    static let netappPoolMinimumGiB = 2_048
+    static let netappVolumeRange = (minimum: 100, maximum: 102_400)
+
+    /// One NetApp volume per 100 TiB of `gib` (equal parts, as Filestore's split), each at least the volume minimum,
+    /// each in a storage pool of its own sized to hold it and at least the pool minimum.
+    static func netappCapacities(_ gib: Int) -> [(pool: Int, volume: Int)] {
+        Workload.evenSplit(max(1, gib), within: netappVolumeRange.maximum).map { part in
+            let volume = min(netappVolumeRange.maximum, max(netappVolumeRange.minimum, part))
+            return (pool: max(netappPoolMinimumGiB, volume), volume: volume)
+        }
     }
 
     // MARK: Names
@@ -120,8 +141,30 @@ enum GoogleTerraform {
         context["firewall_rules"] = rules
         context["has_firewall_rules"] = !rules.isEmpty
 
+        // A Windows file server's clients speak SMB, which Filestore does not serve: its shares go to NetApp
+        // Volumes (SMB, joined to the trust's Active Directory). The others stay on Filestore (NFS).
         var filestores: [[String: Any]] = []
-        for share in context["file_shares"] as? [[String: Any]] ?? [] {
+        var netappVolumes: [[String: Any]] = []
+        for share in context["file_shares"] as? [[String: Any]] ?? [] where share["windows"] as? Bool == true {
+            let capacities = netappCapacities(share["size_gb"] as? Int ?? 0)
+            // Within NetApp's 63 characters for a pool or volume name with the longest name_prefix (21) and "-".
+            let base = namePart(share["name"] as? String ?? "share", limit: 36)
+            for (index, capacity) in capacities.enumerated() {
+                var volume = share
+                let suffix = capacities.count > 1 ? "\(index + 1)" : ""
+                volume["resource"] = "\(share["resource"] ?? "share")\(suffix.isEmpty ? "" : "_\(suffix)")"
+                volume["gcp_name"] = suffix.isEmpty ? base : "\(base)-\(suffix)"
+                volume["pool_gib"] = capacity.pool
+                volume["capacity_gib"] = capacity.volume
+                volume["part"] = index + 1
+                volume["parts"] = capacities.count
+                volume["split"] = capacities.count > 1
+                netappVolumes.append(volume)
+            }
+        }
+        context["netapp_volumes"] = netappVolumes
+        context["has_netapp_volumes"] = !netappVolumes.isEmpty
+        for share in context["file_shares"] as? [[String: Any]] ?? [] where share["windows"] as? Bool != true {
             let capacities = filestoreCapacities(share["size_gb"] as? Int ?? 0)
             let base = namePart(share["name"] as? String ?? "share", limit: 36)
             for (index, capacity) in capacities.enumerated() {
@@ -150,7 +193,8 @@ enum GoogleTerraform {
     static func decorate(landingZone context: inout [String: Any], waves: [[String: Any]]) {
         func any(_ key: String) -> Bool { waves.contains { $0[key] as? Bool == true } }
         context["uses_cloud_sql"] = any("has_databases")
-        context["uses_filestore"] = any("has_file_shares")
+        context["uses_filestore"] = any("has_filestores")
+        context["uses_netapp"] = any("has_netapp_volumes")
         context["uses_buckets"] = any("has_object_stores")
         context["has_directory"] = any("has_directory")
         context["state_prefix"] = "landing-zone"

@@ -126,6 +126,9 @@ public struct TerraformGenerator: Sendable {
                     if size.storageTier != .block, buildsStores {
                         var store = storeContext(server, tier: size.storageTier, service: model, resource: resource)
                         store["environment"] = Workload.environment(of: server)
+                        // The OS family decides the protocol a file server's clients speak (SMB for Windows).
+                        store["windows"] = size.windows
+                        store["os_family"] = Workload.operatingSystem(server.os, windows: size.windows).family
                         if size.storageTier == .fileshare { fileShares.append(store) } else { objectStores.append(store) }
                         if size.replacedByService { continue }
                     }

@@ -13,10 +13,12 @@ locals {
 
   # Each environment's subnet is a sixteenth of network_cidr (a /20 of a /16), in this order, so test, training and
   # DR servers never share production's subnet; the last quarter is for Google's managed services (private services
-  # access: Cloud SQL, Filestore). The split is the project's own judgement.
+  # access: Cloud SQL, Filestore), and the ninth sixteenth for NetApp Volumes, which peers through a
+  # connection and range of its own. The split is the project's own judgement.
   environments          = ["production", "dr", "test", "development", "training"]
   subnet_cidrs          = { for index, environment in local.environments : environment => cidrsubnet(var.network_cidr, 4, index) }
   private_services_cidr = cidrsubnet(var.network_cidr, 2, 3)
+  netapp_cidr           = cidrsubnet(var.network_cidr, 4, 8)
 
   # Every API the landing zone and the waves call. Enabling an API costs nothing; each stays enabled on destroy, so
   # tearing down one module never breaks another.
@@ -31,6 +33,7 @@ locals {
     "iap.googleapis.com",
     "logging.googleapis.com",
     "monitoring.googleapis.com",
+    "netapp.googleapis.com",
     "oslogin.googleapis.com",
     "secretmanager.googleapis.com",
     "servicenetworking.googleapis.com",
@@ -61,7 +64,7 @@ locals {
     cloudsql  = "serviceAccount:service-${local.project_number}@gcp-sa-cloud-sql.iam.gserviceaccount.com"
     filestore = "serviceAccount:service-${local.project_number}@cloud-filer.iam.gserviceaccount.com"
   }
-  key_users = ["compute", "logging", "storage", "cloudsql", "filestore"]
+  key_users = ["compute", "logging", "storage", "cloudsql"]
 
   operator_roles = ["roles/iap.tunnelResourceAccessor", "roles/compute.osAdminLogin"]
 
@@ -144,6 +147,36 @@ resource "google_service_networking_connection" "private_services" {
 # Routes learnt from the trust (over the VPN) reach Cloud SQL and Filestore too.
 resource "google_compute_network_peering_routes_config" "private_services" {
   peering              = google_service_networking_connection.private_services.peering
+  network              = google_compute_network.main.name
+  import_custom_routes = false
+  export_custom_routes = true
+}
+
+# NetApp Volumes (the Windows file shares, SMB) reaches the network through private services access to its own
+# service producer, netapp.servicenetworking.goog, with a range of its own ("NetApp Volumes networking"; the
+# provider's google_netapp_storage_pool example). Inside network_cidr, so the estate's firewall rules cover it.
+resource "google_compute_global_address" "netapp" {
+  name          = "${var.name_prefix}-netapp"
+  purpose       = "VPC_PEERING"
+  address_type  = "INTERNAL"
+  address       = split("/", local.netapp_cidr)[0]
+  prefix_length = tonumber(split("/", local.netapp_cidr)[1])
+  network       = google_compute_network.main.id
+}
+
+resource "google_service_networking_connection" "netapp" {
+  network                 = google_compute_network.main.id
+  service                 = "netapp.servicenetworking.goog"
+  reserved_peering_ranges = [google_compute_global_address.netapp.name]
+  deletion_policy         = "ABANDON"
+
+  depends_on = [google_project_service.enabled]
+}
+
+# The routes learnt from the trust reach NetApp Volumes too: it must reach the trust's domain controllers to join
+# the domain, and the trust's desktops must reach the shares.
+resource "google_compute_network_peering_routes_config" "netapp" {
+  peering              = google_service_networking_connection.netapp.peering
   network              = google_compute_network.main.name
   import_custom_routes = false
   export_custom_routes = true
@@ -497,6 +530,51 @@ resource "google_kms_crypto_key_iam_member" "service_agents" {
   member        = each.value
 }
 
+# NetApp Volumes encrypts with the same key through a CMEK policy, one per region ("Manage customer-managed
+# encryption key policies", NetApp Volumes documentation: regional key rings in the policy's region only, as this
+# key ring is). The policy names a service account of its own, granted the key here. NetApp Volumes then checks the
+# key once (README: gcloud netapp kms-configs verify) before the first pool that uses it is created.
+resource "google_netapp_kmsconfig" "main" {
+  name            = "${var.name_prefix}-netapp"
+  location        = var.region
+  crypto_key_name = google_kms_crypto_key.main.id
+  description     = "The landing zone's key, for NetApp Volumes"
+
+  depends_on = [google_project_service.enabled]
+}
+
+resource "google_kms_crypto_key_iam_member" "netapp" {
+  for_each      = toset(["roles/cloudkms.cryptoKeyEncrypterDecrypter", "roles/cloudkms.viewer"])
+  crypto_key_id = google_kms_crypto_key.main.id
+  role          = each.value
+  member        = "serviceAccount:${google_netapp_kmsconfig.main.service_account}"
+}
+
+# --- NetApp Volumes: the trust's Active Directory, which the Windows file shares (SMB) join ---
+
+# The join account's password, from the Secret Manager secret the trust creates (README); never in a file. It is in
+# the Terraform state, as the provider keeps the policy's password there.
+data "google_secret_manager_secret_version" "netapp_ad_join" {
+  secret = var.netapp_ad_join_password_secret
+}
+
+resource "google_netapp_active_directory" "trust" {
+  name                = "${var.name_prefix}-directory"
+  location            = var.region
+  domain              = var.netapp_ad_domain
+  dns                 = join(",", var.netapp_ad_dns_servers)
+  net_bios_prefix     = var.netapp_ad_netbios_prefix
+  organizational_unit = var.netapp_ad_organizational_unit
+  site                = var.netapp_ad_site == "" ? null : var.netapp_ad_site
+  username            = var.netapp_ad_join_username
+  password            = data.google_secret_manager_secret_version.netapp_ad_join.secret_data
+  aes_encryption      = true
+  ldap_signing        = true
+  description         = "The trust's Active Directory, for the Windows file shares"
+
+  depends_on = [google_project_service.enabled]
+}
+
 # --- Backups: a daily snapshot of every server disk (each wave attaches its disks), kept in the region. ---
 
 resource "google_compute_resource_policy" "daily_snapshots" {
@@ -687,6 +765,11 @@ resource "google_compute_router" "vpn" {
       range       = local.private_services_cidr
       description = "Private services access"
     }
+
+    advertised_ip_ranges {
+      range       = local.netapp_cidr
+      description = "NetApp Volumes"
+    }
   }
 }
 
@@ -783,6 +866,11 @@ resource "google_compute_router" "interconnect" {
     advertised_ip_ranges {
       range       = local.private_services_cidr
       description = "Private services access"
+    }
+
+    advertised_ip_ranges {
+      range       = local.netapp_cidr
+      description = "NetApp Volumes"
     }
   }
 

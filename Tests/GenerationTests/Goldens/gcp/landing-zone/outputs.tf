@@ -60,3 +60,13 @@ output "interconnect_attachments" {
     customer_router_ip_address = attachment.customer_router_ip_address
   }]
 }
+
+output "netapp_range" {
+  description = "The range NetApp Volumes takes its addresses from: the trust opens its domain controllers to it (DNS, Kerberos, LDAP, SMB, RPC)."
+  value       = local.netapp_cidr
+}
+
+output "netapp_kms_instructions" {
+  description = "What NetApp Volumes says its CMEK policy still needs, if anything, after the grants this module makes."
+  value       = google_netapp_kmsconfig.main.instructions
+}

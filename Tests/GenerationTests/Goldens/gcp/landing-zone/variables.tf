@@ -268,3 +268,67 @@ variable "interconnect_peer_asn" {
     error_message = "Give a BGP AS number."
   }
 }
+
+# --- NetApp Volumes: the trust's Active Directory, which the Windows file shares (SMB) join ---
+
+variable "netapp_ad_domain" {
+  type        = string
+  description = "The trust's Active Directory DNS domain (e.g. trust.nhs.uk) that NetApp Volumes joins for the Windows file shares."
+
+  validation {
+    condition     = can(regex("^([a-z0-9]([-a-z0-9]*[a-z0-9])?\\.)+[a-z]{2,}$", var.netapp_ad_domain))
+    error_message = "Give a DNS domain name in lowercase without a trailing dot."
+  }
+}
+
+variable "netapp_ad_dns_servers" {
+  type        = list(string)
+  description = "Addresses of the domain's controllers that also serve its DNS, reachable from this network (on premises over the VPN or Interconnect, or the domain controllers wave 0 builds): NetApp Volumes finds the domain through them."
+
+  validation {
+    condition     = length(var.netapp_ad_dns_servers) > 0 && alltrue([for address in var.netapp_ad_dns_servers : can(cidrhost("${address}/32", 0))])
+    error_message = "Give one or more IPv4 addresses."
+  }
+}
+
+variable "netapp_ad_netbios_prefix" {
+  type        = string
+  description = "The NetBIOS prefix of the computer accounts NetApp Volumes creates for its SMB servers (it adds a suffix of its own): up to 10 letters, digits or hyphens (\"Create an Active Directory policy\", NetApp Volumes documentation)."
+
+  validation {
+    condition     = can(regex("^[A-Za-z][A-Za-z0-9-]{0,9}$", var.netapp_ad_netbios_prefix))
+    error_message = "Give 1 to 10 letters, digits or hyphens, starting with a letter."
+  }
+}
+
+variable "netapp_ad_join_username" {
+  type        = string
+  description = "The account NetApp Volumes joins the domain with: allowed to create computer accounts in netapp_ad_organizational_unit (a name, without the domain)."
+
+  validation {
+    condition     = can(regex("^[^\\\\@/ ]{1,64}$", var.netapp_ad_join_username))
+    error_message = "Give the account's name alone (no DOMAIN\\ or @domain), at most 64 characters."
+  }
+}
+
+variable "netapp_ad_join_password_secret" {
+  type        = string
+  description = "The Secret Manager secret (projects/PROJECT/secrets/NAME, or NAME in this project) holding the join account's password: the trust creates it (README); its latest version is read."
+
+  validation {
+    condition     = can(regex("^(projects/[^/]+/secrets/)?[A-Za-z0-9_-]{1,255}$", var.netapp_ad_join_password_secret))
+    error_message = "Give a secret as projects/PROJECT/secrets/NAME or NAME."
+  }
+}
+
+variable "netapp_ad_organizational_unit" {
+  type        = string
+  description = "The organizational unit NetApp Volumes creates its computer accounts in; CN=Computers (the domain's default container) by default, the provider's default too."
+  default     = "CN=Computers"
+}
+
+variable "netapp_ad_site" {
+  type        = string
+  description = "The Active Directory site whose domain controllers NetApp Volumes uses (those reachable from this network); empty for any."
+  default     = ""
+}

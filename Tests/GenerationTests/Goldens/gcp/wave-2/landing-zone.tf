@@ -43,4 +43,9 @@ locals {
 
   # Windows servers' disks: snapshots made consistent by VSS.
   windows_snapshot_policy = data.google_compute_resource_policy.windows_snapshots.self_link
+
+  # NetApp Volumes: the landing zone's Active Directory policy (the trust's domain) and CMEK policy (its key), by
+  # name; the provider has no data source for either.
+  netapp_active_directory = "projects/${var.project_id}/locations/${var.region}/activeDirectories/${var.name_prefix}-directory"
+  netapp_kms_config       = "projects/${var.project_id}/locations/${var.region}/kmsConfigs/${var.name_prefix}-netapp"
 }

@@ -17,12 +17,12 @@ output "private_ips" {
   }
 }
 
-output "rmh_fs01_nfs_export" {
-  description = "Where clients mount rmh-fs01's shares (NFS)."
-  value       = "${google_filestore_instance.rmh_fs01.networks[0].ip_addresses[0]}:/shares"
+output "rmh_fs01_smb_share" {
+  description = "How Windows clients map rmh-fs01's shares (SMB): the volume's mount instructions, with its \\\\SERVER\\SHARE path."
+  value       = google_netapp_volume.rmh_fs01.mount_options
 }
 
-output "rmh_fs02_nfs_export" {
-  description = "Where clients mount rmh-fs02's shares (NFS)."
-  value       = "${google_filestore_instance.rmh_fs02.networks[0].ip_addresses[0]}:/shares"
+output "rmh_fs02_smb_share" {
+  description = "How Windows clients map rmh-fs02's shares (SMB): the volume's mount instructions, with its \\\\SERVER\\SHARE path."
+  value       = google_netapp_volume.rmh_fs02.mount_options
 }

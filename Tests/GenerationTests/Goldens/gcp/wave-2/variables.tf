@@ -42,3 +42,25 @@ variable "on_premises_cidrs" {
     error_message = "Each entry must be an IPv4 CIDR block no wider than /8: the trust's own ranges, never the internet."
   }
 }
+
+variable "netapp_service_level" {
+  type        = string
+  description = "The NetApp Volumes service level of the Windows file shares' storage pools: STANDARD (16 KiB/s per GiB of volume), PREMIUM (64) or EXTREME (128), from NetApp Volumes' \"Storage pools overview\". PREMIUM by default: the project's own judgement for shares many desktops use at once; all three take the same sizes (a pool of at least 2 TiB)."
+  default     = "PREMIUM"
+
+  validation {
+    condition     = contains(["STANDARD", "PREMIUM", "EXTREME"], var.netapp_service_level)
+    error_message = "Give STANDARD, PREMIUM or EXTREME (Flex pools are zonal or regional, with sizes of their own)."
+  }
+}
+
+variable "netapp_daily_snapshots" {
+  type        = number
+  description = "Daily snapshots each Windows file share keeps (Previous Versions in Windows Explorer); 14 by default (the project's own judgement). Snapshots take space in the volume."
+  default     = 14
+
+  validation {
+    condition     = var.netapp_daily_snapshots >= 1 && var.netapp_daily_snapshots <= 255
+    error_message = "Keep 1 to 255 snapshots (the project's own bound: snapshots take the volume's space)."
+  }
+}
