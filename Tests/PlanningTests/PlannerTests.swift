@@ -191,10 +191,11 @@ import Testing
         #expect(pilot.services.allSatisfy { plan.estate.services[$0].criticality == .administrative })
     }
 
-    /// Tarjan's search keeps its own stack and the waves use a heap: 50,000 services in one chain, or one cycle,
-    /// plan in well under the bound a quadratic step would blow (about 2.5 billion steps).
+    /// Tarjan's search keeps its own stack: 50,000 services in one chain, or one cycle, plan without overflowing the
+    /// thread's stack, into one group each or one group of all. How long it takes is the benchmark's to measure
+    /// (scripts/benchmark, with its linearity check), not a unit test's: a wall-clock bound fails on a busy machine.
     @Test(arguments: [false, true])
-    func longChainsAndCyclesPlanInLinearTime(_ cycle: Bool) throws {
+    func longChainsAndCyclesPlanWithoutOverflowingTheStack(_ cycle: Bool) throws {
         let count = 50_000
         var text = Self.head + "servers:\n  - { id: s0, site: dc1 }\nservices:\n"
         for index in 0..<count {
@@ -203,10 +204,7 @@ import Testing
         }
         let estate = try Plans.load(text)
         let assessment = Assessor().assess(estate, asOf: Plans.asOf)
-        let started = Date()
         let plan = Planner().plan(assessment)
-        let seconds = Date().timeIntervalSince(started)
-        #expect(seconds < 20, "planning took \(seconds) s")
         if cycle {
             #expect(plan.groups.count == 1)
             #expect(plan.groups[0].services.count == count)
