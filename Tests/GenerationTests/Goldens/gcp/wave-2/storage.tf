@@ -3,7 +3,7 @@
 # targets, not the copy.
 
 # rmh-fs01: the file shares of rmh-file,
-# 9630 GiB on premises, in Filestore's Zonal tier at 9728 GiB, the smallest size the tier allows that
+# 9537 GiB on premises, in Filestore's Zonal tier at 9728 GiB, the smallest size the tier allows that
 # holds them. Zonal takes the landing zone's key (the Basic tiers cannot). Filestore serves NFS, not SMB: README.
 resource "google_filestore_instance" "rmh_fs01" {
   name         = "${var.name_prefix}-rmh-fs01"
@@ -30,6 +30,7 @@ resource "google_filestore_instance" "rmh_fs01" {
     service             = "rmh-file"
     owner               = "head_of_it_infrastructure"
     data-classification = "official-sensitive"
+    environment         = "production"
   }
 
   lifecycle {
@@ -65,6 +66,7 @@ resource "google_filestore_instance" "rmh_fs02" {
     service             = "rmh-file"
     owner               = "head_of_it_infrastructure"
     data-classification = "official-sensitive"
+    environment         = "production"
   }
 
   lifecycle {
