@@ -521,4 +521,60 @@ import Testing
             #expect(file.contents.contains("policy/AWSEC2VssSnapshotPolicy") == windows, "\(file.path)")
         }
     }
+
+    /// Servers resolve the trust's Active Directory domain: once directory_domain_name and directory_dns_servers are
+    /// set, a DHCP options set gives the VPC the domain and the domain controllers as DNS servers; unset, none is
+    /// built. The directory wave outputs its domain controllers' addresses for it.
+    @Test func theVPCResolvesTheDomainThroughTheDomainControllers() throws {
+        let plan = try Fixtures.plan("Inventories/riverside-mental-health.yaml")
+        let files = try Self.files("Inventories/riverside-mental-health.yaml")
+        let landingZone = Self.blocks(files).filter { $0.folder == "aws/landing-zone" }
+        let options = try #require(landingZone.first { $0.type == "aws_vpc_dhcp_options" && $0.name == "directory" })
+        #expect(Self.value("count", in: options.body) == "var.directory_domain_name == null && length(var.directory_dns_servers) == 0 ? 0 : 1")
+        #expect(Self.value("domain_name", in: options.body) == "var.directory_domain_name")
+        #expect(Self.value("domain_name_servers", in: options.body) == "var.directory_dns_servers")
+        let association = try #require(landingZone.first { $0.type == "aws_vpc_dhcp_options_association" })
+        #expect(Self.value("vpc_id", in: association.body) == "aws_vpc.main.id")
+        #expect(Self.value("dhcp_options_id", in: association.body) == "aws_vpc_dhcp_options.directory[0].id")
+        let name = try #require(landingZone.first { $0.kind == "variable" && $0.name == "directory_domain_name" })
+        #expect(Self.value("default", in: name.body) == "null")
+        let servers = try #require(landingZone.first { $0.kind == "variable" && $0.name == "directory_dns_servers" })
+        #expect(Self.value("default", in: servers.body) == "[]")
+        let example = try #require(files.first { $0.path == "aws/landing-zone/terraform.tfvars.example" }?.contents)
+        #expect(example.contains("# directory_domain_name = ") && example.contains("# directory_dns_servers = "))
+        let readme = try #require(files.first { $0.path == "aws/landing-zone/README.md" }?.contents)
+        #expect(readme.contains("169.254.169.253") && readme.contains("Route 53 Resolver"))
+        // The directory service's servers, and only they, are in the wave's output.
+        let ad = try #require(plan.estate.services.first { $0.id == "rmh-ad" })
+        let outputs = try #require(files.first { $0.path == "aws/wave-0/outputs.tf" }?.contents)
+        let section = try #require(outputs.components(separatedBy: "output \"domain_controller_ips\"").last)
+        let listed = section.split(separator: "\n").filter { $0.contains("aws_instance.") }
+        #expect(listed.count == ad.servers.count)
+        for server in ad.servers {
+            #expect(section.contains("aws_instance.\(Identifiers.resource(server.id)).private_ip,"))
+        }
+        // A wave without domain controllers has no such output.
+        let controllers = ad.servers.map { "resource \"aws_instance\" \"\(Identifiers.resource($0.id))\"" }
+        for file in files where file.path.hasSuffix("/main.tf") && file.path.contains("/wave-") {
+            let folder = (file.path as NSString).deletingLastPathComponent
+            let output = files.first { $0.path == "\(folder)/outputs.tf" }?.contents ?? ""
+            #expect(output.contains("domain_controller_ips") == controllers.contains { file.contents.contains($0) }, "\(folder)")
+        }
+    }
+
+    /// GuardDuty's detector is optional (enable_guardduty, default true), for accounts where the organisation's
+    /// delegated administrator already enabled it; the README says when to turn it off.
+    @Test func guardDutyCanBeLeftToTheOrganisation() throws {
+        let files = try Self.files("Inventories/northshire-acute.yaml")
+        let landingZone = Self.blocks(files).filter { $0.folder == "aws/landing-zone" }
+        let detector = try #require(landingZone.first { $0.type == "aws_guardduty_detector" })
+        #expect(Self.value("count", in: detector.body) == "var.enable_guardduty ? 1 : 0")
+        let variable = try #require(landingZone.first { $0.kind == "variable" && $0.name == "enable_guardduty" })
+        #expect(Self.value("type", in: variable.body) == "bool" && Self.value("default", in: variable.body) == "true")
+        // Nothing refers to the detector as a single resource, which would fail with count = 0.
+        let text = files.filter { $0.path.hasPrefix("aws/") && $0.path.hasSuffix(".tf") }.map(\.contents).joined()
+        #expect(!text.contains("aws_guardduty_detector.main.") )
+        let readme = try #require(files.first { $0.path == "aws/landing-zone/README.md" }?.contents)
+        #expect(readme.contains("`enable_guardduty = false`") && readme.contains("delegated administrator"))
+    }
 }

@@ -75,6 +75,9 @@ import Testing
             .compactMap { $0.attribute("managed_disk_id") })
         for disk in Self.resources(blocks, "azurerm_managed_disk") {
             #expect(attached.contains("azurerm_managed_disk.\(disk.labels[1]).id"), "\(disk.labels[1]) is not attached")
+            // A domain controller's directory disk is sized by an input whose validation keeps it within the limit.
+            if disk.labels[1].hasSuffix("_directory"),
+               disk.attribute("disk_size_gb") == "var.domain_controller_data_disk_gb" { continue }
             let size = try #require(Int(disk.attribute("disk_size_gb") ?? ""))
             // azurerm validates managed disk sizes up to 32,767 GB (Premium SSD's largest, P80).
             #expect(size >= 1 && size <= 32_767, "\(disk.labels[1]) is \(size) GB")
@@ -625,5 +628,125 @@ import Testing
         #expect(variables.contains("variable \"vpn_shared_key\" {") && variables.contains("sensitive   = true"))
         let readme = try #require(files.first { $0.path == "azure/landing-zone/README.md" }?.contents)
         #expect(readme.contains("az feature register --namespace Microsoft.Compute --name EncryptionAtHost"))
+    }
+
+    /// Each domain controller keeps AD DS's database, logs and SYSVOL on a data disk of its own with host caching
+    /// None, after its other data disks ("Deploy AD DS in an Azure virtual network"); other servers get none.
+    @Test func domainControllersHaveADataDiskForTheDirectoryWithoutCaching() throws {
+        let plan = try Fixtures.plan("Inventories/riverside-mental-health.yaml")
+        let blocks = Self.blocks(try Self.files("Inventories/riverside-mental-health.yaml"))
+        let ad = try #require(plan.estate.services.first { $0.id == "rmh-ad" })
+        let controllers = ad.servers.map { Identifiers.resource($0.id) }
+        #expect(controllers.count == 2)
+        let disks = Self.resources(blocks, "azurerm_managed_disk").filter { $0.labels[1].hasSuffix("_directory") }
+        #expect(Set(disks.map { $0.labels[1] }) == Set(controllers.map { $0 + "_directory" }))
+        for disk in disks {
+            #expect(disk.attribute("disk_size_gb") == "var.domain_controller_data_disk_gb")
+            #expect(disk.body.contains("prevent_destroy = true"))
+        }
+        let attachments = Self.resources(blocks, "azurerm_virtual_machine_data_disk_attachment")
+        for controller in controllers {
+            let attachment = try #require(attachments.first { $0.labels[1] == controller + "_directory" })
+            #expect(attachment.attribute("caching") == "\"None\"")
+            #expect(attachment.attribute("virtual_machine_id") == "azurerm_windows_virtual_machine.\(controller).id")
+            // Its LUN follows the server's own data disks, so none is taken twice.
+            let own = attachments.filter { $0.labels[1].hasPrefix(controller + "_data_") }.compactMap { Int($0.attribute("lun") ?? "") }
+            #expect(attachment.attribute("lun") == String(own.count))
+            #expect(!own.contains(own.count))
+        }
+        #expect(disks.count == controllers.count, "only domain controllers get the directory disk")
+        let readme = try #require(try Self.files("Inventories/riverside-mental-health.yaml").first { $0.path == "azure/wave-0/README.md" })
+        #expect(readme.contents.contains("-DatabasePath F:\\NTDS -LogPath F:\\NTDS -SysvolPath F:\\SYSVOL"))
+    }
+
+    /// Every VM on a Marketplace image is patched only in a maintenance window: AutomaticByPlatform with the
+    /// schedule bypass, assigned to an InGuestPatch configuration; production and the other environments in
+    /// different windows, and a service's production servers alternating between production's two.
+    @Test(arguments: estates)
+    func patchingFollowsAMaintenanceWindow(_ estate: String) throws {
+        let plan = try Fixtures.plan(estate)
+        let files = try Self.files(estate)
+        let blocks = Self.blocks(files)
+        let vms = Self.resources(blocks, "azurerm_windows_virtual_machine") + Self.resources(blocks, "azurerm_linux_virtual_machine")
+        let assignments = Self.resources(blocks, "azurerm_maintenance_assignment_virtual_machine")
+        let configurations = Self.resources(blocks, "azurerm_maintenance_configuration")
+        var windowsByService: [String: [String]] = [:]
+        for vm in vms {
+            let platform = vm.attribute("patch_mode") == "\"AutomaticByPlatform\""
+            #expect(platform == (vm.attribute("source_image_id") == nil), "\(vm.labels[1]): platform patching on Marketplace images only")
+            let assignment = assignments.first { $0.file == vm.file && $0.labels[1] == vm.labels[1] }
+            guard platform else { #expect(assignment == nil); continue }
+            #expect(vm.attribute("bypass_platform_safety_checks_on_user_schedule_enabled") == "true")
+            let target = try #require(assignment, "\(vm.labels[1]) has no maintenance assignment")
+            #expect(target.attribute("virtual_machine_id") == "\(vm.labels[0]).\(vm.labels[1]).id")
+            let window = try #require(target.attribute("maintenance_configuration_id")?
+                .split(separator: "\"").dropFirst().first.map(String.init))
+            let environment = vm.body.contains("environment         = \"production\"") ? "production" : "other"
+            #expect(window.hasPrefix("production") == (environment == "production"), "\(vm.labels[1]) in \(window)")
+            if environment == "production" {
+                let service = vm.body.split(separator: "\n").first { $0.contains("service             =") } ?? ""
+                windowsByService[String(service), default: []].append(window)
+            }
+            let configuration = try #require(configurations.first { $0.file == vm.file })
+            #expect(configuration.attribute("scope") == "\"InGuestPatch\"")
+            #expect(configuration.attribute("in_guest_user_patch_mode") == "\"User\"")
+            #expect(configuration.body.contains("recur_every     = local.patch_windows[each.key].recurrence"))
+        }
+        for (service, windows) in windowsByService where windows.count > 1 {
+            #expect(Set(windows).count == 2, "\(service)'s production servers share one window")
+        }
+        _ = plan
+    }
+
+    @Test func productionServersAlternateBetweenTwoWindows() {
+        #expect(AzureTerraform.patchWindow("production", nth: 0) == "production")
+        #expect(AzureTerraform.patchWindow("production", nth: 1) == "production-second")
+        #expect(AzureTerraform.patchWindow("production", nth: 2) == "production")
+        for environment in ["dr", "test", "development", "training"] {
+            #expect(AzureTerraform.patchWindow(environment, nth: 1) == "non-production")
+        }
+    }
+
+    /// The example's dns_servers are the addresses the domain controllers take (counted from the top of their
+    /// environment's subnet in the example address_space), and the wave takes the landing zone's region.
+    @Test func theExampleDNSServersAreTheDomainControllersAddresses() throws {
+        #expect(AzureTerraform.exampleAddress(environment: "production", hostNumber: -2) == "10.50.15.254")
+        #expect(AzureTerraform.exampleAddress(environment: "dr", hostNumber: -3) == "10.50.31.253")
+        #expect(AzureTerraform.exampleAddress(environment: "training", hostNumber: -2) == "10.50.79.254")
+        let files = try Self.files("Inventories/riverside-mental-health.yaml")
+        let example = try #require(files.first { $0.path == "azure/landing-zone/terraform.tfvars.example" }?.contents)
+        #expect(example.contains("address_space                = \"10.50.0.0/16\""))
+        let nics = Self.resources(Self.blocks(files), "azurerm_network_interface").filter { $0.body.contains("\"Static\"") }
+        var expected: [String] = []
+        for nic in nics {
+            // private_ip_address = cidrhost(data.azurerm_subnet.environment["production"].address_prefixes[0], -2)
+            let line = try #require(nic.attribute("private_ip_address"))
+            let environment = try #require(line.split(separator: "\"").dropFirst().first.map(String.init))
+            let host = try #require(Int(line.split(separator: ",").last?.filter { $0 == "-" || $0.isNumber } ?? ""))
+            expected.append("\"\(AzureTerraform.exampleAddress(environment: environment, hostNumber: host))\"")
+        }
+        #expect(expected.count == 2)
+        #expect(example.contains("# dns_servers = [\(expected.joined(separator: ", "))]"))
+        let group = try #require(Self.resources(Self.blocks(files.filter { $0.path.hasPrefix("azure/wave-1/") }), "azurerm_resource_group").first)
+        #expect(group.attribute("location") == "data.azurerm_resource_group.landing_zone.location")
+        #expect(!files.contains { $0.path.hasPrefix("azure/wave-") && $0.contents.contains("variable \"location\"") })
+    }
+
+    /// A file share is sized from the file server's data disks when the inventory lists its disks (the OS disk
+    /// stays behind), from storage_gb otherwise; the storage accounts carry environment and classification tags.
+    @Test func fileSharesAreSizedFromTheDataDisks() throws {
+        let blocks = Self.blocks(try Self.files("Inventories/riverside-mental-health.yaml"))
+        let shares = Self.resources(blocks, "azurerm_storage_share")
+        // rmh-fs01 lists 100 + 6,144 + 4,096 GB: 10,240 GB of data is 9,537 GiB (not 9,630 with the OS disk).
+        #expect(shares.first { $0.labels[1] == "rmh_fs01" }?.attribute("quota") == "9537")
+        // rmh-fs02 gives storage_gb 8,192 only: 7,630 GiB.
+        #expect(shares.first { $0.labels[1] == "rmh_fs02" }?.attribute("quota") == "7630")
+        for account in Self.resources(blocks, "azurerm_storage_account") where account.file.contains("/wave-") {
+            #expect(account.body.contains("data-classification = \""), "\(account.file)")
+            #expect(account.body.contains("environment         = \""), "\(account.file)")
+        }
+        #expect(AzureTerraform.mostSensitive(["official", "official-sensitive"]) == "official-sensitive")
+        #expect(AzureTerraform.mostSensitive(["official", "not-recorded"]) == "not-recorded")
+        #expect(AzureTerraform.mostSensitive(["official"]) == "official")
     }
 }

@@ -506,4 +506,31 @@ import Testing
             #expect((100...102_400).contains(size), "\(volume.name): \(size) GiB")
         }
     }
+
+    /// PostgreSQL logs statements slower than a threshold (a variable), not every statement's duration; Cloud SQL
+    /// and Filestore carry the environment label the README promises.
+    @Test(arguments: estates)
+    func postgresLogsSlowStatementsOnly(_ estate: String) throws {
+        let modules = Self.modules(try Self.files(estate))
+        for (folder, files) in modules {
+            let databases = Self.blocks("\n" + (files["databases.tf"] ?? ""), "resource \"google_sql_database_instance\"")
+            for (name, body) in databases {
+                #expect(body.contains("user_labels = {") && body.contains("environment         = \""), "\(folder) \(name)")
+                guard body.contains("POSTGRES") else {
+                    #expect(!body.contains("log_min_duration_statement"))
+                    continue
+                }
+                #expect(!body.contains("\"log_duration\""), "\(folder) \(name)")
+                #expect(body.contains("name  = \"log_min_duration_statement\"\n      value = tostring(var.postgres_log_min_duration_ms)"))
+                let variables = files["variables.tf"] ?? ""
+                #expect(variables.contains("variable \"postgres_log_min_duration_ms\""), "\(folder)")
+            }
+            if databases.allSatisfy({ !$0.body.contains("POSTGRES") }) {
+                #expect(!(files["variables.tf"] ?? "").contains("postgres_log_min_duration_ms"), "\(folder)")
+            }
+            for (name, body) in Self.blocks("\n" + (files["storage.tf"] ?? ""), "resource \"google_filestore_instance\"") {
+                #expect(body.contains("environment         = \""), "\(folder) \(name)")
+            }
+        }
+    }
 }

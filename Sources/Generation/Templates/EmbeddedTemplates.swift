@@ -123,7 +123,9 @@ It holds:
   that allows nothing; a customer-managed KMS key with yearly rotation for disks, databases, buckets and logs (its
   policy lets CloudWatch Logs and this account's CloudTrail use it); central CloudWatch logging kept for
   `log_retention_days`; a VPN gateway, and when `customer_gateway_ip` is set a site-to-site VPN to the trust with a
-  static route per `on_premises_cidrs` range.
+  static route per `on_premises_cidrs` range; and, when `directory_domain_name` and `directory_dns_servers` are set,
+  a DHCP options set giving every instance the trust's Active Directory domain and its domain controllers as DNS
+  servers (below).
 - `network.tf`: a route table per private subnet, to which the VPN gateway propagates the trust's routes (from the
   VPN or Direct Connect); when
   `public_subnet_cidrs` is set, an internet gateway and a NAT gateway per zone so the private subnets can reach the
@@ -135,7 +137,8 @@ It holds:
   routes reach every private route table and the VPC's range is announced back.
 - `audit.tf`: a multi-region CloudTrail trail with log file validation, encrypted with the key, into its own bucket
   (bucket policy as "Amazon S3 bucket policy for CloudTrail" gives it, TLS only, versioned, access-logged, ageing to
-  Standard-IA after 30 days and expiring after `log_retention_days`) and into CloudWatch Logs; a GuardDuty detector;
+  Standard-IA after 30 days and expiring after `log_retention_days`) and into CloudWatch Logs; a GuardDuty detector
+  (unless `enable_guardduty` is false, below);
   a bucket for S3 server access logs, which the waves' buckets log to.
 - `backup.tf`: an AWS Backup vault encrypted with the key and a daily plan keeping recovery points
   `backup_retention_days`, selecting every resource tagged `backup = daily` (the waves tag their instances and
@@ -155,6 +158,25 @@ To apply:
    (the state bucket is the trust's, made beforehand), then `terraform plan` and `terraform apply`.
 3. Apply each wave in order (`../wave-N/`, same `name_prefix`): the waves find this VPC, its subnets, the key and the
    access-log bucket by name, so nothing is copied from these outputs by hand.
+
+Active Directory DNS: servers find the trust's domain (to join it, sign in, and reach its file shares) only if
+their DNS servers are the domain controllers. Until `directory_domain_name` is set the VPC keeps AWS's own DNS, so
+build the domain controllers first (the directory wave, whose output `domain_controller_ips` lists them; or the
+trust's own across HSCN or the VPN), then set `directory_domain_name` and `directory_dns_servers` (up to four, in
+different zones) and apply this again: a DHCP options set gives every instance the domain as its DNS suffix and the
+domain controllers as its DNS servers ("DHCP option sets in Amazon VPC", Amazon VPC User Guide; AWS's "Active
+Directory Domain Services on AWS" reference deployment does the same). Instances take it when their DHCP lease
+renews (`ipconfig /renew`, or a restart). On each domain controller, set the DNS server's forwarder to the VPC's own
+resolver, 169.254.169.253 (or the VPC range's base address plus two), so names outside the domain, the interface
+endpoints' private DNS names among them, still resolve. A Route 53 Resolver outbound endpoint with a forwarding rule
+for the domain is the alternative where instances must keep AWS's DNS; it was not chosen because domain members must
+use the domain controllers for DNS anyway (dynamic registration, finding their site's domain controllers), and it
+needs its own security group and at least two endpoint interfaces billed by the hour.
+
+GuardDuty: the landing zone creates the account's detector. Where the trust's AWS Organization has a GuardDuty
+delegated administrator that enables GuardDuty in member accounts (automatically for new accounts, or for this one),
+the account already has a detector and creating another fails: set `enable_guardduty = false` and leave GuardDuty,
+its findings and who hears of them to the organisation's administrator account.
 
 Direct Connect through the trust's HSCN connectivity provider (optional, `direct_connect_*` inputs, commented in
 `terraform.tfvars.example`). What the trust obtains from its provider first:
@@ -471,8 +493,12 @@ resource "aws_cloudtrail" "main" {
   depends_on = [aws_s3_bucket_policy.trail, aws_iam_role_policy.trail]
 }
 
+# The account's own detector, unless enable_guardduty is false: where the organisation's GuardDuty delegated
+# administrator already enables it in member accounts, the account has a detector and creating another fails
+# (README).
 resource "aws_guardduty_detector" "main" {
   # checkov:skip=CKV2_AWS_3: this is the trust's own account; organisation-wide GuardDuty is configured from an AWS Organizations delegated administrator account, which these files do not assume exists
+  count                        = var.enable_guardduty ? 1 : 0
   enable                       = true
   finding_publishing_frequency = "FIFTEEN_MINUTES"
 }
@@ -653,7 +679,7 @@ resource "aws_dx_private_virtual_interface" "hscn" {
 # subnet per environment in each availability zone, flow logs, a default security group that allows nothing, a
 # customer-managed key with rotation, central logging, and a VPN gateway for HSCN or site-to-site connectivity.
 # network.tf adds the route tables, NAT and the endpoints Session Manager needs; direct-connect.tf the optional Direct
-# Connect; audit.tf CloudTrail and GuardDuty; backup.tf AWS Backup; budget.tf the budget.
+# Connect; audit.tf CloudTrail and GuardDuty (unless the organisation runs it); backup.tf AWS Backup; budget.tf the budget.
 data "aws_caller_identity" "current" {}
 
 data "aws_partition" "current" {}
@@ -722,6 +748,38 @@ resource "aws_vpc" "main" {
   tags = {
     Name = "${var.name_prefix}-vpc"
   }
+}
+
+# DNS for the trust's Active Directory domain: once the domain controllers are built (a wave's output
+# domain_controller_ips) and directory_domain_name and directory_dns_servers are set, a DHCP options set gives every
+# instance in the VPC the domain as its DNS suffix and the domain controllers as its DNS servers, as Azure's
+# dns_servers does for its virtual network. The domain controllers answer the domain's names and forward the rest to
+# the VPC's own resolver (README), so AWS names (the interface endpoints' private DNS) still resolve. Chosen over a
+# Route 53 Resolver outbound endpoint and forwarding rule, which needs a security group and at least two endpoint
+# interfaces billed by the hour, because domain members must use the domain controllers for DNS anyway (dynamic
+# registration, site lookup): "DHCP option sets in Amazon VPC" (Amazon VPC User Guide), and the DHCP options set of
+# AWS's "Active Directory Domain Services on AWS" reference deployment. Unset (the default), the VPC keeps AWS's.
+resource "aws_vpc_dhcp_options" "directory" {
+  count               = var.directory_domain_name == null && length(var.directory_dns_servers) == 0 ? 0 : 1
+  domain_name         = var.directory_domain_name
+  domain_name_servers = var.directory_dns_servers
+
+  tags = {
+    Name = "${var.name_prefix}-directory"
+  }
+
+  lifecycle {
+    precondition {
+      condition     = var.directory_domain_name != null && length(var.directory_dns_servers) > 0
+      error_message = "Set directory_domain_name and directory_dns_servers together, or neither."
+    }
+  }
+}
+
+resource "aws_vpc_dhcp_options_association" "directory" {
+  count           = length(aws_vpc_dhcp_options.directory)
+  vpc_id          = aws_vpc.main.id
+  dhcp_options_id = aws_vpc_dhcp_options.directory[0].id
 }
 
 resource "aws_default_security_group" "main" {
@@ -1125,6 +1183,15 @@ budget_contact_emails = ["cloud-finance@example.org"]
 # direct_connect_amazon_address   = "169.254.100.1/30"
 # direct_connect_customer_address = "169.254.100.2/30"
 
+# Optional, once the domain controllers are built: the trust's Active Directory domain and the domain controllers'
+# addresses (the directory wave's output domain_controller_ips; two, in different zones), given to every instance by
+# a DHCP options set. Placeholders.
+# directory_domain_name = "trust.example.org"
+# directory_dns_servers = ["10.0.0.10", "10.0.16.10"]
+
+# Set false where the organisation's GuardDuty delegated administrator already enables GuardDuty in this account.
+# enable_guardduty = true
+
 """#,
         "terraform/aws/landing-zone/variables.tf.mustache": #"""
 {{% CONTENT_TYPE: HCL }}
@@ -1172,6 +1239,34 @@ variable "on_premises_cidrs" {
     condition     = alltrue([for cidr in var.on_premises_cidrs : can(cidrhost(cidr, 0)) && try(tonumber(split("/", cidr)[1]) >= 8, false)])
     error_message = "Each entry must be an IPv4 CIDR block no wider than /8: the trust's own ranges, never the internet."
   }
+}
+
+variable "directory_domain_name" {
+  type        = string
+  description = "The trust's Active Directory domain (such as trust.nhs.uk), given to every instance as its DNS suffix with directory_dns_servers as its DNS servers (a DHCP options set). Leave null until the domain controllers are built: the VPC keeps AWS's own DNS."
+  default     = null
+
+  validation {
+    condition     = var.directory_domain_name == null || can(regex("^[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+$", var.directory_domain_name))
+    error_message = "Give the domain's DNS name, such as trust.nhs.uk."
+  }
+}
+
+variable "directory_dns_servers" {
+  type        = list(string)
+  description = "The domain controllers' addresses (a wave's output domain_controller_ips, or the trust's own across HSCN), 1 to 4 (the most a DHCP options set takes). Required with directory_domain_name."
+  default     = []
+
+  validation {
+    condition     = alltrue([for ip in var.directory_dns_servers : can(cidrhost("${ip}/32", 0))]) && length(var.directory_dns_servers) <= 4
+    error_message = "Give at most 4 IPv4 addresses."
+  }
+}
+
+variable "enable_guardduty" {
+  type        = bool
+  description = "Create the account's GuardDuty detector. Set false where the organisation's GuardDuty delegated administrator already enables GuardDuty in this account (creating a second detector fails)."
+  default     = true
 }
 
 variable "customer_gateway_ip" {
@@ -1398,6 +1493,12 @@ logins only.
 {{/has_sqlserver}}
 {{/has_databases}}
 {{#has_servers_or_databases}}
+{{#has_directory}}
+
+The directory service's servers are domain controllers (output `domain_controller_ips`). Once they are promoted,
+set the landing zone's `directory_domain_name` and `directory_dns_servers` to the domain and those addresses and
+apply it again: every instance in the VPC then resolves the domain through them (the landing zone's README).
+{{/has_directory}}
 
 Network rules: each service has a security group of its own (`main.tf`), so one service's ports are never open on
 another's servers. It admits the ports the service listens on (its interfaces' protocols and its databases' engine
@@ -2057,6 +2158,19 @@ output "private_ips" {
   }
 }
 {{/has_servers}}
+{{#has_directory}}
+
+output "domain_controller_ips" {
+  description = "The domain controllers' addresses: set them as the landing zone's directory_dns_servers (with directory_domain_name) and apply it again."
+  value = [
+{{#servers}}
+{{#directory}}
+    aws_instance.{{resource}}.private_ip,
+{{/directory}}
+{{/servers}}
+  ]
+}
+{{/has_directory}}
 
 """#,
         "terraform/aws/wave/providers.tf.mustache": #"""
@@ -2489,17 +2603,6 @@ variable "subscription_id" {
   type        = string
   description = "The Azure subscription to build in (or leave null and set ARM_SUBSCRIPTION_ID)."
   default     = null
-}
-
-variable "location" {
-  type        = string
-  description = "Azure region. NHS data stays in the UK: uksouth (London) or ukwest (Cardiff)."
-  default     = "{{region}}"
-
-  validation {
-    condition     = contains(["uksouth", "ukwest"], var.location)
-    error_message = "Patient data must stay in a UK region: uksouth or ukwest."
-  }
 }
 
 variable "name_prefix" {
@@ -3836,14 +3939,32 @@ budget_contact_emails = ["platform-team@example.nhs.uk"]
 # expressroute_secondary_peer_cidr = "192.168.255.4/30"
 # expressroute_vlan_id             = 100
 
-# Optional, after wave 0: the domain controllers' addresses (wave 0's output domain_controller_ips).
+# Optional, once the domain controllers are promoted: their addresses (the directory wave's output
+# domain_controller_ips). Each takes a static address counted down from the top of its environment's workload subnet
+# (the subnet's last address but one, then the one below); with the address_space above, these.
+{{#has_domain_controllers}}
+# dns_servers = [{{{dns_servers_example}}}]
+{{/has_domain_controllers}}
+{{^has_domain_controllers}}
 # dns_servers = ["10.50.15.254", "10.50.15.253"]
+{{/has_domain_controllers}}
 
 """#,
         "terraform/azure/landing-zone/variables.tf.mustache": #"""
 {{% CONTENT_TYPE: HCL }}
 # Generated by cloudfirst {{version}}.
 {{> terraform/azure/common/variables.tf}}
+
+variable "location" {
+  type        = string
+  description = "Azure region. NHS data stays in the UK: uksouth (London) or ukwest (Cardiff)."
+  default     = "{{region}}"
+
+  validation {
+    condition     = contains(["uksouth", "ukwest"], var.location)
+    error_message = "Patient data must stay in a UK region: uksouth or ukwest."
+  }
+}
 
 variable "address_space" {
   type        = string
@@ -4234,7 +4355,7 @@ variable "expressroute_vlan_id" {
 ## Servers
 
 Each a VM with encryption at host, no public address (administrators come in through the landing zone's Bastion),
-a managed identity, platform patching, backed up daily by the landing zone's backup policy, and tagged with its
+a managed identity, scheduled patching (below), backed up daily by the landing zone's backup policy, and tagged with its
 environment:
 
 | server | service | strategy | size | basis | image | OS disk | data disks | zone | environment |
@@ -4277,7 +4398,28 @@ The directory service's servers are domain controllers: each keeps a static addr
 its environment's workload subnet (output `domain_controller_ips`), and the Active Directory ports (DNS, Kerberos, NTP, RPC, LDAP,
 LDAPS, SMB, global catalog, and the RPC dynamic range for replication) are open to them from the estate and the
 trust. Once they are promoted, set the landing zone's `dns_servers` to those addresses and apply it again.
+
+Each domain controller also has a data disk of its own, `HOSTNAME-directory` (`domain_controller_data_disk_gb`,
+host caching None), for Active Directory's database, logs and SYSVOL: Microsoft's guidance ("Deploy AD DS in an
+Azure virtual network", "Install a new Active Directory forest on an Azure virtual network") is never to keep them on
+the OS disk, whose write cache can lose directory writes. Bring the disk online, format it NTFS (drive letter F:, say)
+and promote the server with the database, log and SYSVOL folders on it, such as `Install-ADDSDomainController
+-DatabasePath F:\NTDS -LogPath F:\NTDS -SysvolPath F:\SYSVOL` (or the same paths in the promotion wizard).
 {{/has_directory}}
+{{#has_patch_schedule}}
+
+Patching: Azure Update Manager installs guest patches (and restarts a server if they need it) only in a weekly
+maintenance window, never when the platform chooses: each server on a Marketplace image has patch mode
+AutomaticByPlatform with `bypass_platform_safety_checks_on_user_schedule_enabled`, which hands its patching to the
+maintenance configuration it is assigned (`azurerm_maintenance_assignment_virtual_machine`). Production servers,
+platinum services' and domain controllers among them, are patched on production's day
+(`patch_window_production_recurrence`: Sundays by default) in two windows, one after the other
+(`patch_window_production_start`, 02:00, and `patch_window_production_second_start`, 06:00): a service's production
+servers alternate between them, so its two domain controllers or cluster nodes never restart together. DR, test,
+development and training share another window (`patch_window_non_production_*`: Wednesdays 20:00), so a bad patch
+shows there first. Each lasts `patch_window_duration` (03:00) in `patch_time_zone` (GMT Standard Time, which follows
+UK summer time). The defaults are the project's own: agree the windows with the trust's change board before apply.
+{{/has_patch_schedule}}
 
 Network security: each server sits in its environment's workload subnet ({{environment_names}}), and the landing
 zone's rules deny by default. Each service gets an application security group (its servers' interfaces) and this
@@ -4843,9 +4985,11 @@ data "azurerm_private_dns_zone" "landing_zone" {
         "terraform/azure/wave/main.tf.mustache": #"""
 {{% CONTENT_TYPE: HCL }}
 # Generated by cloudfirst {{version}}: wave {{wave}} ({{start}} to {{end}}). Services: {{service_list}}.
+# In the landing zone's region, read from its resource group like the rest of it (landing-zone.tf): a wave never
+# picks a region of its own.
 resource "azurerm_resource_group" "wave" {
   name     = "${var.name_prefix}-wave-{{wave}}"
-  location = var.location
+  location = data.azurerm_resource_group.landing_zone.location
 
   tags = {
     organisation = "{{organisation}}"
@@ -4972,9 +5116,6 @@ resource "azurerm_{{#windows}}windows{{/windows}}{{^windows}}linux{{/windows}}_v
   encryption_at_host_enabled = true
   allow_extension_operations = true
   admin_username             = "cloudadmin"
-{{#has_image}}
-  patch_mode                 = "AutomaticByPlatform"
-{{/has_image}}
 {{^has_image}}
   patch_mode                 = "{{#windows}}AutomaticByOS{{/windows}}{{^windows}}ImageDefault{{/windows}}"
 {{/has_image}}
@@ -4983,6 +5124,13 @@ resource "azurerm_{{#windows}}windows{{/windows}}{{^windows}}linux{{/windows}}_v
 {{/zonal}}
 {{^has_image}}
   source_image_id            = var.image_ids["{{name}}"]
+{{/has_image}}
+{{#has_image}}
+
+  # Patched only in its maintenance window (azurerm_maintenance_assignment_virtual_machine below): with
+  # AutomaticByPlatform and the bypass, Azure's own unscheduled platform patching steps aside for the schedule.
+  patch_mode                                             = "AutomaticByPlatform"
+  bypass_platform_safety_checks_on_user_schedule_enabled = true
 {{/has_image}}
 {{#windows}}
 
@@ -5065,6 +5213,53 @@ resource "azurerm_virtual_machine_data_disk_attachment" "{{resource}}_data_{{num
   caching            = "None"
 }
 {{/data_disks}}
+{{#directory}}
+
+# The domain controller's AD DS database (NTDS.dit), its logs and SYSVOL, on a data disk of their own with host
+# caching None, not on the OS disk (whose ReadWrite cache can lose Active Directory's writes): "Deploy AD DS in an
+# Azure virtual network" and "Install a new Active Directory forest on an Azure virtual network" (Microsoft Learn).
+# Promote the server with its database, log and SYSVOL folders on this disk (README).
+resource "azurerm_managed_disk" "{{resource}}_directory" {
+  # checkov:skip=CKV_AZURE_93: encrypted at host (encryption_at_host_enabled on the VM it is attached to)
+  name                          = "{{hostname}}-directory"
+  location                      = azurerm_resource_group.wave.location
+  resource_group_name           = azurerm_resource_group.wave.name
+  storage_account_type          = "Premium_LRS"
+  create_option                 = "Empty"
+  disk_size_gb                  = var.domain_controller_data_disk_gb
+  public_network_access_enabled = false
+  network_access_policy         = "DenyAll"
+{{#zonal}}
+  zone                          = "{{zone}}"
+{{/zonal}}
+
+  tags = merge(azurerm_resource_group.wave.tags, {
+    service             = "{{service}}"
+    data-classification = "{{classification}}"
+    environment         = "{{environment}}"
+  })
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+
+resource "azurerm_virtual_machine_data_disk_attachment" "{{resource}}_directory" {
+  managed_disk_id    = azurerm_managed_disk.{{resource}}_directory.id
+  virtual_machine_id = azurerm_{{#windows}}windows{{/windows}}{{^windows}}linux{{/windows}}_virtual_machine.{{resource}}.id
+  lun                = {{directory_disk_lun}}
+  caching            = "None"
+}
+{{/directory}}
+{{#has_patch_window}}
+
+# Patched in the {{patch_window}} window, and only then (the maintenance configuration below).
+resource "azurerm_maintenance_assignment_virtual_machine" "{{resource}}" {
+  location                     = azurerm_resource_group.wave.location
+  maintenance_configuration_id = azurerm_maintenance_configuration.patching["{{patch_window}}"].id
+  virtual_machine_id           = azurerm_{{#windows}}windows{{/windows}}{{^windows}}linux{{/windows}}_virtual_machine.{{resource}}.id
+}
+{{/has_patch_window}}
 
 resource "azurerm_backup_protected_vm" "{{resource}}" {
   resource_group_name = data.azurerm_resource_group.landing_zone.name
@@ -5073,6 +5268,62 @@ resource "azurerm_backup_protected_vm" "{{resource}}" {
   backup_policy_id    = data.azurerm_backup_policy_vm.daily.id
 }
 {{/servers}}
+{{#has_patch_schedule}}
+
+# Azure Update Manager: guest patches installed, and the server restarted if they need it, only in a weekly
+# maintenance window the trust's change board agrees, never when the platform chooses. Production has two windows
+# one after the other, a service's production servers alternating between them (its domain controllers or cluster
+# nodes never all restart at once); DR, test, development and training share another (patched first, by default, so
+# a bad patch shows there before it reaches production). The windows are variables; their defaults are the
+# project's own judgement.
+locals {
+  patch_windows = {
+    production = {
+      start      = var.patch_window_production_start
+      recurrence = var.patch_window_production_recurrence
+    }
+    production-second = {
+      start      = var.patch_window_production_second_start
+      recurrence = var.patch_window_production_recurrence
+    }
+    non-production = {
+      start      = var.patch_window_non_production_start
+      recurrence = var.patch_window_non_production_recurrence
+    }
+  }
+}
+
+resource "azurerm_maintenance_configuration" "patching" {
+  for_each                 = toset([{{{patch_window_list}}}])
+  name                     = "${var.name_prefix}-wave-{{wave}}-patch-${each.key}"
+  resource_group_name      = azurerm_resource_group.wave.name
+  location                 = azurerm_resource_group.wave.location
+  scope                    = "InGuestPatch"
+  visibility               = "Custom"
+  in_guest_user_patch_mode = "User"
+
+  window {
+    start_date_time = local.patch_windows[each.key].start
+    duration        = var.patch_window_duration
+    time_zone       = var.patch_time_zone
+    recur_every     = local.patch_windows[each.key].recurrence
+  }
+
+  install_patches {
+    reboot = "IfRequired"
+
+    windows {
+      classifications_to_include = var.patch_classifications_windows
+    }
+
+    linux {
+      classifications_to_include = var.patch_classifications_linux
+    }
+  }
+
+  tags = merge(azurerm_resource_group.wave.tags, { environment = each.key })
+}
+{{/has_patch_schedule}}
 
 """#,
         "terraform/azure/wave/outputs.tf.mustache": #"""
@@ -5213,7 +5464,10 @@ resource "azurerm_storage_account" "files" {
     expiration_period = "01.00:00:00"
   }
 
-  tags = azurerm_resource_group.wave.tags
+  tags = merge(azurerm_resource_group.wave.tags, {
+    data-classification = "{{files_classification}}"
+    environment         = "{{files_environment}}"
+  })
 
   depends_on = [time_sleep.storage_key]
 
@@ -5368,7 +5622,10 @@ resource "azurerm_storage_account" "backups" {
     expiration_period = "01.00:00:00"
   }
 
-  tags = azurerm_resource_group.wave.tags
+  tags = merge(azurerm_resource_group.wave.tags, {
+    data-classification = "{{backups_classification}}"
+    environment         = "{{backups_environment}}"
+  })
 
   depends_on = [time_sleep.storage_key]
 
@@ -5585,6 +5842,115 @@ variable "mysql_admin_password_version" {
 }
 {{/has_mysql}}
 {{/has_databases}}
+{{#has_directory}}
+
+variable "domain_controller_data_disk_gb" {
+  type        = number
+  description = "GiB of each domain controller's own data disk for the AD DS database, logs and SYSVOL (host caching None). The project's default (32) is its own judgement: a directory of tens of thousands of objects needs a few GiB; raise it for a large forest."
+  default     = 32
+
+  validation {
+    condition     = var.domain_controller_data_disk_gb >= 4 && var.domain_controller_data_disk_gb <= 32767
+    error_message = "Give 4 to 32,767 GiB."
+  }
+}
+{{/has_directory}}
+{{#has_patch_schedule}}
+
+variable "patch_time_zone" {
+  type        = string
+  description = "The time zone of the maintenance windows, as Windows names it ([System.TimeZoneInfo]::GetSystemTimeZones()); GMT Standard Time follows UK summer time."
+  default     = "GMT Standard Time"
+}
+
+variable "patch_window_production_start" {
+  type        = string
+  description = "When production's maintenance windows begin (YYYY-MM-DD hh:mm): the date the schedule takes effect and each window's start time. The project's default: 02:00, agreed with the trust's change board before apply."
+  default     = "2026-01-04 02:00"
+
+  validation {
+    condition     = can(regex("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}$", var.patch_window_production_start))
+    error_message = "Give YYYY-MM-DD hh:mm."
+  }
+}
+
+variable "patch_window_production_recurrence" {
+  type        = string
+  description = "How production's window recurs: weekly, on a day the trust's change board agrees. The project's default: Sunday, after the non-production window has shown the week's patches are safe."
+  default     = "1Week Sunday"
+
+  validation {
+    condition     = can(regex("^[0-9]*Weeks? ", var.patch_window_production_recurrence))
+    error_message = "Give a weekly recurrence, such as 1Week Sunday."
+  }
+}
+
+variable "patch_window_production_second_start" {
+  type        = string
+  description = "When production's second window begins (YYYY-MM-DD hh:mm), on the same days as the first: a service's second production server (its second domain controller, its other cluster node) is patched in it, once the first is back. The project's default: 06:00, an hour after the first window ends."
+  default     = "2026-01-04 06:00"
+
+  validation {
+    condition     = can(regex("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}$", var.patch_window_production_second_start))
+    error_message = "Give YYYY-MM-DD hh:mm."
+  }
+}
+
+variable "patch_window_non_production_start" {
+  type        = string
+  description = "When the maintenance windows of DR, test, development and training begin (YYYY-MM-DD hh:mm). The project's default: 20:00."
+  default     = "2026-01-07 20:00"
+
+  validation {
+    condition     = can(regex("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}$", var.patch_window_non_production_start))
+    error_message = "Give YYYY-MM-DD hh:mm."
+  }
+}
+
+variable "patch_window_non_production_recurrence" {
+  type        = string
+  description = "How the non-production window recurs: weekly, on a different day from production's. The project's default: Wednesday, four days before production."
+  default     = "1Week Wednesday"
+
+  validation {
+    condition     = can(regex("^[0-9]*Weeks? ", var.patch_window_non_production_recurrence))
+    error_message = "Give a weekly recurrence, such as 1Week Wednesday."
+  }
+}
+
+variable "patch_window_duration" {
+  type        = string
+  description = "How long each window lasts (hh:mm). Azure Update Manager takes 01:30 to 03:55 for guest patching; the project's default is 03:00."
+  default     = "03:00"
+
+  validation {
+    condition     = can(regex("^0(1:[3-5][0-9]|2:[0-5][0-9]|3:[0-4][0-9]|3:5[0-5])$", var.patch_window_duration))
+    error_message = "Give 01:30 to 03:55."
+  }
+}
+
+variable "patch_classifications_windows" {
+  type        = list(string)
+  description = "The Windows update classifications installed in each window. The project's default: critical and security updates, update rollups and Defender definitions."
+  default     = ["Critical", "Security", "UpdateRollup", "Definition"]
+
+  validation {
+    condition     = length(var.patch_classifications_windows) > 0 && alltrue([for name in var.patch_classifications_windows : contains(["Critical", "Security", "UpdateRollup", "FeaturePack", "ServicePack", "Definition", "Tools", "Updates"], name)])
+    error_message = "Give one or more of Critical, Security, UpdateRollup, FeaturePack, ServicePack, Definition, Tools, Updates."
+  }
+}
+
+variable "patch_classifications_linux" {
+  type        = list(string)
+  description = "The Linux package classifications installed in each window. The project's default: critical and security."
+  default     = ["Critical", "Security"]
+
+  validation {
+    condition     = length(var.patch_classifications_linux) > 0 && alltrue([for name in var.patch_classifications_linux : contains(["Critical", "Security", "Other"], name)])
+    error_message = "Give one or more of Critical, Security, Other."
+  }
+}
+{{/has_patch_schedule}}
 
 """#,
         "terraform/gcp/common/providers.tf.mustache": #"""
@@ -7346,6 +7712,16 @@ would be outside the UK: a decision for the trust's data protection officer, not
 - `{{name}}` (`{{service}}`): standby of `{{primary}}`
 {{/standbys}}
 {{/has_standbys}}
+{{#has_postgres}}
+
+PostgreSQL logs connections, lock waits, temporary files, DDL (`log_statement = ddl`, with pgAudit) and errors, and
+each statement slower than `postgres_log_min_duration_ms` (1,000 ms by default, the project's own judgement) with
+its duration and text (`log_min_duration_statement`); it does not set `log_duration`, which would log every
+statement's duration, most of a busy database's log. A slow statement's text can carry what its query names (a
+patient's NHS number, say): it stays in the project's Cloud Logging, under its access controls; set -1 to log none.
+The CIS benchmark's checks for `log_duration = on` and `log_min_duration_statement = -1` are skipped inline for
+these reasons.
+{{/has_postgres}}
 {{#has_iam_databases}}
 
 PostgreSQL and MySQL have IAM database authentication on: members of `database_admin_group` sign in with their own
@@ -7570,6 +7946,10 @@ resource "google_secret_manager_secret_version" "{{resource}}" {
 
 {{/sqlserver}}
 resource "google_sql_database_instance" "{{resource}}" {
+{{#postgres}}
+  # checkov:skip=CKV2_GCP_13: log_duration logs every statement's duration (high volume on a busy database); slow statements are logged by log_min_duration_statement instead (postgres_log_min_duration_ms)
+  # checkov:skip=CKV_GCP_57: log_min_duration_statement is the slow-statement threshold postgres_log_min_duration_ms (a variable; -1 turns it off as CIS recommends); the statements logged stay in the project's own Cloud Logging
+{{/postgres}}
   name                = "${var.name_prefix}-{{db_identifier}}"
   region              = var.region
   database_version    = "{{gcp_version}}"
@@ -7642,9 +8022,11 @@ resource "google_sql_database_instance" "{{resource}}" {
       value = "error"
     }
 
+    # Statements slower than postgres_log_min_duration_ms are logged with their duration (-1 logs none). Not
+    # log_duration, which logs every statement's duration: a busy clinical database's logs would be mostly that.
     database_flags {
       name  = "log_min_duration_statement"
-      value = "-1"
+      value = tostring(var.postgres_log_min_duration_ms)
     }
 
     database_flags {
@@ -7654,11 +8036,6 @@ resource "google_sql_database_instance" "{{resource}}" {
 
     database_flags {
       name  = "log_hostname"
-      value = "on"
-    }
-
-    database_flags {
-      name  = "log_duration"
       value = "on"
     }
 
@@ -7738,6 +8115,7 @@ resource "google_sql_database_instance" "{{resource}}" {
 {{#labels}}
       {{key}}{{pad}} = "{{value}}"
 {{/labels}}
+      environment         = "{{environment}}"
     }
   }
 }
@@ -8105,6 +8483,7 @@ resource "google_filestore_instance" "{{resource}}" {
 {{#labels}}
     {{key}}{{pad}} = "{{value}}"
 {{/labels}}
+    environment         = "{{environment}}"
   }
 
   lifecycle {
@@ -8220,6 +8599,7 @@ resource "google_storage_bucket" "{{resource}}" {
 {{#labels}}
     {{key}}{{pad}} = "{{value}}"
 {{/labels}}
+    environment         = "{{environment}}"
   }
 
   lifecycle {
@@ -8386,6 +8766,19 @@ variable "netapp_daily_snapshots" {
   }
 }
 {{/has_netapp_volumes}}
+{{#has_postgres}}
+
+variable "postgres_log_min_duration_ms" {
+  type        = number
+  description = "Milliseconds after which a PostgreSQL statement is logged with its duration (log_min_duration_statement); -1 logs none. The project's default (1000) is its own judgement: slow statements only. A logged statement's text can hold patient identifiers its query names: Cloud Logging keeps it in the project, under its access controls; set -1 where even that is not agreed."
+  default     = 1000
+
+  validation {
+    condition     = var.postgres_log_min_duration_ms == -1 || (var.postgres_log_min_duration_ms >= 0 && var.postgres_log_min_duration_ms <= 2147483647)
+    error_message = "Give -1 (off) or 0 to 2,147,483,647 milliseconds."
+  }
+}
+{{/has_postgres}}
 
 """#,
     ]

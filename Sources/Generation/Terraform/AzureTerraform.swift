@@ -72,10 +72,57 @@ enum AzureTerraform {
     static let directoryTCP = ["53", "88", "135", "389", "445", "464", "636", "3268-3269", "49152-65535"]
     static let directoryUDP = ["53", "88", "123", "389", "464"]
 
+    /// The maintenance window a server in `environment` is patched in: production's own, or the one every other
+    /// environment (DR, test, development, training) shares, so production is never patched with the rest. A
+    /// service's production servers (`nth` counts those before this one) alternate between production's two windows,
+    /// one after the other, so a service's domain controllers or cluster nodes never all restart at once.
+    static func patchWindow(_ environment: String, nth: Int = 0) -> String {
+        guard environment == "production" else { return "non-production" }
+        return nth % 2 == 0 ? "production" : "production-second"
+    }
+
+    /// The classification a resource holding data of all of `classifications` carries: official-sensitive if any
+    /// is, then not-recorded (unknown is treated as possibly sensitive), then official.
+    static func mostSensitive(_ classifications: [String]) -> String {
+        for level in ["official-sensitive", "not-recorded", "official"] where classifications.contains(level) {
+            return level
+        }
+        return classifications.first ?? "not-recorded"
+    }
+
+    /// The landing zone's environments, in the order it cuts their workload subnets from `address_space`.
+    static let environments = ["production", "dr", "test", "development", "training"]
+
+    /// The address a domain controller takes in the landing zone's example `address_space` (10.50.0.0/16, a /20 per
+    /// environment in `environments`' order, terraform.tfvars.example): `host_number` (negative) counted from the top
+    /// of its environment's subnet, as the wave's `cidrhost` does.
+    static func exampleAddress(environment: String, hostNumber: Int) -> String {
+        let index = environments.firstIndex(of: environment) ?? 0
+        let top = (index * 16 + 15) * 256 + 256  // one past the subnet's last address, within 10.50.0.0/16
+        let offset = top + hostNumber
+        return "10.50.\(offset / 256).\(offset % 256)"
+    }
+
+    /// Adds to the landing zone's context the domain controllers' addresses in its example address space, from the
+    /// waves' contexts, for terraform.tfvars.example's `dns_servers`.
+    static func decorate(landingZone: inout [String: Any], waves: [[String: Any]]) {
+        var addresses: [String] = []
+        for wave in waves {
+            for server in wave["servers"] as? [[String: Any]] ?? [] {
+                guard server["directory"] as? Bool == true, let host = server["host_number"] as? Int else { continue }
+                addresses.append(exampleAddress(environment: server["environment"] as? String ?? "production",
+                                                hostNumber: host))
+            }
+        }
+        landingZone["has_domain_controllers"] = !addresses.isEmpty
+        landingZone["dns_servers_example"] = Identifiers.hclList(addresses)
+    }
+
     /// Adds the Azure keys to a wave's context (already holding `servers`, `ports`, `file_shares`, `object_stores`).
     static func enrich(_ context: inout [String: Any], wave: Int, estate: Estate, built: inout Built) throws {
         var servers = context["servers"] as? [[String: Any]] ?? []
         var controllers: [String: Int] = [:]
+        var patched: [String: Int] = [:]  // each service's production servers given a window so far
         for index in servers.indices {
             let directory = servers[index]["directory"] as? Bool == true
             servers[index]["static_ip"] = directory
@@ -86,8 +133,24 @@ enum AzureTerraform {
                 let environment = servers[index]["environment"] as? String ?? "production"
                 servers[index]["host_number"] = -(2 + controllers[environment, default: 0])
                 controllers[environment, default: 0] += 1
+                // The AD DS database, logs and SYSVOL on a data disk of their own with host caching None, after
+                // the server's own data disks ("Deploy AD DS in an Azure virtual network", Microsoft Learn).
+                servers[index]["directory_disk_lun"] = (servers[index]["data_disks"] as? [[String: Any]] ?? []).count
+            }
+            // Scheduled patching (Azure Update Manager) for the servers on a Marketplace image, whose patch mode
+            // can be AutomaticByPlatform: production in its own window, every other environment in another.
+            if servers[index]["has_image"] as? Bool == true {
+                let service = servers[index]["service"] as? String ?? ""
+                let window = patchWindow(servers[index]["environment"] as? String ?? "production",
+                                         nth: patched[service, default: 0])
+                if window.hasPrefix("production") { patched[service, default: 0] += 1 }
+                servers[index]["patch_window"] = window
+                servers[index]["has_patch_window"] = true
             }
         }
+        let windows = Set(servers.compactMap { $0["patch_window"] as? String })
+        context["has_patch_schedule"] = !windows.isEmpty
+        context["patch_window_list"] = Identifiers.hclList(windows.sorted())
         // The environments' subnets the wave's servers sit in, each looked up once.
         context["environment_list"] = Identifiers.hclList(context["environments"] as? [String] ?? [])
         context["environment_names"] = (context["environments"] as? [String] ?? []).joined(separator: ", ")
@@ -119,6 +182,13 @@ enum AzureTerraform {
 
         for key in ["file_shares", "object_stores"] {
             var stores = context[key] as? [[String: Any]] ?? []
+            // The storage account holding them carries their environment and data classification as tags, as every
+            // other resource does: the one environment of its shares or "mixed", and the most sensitive
+            // classification among them.
+            let account = key == "file_shares" ? "files" : "backups"
+            let environments = Set(stores.compactMap { $0["environment"] as? String })
+            context["\(account)_environment"] = environments.count == 1 ? environments.first! : "mixed"
+            context["\(account)_classification"] = mostSensitive(stores.compactMap { $0["classification"] as? String })
             for index in stores.indices {
                 let quotas = shareQuotas(stores[index]["size_gb"] as? Int ?? 1)
                 stores[index]["shares"] = quotas.enumerated().map { number, quota in

@@ -115,6 +115,8 @@ enum GoogleTerraform {
         context["directory_servers"] = directory
         context["has_iam_databases"] = (context["databases"] as? [[String: Any]] ?? [])
             .contains { $0["sqlserver"] as? Bool != true }
+        context["has_postgres"] = (context["databases"] as? [[String: Any]] ?? [])
+            .contains { $0["postgres"] as? Bool == true }
         context["wave_tag"] = "wave-\(wave)"
         context["state_prefix"] = "wave-\(wave)"
         context["needs_random"] = context["has_sqlserver"]

@@ -247,6 +247,7 @@ public struct TerraformGenerator: Sendable {
                                 "servers": servers.count + databases.count + fileShares.count + objectStores.count, "services": wave.services.count])
         }
         if cloud == .gcp { GoogleTerraform.decorate(landingZone: &landingZone, waves: waveContexts) }
+        if cloud == .azure { AzureTerraform.decorate(landingZone: &landingZone, waves: waveContexts) }
         files = try render(folder: "terraform/\(cloud.rawValue)/landing-zone", into: "\(cloud.rawValue)/landing-zone",
                            context: landingZone) + files
         var index = base
@@ -323,7 +324,7 @@ public struct TerraformGenerator: Sendable {
 
     /// A file server's shares or a backup server's repository, as the managed service that holds them.
     func storeContext(_ server: Server, tier: StorageTier, service: Service, resource: String) -> [String: Any] {
-        let provisioned = server.storageGB ?? 0
+        let provisioned = Self.storeGB(server)
         let used = provisioned * (server.utilisation?.storageUsedPercent ?? 100) / 100
         return [
             "name": server.id,
@@ -338,6 +339,15 @@ public struct TerraformGenerator: Sendable {
             "object_store": tier == .object,
             "labels": Identifiers.labels(of: service),
         ]
+    }
+
+    /// GB the managed share or store takes over from `server`: with a `disks` list, its data disks only (the first
+    /// is the OS disk, which stays behind with the server), unless it lists only the one disk; otherwise
+    /// `storage_gb`, which does not say how much of it is the OS.
+    static func storeGB(_ server: Server) -> Double {
+        let disks = server.diskSizesGB
+        if disks.count > 1 { return disks.dropFirst().reduce(0, +) }
+        return server.storageGB ?? 0
     }
 
     static func portContext(_ port: Workload.Port) -> [String: Any] {

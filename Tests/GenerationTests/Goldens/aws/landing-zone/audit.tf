@@ -287,8 +287,12 @@ resource "aws_cloudtrail" "main" {
   depends_on = [aws_s3_bucket_policy.trail, aws_iam_role_policy.trail]
 }
 
+# The account's own detector, unless enable_guardduty is false: where the organisation's GuardDuty delegated
+# administrator already enables it in member accounts, the account has a detector and creating another fails
+# (README).
 resource "aws_guardduty_detector" "main" {
   # checkov:skip=CKV2_AWS_3: this is the trust's own account; organisation-wide GuardDuty is configured from an AWS Organizations delegated administrator account, which these files do not assume exists
+  count                        = var.enable_guardduty ? 1 : 0
   enable                       = true
   finding_publishing_frequency = "FIFTEEN_MINUTES"
 }

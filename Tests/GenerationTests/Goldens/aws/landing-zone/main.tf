@@ -2,7 +2,7 @@
 # subnet per environment in each availability zone, flow logs, a default security group that allows nothing, a
 # customer-managed key with rotation, central logging, and a VPN gateway for HSCN or site-to-site connectivity.
 # network.tf adds the route tables, NAT and the endpoints Session Manager needs; direct-connect.tf the optional Direct
-# Connect; audit.tf CloudTrail and GuardDuty; backup.tf AWS Backup; budget.tf the budget.
+# Connect; audit.tf CloudTrail and GuardDuty (unless the organisation runs it); backup.tf AWS Backup; budget.tf the budget.
 data "aws_caller_identity" "current" {}
 
 data "aws_partition" "current" {}
@@ -71,6 +71,38 @@ resource "aws_vpc" "main" {
   tags = {
     Name = "${var.name_prefix}-vpc"
   }
+}
+
+# DNS for the trust's Active Directory domain: once the domain controllers are built (a wave's output
+# domain_controller_ips) and directory_domain_name and directory_dns_servers are set, a DHCP options set gives every
+# instance in the VPC the domain as its DNS suffix and the domain controllers as its DNS servers, as Azure's
+# dns_servers does for its virtual network. The domain controllers answer the domain's names and forward the rest to
+# the VPC's own resolver (README), so AWS names (the interface endpoints' private DNS) still resolve. Chosen over a
+# Route 53 Resolver outbound endpoint and forwarding rule, which needs a security group and at least two endpoint
+# interfaces billed by the hour, because domain members must use the domain controllers for DNS anyway (dynamic
+# registration, site lookup): "DHCP option sets in Amazon VPC" (Amazon VPC User Guide), and the DHCP options set of
+# AWS's "Active Directory Domain Services on AWS" reference deployment. Unset (the default), the VPC keeps AWS's.
+resource "aws_vpc_dhcp_options" "directory" {
+  count               = var.directory_domain_name == null && length(var.directory_dns_servers) == 0 ? 0 : 1
+  domain_name         = var.directory_domain_name
+  domain_name_servers = var.directory_dns_servers
+
+  tags = {
+    Name = "${var.name_prefix}-directory"
+  }
+
+  lifecycle {
+    precondition {
+      condition     = var.directory_domain_name != null && length(var.directory_dns_servers) > 0
+      error_message = "Set directory_domain_name and directory_dns_servers together, or neither."
+    }
+  }
+}
+
+resource "aws_vpc_dhcp_options_association" "directory" {
+  count           = length(aws_vpc_dhcp_options.directory)
+  vpc_id          = aws_vpc.main.id
+  dhcp_options_id = aws_vpc_dhcp_options.directory[0].id
 }
 
 resource "aws_default_security_group" "main" {

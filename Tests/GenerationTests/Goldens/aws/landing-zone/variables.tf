@@ -64,6 +64,34 @@ variable "on_premises_cidrs" {
   }
 }
 
+variable "directory_domain_name" {
+  type        = string
+  description = "The trust's Active Directory domain (such as trust.nhs.uk), given to every instance as its DNS suffix with directory_dns_servers as its DNS servers (a DHCP options set). Leave null until the domain controllers are built: the VPC keeps AWS's own DNS."
+  default     = null
+
+  validation {
+    condition     = var.directory_domain_name == null || can(regex("^[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+$", var.directory_domain_name))
+    error_message = "Give the domain's DNS name, such as trust.nhs.uk."
+  }
+}
+
+variable "directory_dns_servers" {
+  type        = list(string)
+  description = "The domain controllers' addresses (a wave's output domain_controller_ips, or the trust's own across HSCN), 1 to 4 (the most a DHCP options set takes). Required with directory_domain_name."
+  default     = []
+
+  validation {
+    condition     = alltrue([for ip in var.directory_dns_servers : can(cidrhost("${ip}/32", 0))]) && length(var.directory_dns_servers) <= 4
+    error_message = "Give at most 4 IPv4 addresses."
+  }
+}
+
+variable "enable_guardduty" {
+  type        = bool
+  description = "Create the account's GuardDuty detector. Set false where the organisation's GuardDuty delegated administrator already enables GuardDuty in this account (creating a second detector fails)."
+  default     = true
+}
+
 variable "customer_gateway_ip" {
   type        = string
   description = "Public address of the trust's VPN device (or the HSCN provider's), if the connection is a site-to-site VPN. Leave null to add connectivity later."

@@ -14,3 +14,11 @@ output "private_ips" {
     "rmh-dc02" = aws_instance.rmh_dc02.private_ip
   }
 }
+
+output "domain_controller_ips" {
+  description = "The domain controllers' addresses: set them as the landing zone's directory_dns_servers (with directory_domain_name) and apply it again."
+  value = [
+    aws_instance.rmh_dc01.private_ip,
+    aws_instance.rmh_dc02.private_ip,
+  ]
+}

@@ -113,7 +113,7 @@ output "rmh_cv_cs01_bucket" {
   value       = aws_s3_bucket.rmh_cv_cs01.id
 }
 
-# rmh-cv-ma01: rmh-backup's backup repository, 34780 GiB provisioned on premises, 29129 GB used.
+# rmh-cv-ma01: rmh-backup's backup repository, 34333 GiB provisioned on premises, 28754 GB used.
 resource "aws_s3_bucket" "rmh_cv_ma01" {
   # checkov:skip=CKV_AWS_144: cross-region replication would copy the data out of the UK: eu-west-2 is AWS's only UK region
   # checkov:skip=CKV2_AWS_62: the backup software reads and writes this bucket itself; nothing consumes its object events
@@ -219,7 +219,7 @@ output "rmh_cv_ma01_bucket" {
   value       = aws_s3_bucket.rmh_cv_ma01.id
 }
 
-# rmh-cv-ma02: rmh-backup's backup repository, 34780 GiB provisioned on premises, 30249 GB used.
+# rmh-cv-ma02: rmh-backup's backup repository, 34333 GiB provisioned on premises, 29860 GB used.
 resource "aws_s3_bucket" "rmh_cv_ma02" {
   # checkov:skip=CKV_AWS_144: cross-region replication would copy the data out of the UK: eu-west-2 is AWS's only UK region
   # checkov:skip=CKV2_AWS_62: the backup software reads and writes this bucket itself; nothing consumes its object events

@@ -52,10 +52,10 @@ resource "aws_cloudwatch_log_group" "file_share_audit" {
   kms_key_id        = local.kms_key_arn
 }
 
-# rmh-fs01: rmh-file's file shares, 9630 GiB provisioned on premises, 8893 GB used.
+# rmh-fs01: rmh-file's file shares, 9537 GiB provisioned on premises, 8807 GB used.
 resource "aws_fsx_windows_file_system" "rmh_fs01" {
   storage_type                    = "HDD"
-  storage_capacity                = min(65536, max(2000, 9630))
+  storage_capacity                = min(65536, max(2000, 9537))
   deployment_type                 = "MULTI_AZ_1"
   subnet_ids                      = slice(local.environment_subnet_ids["production"], 0, 2)
   preferred_subnet_id             = local.environment_subnet_ids["production"][0]

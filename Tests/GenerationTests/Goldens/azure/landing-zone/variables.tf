@@ -5,17 +5,6 @@ variable "subscription_id" {
   default     = null
 }
 
-variable "location" {
-  type        = string
-  description = "Azure region. NHS data stays in the UK: uksouth (London) or ukwest (Cardiff)."
-  default     = "uksouth"
-
-  validation {
-    condition     = contains(["uksouth", "ukwest"], var.location)
-    error_message = "Patient data must stay in a UK region: uksouth or ukwest."
-  }
-}
-
 variable "name_prefix" {
   type        = string
   description = "Prefix for resource names."
@@ -24,6 +13,17 @@ variable "name_prefix" {
   validation {
     condition     = can(regex("^[a-z][a-z0-9-]{1,14}$", var.name_prefix))
     error_message = "Use 2-15 lowercase letters, digits or hyphens, starting with a letter."
+  }
+}
+
+variable "location" {
+  type        = string
+  description = "Azure region. NHS data stays in the UK: uksouth (London) or ukwest (Cardiff)."
+  default     = "uksouth"
+
+  validation {
+    condition     = contains(["uksouth", "ukwest"], var.location)
+    error_message = "Patient data must stay in a UK region: uksouth or ukwest."
   }
 }
 

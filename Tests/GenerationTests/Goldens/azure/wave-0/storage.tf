@@ -86,7 +86,10 @@ resource "azurerm_storage_account" "backups" {
     expiration_period = "01.00:00:00"
   }
 
-  tags = azurerm_resource_group.wave.tags
+  tags = merge(azurerm_resource_group.wave.tags, {
+    data-classification = "official-sensitive"
+    environment         = "mixed"
+  })
 
   depends_on = [time_sleep.storage_key]
 
@@ -149,7 +152,7 @@ resource "azurerm_storage_container" "rmh_cv_cs01" {
   }
 }
 
-# rmh-cv-ma01: the backup repository of rmh-backup, 34780 GiB provisioned on premises (29129 GB used).
+# rmh-cv-ma01: the backup repository of rmh-backup, 34333 GiB provisioned on premises (28754 GB used).
 resource "azurerm_storage_container" "rmh_cv_ma01" {
   # checkov:skip=CKV2_AZURE_21: Log Analytics Storage Insights reads an account with its key, which this one does not issue; the blob service's diagnostic setting logs read requests (StorageRead) instead
   name                  = "rmh-cv-ma01"
@@ -168,7 +171,7 @@ resource "azurerm_storage_container" "rmh_cv_ma01" {
   }
 }
 
-# rmh-cv-ma02: the backup repository of rmh-backup, 34780 GiB provisioned on premises (30249 GB used).
+# rmh-cv-ma02: the backup repository of rmh-backup, 34333 GiB provisioned on premises (29860 GB used).
 resource "azurerm_storage_container" "rmh_cv_ma02" {
   # checkov:skip=CKV2_AZURE_21: Log Analytics Storage Insights reads an account with its key, which this one does not issue; the blob service's diagnostic setting logs read requests (StorageRead) instead
   name                  = "rmh-cv-ma02"

@@ -91,7 +91,10 @@ resource "azurerm_storage_account" "files" {
     expiration_period = "01.00:00:00"
   }
 
-  tags = azurerm_resource_group.wave.tags
+  tags = merge(azurerm_resource_group.wave.tags, {
+    data-classification = "official-sensitive"
+    environment         = "production"
+  })
 
   depends_on = [time_sleep.storage_key]
 
@@ -135,11 +138,11 @@ resource "azurerm_monitor_diagnostic_setting" "files" {
   }
 }
 
-# rmh-fs01: the file shares of rmh-file, 9630 GiB provisioned on premises (8893 GB used).
+# rmh-fs01: the file shares of rmh-file, 9537 GiB provisioned on premises (8807 GB used).
 resource "azurerm_storage_share" "rmh_fs01" {
   name               = "rmh-fs01"
   storage_account_id = azurerm_storage_account.files.id
-  quota              = 9630
+  quota              = 9537
   access_tier        = "TransactionOptimized"
   enabled_protocol   = "SMB"
 

@@ -5,17 +5,6 @@ variable "subscription_id" {
   default     = null
 }
 
-variable "location" {
-  type        = string
-  description = "Azure region. NHS data stays in the UK: uksouth (London) or ukwest (Cardiff)."
-  default     = "uksouth"
-
-  validation {
-    condition     = contains(["uksouth", "ukwest"], var.location)
-    error_message = "Patient data must stay in a UK region: uksouth or ukwest."
-  }
-}
-
 variable "name_prefix" {
   type        = string
   description = "Prefix for resource names."
@@ -60,5 +49,99 @@ variable "security_alert_emails" {
   validation {
     condition     = length(var.security_alert_emails) >= 1
     error_message = "Name at least one address that is watched."
+  }
+}
+
+variable "patch_time_zone" {
+  type        = string
+  description = "The time zone of the maintenance windows, as Windows names it ([System.TimeZoneInfo]::GetSystemTimeZones()); GMT Standard Time follows UK summer time."
+  default     = "GMT Standard Time"
+}
+
+variable "patch_window_production_start" {
+  type        = string
+  description = "When production's maintenance windows begin (YYYY-MM-DD hh:mm): the date the schedule takes effect and each window's start time. The project's default: 02:00, agreed with the trust's change board before apply."
+  default     = "2026-01-04 02:00"
+
+  validation {
+    condition     = can(regex("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}$", var.patch_window_production_start))
+    error_message = "Give YYYY-MM-DD hh:mm."
+  }
+}
+
+variable "patch_window_production_recurrence" {
+  type        = string
+  description = "How production's window recurs: weekly, on a day the trust's change board agrees. The project's default: Sunday, after the non-production window has shown the week's patches are safe."
+  default     = "1Week Sunday"
+
+  validation {
+    condition     = can(regex("^[0-9]*Weeks? ", var.patch_window_production_recurrence))
+    error_message = "Give a weekly recurrence, such as 1Week Sunday."
+  }
+}
+
+variable "patch_window_production_second_start" {
+  type        = string
+  description = "When production's second window begins (YYYY-MM-DD hh:mm), on the same days as the first: a service's second production server (its second domain controller, its other cluster node) is patched in it, once the first is back. The project's default: 06:00, an hour after the first window ends."
+  default     = "2026-01-04 06:00"
+
+  validation {
+    condition     = can(regex("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}$", var.patch_window_production_second_start))
+    error_message = "Give YYYY-MM-DD hh:mm."
+  }
+}
+
+variable "patch_window_non_production_start" {
+  type        = string
+  description = "When the maintenance windows of DR, test, development and training begin (YYYY-MM-DD hh:mm). The project's default: 20:00."
+  default     = "2026-01-07 20:00"
+
+  validation {
+    condition     = can(regex("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}$", var.patch_window_non_production_start))
+    error_message = "Give YYYY-MM-DD hh:mm."
+  }
+}
+
+variable "patch_window_non_production_recurrence" {
+  type        = string
+  description = "How the non-production window recurs: weekly, on a different day from production's. The project's default: Wednesday, four days before production."
+  default     = "1Week Wednesday"
+
+  validation {
+    condition     = can(regex("^[0-9]*Weeks? ", var.patch_window_non_production_recurrence))
+    error_message = "Give a weekly recurrence, such as 1Week Wednesday."
+  }
+}
+
+variable "patch_window_duration" {
+  type        = string
+  description = "How long each window lasts (hh:mm). Azure Update Manager takes 01:30 to 03:55 for guest patching; the project's default is 03:00."
+  default     = "03:00"
+
+  validation {
+    condition     = can(regex("^0(1:[3-5][0-9]|2:[0-5][0-9]|3:[0-4][0-9]|3:5[0-5])$", var.patch_window_duration))
+    error_message = "Give 01:30 to 03:55."
+  }
+}
+
+variable "patch_classifications_windows" {
+  type        = list(string)
+  description = "The Windows update classifications installed in each window. The project's default: critical and security updates, update rollups and Defender definitions."
+  default     = ["Critical", "Security", "UpdateRollup", "Definition"]
+
+  validation {
+    condition     = length(var.patch_classifications_windows) > 0 && alltrue([for name in var.patch_classifications_windows : contains(["Critical", "Security", "UpdateRollup", "FeaturePack", "ServicePack", "Definition", "Tools", "Updates"], name)])
+    error_message = "Give one or more of Critical, Security, UpdateRollup, FeaturePack, ServicePack, Definition, Tools, Updates."
+  }
+}
+
+variable "patch_classifications_linux" {
+  type        = list(string)
+  description = "The Linux package classifications installed in each window. The project's default: critical and security."
+  default     = ["Critical", "Security"]
+
+  validation {
+    condition     = length(var.patch_classifications_linux) > 0 && alltrue([for name in var.patch_classifications_linux : contains(["Critical", "Security", "Other"], name)])
+    error_message = "Give one or more of Critical, Security, Other."
   }
 }

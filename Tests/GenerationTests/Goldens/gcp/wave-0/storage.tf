@@ -43,6 +43,7 @@ resource "google_storage_bucket" "rmh_cv_cs01" {
     service             = "rmh-backup"
     owner               = "head_of_it_infrastructure"
     data-classification = "official-sensitive"
+    environment         = "production"
   }
 
   lifecycle {
@@ -50,8 +51,8 @@ resource "google_storage_bucket" "rmh_cv_cs01" {
   }
 }
 
-# rmh-cv-ma01: the backup repository of rmh-backup (29129 GB used), as a Cloud Storage bucket in the region, a
-# target for the backup software: 34780 GiB provisioned on premises, paid here for what is stored.
+# rmh-cv-ma01: the backup repository of rmh-backup (28754 GB used), as a Cloud Storage bucket in the region, a
+# target for the backup software: 34333 GiB provisioned on premises, paid here for what is stored.
 resource "google_storage_bucket" "rmh_cv_ma01" {
   #checkov:skip=CKV_GCP_62:access is recorded by the Data Access audit logs the landing zone turns on for Cloud Storage, which Google recommends over usage logs
   name                        = "${var.project_id}-rmh-cv-ma01"
@@ -91,6 +92,7 @@ resource "google_storage_bucket" "rmh_cv_ma01" {
     service             = "rmh-backup"
     owner               = "head_of_it_infrastructure"
     data-classification = "official-sensitive"
+    environment         = "production"
   }
 
   lifecycle {
@@ -98,8 +100,8 @@ resource "google_storage_bucket" "rmh_cv_ma01" {
   }
 }
 
-# rmh-cv-ma02: the backup repository of rmh-backup (30249 GB used), as a Cloud Storage bucket in the region, a
-# target for the backup software: 34780 GiB provisioned on premises, paid here for what is stored.
+# rmh-cv-ma02: the backup repository of rmh-backup (29860 GB used), as a Cloud Storage bucket in the region, a
+# target for the backup software: 34333 GiB provisioned on premises, paid here for what is stored.
 resource "google_storage_bucket" "rmh_cv_ma02" {
   #checkov:skip=CKV_GCP_62:access is recorded by the Data Access audit logs the landing zone turns on for Cloud Storage, which Google recommends over usage logs
   name                        = "${var.project_id}-rmh-cv-ma02"
@@ -139,6 +141,7 @@ resource "google_storage_bucket" "rmh_cv_ma02" {
     service             = "rmh-backup"
     owner               = "head_of_it_infrastructure"
     data-classification = "official-sensitive"
+    environment         = "dr"
   }
 
   lifecycle {

@@ -3,14 +3,14 @@
 # data is copied in by the trust's migration or backup tooling; these files build the targets, not the copy.
 
 # rmh-fs01: the file shares of rmh-file,
-# 9630 GiB on premises. A Windows file server, whose clients use SMB: a NetApp Volumes SMB volume of
-# 9630 GiB, in a storage pool of its own of 9630 GiB (at least 2,048 GiB a pool, 100 GiB a
+# 9537 GiB on premises. A Windows file server, whose clients use SMB: a NetApp Volumes SMB volume of
+# 9537 GiB, in a storage pool of its own of 9537 GiB (at least 2,048 GiB a pool, 100 GiB a
 # volume), joined to the trust's Active Directory, encrypted with the landing zone's key through its CMEK policy.
 resource "google_netapp_storage_pool" "rmh_fs01" {
   name             = "${var.name_prefix}-rmh-fs01"
   location         = var.region
   service_level    = var.netapp_service_level
-  capacity_gib     = 9630
+  capacity_gib     = 9537
   network          = local.network_id
   active_directory = local.netapp_active_directory
   kms_config       = local.netapp_kms_config
@@ -31,7 +31,7 @@ resource "google_netapp_volume" "rmh_fs01" {
   name         = "${var.name_prefix}-rmh-fs01"
   location     = var.region
   storage_pool = google_netapp_storage_pool.rmh_fs01.name
-  capacity_gib = 9630
+  capacity_gib = 9537
   share_name   = "rmh-fs01"
   protocols    = ["SMB"]
   description  = "File shares of rmh-fs01 (rmh-file)"

@@ -109,6 +109,7 @@ resource "google_sql_database_instance" "rmh_bi_sql01" {
       service             = "rmh-dw"
       owner               = "head_of_performance_and_information"
       data-classification = "official-sensitive"
+      environment         = "production"
     }
   }
 }
