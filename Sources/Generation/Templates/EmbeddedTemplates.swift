@@ -4515,8 +4515,12 @@ workspace.
 File shares use SMB 3.1.1 with Kerberos through Microsoft Entra Kerberos for hybrid identities: a tenant
 administrator grants admin consent to the storage account's Entra application once, and share permissions are Azure
 roles (Storage File Data SMB Share Contributor and the like) given to the trust's groups ("Enable Microsoft Entra
-Kerberos authentication for hybrid identities on Azure Files"). Copy the data with the trust's tooling (Azure File
-Sync or robocopy over the VPN), then point users' drive mappings at the share.
+Kerberos authentication for hybrid identities on Azure Files"). Entra Kerberos serves clients that are Entra-joined
+or hybrid-joined (Windows 10 or 11, Windows Server 2022 and later, as that article lists): desktops joined to the
+on-premises domain only cannot use it, and the share then needs on-premises AD DS authentication instead (the storage
+account joined to the trust's domain, "Enable AD DS authentication for Azure file shares"), a choice to make before
+the move. Copy the data with the trust's tooling (Azure File Sync or robocopy over the VPN), then point users' drive
+mappings at the share.
 
 Every share is backed up daily by the landing zone's Recovery Services vault (policy `NAME_PREFIX-files-daily`:
 snapshots kept 35 days, 12 weekly, 12 monthly and 7 yearly, 66 at most, within Azure Files backup's 200 recovery
