@@ -406,55 +406,71 @@ import Testing
         #expect(placed > 0)
     }
 
-    /// Each service with servers or databases in a wave has a security group of its own, holding exactly its servers
-    /// and databases; the services of the wave that depend on it are named as its dependents, and a service of another
-    /// wave built on AWS that depends on it makes it admit the VPC's range.
+    /// Each service with servers or databases in a wave has a security group of its own per environment (keyed
+    /// SERVICE, or SERVICE@ENVIRONMENT outside production), holding exactly its servers and databases there; the
+    /// wave's groups of the same environment whose services depend on it or share an interface with it are named as
+    /// its sources, and so is its own production or DR group; a service of another wave built on AWS that depends on
+    /// it or shares an interface with it (or its production or DR servers elsewhere) makes it admit the VPC's range.
     @Test(arguments: estates)
-    func securityGroupsArePerService(_ estate: String) throws {
+    func securityGroupsArePerServiceAndEnvironment(_ estate: String) throws {
         let plan = try Fixtures.plan(estate)
         let files = try Self.files(estate)
         let blocks = Self.blocks(files)
         let folders = Set(blocks.filter { ["aws_instance", "aws_db_instance"].contains($0.type) }.map(\.folder))
         #expect(!folders.isEmpty)
+        func key(_ service: String, _ environment: String) -> String {
+            environment == "production" ? service : "\(service)@\(environment)"
+        }
         for folder in folders {
             let main = try #require(files.first { $0.path == "\(folder)/main.tf" }?.contents)
-            var services = Set<String>()
+            var groups = [String: (service: String, environment: String, members: Int)]()
             for block in blocks where block.folder == folder && ["aws_instance", "aws_db_instance"].contains(block.type) {
                 let service = try #require(Self.value("service", in: block.body)?.trimmingCharacters(in: ["\""]))
-                services.insert(service)
-                let groups = try #require(Self.value("vpc_security_group_ids", in: block.body))
-                #expect(groups.hasPrefix("[aws_security_group.service[\"\(service)\"].id"), "\(folder) \(block.name): \(groups)")
+                let environment = try #require(Self.value("environment", in: block.body)?.trimmingCharacters(in: ["\""]))
+                groups[key(service, environment), default: (service, environment, 0)].members += 1
+                let ids = try #require(Self.value("vpc_security_group_ids", in: block.body))
+                #expect(ids.hasPrefix("[aws_security_group.service[\"\(key(service, environment))\"].id"), "\(folder) \(block.name): \(ids)")
             }
-            // The services local holds one entry per such service, and nothing else.
-            let entry = try NSRegularExpression(pattern: #"^    "([^"]+)" = \{\n      directory  = (true|false)\n      elsewhere  = (true|false)\n      members    = ([0-9]+)\n      dependents = \[([^\]]*)\]"#,
+            // The services local holds one entry per such group, and nothing else.
+            let entry = try NSRegularExpression(pattern: #"^    "([^"]+)" = \{\n      service    = "([^"]+)"\n      directory  = (true|false)\n      elsewhere  = (true|false)\n      members    = ([0-9]+)\n      dependents = \[([^\]]*)\]"#,
                                                 options: [.anchorsMatchLines])
             let text = main as NSString
             var listed = Set<String>()
+            let wave = Int(folder.split(separator: "-").last ?? "") ?? -1
+            let waveServices = plan.waves.first { $0.number == wave }?.services ?? []
             for match in entry.matches(in: main, range: NSRange(location: 0, length: text.length)) {
-                let service = text.substring(with: match.range(at: 1))
-                listed.insert(service)
-                let dependents = Set(text.substring(with: match.range(at: 5)).split(separator: ",")
+                let name = text.substring(with: match.range(at: 1))
+                listed.insert(name)
+                let group = try #require(groups[name], "\(folder) \(name)")
+                #expect(text.substring(with: match.range(at: 2)) == group.service)
+                let model = try #require(plan.estate.services.first { $0.id == group.service })
+                let peers = Set(Workload.peers(of: model, in: plan.estate))
+                let dependents = Set(text.substring(with: match.range(at: 6)).split(separator: ",")
                     .map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: ["\""]) }.filter { !$0.isEmpty })
-                let expected = Set(plan.estate.services.filter { other in
-                    other.id != service && services.contains(other.id) && other.dependsOn.contains { $0.id == service }
-                }.map(\.id))
-                #expect(dependents == expected, "\(folder) \(service): \(dependents) vs \(expected)")
-                let members = blocks.filter {
-                    $0.folder == folder && ["aws_instance", "aws_db_instance"].contains($0.type)
-                        && Self.value("service", in: $0.body) == "\"\(service)\""
-                }.count
-                #expect(Int(text.substring(with: match.range(at: 4))) == members, "\(folder) \(service)")
-                // A dependent built on AWS in another wave makes the service admit the VPC's range.
-                let wave = Int(folder.split(separator: "-").last ?? "") ?? -1
-                let elsewhere = plan.estate.services.enumerated().contains { index, other in
-                    other.id != service && other.dependsOn.contains { $0.id == service }
-                        && !(plan.waves.first { $0.number == wave }?.services.contains(index) ?? false)
+                let partner = group.environment == "production" ? "dr" : group.environment == "dr" ? "production" : ""
+                let environments = Set(model.servers.compactMap { plan.estate.serverIndex[$0.id] }
+                    .map { Workload.environment(of: plan.estate.servers[$0]) })
+                var expected = Set(plan.estate.services.filter { other in
+                    other.id != group.service && groups[key(other.id, group.environment)] != nil
+                        && (other.dependsOn.contains { $0.id == group.service } || peers.contains(other.id))
+                }.map { key($0.id, group.environment) })
+                if environments.contains(partner), groups[key(group.service, partner)] != nil {
+                    expected.insert(key(group.service, partner))
+                }
+                #expect(dependents == expected, "\(folder) \(name): \(dependents) vs \(expected)")
+                #expect(Int(text.substring(with: match.range(at: 5))) == group.members, "\(folder) \(name)")
+                // A dependent or interface peer built on AWS in another wave makes the group admit the VPC's range.
+                var elsewhere = plan.estate.services.enumerated().contains { index, other in
+                    other.id != group.service && (other.dependsOn.contains { $0.id == group.service } || peers.contains(other.id))
+                        && groups[key(other.id, group.environment)] == nil
+                        && !waveServices.contains(index)
                         && [.rehost, .replatform, .relocate, .refactor].contains(plan.assessment.services[index].strategy)
                         && (other.supplier?.supportedClouds?.contains(.aws) ?? true)
                 }
-                #expect(text.substring(with: match.range(at: 3)) == String(elsewhere), "\(folder) \(service)")
+                if environments.contains(partner), groups[key(group.service, partner)] == nil { elsewhere = true }
+                #expect(text.substring(with: match.range(at: 4)) == String(elsewhere), "\(folder) \(name)")
             }
-            #expect(listed == services, "\(folder): \(listed) vs \(services)")
+            #expect(listed == Set(groups.keys), "\(folder): \(listed) vs \(groups.keys)")
         }
     }
 

@@ -177,8 +177,11 @@ import Testing
     /// The services an application security group serves, by the reference a rule or association uses for it: each
     /// wave's own groups and the earlier waves' it looks up, from the group's name (`name_prefix`-service).
     static func securityGroups(_ blocks: [Block], services: [String]) -> [String: String] {
-        let byName = Dictionary(services.map { ("\"${var.name_prefix}-\(AzureTerraform.securityGroupName($0))\"", $0) },
-                                uniquingKeysWith: { first, _ in first })
+        let byName = Dictionary(services.flatMap { service in
+            Environment.allCases.map {
+                ("\"${var.name_prefix}-\(AzureTerraform.securityGroupName(service, environment: $0.rawValue))\"", service)
+            }
+        }, uniquingKeysWith: { first, _ in first })
         var found: [String: String] = [:]
         for block in blocks where block.labels.first == "azurerm_application_security_group" {
             let prefix = block.kind == "data" ? "data." : ""
@@ -188,9 +191,9 @@ import Testing
         return found
     }
 
-    /// One application security group per service, every server's interface in its own service's group, and every
-    /// rule between two groups one a dependency names: from a service to what it depends on (or among a service's
-    /// own servers). Nothing else is opened to a group, except from the trust's ranges or, to domain controllers,
+    /// One application security group per service and environment, every server's interface in its own service's
+    /// group, and every rule between two groups one a dependency or an interface names: from a service to what it
+    /// depends on, between services an interface joins (or among a service's own servers, and its production and DR). Nothing else is opened to a group, except from the trust's ranges or, to domain controllers,
     /// from the estate.
     @Test(arguments: estates)
     func rulesBetweenServicesFollowTheirDependencies(_ path: String) throws {
@@ -209,11 +212,16 @@ import Testing
         for rule in Self.resources(blocks, "azurerm_network_security_rule") where rule.file.contains("/wave-") {
             let destination = try #require(group(rule, "destination_application_security_group_ids"), "\(rule.labels[1])")
             if let source = group(rule, "source_application_security_group_ids") {
-                #expect(source == destination || dependsOn[source, default: []].contains(destination),
-                        "\(rule.labels[1]) opens \(destination) to \(source), which does not depend on it")
-                // The ports the dependent reaches it at, from the inventory, and no others.
-                if source != destination, let service = estate.services.first(where: { $0.id == destination }) {
-                    let ports = Workload.portsReached(at: service, in: estate)
+                let depends = dependsOn[source, default: []].contains(destination)
+                let joined = estate.services.first { $0.id == destination }
+                    .map { Workload.peers(of: $0, in: estate).contains(source) } ?? false
+                #expect(source == destination || depends || joined,
+                        "\(rule.labels[1]) opens \(destination) to \(source), which neither depends on it nor has an interface with it")
+                // The ports the dependent reaches it at and those of the interfaces between them, and no others.
+                if source != destination, let service = estate.services.first(where: { $0.id == destination }),
+                   let other = estate.services.first(where: { $0.id == source }) {
+                    let ports = ((depends ? Workload.portsReached(at: service, in: estate) : [])
+                        + (joined ? Workload.linkPorts(into: service, from: other, in: estate) : []))
                         .filter { "\"\($0.transport.capitalized)\"" == rule.attribute("protocol") }.map { "\"\($0.number)\"" }
                     #expect(rule.attribute("destination_port_ranges") == "[\(Array(Set(ports)).sorted { Int($0.dropFirst().dropLast())! < Int($1.dropFirst().dropLast())! }.joined(separator: ", "))]")
                 }
@@ -362,9 +370,13 @@ import Testing
             #expect(nic.body.contains("subnet_id                     = data.azurerm_subnet.environment[\"\(environment)\"].id"))
             #expect(nic.body.contains("environment = \"\(environment)\""))
         }
-        // The three servers of one service reach each other on its port, whatever their environment.
-        let within = Self.resources(wave, "azurerm_network_security_rule").filter { $0.labels[1].contains("within") }
-        #expect(within.count == 1 && within.first?.attribute("destination_port_ranges") == "[\"443\"]")
+        // Each environment has its own group: no "within" rule for a group of one server, and the production and
+        // DR groups admit each other on the service's port (replication); the test group is joined to neither.
+        let rules = Self.resources(wave, "azurerm_network_security_rule")
+        #expect(!rules.contains { $0.labels[1].contains("within") })
+        let joined = rules.filter { $0.attribute("source_application_security_group_ids") != nil }
+        #expect(joined.count == 2 && joined.allSatisfy { $0.attribute("destination_port_ranges") == "[\"443\"]" })
+        #expect(!joined.contains { ($0.attribute("source_application_security_group_ids") ?? "").contains("test") })
     }
 
     /// ExpressRoute through the trust's HSCN provider: off unless asked for, and then a gateway in the GatewaySubnet

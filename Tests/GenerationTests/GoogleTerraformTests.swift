@@ -217,7 +217,8 @@ import Testing
         let rule = try #require(Self.blocks(main, "resource \"google_compute_firewall\"").first { $0.name == "svc_nsh_ad" })
         #expect(rule.body.contains("target_tags = [\"svc-nsh-ad\"]"))
         #expect(rule.body.contains("protocol = \"udp\""))
-        #expect(rule.body.contains("concat(local.estate_ranges, var.on_premises_cidrs)"))
+        // From its own environment's subnet and the trust's ranges: not every subnet of the estate.
+        #expect(rule.body.contains("concat([data.google_compute_subnetwork.environment[\"production\"].ip_cidr_range], var.on_premises_cidrs)"))
         // The backup service of the same wave has an NFS interface (2049): the directory's servers do not get it.
         #expect(!rule.body.contains("\"2049\""), "nsh-ad's servers are opened to another service's port")
         let dc = try #require(Self.blocks(main, "resource \"google_compute_instance\"").first { $0.name == "nsh_dc01" })

@@ -1500,13 +1500,22 @@ set the landing zone's `directory_domain_name` and `directory_dns_servers` to th
 apply it again: every instance in the VPC then resolves the domain through them (the landing zone's README).
 {{/has_directory}}
 
-Network rules: each service has a security group of its own (`main.tf`), so one service's ports are never open on
-another's servers. It admits the ports the service listens on (its interfaces' protocols and its databases' engine
-ports) from `on_premises_cidrs`, from the groups of this wave's services that depend on it (and of its own servers,
-when it has several), and from the VPC's range when a service of another wave depends on it; a directory service's
-domain controllers admit every port a domain member uses from the VPC and the trust. Each group lets its servers
-reach the ports of what the service depends on, in the VPC and the trust. Every server may also send HTTP and HTTPS
-out (patching through the landing zone's NAT, and its VPC endpoints).
+Network rules: each service has a security group of its own per environment (`main.tf`; outside production its key
+is `SERVICE@ENVIRONMENT`), so one service's ports are never open on another's servers and a test server is never in
+a production group. It admits the ports the service listens on (its interfaces' protocols, a print service's printing
+ports, and its databases' engine ports) from `on_premises_cidrs`; from the groups of this wave's services of the same
+environment that depend on it or that an interface joins it to (its `peer`, either way: the inventory does not say
+which end listens, so both ends admit the interface's ports), and of its own servers when it has several; between its
+production and DR groups (replication, on its own ports); and from the VPC's range when a service of another wave
+depends on it or is joined to it (each wave is applied on its own, so that wave's groups are not known here: the
+VPC's range spans every environment's subnets, so narrow it by hand where a test environment shares the VPC). A
+directory service's domain controllers admit every port a domain member uses from the VPC and the trust. Each group
+lets its servers reach, in the VPC and the trust, the ports of what the service depends on, of the services an
+interface joins it to, and of its interfaces whose peer is outside the estate (a national service, a supplier, a
+partner trust: HL7, DICOM, SFTP and the like go to the trust's ranges over HSCN, the VPN or Direct Connect). A MESH
+client (`mesh`) only connects out, over HTTPS, so it opens no port of its own. Every server may also send HTTP and
+HTTPS out (patching through the landing zone's NAT, its VPC endpoints, and HTTPS interfaces such as MESH, Spine and
+FHIR services on the internet or HSCN); no other port reaches the internet.
 {{#has_windows}}
 The Windows servers reach the domain controllers on the directory's ports (TCP and UDP).
 {{/has_windows}}
@@ -1515,7 +1524,7 @@ Amazon VPC User Guide; `security_group_rule_quota`): where a service's dependent
 stands for them, and a check at plan names any group still past it.
 
 {{#aws_security_groups}}
-- `{{service}}`: listens on {{inbound_text}}{{#has_dependents}}, reached by {{dependents_text}}{{#has_elsewhere}} and by services of other waves{{/has_elsewhere}}{{/has_dependents}}{{^has_dependents}}{{#has_elsewhere}}, reached by services of other waves{{/has_elsewhere}}{{/has_dependents}}{{#is_directory}} (and by every domain member on the directory's ports){{/is_directory}}; reaches {{outbound_text}}.
+- `{{key}}` ({{service}}, {{environment}}): listens on {{inbound_text}}{{#has_dependents}}, reached by {{dependents_text}}{{#has_elsewhere}} and by services of other waves{{/has_elsewhere}}{{/has_dependents}}{{^has_dependents}}{{#has_elsewhere}}, reached by services of other waves{{/has_elsewhere}}{{/has_dependents}}{{#is_directory}} (and by every domain member on the directory's ports){{/is_directory}}; reaches {{outbound_text}}.
 {{/aws_security_groups}}
 {{/has_servers_or_databases}}
 {{#has_unknown_ports}}
@@ -1859,16 +1868,21 @@ locals {
 }
 {{#has_servers_or_databases}}
 
-# A security group per service, so one service's ports are never open on another's servers. Each service's group
+# A security group per service and environment (outside production its key is SERVICE@ENVIRONMENT), so one
+# service's ports are never open on another's servers and a test server never shares a production group. Each group
 # admits the ports it listens on (its interfaces' protocols, and its databases' engine ports) from the trust's ranges;
-# from the groups of the services of this wave that depend on it, and of its own servers when it has several (a web
-# tier reaching its database); and from the VPC's range when a service of another wave depends on it (each wave is
-# its own root module, applied on its own, so that wave's groups are not known here). A directory service's domain
-# controllers are reached by every domain member, wherever it runs: the VPC's range and the trust's, on every port a
-# member uses. Each group lets its servers reach what their service depends on (the dependencies' interface and
-# engine ports) in the estate. Every server is also in `servers` (HTTP and HTTPS out, for patching and the landing
-# zone's endpoints) and, if it runs Windows, in `domain_members` (the directory's ports out): three groups at most on
-# a network interface, of the 5 allowed.
+# from the groups of this wave's services of the same environment that depend on it or that an interface joins it to
+# (its peer, either way: the inventory does not say which end listens, so both ends admit the interface's ports and
+# both may send them), of its own servers when it has several (a web tier reaching its database), and of the
+# service's production or DR group (replication); and from the VPC's range when a service of another wave depends on
+# it or is joined to it (each wave is its own root module, applied on its own, so that wave's groups are not known
+# here). A directory service's domain controllers are reached by every domain member, wherever it runs: the VPC's
+# range and the trust's, on every port a member uses. Each group lets its servers reach, in the estate, what their
+# service depends on (the dependencies' interface and engine ports), the services an interface joins it to, and
+# interfaces' peers outside the estate (national services, suppliers, partner trusts) in the trust's ranges. Every
+# server is also in `servers` (HTTP and HTTPS out, for patching, the landing zone's endpoints and HTTPS interfaces)
+# and, if it runs Windows, in `domain_members` (the directory's ports out): three groups at most on a network
+# interface, of the 5 allowed.
 #
 # "Amazon VPC quotas" (Amazon VPC User Guide): 60 inbound and 60 outbound rules per security group unless raised, a
 # rule naming another group counting as one. Where a service's groups would take it past security_group_rule_quota,
@@ -1877,7 +1891,8 @@ locals {
 locals {
   services = {
 {{#aws_security_groups}}
-    "{{service}}" = {
+    "{{key}}" = {
+      service    = "{{service}}"
       directory  = {{directory}}
       elsewhere  = {{elsewhere}}
       members    = {{members}}
@@ -1957,12 +1972,12 @@ locals {
 resource "aws_security_group" "service" {
   for_each    = local.services
   name        = "${var.name_prefix}-wave-{{wave}}-${each.key}"
-  description = "Servers and databases of ${each.key} (wave {{wave}}): its own ports, from the estate"
+  description = "Servers and databases of ${each.key} (wave {{wave}}): its own ports, from its environment"
   vpc_id      = local.vpc_id
 
   tags = {
     Name    = "${var.name_prefix}-wave-{{wave}}-${each.key}"
-    service = each.key
+    service = each.value.service
   }
 }
 
@@ -4422,14 +4437,18 @@ UK summer time). The defaults are the project's own: agree the windows with the 
 {{/has_patch_schedule}}
 
 Network security: each server sits in its environment's workload subnet ({{environment_names}}), and the landing
-zone's rules deny by default. Each service gets an application security group (its servers' interfaces) and this
-wave adds {{rule_count}} rules (priorities {{priority_base}} to {{priority_last}}, numbered in order: each service's
-ports from the trust's ranges when `on_premises_cidrs` is set, between its own servers, from the services that depend
-on it, and Active Directory's ports to domain controllers from the estate), TCP and UDP apart. A rule between two
-services is written in the later wave of the two, naming the earlier wave's group by its name, so apply the waves in
-order (and destroy them in reverse). A service's servers share its one group whatever their environment, so its DR,
-test or training servers reach its production ones on the service's own ports (replication to DR needs that); other
-services' servers in another environment reach them only where a dependency says so. The ports the wave's services' interfaces use:
+zone's rules deny by default. Each service gets an application security group per environment (its servers'
+interfaces there) and this wave adds {{rule_count}} rules (priorities {{priority_base}} to {{priority_last}}, numbered
+in order: each group's ports from the trust's ranges when `on_premises_cidrs` is set, between its own servers,
+between a service's production and DR groups on its own ports (replication), from the services that depend on it, both
+ways between services an interface joins (its `peer`), and Active Directory's ports to domain controllers from the
+estate), TCP and UDP apart. A rule between two services is written in the later wave of the two, naming the earlier
+wave's group by its name, so apply the waves in order (and destroy them in reverse). Rules between services join
+groups of the same environment only, so a test or training server never reaches a production one. The inventory does
+not say which end of an interface listens, so both ends admit the interface's ports from the other: narrow the rule
+by hand once the supplier says. Outbound, the landing zone lets the estate reach the virtual network, the trust's
+ranges (an interface's peer outside the estate: a national service, a supplier) and HTTPS on the internet. A MESH
+client (`mesh`) connects out only, so it opens no port of its own. The ports the wave's services' interfaces use:
 
 | port | protocol | interface |
 |---|---|---|
@@ -5004,7 +5023,8 @@ resource "azurerm_resource_group" "wave" {
 }
 {{#security_groups}}
 
-# {{service}}'s servers, by their network interfaces, for the rules below.
+# {{service}}'s {{environment}} servers, by their network interfaces, for the rules below: rules between services
+# join groups of one environment, so a test server never reaches a production one.
 resource "azurerm_application_security_group" "{{resource}}" {
   name                = "${var.name_prefix}-{{group}}"
   location            = azurerm_resource_group.wave.location
@@ -5021,6 +5041,11 @@ data "azurerm_application_security_group" "{{resource}}" {
   resource_group_name = "${var.name_prefix}-wave-{{wave}}"
 }
 {{/remote_security_groups}}
+{{#has_nsg_rules}}
+
+# Where an interface joins two services (its `peer`), the inventory does not say which end listens, so both
+# ends admit its ports from the other: narrow those rules once the supplier says.
+{{/has_nsg_rules}}
 {{#nsg_rules}}
 
 resource "azurerm_network_security_rule" "{{resource}}" {
@@ -7667,10 +7692,16 @@ The servers are the targets of the migration: the trust's migration tooling (Mig
 application's own replication) copies the data onto these disks.
 {{#has_firewall_rules}}
 
-Firewall: each service's ports, from its interfaces' protocols, are open to its own servers (network tag
-`svc-SERVICE`) from every subnet of the estate and from `on_premises_cidrs`:
+Firewall: each service's ports, from its interfaces' protocols (a print service's printing ports too), are open to
+its own servers of one environment (network tag `svc-SERVICE` in production, `svc-SERVICE-ENVIRONMENT` elsewhere)
+from that environment's subnet and from `on_premises_cidrs`, never from another environment's, so a test server
+cannot reach a production one; a service's production and DR servers also admit each other (replication). Where an
+interface joins two services of the estate (its `peer`), the inventory does not say which end listens, so both ends
+open the interface's ports. A MESH client (`mesh`) only connects out, so it opens no port; the landing zone's egress
+rules let servers reach the estate and the trust's ranges (an interface's peer outside the estate), and HTTPS the
+internet.
 {{#firewall_rules}}
-- `{{service}}`: {{ports_text}}
+- `{{service}}` ({{environment}}): {{ports_text}}
 {{/firewall_rules}}
 {{/has_firewall_rules}}
 {{#has_unknown_ports}}
@@ -8235,12 +8266,16 @@ resource "google_project_iam_member" "wave_monitoring" {
 }
 {{#firewall_rules}}
 
-# {{service}}: the ports of its interfaces' protocols, to its servers, within the estate and from the trust's ranges.
-# Management (SSH, RDP) comes through IAP, and the directory's ports through the landing zone's rules.
+# {{service}} ({{environment}}): the ports of its interfaces' protocols, to its {{environment}} servers, from the
+# {{environment}} subnet and the trust's ranges{{#has_replication}}, and from its own servers in {{replication_tag}}
+# (replication between production and DR){{/has_replication}}: never from another environment's servers. Where an
+# interface joins it to another service (its peer), the inventory does not say which end listens, so both ends open
+# the interface's ports. Management (SSH, RDP) comes through IAP, and the directory's ports through the landing zone's
+# rules.
 resource "google_compute_firewall" "{{resource}}" {
   name        = "${var.name_prefix}-{{tag}}"
   network     = local.network_id
-  description = "{{service}}: the ports of its interfaces, within the estate and from the trust"
+  description = "{{service}} ({{environment}}): the ports of its interfaces, from its environment and the trust"
   direction   = "INGRESS"
   priority    = 1000
   target_tags = ["{{tag}}"]
@@ -8259,7 +8294,10 @@ resource "google_compute_firewall" "{{resource}}" {
   }
 {{/has_udp_ports}}
 
-  source_ranges = concat(local.estate_ranges, var.on_premises_cidrs)
+  source_ranges = concat([data.google_compute_subnetwork.environment["{{environment}}"].ip_cidr_range], var.on_premises_cidrs)
+{{#has_replication}}
+  source_tags   = ["{{replication_tag}}"]
+{{/has_replication}}
 
   log_config {
     metadata = "INCLUDE_ALL_METADATA"

@@ -1,8 +1,8 @@
 import CloudFirstCore
 import Planning
 
-/// What the AWS templates need beyond the shared workload context: a security group per service (its ports, the
-/// services that reach it and the ports it reaches its own dependencies at) and the environments whose subnets the
+/// What the AWS templates need beyond the shared workload context: a security group per service and environment (its
+/// ports, the services that reach it and the ports it reaches its own dependencies at) and the environments whose subnets the
 /// wave looks up.
 enum AWSTerraform {
     /// Adds the AWS keys to one wave's context. `wave` is the plan's wave the context was made from.
@@ -12,60 +12,100 @@ enum AWSTerraform {
         var databases = context["databases"] as? [[String: Any]] ?? []
         let shares = context["file_shares"] as? [[String: Any]] ?? []
 
-        // The services with a server or a database here, in the wave's order: each gets its own security group.
-        var services: [String] = []
+        // The services with a server or a database here, by environment, in the wave's order: each service gets a
+        // security group per environment (`key`), so a test server is never in a production group.
+        func key(_ service: String, _ environment: String) -> String {
+            environment == "production" ? service : "\(service)@\(environment)"
+        }
+        var order: [(service: String, environment: String)] = []
         var members: [String: Int] = [:]
         var directory = Set<String>()
         for resource in servers + databases {
             let service = resource["service"] as? String ?? ""
-            if members[service] == nil { services.append(service) }
-            members[service, default: 0] += 1
-            if resource["directory"] as? Bool == true { directory.insert(service) }
+            let environment = resource["environment"] as? String ?? "production"
+            let group = key(service, environment)
+            if members[group] == nil { order.append((service, environment)) }
+            members[group, default: 0] += 1
+            if resource["directory"] as? Bool == true { directory.insert(group) }
         }
-        let grouped = Set(services)
+        let grouped = Set(order.map { key($0.service, $0.environment) })
         let built: Set<MigrationStrategy> = [.rehost, .replatform, .relocate, .refactor]
+        /// Whether another wave builds `service` on AWS (so this wave reaches it by the VPC's range).
+        func builtElsewhere(_ index: Int) -> Bool {
+            !wave.services.contains(index) && built.contains(plan.assessment.services[index].strategy)
+                && estate.services[index].supplier?.supportedClouds?.contains(.aws) ?? true
+        }
+        /// The environments a service has servers in, anywhere in the estate.
+        func environments(of service: Service) -> Set<String> {
+            Set(service.servers.compactMap { estate.serverIndex[$0.id] }.map { Workload.environment(of: estate.servers[$0]) })
+        }
 
         var groups: [[String: Any]] = []
-        for id in services {
+        for (id, environment) in order {
             guard let index = estate.serviceIndex[id] else { continue }
             let model = estate.services[index]
-            let engines = model.servers.compactMap { estate.serverIndex[$0.id] }
-                .flatMap { Workload.engines(of: estate.servers[$0]) }
+            let group = key(id, environment)
+            let engines = Workload.engines(of: model, in: estate)
             // What it listens on: its interfaces' ports and its databases' engine ports (which the services that
             // depend on it reach it at, Workload.dependencyPorts).
-            var inbound = Set(Workload.ports(of: model, engines: engines).known)
+            var inbound = Set(Workload.ports(of: model, engines: engines,
+                                             kind: plan.assessment.services[index].kind).known)
             if let database = Workload.ports(.odbc, engines: engines) {
                 inbound.formUnion(database.map { Workload.Port(transport: $0.transport, number: $0.number, label: "database") })
             }
-            // Who depends on it: here (by security group), in another wave built on AWS (by the VPC's range), or
-            // not in AWS (the trust's ranges, which every service admits).
+            var outbound = Set(Workload.dependencyPorts(of: model, in: estate))
+            // Who reaches it: a service that depends on it or that an interface joins it to (its `peer`, either
+            // way), here in the same environment (by security group), in another wave built on AWS (by the VPC's
+            // range), or not in AWS (the trust's ranges, which every service admits). The inventory does not say
+            // which end of an interface listens, so both ends admit its ports and both may send them.
             var dependents: [String] = []
             var elsewhere = false
-            for (other, service) in estate.services.enumerated()
-            where service.id != id && service.dependsOn.contains(where: { $0.id == id }) {
-                if grouped.contains(service.id) {
-                    dependents.append(service.id)
-                } else if !wave.services.contains(other), built.contains(plan.assessment.services[other].strategy),
-                          service.supplier?.supportedClouds?.contains(.aws) ?? true {
+            let peers = Set(Workload.peers(of: model, in: estate))
+            for (other, service) in estate.services.enumerated() where service.id != id {
+                let depends = service.dependsOn.contains(where: { $0.id == id })
+                let joined = peers.contains(service.id)
+                guard depends || joined else { continue }
+                if joined {
+                    inbound.formUnion(Workload.linkPorts(into: model, from: service, in: estate))
+                    outbound.formUnion(Workload.linkPorts(into: service, from: model, in: estate))
+                }
+                if grouped.contains(key(service.id, environment)) {
+                    dependents.append(key(service.id, environment))
+                } else if builtElsewhere(other) {
                     elsewhere = true
                 }
             }
-            let listens = merged(Array(inbound)), reaches = merged(Workload.dependencyPorts(of: model, in: estate))
+            // Its production and DR groups replicate on its own ports, both ways.
+            if environment == "production" || environment == "dr" {
+                let partner = environment == "production" ? "dr" : "production"
+                if environments(of: model).contains(partner) {
+                    if grouped.contains(key(id, partner)) { dependents.append(key(id, partner)) } else { elsewhere = true }
+                    outbound.formUnion(inbound)
+                }
+            }
+            // Its interfaces with peers outside the estate (a national service, a supplier, a partner trust): out to
+            // the trust's ranges (and the VPC's) on their ports; HTTPS also reaches the internet through the
+            // `servers` group, the one port this opens to the internet.
+            outbound.formUnion(Workload.externalPorts(of: model, in: estate))
+            let listens = merged(Array(inbound)), reaches = merged(Array(outbound))
             func text(_ ports: [[String: Any]]) -> String {
                 ports.map { "\($0["protocol"] ?? "") \($0["port"] ?? "") (\($0["label"] ?? ""))" }.joined(separator: ", ")
             }
+            let sources = Array(Set(dependents)).sorted()
             groups.append([
                 "service": id,
+                "key": group,
+                "environment": environment,
                 "inbound_text": listens.isEmpty ? "no port of its own" : text(listens),
                 "outbound_text": reaches.isEmpty ? "nothing of its dependencies" : text(reaches),
-                "dependents_text": dependents.sorted().map { "`\($0)`" }.joined(separator: ", "),
-                "has_dependents": !dependents.isEmpty,
+                "dependents_text": sources.map { "`\($0)`" }.joined(separator: ", "),
+                "has_dependents": !sources.isEmpty,
                 "has_elsewhere": elsewhere,
-                "is_directory": directory.contains(id),
-                "directory": directory.contains(id) ? "true" : "false",
+                "is_directory": directory.contains(group),
+                "directory": directory.contains(group) ? "true" : "false",
                 "elsewhere": elsewhere ? "true" : "false",
-                "members": members[id] ?? 0,
-                "dependents": Identifiers.hclList(dependents.sorted()),
+                "members": members[group] ?? 0,
+                "dependents": Identifiers.hclList(sources),
                 "inbound": listens,
                 "outbound": reaches,
             ])
@@ -73,13 +113,13 @@ enum AWSTerraform {
         context["aws_security_groups"] = groups
 
         for index in servers.indices {
-            let service = servers[index]["service"] as? String ?? ""
+            let service = key(servers[index]["service"] as? String ?? "", servers[index]["environment"] as? String ?? "production")
             var ids = ["aws_security_group.service[\"\(service)\"].id", "aws_security_group.servers.id"]
             if servers[index]["windows"] as? Bool == true { ids.append("aws_security_group.domain_members.id") }
             servers[index]["aws_security_group_ids"] = ids.joined(separator: ", ")
         }
         for index in databases.indices {
-            let service = databases[index]["service"] as? String ?? ""
+            let service = key(databases[index]["service"] as? String ?? "", databases[index]["environment"] as? String ?? "production")
             databases[index]["aws_security_group_ids"] = "aws_security_group.service[\"\(service)\"].id"
         }
         context["servers"] = servers

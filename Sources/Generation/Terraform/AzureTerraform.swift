@@ -20,9 +20,15 @@ enum AzureTerraform {
     /// Application security groups: names of 1 to 80 letters, digits, underscores, periods and hyphens, starting with
     /// a letter or digit ("Naming rules and restrictions for Azure resources", Microsoft.Network
     /// applicationSecurityGroups), unique within a resource group; at most 3,000 per subscription and region ("Azure
-    /// subscription and service limits", Networking limits). One per service with servers: the name prefix (at
-    /// most 15 characters), a hyphen, and the service's id made safe (at most 60), so never more than 76.
+    /// subscription and service limits", Networking limits). One per service and environment with servers: the name
+    /// prefix (at most 15 characters), a hyphen, the service's id made safe (at most 60) and, outside production, a
+    /// hyphen and the environment (the id then cut to 50, the environment to 13), so never more than 80.
     static func securityGroupName(_ service: String) -> String { containerName(service) }
+    static func securityGroupName(_ service: String, environment: String) -> String {
+        environment == "production" ? securityGroupName(service)
+            : String(securityGroupName(service).prefix(50)) + "-"
+                + String(environment.lowercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) }.prefix(13))
+    }
 
     /// NSG rule names are at most 80 characters and descriptions at most 140 ("Naming rules and restrictions for
     /// Azure resources", Microsoft.Network networkSecurityGroups/securityRules; azurerm validates the description's
@@ -40,7 +46,8 @@ enum AzureTerraform {
         }
     }
 
-    /// The services earlier waves built servers for on Azure, by id: the wave and the security group's name. The
+    /// The services earlier waves built servers for on Azure, by service and environment (`SERVICE@ENVIRONMENT`):
+    /// the wave and the security group's name. The
     /// generator carries it from wave to wave, so a rule between two services is written once, in the later wave
     /// of the two, when both groups exist.
     struct Built {
@@ -58,7 +65,7 @@ enum AzureTerraform {
     struct GroupLimitError: Error, CustomStringConvertible {
         let groups: Int
         var description: String {
-            "Azure's rules would name \(groups) application security groups (one per service with servers), but one "
+            "Azure's rules would name \(groups) application security groups (one per service and environment with servers), but one "
                 + "network security group may name at most \(groupsPerSecurityGroup): the estate needs a security "
                 + "group per environment or per wave, which this generator does not yet write"
         }
@@ -210,48 +217,59 @@ enum AzureTerraform {
             .contains { $0["split"] as? Bool == true }
     }
 
-    /// One application security group per service with servers in the wave, each server's interface joined to its
-    /// service's group, and the inbound rules for each: its interface ports from the trust's ranges, from its own
-    /// servers (a service's servers talk among themselves: clusters, replicas), and from each built service that
-    /// depends on it (the ports `Workload.portsReached` gives: its interfaces and its databases' engines), TCP and UDP
+    /// One application security group per service and environment with servers in the wave, each server's
+    /// interface joined to its group, and the inbound rules for each: its interface ports from the trust's ranges,
+    /// from its own servers of that environment (clusters, replicas), between its production and DR groups on its
+    /// own ports (replication), and, within one environment only, from each built service that depends on it (the
+    /// ports `Workload.portsReached` gives) and both ways between services an interface joins (`peer`, the ports
+    /// `Workload.linkPorts` gives: the inventory does not say which end listens, so both admit them), TCP and UDP
     /// apart; a directory service's domain controllers answer Active Directory's ports to the whole estate and the
-    /// trust. Nothing else inside the network is open, so environments meet only where a dependency says so.
+    /// trust. Nothing else inside the network is open, so a test server never reaches a production one.
     static func securityRules(_ context: inout [String: Any], servers: inout [[String: Any]], wave: Int,
                               estate: Estate, built: inout Built) throws {
-        var order: [String] = []
+        /// A group's key: the service and its servers' environment.
+        func key(_ service: String, _ environment: String) -> String { "\(service)@\(environment)" }
+        func environment(_ server: [String: Any]) -> String { server["environment"] as? String ?? "production" }
+        var order: [(service: String, environment: String)] = []
         var resources = Identifiers.Unique.resources()
         var local: [String: (resource: String, group: String)] = [:]
         var groupNames = Set<String>()
         for server in servers {
-            guard let service = server["service"] as? String, local[service] == nil else { continue }
-            order.append(service)
-            var group = securityGroupName(service)
+            guard let service = server["service"] as? String else { continue }
+            let env = environment(server)
+            guard local[key(service, env)] == nil else { continue }
+            order.append((service, env))
+            // Production keeps the service's own name; another environment's group adds the environment's.
+            let named = securityGroupName(service, environment: env)
+            var group = named
             var suffix = 2
             while !groupNames.insert(group).inserted {
-                group = String(securityGroupName(service).prefix(56)) + "-\(suffix)"
+                group = String(named.prefix(56)) + "-\(suffix)"
                 suffix += 1
             }
-            local[service] = (resources.take(service), group)
-            built.services[service] = (wave, group)
+            local[key(service, env)] = (resources.take(env == "production" ? service : "\(service)-\(env)"), group)
+            built.services[key(service, env)] = (wave, group)
         }
         for index in servers.indices {
-            servers[index]["security_group"] = local[servers[index]["service"] as? String ?? ""]?.resource ?? ""
+            let service = servers[index]["service"] as? String ?? ""
+            servers[index]["security_group"] = local[key(service, environment(servers[index]))]?.resource ?? ""
         }
-        context["security_groups"] = order.map { ["resource": local[$0]!.resource, "group": local[$0]!.group,
-                                                  "service": $0] as [String: Any] }
+        context["security_groups"] = order.map { ["resource": local[key($0.service, $0.environment)]!.resource,
+                                                  "group": local[key($0.service, $0.environment)]!.group,
+                                                  "service": $0.service, "environment": $0.environment] as [String: Any] }
         // Groups of earlier waves' services, found by name in their wave's resource group.
         var remote: [String: [String: Any]] = [:]
-        func reference(_ service: String) -> String {
-            if let mine = local[service] { return "azurerm_application_security_group.\(mine.resource).id" }
-            let (number, group) = built.services[service]!
-            let resource = "wave_\(number)_" + Identifiers.resource(group)
-            remote[resource] = ["resource": resource, "group": group, "wave": number]
+        func reference(_ group: String) -> String {
+            if let mine = local[group] { return "azurerm_application_security_group.\(mine.resource).id" }
+            let (number, name) = built.services[group]!
+            let resource = "wave_\(number)_" + Identifiers.resource(name)
+            remote[resource] = ["resource": resource, "group": name, "wave": number]
             return "data.azurerm_application_security_group.\(resource).id"
         }
 
         var rules: [[String: Any]] = []
         let base = priorityBase(wave: wave)
-        func add(_ what: String, _ description: String, _ transport: String, _ ports: [String], to service: String,
+        func add(_ what: String, _ description: String, _ transport: String, _ ports: [String], to group: String,
                  from source: String?, trust: Bool = false, estate: Bool = false) {
             guard !ports.isEmpty else { return }
             let priority = base + rules.count
@@ -262,68 +280,119 @@ enum AzureTerraform {
                 "description": String(description.prefix(ruleDescriptionLimit)),
                 "protocol": transport == "udp" ? "Udp" : "Tcp", "priority": priority,
                 "port_list": Identifiers.hclList(ports), "from_trust": trust, "from_estate": estate,
-                "from_group": source != nil, "to_group": reference(service),
+                "from_group": source != nil, "to_group": reference(group),
             ]
             if let source { rule["source_group"] = reference(source) }
-            built.referenced.insert(service)
+            built.referenced.insert(group)
             if let source { built.referenced.insert(source) }
             rules.append(rule)
         }
         func numbers(_ ports: [Workload.Port], _ transport: String) -> [String] {
             Array(Set(ports.filter { $0.transport == transport }.map(\.number))).sorted().map(String.init)
         }
+        /// The group's name without the prefix, for rule names.
+        func safe(_ group: String) -> String { built.services[group]?.group ?? group }
         let serviceModels = Dictionary(estate.services.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        for service in order {
-            let safe = securityGroupName(service)
+        // Flows between two groups (target, source) in the order first met, with their ports and why: a dependency
+        // and an interface between the same two services make one rule per transport.
+        var flows: [(target: String, source: String, ports: Set<Workload.Port>, reasons: [String])] = []
+        func flow(into target: String, from source: String, _ ports: [Workload.Port], _ reason: String) {
+            guard !ports.isEmpty else { return }
+            if let index = flows.firstIndex(where: { $0.target == target && $0.source == source }) {
+                flows[index].ports.formUnion(ports)
+                if !flows[index].reasons.contains(reason) { flows[index].reasons.append(reason) }
+            } else {
+                flows.append((target, source, Set(ports), [reason]))
+            }
+        }
+        func emitFlows() {
+            for item in flows {
+                let (target, source) = (item.target, item.source)
+                let service = target.split(separator: "@").first.map(String.init) ?? target
+                let from = source.split(separator: "@").first.map(String.init) ?? source
+                let env = target.split(separator: "@").last.map(String.init) ?? ""
+                let sourceEnv = source.split(separator: "@").last.map(String.init) ?? ""
+                let fromText = env == sourceEnv ? "\(from) (\(env))" : "\(from) \(sourceEnv)"
+                for transport in ["tcp", "udp"] {
+                    add("\(safe(target))-\(transport)-from-\(safe(source))",
+                        "\(service) \(env)'s ports (\(transport.uppercased())) from \(fromText): "
+                            + item.reasons.joined(separator: "; "),
+                        transport, numbers(Array(item.ports), transport), to: target, from: source)
+                }
+            }
+            flows.removeAll()
+        }
+        for (service, env) in order {
+            let group = key(service, env)
             let own = servers.first { $0["service"] as? String == service }?["ports"] as? [[String: Any]] ?? []
             let ports = own.compactMap { port -> Workload.Port? in
                 guard let transport = port["protocol"] as? String, let number = port["port"] as? Int else { return nil }
                 return Workload.Port(transport: transport, number: number, label: port["label"] as? String ?? "")
             }
-            let count = servers.filter { $0["service"] as? String == service }.count
+            let count = servers.filter { $0["service"] as? String == service && environment($0) == env }.count
             for transport in ["tcp", "udp"] {
                 let upper = transport.uppercased()
-                add("\(safe)-\(transport)-from-trust", "\(service)'s interface ports (\(upper)) from the trust's ranges",
-                    transport, numbers(ports, transport), to: service, from: nil, trust: true)
+                add("\(safe(group))-\(transport)-from-trust", "\(service) \(env)'s interface ports (\(upper)) from the trust's ranges",
+                    transport, numbers(ports, transport), to: group, from: nil, trust: true)
             }
             if count > 1 {
                 for transport in ["tcp", "udp"] {
-                    add("\(safe)-\(transport)-within", "\(service)'s interface ports (\(transport.uppercased())) between its own servers",
-                        transport, numbers(ports, transport), to: service, from: service)
+                    add("\(safe(group))-\(transport)-within", "\(service) \(env)'s interface ports (\(transport.uppercased())) between its own servers",
+                        transport, numbers(ports, transport), to: group, from: group)
                 }
             }
-            // What this service depends on that is built (in this wave or an earlier one), then what depends on it
-            // that an earlier wave built; a later wave's dependents write their own rules to this group.
             let model = serviceModels[service]
+            // Replication between the service's production and DR groups, both ways, written once: by the DR group
+            // when both are this wave's, else by this wave's when the other is an earlier wave's.
+            if let model, env == "production" || env == "dr" {
+                let other = key(service, env == "production" ? "dr" : "production")
+                if let earlier = built.services[other], earlier.wave < wave || (local[other] != nil && env == "dr") {
+                    let own = Workload.portsReached(at: model, in: estate)
+                    flow(into: other, from: group, own, "replication between production and DR")
+                    flow(into: group, from: other, own, "replication between production and DR")
+                }
+            }
+            // What this service depends on that is built in this environment (in this wave or an earlier one), then
+            // what depends on it that an earlier wave built; a later wave's dependents write their own rules.
             var seen = Set<String>()
             for reference in model?.dependsOn ?? [] where reference.id != service && seen.insert(reference.id).inserted {
-                guard built.services[reference.id] != nil, let dependency = serviceModels[reference.id] else { continue }
-                let reached = Workload.portsReached(at: dependency, in: estate)
-                for transport in ["tcp", "udp"] {
-                    add("\(securityGroupName(reference.id))-\(transport)-from-\(safe)",
-                        "\(reference.id)'s ports (\(transport.uppercased())) from \(service), which depends on it",
-                        transport, numbers(reached, transport), to: reference.id, from: service)
-                }
+                guard built.services[key(reference.id, env)] != nil, let dependency = serviceModels[reference.id] else { continue }
+                flow(into: key(reference.id, env), from: group, Workload.portsReached(at: dependency, in: estate),
+                     "\(service) depends on it")
             }
             for dependent in estate.services where dependent.id != service
                 && dependent.dependsOn.contains(where: { $0.id == service }) {
-                guard let earlier = built.services[dependent.id], earlier.wave < wave, let model else { continue }
-                let reached = Workload.portsReached(at: model, in: estate)
-                for transport in ["tcp", "udp"] {
-                    add("\(safe)-\(transport)-from-\(securityGroupName(dependent.id))",
-                        "\(service)'s ports (\(transport.uppercased())) from \(dependent.id), which depends on it",
-                        transport, numbers(reached, transport), to: service, from: dependent.id)
+                guard let earlier = built.services[key(dependent.id, env)], earlier.wave < wave, let model else { continue }
+                flow(into: group, from: key(dependent.id, env), Workload.portsReached(at: model, in: estate),
+                     "\(dependent.id) depends on it")
+            }
+            // Services an interface joins this one to, in this environment: both ends admit the interface's ports
+            // from the other. Written once: by the first of the two in this wave, or by this wave if the other is
+            // an earlier wave's.
+            if let model {
+                for peer in Workload.peers(of: model, in: estate) {
+                    let other = key(peer, env)
+                    guard let existing = built.services[other], let partner = serviceModels[peer] else { continue }
+                    if existing.wave == wave, let position = order.firstIndex(where: { key($0.service, $0.environment) == other }),
+                       position < order.firstIndex(where: { key($0.service, $0.environment) == group })! { continue }
+                    flow(into: other, from: group, Workload.linkPorts(into: partner, from: model, in: estate),
+                         "an interface joins them")
+                    flow(into: group, from: other, Workload.linkPorts(into: model, from: partner, in: estate),
+                         "an interface joins them")
                 }
             }
-            if servers.contains(where: { $0["service"] as? String == service && $0["directory"] as? Bool == true }) {
+            emitFlows()
+            if servers.contains(where: { $0["service"] as? String == service && environment($0) == env
+                && $0["directory"] as? Bool == true }) {
+                let safe = safe(group)
                 add("\(safe)-directory-tcp-from-estate", "Active Directory (TCP) to \(service)'s domain controllers from the estate",
-                    "tcp", directoryTCP, to: service, from: nil, estate: true)
+                    "tcp", directoryTCP, to: group, from: nil, estate: true)
                 add("\(safe)-directory-udp-from-estate", "Active Directory (UDP) to \(service)'s domain controllers from the estate",
-                    "udp", directoryUDP, to: service, from: nil, estate: true)
+                    "udp", directoryUDP, to: group, from: nil, estate: true)
                 add("\(safe)-directory-tcp-from-trust", "Active Directory (TCP) to \(service)'s domain controllers from the trust",
-                    "tcp", directoryTCP, to: service, from: nil, trust: true)
+                    "tcp", directoryTCP, to: group, from: nil, trust: true)
                 add("\(safe)-directory-udp-from-trust", "Active Directory (UDP) to \(service)'s domain controllers from the trust",
-                    "udp", directoryUDP, to: service, from: nil, trust: true)
+                    "udp", directoryUDP, to: group, from: nil, trust: true)
             }
         }
         // Past its block a wave would take the next wave's priorities (or pass 4000, where the landing zone's probe,

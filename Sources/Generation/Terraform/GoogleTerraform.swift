@@ -68,6 +68,15 @@ enum GoogleTerraform {
         return out
     }
 
+    /// The network tag of a service's servers in one environment: `svc-SERVICE` in production, `svc-SERVICE-ENV`
+    /// elsewhere, 40 characters at most (a firewall rule is named NAME_PREFIX, at most 21, a hyphen and the tag:
+    /// within Compute Engine's 63).
+    static func serviceTag(_ service: String, environment: String) -> String {
+        if environment == "production" { return "svc-" + namePart(service, limit: 36) }
+        let suffix = namePart(environment, limit: 11)
+        return "svc-" + namePart(service, limit: 35 - suffix.count) + "-" + suffix
+    }
+
     // MARK: Contexts
 
     /// Adds the Google keys to one wave's context.
@@ -85,8 +94,13 @@ enum GoogleTerraform {
             // Windows disks take the landing zone's VSS (guest flush) snapshot schedule, the others the plain one.
             server["gcp_snapshot_schedule"] = windows ? "windows_snapshots" : "daily_snapshots"
             server["gcp_snapshot_policy"] = windows ? "windows_snapshot_policy" : "snapshot_policy"
-            // The rule named after it is NAME_PREFIX (at most 21 characters) "-svc-" and 36: within Compute Engine's 63.
-            let serviceTag = "svc-" + namePart(server["service"] as? String ?? "service", limit: 36)
+            // A tag per service and environment, so a service's rule admits only its own environment. The rule named
+            // after it is NAME_PREFIX (at most 21 characters) "-svc-" and 36: within Compute Engine's 63.
+            let environment = server["environment"] as? String ?? "production"
+            let serviceTag = Self.serviceTag(server["service"] as? String ?? "service", environment: environment)
+            server["gcp_replication_tag"] = (server["replication_partner"] as? String).flatMap {
+                $0.isEmpty ? nil : Self.serviceTag(server["service"] as? String ?? "service", environment: $0)
+            } ?? ""
             server["gcp_service_tag"] = serviceTag
             var tags = ["wave-\(wave)", serviceTag, windows ? "windows" : "linux"]
             if isDirectory { tags.append("directory") }
@@ -121,14 +135,19 @@ enum GoogleTerraform {
         context["state_prefix"] = "wave-\(wave)"
         context["needs_random"] = context["has_sqlserver"]
 
-        // A firewall rule per service with servers here, opening its own ports to its own servers (network tag
-        // `svc-SERVICE`), so one service's ports are never open on another's servers.
+        // A firewall rule per service and environment with servers here, opening its own ports (and those of the
+        // interfaces that join it to other services) to its own servers there (network tag `svc-SERVICE` in
+        // production, `svc-SERVICE-ENV` elsewhere) from that environment's subnet and the trust's ranges, and from its
+        // production or DR servers (replication): one service's ports are never open on another's servers, nor a
+        // production server's to a test one.
         var rules: [[String: Any]] = []
         var ruled = Set<String>()
         for server in servers {
             let service = server["service"] as? String ?? ""
             let ports = server["ports"] as? [[String: Any]] ?? []
-            guard !ports.isEmpty, ruled.insert(service).inserted else { continue }
+            let environment = server["environment"] as? String ?? "production"
+            guard !ports.isEmpty, ruled.insert(server["gcp_service_tag"] as? String ?? "").inserted else { continue }
+            let replication = server["gcp_replication_tag"] as? String ?? ""
             func list(_ transport: String) -> String {
                 ports.filter { $0["protocol"] as? String == transport }.map { "\"\($0["port"] ?? "")\"" }
                     .joined(separator: ", ")
@@ -136,7 +155,8 @@ enum GoogleTerraform {
             let tag = server["gcp_service_tag"] as? String ?? ""
             let text = ports.map { "\($0["protocol"] ?? "") \($0["port"] ?? "") (\($0["label"] ?? ""))" }
                 .joined(separator: ", ")
-            rules.append(["service": service, "tag": tag, "resource": Identifiers.resource(tag), "ports_text": text,
+            rules.append(["service": service, "environment": environment, "replication_tag": replication,
+                          "has_replication": !replication.isEmpty, "tag": tag, "resource": Identifiers.resource(tag), "ports_text": text,
                           "ports": ports, "tcp_ports": list("tcp"), "has_tcp_ports": !list("tcp").isEmpty,
                           "udp_ports": list("udp"), "has_udp_ports": !list("udp").isEmpty])
         }

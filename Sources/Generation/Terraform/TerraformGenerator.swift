@@ -65,6 +65,7 @@ public struct TerraformGenerator: Sendable {
             var names = Identifiers.Unique.resources()
             var seen = Set<Int>()
             var portsByService: [String: [Workload.Port]] = [:]
+            var serviceEnvironments: [String: Set<String>] = [:]
             var dependencyPorts = Set<Workload.Port>()
             // A cloud whose wave templates hold `storage.tf` builds file shares and object stores; until then the
             // server stays a VM with its data on disks.
@@ -149,11 +150,20 @@ public struct TerraformGenerator: Sendable {
                 }
                 let engines = model.servers.compactMap { estate.serverIndex[$0.id] }
                     .flatMap { Workload.engines(of: estate.servers[$0]) }
-                let ports = Workload.ports(of: model, engines: engines)
+                let ports = Workload.ports(of: model, engines: engines, kind: assessed.kind)
                 if !ports.unknown.isEmpty {
                     unknownPorts.append(["id": model.id, "protocols": ports.unknown.joined(separator: ", ")])
                 }
-                portsByService[model.id] = ports.known
+                // Its own ports, and those of the interfaces that join it to another service of the estate (its
+                // `peer`, either way): the inventory does not say which end listens, so both ends open them.
+                var own = Set(ports.known)
+                for peer in Workload.peers(of: model, in: estate) {
+                    guard let other = estate.serviceIndex[peer] else { continue }
+                    own.formUnion(Workload.linkPorts(into: model, from: estate.services[other], in: estate))
+                }
+                portsByService[model.id] = own.sorted()
+                serviceEnvironments[model.id] = Set(model.servers.compactMap { estate.serverIndex[$0.id] }
+                    .map { Workload.environment(of: estate.servers[$0]) })
                 dependencyPorts.formUnion(Workload.dependencyPorts(of: model, in: estate))
             }
             let width = servers.map { ($0["name"] as? String ?? "").count }.max() ?? 0
@@ -164,6 +174,11 @@ public struct TerraformGenerator: Sendable {
                 let ports = portsByService[servers[index]["service"] as? String ?? ""] ?? []
                 servers[index]["ports"] = ports.map(Self.portContext)
                 servers[index]["has_ports"] = !ports.isEmpty
+                // The environment its service's production and DR servers replicate with, when it has both.
+                let environment = servers[index]["environment"] as? String ?? "production"
+                let partner = environment == "production" ? "dr" : environment == "dr" ? "production" : ""
+                let environments = serviceEnvironments[servers[index]["service"] as? String ?? ""] ?? []
+                servers[index]["replication_partner"] = environments.contains(partner) ? partner : ""
             }
             context["servers"] = servers
             // Each operating system image the wave's servers start from, once, by image_key, with where the cloud

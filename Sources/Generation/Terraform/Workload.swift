@@ -177,11 +177,26 @@ enum Workload {
         }
     }
 
-    /// The ports of all a service's interfaces, sorted and without repeats, and the protocols with no known port.
-    static func ports(of service: Service, engines: [String]) -> (known: [Port], unknown: [String]) {
+    /// The ports a print service's servers listen on: LPD 515/tcp ("printer") and IPP 631/tcp ("ipp"), from the
+    /// IANA Service Name and Transport Protocol Port Number Registry, and 9100/tcp, raw printing (JetDirect,
+    /// "AppSocket"), which IANA does not register for printing: it is the printers' and print servers' convention.
+    static let printPorts = [
+        Port(transport: "tcp", number: 515, label: "lpd"), Port(transport: "tcp", number: 631, label: "ipp"),
+        Port(transport: "tcp", number: 9100, label: "raw-print"),
+    ]
+
+    /// Whether an interface opens its service's own ports to others. A MESH client (`mesh`) only connects out, to
+    /// the national MESH server over HTTPS, so it opens nothing inbound on the server that runs it.
+    static func listens(_ interface: Interface) -> Bool { interface.protocol != .mesh }
+
+    /// The ports of all a service's interfaces, sorted and without repeats, and the protocols with no known port;
+    /// a print service's printing ports too, whatever its interfaces say. `kind` is the service's kind where the
+    /// assessment inferred it (an inventory seldom gives it); the inventory's otherwise.
+    static func ports(of service: Service, engines: [String], kind: ServiceKind? = nil) -> (known: [Port], unknown: [String]) {
         var known = Set<Port>()
         var unknown: [String] = []
-        for interface in service.interfaces {
+        if (kind ?? service.kind) == .print { known.formUnion(printPorts) }
+        for interface in service.interfaces where listens(interface) {
             guard let protocolName = interface.protocol else { continue }
             if let ports = ports(protocolName, engines: engines) {
                 known.formUnion(ports)
@@ -209,6 +224,55 @@ enum Workload {
         for reference in service.dependsOn {
             guard let index = estate.serviceIndex[reference.id] else { continue }
             ports.formUnion(portsReached(at: estate.services[index], in: estate))
+        }
+        return ports.sorted()
+    }
+
+    // MARK: Interfaces between services
+
+    /// The database engines a service's servers run.
+    static func engines(of service: Service, in estate: Estate) -> [String] {
+        service.servers.compactMap { estate.serverIndex[$0.id] }.flatMap { engines(of: estate.servers[$0]) }
+    }
+
+    /// The other services of the estate that an interface joins `service` to, either way: those its interfaces
+    /// name as `peer`, and those whose interfaces name it. Sorted, without repeats.
+    static func peers(of service: Service, in estate: Estate) -> [String] {
+        var found = Set<String>()
+        for interface in service.interfaces {
+            if let peer = interface.peer, peer != service.id, estate.serviceIndex[peer] != nil { found.insert(peer) }
+        }
+        for other in estate.services where other.id != service.id
+            && other.interfaces.contains(where: { $0.peer == service.id }) {
+            found.insert(other.id)
+        }
+        return found.sorted()
+    }
+
+    /// The ports `service` admits from `peer` (and `peer` sends to it on) for the interfaces between the two. The
+    /// inventory does not say which end listens, so both do: the ports of every interface either names the other
+    /// by, except a MESH client's (`mesh`), which only connects out, so it opens the other end alone.
+    static func linkPorts(into service: Service, from peer: Service, in estate: Estate) -> [Port] {
+        let engines = Array(Set(engines(of: service, in: estate) + engines(of: peer, in: estate))).sorted()
+        var ports = Set<Port>()
+        let interfaces = service.interfaces.filter { $0.peer == peer.id && listens($0) }
+            + peer.interfaces.filter { $0.peer == service.id }
+        for interface in interfaces {
+            guard let protocolName = interface.protocol, let known = Self.ports(protocolName, engines: engines) else { continue }
+            ports.formUnion(known)
+        }
+        return ports.sorted()
+    }
+
+    /// The ports a service's interfaces reach peers outside the estate on (a national service, a supplier, a
+    /// partner trust, modalities): a peer that names no service of the estate, or none at all.
+    static func externalPorts(of service: Service, in estate: Estate) -> [Port] {
+        let engines = engines(of: service, in: estate)
+        var ports = Set<Port>()
+        for interface in service.interfaces {
+            if let peer = interface.peer, estate.serviceIndex[peer] != nil { continue }
+            guard let protocolName = interface.protocol, let known = Self.ports(protocolName, engines: engines) else { continue }
+            ports.formUnion(known)
         }
         return ports.sorted()
     }

@@ -61,16 +61,21 @@ locals {
   }
 }
 
-# A security group per service, so one service's ports are never open on another's servers. Each service's group
+# A security group per service and environment (outside production its key is SERVICE@ENVIRONMENT), so one
+# service's ports are never open on another's servers and a test server never shares a production group. Each group
 # admits the ports it listens on (its interfaces' protocols, and its databases' engine ports) from the trust's ranges;
-# from the groups of the services of this wave that depend on it, and of its own servers when it has several (a web
-# tier reaching its database); and from the VPC's range when a service of another wave depends on it (each wave is
-# its own root module, applied on its own, so that wave's groups are not known here). A directory service's domain
-# controllers are reached by every domain member, wherever it runs: the VPC's range and the trust's, on every port a
-# member uses. Each group lets its servers reach what their service depends on (the dependencies' interface and
-# engine ports) in the estate. Every server is also in `servers` (HTTP and HTTPS out, for patching and the landing
-# zone's endpoints) and, if it runs Windows, in `domain_members` (the directory's ports out): three groups at most on
-# a network interface, of the 5 allowed.
+# from the groups of this wave's services of the same environment that depend on it or that an interface joins it to
+# (its peer, either way: the inventory does not say which end listens, so both ends admit the interface's ports and
+# both may send them), of its own servers when it has several (a web tier reaching its database), and of the
+# service's production or DR group (replication); and from the VPC's range when a service of another wave depends on
+# it or is joined to it (each wave is its own root module, applied on its own, so that wave's groups are not known
+# here). A directory service's domain controllers are reached by every domain member, wherever it runs: the VPC's
+# range and the trust's, on every port a member uses. Each group lets its servers reach, in the estate, what their
+# service depends on (the dependencies' interface and engine ports), the services an interface joins it to, and
+# interfaces' peers outside the estate (national services, suppliers, partner trusts) in the trust's ranges. Every
+# server is also in `servers` (HTTP and HTTPS out, for patching, the landing zone's endpoints and HTTPS interfaces)
+# and, if it runs Windows, in `domain_members` (the directory's ports out): three groups at most on a network
+# interface, of the 5 allowed.
 #
 # "Amazon VPC quotas" (Amazon VPC User Guide): 60 inbound and 60 outbound rules per security group unless raised, a
 # rule naming another group counting as one. Where a service's groups would take it past security_group_rule_quota,
@@ -79,6 +84,7 @@ locals {
 locals {
   services = {
     "rmh-ad" = {
+      service    = "rmh-ad"
       directory  = true
       elsewhere  = true
       members    = 2
@@ -89,6 +95,9 @@ locals {
         { protocol = "tcp", port = 443, to_port = 443, label = "https" },
       ]
       outbound = [
+        { protocol = "tcp", port = 389, to_port = 389, label = "ldap" },
+        { protocol = "udp", port = 389, to_port = 389, label = "ldap" },
+        { protocol = "tcp", port = 443, to_port = 443, label = "https" },
       ]
     }
   }
@@ -154,12 +163,12 @@ locals {
 resource "aws_security_group" "service" {
   for_each    = local.services
   name        = "${var.name_prefix}-wave-0-${each.key}"
-  description = "Servers and databases of ${each.key} (wave 0): its own ports, from the estate"
+  description = "Servers and databases of ${each.key} (wave 0): its own ports, from its environment"
   vpc_id      = local.vpc_id
 
   tags = {
     Name    = "${var.name_prefix}-wave-0-${each.key}"
-    service = each.key
+    service = each.value.service
   }
 }
 

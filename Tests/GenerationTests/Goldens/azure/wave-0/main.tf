@@ -13,7 +13,8 @@ resource "azurerm_resource_group" "wave" {
   }
 }
 
-# rmh-ad's servers, by their network interfaces, for the rules below.
+# rmh-ad's production servers, by their network interfaces, for the rules below: rules between services
+# join groups of one environment, so a test server never reaches a production one.
 resource "azurerm_application_security_group" "rmh_ad" {
   name                = "${var.name_prefix}-rmh-ad"
   location            = azurerm_resource_group.wave.location
@@ -22,10 +23,13 @@ resource "azurerm_application_security_group" "rmh_ad" {
   tags = merge(azurerm_resource_group.wave.tags, { service = "rmh-ad" })
 }
 
+# Where an interface joins two services (its `peer`), the inventory does not say which end listens, so both
+# ends admit its ports from the other: narrow those rules once the supplier says.
+
 resource "azurerm_network_security_rule" "wave_0_200_rmh_ad_tcp_from_trust" {
   count                                      = length(var.on_premises_cidrs) > 0 ? 1 : 0
   name                                       = "wave-0-200-rmh-ad-tcp-from-trust"
-  description                                = "rmh-ad's interface ports (TCP) from the trust's ranges"
+  description                                = "rmh-ad production's interface ports (TCP) from the trust's ranges"
   priority                                   = 200
   direction                                  = "Inbound"
   access                                     = "Allow"
@@ -41,7 +45,7 @@ resource "azurerm_network_security_rule" "wave_0_200_rmh_ad_tcp_from_trust" {
 resource "azurerm_network_security_rule" "wave_0_201_rmh_ad_udp_from_trust" {
   count                                      = length(var.on_premises_cidrs) > 0 ? 1 : 0
   name                                       = "wave-0-201-rmh-ad-udp-from-trust"
-  description                                = "rmh-ad's interface ports (UDP) from the trust's ranges"
+  description                                = "rmh-ad production's interface ports (UDP) from the trust's ranges"
   priority                                   = 201
   direction                                  = "Inbound"
   access                                     = "Allow"
@@ -56,7 +60,7 @@ resource "azurerm_network_security_rule" "wave_0_201_rmh_ad_udp_from_trust" {
 
 resource "azurerm_network_security_rule" "wave_0_202_rmh_ad_tcp_within" {
   name                                       = "wave-0-202-rmh-ad-tcp-within"
-  description                                = "rmh-ad's interface ports (TCP) between its own servers"
+  description                                = "rmh-ad production's interface ports (TCP) between its own servers"
   priority                                   = 202
   direction                                  = "Inbound"
   access                                     = "Allow"
@@ -71,7 +75,7 @@ resource "azurerm_network_security_rule" "wave_0_202_rmh_ad_tcp_within" {
 
 resource "azurerm_network_security_rule" "wave_0_203_rmh_ad_udp_within" {
   name                                       = "wave-0-203-rmh-ad-udp-within"
-  description                                = "rmh-ad's interface ports (UDP) between its own servers"
+  description                                = "rmh-ad production's interface ports (UDP) between its own servers"
   priority                                   = 203
   direction                                  = "Inbound"
   access                                     = "Allow"

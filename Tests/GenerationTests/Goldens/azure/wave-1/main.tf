@@ -13,7 +13,8 @@ resource "azurerm_resource_group" "wave" {
   }
 }
 
-# rmh-esr's servers, by their network interfaces, for the rules below.
+# rmh-esr's production servers, by their network interfaces, for the rules below: rules between services
+# join groups of one environment, so a test server never reaches a production one.
 resource "azurerm_application_security_group" "rmh_esr" {
   name                = "${var.name_prefix}-rmh-esr"
   location            = azurerm_resource_group.wave.location
@@ -22,7 +23,8 @@ resource "azurerm_application_security_group" "rmh_esr" {
   tags = merge(azurerm_resource_group.wave.tags, { service = "rmh-esr" })
 }
 
-# rmh-print's servers, by their network interfaces, for the rules below.
+# rmh-print's production servers, by their network interfaces, for the rules below: rules between services
+# join groups of one environment, so a test server never reaches a production one.
 resource "azurerm_application_security_group" "rmh_print" {
   name                = "${var.name_prefix}-rmh-print"
   location            = azurerm_resource_group.wave.location
@@ -37,10 +39,13 @@ data "azurerm_application_security_group" "wave_0_rmh_ad" {
   resource_group_name = "${var.name_prefix}-wave-0"
 }
 
+# Where an interface joins two services (its `peer`), the inventory does not say which end listens, so both
+# ends admit its ports from the other: narrow those rules once the supplier says.
+
 resource "azurerm_network_security_rule" "wave_1_300_rmh_esr_tcp_from_trust" {
   count                                      = length(var.on_premises_cidrs) > 0 ? 1 : 0
   name                                       = "wave-1-300-rmh-esr-tcp-from-trust"
-  description                                = "rmh-esr's interface ports (TCP) from the trust's ranges"
+  description                                = "rmh-esr production's interface ports (TCP) from the trust's ranges"
   priority                                   = 300
   direction                                  = "Inbound"
   access                                     = "Allow"
@@ -56,7 +61,7 @@ resource "azurerm_network_security_rule" "wave_1_300_rmh_esr_tcp_from_trust" {
 resource "azurerm_network_security_rule" "wave_1_301_rmh_esr_udp_from_trust" {
   count                                      = length(var.on_premises_cidrs) > 0 ? 1 : 0
   name                                       = "wave-1-301-rmh-esr-udp-from-trust"
-  description                                = "rmh-esr's interface ports (UDP) from the trust's ranges"
+  description                                = "rmh-esr production's interface ports (UDP) from the trust's ranges"
   priority                                   = 301
   direction                                  = "Inbound"
   access                                     = "Allow"
@@ -71,7 +76,7 @@ resource "azurerm_network_security_rule" "wave_1_301_rmh_esr_udp_from_trust" {
 
 resource "azurerm_network_security_rule" "wave_1_302_rmh_ad_tcp_from_rmh_esr" {
   name                                       = "wave-1-302-rmh-ad-tcp-from-rmh-esr"
-  description                                = "rmh-ad's ports (TCP) from rmh-esr, which depends on it"
+  description                                = "rmh-ad production's ports (TCP) from rmh-esr (production): rmh-esr depends on it; an interface joins them"
   priority                                   = 302
   direction                                  = "Inbound"
   access                                     = "Allow"
@@ -86,7 +91,7 @@ resource "azurerm_network_security_rule" "wave_1_302_rmh_ad_tcp_from_rmh_esr" {
 
 resource "azurerm_network_security_rule" "wave_1_303_rmh_ad_udp_from_rmh_esr" {
   name                                       = "wave-1-303-rmh-ad-udp-from-rmh-esr"
-  description                                = "rmh-ad's ports (UDP) from rmh-esr, which depends on it"
+  description                                = "rmh-ad production's ports (UDP) from rmh-esr (production): rmh-esr depends on it; an interface joins them"
   priority                                   = 303
   direction                                  = "Inbound"
   access                                     = "Allow"
@@ -99,10 +104,56 @@ resource "azurerm_network_security_rule" "wave_1_303_rmh_ad_udp_from_rmh_esr" {
   network_security_group_name                = data.azurerm_network_security_group.workloads.name
 }
 
-resource "azurerm_network_security_rule" "wave_1_304_rmh_ad_tcp_from_rmh_print" {
-  name                                       = "wave-1-304-rmh-ad-tcp-from-rmh-print"
-  description                                = "rmh-ad's ports (TCP) from rmh-print, which depends on it"
+resource "azurerm_network_security_rule" "wave_1_304_rmh_esr_tcp_from_rmh_ad" {
+  name                                       = "wave-1-304-rmh-esr-tcp-from-rmh-ad"
+  description                                = "rmh-esr production's ports (TCP) from rmh-ad (production): an interface joins them"
   priority                                   = 304
+  direction                                  = "Inbound"
+  access                                     = "Allow"
+  protocol                                   = "Tcp"
+  source_port_range                          = "*"
+  destination_port_ranges                    = ["389"]
+  source_application_security_group_ids      = [data.azurerm_application_security_group.wave_0_rmh_ad.id]
+  destination_application_security_group_ids = [azurerm_application_security_group.rmh_esr.id]
+  resource_group_name                        = data.azurerm_resource_group.landing_zone.name
+  network_security_group_name                = data.azurerm_network_security_group.workloads.name
+}
+
+resource "azurerm_network_security_rule" "wave_1_305_rmh_esr_udp_from_rmh_ad" {
+  name                                       = "wave-1-305-rmh-esr-udp-from-rmh-ad"
+  description                                = "rmh-esr production's ports (UDP) from rmh-ad (production): an interface joins them"
+  priority                                   = 305
+  direction                                  = "Inbound"
+  access                                     = "Allow"
+  protocol                                   = "Udp"
+  source_port_range                          = "*"
+  destination_port_ranges                    = ["389"]
+  source_application_security_group_ids      = [data.azurerm_application_security_group.wave_0_rmh_ad.id]
+  destination_application_security_group_ids = [azurerm_application_security_group.rmh_esr.id]
+  resource_group_name                        = data.azurerm_resource_group.landing_zone.name
+  network_security_group_name                = data.azurerm_network_security_group.workloads.name
+}
+
+resource "azurerm_network_security_rule" "wave_1_306_rmh_print_tcp_from_trust" {
+  count                                      = length(var.on_premises_cidrs) > 0 ? 1 : 0
+  name                                       = "wave-1-306-rmh-print-tcp-from-trust"
+  description                                = "rmh-print production's interface ports (TCP) from the trust's ranges"
+  priority                                   = 306
+  direction                                  = "Inbound"
+  access                                     = "Allow"
+  protocol                                   = "Tcp"
+  source_port_range                          = "*"
+  destination_port_ranges                    = ["515", "631", "9100"]
+  source_address_prefixes                    = var.on_premises_cidrs
+  destination_application_security_group_ids = [azurerm_application_security_group.rmh_print.id]
+  resource_group_name                        = data.azurerm_resource_group.landing_zone.name
+  network_security_group_name                = data.azurerm_network_security_group.workloads.name
+}
+
+resource "azurerm_network_security_rule" "wave_1_307_rmh_ad_tcp_from_rmh_print" {
+  name                                       = "wave-1-307-rmh-ad-tcp-from-rmh-print"
+  description                                = "rmh-ad production's ports (TCP) from rmh-print (production): rmh-print depends on it"
+  priority                                   = 307
   direction                                  = "Inbound"
   access                                     = "Allow"
   protocol                                   = "Tcp"
@@ -114,10 +165,10 @@ resource "azurerm_network_security_rule" "wave_1_304_rmh_ad_tcp_from_rmh_print" 
   network_security_group_name                = data.azurerm_network_security_group.workloads.name
 }
 
-resource "azurerm_network_security_rule" "wave_1_305_rmh_ad_udp_from_rmh_print" {
-  name                                       = "wave-1-305-rmh-ad-udp-from-rmh-print"
-  description                                = "rmh-ad's ports (UDP) from rmh-print, which depends on it"
-  priority                                   = 305
+resource "azurerm_network_security_rule" "wave_1_308_rmh_ad_udp_from_rmh_print" {
+  name                                       = "wave-1-308-rmh-ad-udp-from-rmh-print"
+  description                                = "rmh-ad production's ports (UDP) from rmh-print (production): rmh-print depends on it"
+  priority                                   = 308
   direction                                  = "Inbound"
   access                                     = "Allow"
   protocol                                   = "Udp"

@@ -13,7 +13,8 @@ resource "azurerm_resource_group" "wave" {
   }
 }
 
-# rmh-rds's servers, by their network interfaces, for the rules below.
+# rmh-rds's production servers, by their network interfaces, for the rules below: rules between services
+# join groups of one environment, so a test server never reaches a production one.
 resource "azurerm_application_security_group" "rmh_rds" {
   name                = "${var.name_prefix}-rmh-rds"
   location            = azurerm_resource_group.wave.location
@@ -28,10 +29,13 @@ data "azurerm_application_security_group" "wave_0_rmh_ad" {
   resource_group_name = "${var.name_prefix}-wave-0"
 }
 
+# Where an interface joins two services (its `peer`), the inventory does not say which end listens, so both
+# ends admit its ports from the other: narrow those rules once the supplier says.
+
 resource "azurerm_network_security_rule" "wave_2_400_rmh_rds_tcp_from_trust" {
   count                                      = length(var.on_premises_cidrs) > 0 ? 1 : 0
   name                                       = "wave-2-400-rmh-rds-tcp-from-trust"
-  description                                = "rmh-rds's interface ports (TCP) from the trust's ranges"
+  description                                = "rmh-rds production's interface ports (TCP) from the trust's ranges"
   priority                                   = 400
   direction                                  = "Inbound"
   access                                     = "Allow"
@@ -46,7 +50,7 @@ resource "azurerm_network_security_rule" "wave_2_400_rmh_rds_tcp_from_trust" {
 
 resource "azurerm_network_security_rule" "wave_2_401_rmh_rds_tcp_within" {
   name                                       = "wave-2-401-rmh-rds-tcp-within"
-  description                                = "rmh-rds's interface ports (TCP) between its own servers"
+  description                                = "rmh-rds production's interface ports (TCP) between its own servers"
   priority                                   = 401
   direction                                  = "Inbound"
   access                                     = "Allow"
@@ -61,7 +65,7 @@ resource "azurerm_network_security_rule" "wave_2_401_rmh_rds_tcp_within" {
 
 resource "azurerm_network_security_rule" "wave_2_402_rmh_ad_tcp_from_rmh_rds" {
   name                                       = "wave-2-402-rmh-ad-tcp-from-rmh-rds"
-  description                                = "rmh-ad's ports (TCP) from rmh-rds, which depends on it"
+  description                                = "rmh-ad production's ports (TCP) from rmh-rds (production): rmh-rds depends on it"
   priority                                   = 402
   direction                                  = "Inbound"
   access                                     = "Allow"
@@ -76,7 +80,7 @@ resource "azurerm_network_security_rule" "wave_2_402_rmh_ad_tcp_from_rmh_rds" {
 
 resource "azurerm_network_security_rule" "wave_2_403_rmh_ad_udp_from_rmh_rds" {
   name                                       = "wave-2-403-rmh-ad-udp-from-rmh-rds"
-  description                                = "rmh-ad's ports (UDP) from rmh-rds, which depends on it"
+  description                                = "rmh-ad production's ports (UDP) from rmh-rds (production): rmh-rds depends on it"
   priority                                   = 403
   direction                                  = "Inbound"
   access                                     = "Allow"

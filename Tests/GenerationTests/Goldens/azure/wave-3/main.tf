@@ -13,7 +13,8 @@ resource "azurerm_resource_group" "wave" {
   }
 }
 
-# rmh-epma's servers, by their network interfaces, for the rules below.
+# rmh-epma's production servers, by their network interfaces, for the rules below: rules between services
+# join groups of one environment, so a test server never reaches a production one.
 resource "azurerm_application_security_group" "rmh_epma" {
   name                = "${var.name_prefix}-rmh-epma"
   location            = azurerm_resource_group.wave.location
@@ -28,10 +29,13 @@ data "azurerm_application_security_group" "wave_0_rmh_ad" {
   resource_group_name = "${var.name_prefix}-wave-0"
 }
 
+# Where an interface joins two services (its `peer`), the inventory does not say which end listens, so both
+# ends admit its ports from the other: narrow those rules once the supplier says.
+
 resource "azurerm_network_security_rule" "wave_3_500_rmh_epma_tcp_from_trust" {
   count                                      = length(var.on_premises_cidrs) > 0 ? 1 : 0
   name                                       = "wave-3-500-rmh-epma-tcp-from-trust"
-  description                                = "rmh-epma's interface ports (TCP) from the trust's ranges"
+  description                                = "rmh-epma production's interface ports (TCP) from the trust's ranges"
   priority                                   = 500
   direction                                  = "Inbound"
   access                                     = "Allow"
@@ -46,7 +50,7 @@ resource "azurerm_network_security_rule" "wave_3_500_rmh_epma_tcp_from_trust" {
 
 resource "azurerm_network_security_rule" "wave_3_501_rmh_epma_tcp_within" {
   name                                       = "wave-3-501-rmh-epma-tcp-within"
-  description                                = "rmh-epma's interface ports (TCP) between its own servers"
+  description                                = "rmh-epma production's interface ports (TCP) between its own servers"
   priority                                   = 501
   direction                                  = "Inbound"
   access                                     = "Allow"
@@ -61,7 +65,7 @@ resource "azurerm_network_security_rule" "wave_3_501_rmh_epma_tcp_within" {
 
 resource "azurerm_network_security_rule" "wave_3_502_rmh_ad_tcp_from_rmh_epma" {
   name                                       = "wave-3-502-rmh-ad-tcp-from-rmh-epma"
-  description                                = "rmh-ad's ports (TCP) from rmh-epma, which depends on it"
+  description                                = "rmh-ad production's ports (TCP) from rmh-epma (production): rmh-epma depends on it"
   priority                                   = 502
   direction                                  = "Inbound"
   access                                     = "Allow"
@@ -76,7 +80,7 @@ resource "azurerm_network_security_rule" "wave_3_502_rmh_ad_tcp_from_rmh_epma" {
 
 resource "azurerm_network_security_rule" "wave_3_503_rmh_ad_udp_from_rmh_epma" {
   name                                       = "wave-3-503-rmh-ad-udp-from-rmh-epma"
-  description                                = "rmh-ad's ports (UDP) from rmh-epma, which depends on it"
+  description                                = "rmh-ad production's ports (UDP) from rmh-epma (production): rmh-epma depends on it"
   priority                                   = 503
   direction                                  = "Inbound"
   access                                     = "Allow"

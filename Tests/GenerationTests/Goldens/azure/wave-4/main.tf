@@ -13,7 +13,8 @@ resource "azurerm_resource_group" "wave" {
   }
 }
 
-# rmh-dw's servers, by their network interfaces, for the rules below.
+# rmh-dw's production servers, by their network interfaces, for the rules below: rules between services
+# join groups of one environment, so a test server never reaches a production one.
 resource "azurerm_application_security_group" "rmh_dw" {
   name                = "${var.name_prefix}-rmh-dw"
   location            = azurerm_resource_group.wave.location
@@ -22,7 +23,8 @@ resource "azurerm_application_security_group" "rmh_dw" {
   tags = merge(azurerm_resource_group.wave.tags, { service = "rmh-dw" })
 }
 
-# rmh-pharmacy's servers, by their network interfaces, for the rules below.
+# rmh-pharmacy's production servers, by their network interfaces, for the rules below: rules between services
+# join groups of one environment, so a test server never reaches a production one.
 resource "azurerm_application_security_group" "rmh_pharmacy" {
   name                = "${var.name_prefix}-rmh-pharmacy"
   location            = azurerm_resource_group.wave.location
@@ -37,16 +39,19 @@ data "azurerm_application_security_group" "wave_0_rmh_ad" {
   resource_group_name = "${var.name_prefix}-wave-0"
 }
 
+# Where an interface joins two services (its `peer`), the inventory does not say which end listens, so both
+# ends admit its ports from the other: narrow those rules once the supplier says.
+
 resource "azurerm_network_security_rule" "wave_4_600_rmh_dw_tcp_from_trust" {
   count                                      = length(var.on_premises_cidrs) > 0 ? 1 : 0
   name                                       = "wave-4-600-rmh-dw-tcp-from-trust"
-  description                                = "rmh-dw's interface ports (TCP) from the trust's ranges"
+  description                                = "rmh-dw production's interface ports (TCP) from the trust's ranges"
   priority                                   = 600
   direction                                  = "Inbound"
   access                                     = "Allow"
   protocol                                   = "Tcp"
   source_port_range                          = "*"
-  destination_port_ranges                    = ["443", "445", "1433"]
+  destination_port_ranges                    = ["445", "1433"]
   source_address_prefixes                    = var.on_premises_cidrs
   destination_application_security_group_ids = [azurerm_application_security_group.rmh_dw.id]
   resource_group_name                        = data.azurerm_resource_group.landing_zone.name
@@ -55,7 +60,7 @@ resource "azurerm_network_security_rule" "wave_4_600_rmh_dw_tcp_from_trust" {
 
 resource "azurerm_network_security_rule" "wave_4_601_rmh_ad_tcp_from_rmh_pharmacy" {
   name                                       = "wave-4-601-rmh-ad-tcp-from-rmh-pharmacy"
-  description                                = "rmh-ad's ports (TCP) from rmh-pharmacy, which depends on it"
+  description                                = "rmh-ad production's ports (TCP) from rmh-pharmacy (production): rmh-pharmacy depends on it"
   priority                                   = 601
   direction                                  = "Inbound"
   access                                     = "Allow"
@@ -70,7 +75,7 @@ resource "azurerm_network_security_rule" "wave_4_601_rmh_ad_tcp_from_rmh_pharmac
 
 resource "azurerm_network_security_rule" "wave_4_602_rmh_ad_udp_from_rmh_pharmacy" {
   name                                       = "wave-4-602-rmh-ad-udp-from-rmh-pharmacy"
-  description                                = "rmh-ad's ports (UDP) from rmh-pharmacy, which depends on it"
+  description                                = "rmh-ad production's ports (UDP) from rmh-pharmacy (production): rmh-pharmacy depends on it"
   priority                                   = 602
   direction                                  = "Inbound"
   access                                     = "Allow"

@@ -17,12 +17,15 @@ resource "google_project_iam_member" "wave_monitoring" {
   member  = "serviceAccount:${google_service_account.wave.email}"
 }
 
-# rmh-ad: the ports of its interfaces' protocols, to its servers, within the estate and from the trust's ranges.
-# Management (SSH, RDP) comes through IAP, and the directory's ports through the landing zone's rules.
+# rmh-ad (production): the ports of its interfaces' protocols, to its production servers, from the
+# production subnet and the trust's ranges: never from another environment's servers. Where an
+# interface joins it to another service (its peer), the inventory does not say which end listens, so both ends open
+# the interface's ports. Management (SSH, RDP) comes through IAP, and the directory's ports through the landing zone's
+# rules.
 resource "google_compute_firewall" "svc_rmh_ad" {
   name        = "${var.name_prefix}-svc-rmh-ad"
   network     = local.network_id
-  description = "rmh-ad: the ports of its interfaces, within the estate and from the trust"
+  description = "rmh-ad (production): the ports of its interfaces, from its environment and the trust"
   direction   = "INGRESS"
   priority    = 1000
   target_tags = ["svc-rmh-ad"]
@@ -37,7 +40,7 @@ resource "google_compute_firewall" "svc_rmh_ad" {
     ports    = ["389"]
   }
 
-  source_ranges = concat(local.estate_ranges, var.on_premises_cidrs)
+  source_ranges = concat([data.google_compute_subnetwork.environment["production"].ip_cidr_range], var.on_premises_cidrs)
 
   log_config {
     metadata = "INCLUDE_ALL_METADATA"
