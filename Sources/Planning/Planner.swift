@@ -820,11 +820,15 @@ public struct Planner: Sendable {
         notes.append(contentsOf: licenceNotes(sizing: sizing, assumptions: assumptions, sizer: sizer))
         notes.append(onPremises.given
             ? "The on-premises figure is the inventory's (assumptions.on_premises_monthly_gbp)."
-            : "No on-premises cost is given, so the plan does not compare. cloudfirst's partial model (per physical "
-                + "server GBP " + String(format: "%.0f", OnPremisesModel.physicalServerMonthlyGBP) + " a month for "
-                + "power, hardware refresh, support and space; a virtual machine a tenth of that) leaves out storage, "
-                + "hypervisor subscriptions, operating system and database licences, the DR site and staff, so it "
-                + "is shown only as a floor: set assumptions.on_premises_monthly_gbp to compare.")
+            : "No on-premises cost is given, so the plan does not compare. cloudfirst's partial model, its own "
+                + "illustration and not a sourced figure, comes to GBP "
+                + PlanFormatting.pounds(onPremises.monthlyGBP) + " a month for this estate's powered-on servers: "
+                + "per physical server GBP " + String(format: "%.0f", OnPremisesModel.physicalServerMonthlyGBP)
+                + " a month (0.35 kW at a PUE of 1.8 and GBP 0.25 a kWh for power and cooling, hardware of GBP 7,000 "
+                + "refreshed every five years, GBP 60 of support and GBP 25 of space), a virtual machine a tenth of "
+                + "that. It leaves out storage, hypervisor subscriptions, operating system and database licences, "
+                + "the DR site and staff, so it is a floor, not the trust's cost: set "
+                + "assumptions.on_premises_monthly_gbp to compare.")
         return notes
     }
 }

@@ -45,9 +45,13 @@ public enum PlanMarkdown {
         out += "\n| cost (GBP) | " + clouds.map { "\($0.displayName) (\(plan.assumptions.regions[$0] ?? ""))" }
             .joined(separator: " | ") + " | on premises |\n|---|" + String(repeating: "---:|", count: clouds.count + 1)
             + "\n"
-        let onPremisesLabel = plan.onPremises.given ? "" : " (partial model: a floor, not the trust's cost)"
+        // Without the trust's own figure the column says so: a partial model beside the cloud figures would be
+        // quoted as a comparison. The model, with its workings, is in the notes.
+        let onPremisesMonthly = plan.onPremises.given ? PlanFormatting.pounds(plan.onPremises.monthlyGBP) : "not given"
+        let onPremisesFiveYears = plan.onPremises.given
+            ? PlanFormatting.pounds(plan.fiveYear(plan.onPremises.monthlyGBP)) : "not given"
         out += "| per month | " + clouds.map { PlanFormatting.pounds(plan.monthly[$0]) }.joined(separator: " | ")
-            + " | \(PlanFormatting.pounds(plan.onPremises.monthlyGBP))\(onPremisesLabel) |\n"
+            + " | \(onPremisesMonthly) |\n"
         let ranges = clouds.map(plan.monthlyRange)
         if ranges.contains(where: { abs($0.payAsYouGo - $0.threeYear) >= 1 }) {
             out += "| per month, pay as you go to a 3-year commitment | " + ranges.map {
@@ -56,13 +60,14 @@ public enum PlanMarkdown {
         }
         out += "| five years from the start, each wave from its cut-over | "
             + clouds.map { PlanFormatting.pounds(plan.fiveYearRamped($0)) }.joined(separator: " | ")
-            + " | \(PlanFormatting.pounds(plan.fiveYear(plan.onPremises.monthlyGBP)))\(onPremisesLabel) |\n\n"
+            + " | \(onPremisesFiveYears) |\n\n"
         out += plan.cloudCoverage + " "
             + (plan.onPremises.given ? "On premises is the inventory's figure for the whole estate today: it is "
                 + "not like for like, since what stays (retained services, the site, its network) goes on costing "
                 + "after the move and the cloud figures start only at each cut-over."
-                : "No on-premises cost is given, so the two sides are not compared: the partial model shown is a "
-                    + "floor (power, hardware, support and space only); set assumptions.on_premises_monthly_gbp.")
+                : "No on-premises cost is given, so the two sides are not compared; cloudfirst's partial model "
+                    + "(power, hardware, support and space only, a floor and not the trust's cost) is in the notes. "
+                    + "Set assumptions.on_premises_monthly_gbp to compare.")
             + " See [Assumptions](#assumptions-and-notes).\n"
 
         // The three largest parts are written on two cores: the waves on one, the estate's risks and the sizing
