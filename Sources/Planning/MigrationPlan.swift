@@ -139,31 +139,49 @@ extension MigrationPlan {
         case .threeYear: "compute at three-year commitment rates"
         }
         // One pass over every sizing in place: flattening them first would copy them all.
-        var windows = false, pricedLicences = false, unpricedLicences = false, oracle = false
-        var unpricedStorage = false, tooSmall = 0
+        // What is left out is counted, so that a reader can see how much: servers, GB, services.
+        var windows = false, pricedLicences = false, tooSmall = 0
+        var unpricedLicenceServers = 0, oracleServers = 0, unpricedStorageServers = 0, unpricedStorageGB = 0.0
         for sized in sizing {
+            var unpricedLicence = false, isOracle = false, unpricedStorage = false
             for on in sized.clouds {
                 windows = windows || on.windowsLicenceGBP > 0
                 pricedLicences = pricedLicences || on.licenceGBP > 0
-                unpricedLicences = unpricedLicences || on.licenceLeftOut
-                oracle = oracle || on.databaseLicence.isOracle
+                unpricedLicence = unpricedLicence || on.licenceLeftOut
+                isOracle = isOracle || on.databaseLicence.isOracle
                 unpricedStorage = unpricedStorage || !on.storagePriced
                 if on.exceedsCatalogue { tooSmall += 1 }
             }
+            if unpricedLicence { unpricedLicenceServers += 1 }
+            if isOracle { oracleServers += 1 }
+            if unpricedStorage {
+                unpricedStorageServers += 1
+                unpricedStorageGB += estate.servers[sized.serverIndex].storageGB ?? 0
+            }
         }
+        let unquoted = waves.flatMap(\.services).filter { index in
+            assessment.services[index].strategy == .repurchase
+                && estate.services[index].supplier?.subscriptionMonthlyGBP == nil
+        }.count
         var included = ["storage and backup for the servers that move"]
         if windows { included.append("Windows Server licences") }
         if pricedLicences { included.append("the Red Hat, SUSE and SQL Server licences every cloud prices") }
         included.append("the SaaS subscriptions the inventory quotes")
         var leftOut: [String] = []
-        if oracle { leftOut.append("Oracle licences (the trust's own)") }
-        if unpricedLicences {
-            leftOut.append("SQL Server, Red Hat and SUSE licences not priced on every cloud (counted in Database "
-                + "licences and the notes)")
+        if oracleServers > 0 {
+            leftOut.append("Oracle licences (the trust's own) on \(Plural.count(oracleServers, "server"))")
         }
-        if unpricedStorage { leftOut.append("managed file-share storage (no UK price in the catalogue)") }
-        leftOut += ["unquoted subscriptions", "landing-zone services (gateways, firewalls, logging)", "circuits",
-                    "egress", "double running", "migration effort"]
+        if unpricedLicenceServers > 0 {
+            leftOut.append("SQL Server, Red Hat and SUSE licences not priced on every cloud, on "
+                + "\(Plural.count(unpricedLicenceServers, "server")) (counted in Database licences and the notes)")
+        }
+        if unpricedStorageServers > 0 {
+            leftOut.append("managed file-share storage, \(PlanFormatting.pounds(unpricedStorageGB)) GB on "
+                + "\(Plural.count(unpricedStorageServers, "file server")) (no UK price in the catalogue)")
+        }
+        if unquoted > 0 { leftOut.append("the subscriptions of \(Plural.count(unquoted, "repurchased service")) with no quote") }
+        leftOut += ["landing-zone services (gateways, firewalls, logging)", "circuits", "egress", "double running",
+                    "migration effort"]
         return "Cloud figures are for what moves: \(term), " + included.joined(separator: ", ")
             + (assumptions.azureHybridBenefit ? " (on Azure, Windows Server and SQL Server are the trust's own, "
                 + "under Azure Hybrid Benefit)" : "")

@@ -22,7 +22,22 @@ import Testing
         #expect(quoted[.azure] == 1250 && quoted[.aws] == 1250 && quoted[.gcp] == 1250)
         #expect(plan.serviceCosts[1]?[.azure] == 0)
         #expect(plan.notes.contains { $0.contains("1 subscription is not in these figures") })
+        // The headline counts what it leaves out: here one repurchase with no quote.
+        #expect(plan.cloudCoverage.contains("they leave out the subscriptions of 1 repurchased service with no quote, "))
         #expect(plan.notes.contains { $0.hasPrefix("No on-premises cost is given, so the plan does not compare") })
+    }
+
+    /// The headline counts the file-share storage it cannot price: GB and file servers.
+    @Test func unpricedFileShareStorageIsCounted() throws {
+        let plan = Plans.plan(try Plans.load(Self.head + """
+            servers:
+              - { id: fs1, site: dc1, role: file, os: Windows Server 2019, cpu_cores: 4, memory_gb: 16, storage_gb: 4000 }
+              - { id: fs2, site: dc1, role: file, os: Windows Server 2019, cpu_cores: 4, memory_gb: 16, storage_gb: 1500 }
+            services:
+              - { id: files, name: Files, servers: [fs1, fs2], strategy: replatform }
+            """))
+        #expect(plan.cloudCoverage.contains("managed file-share storage, 5,500 GB on 2 file servers (no UK price in the "
+            + "catalogue)"))
     }
 
     /// What a programme board asked the plan to say: a contract that ends before its service has moved, a service
