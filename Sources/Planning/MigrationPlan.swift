@@ -79,6 +79,8 @@ public struct MigrationPlan: Sendable {
     /// Statements about what the figures include and leave out.
     public let notes: [String]
     public let catalogueDates: (earliest: String, latest: String)
+    /// The same for each cloud's rows: where one cloud's figure rests on older prices, the plan says so.
+    public let catalogueDatesByCloud: [Cloud: (earliest: String, latest: String)]
 
     public var estate: Estate { assessment.estate }
 

@@ -213,7 +213,9 @@ public struct Planner: Sendable {
             assessment: assessment, assumptions: assumptions, startDate: start, groups: groups, waves: waves,
             retained: retained, retired: retired, held: held, sizing: sizing, serviceCosts: serviceCosts, waveCosts: waveCosts,
             monthly: monthly, onPremises: onPremises, risks: risks, notes: notes,
-            catalogueDates: catalogue.dataDates, waveOfService: waveOfService)
+            catalogueDates: catalogue.dataDates,
+            catalogueDatesByCloud: Dictionary(uniqueKeysWithValues: Cloud.allCases.map { ($0, catalogue.dataDates(for: $0)) }),
+            waveOfService: waveOfService)
     }
 
     /// The move groups that go with the landing zone: directory and backup services, the foundation other

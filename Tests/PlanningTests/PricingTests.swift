@@ -46,6 +46,10 @@ struct PricingTests {
         // "12345" holds the first four digits "1234", as the pattern \d{4} reads it; "2025-7-1" is a year only.
         #expect(dates.earliest == "1234")
         #expect(dates.latest == "2026")
+        // By cloud: the rows above are all Google's; Azure's are the base catalogue's, dated 2026.
+        let catalogue = try Self.catalogue(rows)
+        #expect(catalogue.dataDates(for: .gcp).earliest == "1234")
+        #expect(catalogue.dataDates(for: .azure) == ("2026", "2026"))
         let later = try Self.catalogue(rows.replacingOccurrences(of: "12345 then 2018", with: "2027-02-30x"))
         #expect(later.dataDates.earliest == "2019-11")
         #expect(later.dataDates.latest == "2027-02-30")

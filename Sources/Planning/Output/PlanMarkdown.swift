@@ -16,7 +16,9 @@ public enum PlanMarkdown {
             + "The work starts on \(plan.startDate) and the last wave ends on "
             + "\(last) (\(PlanFormatting.months(from: plan.startDate, to: last)) months) likely, or \(lastPessimistic) "
             + "(\(PlanFormatting.months(from: plan.startDate, to: lastPessimistic)) months) with pessimistic lead times, "
-            + "effort and data transfer.\n\n"
+            + "effort and data transfer. For scale: an acute trust's EPR or PACS change alone is a programme of 12 to "
+            + "36 months (professional judgement from reviews, not a published figure; REFERENCE.md section 9); every "
+            + "duration here is a default the trust sets (see the notes).\n\n"
 
         out += "## Summary\n\n"
         let moving = plan.waves.dropFirst().reduce(0) { $0 + $1.services.count }
@@ -142,7 +144,11 @@ public enum PlanMarkdown {
             + "\(Plural.count(assumptions.maxPatientCriticalPerWave, "patient-critical service")) a wave, and "
             + "\(assumptions.clinicalCutoverGapWeeks) weeks at least between patient-critical cut-overs.\n"
         out += "- Prices: the embedded catalogue, data dated \(plan.catalogueDates.earliest) to "
-            + "\(plan.catalogueDates.latest); each row names its source (`Catalogues/prices.csv`).\n"
+            + "\(plan.catalogueDates.latest) ("
+            + clouds.compactMap { cloud in plan.catalogueDatesByCloud[cloud].map { "\(cloud.displayName) \($0.earliest) "
+                + "to \($0.latest)" } }.joined(separator: ", ")
+            + "); each row names its source and date (`Catalogues/prices.csv`), and a cloud's oldest row is the "
+            + "oldest price its figure rests on.\n"
         out += plan.notes.map { "- \(cell($0))\n" }.joined()
         return out
     }

@@ -283,10 +283,20 @@ public struct PriceCatalogue: Sendable {
     public func vms(for cloud: Cloud) -> [VMPrice] { vms.filter { $0.cloud == cloud } }
 
     /// The earliest and latest dates of the data behind the prices, as the rows give them.
-    public var dataDates: (earliest: String, latest: String) {
-        let dates = (vms.map(\.dataDate) + storageRows.map(\.dataDate)
-                     + licences.values.flatMap(\.values).joined().map(\.dataDate) + discounts.map(\.dataDate))
-            .compactMap(Self.firstDate).sorted()
+    public var dataDates: (earliest: String, latest: String) { dataDates(of: nil) }
+
+    /// The earliest and latest dates of one cloud's rows: the oldest price a cloud's figure rests on.
+    public func dataDates(for cloud: Cloud) -> (earliest: String, latest: String) { dataDates(of: cloud) }
+
+    private func dataDates(of cloud: Cloud?) -> (earliest: String, latest: String) {
+        func keep(_ rowCloud: Cloud) -> Bool { cloud == nil || rowCloud == cloud }
+        var texts: [String] = vms.filter { keep($0.cloud) }.map(\.dataDate)
+        texts += storageRows.filter { keep($0.cloud) }.map(\.dataDate)
+        for (rowCloud, products) in licences where keep(rowCloud) {
+            texts += products.values.joined().map(\.dataDate)
+        }
+        texts += discounts.filter { keep($0.cloud) }.map(\.dataDate)
+        let dates = texts.compactMap(Self.firstDate).sorted()
         return (dates.first ?? "", dates.last ?? "")
     }
 
