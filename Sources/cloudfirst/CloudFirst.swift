@@ -4,7 +4,9 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Assessment
 import CloudFirstCore
+import Planning
 
 @main
 struct CloudFirst {
@@ -63,6 +65,13 @@ struct CloudFirst {
         var message: String
     }
 
+    /// The embedded catalogues the figures come from: the prices' data dates and the lifecycle catalogue's size.
+    static var catalogues: String {
+        let dates = PriceCatalogue.embedded.dataDates
+        return "prices: embedded, data \(dates.earliest) to \(dates.latest)\n"
+            + "lifecycle: embedded, \(LifecycleCatalogue.embedded.entries.count) rows"
+    }
+
     /// Prints a parsing or help message the way ArgumentParser would, but keeps `cloudfirst`'s exit codes:
     /// help is 0, a wrong command line is 2 (not ArgumentParser's 64), anything else is an internal failure, 3.
     static func report(_ error: Error) -> Int32 {
@@ -73,6 +82,11 @@ struct CloudFirst {
         let message = Root.fullMessage(for: error)
         let code = Root.exitCode(for: error)
         if code == .success {
+            if message == CloudFirstVersion.current, CommandLine.arguments.contains("--version") {
+                // The first line stays the bare version, which scripts read; the catalogues follow it.
+                Terminal.out(message + "\n" + Self.catalogues)
+                return 0
+            }
             if !message.isEmpty { Terminal.out(message) }
             return 0
         }

@@ -38,7 +38,17 @@ import Testing
     @Test func versionIsPrinted() throws {
         let run = try Binary.cloudfirst(["--version"])
         #expect(run.status == 0)
-        #expect(run.stdout.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil)
+        let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        // The first line is the bare version, which the release script reads; the embedded catalogues follow.
+        #expect(lines.count == 4, "\(run.stdout)")
+        #expect(lines[0].range(of: #"^\d+\.\d+\.\d+$"#, options: .regularExpression) != nil)
+        #expect(lines[1].range(of: #"^prices: embedded, data 20\d\d[-\d]* to 20\d\d[-\d]*$"#,
+                                options: .regularExpression) != nil, "\(lines[1])")
+        let catalogue = try String(contentsOf: Binary.root.appendingPathComponent("Catalogues/lifecycle.csv"),
+                                   encoding: .utf8)
+        let rows = catalogue.split(separator: "\n").count - 1
+        #expect(lines[2] == "lifecycle: embedded, \(rows) rows")
+        #expect(lines[3].isEmpty)
     }
 
     @Test(arguments: [["--bogus"], ["validate", "--format", "xml"], ["frobnicate"], ["schema", "extra"]])
