@@ -4,13 +4,16 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Assessment
 import CloudFirstCore
+import Planning
 
 @main
 struct CloudFirst {
     static func main() {
         let code: Int32
         do {
+            try Self.checkSubcommandNames(Array(CommandLine.arguments.dropFirst()))
             var command = try Root.parseAsRoot()
             try command.run()
             code = 0
@@ -30,12 +33,60 @@ struct CloudFirst {
         exit(code)
     }
 
+    /// A first argument that is not an option must name a subcommand; `help` must name real ones too (ArgumentParser
+    /// says only "Unexpected argument" for the first, and prints the root help with exit 0 for the second). A name
+    /// close to a real one is suggested, as git, terraform and kubectl do.
+    static func checkSubcommandNames(_ arguments: [String]) throws {
+        guard let first = arguments.first, !first.hasPrefix("-") else { return }
+        let names = first == "help" ? Array(arguments.dropFirst().prefix { !$0.hasPrefix("-") }) : [first]
+        var subcommands: [ParsableCommand.Type] = Root.configuration.subcommands
+        var path = "cloudfirst"
+        var atRoot = true
+        for name in names {
+            var known: [String] = []
+            for subcommand in subcommands { known.append(subcommand._commandName) }
+            if atRoot { known.append("help") }
+            if atRoot, name == "help" { return }
+            guard let index = known.firstIndex(of: name) else {
+                if known.isEmpty { throw UnknownSubcommand(message: "'\(path)' has no subcommand '\(name)'") }
+                let suggestion = Suggestion.closest(to: name, among: known)
+                throw UnknownSubcommand(message: "unknown subcommand '\(name)' of '\(path)'"
+                    + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+                    + "\nKnown subcommands: \(known.joined(separator: ", ")).")
+            }
+            let next = subcommands[index]
+            path += " " + name
+            subcommands = next.configuration.subcommands
+            atRoot = false
+        }
+    }
+
+    struct UnknownSubcommand: Error {
+        var message: String
+    }
+
+    /// The embedded catalogues the figures come from: the prices' data dates and the lifecycle catalogue's size.
+    static var catalogues: String {
+        let dates = PriceCatalogue.embedded.dataDates
+        return "prices: embedded, data \(dates.earliest) to \(dates.latest)\n"
+            + "lifecycle: embedded, \(LifecycleCatalogue.embedded.entries.count) rows"
+    }
+
     /// Prints a parsing or help message the way ArgumentParser would, but keeps `cloudfirst`'s exit codes:
     /// help is 0, a wrong command line is 2 (not ArgumentParser's 64), anything else is an internal failure, 3.
     static func report(_ error: Error) -> Int32 {
+        if let unknown = error as? UnknownSubcommand {
+            Terminal.err("Error: \(unknown.message)\n  See 'cloudfirst --help' for more information.")
+            return ExitStatus.invalidInput
+        }
         let message = Root.fullMessage(for: error)
         let code = Root.exitCode(for: error)
         if code == .success {
+            if message == CloudFirstVersion.current, CommandLine.arguments.contains("--version") {
+                // The first line stays the bare version, which scripts read; the catalogues follow it.
+                Terminal.out(message + "\n" + Self.catalogues)
+                return 0
+            }
             if !message.isEmpty { Terminal.out(message) }
             return 0
         }

@@ -178,4 +178,28 @@ import Testing
         #expect(hscn["severity"] as? String == "low")
         #expect(hscn["default_severity"] as? String == "medium")
     }
+
+    /// A baseline that cannot be written is an I/O failure: exit code 3, a message naming the path and why, no
+    /// report printed before it, and no crash trace.
+    @Test func anUnwritableBaselineExitsThree() throws {
+        let scratch = try Scratch()
+        let file = try scratch.write("not-a-folder", "x")
+        let underAFile = "\(file)/baseline.json"
+        let run = try Binary.cloudfirst(["assess", "Inventories/riverside-mental-health.yaml",
+                                         "--write-baseline", underAFile])
+        #expect(run.status == 3)
+        #expect(run.stdout.isEmpty, "\(run.stdout)")
+        #expect(run.stderr == "cloudfirst: cannot write the baseline '\(underAFile)': '\(file)' is not a folder\n")
+        let missing = scratch.url.appendingPathComponent("no-such-folder/baseline.json").path
+        let absent = try Binary.cloudfirst(["assess", "Inventories/riverside-mental-health.yaml",
+                                            "--write-baseline", missing])
+        #expect(absent.status == 3)
+        #expect(absent.stdout.isEmpty)
+        #expect(absent.stderr.hasSuffix("cannot write the baseline '\(missing)': the folder '"
+            + "\(scratch.url.appendingPathComponent("no-such-folder").path)' does not exist\n"))
+        let folder = try Binary.cloudfirst(["assess", "Inventories/riverside-mental-health.yaml",
+                                            "--write-baseline", scratch.url.path])
+        #expect(folder.status == 3)
+        #expect(folder.stderr == "cloudfirst: cannot write the baseline '\(scratch.url.path)': it is a folder\n")
+    }
 }

@@ -38,7 +38,17 @@ import Testing
     @Test func versionIsPrinted() throws {
         let run = try Binary.cloudfirst(["--version"])
         #expect(run.status == 0)
-        #expect(run.stdout.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil)
+        let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        // The first line is the bare version, which the release script reads; the embedded catalogues follow.
+        #expect(lines.count == 4, "\(run.stdout)")
+        #expect(lines[0].range(of: #"^\d+\.\d+\.\d+$"#, options: .regularExpression) != nil)
+        #expect(lines[1].range(of: #"^prices: embedded, data 20\d\d[-\d]* to 20\d\d[-\d]*$"#,
+                                options: .regularExpression) != nil, "\(lines[1])")
+        let catalogue = try String(contentsOf: Binary.root.appendingPathComponent("Catalogues/lifecycle.csv"),
+                                   encoding: .utf8)
+        let rows = catalogue.split(separator: "\n").count - 1
+        #expect(lines[2] == "lifecycle: embedded, \(rows) rows")
+        #expect(lines[3].isEmpty)
     }
 
     @Test(arguments: [["--bogus"], ["validate", "--format", "xml"], ["frobnicate"], ["schema", "extra"]])
@@ -46,6 +56,34 @@ import Testing
         let run = try Binary.cloudfirst(arguments)
         #expect(run.status == 2, "\(arguments)")
         #expect(run.stderr.hasPrefix("Error: "), "\(run.stderr)")
+    }
+
+    /// A misspelt subcommand is named with the nearest real one, on stderr, exit 2.
+    @Test func aMisspeltSubcommandSuggestsTheNearest() throws {
+        let run = try Binary.cloudfirst(["asess"])
+        #expect(run.status == 2)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.hasPrefix("Error: unknown subcommand 'asess' of 'cloudfirst'; did you mean 'assess'?\n"))
+        let far = try Binary.cloudfirst(["frobnicate"])
+        #expect(far.status == 2)
+        #expect(!far.stderr.contains("did you mean"))
+        #expect(far.stderr.contains("Known subcommands: validate, assess, plan, generate, diff, rules, schema, "
+            + "templates, help."))
+    }
+
+    /// `help` names real subcommands only; an unknown one is an error, not the root help with exit 0.
+    @Test func helpForAnUnknownSubcommandExitsTwo() throws {
+        let run = try Binary.cloudfirst(["help", "nope"])
+        #expect(run.status == 2)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.hasPrefix("Error: unknown subcommand 'nope' of 'cloudfirst'\nKnown subcommands: validate, "))
+        let nested = try Binary.cloudfirst(["help", "rules", "explian"])
+        #expect(nested.status == 2)
+        #expect(nested.stderr.hasPrefix("Error: unknown subcommand 'explian' of 'cloudfirst rules'; did you mean "
+            + "'explain'?\nKnown subcommands: list, explain."))
+        let known = try Binary.cloudfirst(["help", "rules", "explain"])
+        #expect(known.status == 0)
+        #expect(known.stdout.hasPrefix("OVERVIEW: Explain a rule"))
     }
 
     @Test func schemaIsThePublishedOne() throws {
@@ -117,5 +155,27 @@ import Testing
         let piped = try Binary.cloudfirst(["plan", sample, "--format", "json"])
         #expect(!piped.stderr.contains("\u{1B}"))
         #expect(piped.stderr.isEmpty)
+    }
+
+    /// On a terminal the status line is cleared before a diagnostic, so the diagnostic starts on its own line
+    /// instead of being glued onto "reading the inventory…".
+    @Test func diagnosticsStartOnTheirOwnLineAfterTheStatusLine() throws {
+        let scratch = try Scratch()
+        let path = try scratch.write("estate.yaml", """
+            cloudfirst: 1
+            organisation: { name: Broken Trust }
+            sites: [{ id: dc1, name: DC }]
+            servers:
+              - { id: s1, site: dc2, cpu_cores: 2 }
+            """)
+        let binary = Binary.folder.appendingPathComponent("cloudfirst").path
+        let terminal = try Binary.run("/usr/bin/script", ["-qec", "\(binary) assess \(path) > /dev/null", "/dev/null"],
+                                      environment: ["NO_COLOR": "1"])
+        #expect(terminal.status == 2)
+        #expect(terminal.stdout.contains("reading the inventory…"))
+        let line = try #require(terminal.stdout.split(separator: "\n").first { $0.contains("error:") })
+        // What the terminal shows of the line: the text after its last carriage return and line clear.
+        let shown = line.components(separatedBy: "\r").last!.replacingOccurrences(of: "\u{1B}[2K", with: "")
+        #expect(shown.hasPrefix("\(path):5:21: error: "), "\(line.debugDescription)")
     }
 }

@@ -79,6 +79,16 @@ struct Assess: ParsableCommand {
         let assessment = Assessor(policy: policy).assess(estate, asOf: options.date)
         ProcessLifetime.keep(assessment)
         Progress.done()
+        // The baseline first: when it cannot be written the command fails (exit 3) with no report printed before it.
+        if let writeBaseline {
+            do {
+                try Data(Baseline(assessment).json(asOf: assessment.asOf).rendered().utf8)
+                    .write(to: URL(fileURLWithPath: writeBaseline), options: .atomic)
+            } catch {
+                Terminal.err("cloudfirst: cannot write the baseline '\(writeBaseline)': \(Self.reason(error, writing: writeBaseline))")
+                throw ExitCode(ExitStatus.internalFailure)
+            }
+        }
         switch format {
         case .table: Terminal.out(AssessmentTable.render(assessment, colour: Terminal.colourOnStdout))
         case .json: Terminal.out(AssessmentJSON.render(assessment).rendered())
@@ -95,15 +105,6 @@ struct Assess: ParsableCommand {
             Terminal.out(AssessmentGitHub.annotations(assessment))
             if let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
                 try Self.append(AssessmentGitHub.summary(assessment), to: summary)
-            }
-        }
-        if let writeBaseline {
-            do {
-                try Data(Baseline(assessment).json(asOf: assessment.asOf).rendered().utf8)
-                    .write(to: URL(fileURLWithPath: writeBaseline), options: .atomic)
-            } catch {
-                Terminal.err("cloudfirst: cannot write the baseline '\(writeBaseline)': \(error.localizedDescription)")
-                throw ExitCode(ExitStatus.internalFailure)
             }
         }
         var failures: [String]
@@ -128,6 +129,27 @@ struct Assess: ParsableCommand {
         }
         for failure in failures { Terminal.err("cloudfirst: policy failed: \(failure)") }
         if !failures.isEmpty { throw ExitCode(ExitStatus.policyFailure) }
+    }
+
+    /// Why `path` could not be written, in words that name the cause: Foundation's own description on Linux is often
+    /// only "The operation could not be completed. The file doesn't exist." whatever the cause.
+    static func reason(_ error: Error, writing path: String) -> String {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            return "it is a folder"
+        }
+        if !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
+            return "the folder '\(folder)' does not exist"
+        }
+        if !isFolder.boolValue { return "'\(folder)' is not a folder" }
+        var current: NSError? = error as NSError
+        while let error = current {
+            if error.domain == NSPOSIXErrorDomain, let text = strerror(Int32(error.code)) { return String(cString: text) }
+            current = error.userInfo[NSUnderlyingErrorKey] as? NSError
+        }
+        if !FileManager.default.isWritableFile(atPath: folder) { return "the folder '\(folder)' is not writable" }
+        return error.localizedDescription
     }
 
     static func readBaseline(_ path: String) throws -> Baseline {

@@ -14,6 +14,8 @@ enum Progress {
     static let enabled = isatty(2) == 1 && !timed
     private static let timed = getenv("CLOUDFIRST_TIMINGS") != nil
     nonisolated(unsafe) private static var current: (text: String, start: Double)?
+    /// Whether a status line is on the terminal now, to be cleared before anything else is written to stderr.
+    nonisolated(unsafe) private static var shown = false
 
     /// Shows `text` for the step that starts now; nothing on a pipe.
     static func step(_ text: String) {
@@ -21,17 +23,28 @@ enum Progress {
         guard enabled else { return }
         Terminal.flush()
         emit("\r\u{1B}[2K" + text + "…")
+        shown = true
     }
 
     /// Reports how far a counted step has got, at most every few percent.
     static func count(_ done: Int, of total: Int, _ what: String) {
         guard enabled, total > 0, done == total || done % max(1, total / 50) == 0 else { return }
+        Terminal.flush()
         emit("\r\u{1B}[2K\(what): \(done) of \(total) (\(done * 100 / total)%)")
+        shown = true
     }
 
     static func done() {
         if timed { lap(next: "writing the output") }
         guard enabled else { return }
+        emit("\r\u{1B}[2K")
+        shown = false
+    }
+
+    /// Clears the status line, if one is shown, so that a diagnostic written next starts on a line of its own.
+    static func clear() {
+        guard shown else { return }
+        shown = false
         emit("\r\u{1B}[2K")
     }
 

@@ -15,7 +15,11 @@ enum Terminal {
     nonisolated(unsafe) private(set) static var writeFailed = false
 
     static func out(_ text: String) { write(text, to: 1) }
-    static func err(_ text: String) { write(text, to: 2) }
+    static func err(_ text: String) {
+        // A status line left on the terminal would have the diagnostic glued onto its end.
+        Progress.clear()
+        write(text, to: 2)
+    }
 
     static func flush() {
         var offset = 0
