@@ -161,9 +161,8 @@ extension MigrationPlan {
                 unpricedStorageGB += estate.servers[sized.serverIndex].storageGB ?? 0
             }
         }
-        let unquoted = waves.flatMap(\.services).filter { index in
-            assessment.services[index].strategy == .repurchase
-                && estate.services[index].supplier?.subscriptionMonthlyGBP == nil
+        let unquoted = Planner.unquotedSubscriptions(waves.flatMap(\.services), estate: estate) {
+            assessment.services[$0].strategy
         }.count
         var included = ["storage and backup for the servers that move"]
         if windows { included.append("Windows Server licences") }

@@ -624,6 +624,12 @@ public struct Planner: Sendable {
         }
     }
 
+    /// The repurchased services among `services` whose subscription the inventory does not quote: in no figure.
+    static func unquotedSubscriptions(_ services: [Int], estate: Estate, strategy: (Int) -> MigrationStrategy)
+        -> [Int] {
+        services.filter { strategy($0) == .repurchase && estate.services[$0].supplier?.subscriptionMonthlyGBP == nil }
+    }
+
     /// How much of each cloud's figure is for services whose supplier does not support them on that cloud: the
     /// clouds cannot be ranked on totals that include what could not run there.
     static func unsupportedCloudNotes(estate: Estate, serviceCosts: [Int: CloudCosts], assumptions: Assumptions,
@@ -808,7 +814,7 @@ public struct Planner: Sendable {
                 + "names (REFERENCE.md section 4), which favours Azure for them until they are upgraded.")
         }
         let repurchased = moving.filter { strategyOf[$0] == .repurchase }
-        let unquoted = repurchased.filter { assessment.estate.services[$0].supplier?.subscriptionMonthlyGBP == nil }
+        let unquoted = Self.unquotedSubscriptions(moving, estate: assessment.estate) { strategyOf[$0] }
         if !repurchased.isEmpty {
             notes.append("\(repurchased.count) \(repurchased.count == 1 ? "service is" : "services are") repurchased "
                 + "as SaaS and their servers are not sized; "
