@@ -111,6 +111,14 @@ public struct MigrationPlan: Sendable {
         return (payAsYouGo, threeYear)
     }
 
+    /// The services in a cloud's monthly figure that their supplier does not support there, and what they cost on
+    /// it a month: the clouds cannot be ranked on totals that include what could not run there.
+    public func unsupported(on cloud: Cloud) -> (services: [Int], monthlyGBP: Double) {
+        let services = Planner.unsupported(on: cloud, estate: estate, serviceCosts: serviceCosts,
+                                           strategyOf: assessment.services.map(\.strategy))
+        return (services, services.reduce(0) { $0 + (serviceCosts[$1]?[cloud] ?? 0) })
+    }
+
     /// Per service (by index in `estate.services`), the number of the wave it moves in; nil when it does not move.
     public let waveOfService: [Int?]
 
@@ -130,6 +138,41 @@ extension MigrationPlan {
             counts[licence.unit, default: 0] += on.databaseLicenceCount
         }
         return counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { ($0.key, $0.value) }
+    }
+
+    /// What the licences left out of every cloud's figure would cost on `cloud` a month at its licence-included
+    /// rates (`CloudSizing.leftOutLicenceGBP`), and whether it lacks a rate for some of them.
+    public func leftOutLicenceGBP(on cloud: Cloud) -> (total: Double, unknown: Bool) {
+        var total = 0.0, unknown = false
+        for sized in sizing {
+            for on in sized.clouds where on.cloud == cloud && on.licenceLeftOut {
+                total += on.leftOutLicenceGBP
+                unknown = unknown || on.leftOutLicenceUnpriced
+            }
+        }
+        return (total, unknown)
+    }
+
+    /// What the licences left out of every cloud's figure would cost on each cloud at the licence-included rates
+    /// the catalogue holds for it (`CloudSizing.leftOutLicenceGBP`): "at least" where the cloud lacks a rate for some
+    /// of them, "no rate" where it has none.
+    public var leftOutLicenceValue: String {
+        let clouds = assumptions.targetClouds
+        let values = clouds.map(leftOutLicenceGBP)
+        let priced = zip(clouds, values).filter { $1.total > 0 }.map { cloud, value in
+            (value.unknown ? "at least " : "") + "GBP \(PlanFormatting.pounds(value.total)) a month on "
+                + cloud.displayName + (value.unknown ? " (it has no rate for some)" : "")
+        }
+        let none = zip(clouds, values).filter { $1.total == 0 }.map(\.0.displayName)
+        let noRate = none.isEmpty ? "" : Self.list(none) + (none.count == 1 ? " has" : " have") + " no rate for them"
+        guard !priced.isEmpty else { return "the catalogue has no rate for them on any cloud" }
+        return "worth " + priced.joined(separator: ", ") + " at the licence-included rates in the catalogue"
+            + (noRate.isEmpty ? "" : "; " + noRate)
+    }
+
+    /// "A", "A and B", "A, B and C".
+    static func list(_ items: [String]) -> String {
+        items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + (items.last ?? "")
     }
 
     /// What the cloud figures include and leave out, in one sentence for the headline: built from what was priced,
@@ -174,7 +217,8 @@ extension MigrationPlan {
         }
         if unpricedLicenceServers > 0 {
             leftOut.append("SQL Server, Red Hat and SUSE licences not priced on every cloud, on "
-                + "\(Plural.count(unpricedLicenceServers, "server")) (counted in Database licences and the notes)")
+                + "\(Plural.count(unpricedLicenceServers, "server")) (counted in Database licences and the notes; "
+                + leftOutLicenceValue + ")")
         }
         if unpricedStorageServers > 0 {
             leftOut.append("managed file-share storage, \(PlanFormatting.pounds(unpricedStorageGB)) GB on "

@@ -11,8 +11,6 @@ public enum Effort {
         .relocate: (2, 1), .rehost: (3, 2), .replatform: (8, 5), .repurchase: (15, 1), .refactor: (40, 10),
     ]
     public static let clinicalSafety = 5.0
-    /// The landing zone: network in the UK region, HSCN or VPN connectivity, identity, logging, keys.
-    public static let landingZoneWorkingDays = 30
     /// No wave is shorter than two working weeks: cut-over, testing and hypercare take that long at least.
     public static let minimumWaveWorkingDays = 10
     /// The first wave is a pilot of at most this many services (fewer if the cap is lower).
@@ -22,9 +20,6 @@ public enum Effort {
         let rate = perStrategy[strategy] ?? (0, 0)
         return rate.service + rate.server * Double(servers) + (clinical ? clinicalSafety : 0)
     }
-
-    /// Working days to calendar days: five working days a week.
-    static func calendarDays(workingDays: Int) -> Int { (workingDays * 7 + 4) / 5 }
 }
 
 /// The on-premises running cost when the inventory does not give one: cloudfirst's illustrative model, not a
@@ -144,7 +139,7 @@ public struct Planner: Sendable {
                           pessimisticStart: landingPessimistic.start, pessimisticEnd: landingPessimistic.end,
                           groups: foundation.sorted(), services: foundationServices,
                           serverCount: Set(foundation.flatMap { groups[$0].servers }).count,
-                          effortDays: Double(Effort.landingZoneWorkingDays * assumptions.teamSize) + foundationEffort,
+                          effortDays: Double(assumptions.landingZoneWorkingDays * assumptions.teamSize) + foundationEffort,
                           risks: Self.landingZoneRisks(estate: estate, services: services, moving: moving)
                               + Self.supportEndingRisks(foundationServices, waveEnd: landing.end, start: start,
                                                         estate: estate, strategyOf: strategyOf,
@@ -200,7 +195,7 @@ public struct Planner: Sendable {
         let (risks, notes) = Parallel.both({
             Self.estateRisks(estate: estate, servicesOfServer: servicesOfServer, retained: retained, sizing: sizing)
                 + Self.siteExitRisks(estate: estate, waves: waves, serversOfService: serversOfService,
-                                     retained: retained, held: held)
+                                     retained: retained, held: held, timing: timing)
                 + Self.contractRisks(estate: estate, waves: waves)
                 + Self.stayingDependencyRisks(estate: estate, staying: retained + held, waveOfService: waveOfService)
         }, {
@@ -240,7 +235,8 @@ public struct Planner: Sendable {
     /// depends on is placed, taking first the group whose site closes soonest, then the one whose lead times run out
     /// soonest (by quarter), then the one whose repurchase's contract ends soonest (each its own or a
     /// dependant's: `inheritedDeadlines`), then the least critical, the one fewest others depend on, the least data,
-    /// the highest score. A wave closes when the next group would break a cap: services, servers, or patient-critical services.
+    /// the highest score. A wave closes when the next group would break a cap: services, servers, or patient-critical
+    /// services; and a wave that moves a group off a closing site closes before a group that is not.
     /// The pilot (wave 1) takes at most three services fit to pilot (`fitsPilot`) while any other group is ready. A
     /// group larger than a cap gets a wave of its own.
     static func assignWaves(groups: [MoveGroup], services: [ServiceAssessment], assumptions: Assumptions,
@@ -288,6 +284,7 @@ public struct Planner: Sendable {
         }
         var waves: [[Int]] = []
         var current: [Int] = [], currentServices = 0, currentServers = 0, currentClinical = 0
+        var currentLeavesSite = false
         var deferred: [Int] = []
         func closeWave() {
             waves.append(current)
@@ -295,6 +292,7 @@ public struct Planner: Sendable {
             currentServices = 0
             currentServers = 0
             currentClinical = 0
+            currentLeavesSite = false
             for group in deferred { ready.push(keys[group], group) }
             deferred = []
         }
@@ -324,15 +322,20 @@ public struct Planner: Sendable {
             let clinical = clinicalCount(group)
             let serviceCap = pilot ? min(Effort.pilotServices, assumptions.maxServicesPerWave)
                 : assumptions.maxServicesPerWave
+            // A wave that empties a closing site takes nothing that is not leaving one too: another group's work
+            // and data would only make it later for the lease.
+            let leavesSite = keys[group].siteDeadline != Int.max
             if !current.isEmpty, currentServices + size > serviceCap
                 || currentServers + servers > assumptions.maxServersPerWave
-                || currentClinical + clinical > assumptions.maxPatientCriticalPerWave {
+                || currentClinical + clinical > assumptions.maxPatientCriticalPerWave
+                || (currentLeavesSite && !leavesSite) {
                 closeWave()
             }
             current.append(group)
             currentServices += size
             currentServers += servers
             currentClinical += clinical
+            currentLeavesSite = currentLeavesSite || leavesSite
             for dependent in dependents[group] {
                 waiting[dependent] -= 1
                 if waiting[dependent] == 0 { ready.push(keys[dependent], dependent) }
@@ -377,7 +380,7 @@ public struct Planner: Sendable {
     /// service still on it, are named with the decision they need; one that finishes in time on likely dates but
     /// not on pessimistic ones is named too, with the milder decision it needs.
     static func siteExitRisks(estate: Estate, waves: [Wave], serversOfService: [[Int]], retained: [Int],
-                              held: [Int]) -> [String] {
+                              held: [Int], timing: Timing) -> [String] {
         var risks: [String] = []
         var finishes = [(likely: CalendarDate, pessimistic: CalendarDate)?](repeating: nil,
                                                                             count: estate.services.count)
@@ -403,8 +406,27 @@ public struct Planner: Sendable {
             let late = on.filter { finishes[$0].map { $0.likely > ends } ?? false }
             if !late.isEmpty {
                 let names = late.map { "'\(estate.services[$0].id)' (\(finishes[$0]!.likely))" }
+                // Why: a lead time that runs past the lease from the programme's start cannot be planned around.
+                // Services waiting for the same thing to the same day are named together.
+                var waits: [(what: String, ids: [String])] = []
+                for service in late {
+                    let lead = timing.leadDays(service, pessimistic: false)
+                    let ready = first.adding(days: lead.days)
+                    guard let why = lead.why, ready.adding(days: Schedule.cutoverDays) > ends else { continue }
+                    let what = "\(why) from the programme's start, to \(ready)"
+                    if let at = waits.firstIndex(where: { $0.what == what }) {
+                        waits[at].ids.append("'\(estate.services[service].id)'")
+                    } else {
+                        waits.append((what, ["'\(estate.services[service].id)'"]))
+                    }
+                }
+                let waiting = waits.map { MigrationPlan.list($0.ids) + ($0.ids.count == 1 ? " waits" : " wait")
+                    + " for " + $0.what }
                 risks.append("site '\(site.id)' closes on \(ends), but \(names.joined(separator: ", ")) "
-                    + "\(late.count == 1 ? "is" : "are") planned to finish moving after it: bring \(late.count == 1 ? "it" : "them") forward, "
+                    + "\(late.count == 1 ? "is" : "are") planned to finish moving after it"
+                    + (waiting.isEmpty ? "" : " (" + waiting.joined(separator: "; ") + ": no order of waves meets "
+                        + "the date unless that work starts before the programme)")
+                    + ": bring \(late.count == 1 ? "it" : "them") forward, "
                     + "extend the lease, or move \(late.count == 1 ? "its" : "their") servers elsewhere first")
             }
             let tight = on.filter { finishes[$0].map { $0.likely <= ends && $0.pessimistic > ends } ?? false }
@@ -635,11 +657,8 @@ public struct Planner: Sendable {
     static func unsupportedCloudNotes(estate: Estate, serviceCosts: [Int: CloudCosts], assumptions: Assumptions,
                                       strategyOf: [MigrationStrategy]) -> [String] {
         assumptions.targetClouds.compactMap { cloud in
-            // A repurchase runs in its supplier's cloud, whichever the trust's is: its subscription is not at issue.
-            let unsupported = serviceCosts.keys.sorted().filter { index in
-                (estate.services[index].supplier?.supportedClouds.map { !$0.contains(cloud) } ?? false)
-                    && (serviceCosts[index]?[cloud] ?? 0) > 0 && strategyOf[index] != .repurchase
-            }
+            let unsupported = Self.unsupported(on: cloud, estate: estate, serviceCosts: serviceCosts,
+                                               strategyOf: strategyOf)
             let total = unsupported.reduce(0) { $0 + (serviceCosts[$1]?[cloud] ?? 0) }
             guard total > 0 else { return nil }
             let names = unsupported.prefix(5).map { "'\(estate.services[$0].id)'" }.joined(separator: ", ")
@@ -647,6 +666,16 @@ public struct Planner: Sendable {
             return "GBP \(Int(total.rounded())) a month of the \(cloud.displayName) figure is for services whose "
                 + "suppliers do not support them there (\(names)): compare the clouds without them, or for the "
                 + "services each can run."
+        }
+    }
+
+    /// The services in a cloud's figure, in inventory order, whose supplier does not support them on that cloud. A
+    /// repurchase runs in its supplier's cloud, whichever the trust's is: its subscription is not at issue.
+    static func unsupported(on cloud: Cloud, estate: Estate, serviceCosts: [Int: CloudCosts],
+                            strategyOf: [MigrationStrategy]) -> [Int] {
+        serviceCosts.keys.sorted().filter { index in
+            (estate.services[index].supplier?.supportedClouds.map { !$0.contains(cloud) } ?? false)
+                && (serviceCosts[index]?[cloud] ?? 0) > 0 && strategyOf[index] != .repurchase
         }
     }
 
@@ -725,6 +754,17 @@ public struct Planner: Sendable {
                     + "demand there.")
             }
         }
+        // The range's three-year end prices the sizes this plan chose: where a size has no three-year rate it is on
+        // demand there, and the end is higher than a three-year plan would be.
+        let noThreeYear = clouds.compactMap { cloud -> String? in
+            let count = sizing.count { $0.on(cloud).map { !$0.threeYearPriced } ?? false }
+            return count > 0 ? "\(count) on \(cloud.displayName)" : nil
+        }
+        notes.append("The range from pay as you go to a 3-year commitment prices the same sizes at both ends, the "
+            + "sizes this plan chose" + (noThreeYear.isEmpty ? "." : "; servers whose size has no three-year rate in "
+                + "the catalogue (\(noThreeYear.joined(separator: ", "))) are on demand at the three-year end, so that "
+                + "end is an upper bound.") + " A plan run with --commitment 3y chooses its sizes on the three-year rates "
+            + "and can differ.")
         let sustained = clouds.compactMap { cloud -> String? in
             let saved = Self.total(of: \.sustainedUseGBP, on: cloud, in: sizing)
             return saved > 0 ? "GBP \(Int(saved.rounded())) a month on \(cloud.displayName)" : nil
@@ -758,7 +798,8 @@ public struct Planner: Sendable {
             + "server's provisioned GB go on the managed file service (Azure Files, FSx for Windows File Server, "
             + "Filestore), with no VM when replatformed; every other server's provisioned GB go on block storage "
             + "(Azure Standard SSD, EBS gp3, pd-balanced), split into disks within each cloud's per-disk maximum. File "
-            + "and block servers keep one backup copy of the used GB as disk snapshots.")
+            + "and block servers keep one backup copy of the used GB as disk snapshots. Storage is priced per GiB, as "
+            + "the clouds bill it: the inventory's GB are base 10, so 1,000 GB is priced as 931 GiB.")
         let unpriced = sizing.count { $0.clouds.contains { !$0.storagePriced } }
         if unpriced > 0 {
             notes.append("\(unpriced) server\(unpriced == 1 ? "'s" : "s'") storage has no price in the catalogue for "
@@ -771,6 +812,23 @@ public struct Planner: Sendable {
             let which = allocation == 1 ? "1 server has no utilisation and is sized as on premises: measure it"
                 : "\(allocation) servers have no utilisation and are sized as on premises: measure them"
             notes.append(which + " for a lower figure.")
+        }
+        // A passive DR copy of SQL Server under Software Assurance needs no licence of its own.
+        var passiveSQL = 0
+        var passivePacks = [Int](repeating: 0, count: clouds.count)
+        for sized in sizing where sized.basis == .standby {
+            guard sized.clouds.contains(where: { if case .sqlServer? = $0.databaseLicence { true } else { false } })
+            else { continue }
+            passiveSQL += 1
+            for on in sized.clouds { if let at = clouds.firstIndex(of: on.cloud) { passivePacks[at] += on.databaseLicenceCount } }
+        }
+        if passiveSQL > 0 {
+            notes.append("\(passiveSQL) of the SQL Server \(passiveSQL == 1 ? "servers is a" : "servers are") "
+                + "disaster-recovery \(passiveSQL == 1 ? "standby" : "standbys"), counted in Database licences ("
+                + zip(clouds, passivePacks).map { "\($1) 2-core packs on \($0.displayName)" }.joined(separator: ", ")
+                + "): a passive DR replica that serves no users needs no licence of its own while the primary's "
+                + "licences carry Software Assurance (Microsoft, SQL Server licensing guide, failover rights for "
+                + "disaster recovery in the cloud), so the trust may not need them; confirm with its licensing partner.")
         }
         if let standby = byBasis[.standby] {
             notes.append("\(standby) disaster-recovery \(standby == 1 ? "standby is" : "standbys are") sized as on "

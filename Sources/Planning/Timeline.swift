@@ -10,7 +10,7 @@ struct Timing {
     static let effortByCriticality: [Criticality: Double] = [.patientCritical: 3, .businessCritical: 1.5]
     /// Pessimistic multipliers: procurement 3x (6 to 18 months), the safety case and a circuit 2x, effort 1.5x,
     /// data transfer 2x (half the link's rate achieved). cloudfirst's judgement.
-    static let procurementPessimism = 3.0, safetyCasePessimism = 2.0, circuitPessimism = 2.0
+    static let procurementPessimism = 3.0, safetyCasePessimism = 2.0, circuitPessimism = 2.0, dpiaPessimism = 2.0
     static let effortPessimism = 1.5, transferPessimism = 2.0
 
     let assessment: EstateAssessment
@@ -31,27 +31,35 @@ struct Timing {
     /// Calendar days from the programme's start before the service can move: a repurchase waits for its
     /// procurement, a clinical system for its safety case. Waited, not worked.
     func leadDays(_ service: Int, pessimistic: Bool) -> (days: Int, why: String?) {
-        let (procurement, safetyCase) = leadWeeks(service, pessimistic: pessimistic)
-        if let safetyCase, Int(safetyCase * 7) > Int((procurement ?? 0) * 7) {
-            return (Int(safetyCase * 7), "the DCB0160 safety case (\(Plural.count(Int(safetyCase), "week")))")
+        let (procurement, safetyCase, dpia) = leadWeeks(service, pessimistic: pessimistic)
+        // The longest wait names the cause; on a tie, procurement, then the safety case, then the DPIA.
+        var longest: (days: Int, why: String?) = (0, nil)
+        for (weeks, what) in [(procurement, "procurement"), (safetyCase, "the DCB0160 safety case"),
+                              (dpia, "the DPIA")] {
+            guard let weeks, Int(weeks * 7) > longest.days else { continue }
+            longest = (Int(weeks * 7), "\(what) (\(Plural.count(Int(weeks), "week")))")
         }
-        if let procurement { return (Int(procurement * 7), "procurement (\(Plural.count(Int(procurement), "week")))") }
-        return (0, nil)
+        return longest
     }
 
     /// `leadDays` without the words, for ordering groups.
     func leadDayCount(_ service: Int, pessimistic: Bool) -> Int {
-        let (procurement, safetyCase) = leadWeeks(service, pessimistic: pessimistic)
-        return max(Int((procurement ?? 0) * 7), Int((safetyCase ?? 0) * 7))
+        let (procurement, safetyCase, dpia) = leadWeeks(service, pessimistic: pessimistic)
+        return max(Int((procurement ?? 0) * 7), Int((safetyCase ?? 0) * 7), Int((dpia ?? 0) * 7))
     }
 
-    /// The weeks of procurement (a repurchase) and of safety case (a clinical system) the service waits for.
-    private func leadWeeks(_ service: Int, pessimistic: Bool) -> (procurement: Double?, safetyCase: Double?) {
-        let procurement = assessment.services[service].strategy == .repurchase
+    /// The weeks of procurement (a repurchase), of safety case (a clinical system) and of DPIA (one still to be
+    /// done) the service waits for.
+    private func leadWeeks(_ service: Int, pessimistic: Bool)
+        -> (procurement: Double?, safetyCase: Double?, dpia: Double?) {
+        let assessed = assessment.services[service]
+        let procurement = assessed.strategy == .repurchase
             ? Double(assumptions.procurementWeeks) * (pessimistic ? Self.procurementPessimism : 1) : nil
         let safetyCase = estate.services[service].clinicalSystem == true
             ? Double(assumptions.safetyCaseWeeks) * (pessimistic ? Self.safetyCasePessimism : 1) : nil
-        return (procurement, safetyCase)
+        let dpia = assessed.awaitsDPIA
+            ? Double(assumptions.dpiaWeeks) * (pessimistic ? Self.dpiaPessimism : 1) : nil
+        return (procurement, safetyCase, dpia)
     }
 
     /// The data a service carries to the cloud, GB: its `data.volume_gb`, else the used storage of its servers.
@@ -105,6 +113,8 @@ struct Schedule {
     /// `longestClearRun` of each set of freeze windows met so far, keyed by which of the assumptions' windows apply
     /// (a bit each): a plan has thousands of waves and a handful of such sets.
     private var clearRuns: [UInt64: Int] = [:]
+    /// Weekends, bank holidays and the trust's other non-working days.
+    private var calendar: WorkingCalendar
 
     /// A wave's last two weeks: cut-over, then hypercare.
     static let cutoverDays = 14
@@ -113,6 +123,7 @@ struct Schedule {
         self.timing = timing
         self.assumptions = assumptions
         self.pessimistic = pessimistic
+        calendar = WorkingCalendar(assumptions)
         previousEnd = timing.start.adding(days: -1)
     }
 
@@ -123,8 +134,9 @@ struct Schedule {
     mutating func landingZone(foundationEffort: Double, foundationGB: Double, circuit: Bool)
         -> (start: CalendarDate, end: CalendarDate, notes: [String]) {
         let effort = foundationEffort * (pessimistic ? Timing.effortPessimism : 1)
-        let working = Effort.landingZoneWorkingDays + Int((effort / Double(max(1, assumptions.teamSize))).rounded(.up))
-        let built = Effort.calendarDays(workingDays: working)
+        let working = assumptions.landingZoneWorkingDays
+            + Int((effort / Double(max(1, assumptions.teamSize))).rounded(.up))
+        let built = calendar.span(from: timing.start, workingDays: working)
         let copy = timing.transferDays(foundationGB, pessimistic: pessimistic)
         let transfer = Int(copy.rounded(.up))
         var days = built + transfer
@@ -162,13 +174,16 @@ struct Schedule {
                           Int((scaledEffort / Double(max(1, assumptions.teamSize))).rounded(.up)))
         let gigabytes = services.reduce(0) { $0 + timing.volumeGB($1) }
         let transfer = Int(timing.transferDays(gigabytes, pessimistic: pessimistic).rounded(.up))
-        let days = Effort.calendarDays(workingDays: working) + transfer
+        // Working days counted from wherever the wave starts (bank holidays differ), then the copy, which runs
+        // every day.
+        func span(from start: CalendarDate) -> Int { calendar.span(from: start, workingDays: working) + transfer }
         if transfer >= 7 {
             notes.append("its data (\(PlainNumber.gigabytes(gigabytes))) takes about \(transfer) days to copy at "
                 + "\(assumptions.linkMbps.plainDescription) Mbit/s: seed it ahead, or ship it on a device")
         }
         var earliest = previousEnd.adding(days: 1)
         let natural = earliest
+        let days = span(from: earliest)
         // Every cause that moved the start, in order, with the start it moved it to.
         var causes: [(why: String, to: CalendarDate)] = []
         // Lead times run from the programme's start.
@@ -209,8 +224,14 @@ struct Schedule {
         }
         // Shift past every window the span (or, for a wave too long to fit, its cut-over) falls in. The commands
         // refuse windows that cover the whole year; the bound is a last guard so that no input can loop forever.
+        let gapEnd = clinical ? lastClinicalEnd.map { $0.adding(days: assumptions.clinicalCutoverGapWeeks * 7) } : nil
         for _ in 0..<800 {
-            let end = start.adding(days: days - 1)
+            let end = start.adding(days: span(from: start) - 1)
+            // A later start can take fewer calendar days (a bank holiday left behind): the gap still holds.
+            if let gapEnd, end < gapEnd {
+                start = start.adding(days: gapEnd.dayNumber - end.dayNumber)
+                continue
+            }
             let checkedFrom = fits ? start : end.adding(days: 1 - Self.cutoverDays)
             guard let (window, day) = Self.firstOverlap(windows, from: checkedFrom, to: end) else { break }
             let after = window.firstDayAfter(day)
@@ -224,7 +245,7 @@ struct Schedule {
         let delay = causes.isEmpty ? nil : "starts \(start), not \(natural): "
             + (causes.count == 1 ? causes[0].why
                 : causes.map { "\($0.why) (to \($0.to))" }.joined(separator: "; then "))
-        let end = start.adding(days: days - 1)
+        let end = start.adding(days: span(from: start) - 1)
         previousEnd = end
         if clinical { lastClinicalEnd = end }
         return (start, end, notes, delay)

@@ -1,7 +1,7 @@
 import Assessment
 import CloudFirstCore
 import Foundation
-import Planning
+@testable import Planning
 import Testing
 
 @Suite struct PlannerTests {
@@ -99,6 +99,61 @@ import Testing
         #expect(aws.contains("'epr'"))
         #expect(aws.hasPrefix("GBP \(Int(plan.monthly[.aws].rounded())) a month"))
         #expect(!plan.notes.contains { $0.contains("of the Azure figure") })
+        // Beside the total too, not only in a note: the headline table and the JSON say it per cloud.
+        #expect(plan.unsupported(on: .aws).services == [0])
+        #expect(abs(plan.unsupported(on: .aws).monthlyGBP - plan.monthly[.aws]) < 0.01)
+        #expect(plan.unsupported(on: .azure).services.isEmpty)
+        let markdown = PlanMarkdown.render(plan, version: "test")
+        let row = try #require(markdown.split(separator: "\n").first { $0.hasPrefix("| of which services their supplier") })
+        #expect(row.contains("| none |") && row.contains("(`epr`)"))
+    }
+
+    /// Licences left out of every cloud's figure (priced on one cloud only) are valued on the clouds that price them,
+    /// and the headline says so; a passive DR copy of SQL Server is named as one Software Assurance may cover.
+    @Test func leftOutLicencesAreValuedAndPassiveDRIsNamed() throws {
+        let plan = Plans.plan(try Plans.load(Self.head + """
+            servers:
+              - { id: db1, site: dc1, role: database, cpu_cores: 8, memory_gb: 64, os: Windows Server 2022,
+                  software: [{ product: SQL Server 2019, edition: standard }] }
+              - { id: db2, site: dc1, role: database, environment: dr, cpu_cores: 8, memory_gb: 64,
+                  os: Windows Server 2022, software: [{ product: SQL Server 2019, edition: standard }] }
+            services:
+              - { id: app, name: App, servers: [db1, db2] }
+            """))
+        let aws = plan.leftOutLicenceGBP(on: .aws)
+        // Each server on AWS pays SQL Server Standard licence-included on every vCPU of its size: the catalogue's rate
+        // per vCPU-hour, 730 hours, at 0.75 GBP per USD.
+        let rate = try #require(PriceCatalogue.embedded.licence(.sqlStandard, on: .aws, vcpus: 8))
+        let expected = plan.sizing.reduce(0.0) { total, sized in
+            let on = sized.on(.aws)!
+            return total + rate.usdPerHour(vcpus: max(4, on.vm.vcpus)) * 730 * 0.75
+        }
+        #expect(aws.total > 0 && abs(aws.total - expected) < 0.01 && !aws.unknown)
+        // Not in any figure: the licence is not priced on Azure or Google Cloud.
+        #expect(plan.sizing.allSatisfy { $0.clouds.allSatisfy { $0.licenceGBP == 0 && $0.licenceLeftOut } })
+        #expect(plan.cloudCoverage.contains("worth GBP \(PlanFormatting.pounds(aws.total)) a month on AWS at the "
+            + "licence-included rates in the catalogue; Azure and Google Cloud have no rate for them"),
+                Comment(rawValue: plan.cloudCoverage))
+        let passive = try #require(plan.notes.first { $0.contains("passive DR replica") })
+        #expect(passive.hasPrefix("1 of the SQL Server servers is a disaster-recovery standby"))
+    }
+
+    /// Storage is priced per GiB: 1,000 GB of block storage costs what 931.3 GiB does.
+    @Test func storageInGBIsPricedPerGiB() throws {
+        let plan = Plans.plan(try Plans.load(Self.head + """
+            servers:
+              - { id: s1, site: dc1, cpu_cores: 2, memory_gb: 8, storage_gb: 1000, os: Ubuntu 22.04,
+                  utilisation: { cpu_p95: 20, memory_p95: 40, storage_used_percent: 50 } }
+            services:
+              - { id: app, name: App, servers: [s1] }
+            """))
+        for cloud in Cloud.allCases {
+            let on = try #require(plan.sizing.first?.on(cloud))
+            let block = try #require(PriceCatalogue.embedded.storage[cloud]).usdPerGBMonth
+            let snapshot = try #require(PriceCatalogue.embedded.backup[cloud]).usdPerGBMonth
+            #expect(abs(on.storageGBP - 1000 * gibPerGB * block * 0.75) < 0.001, "\(cloud)")
+            #expect(abs(on.backupGBP - 500 * gibPerGB * snapshot * 0.75) < 0.001, "\(cloud)")
+        }
     }
 
     @Test func sharedServersAndCyclesMakeMoveGroups() throws {
@@ -255,11 +310,12 @@ import Testing
         #expect(abs(azure.neededMemoryGiB - 38.74) < 0.01)
         #expect(azure.vm.sku == "Standard_D16s_v5")
         #expect(azure.windows)
-        // 1.624 USD an hour (Windows) x 730 x 0.75; 1000 GB Standard SSD x 0.075 x 0.75; 400 GB of snapshots x 0.053.
+        // 1.624 USD an hour (Windows) x 730 x 0.75; 1000 GB (931.3 GiB) Standard SSD x 0.075 x 0.75; 400 GB (372.5
+        // GiB) of snapshots x 0.053: storage is priced per GiB.
         #expect(abs(azure.computeGBP - 1.624 * 730 * 0.75) < 0.001)
         #expect(azure.storageTier == .block && azure.disks == 1)
-        #expect(abs(azure.storageGBP - 1000 * 0.075 * 0.75) < 0.001)
-        #expect(abs(azure.backupGBP - 400 * 0.053 * 0.75) < 0.001)
+        #expect(abs(azure.storageGBP - 1000 * gibPerGB * 0.075 * 0.75) < 0.001)
+        #expect(abs(azure.backupGBP - 400 * gibPerGB * 0.053 * 0.75) < 0.001)
         #expect(abs(azure.windowsLicenceGBP - (1.624 - 0.888) * 730 * 0.75) < 0.001)
 
         let unmeasured = try #require(plan.sizing.first { $0.serverID == "unmeasured" })

@@ -39,7 +39,7 @@ struct StorageTests {
             #expect(repository.storagePriced)
             // The used 160 TB at the cool tier: a small fraction of 200 TB of disks plus their snapshots.
             let object = try #require(PriceCatalogue.embedded.object[cloud])
-            #expect(abs(repository.storageGBP - 160_000 * object.usdPerGBMonth * 0.75) < 0.01)
+            #expect(abs(repository.storageGBP - 160_000 * gibPerGB * object.usdPerGBMonth * 0.75) < 0.01)
             #expect(repository.storageGBP < 0.25 * (block.storageGBP + block.backupGBP), "\(cloud)")
         }
         #expect(try #require(backup.on(.azure)).storageGBP < 2_000)
@@ -59,9 +59,9 @@ struct StorageTests {
             let share = try #require(sized.on(cloud))
             let rate = try #require(catalogue.fileshare[cloud]).usdPerGBMonth
             #expect(share.storageTier == .fileshare && share.disks == 0 && share.storagePriced)
-            #expect(abs(share.storageGBP - 40_000 * rate * 0.75) < 0.01)
+            #expect(abs(share.storageGBP - 40_000 * gibPerGB * rate * 0.75) < 0.01)
             // One backup copy of the used half, at the snapshot rate.
-            #expect(abs(share.backupGBP - 20_000 * catalogue.backup[cloud]!.usdPerGBMonth * 0.75) < 0.01)
+            #expect(abs(share.backupGBP - 20_000 * gibPerGB * catalogue.backup[cloud]!.usdPerGBMonth * 0.75) < 0.01)
         }
         // Without a file-service price the storage is left out and said so, never priced as block storage.
         let unpriced = Sizer(catalogue: .embedded, assumptions: Assumptions())

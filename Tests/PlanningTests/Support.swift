@@ -127,3 +127,7 @@ struct SeededRandom {
         return Int((z ^ (z >> 31)) % UInt64(bound))
     }
 }
+
+/// GiB in one GB: the inventory's GB are base 10 and the clouds price storage per GiB (2^30 bytes). Written out here
+/// rather than read from the code under test, so that a wrong constant there fails.
+let gibPerGB = 1_000_000_000.0 / 1_073_741_824.0

@@ -195,4 +195,131 @@ import Testing
         #expect(outputs[0].contains("at most 1 service and 1 server a wave; the pilot at most 1 service."))
         #expect(outputs[1].contains("1 service on 1 server. Services: app."))
     }
+    /// The bank holidays of each UK nation by rule, against GOV.UK's published lists: weekend substitutes included.
+    @Test func bankHolidaysFollowGOVUK() {
+        func days(_ year: Int, _ region: BankHolidayRegion) -> [String] {
+            BankHolidays.days(in: year, region: region).map(\.description)
+        }
+        // GOV.UK, "UK bank holidays" (England and Wales, 2026 and 2027; Boxing Day 2026 a Saturday, Christmas 2027 a
+        // Saturday and Boxing Day a Sunday).
+        #expect(days(2026, .englandAndWales) == ["2026-01-01", "2026-04-03", "2026-04-06", "2026-05-04", "2026-05-25",
+                                                 "2026-08-31", "2026-12-25", "2026-12-28"])
+        #expect(days(2027, .englandAndWales) == ["2027-01-01", "2027-03-26", "2027-03-29", "2027-05-03", "2027-05-31",
+                                                 "2027-08-30", "2027-12-27", "2027-12-28"])
+        // Scotland: 2 January (a Saturday in 2027, so Monday 4th), no Easter Monday, the first Monday of August, St
+        // Andrew's Day.
+        #expect(days(2027, .scotland) == ["2027-01-01", "2027-01-04", "2027-03-26", "2027-05-03", "2027-05-31",
+                                          "2027-08-02", "2027-11-30", "2027-12-27", "2027-12-28"])
+        // Scotland 2023: New Year's Day a Sunday and 2 January a Monday, so the 3rd is the substitute; St Andrew's Day
+        // 2025 a Sunday, so 1 December.
+        #expect(days(2023, .scotland).prefix(2) == ["2023-01-02", "2023-01-03"])
+        #expect(days(2025, .scotland).contains("2025-12-01"))
+        // Northern Ireland adds St Patrick's Day and the Battle of the Boyne (12 July 2026 a Sunday: the 13th).
+        #expect(days(2026, .northernIreland) == ["2026-01-01", "2026-03-17", "2026-04-03", "2026-04-06", "2026-05-04",
+                                                 "2026-05-25", "2026-07-13", "2026-08-31", "2026-12-25",
+                                                 "2026-12-28"])
+        #expect(days(2026, .none).isEmpty)
+    }
+
+    /// A span of working days skips weekends, bank holidays and the trust's own non-working days.
+    @Test func workingDaysSkipWeekendsAndHolidays() throws {
+        var assumptions = Assumptions()
+        var calendar = WorkingCalendar(assumptions)
+        let monday = try #require(CalendarDate(year: 2027, month: 3, day: 1))
+        #expect(calendar.span(from: monday, workingDays: 10) == 12)
+        #expect(calendar.span(from: monday, workingDays: 0) == 0)
+        // Good Friday and Easter Monday 2027 fall in a fortnight from Monday 22 March: two days longer.
+        let easter = try #require(CalendarDate(year: 2027, month: 3, day: 22))
+        #expect(calendar.span(from: easter, workingDays: 10) == 16)
+        // Starting on a Saturday, work starts on Monday.
+        #expect(calendar.span(from: monday.adding(days: -2), workingDays: 1) == 3)
+        assumptions.bankHolidays = .none
+        assumptions.nonWorkingDays = [monday.adding(days: 1)]
+        calendar = WorkingCalendar(assumptions)
+        #expect(calendar.span(from: easter, workingDays: 10) == 12)
+        #expect(calendar.span(from: monday, workingDays: 10) == 15)
+    }
+
+    /// The landing zone's working days are the trust's to set, and its span counts working days.
+    @Test func theLandingZoneDaysAreAnAssumption() throws {
+        func landing(_ days: Int?) throws -> Wave {
+            let set = days.map { ", landing_zone_working_days: \($0)" } ?? ""
+            let plan = Plans.plan(try Plans.load(Self.head + """
+                assumptions: { start_date: 2027-06-07, freeze_windows: []\(set) }
+                sites: [{ id: dc1, name: DC }]
+                servers: [{ id: s1, site: dc1, os: Windows Server 2022 }]
+                services: [{ id: web, name: Web, servers: [s1] }]
+                """))
+            return try #require(plan.waves.first)
+        }
+        // 30 working days from Monday 7 June 2027, no bank holiday among them: six weeks less a weekend.
+        #expect(try landing(nil).end.description == "2027-07-16")
+        #expect(try landing(10).end.description == "2027-06-18")
+        // Monday 31 May 2027 is the spring bank holiday: the same 10 days from Monday 24 May end a day later.
+        let plan = Plans.plan(try Plans.load(Self.head + """
+            assumptions: { start_date: 2027-05-24, freeze_windows: [], landing_zone_working_days: 10 }
+            sites: [{ id: dc1, name: DC }]
+            servers: [{ id: s1, site: dc1, os: Windows Server 2022 }]
+            services: [{ id: web, name: Web, servers: [s1] }]
+            """))
+        #expect(plan.waves.first?.end.description == "2027-06-07")
+    }
+
+    /// A DPIA still to be done is a lead time: the service waits for it, and the wave says why.
+    @Test func aServiceWaitsForItsDPIA() throws {
+        let plan = Plans.plan(try Plans.load(Self.head + """
+            assumptions: { start_date: 2027-01-04, freeze_windows: [], dpia_weeks: 20,
+                           landing_zone_working_days: 5 }
+            sites: [{ id: dc1, name: DC }]
+            servers:
+              - { id: s1, site: dc1, os: Windows Server 2022 }
+              - { id: s2, site: dc1, os: Windows Server 2022 }
+            services:
+              - { id: open, name: Open data, servers: [s1], data: { classification: official, personal_data: none } }
+              - { id: hr, name: HR, servers: [s2], data: { classification: official-sensitive, personal_data: staff } }
+            """))
+        let hr = plan.waves[try Self.wave("hr", in: plan)]
+        let open = plan.waves[try Self.wave("open", in: plan)]
+        #expect(hr.start.description == "2027-05-24")
+        #expect(hr.delay?.contains("it waits for the DPIA (20 weeks) of 'hr'") == true, "\(hr.delay ?? "none")")
+        #expect(hr.pessimisticStart >= CalendarDate(year: 2027, month: 1, day: 4)!.adding(days: 40 * 7))
+        #expect(open.start < hr.start)
+    }
+
+    /// A wave that empties a closing site takes nothing that is not leaving one: sharing it with a large move from
+    /// another room would make the exit late.
+    @Test func aSiteExitWaveTakesOnlyWhatLeavesTheSite() throws {
+        let plan = Plans.plan(try Plans.load(Self.head + """
+            assumptions: { start_date: 2027-01-04, freeze_windows: [], link_mbps: 100, landing_zone_working_days: 5 }
+            sites: [{ id: dc1, name: DC }, { id: old, name: Closing room, lease_ends: 2027-03-31 }]
+            servers:
+              - { id: s1, site: old, os: Windows Server 2022 }
+              - { id: s2, site: dc1, os: Windows Server 2022 }
+              - { id: s3, site: dc1, os: Windows Server 2022 }
+            services:
+              - { id: pilot, name: Pilot, criticality: administrative, servers: [s3] }
+              - { id: exit, name: Exit, criticality: business-critical, servers: [s1] }
+              - { id: big, name: Big, criticality: business-operational, servers: [s2],
+                  data: { classification: official, personal_data: none, volume_gb: 60000 } }
+            """))
+        // 'exit' is too critical for the pilot, so it and 'big' are the next wave's candidates, 'exit' first.
+        let exit = try Self.wave("exit", in: plan), big = try Self.wave("big", in: plan)
+        #expect(try Self.wave("pilot", in: plan) == 1 && exit == 2 && big == 3)
+        #expect(plan.waves[exit].end <= CalendarDate(year: 2027, month: 3, day: 31)!)
+        #expect(!plan.risks.contains { $0.hasPrefix("site 'old'") }, Comment(rawValue: plan.risks.joined(separator: "\n")))
+    }
+
+    /// A site exit no order of waves can meet, because a lead time from the programme's start runs past it, says so.
+    @Test func anUnmeetableSiteExitSaysWhy() throws {
+        let plan = Plans.plan(try Plans.load(Self.head + """
+            assumptions: { start_date: 2027-01-04, freeze_windows: [], procurement_weeks: 26 }
+            sites: [{ id: old, name: Closing room, lease_ends: 2027-05-31 }]
+            servers: [{ id: s1, site: old, os: Windows Server 2022 }]
+            services:
+              - { id: saas, name: SaaS, servers: [s1], strategy: repurchase, supplier: { saas: available } }
+            """))
+        let risk = try #require(plan.risks.first { $0.hasPrefix("site 'old' closes on 2027-05-31, but 'saas'") })
+        #expect(risk.contains("('saas' waits for procurement (26 weeks) from the programme's start, to 2027-07-05: no "
+            + "order of waves meets the date unless that work starts before the programme)"), Comment(rawValue: risk))
+    }
 }

@@ -65,6 +65,12 @@ public final class ServiceAssessment: Sendable {
         findings.first { !$0.secondary } ?? findings.first
     }
 
+    /// True when a DPIA is still to be done before the move (the `personal-data-without-dpia` gate): the plan
+    /// waits for it.
+    public var awaitsDPIA: Bool {
+        gates.contains { $0.rule == PersonalDataWithoutDPIA.description.id }
+    }
+
     /// The rules of its gates, each once, in order.
     public var gateRules: [String] {
         var seen = Set<String>()

@@ -40,6 +40,17 @@ public struct Assumptions: Sendable {
     /// Calendar lead time of an HSCN or private connection to the cloud (a circuit ordered through a provider): 12
     /// weeks likely, twice that pessimistic (cloudfirst's judgement).
     public var circuitWeeks = 12
+    /// Calendar lead time of a Data Protection Impact Assessment still to be done (the `personal-data-without-dpia`
+    /// gate) before the service moves: 8 weeks likely, twice that pessimistic (cloudfirst's judgement; UK GDPR
+    /// Article 36 gives the ICO up to 8 weeks, and 6 more, when a DPIA leads to prior consultation).
+    public var dpiaWeeks = 8
+    /// Working days to build the landing zone (network, connectivity, identity, logging, keys) before the
+    /// foundation's own effort: 30 (cloudfirst's judgement).
+    public var landingZoneWorkingDays = 30
+    /// Whose bank holidays are not working days: England and Wales by default, as most NHS trusts are there.
+    public var bankHolidays = BankHolidayRegion.englandAndWales
+    /// Other days no one works on the migration (a one-off bank holiday, a trust-wide shutdown).
+    public var nonWorkingDays: [CalendarDate] = []
     /// How long the trust commits to its compute: none (pay as you go, the default) prices on-demand rates, with
     /// Google's sustained-use discount where Google applies it; `1y` or `3y` prices each size at its one- or
     /// three-year reserved or committed-use rate where the catalogue has one.
@@ -71,6 +82,10 @@ public struct Assumptions: Sendable {
         procurementWeeks = o.integer("procurement_weeks") ?? procurementWeeks
         safetyCaseWeeks = o.integer("safety_case_weeks") ?? safetyCaseWeeks
         circuitWeeks = o.integer("circuit_weeks") ?? circuitWeeks
+        dpiaWeeks = o.integer("dpia_weeks") ?? dpiaWeeks
+        landingZoneWorkingDays = o.integer("landing_zone_working_days") ?? landingZoneWorkingDays
+        bankHolidays = o.choice("bank_holidays", as: BankHolidayRegion.self) ?? bankHolidays
+        nonWorkingDays = o.list("non_working_days").compactMap { if case .date(let day) = $0 { day } else { nil } }
         commitment = o.choice("commitment", as: Commitment.self) ?? commitment
         azureHybridBenefit = o.boolean("azure_hybrid_benefit") ?? azureHybridBenefit
         source = o.source

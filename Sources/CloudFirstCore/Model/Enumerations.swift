@@ -115,9 +115,15 @@ public enum Commitment: String, InventoryEnum {
     case none, oneYear = "1y", threeYear = "3y"
 }
 
+/// Whose bank holidays are not working days: the UK's three sets (GOV.UK, "UK bank holidays"), or none.
+public enum BankHolidayRegion: String, InventoryEnum {
+    case englandAndWales = "england-and-wales", scotland, northernIreland = "northern-ireland", none
+}
+
 // `ordered` once per vocabulary; see `InventoryEnum`.
 extension OrganisationType { public static let ordered = allCases }
 extension Cloud { public static let ordered = allCases }
+extension BankHolidayRegion { public static let ordered = allCases }
 extension SiteKind { public static let ordered = allCases }
 extension ServerRole { public static let ordered = allCases }
 extension Environment { public static let ordered = allCases }

@@ -71,6 +71,16 @@ public enum InventorySchema {
             Field("circuit_weeks", .integer(min: 0, max: 520),
                   "Likely lead time of an HSCN or private circuit to the cloud; pessimistic is twice it.",
                   default: "12"),
+            Field("dpia_weeks", .integer(min: 0, max: 520),
+                  "Likely lead time of a DPIA still to be done (the personal-data-without-dpia gate); pessimistic is "
+                + "twice it.", default: "8"),
+            Field("landing_zone_working_days", .integer(min: 0, max: 2_000),
+                  "Working days to build the landing zone before the foundation services' own effort.",
+                  default: "30"),
+            Field("bank_holidays", .choice(BankHolidayRegion.self),
+                  "Whose bank holidays are not working days.", default: "england-and-wales"),
+            Field("non_working_days", .list(.date),
+                  "Other days no one works on the migration, e.g. a one-off bank holiday.", default: "[]"),
             Field("commitment", .choice(Commitment.self),
                   "Compute commitment to price: none (pay as you go), 1y or 3y (reserved instances, savings plans, "
                 + "committed use).", default: "none"),

@@ -15,6 +15,14 @@ public enum PlanJSON {
                                       ("three_year_commitment_monthly_gbp",
                                        PlanFormatting.money(plan.monthlyRange(cloud).threeYear)),
                                       ("five_year_gbp", PlanFormatting.money(plan.fiveYearRamped(cloud))),
+                                      ("unsupported_by_supplier", .object([
+                                          ("monthly_gbp", PlanFormatting.money(plan.unsupported(on: cloud).monthlyGBP)),
+                                          ("services", .array(plan.unsupported(on: cloud).services.map {
+                                              .string(plan.estate.services[$0].id)
+                                          })),
+                                      ])),
+                                      ("licences_left_out_monthly_gbp",
+                                       PlanFormatting.money(plan.leftOutLicenceGBP(on: cloud).total)),
                                       ("database_licences", .object(plan.databaseLicences(on: cloud).map {
                                           ($0.unit, .int($0.count))
                                       }))]))
@@ -90,6 +98,7 @@ public enum PlanJSON {
                             ("backup_gbp", PlanFormatting.money(cloud.backupGBP)),
                             ("licence_gbp", PlanFormatting.money(cloud.licenceGBP)),
                             ("licences_priced", .bool(cloud.licencePriced)),
+                            ("licences_left_out_gbp", PlanFormatting.money(cloud.leftOutLicenceGBP)),
                             ("commitment_priced", .bool(cloud.commitmentPriced)),
                             ("sustained_use_discount_gbp", PlanFormatting.money(cloud.sustainedUseGBP)),
                         ] + licence))
@@ -116,9 +125,14 @@ public enum PlanJSON {
                 ("procurement_weeks", .int(assumptions.procurementWeeks)),
                 ("safety_case_weeks", .int(assumptions.safetyCaseWeeks)),
                 ("circuit_weeks", .int(assumptions.circuitWeeks)),
+                ("dpia_weeks", .int(assumptions.dpiaWeeks)),
+                ("landing_zone_working_days", .int(assumptions.landingZoneWorkingDays)),
+                ("bank_holidays", .string(assumptions.bankHolidays.rawValue)),
+                ("non_working_days", .array(assumptions.nonWorkingDays.map { .string($0.description) })),
                 ("pessimism", .object([
                     ("procurement", .double(Timing.procurementPessimism)),
                     ("safety_case", .double(Timing.safetyCasePessimism)),
+                    ("dpia", .double(Timing.dpiaPessimism)),
                     ("circuit", .double(Timing.circuitPessimism)),
                     ("effort", .double(Timing.effortPessimism)),
                     ("transfer", .double(Timing.transferPessimism)),

@@ -54,6 +54,15 @@ public enum PlanMarkdown {
             ? PlanFormatting.pounds(plan.fiveYear(plan.onPremises.monthlyGBP)) : "not given"
         out += "| per month | " + clouds.map { PlanFormatting.pounds(plan.monthly[$0]) }.joined(separator: " | ")
             + " | \(onPremisesMonthly) |\n"
+        // What a cloud's figure holds that its supplier does not support there: beside the total, not only in a note.
+        let unsupported = clouds.map(plan.unsupported)
+        if unsupported.contains(where: { !$0.services.isEmpty }) {
+            out += "| of which services their supplier does not support there | " + unsupported.map { found in
+                found.services.isEmpty ? "none" : PlanFormatting.pounds(found.monthlyGBP) + " ("
+                    + found.services.prefix(3).map { "`\(estate.services[$0].id)`" }.joined(separator: ", ")
+                    + (found.services.count > 3 ? " and \(found.services.count - 3) more" : "") + ")"
+            }.joined(separator: " | ") + " | |\n"
+        }
         let ranges = clouds.map(plan.monthlyRange)
         if ranges.contains(where: { abs($0.payAsYouGo - $0.threeYear) >= 1 }) {
             out += "| per month, pay as you go to a 3-year commitment | " + ranges.map {
@@ -129,17 +138,24 @@ public enum PlanMarkdown {
             }
         }.joined(separator: ", ") + "; a clinical system adds \(Effort.clinicalSafety.plainDescription) for its "
             + "DCB0160 safety case. A wave lasts its effort divided by the team, at least "
-            + "\(Effort.minimumWaveWorkingDays) working days, plus the days its data takes to copy. Effort is "
+            + "\(Effort.minimumWaveWorkingDays) working days, plus the days its data takes to copy. "
+            + Self.workingDaysText(assumptions) + " Effort is "
             + "multiplied by \(Timing.effortByCriticality[.patientCritical]!.plainDescription) for a patient-critical "
             + "service and \(Timing.effortByCriticality[.businessCritical]!.plainDescription) for a business-critical "
             + "one. These are cloudfirst's planning defaults, not sourced figures.\n"
-        out += "- Lead times, likely (pessimistic): procurement \(assumptions.procurementWeeks) weeks "
+        out += "- Lead times in weeks, likely (pessimistic): procurement \(assumptions.procurementWeeks) "
             + "(\(Int(Double(assumptions.procurementWeeks) * Timing.procurementPessimism))), a DCB0160 safety case "
             + "\(assumptions.safetyCaseWeeks) (\(Int(Double(assumptions.safetyCaseWeeks) * Timing.safetyCasePessimism))), "
+            + "a DPIA still to be done \(assumptions.dpiaWeeks) "
+            + "(\(Int(Double(assumptions.dpiaWeeks) * Timing.dpiaPessimism))), "
             + "an HSCN or private circuit \(assumptions.circuitWeeks) "
             + "(\(Int(Double(assumptions.circuitWeeks) * Timing.circuitPessimism))), all running from the start, side "
             + "by side; effort \(Timing.effortPessimism.plainDescription) times and data copied at "
-            + "1/\(Timing.transferPessimism.plainDescription) of the link's rate in the pessimistic case. Data copied "
+            + "1/\(Timing.transferPessimism.plainDescription) of the link's rate in the pessimistic case. The likely "
+            + "weeks are assumptions the trust sets (procurement_weeks, safety_case_weeks, dpia_weeks, circuit_weeks); "
+            + "the pessimistic multipliers (procurement \(Timing.procurementPessimism.plainDescription)x for 6 to 18 "
+            + "months, the others \(Timing.safetyCasePessimism.plainDescription)x) are cloudfirst's judgement, not "
+            + "published figures (REFERENCE.md section 9). Data copied "
             + "at \(assumptions.linkMbps.plainDescription) Mbit/s (link_mbps). At most "
             + "\(Plural.count(assumptions.maxPatientCriticalPerWave, "patient-critical service")) a wave, and "
             + "\(assumptions.clinicalCutoverGapWeeks) weeks at least between patient-critical cut-overs.\n"
@@ -154,6 +170,20 @@ public enum PlanMarkdown {
     }
 
 
+    /// How working days are counted: the sentence the notes give.
+    static func workingDaysText(_ assumptions: Assumptions) -> String {
+        let holidays = switch assumptions.bankHolidays {
+        case .englandAndWales: "England and Wales's bank holidays"
+        case .scotland: "Scotland's bank holidays"
+        case .northernIreland: "Northern Ireland's bank holidays"
+        case .none: "no bank holidays"
+        }
+        let extra = assumptions.nonWorkingDays.count
+        return "Working days are Monday to Friday less \(holidays) (assumptions.bank_holidays; GOV.UK, \"UK bank "
+            + "holidays\")" + (extra > 0 ? " and \(Plural.count(extra, "other non-working day")) the trust gives" : "")
+            + "."
+    }
+
     /// Keeps table cells and list items intact.
     /// The waves: dates, services and their costs, gates and risks, one after another.
     static func wavesSection(_ plan: MigrationPlan, clouds: [Cloud]) -> String {
@@ -165,7 +195,8 @@ public enum PlanMarkdown {
             if wave.number == 0 {
                 out += "The landing zone, before any other service moves: a network in the UK region with private "
                     + "subnets and flow logs, HSCN or VPN connectivity to the trust, identity, central logging and keys. "
-                    + "\(Effort.landingZoneWorkingDays) working days, with the foundation's effort and the copy of "
+                    + "\(plan.assumptions.landingZoneWorkingDays) working days (landing_zone_working_days), with the "
+                    + "foundation's effort and the copy of "
                     + "its data, or any circuit's lead time if longer. Freeze windows and the gap between clinical "
                     + "cut-overs do not apply to it: extending the directory and starting cloud backup add to what runs "
                     + "on premises and switch no clinical service over.\n"

@@ -189,6 +189,8 @@ public struct CloudSizing: Sendable {
     /// the commitment priced: the range a finance lead weighs.
     public let payAsYouGoComputeGBP: Double
     public let threeYearComputeGBP: Double
+    /// False when the size has no three-year rate in the catalogue: `threeYearComputeGBP` is then on demand.
+    public let threeYearPriced: Bool
     /// Where the storage goes: block storage, object storage or the managed file service.
     public let storageTier: StorageTier
     /// True when a managed service replaces the server (a replatformed backup or file server): no VM is priced.
@@ -217,6 +219,12 @@ public struct CloudSizing: Sendable {
     /// False when a licence the server needs from the cloud has no price in the catalogue here (Oracle never does):
     /// it is counted, not priced, and the plan says so.
     public let licencePriced: Bool
+    /// What the licences left out of `licenceGBP` would cost on this cloud at its licence-included rate, where the
+    /// catalogue has one: a SQL Server, Red Hat or SUSE licence left out because another cloud has no price for it.
+    /// Not in `monthlyGBP`; the plan states it beside the figure. Oracle is never counted here.
+    public let leftOutLicenceGBP: Double
+    /// True when a licence left out has no price on this cloud either, so `leftOutLicenceGBP` falls short.
+    public let leftOutLicenceUnpriced: Bool
 
     public var monthlyGBP: Double { computeGBP + storageGBP + backupGBP + licenceGBP }
 
@@ -283,11 +291,17 @@ public struct Sizer: Sendable {
         /// size has no three-year rate), for the range the plan shows.
         let payAsYouGoLinuxUSD: Double
         let threeYearLinuxUSD: Double
+        /// False when the size has no three-year rate and `threeYearLinuxUSD` is its on-demand rate.
+        let threeYearPriced: Bool
     }
 
     /// Hours in a month, as the clouds' price calculators count them.
     public static let hoursPerMonth = 730.0
-    /// Bytes: the inventory's GB are base 10, the clouds' memory is GiB.
+    /// Bytes: the inventory's GB are base 10, while the clouds' memory and storage prices are per GiB (2^30 bytes):
+    /// Google's price pages say GiB; Azure's disks are sized and priced in GiB and its snapshots billed on used GiB
+    /// (Microsoft Learn, "Understand Azure Disk Storage billing"); AWS's GB-month is 2^30 bytes ("Amazon S3 FAQs":
+    /// byte-hours divided by 1,073,741,824). Azure Blob's "GB" is read the same way (cloudfirst's reading).
+    /// Pricing base-10 GB at a per-GiB rate would overstate storage by about 7%.
     static let gibPerGB = 1e9 / 1_073_741_824
 
     public init(catalogue: PriceCatalogue = .embedded, assumptions: Assumptions) {
@@ -315,7 +329,8 @@ public struct Sizer: Sendable {
                               windowsLicenceUSD: vm.windowsLicenceUSDPerHour, committed: committed,
                               sustainedUseUSD: sustained,
                               payAsYouGoLinuxUSD: vm.linuxUSDPerHour * (1 - discount),
-                              threeYearLinuxUSD: vm.linux3yUSDPerHour ?? vm.linuxUSDPerHour)
+                              threeYearLinuxUSD: vm.linux3yUSDPerHour ?? vm.linuxUSDPerHour,
+                              threeYearPriced: vm.linux3yUSDPerHour != nil)
             }.sorted { ($0.linuxUSD, offered[$0.index].sku) < ($1.linuxUSD, offered[$1.index].sku) }
         }
         self.sizes = sizes
@@ -383,25 +398,36 @@ public struct Sizer: Sendable {
                                        needed: vcpus) ?? 0
             }
             // What the server pays an hour on a size beyond its Linux compute: the Windows licence, its OS premium,
-            // SQL Server licence-included; `priced` false when a licence it needs has no price here.
-            func extras(_ vm: Option) -> (windows: Double, licence: Double, priced: Bool) {
-                var extra = 0.0, priced = true
-                if let product = osLicence {
-                    if pricedLicences.contains(product),
-                       let price = catalogue.licence(product, on: cloud, vcpus: vm.vcpus) {
-                        extra += price.usdPerHour(vcpus: vm.vcpus)
-                    } else { priced = false }
+            // SQL Server licence-included; `priced` false when a licence it needs has no price here. A licence this
+            // cloud prices but another does not is left out of `licence` (like with like) and its price kept in
+            // `leftOut`, so that the plan can say what the exclusion is worth; `leftOutUnknown` when this cloud has
+            // no price for it either.
+            func extras(_ vm: Option) -> (windows: Double, licence: Double, priced: Bool, leftOut: Double,
+                                          leftOutUnknown: Bool) {
+                var extra = 0.0, priced = true, leftOut = 0.0, unknown = false
+                func add(_ product: LicencePrice.Product, vcpus: Int) {
+                    guard let price = catalogue.licence(product, on: cloud, vcpus: vm.vcpus) else {
+                        priced = false
+                        unknown = true
+                        return
+                    }
+                    if pricedLicences.contains(product) {
+                        extra += price.usdPerHour(vcpus: vcpus)
+                    } else {
+                        priced = false
+                        leftOut += price.usdPerHour(vcpus: vcpus)
+                    }
                 }
+                if let product = osLicence { add(product, vcpus: vm.vcpus) }
                 if let licence, !hybrid || licence.product == nil {
-                    if let product = licence.product, pricedLicences.contains(product),
-                       let price = catalogue.licence(product, on: cloud, vcpus: vm.vcpus) {
+                    if let product = licence.product {
                         // Licence-included SQL Server is billed on the constrained count on Azure, on the size's
                         // vCPUs elsewhere.
                         let billed = cloud == .azure ? licensed(vm) : vm.vcpus
-                        extra += price.usdPerHour(vcpus: max(licence.minimumCores, billed))
+                        add(product, vcpus: max(licence.minimumCores, billed))
                     } else { priced = false }
                 }
-                return (windows && !hybrid ? vm.windowsLicenceUSD : 0, extra, priced)
+                return (windows && !hybrid ? vm.windowsLicenceUSD : 0, extra, priced, leftOut, unknown)
             }
             func fits(_ option: Option) -> Bool {
                 guard option.vcpus >= vcpus, option.memoryGiB >= memoryGiB else { return false }
@@ -423,6 +449,8 @@ public struct Sizer: Sendable {
             let chosen = fit ?? largest
             let vm = offered[chosen.index]
             let extra = extras(chosen)
+            // The clouds price storage per GiB (`gibPerGB`); the inventory's GB are base 10.
+            let storageGiB = storageGB * Self.gibPerGB, usedGiB = usedGB * Self.gibPerGB
             let storageUSD: Double
             let backupUSD: Double
             var disks = 0
@@ -430,16 +458,16 @@ public struct Sizer: Sendable {
             switch tier {
             case .object:
                 tierPrice = catalogue.object[cloud]
-                storageUSD = usedGB * (tierPrice?.usdPerGBMonth ?? 0)
+                storageUSD = usedGiB * (tierPrice?.usdPerGBMonth ?? 0)
                 backupUSD = 0
             case .fileshare:
                 tierPrice = catalogue.fileshare[cloud]
-                storageUSD = storageGB * (tierPrice?.usdPerGBMonth ?? 0)
-                backupUSD = usedGB * (catalogue.backup[cloud]?.usdPerGBMonth ?? 0)
+                storageUSD = storageGiB * (tierPrice?.usdPerGBMonth ?? 0)
+                backupUSD = usedGiB * (catalogue.backup[cloud]?.usdPerGBMonth ?? 0)
             case .block:
                 tierPrice = catalogue.storage[cloud]
-                storageUSD = storageGB * (tierPrice?.usdPerGBMonth ?? 0)
-                backupUSD = usedGB * (catalogue.backup[cloud]?.usdPerGBMonth ?? 0)
+                storageUSD = storageGiB * (tierPrice?.usdPerGBMonth ?? 0)
+                backupUSD = usedGiB * (catalogue.backup[cloud]?.usdPerGBMonth ?? 0)
                 disks = DiskLimit.published[cloud]?.disks(for: server.diskSizesGB, totalGB: storageGB) ?? 0
             }
             // A managed service replaces the VM: nothing for compute or licences.
@@ -451,12 +479,14 @@ public struct Sizer: Sendable {
                 commitmentPriced: chosen.committed, sustainedUseGBP: chosen.sustainedUseUSD * monthly,
                 payAsYouGoComputeGBP: (chosen.payAsYouGoLinuxUSD + extra.windows) * monthly,
                 threeYearComputeGBP: (chosen.threeYearLinuxUSD + extra.windows) * monthly,
+                threeYearPriced: chosen.threeYearPriced || monthly == 0,
                 storageTier: tier, disks: disks, storageGBP: storageUSD * rate,
                 storagePriced: tierPrice != nil || storageGB == 0, backupGBP: backupUSD * rate,
                 windowsLicenceGBP: extra.windows * monthly, databaseLicence: licence,
                 licensedVCPUs: licensedVCPUs,
                 databaseLicenceCount: licence?.count(licensedVCPUs: licensedVCPUs) ?? 0,
-                licenceGBP: extra.licence * monthly, licencePriced: extra.priced)
+                licenceGBP: extra.licence * monthly, licencePriced: extra.priced,
+                leftOutLicenceGBP: extra.leftOut * monthly, leftOutLicenceUnpriced: extra.leftOutUnknown)
         }
         return ServerSizing(serverIndex: index, serverID: server.id, basis: basis, database: database,
                             editionGiven: found?.editionGiven ?? true, clouds: clouds)

@@ -3,7 +3,6 @@ output "instance_ids" {
   description = "Each server of wave 4, by its inventory id."
   value = {
     "rmh-bi-ssrs01" = aws_instance.rmh_bi_ssrs01.id
-    "rmh-pharm01"   = aws_instance.rmh_pharm01.id
   }
 }
 
@@ -11,6 +10,5 @@ output "private_ips" {
   description = "Private addresses, for DNS and the cut-over runbook."
   value = {
     "rmh-bi-ssrs01" = aws_instance.rmh_bi_ssrs01.private_ip
-    "rmh-pharm01"   = aws_instance.rmh_pharm01.private_ip
   }
 }

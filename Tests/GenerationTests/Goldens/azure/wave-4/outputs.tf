@@ -3,7 +3,6 @@ output "virtual_machine_ids" {
   description = "Each server of wave 4, by its inventory id."
   value = {
     "rmh-bi-ssrs01" = azurerm_windows_virtual_machine.rmh_bi_ssrs01.id
-    "rmh-pharm01"   = azurerm_windows_virtual_machine.rmh_pharm01.id
   }
 }
 
@@ -11,6 +10,5 @@ output "private_ips" {
   description = "Private addresses, for DNS and the cut-over runbook."
   value = {
     "rmh-bi-ssrs01" = azurerm_network_interface.rmh_bi_ssrs01.private_ip_address
-    "rmh-pharm01"   = azurerm_network_interface.rmh_pharm01.private_ip_address
   }
 }

@@ -3,7 +3,6 @@ output "instance_ids" {
   description = "Each server of wave 4, by its inventory id."
   value = {
     "rmh-bi-ssrs01" = google_compute_instance.rmh_bi_ssrs01.id
-    "rmh-pharm01"   = google_compute_instance.rmh_pharm01.id
   }
 }
 
@@ -11,6 +10,5 @@ output "private_ips" {
   description = "Private addresses, for DNS and the cut-over runbook."
   value = {
     "rmh-bi-ssrs01" = google_compute_instance.rmh_bi_ssrs01.network_interface[0].network_ip
-    "rmh-pharm01"   = google_compute_instance.rmh_pharm01.network_interface[0].network_ip
   }
 }
