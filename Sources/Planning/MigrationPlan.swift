@@ -164,8 +164,9 @@ extension MigrationPlan {
                 + cloud.displayName + (value.unknown ? " (it has no rate for some)" : "")
         }
         let none = zip(clouds, values).filter { $1.total == 0 }.map(\.0.displayName)
-        let noRate = none.isEmpty ? "" : Self.list(none) + (none.count == 1 ? " has" : " have") + " no rate for them"
-        guard !priced.isEmpty else { return "the catalogue has no rate for them on any cloud" }
+        let noRate = none.isEmpty ? "" : "the catalogue has no " + Self.list(none) + " rate for them, though "
+            + (none.count == 1 ? "that cloud needs" : "those clouds need") + " them too"
+        guard !priced.isEmpty else { return "the catalogue has no rate for them on any cloud, though each needs them" }
         return "worth " + priced.joined(separator: ", ") + " at the licence-included rates in the catalogue"
             + (noRate.isEmpty ? "" : "; " + noRate)
     }
@@ -229,7 +230,8 @@ extension MigrationPlan {
                     "migration effort"]
         return "Cloud figures are for what moves: \(term), " + included.joined(separator: ", ")
             + (assumptions.azureHybridBenefit ? " (on Azure, Windows Server and SQL Server are the trust's own, "
-                + "under Azure Hybrid Benefit)" : "")
+                + "under Azure Hybrid Benefit, so Azure's figure leaves out the Windows licences the others include)"
+                : "")
             + "; they leave out " + leftOut.joined(separator: ", ") + "."
             + (tooSmall > 0 ? " \(tooSmall) server \(tooSmall == 1 ? "size is" : "sizes are") the largest in the "
                 + "catalogue and too small for the workload (see the risks)." : "")

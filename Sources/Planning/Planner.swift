@@ -236,7 +236,8 @@ public struct Planner: Sendable {
     /// soonest (by quarter), then the one whose repurchase's contract ends soonest (each its own or a
     /// dependant's: `inheritedDeadlines`), then the least critical, the one fewest others depend on, the least data,
     /// the highest score. A wave closes when the next group would break a cap: services, servers, or patient-critical
-    /// services; and a wave that moves a group off a closing site closes before a group that is not.
+    /// services; a wave that moves a group off a closing site closes before a group that is not; and a wave closes
+    /// before a group whose lead times run out a quarter or more after its members'.
     /// The pilot (wave 1) takes at most three services fit to pilot (`fitsPilot`) while any other group is ready. A
     /// group larger than a cap gets a wave of its own.
     static func assignWaves(groups: [MoveGroup], services: [ServiceAssessment], assumptions: Assumptions,
@@ -262,16 +263,21 @@ public struct Planner: Sendable {
         for (rank, group) in groups.indices.sorted(by: { firstIDs[$0] < firstIDs[$1] }).enumerated() {
             idRank[group] = rank
         }
+        // Each group's lead time (days from the start) and effort (person-days), for the rough clock below.
+        var leadDays = [Int](repeating: 0, count: groups.count), efforts = [Double](repeating: 0, count: groups.count)
         let keys = groups.indices.map { index -> GroupKey in
             // Read by index: copying each member's assessment (findings and all) cost more than the rest of this.
             let members = groups[index].services
-            var lead = 0, criticality = 0, volume = 0.0, score = Int.max
+            var lead = 0, criticality = 0, volume = 0.0, score = Int.max, effort = 0.0
             for member in members {
                 lead = max(lead, timing.leadDayCount(member, pessimistic: false))
                 criticality = max(criticality, Self.riskRank(services[member].service.criticality))
                 volume += timing.volumeGB(member)
                 score = min(score, services[member].score)
+                effort += timing.effort(member, strategy: services[member].strategy)
             }
+            leadDays[index] = lead
+            efforts[index] = effort
             return GroupKey(
                 siteDeadline: siteDeadlines[index], contractDeadline: contractDeadlines[index],
                 // By quarter: a safety case done during the landing zone does not reorder anything.
@@ -284,15 +290,24 @@ public struct Planner: Sendable {
         }
         var waves: [[Int]] = []
         var current: [Int] = [], currentServices = 0, currentServers = 0, currentClinical = 0
-        var currentLeavesSite = false
+        var currentLeavesSite = false, currentReady = 0
         var deferred: [Int] = []
+        // A rough clock, calendar days from the start to where the next wave would begin at the soonest: the landing
+        // zone, then each wave's effort over the team (at least the shortest wave) and its data's copy. Freezes, gaps
+        // and lead times only make the real one later, so a lead time past this clock may still be running.
+        var clock = Double(assumptions.landingZoneWorkingDays) * 7 / 5, currentEffort = 0.0, currentGB = 0.0
         func closeWave() {
+            clock += max(Double(Effort.minimumWaveWorkingDays), currentEffort / Double(max(1, assumptions.teamSize)))
+                * 7 / 5 + timing.transferDays(currentGB, pessimistic: false)
+            currentEffort = 0
+            currentGB = 0
             waves.append(current)
             current = []
             currentServices = 0
             currentServers = 0
             currentClinical = 0
             currentLeavesSite = false
+            currentReady = 0
             for group in deferred { ready.push(keys[group], group) }
             deferred = []
         }
@@ -324,18 +339,31 @@ public struct Planner: Sendable {
                 : assumptions.maxServicesPerWave
             // A wave that empties a closing site takes nothing that is not leaving one too: another group's work
             // and data would only make it later for the lease.
+            // Nor does a wave wait for one member's lead time (a procurement, a DPIA), still running by the rough
+            // clock, when the rest are ready a quarter or more sooner: the group that waits starts the next wave.
             let leavesSite = keys[group].siteDeadline != Int.max
             if !current.isEmpty, currentServices + size > serviceCap
                 || currentServers + servers > assumptions.maxServersPerWave
                 || currentClinical + clinical > assumptions.maxPatientCriticalPerWave
-                || (currentLeavesSite && !leavesSite) {
+                || (currentLeavesSite && !leavesSite)
+                || (keys[group].ready > currentReady && Double(leadDays[group]) > clock) {
+                let waiting = !deferred.isEmpty
                 closeWave()
+                // The pilot closed with groups it had put aside: the next wave starts with whichever of them and this
+                // group comes first, not with this one because it happened to be in hand.
+                if waiting {
+                    ready.push(keys[group], group)
+                    continue
+                }
             }
             current.append(group)
             currentServices += size
             currentServers += servers
             currentClinical += clinical
             currentLeavesSite = currentLeavesSite || leavesSite
+            currentReady = max(currentReady, keys[group].ready)
+            currentEffort += efforts[group]
+            currentGB += Double(keys[group].volume)
             for dependent in dependents[group] {
                 waiting[dependent] -= 1
                 if waiting[dependent] == 0 { ready.push(keys[dependent], dependent) }
@@ -430,13 +458,23 @@ public struct Planner: Sendable {
                     + "extend the lease, or move \(late.count == 1 ? "its" : "their") servers elsewhere first")
             }
             let tight = on.filter { finishes[$0].map { $0.likely <= ends && $0.pessimistic > ends } ?? false }
+            // A pessimistic lead time that alone runs past the lease: no order of waves would help.
+            let pessimisticWaits = tight.compactMap { service -> String? in
+                let lead = timing.leadDays(service, pessimistic: true)
+                let ready = first.adding(days: lead.days)
+                guard let why = lead.why, ready.adding(days: Schedule.cutoverDays) > ends else { return nil }
+                return "'\(estate.services[service].id)' waits for \(why), pessimistically, to \(ready)"
+            }
             if !tight.isEmpty {
                 // One service gives its pessimistic finish after the phrase, as a contract does; several each give theirs.
                 let names = tight.count == 1 ? "'\(estate.services[tight[0]].id)' meets it on likely dates but not on "
                     + "pessimistic ones (\(finishes[tight[0]]!.pessimistic))"
                     : tight.map { "'\(estate.services[$0].id)' (\(finishes[$0]!.pessimistic))" }.joined(separator: ", ")
                         + " meet it on likely dates but not on pessimistic ones"
-                risks.append("site '\(site.id)' closes on \(ends): \(names): agree now how the lease could be "
+                risks.append("site '\(site.id)' closes on \(ends): \(names)"
+                    + (pessimisticWaits.isEmpty ? "" : " (" + pessimisticWaits.joined(separator: "; ")
+                        + ", whatever the order of waves)")
+                    + ": agree now how the lease could be "
                     + "extended, or where \(tight.count == 1 ? "its" : "their") servers would go, in case the move "
                     + "runs late")
             }
@@ -816,16 +854,24 @@ public struct Planner: Sendable {
         // A passive DR copy of SQL Server under Software Assurance needs no licence of its own.
         var passiveSQL = 0
         var passivePacks = [Int](repeating: 0, count: clouds.count)
+        var passiveGBP = [Double](repeating: 0, count: clouds.count)
         for sized in sizing where sized.basis == .standby {
             guard sized.clouds.contains(where: { if case .sqlServer? = $0.databaseLicence { true } else { false } })
             else { continue }
             passiveSQL += 1
-            for on in sized.clouds { if let at = clouds.firstIndex(of: on.cloud) { passivePacks[at] += on.databaseLicenceCount } }
+            for on in sized.clouds {
+                guard let at = clouds.firstIndex(of: on.cloud) else { continue }
+                passivePacks[at] += on.databaseLicenceCount
+                passiveGBP[at] += on.licenceGBP + on.leftOutLicenceGBP
+            }
         }
         if passiveSQL > 0 {
+            let valued = zip(clouds, passiveGBP).filter { $1 >= 0.5 }
+                .map { "GBP \(PlanFormatting.pounds($1)) a month on \($0.displayName)" }
             notes.append("\(passiveSQL) of the SQL Server \(passiveSQL == 1 ? "servers is a" : "servers are") "
                 + "disaster-recovery \(passiveSQL == 1 ? "standby" : "standbys"), counted in Database licences ("
                 + zip(clouds, passivePacks).map { "\($1) 2-core packs on \($0.displayName)" }.joined(separator: ", ")
+                + (valued.isEmpty ? "" : "; in the licence figures at " + valued.joined(separator: ", "))
                 + "): a passive DR replica that serves no users needs no licence of its own while the primary's "
                 + "licences carry Software Assurance (Microsoft, SQL Server licensing guide, failover rights for "
                 + "disaster recovery in the cloud), so the trust may not need them; confirm with its licensing partner.")
@@ -843,7 +889,8 @@ public struct Planner: Sendable {
         if assumptions.azureHybridBenefit {
             notes.append("Azure Hybrid Benefit is applied: the Azure figure leaves out Windows Server and SQL Server "
                 + "licences, which the trust brings with Software Assurance or subscriptions (Microsoft, \"Azure "
-                + "Hybrid Benefit\"). Without them, Azure pays the licence-included rates the other clouds show.")
+                + "Hybrid Benefit\"), while the other clouds' figures include Windows Server licences: the clouds do "
+                + "not compare like with like on Windows until the trust's own licence costs are added to Azure's.")
         } else {
             let licence = Self.total(of: \.windowsLicenceGBP, on: .azure, in: sizing)
             if licence > 0 {

@@ -226,6 +226,10 @@ struct Schedule {
         // refuse windows that cover the whole year; the bound is a last guard so that no input can loop forever.
         let gapEnd = clinical ? lastClinicalEnd.map { $0.adding(days: assumptions.clinicalCutoverGapWeeks * 7) } : nil
         for _ in 0..<800 {
+            // A wave starts on a working day: no one cuts over a service's first step on a Saturday or Easter Monday.
+            while !calendar.isWorking(start.dayNumber), start.dayNumber < CalendarDate.lastDayNumber {
+                start = start.adding(days: 1)
+            }
             let end = start.adding(days: span(from: start) - 1)
             // A later start can take fewer calendar days (a bank holiday left behind): the gap still holds.
             if let gapEnd, end < gapEnd {

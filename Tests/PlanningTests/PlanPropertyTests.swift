@@ -33,6 +33,14 @@ import Testing
                     sourceLocation: sourceLocation)
             #expect(later.end >= later.start, sourceLocation: sourceLocation)
         }
+        // Every wave after the landing zone starts on a working day, on likely and pessimistic dates.
+        var calendar = WorkingCalendar(plan.assumptions)
+        for wave in plan.waves.dropFirst() {
+            for day in [wave.start, wave.pessimisticStart] {
+                let working = calendar.isWorking(day.dayNumber)
+                #expect(working, "wave \(wave.number) starts on \(day), not a working day", sourceLocation: sourceLocation)
+            }
+        }
 
         // Dependency order: a moving dependency moves in the same wave or earlier.
         for (index, service) in estate.services.enumerated() {

@@ -132,10 +132,19 @@ import Testing
         // Not in any figure: the licence is not priced on Azure or Google Cloud.
         #expect(plan.sizing.allSatisfy { $0.clouds.allSatisfy { $0.licenceGBP == 0 && $0.licenceLeftOut } })
         #expect(plan.cloudCoverage.contains("worth GBP \(PlanFormatting.pounds(aws.total)) a month on AWS at the "
-            + "licence-included rates in the catalogue; Azure and Google Cloud have no rate for them"),
+            + "licence-included rates in the catalogue; the catalogue has no Azure and Google Cloud rate for them, "
+            + "though those clouds need them too"),
                 Comment(rawValue: plan.cloudCoverage))
         let passive = try #require(plan.notes.first { $0.contains("passive DR replica") })
         #expect(passive.hasPrefix("1 of the SQL Server servers is a disaster-recovery standby"))
+        // Its value on AWS, inside the left-out figure above, is said with it.
+        let standby = try #require(plan.sizing.first { $0.basis == .standby }?.on(.aws))
+        #expect(passive.contains("in the licence figures at GBP \(PlanFormatting.pounds(standby.leftOutLicenceGBP)) "
+            + "a month on AWS"), Comment(rawValue: passive))
+        // And the headline table has a row for what is left out.
+        let markdown = PlanMarkdown.render(plan, version: "test")
+        #expect(markdown.contains("| not in the figures: SQL Server, Red Hat and SUSE licences at licence-included "
+            + "rates | no rate in the catalogue | \(PlanFormatting.pounds(aws.total)) | no rate in the catalogue | |"))
     }
 
     /// Storage is priced per GiB: 1,000 GB of block storage costs what 931.3 GiB does.

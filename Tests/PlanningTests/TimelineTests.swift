@@ -322,4 +322,51 @@ import Testing
         #expect(risk.contains("('saas' waits for procurement (26 weeks) from the programme's start, to 2027-07-05: no "
             + "order of waves meets the date unless that work starts before the programme)"), Comment(rawValue: risk))
     }
+    /// A wave does not wait a quarter for one member's procurement while the others are ready: the repurchase starts
+    /// a wave of its own.
+    @Test func aWaveDoesNotWaitForOneMembersLeadTime() throws {
+        let plan = Plans.plan(try Plans.load(Self.head + """
+            assumptions: { start_date: 2027-01-04, freeze_windows: [], landing_zone_working_days: 5 }
+            sites: [{ id: dc1, name: DC }]
+            servers:
+              - { id: s1, site: dc1, os: Windows Server 2022 }
+              - { id: s2, site: dc1, os: Windows Server 2022 }
+              - { id: s3, site: dc1, os: Windows Server 2022 }
+              - { id: s4, site: dc1, os: Windows Server 2022 }
+              - { id: s5, site: dc1, os: Windows Server 2022 }
+            services:
+              - { id: a, name: A, criticality: business-critical, servers: [s1] }
+              - { id: b, name: B, criticality: business-critical, servers: [s2] }
+              - { id: saas, name: SaaS, criticality: business-critical, servers: [s3], strategy: repurchase,
+                  supplier: { saas: available } }
+              - { id: c, name: C, criticality: business-critical, servers: [s4] }
+              - { id: d, name: D, criticality: business-critical, servers: [s5] }
+            """))
+        let saas = try Self.wave("saas", in: plan)
+        for id in ["a", "b", "c", "d"] {
+            let wave = try Self.wave(id, in: plan)
+            #expect(wave != saas, "'\(id)' waits with the repurchase in wave \(wave)")
+            #expect(plan.waves[wave].end < CalendarDate(year: 2027, month: 7, day: 5)!, "'\(id)'")
+        }
+        #expect(plan.waves[saas].delay?.contains("procurement (26 weeks) of 'saas'") == true)
+    }
+
+    /// A server that runs Oracle and Red Hat has its Red Hat licence counted and valued like any other: Oracle's being
+    /// the trust's own does not hide it.
+    @Test func anOracleServersOSLicenceIsStillCounted() throws {
+        let plan = Plans.plan(try Plans.load(Self.head + """
+            assumptions: { start_date: 2027-01-04 }
+            sites: [{ id: dc1, name: DC }]
+            servers:
+              - { id: db1, site: dc1, role: database, cpu_cores: 8, memory_gb: 64, os: Red Hat Enterprise Linux 8,
+                  software: [{ product: Oracle Database 19c, edition: enterprise }] }
+            services: [{ id: lims, name: LIMS, servers: [db1] }]
+            """))
+        let rate = try #require(PriceCatalogue.embedded.licence(.rhel, on: .aws, vcpus: 8))
+        let aws = try #require(plan.sizing.first?.on(.aws))
+        #expect(aws.licenceLeftOut)
+        #expect(abs(aws.leftOutLicenceGBP - rate.usdPerHour(vcpus: aws.vm.vcpus) * 730 * 0.75) < 0.01)
+        #expect(plan.leftOutLicenceGBP(on: .aws).total == aws.leftOutLicenceGBP)
+        #expect(plan.cloudCoverage.contains("licences not priced on every cloud, on 1 server"))
+    }
 }

@@ -18,7 +18,12 @@ public enum PlanMarkdown {
             + "(\(PlanFormatting.months(from: plan.startDate, to: lastPessimistic)) months) with pessimistic lead times, "
             + "effort and data transfer. For scale: an acute trust's EPR or PACS change alone is a programme of 12 to "
             + "36 months (professional judgement from reviews, not a published figure; REFERENCE.md section 9); every "
-            + "duration here is a default the trust sets (see the notes).\n\n"
+            + "duration here is a default the trust sets (see the notes)."
+            + (PlanFormatting.months(from: plan.startDate, to: last) < 12
+                && plan.waves.contains { $0.services.contains { plan.estate.services[$0].criticality == .patientCritical } }
+                ? " This plan moves patient-critical services in less than that: check its effort and lead-time "
+                    + "defaults against the trust's own programme before quoting its dates." : "")
+            + "\n\n"
 
         out += "## Summary\n\n"
         let moving = plan.waves.dropFirst().reduce(0) { $0 + $1.services.count }
@@ -62,6 +67,15 @@ public enum PlanMarkdown {
                     + found.services.prefix(3).map { "`\(estate.services[$0].id)`" }.joined(separator: ", ")
                     + (found.services.count > 3 ? " and \(found.services.count - 3) more" : "") + ")"
             }.joined(separator: " | ") + " | |\n"
+        }
+        // Licences every cloud needs but not every cloud prices are in no figure: what they would cost stands here.
+        let leftOut = clouds.map(plan.leftOutLicenceGBP)
+        if plan.sizing.contains(where: { $0.clouds.contains(where: \.licenceLeftOut) }) {
+            out += "| not in the figures: SQL Server, Red Hat and SUSE licences at licence-included rates | "
+                + leftOut.map { value in
+                    value.total == 0 ? "no rate in the catalogue"
+                        : (value.unknown ? "at least " : "") + PlanFormatting.pounds(value.total)
+                }.joined(separator: " | ") + " | |\n"
         }
         let ranges = clouds.map(plan.monthlyRange)
         if ranges.contains(where: { abs($0.payAsYouGo - $0.threeYear) >= 1 }) {

@@ -223,14 +223,15 @@ public struct CloudSizing: Sendable {
     /// catalogue has one: a SQL Server, Red Hat or SUSE licence left out because another cloud has no price for it.
     /// Not in `monthlyGBP`; the plan states it beside the figure. Oracle is never counted here.
     public let leftOutLicenceGBP: Double
-    /// True when a licence left out has no price on this cloud either, so `leftOutLicenceGBP` falls short.
+    /// True when a SQL Server, Red Hat or SUSE licence left out has no price on this cloud either, so
+    /// `leftOutLicenceGBP` falls short.
     public let leftOutLicenceUnpriced: Bool
 
     public var monthlyGBP: Double { computeGBP + storageGBP + backupGBP + licenceGBP }
 
     /// A licence the server needs from the cloud that is counted but not in the figure: SQL Server, Red Hat or SUSE
-    /// not priced on every cloud. Oracle is the trust's own everywhere, so never this.
-    public var licenceLeftOut: Bool { !licencePriced && !databaseLicence.isOracle }
+    /// not priced on every cloud, whatever else the server runs. Oracle is the trust's own everywhere, so never this.
+    public var licenceLeftOut: Bool { leftOutLicenceGBP > 0 || leftOutLicenceUnpriced }
 }
 
 /// A server sized for every target cloud.

@@ -2,13 +2,13 @@
 output "instance_ids" {
   description = "Each server of wave 5, by its inventory id."
   value = {
-    "rmh-pharm01" = aws_instance.rmh_pharm01.id
+    "rmh-bi-ssrs01" = aws_instance.rmh_bi_ssrs01.id
   }
 }
 
 output "private_ips" {
   description = "Private addresses, for DNS and the cut-over runbook."
   value = {
-    "rmh-pharm01" = aws_instance.rmh_pharm01.private_ip
+    "rmh-bi-ssrs01" = aws_instance.rmh_bi_ssrs01.private_ip
   }
 }

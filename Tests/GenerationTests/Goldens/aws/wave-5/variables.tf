@@ -52,3 +52,42 @@ variable "ami_ids" {
     error_message = "Give an AMI id (ami-0123456789abcdef0) for each of \"windows-2012-r2\"."
   }
 }
+
+variable "directory_domain_fqdn" {
+  type        = string
+  description = "The trust's Active Directory domain (e.g. trust.nhs.uk) that the SQL Server databases join. Leave null to leave the databases out of the domain."
+  default     = null
+
+  validation {
+    condition     = var.directory_domain_fqdn == null || can(regex("^[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+$", var.directory_domain_fqdn))
+    error_message = "Give the domain's DNS name, such as trust.nhs.uk."
+  }
+}
+
+variable "directory_dns_ips" {
+  type        = list(string)
+  description = "Two of the domain's DNS servers (domain controllers), reachable from the VPC."
+  default     = null
+
+  validation {
+    condition     = var.directory_dns_ips == null || try(length(var.directory_dns_ips) == 2 && alltrue([for ip in var.directory_dns_ips : can(cidrhost("${ip}/32", 0))]), false)
+    error_message = "Give two IPv4 addresses."
+  }
+}
+
+variable "directory_ou" {
+  type        = string
+  description = "The organisational unit (distinguished name, OU=...,DC=...) the computer objects are created in."
+  default     = null
+}
+
+variable "directory_auth_secret_arn" {
+  type        = string
+  description = "A Secrets Manager secret, encrypted with a customer-managed key, holding the domain-join account as CUSTOMER_MANAGED_ACTIVE_DIRECTORY_USERNAME (no domain prefix) and CUSTOMER_MANAGED_ACTIVE_DIRECTORY_PASSWORD."
+  default     = null
+
+  validation {
+    condition     = var.directory_auth_secret_arn == null || can(regex("^arn:aws[a-z-]*:secretsmanager:", var.directory_auth_secret_arn))
+    error_message = "Give the secret's ARN."
+  }
+}

@@ -2,13 +2,15 @@
 output "virtual_machine_ids" {
   description = "Each server of wave 4, by its inventory id."
   value = {
-    "rmh-bi-ssrs01" = azurerm_windows_virtual_machine.rmh_bi_ssrs01.id
+    "rmh-epma-app01" = azurerm_windows_virtual_machine.rmh_epma_app01.id
+    "rmh-epma-db01"  = azurerm_windows_virtual_machine.rmh_epma_db01.id
   }
 }
 
 output "private_ips" {
   description = "Private addresses, for DNS and the cut-over runbook."
   value = {
-    "rmh-bi-ssrs01" = azurerm_network_interface.rmh_bi_ssrs01.private_ip_address
+    "rmh-epma-app01" = azurerm_network_interface.rmh_epma_app01.private_ip_address
+    "rmh-epma-db01"  = azurerm_network_interface.rmh_epma_db01.private_ip_address
   }
 }

@@ -27,31 +27,6 @@ variable "on_premises_cidrs" {
   }
 }
 
-variable "database_admin_group_name" {
-  type        = string
-  description = "The Microsoft Entra ID group whose members administer the databases."
-}
-
-variable "database_admin_group_object_id" {
-  type        = string
-  description = "That group's object id."
-
-  validation {
-    condition     = can(regex("^[0-9a-f-]{36}$", var.database_admin_group_object_id))
-    error_message = "Give the group's object id (a GUID)."
-  }
-}
-
-variable "security_alert_emails" {
-  type        = list(string)
-  description = "Who hears of threats Microsoft Defender for SQL detects: the trust's security team."
-
-  validation {
-    condition     = length(var.security_alert_emails) >= 1
-    error_message = "Name at least one address that is watched."
-  }
-}
-
 variable "patch_time_zone" {
   type        = string
   description = "The time zone of the maintenance windows, as Windows names it ([System.TimeZoneInfo]::GetSystemTimeZones()); GMT Standard Time follows UK summer time."

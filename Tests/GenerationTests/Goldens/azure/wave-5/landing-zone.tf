@@ -49,6 +49,24 @@ data "azurerm_key_vault" "landing_zone" {
 }
 
 
+# Storage and databases log to the landing zone's workspace.
+data "azurerm_log_analytics_workspace" "central" {
+  name                = "${var.name_prefix}-central-logs"
+  resource_group_name = data.azurerm_resource_group.landing_zone.name
+}
+
+data "azurerm_subnet" "postgres" {
+  name                 = "postgres"
+  virtual_network_name = data.azurerm_virtual_network.landing_zone.name
+  resource_group_name  = data.azurerm_resource_group.landing_zone.name
+}
+
+data "azurerm_subnet" "mysql" {
+  name                 = "mysql"
+  virtual_network_name = data.azurerm_virtual_network.landing_zone.name
+  resource_group_name  = data.azurerm_resource_group.landing_zone.name
+}
+
 data "azurerm_private_dns_zone" "landing_zone" {
   for_each = {
     blob     = "privatelink.blob.core.windows.net"

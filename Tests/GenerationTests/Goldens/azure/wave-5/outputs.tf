@@ -2,13 +2,13 @@
 output "virtual_machine_ids" {
   description = "Each server of wave 5, by its inventory id."
   value = {
-    "rmh-pharm01" = azurerm_windows_virtual_machine.rmh_pharm01.id
+    "rmh-bi-ssrs01" = azurerm_windows_virtual_machine.rmh_bi_ssrs01.id
   }
 }
 
 output "private_ips" {
   description = "Private addresses, for DNS and the cut-over runbook."
   value = {
-    "rmh-pharm01" = azurerm_network_interface.rmh_pharm01.private_ip_address
+    "rmh-bi-ssrs01" = azurerm_network_interface.rmh_bi_ssrs01.private_ip_address
   }
 }

@@ -12,5 +12,9 @@ terraform {
       source  = "hashicorp/google"
       version = "~> 6.50"
     }
+    random = {
+      source  = "hashicorp/random"
+      version = "~> 3.7"
+    }
   }
 }

@@ -35,6 +35,12 @@ data "aws_kms_alias" "landing_zone" {
   name = "alias/${var.name_prefix}-landing-zone"
 }
 
+# The zone of each of those subnets, so a platinum or gold service's servers land in zones 1, 2 and 3 in turn.
+data "aws_subnet" "environment" {
+  for_each = toset(flatten([for found in data.aws_subnets.environment : found.ids]))
+  id       = each.value
+}
+
 locals {
   vpc_id   = data.aws_vpc.landing_zone.id
   vpc_cidr = data.aws_vpc.landing_zone.cidr_block
@@ -44,4 +50,17 @@ locals {
   account_id             = data.aws_caller_identity.current.account_id
   # The landing zone's bucket for S3 server access logs.
   access_log_bucket = "${var.name_prefix}-access-logs-${local.account_id}"
+  # In each environment, zone "1" is the first of its subnets' zones by name, "2" the second, "3" the third
+  # (wrapping round when there are fewer); each maps to the first of the environment's subnets in it.
+  zone_names = {
+    for environment, ids in local.environment_subnet_ids : environment => sort(distinct([for id in ids : data.aws_subnet.environment[id].availability_zone]))
+  }
+  zone_subnet_ids = {
+    for environment, ids in local.environment_subnet_ids : environment => {
+      for number in ["1", "2", "3"] : number => sort([
+        for id in ids : id
+        if data.aws_subnet.environment[id].availability_zone == local.zone_names[environment][(tonumber(number) - 1) % length(local.zone_names[environment])]
+      ])[0]
+    }
+  }
 }

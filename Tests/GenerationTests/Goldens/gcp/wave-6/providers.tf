@@ -5,6 +5,6 @@ provider "google" {
 
   default_labels = {
     managed-by = "cloudfirst"
-    wave       = "4"
+    wave       = "6"
   }
 }

@@ -43,12 +43,12 @@ variable "on_premises_cidrs" {
   }
 }
 
-variable "image_rmh_bi_ssrs01" {
+variable "image_rmh_pharm01" {
   type        = string
-  description = "The boot image for rmh-bi-ssrs01 (Microsoft Windows Server 2012 R2 (64-bit)): Google publishes no current public image for it, so give the one the trust imports or its migration tool builds."
+  description = "The boot image for rmh-pharm01 (Microsoft Windows Server 2012 R2 (64-bit)): Google publishes no current public image for it, so give the one the trust imports or its migration tool builds."
 
   validation {
-    condition     = can(regex("^(projects/[a-z][-a-z0-9]*/global/images/|https://)", var.image_rmh_bi_ssrs01))
+    condition     = can(regex("^(projects/[a-z][-a-z0-9]*/global/images/|https://)", var.image_rmh_pharm01))
     error_message = "Give an image as projects/PROJECT/global/images/NAME (or .../images/family/FAMILY)."
   }
 }

@@ -6,7 +6,7 @@ provider "aws" {
     tags = {
       organisation = "Riverside Mental Health and Learning Disabilities NHS Trust"
       managed-by   = "cloudfirst"
-      wave         = "4"
+      wave         = "6"
       # What serves every environment; a server, volume, database or store carries its own environment tag.
       environment = "shared"
     }

@@ -4,17 +4,13 @@ terraform {
   required_version = ">= 1.5.0"
 
   # Partial configuration: give the state bucket (and a prefix per folder) at init, e.g.
-  # terraform init -backend-config="bucket=STATE_BUCKET" -backend-config="prefix=wave-4"
+  # terraform init -backend-config="bucket=STATE_BUCKET" -backend-config="prefix=wave-6"
   backend "gcs" {}
 
   required_providers {
     google = {
       source  = "hashicorp/google"
       version = "~> 6.50"
-    }
-    random = {
-      source  = "hashicorp/random"
-      version = "~> 3.7"
     }
   }
 }
