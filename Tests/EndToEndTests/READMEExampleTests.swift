@@ -116,6 +116,9 @@ enum READMEExamples {
         let copy = try Self.repositoryCopy()
         var environment = ["PATH": Binary.folder.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin")]
         environment["NO_COLOR"] = "1"
+        // Examples that install into the user's home (shell completion) install into a scratch one.
+        let home = try Scratch()
+        environment["HOME"] = home.url.path
         var ran = 0
         for block in runnable {
             let commands = READMEExamples.commands(of: block)
@@ -135,6 +138,9 @@ enum READMEExamples {
             }
         }
         #expect(ran >= 6)
+        #expect(FileManager.default.fileExists(
+            atPath: home.url.appendingPathComponent(".local/share/bash-completion/completions/cloudfirst").path),
+            "the completion example did not install the bash script")
     }
 
     @Test func blocksNotRunSayWhyAndAreFew() {

@@ -20,10 +20,12 @@ struct Diff: ParsableCommand {
         case markdown, json
     }
 
-    @Argument(help: ArgumentHelp("The inventory before the change.", valueName: "old"))
+    @Argument(help: ArgumentHelp("The inventory before the change.", valueName: "old"),
+              completion: .file(extensions: EstateLoader.inventoryExtensions))
     var old: String
 
-    @Argument(help: ArgumentHelp("The inventory after the change.", valueName: "new"))
+    @Argument(help: ArgumentHelp("The inventory after the change.", valueName: "new"),
+              completion: .file(extensions: EstateLoader.inventoryExtensions))
     var new: String
 
     @OptionGroup var options: AssessmentOptions

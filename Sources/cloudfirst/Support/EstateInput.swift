@@ -5,7 +5,8 @@ import CloudFirstCore
 struct EstateInput: ParsableArguments {
     @Argument(help: ArgumentHelp("Inventory files or folders of *.yaml / *.yml files (searched recursively).",
                                  discussion: "With none, the embedded sample estate is used.",
-                                 valueName: "path"))
+                                 valueName: "path"),
+              completion: .file(extensions: EstateLoader.inventoryExtensions))
     var paths: [String] = []
 
     @Flag(name: .customLong("combine-organisations"), help: ArgumentHelp(
