@@ -67,6 +67,18 @@ import Testing
             + "Trust: assessed 2026-11-25"))
     }
 
+    @Test func diffRefusesEitherSideUnlessCombining() throws {
+        let scratch = try Self.twoTrusts()
+        let folder = scratch.url.appendingPathComponent("estate").path
+        let refused = try Binary.cloudfirst(["diff", folder, folder, "--format", "json"] + Self.asOf)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("[organisation-mismatch]"))
+        #expect(refused.stdout.isEmpty)
+        let combined = try Binary.cloudfirst(["diff", folder, folder, "--combine-organisations", "--fail-on-regression",
+                                              "--format", "json"] + Self.asOf)
+        #expect(combined.status == 0, "\(combined.stderr)")
+    }
+
     @Test func oneOrganisationWrittenTwoWaysIsOneOrganisation() throws {
         let scratch = try Self.twoTrusts()
         let folder = scratch.url.appendingPathComponent("estate").path

@@ -41,9 +41,6 @@ public struct Estate: Sendable {
                             type: types.count == 1 && named.allSatisfy { $0.type != nil } ? types.first : nil)
     }
 
-    /// Every distinct organisation the files name, in the order first named.
-    public var organisations: [Organisation] { Organisation.distinct(files.compactMap(\.organisation)) }
-
     public func site(_ id: String) -> Site? { siteIndex[id].map { sites[$0] } }
     public func server(_ id: String) -> Server? { serverIndex[id].map { servers[$0] } }
     public func service(_ id: String) -> Service? { serviceIndex[id].map { services[$0] } }
