@@ -8,9 +8,10 @@ extension PolicyFile {
     public static var starterText: String {
         let defaults = Policy()
         var lines = [
-            "# cloudfirst organisation policy (.cloudfirst.yml), written by 'cloudfirst init' with every default written",
-            "# out: as it stands it changes nothing. It applies to the inventories in this folder, or wherever --config",
-            "# names it. 'cloudfirst rules' lists the rule ids; 'cloudfirst rules explain score' says how weights count.",
+            "# cloudfirst organisation policy (.cloudfirst.yml), written by 'cloudfirst init' with every default",
+            "# written out: as it stands it changes nothing. It applies to the inventories in this folder, or wherever",
+            "# --config names it. 'cloudfirst rules' lists the rule ids; 'cloudfirst rules explain score' says how",
+            "# weights count.",
             "cloudfirst: 1",
             "",
         ]

@@ -75,7 +75,9 @@ public enum StarterInventory {
             case "target_clouds":
                 lines.append("  target_clouds: [\(defaults.targetClouds.map(\.rawValue).joined(separator: ", "))]")
             case "regions":
-                let regions = Cloud.allCases.compactMap { cloud in defaults.regions[cloud].map { "\(cloud.rawValue): \($0)" } }
+                let regions = Cloud.allCases.compactMap { cloud in
+                    defaults.regions[cloud].map { "\(cloud.rawValue): \($0)" }
+                }
                 lines.append("  regions: { \(regions.joined(separator: ", ")) }")
             case "utilisation_percentile": lines.append("  utilisation_percentile: \(defaults.utilisationPercentile)")
             case "comfort_factor": lines.append("  comfort_factor: \(number(defaults.comfortFactor))")

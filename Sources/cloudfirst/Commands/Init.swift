@@ -49,7 +49,8 @@ struct Init: ParsableCommand {
             Terminal.err("cloudfirst: '\(folder)' is a file, not a folder")
             throw ExitCode(ExitStatus.invalidInput)
         }
-        let paths = files.map { (path: (folder.hasSuffix("/") ? folder : folder + "/") + $0.name, contents: $0.contents) }
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        let paths = files.map { (path: prefix + $0.name, contents: $0.contents) }
         let existing = paths.map(\.path).filter { FileManager.default.fileExists(atPath: $0) }
         if !existing.isEmpty, !force {
             Terminal.err("cloudfirst: " + existing.map { "'\($0)'" }.joined(separator: " and ")
