@@ -52,8 +52,9 @@ let package = Package(
         .testTarget(name: "GenerationTests",
                     dependencies: ["Generation", "Planning", "Assessment", "CloudFirstCore", "GoldenFiles"],
                     exclude: ["Fixtures", "Goldens"]),
-        // Runs the built binaries as a user would.
-        .testTarget(name: "EndToEndTests", dependencies: ["cloudfirst", "synthetic-estate", "GoldenFiles"],
+        // Runs the built binaries as a user would; reads the CI examples' YAML with CloudFirstCore's reader.
+        .testTarget(name: "EndToEndTests",
+                    dependencies: ["cloudfirst", "synthetic-estate", "GoldenFiles", "CloudFirstCore"],
                     exclude: ["Goldens"]),
     ],
     swiftLanguageModes: [.v6]

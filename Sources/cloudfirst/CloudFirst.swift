@@ -109,6 +109,6 @@ struct Root: ParsableCommand {
         """,
         version: CloudFirstVersion.current,
         subcommands: [Validate.self, Assess.self, Plan.self, Generate.self, Diff.self, RulesCommand.self, SchemaCommand.self,
-                      TemplatesCommand.self]
+                      TemplatesCommand.self, Init.self]
     )
 }

@@ -20,7 +20,7 @@ import Testing
     }
 
     @Test func thereAreThreeKindsOfTrust() {
-        let result = EstateLoader.load(paths: [TestPaths.inventories.path])
+        let result = EstateLoader.load(paths: [TestPaths.inventories.path], combineOrganisations: true)
         let types = Set(result.estate?.files.compactMap { $0.organisation?.type } ?? [])
         #expect(types == [.acute, .mentalHealth, .ics])
     }

@@ -1,5 +1,5 @@
 /// An organisation's policy for the assessment: from `.cloudfirst.yml`, or the defaults.
-public struct Policy: Sendable {
+public struct Policy: Sendable, Equatable {
     /// Rules that are not run.
     public var disabledRules: Set<String> = []
     /// Severities that replace a rule's default.

@@ -44,6 +44,7 @@ public enum InventoryProblem: Error, Hashable, Sendable {
     case assumptionsRepeated(first: String)
     case selfDependency(service: String)
     case listedTwice(field: String, id: String)
+    case organisationsDiffer(name: String, first: String, firstFile: String)
 
     // Organisation policy
     case unknownRule(String, suggestion: String?)
@@ -91,6 +92,7 @@ public enum InventoryProblem: Error, Hashable, Sendable {
         case .assumptionsRepeated: "assumptions-repeated"
         case .selfDependency: "self-dependency"
         case .listedTwice: "listed-twice"
+        case .organisationsDiffer: "organisation-mismatch"
         case .unknownRule: "unknown-rule"
         }
     }
@@ -169,6 +171,10 @@ public enum InventoryProblem: Error, Hashable, Sendable {
             return "service '\(service)' lists itself in 'depends_on'"
         case .listedTwice(let field, let id):
             return "'\(id)' is listed twice in '\(field)'"
+        case .organisationsDiffer(let name, let first, let firstFile):
+            return "organisation '\(name)' differs from '\(first)' in \(firstFile); an estate is reported under one "
+                + "organisation: read each organisation's files on their own, or give --combine-organisations to "
+                + "report them together"
         case .unknownRule(let id, let suggestion):
             return "no rule has the id '\(id)'; 'cloudfirst rules' lists them" + Self.didYouMean(suggestion)
         }

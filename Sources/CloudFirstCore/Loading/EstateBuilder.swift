@@ -39,8 +39,10 @@ struct EstateBuilder {
 
     /// Builds the estate; with `checkReferences` false (some file could not be read), ids are still checked for
     /// uniqueness but references are not resolved.
-    mutating func finish(_ contents: DecodedContents, checkReferences: Bool) -> Estate {
+    mutating func finish(_ contents: DecodedContents, checkReferences: Bool, combineOrganisations: Bool = false)
+        -> Estate {
         let (sites, servers, services) = (contents.sites, contents.servers, contents.services)
+        if !combineOrganisations { checkOneOrganisation() }
         if let first = contents.assumptions.first?.source {
             for repeated in contents.assumptions.dropFirst() {
                 report(.assumptionsRepeated(first: location(first)), at: repeated.source!)
@@ -109,6 +111,19 @@ struct EstateBuilder {
         }
         report(.unknownReference(field: field, kind: kind.rawValue, id: reference.id, suggestion: suggestion),
                file: file, at: reference.position)
+    }
+
+    /// Every file that names an organisation other than the first file's is an error at its organisation's name:
+    /// reported under the first one's name, another trust's servers would pass for the first trust's.
+    private mutating func checkOneOrganisation() {
+        let named = files.compactMap { $0.organisation.map { ($0, $0.source) } }
+        guard let (first, firstSource) = named.first else { return }
+        let firstFile = firstSource.map { location($0, field: "name") } ?? "the first file"
+        for (organisation, source) in named.dropFirst() where !organisation.isSame(as: first) {
+            guard let source else { continue }
+            report(.organisationsDiffer(name: organisation.name, first: first.name, firstFile: firstFile),
+                   file: source.file, at: source["name"] ?? source.position)
+        }
     }
 
     private func location(_ source: SourceMap, field: String? = nil) -> String {

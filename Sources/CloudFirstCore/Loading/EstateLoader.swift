@@ -33,11 +33,13 @@ public struct LoadResult: Sendable {
 public enum EstateLoader {
     public static let inventoryExtensions = ["yaml", "yml"]
 
-    /// Loads the files and folders named by `paths`.
-    public static func load(paths: [String], limits: YAMLLimits = YAMLLimits()) -> LoadResult {
+    /// Loads the files and folders named by `paths`. Files that name different organisations are an error unless
+    /// `combineOrganisations` is true.
+    public static func load(paths: [String], limits: YAMLLimits = YAMLLimits(),
+                            combineOrganisations: Bool = false) -> LoadResult {
         var diagnostics: [Diagnostic] = []
         let sources = discover(paths: paths, diagnostics: &diagnostics)
-        var result = load(sources, limits: limits)
+        var result = load(sources, limits: limits, combineOrganisations: combineOrganisations)
         if !diagnostics.isEmpty {
             result.diagnostics = (diagnostics + result.diagnostics).sorted()
             result.estate = nil
@@ -46,7 +48,8 @@ public enum EstateLoader {
     }
 
     /// Loads sources that are already discovered.
-    public static func load(_ sources: [InventorySource], limits: YAMLLimits = YAMLLimits()) -> LoadResult {
+    public static func load(_ sources: [InventorySource], limits: YAMLLimits = YAMLLimits(),
+                            combineOrganisations: Bool = false) -> LoadResult {
         var diagnostics: [Diagnostic] = []
         var files: [InventoryFile] = []
         let contents = DecodedContents()
@@ -67,7 +70,8 @@ public enum EstateLoader {
             contents.absorb(fileContents)
         }
         var builder = EstateBuilder(files: files)
-        let estate = builder.finish(contents, checkReferences: everyFileRead)
+        let estate = builder.finish(contents, checkReferences: everyFileRead,
+                                   combineOrganisations: combineOrganisations)
         diagnostics += builder.diagnostics
         diagnostics = Array(Set(diagnostics)).sorted()
         return LoadResult(estate: diagnostics.hasErrors ? nil : estate, diagnostics: diagnostics,

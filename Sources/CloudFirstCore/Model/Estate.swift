@@ -29,8 +29,17 @@ public struct Estate: Sendable {
         self.serviceIndex = serviceIndex
     }
 
-    /// The organisation named by the first file that names one.
-    public var organisation: Organisation? { files.lazy.compactMap(\.organisation).first }
+    /// The organisation the estate is reported under: the one its files name. An estate whose files name several
+    /// (read only when they were asked to be combined) is reported under all their names, so no report passes one
+    /// organisation's estate off as another's.
+    public var organisation: Organisation? {
+        let named = Organisation.distinct(files.compactMap(\.organisation))
+        guard named.count > 1 else { return named.first }
+        let names = named.map(\.name)
+        let types = Set(named.compactMap(\.type))
+        return Organisation(name: names.dropLast().joined(separator: ", ") + " and " + names.last!,
+                            type: types.count == 1 && named.allSatisfy { $0.type != nil } ? types.first : nil)
+    }
 
     public func site(_ id: String) -> Site? { siteIndex[id].map { sites[$0] } }
     public func server(_ id: String) -> Server? { serverIndex[id].map { servers[$0] } }

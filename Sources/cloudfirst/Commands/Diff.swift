@@ -11,7 +11,7 @@ struct Diff: ParsableCommand {
         score fell, a service's score or readiness got worse, or a new blocker or high finding appeared.
 
         Examples:
-          cloudfirst diff HEAD~1:Inventories/ Inventories/ --format markdown
+          cloudfirst diff HEAD~1:estate/ estate/ --format markdown
           cloudfirst diff old-estate.yaml estate.yaml --fail-on-regression
         """
     )
@@ -20,10 +20,12 @@ struct Diff: ParsableCommand {
         case markdown, json
     }
 
-    @Argument(help: ArgumentHelp("The inventory before the change.", valueName: "old"))
+    @Argument(help: ArgumentHelp("The inventory before the change.", valueName: "old"),
+              completion: .file(extensions: EstateLoader.inventoryExtensions))
     var old: String
 
-    @Argument(help: ArgumentHelp("The inventory after the change.", valueName: "new"))
+    @Argument(help: ArgumentHelp("The inventory after the change.", valueName: "new"),
+              completion: .file(extensions: EstateLoader.inventoryExtensions))
     var new: String
 
     @OptionGroup var options: AssessmentOptions
@@ -34,13 +36,17 @@ struct Diff: ParsableCommand {
     @Flag(name: .customLong("fail-on-regression"), help: "Exit with code 1 when the change made readiness worse.")
     var failOnRegression = false
 
+    @Flag(name: .customLong("combine-organisations"), help: ArgumentHelp(
+        "Read files that name different organisations as one estate, reported under all their names."))
+    var combineOrganisations = false
+
     func run() throws {
         // The policy named, or the one beside NEW, as every command finds it.
         let beside = GitRevision.looksLikeRevision(new) ? nil : PolicyFile.locate(for: [new])
         let policy = try (options.config ?? beside).map(AssessmentOptions.loadPolicy) ?? Policy()
         let assessor = Assessor(policy: policy)
-        let before = assessor.assess(try Self.load(old), asOf: options.date)
-        let after = assessor.assess(try Self.load(new), asOf: options.date)
+        let before = assessor.assess(try Self.load(old, combineOrganisations: combineOrganisations), asOf: options.date)
+        let after = assessor.assess(try Self.load(new, combineOrganisations: combineOrganisations), asOf: options.date)
         let diff = AssessmentDiff(old: before, new: after)
         switch format {
         case .markdown: Terminal.out(diff.markdown())
@@ -53,17 +59,18 @@ struct Diff: ParsableCommand {
     }
 
     /// A file, a folder, or REVISION:PATH; invalid or unreadable input ends the command with exit code 2.
-    static func load(_ argument: String) throws -> Estate {
+    static func load(_ argument: String, combineOrganisations: Bool) throws -> Estate {
         let result: LoadResult
         if GitRevision.looksLikeRevision(argument) {
             do {
-                result = EstateLoader.load(try GitRevision.sources(argument))
+                result = EstateLoader.load(try GitRevision.sources(argument),
+                                           combineOrganisations: combineOrganisations)
             } catch let failure as GitRevision.Failure {
                 Terminal.err("cloudfirst: \(failure)")
                 throw ExitCode(ExitStatus.invalidInput)
             }
         } else {
-            result = EstateLoader.load(paths: [argument])
+            result = EstateLoader.load(paths: [argument], combineOrganisations: combineOrganisations)
         }
         return try EstateInput.valid(result)
     }

@@ -31,11 +31,12 @@ struct Generate: ParsableCommand {
     @Option(help: "The cloud to generate for: azure, aws, gcp or all (the estate's target clouds).")
     var cloud: CloudChoice
 
-    @Option(help: ArgumentHelp("The folder to write into; one folder per cloud is made inside it.", valueName: "dir"))
+    @Option(help: ArgumentHelp("The folder to write into; one folder per cloud is made inside it.", valueName: "dir"),
+            completion: .directory)
     var out: String
 
     @Option(help: ArgumentHelp("A folder of templates that replace the embedded ones (see 'cloudfirst templates "
-                               + "export').", valueName: "dir"))
+                               + "export').", valueName: "dir"), completion: .directory)
     var templates: String?
 
     @Flag(help: "Overwrite files a person has edited since cloudfirst wrote them.")
@@ -137,7 +138,8 @@ struct TemplatesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write the embedded templates into a folder, to change and pass to --templates.")
 
-        @Argument(help: ArgumentHelp("The folder to write the templates into.", valueName: "dir"))
+        @Argument(help: ArgumentHelp("The folder to write the templates into.", valueName: "dir"),
+                  completion: .directory)
         var folder: String
 
         @Flag(help: "Overwrite templates already in the folder.")

@@ -28,7 +28,7 @@ struct RulesCommand: ParsableCommand {
         var format: Format = .text
 
         @Option(help: ArgumentHelp("An organisation policy file whose severities and disabled rules to show.",
-                                   valueName: "file"))
+                                   valueName: "file"), completion: .file(extensions: ["yml", "yaml"]))
         var config: String?
 
         func run() throws {
@@ -47,11 +47,12 @@ struct RulesCommand: ParsableCommand {
             discussion: "Besides rule ids: score, gates, readiness, confidence, estate-score, kind, strategy.")
 
         @Argument(help: ArgumentHelp("The rule's id, as 'cloudfirst rules' lists it, or one of score, gates, "
-                                         + "readiness, confidence, estate-score, kind, strategy.", valueName: "id"))
+                                         + "readiness, confidence, estate-score, kind, strategy.", valueName: "id"),
+                  completion: .custom { _, _, prefix in RulesCommand.completions(prefix) })
         var id: String
 
         @Option(help: ArgumentHelp("An organisation policy file whose severity for the rule to show.",
-                                   valueName: "file"))
+                                   valueName: "file"), completion: .file(extensions: ["yml", "yaml"]))
         var config: String?
 
         func run() throws {
@@ -70,6 +71,13 @@ struct RulesCommand: ParsableCommand {
             }
             Terminal.out(RuleCatalogue.explain(description, policy: policy))
         }
+    }
+
+    /// What `rules explain` completes: every rule id in the registry, then the verdict topics, those that start with
+    /// what has been typed.
+    static func completions(_ prefix: String) -> [String] {
+        (RuleRegistry.standard.descriptions.map(\.id) + RuleCatalogue.topics(policy: Policy()).map(\.name))
+            .filter { $0.hasPrefix(prefix) }
     }
 
     static func policy(_ path: String?) throws -> Policy {

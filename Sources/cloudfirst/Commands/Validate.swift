@@ -9,7 +9,7 @@ struct Validate: ParsableCommand {
         Exit code 0 when the estate is valid (warnings allowed), 2 when it is invalid or cannot be read.
 
         Examples:
-          cloudfirst validate Inventories/
+          cloudfirst validate estate/
           cloudfirst validate estate.yaml --format json
         """
     )

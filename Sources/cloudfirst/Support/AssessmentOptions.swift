@@ -19,7 +19,7 @@ struct AssessmentOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp(
         "An organisation policy file (default: .cloudfirst.yml beside the first inventory path, if there is one).",
-        valueName: "file"))
+        valueName: "file"), completion: .file(extensions: ["yml", "yaml"]))
     var config: String?
 
     /// Plans run years past the as-of date; this leaves them room inside the calendar's year 9999.
