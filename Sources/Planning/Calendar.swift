@@ -145,7 +145,10 @@ public enum BankHolidays {
 struct WorkingCalendar {
     let region: BankHolidayRegion
     let extra: Set<Int>
-    private var holidays: [Int: Set<Int>] = [:]
+    /// The year last asked about, as day numbers, and its holidays (ten at most): waves are placed in date order, so
+    /// one year serves many questions, and a short array scan costs less than a hash.
+    private var year = (first: 1, last: 0)
+    private var holidays: [Int] = []
 
     init(_ assumptions: Assumptions) {
         region = assumptions.bankHolidays
@@ -153,12 +156,15 @@ struct WorkingCalendar {
     }
 
     mutating func isWorking(_ dayNumber: Int) -> Bool {
-        guard !BankHolidays.isWeekend(dayNumber), !extra.contains(dayNumber) else { return false }
-        let year = CalendarDate(dayNumber: dayNumber).year
-        if holidays[year] == nil {
-            holidays[year] = Set(BankHolidays.days(in: year, region: region).map(\.dayNumber))
+        guard !BankHolidays.isWeekend(dayNumber) else { return false }
+        if !extra.isEmpty, extra.contains(dayNumber) { return false }
+        if dayNumber < year.first || dayNumber > year.last {
+            let calendarYear = CalendarDate(dayNumber: dayNumber).year
+            year = (CalendarDate(year: calendarYear, month: 1, day: 1)?.dayNumber ?? dayNumber,
+                    CalendarDate(year: calendarYear, month: 12, day: 31)?.dayNumber ?? dayNumber)
+            holidays = BankHolidays.days(in: calendarYear, region: region).map(\.dayNumber)
         }
-        return holidays[year]?.contains(dayNumber) != true
+        return !holidays.contains(dayNumber)
     }
 
     /// Calendar days from `start` to the end of the last of `workingDays` working days, `start` included: 12 for ten

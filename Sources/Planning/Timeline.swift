@@ -225,19 +225,23 @@ struct Schedule {
         // Shift past every window the span (or, for a wave too long to fit, its cut-over) falls in. The commands
         // refuse windows that cover the whole year; the bound is a last guard so that no input can loop forever.
         let gapEnd = clinical ? lastClinicalEnd.map { $0.adding(days: assumptions.clinicalCutoverGapWeeks * 7) } : nil
+        var end = start, settled = false
         for _ in 0..<800 {
             // A wave starts on a working day: no one cuts over a service's first step on a Saturday or Easter Monday.
             while !calendar.isWorking(start.dayNumber), start.dayNumber < CalendarDate.lastDayNumber {
                 start = start.adding(days: 1)
             }
-            let end = start.adding(days: span(from: start) - 1)
+            end = start.adding(days: span(from: start) - 1)
             // A later start can take fewer calendar days (a bank holiday left behind): the gap still holds.
             if let gapEnd, end < gapEnd {
                 start = start.adding(days: gapEnd.dayNumber - end.dayNumber)
                 continue
             }
             let checkedFrom = fits ? start : end.adding(days: 1 - Self.cutoverDays)
-            guard let (window, day) = Self.firstOverlap(windows, from: checkedFrom, to: end) else { break }
+            guard let (window, day) = Self.firstOverlap(windows, from: checkedFrom, to: end) else {
+                settled = true
+                break
+            }
             let after = window.firstDayAfter(day)
             let scope = window.appliesTo == .all ? "" : "\(window.appliesTo.rawValue) "
             // Move the whole wave so that what was checked starts after the window.
@@ -249,7 +253,8 @@ struct Schedule {
         let delay = causes.isEmpty ? nil : "starts \(start), not \(natural): "
             + (causes.count == 1 ? causes[0].why
                 : causes.map { "\($0.why) (to \($0.to))" }.joined(separator: "; then "))
-        let end = start.adding(days: span(from: start) - 1)
+        // The last guard tripped: the span from where the start was left.
+        if !settled { end = start.adding(days: span(from: start) - 1) }
         previousEnd = end
         if clinical { lastClinicalEnd = end }
         return (start, end, notes, delay)
