@@ -67,7 +67,7 @@ import Testing
         let far = try Binary.cloudfirst(["frobnicate"])
         #expect(far.status == 2)
         #expect(!far.stderr.contains("did you mean"))
-        #expect(far.stderr.contains("Known subcommands: validate, assess, plan, generate, diff, rules, schema, "
+        #expect(far.stderr.contains("Known subcommands: validate, assess, explain, plan, generate, diff, rules, schema, "
             + "templates, help."))
     }
 

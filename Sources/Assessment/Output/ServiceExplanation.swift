@@ -116,9 +116,9 @@ public struct ServiceExplanation: Sendable {
             for server in servers {
                 let fields = Scoring.missingServerFields(server, context: context)
                 guard !fields.isEmpty else { continue }
-                out.append("fill in server '\(server.id)''s "
+                out.append("fill in "
                     + fields.map { $0 == "os" ? "an os the lifecycle catalogue can place" : $0 }
-                        .joined(separator: ", "))
+                        .joined(separator: ", ") + " on server '\(server.id)'")
             }
         }
         if servers.isEmpty && !nothingToMeasure {
