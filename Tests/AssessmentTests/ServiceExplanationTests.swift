@@ -42,6 +42,34 @@ import Testing
         }
     }
 
+    /// Under an organisation's policy (other weights, a severity raised, a rule disabled, a higher minimum
+    /// confidence) the working still ends on the score and the reason still gives the readiness.
+    @Test func theWorkingFollowsThePolicy() throws {
+        var policy = Policy()
+        policy.weights = [.blocker: 50, .high: 20, .medium: 5, .low: 2, .info: 1]
+        policy.severityOverrides = ["plaintext-interface": .high]
+        policy.disabledRules = ["hscn-connectivity"]
+        policy.minimumConfidence = 5
+        let loaded = EstateLoader.load(paths: [Self.root.appendingPathComponent("Inventories/northshire-acute.yaml").path])
+        let assessment = Assessor(policy: policy).assess(try #require(loaded.estate), asOf: Estates.date("2026-11-25"))
+        let defaults = try Self.sample("northshire-acute.yaml")
+        #expect(assessment.services.map(\.score) != defaults.services.map(\.score))
+        for service in assessment.services {
+            let explanation = try #require(ServiceExplanation(service: service.service.id, in: assessment,
+                                                              policy: policy))
+            #expect(explanation.arithmetic.score == service.score, "\(service.service.id)")
+            #expect(!explanation.arithmetic.steps.contains { $0.rule == "hscn-connectivity" })
+            #expect(Scoring.readinessVerdict(service.findings, confidence: service.confidence, service: service.service,
+                                             strategy: service.strategy, policy: policy).readiness
+                == service.readiness, "\(service.service.id)")
+            if let step = explanation.arithmetic.steps.first(where: { $0.rule == "plaintext-interface" }),
+               !step.finding.secondary {
+                #expect(step.points == 20)
+            }
+        }
+        #expect(assessment.services.contains { $0.readiness == .unknown })
+    }
+
     /// The reason matches the verdict it explains: blockers for not-ready, high findings for conditional.
     @Test func readinessReasonsNameWhatCounts() throws {
         let assessment = try Self.sample("northshire-acute.yaml")

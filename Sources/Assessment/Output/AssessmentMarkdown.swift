@@ -52,7 +52,7 @@ public enum AssessmentMarkdown {
                 out += "- **Held** out of cloud waves: \(cell(held))\n"
             }
             if service.findings.isEmpty {
-                out += "\nNo findings.\n"
+                out += "\nNo findings\(view.filter.minimumSeverity.map { " at or above \($0.rawValue)" } ?? "").\n"
             } else {
                 out += "\n| severity | rule | finding | where |\n|---|---|---|---|\n"
                 for finding in service.findings { out += row(finding) }

@@ -100,9 +100,14 @@ public enum Scoring {
         -> (readiness: Readiness, reason: ReadinessReason) {
         if strategy == .retire { return (.retired, .strategy(strategy)) }
         if strategy == .retain { return (.retained, .strategy(strategy)) }
-        let counted = findings.filter { !$0.gate && $0.secondaryReason != .leftBehind }
-        let blockers = counted.filter { $0.weighsAs == .blocker }
-        if !blockers.isEmpty { return (.notReady, .blockers(blockers)) }
+        // Checked before the findings are collected: most services have neither, and this runs for every one.
+        func counted(_ severity: Severity) -> [Finding]? {
+            let counts = { (finding: Finding) in
+                !finding.gate && finding.secondaryReason != .leftBehind && finding.weighsAs == severity
+            }
+            return findings.contains(where: counts) ? findings.filter(counts) : nil
+        }
+        if let blockers = counted(.blocker) { return (.notReady, .blockers(blockers)) }
         let classificationMissing = classification(of: service) == nil
         let personalDataMissing = service.data?.personalData == nil
         if classificationMissing || personalDataMissing || confidence < policy.minimumConfidence {
@@ -111,8 +116,7 @@ public enum Scoring {
                                        confidenceBelow: confidence < policy.minimumConfidence
                                            ? policy.minimumConfidence : nil))
         }
-        let high = counted.filter { $0.weighsAs == .high }
-        if !high.isEmpty { return (.conditional, .high(high)) }
+        if let high = counted(.high) { return (.conditional, .high(high)) }
         return (.ready, .clear)
     }
 

@@ -16,6 +16,10 @@ struct Assess: ParsableCommand {
           cloudfirst assess estate/ --format markdown > readiness.md
           cloudfirst assess estate/ --format csv --findings > findings.csv
           cloudfirst assess estate/ --as-of 2027-04-01 --fail-on blocker
+          cloudfirst assess estate/ --readiness not-ready,conditional --sort-by score
+
+        --readiness, --severity, --criticality and --strategy narrow what every format lists; the summary, \
+        --fail-on, --fail-under and --baseline still judge the whole estate.
         """
     )
 
@@ -54,27 +58,28 @@ struct Assess: ParsableCommand {
     var writeBaseline: String?
 
     @Option(help: ArgumentHelp("List only services of this readiness (ready, conditional, not-ready, unknown, "
-        + "retained, retired); repeat it or separate values with commas.", valueName: "readiness"))
+        + "retained, retired); repeat it or separate values with commas.", valueName: "readiness"),
+        completion: .list(Readiness.allCases.map(\.rawValue)))
     var readiness: [String] = []
 
     @Option(help: ArgumentHelp("List only findings, gates and accepted findings at least this severe (blocker, high, "
-        + "medium, low, info).", valueName: "severity"))
+        + "medium, low, info).", valueName: "severity"), completion: .list(Severity.allCases.map(\.rawValue)))
     var severity: String?
 
     @Option(help: ArgumentHelp("List only services of this criticality (patient-critical, business-critical, "
         + "business-operational, administrative); repeat it or separate values with commas.",
-        valueName: "criticality"))
+        valueName: "criticality"), completion: .list(Criticality.ordered.map(\.rawValue)))
     var criticality: [String] = []
 
     @Option(help: ArgumentHelp("List only services whose strategy in force is this (retire, retain, rehost, "
         + "relocate, repurchase, replatform, refactor); repeat it or separate values with commas.",
-        valueName: "strategy"))
+        valueName: "strategy"), completion: .list(MigrationStrategy.allCases.map(\.rawValue)))
     var strategy: [String] = []
 
     @Option(name: .customLong("sort-by"), help: ArgumentHelp(
         "List services in this order: inventory, id, name, score (lowest first), criticality (most critical "
             + "first) or readiness (not-ready first, then by score) (default: inventory; markdown: readiness).",
-        valueName: "order"))
+        valueName: "order"), completion: .list(ServiceOrder.allCases.map(\.rawValue)))
     var sortBy: String?
 
     @Option(name: .customLong("sarif-root"), help: ArgumentHelp(

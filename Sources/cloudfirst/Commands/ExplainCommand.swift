@@ -34,10 +34,11 @@ struct ExplainCommand: ParsableCommand {
     var format: Format = .text
 
     func validate() throws {
-        // `cloudfirst explain estate.yaml` names an inventory where the service belongs.
+        // `cloudfirst explain estate.yaml` names an inventory where the service belongs. A service id never holds a
+        // slash or ends like a YAML file; one that is also a file's name is taken as the service when paths follow.
         if service.hasSuffix(".yaml") || service.hasSuffix(".yml") || service.contains("/")
-            || FileManager.default.fileExists(atPath: service) {
-            throw ValidationError("'\(service)' looks like an inventory path, not a service; the service comes first: "
+            || (input.paths.isEmpty && FileManager.default.fileExists(atPath: service)) {
+            throw ValidationError("'\(service)' is an inventory path, not a service; the service comes first: "
                 + "cloudfirst explain SERVICE [PATH...]")
         }
     }
