@@ -36,7 +36,10 @@ import Testing
                                                    policy: Policy())
             #expect(verdict.readiness == service.readiness, "\(id)")
             #expect(explanation.evidence.stars == service.confidence, "\(id)")
-            #expect(explanation.raiseConfidence.isEmpty == (service.confidence == 5), "\(id)")
+            let advice = explanation.confidenceAdvice
+            #expect(advice.ceiling >= service.confidence, "\(id)")
+            #expect(advice.steps.isEmpty == (advice.ceiling == service.confidence), "\(id)")
+            #expect((advice.limit == nil) == (advice.ceiling == 5), "\(id)")
             #expect(StrategyDecision.table[service.strategyRow - 1].strategy == service.recommendedStrategy, "\(id)")
             #expect(explanation.ownerChoiceLocation == nil || service.service.strategy != nil, "\(id)")
         }
@@ -99,7 +102,7 @@ import Testing
             """)
         let explanation = try #require(ServiceExplanation(service: "a", in: assessment, policy: Policy()))
         #expect(assessment.service("a")?.confidence ?? 5 < 5)
-        let advice = explanation.raiseConfidence.joined(separator: "\n")
+        let advice = explanation.confidenceAdvice.steps.joined(separator: "\n")
         #expect(advice.contains("server 's1': CPU and memory p95 over 30 days or more (now: 5 days sampled)"), "\(advice)")
         #expect(advice.contains("owner"), "\(advice)")
         #expect(advice.contains("contract_ends"), "\(advice)")

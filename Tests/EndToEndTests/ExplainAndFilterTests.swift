@@ -20,12 +20,40 @@ import Testing
         (["nsh-epr"], "explain-nsh-epr.txt"),
         (["nsh-pacs"], "explain-nsh-pacs.txt"),
         (["nsh-coding"], "explain-nsh-coding.txt"),
+        (["evi-ccg-archive", "Inventories/eastvale-ics-shared.yaml"], "explain-evi-ccg-archive.txt"),
         (["nsh-epr", "--format", "json"], "explain-nsh-epr.json"),
     ])
     func explainIsPinned(_ arguments: [String], _ golden: String) throws {
         let run = try Binary.cloudfirst(["explain"] + arguments + Self.asOf)
         #expect(run.status == 0, "\(run.stderr)")
         Golden.check(run.stdout, golden)
+    }
+
+    /// A service on thin evidence is told what would raise its confidence, and how far each lever goes.
+    @Test func thinEvidenceIsPinned() throws {
+        let scratch = try Scratch()
+        try scratch.write("estate.yaml", """
+            cloudfirst: 1
+            organisation: { name: Thin Evidence Trust }
+            sites: [{ id: dc1, name: DC }]
+            servers:
+              - { id: s1, site: dc1, os: Windows Server 2022, utilisation: { cpu_p95: 30, memory_p95: 40, days_sampled: 5 } }
+              - id: s2
+                site: dc1
+                os: Windows Server 2022
+                role: application
+                environment: production
+                cpu_cores: 2
+                memory_gb: 8
+                storage_gb: 100
+                architecture: x86_64
+                firmware: uefi
+            services:
+              - { id: thin, name: Thin, servers: [s1, s2] }
+            """)
+        let run = try Binary.cloudfirst(["explain", "thin", "estate.yaml"] + Self.asOf, directory: scratch.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        Golden.check(run.stdout, "explain-thin-evidence.txt")
     }
 
     /// Every service: explain's score, readiness, confidence, strategy and findings are assess's, and its working

@@ -14,8 +14,8 @@ public struct ServiceExplanation: Sendable {
     public let evidence: Scoring.Evidence
     /// Confidence came from the fields alone (`Scoring.nothingToMeasure`).
     public let nothingToMeasure: Bool
-    /// What would raise the confidence, one sentence each; empty at 5 of 5.
-    public let raiseConfidence: [String]
+    /// What the inventory could add to raise the confidence, and how far.
+    public let confidenceAdvice: ConfidenceAdvice
     /// The policy's minimum confidence below which a service is `unknown`.
     public let minimumConfidence: Int
     /// What the decision table says in the row that gave the recommendation.
@@ -58,7 +58,7 @@ public struct ServiceExplanation: Sendable {
         evidence = Scoring.evidence(of: service, servers: servers, context: context,
                                     nothingToMeasure: nothingToMeasure)
         minimumConfidence = policy.minimumConfidence
-        raiseConfidence = Self.raising(evidence, service: service, servers: servers, context: context,
+        confidenceAdvice = Self.advice(evidence, service: service, servers: servers, context: context,
                                        nothingToMeasure: nothingToMeasure)
         strategyRule = StrategyDecision.table.indices.contains(assessed.strategyRow - 1)
             ? StrategyDecision.table[assessed.strategyRow - 1].when : ""
@@ -82,49 +82,67 @@ public struct ServiceExplanation: Sendable {
         self.remediation = remediation
     }
 
-    /// What would raise the confidence: the next band's share, then the evidence that is missing, most weighty
-    /// first (utilisation counts 60%, fields 40%).
-    static func raising(_ evidence: Scoring.Evidence, service: Service, servers: [Server], context: AssessmentContext,
-                        nothingToMeasure: Bool) -> [String] {
-        guard evidence.stars < 5 else { return [] }
-        var out: [String] = []
-        if evidence.heldToFour {
-            out.append(nothingToMeasure
-                ? "nothing is measured for this service (its servers are left behind, or it has none of its own), so "
-                    + "confidence stays at 4 at most"
-                : "no server has utilisation figures, so confidence stays at 4 at most: CPU and memory p95 over 30 "
-                    + "days on its servers would lift it")
-        } else {
-            let next = evidence.stars * 20 + 1
-            out.append("\(evidence.stars + 1) of 5 needs \(next)% of the evidence; it has "
-                + "\(percent(evidence.completeness))")
+    /// What would raise the confidence, worked out with the formula the confidence came from.
+    public struct ConfidenceAdvice: Sendable {
+        /// The most the service could reach with every piece of evidence the inventory can give.
+        public let ceiling: Int
+        /// Why the ceiling is below 5, or nil.
+        public let limit: String?
+        /// The evidence to add, most weighty first (utilisation counts 60%, fields 40%); empty when nothing the
+        /// inventory adds would raise it.
+        public let steps: [String]
+    }
+
+    static func advice(_ evidence: Scoring.Evidence, service: Service, servers: [Server], context: AssessmentContext,
+                       nothingToMeasure: Bool) -> ConfidenceAdvice {
+        let poweredOn = servers.filter(\.poweredOn)
+        // A service that lists no servers counts its servers' fields as unfilled, and has nothing to measure:
+        // listing them is the first step, after which every lever below applies.
+        let unlisted = servers.isEmpty && !nothingToMeasure
+        let utilisationMax = nothingToMeasure ? 0 : unlisted || !poweredOn.isEmpty ? 1.0 : 0
+        let ceiling = Scoring.evidence(utilisation: utilisationMax, fields: 1, nothingToMeasure: nothingToMeasure).stars
+        var limit: String?
+        if nothingToMeasure {
+            limit = "with nothing to measure (servers a repurchase leaves behind, or none of its own) it is held at 4"
+        } else if utilisationMax == 0 {
+            limit = "every server is powered off, so there is no utilisation to measure"
         }
+        guard ceiling > evidence.stars else { return ConfidenceAdvice(ceiling: ceiling, limit: limit, steps: []) }
+        var steps = ["\(evidence.stars + 1) of 5 needs \(evidence.stars * 20 + 1)% of the evidence "
+            + (nothingToMeasure ? "(here the fields alone)" : "(60% utilisation, 40% fields)") + "; it has "
+            + percent(evidence.completeness)]
+        if unlisted { steps.append("list the service's servers: with none listed their fields count as unfilled") }
         if !nothingToMeasure {
-            for server in servers where server.poweredOn && Scoring.utilisationEvidence(server) < 1 {
+            for server in poweredOn where Scoring.utilisationEvidence(server) < 1 {
                 let now: String
                 if let utilisation = server.utilisation, utilisation.cpuP95 != nil, utilisation.memoryP95 != nil {
                     now = utilisation.daysSampled.map { "\($0) days sampled" } ?? "days_sampled not given"
                 } else {
                     now = "no CPU and memory p95"
                 }
-                out.append("server '\(server.id)': CPU and memory p95 over 30 days or more (now: \(now))")
+                steps.append("server '\(server.id)': CPU and memory p95 over 30 days or more (now: \(now))")
             }
         }
         let missing = Scoring.serviceFields(of: service).filter { !$0.given }.map(\.field)
-        if !missing.isEmpty { out.append("fill in the service's \(missing.joined(separator: ", "))") }
-        if !(servers.isEmpty && nothingToMeasure) {
-            for server in servers {
-                let fields = Scoring.missingServerFields(server, context: context)
-                guard !fields.isEmpty else { continue }
-                out.append("fill in "
-                    + fields.map { $0 == "os" ? "an os the lifecycle catalogue can place" : $0 }
-                        .joined(separator: ", ") + " on server '\(server.id)'")
+        if !missing.isEmpty { steps.append("fill in the service's \(missing.joined(separator: ", "))") }
+        for server in servers {
+            let fields = Scoring.missingServerFields(server, context: context)
+            guard !fields.isEmpty else { continue }
+            steps.append("fill in " + fields.map { $0 == "os" ? "an os the lifecycle catalogue can place" : $0 }
+                .joined(separator: ", ") + " on server '\(server.id)'")
+        }
+        // Each lever alone, where one is enough, so a reader knows which to pull first.
+        if !unlisted {
+            let utilisationAlone = Scoring.evidence(utilisation: utilisationMax, fields: evidence.fields,
+                                                    nothingToMeasure: nothingToMeasure).stars
+            let fieldsAlone = Scoring.evidence(utilisation: evidence.utilisation, fields: 1,
+                                               nothingToMeasure: nothingToMeasure).stars
+            if !nothingToMeasure, utilisationMax > evidence.utilisation {
+                steps.append("utilisation on every powered-on server alone would make it \(utilisationAlone)/5")
             }
+            if evidence.fields < 1 { steps.append("every field filled alone would make it \(fieldsAlone)/5") }
         }
-        if servers.isEmpty && !nothingToMeasure {
-            out.append("list the service's servers: a service with none counts them as unfilled")
-        }
-        return out
+        return ConfidenceAdvice(ceiling: ceiling, limit: limit, steps: steps)
     }
 
     static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }

@@ -145,7 +145,9 @@ public enum ServiceExplanationJSON {
             ("nothing_to_measure", .bool(explanation.nothingToMeasure)),
             ("held_to_four", .bool(evidence.heldToFour)),
             ("minimum", .int(explanation.minimumConfidence)),
-            ("to_raise", .array(explanation.raiseConfidence.map(JSONValue.string))),
+            ("ceiling", .int(explanation.confidenceAdvice.ceiling)),
+            ("limit", explanation.confidenceAdvice.limit.map(JSONValue.string) ?? .null),
+            ("to_raise", .array(explanation.confidenceAdvice.steps.map(JSONValue.string))),
         ])
     }
 }

@@ -166,10 +166,14 @@ public enum ServiceExplanationText {
             out += "; below \(explanation.minimumConfidence) the service is unknown"
         }
         out += "\n"
-        if explanation.raiseConfidence.isEmpty {
+        let advice = explanation.confidenceAdvice
+        if evidence.stars == 5 {
             out += "  it is at its highest\n"
-        } else {
-            out += "  to raise it:\n" + explanation.raiseConfidence.map { "    - \($0)\n" }.joined()
+        } else if let limit = advice.limit {
+            out += "  it can reach \(advice.ceiling)/5 at most: \(limit)\n"
+        }
+        if !advice.steps.isEmpty {
+            out += "  to raise it:\n" + advice.steps.map { "    - \($0)\n" }.joined()
         }
         return out
     }

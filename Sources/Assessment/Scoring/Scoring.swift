@@ -173,6 +173,12 @@ public enum Scoring {
         let serverShare = servers.isEmpty ? 0 : fieldSum / Double(servers.count)
         let fields = servers.isEmpty && nothingToMeasure ? serviceShare : (serviceShare + serverShare) / 2
         let utilisation = measured == 0 ? 0 : utilisationSum / Double(measured)
+        return evidence(utilisation: utilisation, fields: fields, nothingToMeasure: nothingToMeasure)
+    }
+
+    /// The stars from the two shares of evidence (0-1 each): the one formula `evidence(of:...)` uses, and what
+    /// `cloudfirst explain` asks of evidence a service could add.
+    public static func evidence(utilisation: Double, fields: Double, nothingToMeasure: Bool) -> Evidence {
         let completeness = nothingToMeasure ? fields : 0.6 * utilisation + 0.4 * fields
         let banded = min(5, max(1, Int((completeness * 100 - 0.5) / 20) + 1))
         let heldToFour = (utilisation == 0 || nothingToMeasure) && banded > 4
