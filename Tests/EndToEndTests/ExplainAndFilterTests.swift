@@ -29,7 +29,8 @@ import Testing
         Golden.check(run.stdout, golden)
     }
 
-    /// A service on thin evidence is told what would raise its confidence, and how far each lever goes.
+    /// A service on thin evidence is told what would raise its confidence, and how far each lever goes; a finding
+    /// it accepted by exception is listed with the reason and costs nothing.
     @Test func thinEvidenceIsPinned() throws {
         let scratch = try Scratch()
         try scratch.write("estate.yaml", """
@@ -49,7 +50,11 @@ import Testing
                 architecture: x86_64
                 firmware: uefi
             services:
-              - { id: thin, name: Thin, servers: [s1, s2] }
+              - id: thin
+                name: Thin
+                servers: [s1, s2]
+                exceptions:
+                  - { rule: owner-missing, reason: "The service desk owns it until the restructure", until: 2027-12-31 }
             """)
         let run = try Binary.cloudfirst(["explain", "thin", "estate.yaml"] + Self.asOf, directory: scratch.url)
         #expect(run.status == 0, "\(run.stderr)")
@@ -229,6 +234,7 @@ import Testing
         (["--readiness", "notready"], "--readiness must be one of 'ready', 'conditional', 'not-ready', 'unknown', 'retained', 'retired', found 'notready'; did you mean 'not-ready'?"),
         (["--severity", "critical"], "--severity must be one of 'blocker', 'high', 'medium', 'low', 'info', found 'critical'"),
         (["--criticality", "patient-critical,"], "--criticality must be one of"),
+        (["--severity", "high,low"], "--severity must be one of 'blocker', 'high', 'medium', 'low', 'info', found 'high,low'"),
         (["--strategy", "lift-and-shift"], "--strategy must be one of 'retire', 'retain', 'rehost', 'relocate', 'repurchase', 'replatform', 'refactor'"),
         (["--sort-by", "size"], "--sort-by must be one of 'inventory', 'id', 'name', 'score', 'criticality', 'readiness', found 'size'"),
     ])

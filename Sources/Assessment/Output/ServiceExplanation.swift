@@ -126,7 +126,7 @@ public struct ServiceExplanation: Sendable {
         let missing = Scoring.serviceFields(of: service).filter { !$0.given }.map(\.field)
         if !missing.isEmpty { steps.append("fill in the service's \(missing.joined(separator: ", "))") }
         for server in servers {
-            let fields = Scoring.missingServerFields(server, context: context)
+            let fields = Scoring.serverFields(of: server, context: context).filter { !$0.given }.map(\.field)
             guard !fields.isEmpty else { continue }
             steps.append("fill in " + fields.map { $0 == "os" ? "an os the lifecycle catalogue can place" : $0 }
                 .joined(separator: ", ") + " on server '\(server.id)'")

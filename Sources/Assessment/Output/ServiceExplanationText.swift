@@ -140,7 +140,8 @@ public enum ServiceExplanationText {
         if let owners = assessed.service.strategy, let location = explanation.ownerChoiceLocation {
             out += "  the owner's choice: \(owners.rawValue), at \(location); the inventory records no reason for it\n"
             if let finding = explanation.ownerChoiceFinding {
-                out += "    \(finding.rule) (\(finding.severity.rawValue)): \(finding.message)\n"
+                let accepted = assessed.accepted.contains { $0.finding == finding } ? ", accepted by exception" : ""
+                out += "    \(finding.rule) (\(finding.severity.rawValue)\(accepted)): \(finding.message)\n"
             } else if owners != assessed.recommendedStrategy {
                 out += "    no finding is raised on it ('cloudfirst rules explain strategy' says when)\n"
             }

@@ -160,7 +160,7 @@ public enum Scoring {
 
     public static func evidence(of service: Service, servers: [Server], context: AssessmentContext,
                                 nothingToMeasure: Bool = false) -> Evidence {
-        let serviceShare = share(serviceFields(of: service).map(\.given))
+        let serviceShare = share(serviceFields(of: service))
         // Summed in server order, reading each server in place (a filtered copy of the servers costs more).
         var fieldSum = 0.0, utilisationSum = 0.0, measured = 0
         for server in servers {
@@ -198,11 +198,7 @@ public enum Scoring {
     /// The share of the eight server fields the evidence counts that the server gives: an OS the catalogue places,
     /// cores, memory, storage, architecture, firmware, role and environment.
     static func serverFieldShare(_ server: Server, context: AssessmentContext) -> Double {
-        let given = [server.cpuCores != nil, server.memoryGB != nil, server.storageGB != nil,
-                     server.architecture != nil, server.firmware != nil, server.role != nil, server.environment != nil]
-            .reduce(0) { $0 + ($1 ? 1 : 0) }
-        let placed = server.os.flatMap { context.operatingSystem(named: $0) } != nil ? 1 : 0
-        return Double(given + placed) / 8
+        share(serverFields(of: server, context: context))
     }
 
     /// The service's twelve fields the evidence counts, by the inventory's names, and whether each is given.
@@ -219,17 +215,16 @@ public enum Scoring {
         ]
     }
 
-    /// The server fields of `serverFieldShare` that the server lacks, by the inventory's names (`os` when it is
-    /// absent or the lifecycle catalogue cannot place it).
-    public static func missingServerFields(_ server: Server, context: AssessmentContext) -> [String] {
-        let fields: [(String, Bool)] = [
+    /// The eight server fields the evidence counts, by the inventory's names, and whether each is given (`os` only
+    /// when the lifecycle catalogue can place it).
+    public static func serverFields(of server: Server, context: AssessmentContext) -> [(field: String, given: Bool)] {
+        [
             ("os", server.os.flatMap { context.operatingSystem(named: $0) } != nil),
             ("cpu_cores", server.cpuCores != nil), ("memory_gb", server.memoryGB != nil),
             ("storage_gb", server.storageGB != nil), ("architecture", server.architecture != nil),
             ("firmware", server.firmware != nil), ("role", server.role != nil),
             ("environment", server.environment != nil),
         ]
-        return fields.filter { !$0.1 }.map(\.0)
     }
 
     /// Whether confidence has nothing to measure: a repurchase leaves its servers behind unsized; a service with
@@ -240,8 +235,8 @@ public enum Scoring {
         strategy == .repurchase || (servers.isEmpty && (service.supplier?.saas == .only || recommended == .replatform))
     }
 
-    private static func share(_ fields: [Bool]) -> Double {
-        Double(fields.filter { $0 }.count) / Double(fields.count)
+    private static func share(_ fields: [(field: String, given: Bool)]) -> Double {
+        Double(fields.reduce(0) { $0 + ($1.given ? 1 : 0) }) / Double(fields.count)
     }
 
     /// How much a service counts in the estate's score: patient-critical 4, business-critical 3,

@@ -172,18 +172,23 @@ struct Assess: ParsableCommand {
             readiness: Set(try Self.choices(readiness, option: "--readiness", Readiness.allCases)),
             criticality: Set(try Self.choices(criticality, option: "--criticality", Criticality.ordered)),
             strategies: Set(try Self.choices(strategy, option: "--strategy", MigrationStrategy.allCases)),
-            minimumSeverity: try severity.map { try Self.choices([$0], option: "--severity", Severity.allCases) }?
-                .first,
-            order: try sortBy.map { try Self.choices([$0], option: "--sort-by", ServiceOrder.allCases) }?.first)
+            minimumSeverity: try severity.map {
+                try Self.choices([$0], option: "--severity", Severity.allCases, commas: false)
+            }?.first,
+            order: try sortBy.map {
+                try Self.choices([$0], option: "--sort-by", ServiceOrder.allCases, commas: false)
+            }?.first)
     }
 
-    /// Each value (or comma-separated part) as one of `cases`; an unknown one is a command-line error that names
-    /// the nearest choice and lists them all.
-    static func choices<T: RawRepresentable>(_ values: [String], option: String, _ cases: [T]) throws -> [T]
-    where T.RawValue == String {
+    /// Each value (or, with `commas`, each comma-separated part) as one of `cases`; an unknown one is a command-line
+    /// error that names the nearest choice and lists them all.
+    static func choices<T: RawRepresentable>(_ values: [String], option: String, _ cases: [T], commas: Bool = true)
+        throws -> [T] where T.RawValue == String {
         let names = cases.map(\.rawValue)
         var out: [T] = []
-        for part in values.flatMap({ $0.split(separator: ",", omittingEmptySubsequences: false) }) {
+        let parts = commas ? values.flatMap { $0.split(separator: ",", omittingEmptySubsequences: false) }
+            : values.map { Substring($0) }
+        for part in parts {
             let value = part.trimmingCharacters(in: .whitespaces)
             guard let choice = cases.first(where: { $0.rawValue == value }) else {
                 let suggestion = Suggestion.closest(to: value, among: names)
