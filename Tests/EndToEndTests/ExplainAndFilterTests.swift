@@ -152,6 +152,7 @@ import Testing
         #expect(rows == ids)
         #expect(table.stdout.contains("\(ids.count) of 33 services shown (readiness not-ready); the summary counts the whole estate"))
         let csv = try Binary.cloudfirst(["assess", "--format", "csv"] + filter + Self.asOf)
+        #expect(csv.stderr.contains("cloudfirst: \(ids.count) of 33 services shown (readiness not-ready)"))
         #expect(csv.stdout.split(separator: "\r\n").dropFirst().map { String($0.split(separator: ",")[0]) } == ids)
         let markdown = try Binary.cloudfirst(["assess", "--format", "markdown"] + filter + Self.asOf)
         let sections = markdown.stdout.split(separator: "\n").filter { $0.hasPrefix("### ") }

@@ -121,6 +121,8 @@ struct Assess: ParsableCommand {
         }
         // What is shown may be filtered; what is judged below (thresholds, the baseline) is always the whole estate.
         let view = AssessmentView(assessment, filter: try filter())
+        // The table, JSON and Markdown say what they leave out; the other formats have no place for it.
+        if let note = view.note, [.csv, .sarif, .junit, .github].contains(format) { Terminal.err("cloudfirst: \(note)") }
         switch format {
         case .table: Terminal.out(AssessmentTable.render(view, colour: Terminal.colourOnStdout))
         case .json: Terminal.out(AssessmentJSON.render(view).rendered())
