@@ -108,7 +108,7 @@ struct Root: ParsableCommand {
         invalid, or the command line is wrong; 3 an internal or I/O failure.
         """,
         version: CloudFirstVersion.current,
-        subcommands: [Validate.self, Assess.self, Plan.self, Generate.self, Diff.self, RulesCommand.self, SchemaCommand.self,
-                      TemplatesCommand.self, Init.self]
+        subcommands: [Validate.self, Assess.self, ExplainCommand.self, Plan.self, Generate.self, Diff.self,
+                      RulesCommand.self, SchemaCommand.self, TemplatesCommand.self, Init.self]
     )
 }

@@ -200,7 +200,7 @@ import Testing
         #expect(app.readiness == .conditional)
         // Its production server is clean; the headline is the test server's finding, marked as such.
         #expect(app.headline?.secondary == true)
-        #expect(AssessmentTable.render(assessment, colour: false).contains("blocker: os-past-support (non-production)"))
+        #expect(AssessmentTable.render(AssessmentView(assessment), colour: false).contains("blocker: os-past-support (non-production)"))
         // On a service that is all test servers, nothing is secondary: they are the service.
         let only = try Estates.assess("""
             servers:

@@ -68,8 +68,8 @@ import Testing
         let far = try Binary.cloudfirst(["frobnicate"])
         #expect(far.status == 2)
         #expect(!far.stderr.contains("did you mean"))
-        #expect(far.stderr.contains("Known subcommands: validate, assess, plan, generate, diff, rules, schema, "
-            + "templates, init, help."))
+        #expect(far.stderr.contains("Known subcommands: validate, assess, explain, plan, generate, diff, rules, "
+            + "schema, templates, init, help."))
     }
 
     /// `help` names real subcommands only; an unknown one is an error, not the root help with exit 0.

@@ -28,6 +28,8 @@ public final class ServiceAssessment: Sendable {
     /// What the decision table recommends, and why.
     public let recommendedStrategy: MigrationStrategy
     public let strategyReasons: [String]
+    /// The row of `StrategyDecision.table` (1-based) that gave the recommendation.
+    public let strategyRow: Int
     /// Findings in force, most serious first (a finding only on test, training or DR servers after production
     /// ones of its severity); those on its servers included. Gates are apart.
     public let findings: [Finding]
@@ -42,7 +44,7 @@ public final class ServiceAssessment: Sendable {
 
     public init(service: Service, kind: ServiceKind, kindGiven: Bool, score: Int, readiness: Readiness,
                 confidence: Int, strategy: MigrationStrategy, recommendedStrategy: MigrationStrategy,
-                strategyReasons: [String], findings: [Finding], gates: [Finding], held: String?,
+                strategyReasons: [String], strategyRow: Int, findings: [Finding], gates: [Finding], held: String?,
                 accepted: [AcceptedFinding]) {
         self.service = service
         self.kind = kind
@@ -53,6 +55,7 @@ public final class ServiceAssessment: Sendable {
         self.strategy = strategy
         self.recommendedStrategy = recommendedStrategy
         self.strategyReasons = strategyReasons
+        self.strategyRow = strategyRow
         self.findings = findings
         self.gates = gates
         self.held = held

@@ -90,10 +90,8 @@ public struct Assessor: Sendable {
         var ordered = Self.ordered(fitted(inForce, to: strategy, kind: context.kinds[serviceIndex].kind))
         let gates = ordered.filter(\.gate)
         if !gates.isEmpty { ordered.removeAll(where: \.gate) }
-        // Nothing to measure: a repurchase leaves its servers behind unsized; a service with none of its own is
-        // the supplier's SaaS or runs on another service's platform.
-        let nothingToMeasure = strategy == .repurchase || (servers.isEmpty
-            && (service.supplier?.saas == .only || decision.strategy == .replatform))
+        let nothingToMeasure = Scoring.nothingToMeasure(service, servers: servers, strategy: strategy,
+                                                        recommended: decision.strategy)
         let confidence = Scoring.confidence(of: service, servers: servers, context: context,
                                             nothingToMeasure: nothingToMeasure)
         let kind = context.kinds[serviceIndex]
@@ -108,6 +106,7 @@ public struct Assessor: Sendable {
             strategy: strategy,
             recommendedStrategy: decision.strategy,
             strategyReasons: decision.reasons,
+            strategyRow: decision.row,
             findings: ordered,
             gates: gates,
             held: held,

@@ -12,10 +12,14 @@ extension Finding {
 extension EstateAssessment {
     /// Every finding in force once, in output order: a server's finding is listed under each service that runs on it.
     public var distinctFindings: [Finding] {
+        Self.distinct(services.flatMap(\.findings) + unassignedServers.flatMap(\.findings))
+    }
+
+    /// Each finding once, by fingerprint, in the order given.
+    static func distinct(_ findings: [Finding]) -> [Finding] {
         var seen = Set<String>()
         var out: [Finding] = []
-        for finding in services.flatMap(\.findings) + unassignedServers.flatMap(\.findings)
-        where seen.insert(finding.fingerprint).inserted {
+        for finding in findings where seen.insert(finding.fingerprint).inserted {
             out.append(finding)
         }
         return out
@@ -46,7 +50,7 @@ public enum AssessmentSARIF {
 
     /// `root` is the folder URIs are made relative to (the repository root); `workingDirectory` is where relative
     /// inventory paths start from.
-    public static func render(_ assessment: EstateAssessment, registry: RuleRegistry = .standard, policy: Policy,
+    public static func render(_ view: AssessmentView, registry: RuleRegistry = .standard, policy: Policy,
                               version: String, root: String, workingDirectory: String) -> JSONValue {
         let descriptions = registry.descriptions
         let ruleIndex = Dictionary(uniqueKeysWithValues: descriptions.enumerated().map { ($1.id, $0) })
@@ -68,7 +72,7 @@ public enum AssessmentSARIF {
                 ])),
             ])
         }
-        let results: [JSONValue] = assessment.distinctFindings.map { finding in
+        let results: [JSONValue] = view.distinctFindings.map { finding in
             .object([
                 ("ruleId", .string(finding.rule)),
                 ("ruleIndex", .int(ruleIndex[finding.rule] ?? 0)),
@@ -117,7 +121,7 @@ public enum AssessmentSARIF {
 /// JUnit XML for test reporters: a suite per service, a case per rule run on it, a failure for each rule with a
 /// finding at or above the threshold.
 public enum AssessmentJUnit {
-    public static func render(_ assessment: EstateAssessment, registry: RuleRegistry = .standard, policy: Policy,
+    public static func render(_ view: AssessmentView, registry: RuleRegistry = .standard, policy: Policy,
                               threshold: Severity) -> String {
         let rules = registry.descriptions.filter { policy.isEnabled($0) && !$0.gate }
         var suites: [(name: String, cases: [String], failures: Int, skipped: Int)] = []
@@ -147,11 +151,11 @@ public enum AssessmentJUnit {
             }
             suites.append((name, cases, failures, skipped))
         }
-        for service in assessment.services {
+        for service in view.services {
             suite(service.service.id, findings: service.findings, accepted: service.accepted)
         }
-        if !assessment.unassignedServers.isEmpty {
-            suite("servers-in-no-service", findings: assessment.unassignedServers.flatMap(\.findings), accepted: [])
+        if !view.unassignedServers.isEmpty {
+            suite("servers-in-no-service", findings: view.unassignedServers.flatMap(\.findings), accepted: [])
         }
         let tests = suites.reduce(0) { $0 + $1.cases.count }
         let failures = suites.reduce(0) { $0 + $1.failures }
@@ -185,8 +189,8 @@ public enum AssessmentJUnit {
 
 /// GitHub Actions workflow commands: an annotation on the inventory line of each finding, and a Markdown summary.
 public enum AssessmentGitHub {
-    public static func annotations(_ assessment: EstateAssessment) -> String {
-        assessment.distinctFindings.map { finding in
+    public static func annotations(_ view: AssessmentView) -> String {
+        view.distinctFindings.map { finding in
             let command = switch finding.severity {
             case .blocker, .high: "error"
             case .medium: "warning"
@@ -200,9 +204,11 @@ public enum AssessmentGitHub {
     }
 
     /// The job summary: the estate's verdict, counts and the blockers.
-    public static func summary(_ assessment: EstateAssessment) -> String {
+    public static func summary(_ view: AssessmentView) -> String {
+        let assessment = view.assessment
         var out = "## cloudfirst: \(assessment.estate.organisation?.name ?? "estate")\n\n"
         out += "Estate score **\(assessment.score)/100**, assessed \(assessment.asOf).\n\n"
+        if let note = view.note { out += "Annotations: \(note).\n\n" }
         out += "| ready | conditional | not-ready | unknown |\n|---:|---:|---:|---:|\n"
         out += "| " + Readiness.allCases.map { String(assessment.count($0)) }.joined(separator: " | ") + " |\n"
         let blockers = assessment.topBlockers.prefix(5)

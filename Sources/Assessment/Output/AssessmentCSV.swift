@@ -3,11 +3,11 @@ import Foundation
 
 /// Spreadsheets a trust can sort and filter: a row per service, or with `findings` a row per finding.
 public enum AssessmentCSV {
-    public static func services(_ assessment: EstateAssessment) -> String {
+    public static func services(_ view: AssessmentView) -> String {
         var rows = [["service", "name", "kind", "criticality", "score", "readiness", "confidence", "strategy",
                      "recommended_strategy", "held", "blocker", "high", "medium", "low", "info", "accepted", "gates",
                      "top_finding"]]
-        for service in assessment.services {
+        for service in view.services {
             let counts = Severity.allCases.map { severity in
                 String(service.findings.filter { $0.severity == severity }.count)
             }
@@ -21,7 +21,7 @@ public enum AssessmentCSV {
         return CSV.render(rows)
     }
 
-    public static func findings(_ assessment: EstateAssessment) -> String {
+    public static func findings(_ view: AssessmentView) -> String {
         var rows = [["service", "subject", "rule", "severity", "category", "status", "file", "line", "column",
                      "message"]]
         func row(_ service: String, _ finding: Finding, _ status: String) -> [String] {
@@ -29,12 +29,12 @@ public enum AssessmentCSV {
              status, finding.location.file, String(finding.location.position.line),
              String(finding.location.position.column), finding.message]
         }
-        for service in assessment.services {
+        for service in view.services {
             rows += service.findings.map { row(service.service.id, $0, $0.secondaryReason.map { "open (\($0.rawValue))" } ?? "open") }
             rows += service.gates.map { row(service.service.id, $0, "gate") }
             rows += service.accepted.map { row(service.service.id, $0.finding, "accepted") }
         }
-        for server in assessment.unassignedServers {
+        for server in view.unassignedServers {
             rows += server.findings.map { row("", $0, "open") }
         }
         return CSV.render(rows)

@@ -2,8 +2,10 @@ import CloudFirstCore
 
 /// The assessment as data: the JSON contract of `cloudfirst assess --format json`.
 public enum AssessmentJSON {
-    public static func render(_ assessment: EstateAssessment) -> JSONValue {
+    public static func render(_ view: AssessmentView) -> JSONValue {
+        let assessment = view.assessment
         let estate = assessment.estate
+        let filter = view.filter
         return .object([
             ("estate", .object([
                 ("organisation", .string(estate.organisation?.name ?? "")),
@@ -18,8 +20,18 @@ public enum AssessmentJSON {
                              ("services", .array(blocker.services.map(JSONValue.string)))])
                 })),
             ])),
-            ("services", .array(assessment.services.map(service))),
-            ("unassigned_servers", .array(assessment.unassignedServers.map { server in
+            ("view", .object([
+                ("readiness", .array(Readiness.allCases.filter(filter.readiness.contains).map { .string($0.rawValue) })),
+                ("criticality", .array(Criticality.ordered.filter(filter.criticality.contains)
+                    .map { .string($0.rawValue) })),
+                ("strategy", .array(MigrationStrategy.allCases.filter(filter.strategies.contains)
+                    .map { .string($0.rawValue) })),
+                ("severity", filter.minimumSeverity.map { .string($0.rawValue) } ?? .null),
+                ("sort_by", .string((filter.order ?? .inventory).rawValue)),
+                ("services_shown", .int(view.services.count)),
+            ])),
+            ("services", .array(view.services.map(service))),
+            ("unassigned_servers", .array(view.unassignedServers.map { server in
                 .object([("id", .string(server.server.id)), ("findings", .array(server.findings.map(finding)))])
             })),
         ])

@@ -3,13 +3,15 @@ import Foundation
 
 /// A report a trust can paste into a board paper: the summary first, then the blockers, then every service.
 public enum AssessmentMarkdown {
-    public static func render(_ assessment: EstateAssessment, registry: RuleRegistry = .standard,
+    public static func render(_ view: AssessmentView, registry: RuleRegistry = .standard,
                               policy: Policy = Policy(), version: String) -> String {
+        let assessment = view.assessment
         let estate = assessment.estate
         let organisation = estate.organisation?.name ?? "the estate"
         var out = "# Cloud readiness: \(cell(organisation))\n\n"
         out += "Assessed on \(assessment.asOf) by cloudfirst \(version) with \(registry.descriptions.count) rules: "
             + "\(count(estate.services.count, "service")) on \(count(estate.servers.count, "server")).\n\n"
+        if let note = view.note { out += "Services: \(note).\n\n" }
 
         out += "## Summary\n\n"
         out += "Estate score: **\(assessment.score) / 100** (services' scores weighted by criticality).\n\n"
@@ -34,7 +36,7 @@ public enum AssessmentMarkdown {
         }
 
         out += "\n## Services\n"
-        for service in assessment.services.sorted(by: boardOrder) {
+        for service in view.filter.order == nil ? view.services.sorted(by: boardOrder) : view.services {
             out += "\n### \(cell(service.service.name)) (`\(service.service.id)`)\n\n"
             out += "- Kind: \(service.kind.rawValue)\(service.kindGiven ? "" : " (inferred)"); criticality: "
                 + "\(service.service.criticality?.rawValue ?? "not given")\n"
@@ -50,7 +52,7 @@ public enum AssessmentMarkdown {
                 out += "- **Held** out of cloud waves: \(cell(held))\n"
             }
             if service.findings.isEmpty {
-                out += "\nNo findings.\n"
+                out += "\nNo findings\(view.filter.minimumSeverity.map { " at or above \($0.rawValue)" } ?? "").\n"
             } else {
                 out += "\n| severity | rule | finding | where |\n|---|---|---|---|\n"
                 for finding in service.findings { out += row(finding) }
@@ -72,10 +74,10 @@ public enum AssessmentMarkdown {
             }
         }
 
-        if !assessment.unassignedServers.isEmpty {
+        if !view.unassignedServers.isEmpty {
             out += "\n## Servers in no service\n\n"
             out += "| server | severity | rule | finding | where |\n|---|---|---|---|---|\n"
-            for server in assessment.unassignedServers {
+            for server in view.unassignedServers {
                 for finding in server.findings { out += "| `\(server.server.id)` " + row(finding) }
             }
         }
@@ -88,6 +90,7 @@ public enum AssessmentMarkdown {
     }
 
     /// Not-ready first, then conditional, unknown, ready, retained, retired; within each, the lowest score first.
+    /// `assess --sort-by readiness` uses it too.
     static func boardOrder(_ a: ServiceAssessment, _ b: ServiceAssessment) -> Bool {
         let order: [Readiness] = [.notReady, .conditional, .unknown, .ready, .retained, .retired]
         let (ra, rb) = (order.firstIndex(of: a.readiness)!, order.firstIndex(of: b.readiness)!)

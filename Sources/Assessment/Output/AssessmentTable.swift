@@ -2,10 +2,11 @@ import CloudFirstCore
 
 /// What `cloudfirst assess` shows on a terminal: one line a service, then the estate's verdict.
 public enum AssessmentTable {
-    public static func render(_ assessment: EstateAssessment, colour: Bool, width: Int = 120) -> String {
+    public static func render(_ view: AssessmentView, colour: Bool, width: Int = 120) -> String {
+        let assessment = view.assessment
         let header = ["SERVICE", "CRITICALITY", "SCORE", "READINESS", "CONF", "STRATEGY", "TOP FINDING"]
         var rows: [[String]] = []
-        for service in assessment.services {
+        for service in view.services {
             let strategy = service.strategy.rawValue + (service.strategy != service.recommendedStrategy ? "*" : "")
                 + (service.held != nil ? " held" : "")
             rows.append([service.service.id, service.service.criticality?.rawValue ?? "-", String(service.score),
@@ -40,6 +41,7 @@ public enum AssessmentTable {
             out += line(row, style: { column, cell in column == 3 ? paint(cell, row[3], colour) : cell }) + "\n"
         }
         out += "\n"
+        if let note = view.note { out += note + "\n" }
         let readiness = Readiness.allCases.map { "\(assessment.count($0)) \($0.rawValue)" }.joined(separator: ", ")
         out += "\(Plural.count(assessment.services.count, "service")): \(readiness); estate score "
             + "\(assessment.score)/100 "

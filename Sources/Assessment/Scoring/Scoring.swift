@@ -10,21 +10,59 @@ public enum Scoring {
     /// Taking shares rather than subtracting keeps the score ranking services with many findings instead of
     /// pinning them all at 0.
     public static func score(_ findings: [Finding], policy: Policy) -> Int {
-        // Each rule's heaviest points, in the order the rules first appear: a service has a few findings, so a scan
+        arithmetic(findings, policy: policy).score
+    }
+
+    /// The score's working, step by step: what `score` returns is this one's `score`, so an explanation of a score
+    /// and the score itself cannot disagree.
+    public struct Arithmetic: Sendable {
+        /// One rule's deduction: its heaviest finding in force on the service, and what it leaves.
+        public struct Step: Sendable {
+            public let rule: String
+            /// The finding that sets the rule's points (the first of its heaviest).
+            public let finding: Finding
+            /// Points at the severity the finding weighs as, held to 0-100.
+            public let points: Int
+            /// How many of the rule's findings the step stands for (a rule counts once, at its heaviest).
+            public let findings: Int
+            /// 100 × Π(1 − points / 100) over this step and those before it, unrounded.
+            public let remaining: Double
+        }
+
+        /// Where every service starts.
+        public static let start = 100
+        /// In the order the rules first appear among the findings, which is the order the product is taken in.
+        public let steps: [Step]
+        /// 100 × Π(1 − points / 100) before rounding.
+        public let unrounded: Double
+        /// The score: `unrounded`, rounded half away from zero.
+        public let score: Int
+    }
+
+    public static func arithmetic(_ findings: [Finding], policy: Policy) -> Arithmetic {
+        // Each rule's heaviest finding, in the order the rules first appear: a service has a few findings, so a scan
         // costs less than hashing every rule's name, and the product is taken in the same order on every run.
         var rules: [String] = []
-        var heaviest: [Int] = []
+        var heaviest: [(finding: Finding, points: Int, count: Int)] = []
         for finding in findings where !finding.gate {
-            let points = finding.secondary ? policy.points(for: finding.weighsAs) : finding.points
+            let points = min(max(finding.secondary ? policy.points(for: finding.weighsAs) : finding.points, 0), 100)
             if let index = rules.firstIndex(of: finding.rule) {
-                heaviest[index] = max(heaviest[index], points)
+                heaviest[index].count += 1
+                if points > heaviest[index].points { heaviest[index] = (finding, points, heaviest[index].count) }
             } else {
                 rules.append(finding.rule)
-                heaviest.append(max(0, points))
+                heaviest.append((finding, points, 1))
             }
         }
-        let remaining = heaviest.reduce(1.0) { $0 * (1 - Double(min(max($1, 0), 100)) / 100) }
-        return Int((remaining * 100).rounded())
+        var remaining = 1.0
+        var steps: [Arithmetic.Step] = []
+        steps.reserveCapacity(rules.count)
+        for (rule, worst) in zip(rules, heaviest) {
+            remaining *= 1 - Double(worst.points) / 100
+            steps.append(Arithmetic.Step(rule: rule, finding: worst.finding, points: worst.points,
+                                         findings: worst.count, remaining: remaining * 100))
+        }
+        return Arithmetic(steps: steps, unrounded: remaining * 100, score: Int((remaining * 100).rounded()))
     }
 
     /// The first that holds: the strategy in force is retire or retain: `retired` or `retained` (not a cloud
@@ -38,16 +76,48 @@ public enum Scoring {
     /// names are Azure Migrate's (REFERENCE.md section 7).
     public static func readiness(_ findings: [Finding], confidence: Int, service: Service, strategy: MigrationStrategy,
                                  policy: Policy) -> Readiness {
-        if strategy == .retire { return .retired }
-        if strategy == .retain { return .retained }
-        let weighed = findings.lazy.filter { !$0.gate && $0.secondaryReason != .leftBehind }.map(\.weighsAs)
-        if weighed.contains(.blocker) { return .notReady }
-        if classification(of: service) == nil || service.data?.personalData == nil
-            || confidence < policy.minimumConfidence {
-            return .unknown
+        readinessVerdict(findings, confidence: confidence, service: service, strategy: strategy, policy: policy)
+            .readiness
+    }
+
+    /// Which condition of `readiness` held: what `readiness` returns is this one's `readiness`, so the reason given
+    /// for a verdict is the one that made it.
+    public enum ReadinessReason: Sendable {
+        /// The strategy in force is retire or retain.
+        case strategy(MigrationStrategy)
+        /// The blockers that count, most serious first.
+        case blockers([Finding])
+        /// Too little is known to judge: what is missing.
+        case unknown(personalDataMissing: Bool, classificationMissing: Bool, confidenceBelow: Int?)
+        /// The high findings that count.
+        case high([Finding])
+        /// No blocker or high finding counts.
+        case clear
+    }
+
+    public static func readinessVerdict(_ findings: [Finding], confidence: Int, service: Service,
+                                        strategy: MigrationStrategy, policy: Policy)
+        -> (readiness: Readiness, reason: ReadinessReason) {
+        if strategy == .retire { return (.retired, .strategy(strategy)) }
+        if strategy == .retain { return (.retained, .strategy(strategy)) }
+        // Checked before the findings are collected: most services have neither, and this runs for every one.
+        func counted(_ severity: Severity) -> [Finding]? {
+            let counts = { (finding: Finding) in
+                !finding.gate && finding.secondaryReason != .leftBehind && finding.weighsAs == severity
+            }
+            return findings.contains(where: counts) ? findings.filter(counts) : nil
         }
-        if weighed.contains(.high) { return .conditional }
-        return .ready
+        if let blockers = counted(.blocker) { return (.notReady, .blockers(blockers)) }
+        let classificationMissing = classification(of: service) == nil
+        let personalDataMissing = service.data?.personalData == nil
+        if classificationMissing || personalDataMissing || confidence < policy.minimumConfidence {
+            return (.unknown, .unknown(personalDataMissing: personalDataMissing,
+                                       classificationMissing: classificationMissing,
+                                       confidenceBelow: confidence < policy.minimumConfidence
+                                           ? policy.minimumConfidence : nil))
+        }
+        if let high = counted(.high) { return (.conditional, .high(high)) }
+        return (.ready, .clear)
     }
 
     /// The service's data classification: the inventory's, else derived from the personal data it holds. Patient
@@ -81,17 +151,16 @@ public enum Scoring {
         /// The share (0-1) of utilisation evidence, and of the fields filled.
         public let utilisation: Double
         public let fields: Double
+        /// The share (0-1) the stars are banded from: 60% utilisation and 40% fields, or the fields alone with
+        /// nothing to measure.
+        public let completeness: Double
+        /// True when the stars were held to 4: no utilisation at all, or nothing to measure.
+        public let heldToFour: Bool
     }
 
     public static func evidence(of service: Service, servers: [Server], context: AssessmentContext,
                                 nothingToMeasure: Bool = false) -> Evidence {
-        let serviceFields: [Bool] = [
-            service.owner != nil, service.supplier?.saas != nil, service.supplier?.supportedClouds != nil,
-            service.criticality != nil, service.clinicalSystem != nil, service.data?.classification != nil,
-            service.data?.personalData != nil, service.availability?.serviceClass != nil, service.exposure != nil,
-            !service.identity.isEmpty, service.licensing != nil, service.contractEnds != nil,
-        ]
-        let serviceShare = share(serviceFields)
+        let serviceShare = share(serviceFields(of: service))
         // Summed in server order, reading each server in place (a filtered copy of the servers costs more).
         var fieldSum = 0.0, utilisationSum = 0.0, measured = 0
         for server in servers {
@@ -104,14 +173,21 @@ public enum Scoring {
         let serverShare = servers.isEmpty ? 0 : fieldSum / Double(servers.count)
         let fields = servers.isEmpty && nothingToMeasure ? serviceShare : (serviceShare + serverShare) / 2
         let utilisation = measured == 0 ? 0 : utilisationSum / Double(measured)
+        return evidence(utilisation: utilisation, fields: fields, nothingToMeasure: nothingToMeasure)
+    }
+
+    /// The stars from the two shares of evidence (0-1 each): the one formula `evidence(of:...)` uses, and what
+    /// `cloudfirst explain` asks of evidence a service could add.
+    public static func evidence(utilisation: Double, fields: Double, nothingToMeasure: Bool) -> Evidence {
         let completeness = nothingToMeasure ? fields : 0.6 * utilisation + 0.4 * fields
-        var stars = min(5, max(1, Int((completeness * 100 - 0.5) / 20) + 1))
-        if utilisation == 0 || nothingToMeasure { stars = min(stars, 4) }
-        return Evidence(stars: stars, utilisation: utilisation, fields: fields)
+        let banded = min(5, max(1, Int((completeness * 100 - 0.5) / 20) + 1))
+        let heldToFour = (utilisation == 0 || nothingToMeasure) && banded > 4
+        return Evidence(stars: heldToFour ? 4 : banded, utilisation: utilisation, fields: fields,
+                        completeness: completeness, heldToFour: heldToFour)
     }
 
     /// How much one server's utilisation tells: see `confidence(of:servers:context:)`.
-    static func utilisationEvidence(_ server: Server) -> Double {
+    public static func utilisationEvidence(_ server: Server) -> Double {
         guard let utilisation = server.utilisation, utilisation.cpuP95 != nil, utilisation.memoryP95 != nil else {
             return 0
         }
@@ -122,15 +198,45 @@ public enum Scoring {
     /// The share of the eight server fields the evidence counts that the server gives: an OS the catalogue places,
     /// cores, memory, storage, architecture, firmware, role and environment.
     static func serverFieldShare(_ server: Server, context: AssessmentContext) -> Double {
-        let given = [server.cpuCores != nil, server.memoryGB != nil, server.storageGB != nil,
-                     server.architecture != nil, server.firmware != nil, server.role != nil, server.environment != nil]
-            .reduce(0) { $0 + ($1 ? 1 : 0) }
-        let placed = server.os.flatMap { context.operatingSystem(named: $0) } != nil ? 1 : 0
-        return Double(given + placed) / 8
+        share(serverFields(of: server, context: context))
     }
 
-    private static func share(_ fields: [Bool]) -> Double {
-        Double(fields.filter { $0 }.count) / Double(fields.count)
+    /// The service's twelve fields the evidence counts, by the inventory's names, and whether each is given.
+    public static func serviceFields(of service: Service) -> [(field: String, given: Bool)] {
+        [
+            ("owner", service.owner != nil), ("supplier.saas", service.supplier?.saas != nil),
+            ("supplier.supported_clouds", service.supplier?.supportedClouds != nil),
+            ("criticality", service.criticality != nil), ("clinical_system", service.clinicalSystem != nil),
+            ("data.classification", service.data?.classification != nil),
+            ("data.personal_data", service.data?.personalData != nil),
+            ("availability.service_class", service.availability?.serviceClass != nil),
+            ("exposure", service.exposure != nil), ("identity", !service.identity.isEmpty),
+            ("licensing", service.licensing != nil), ("contract_ends", service.contractEnds != nil),
+        ]
+    }
+
+    /// The eight server fields the evidence counts, by the inventory's names, and whether each is given (`os` only
+    /// when the lifecycle catalogue can place it).
+    public static func serverFields(of server: Server, context: AssessmentContext) -> [(field: String, given: Bool)] {
+        [
+            ("os", server.os.flatMap { context.operatingSystem(named: $0) } != nil),
+            ("cpu_cores", server.cpuCores != nil), ("memory_gb", server.memoryGB != nil),
+            ("storage_gb", server.storageGB != nil), ("architecture", server.architecture != nil),
+            ("firmware", server.firmware != nil), ("role", server.role != nil),
+            ("environment", server.environment != nil),
+        ]
+    }
+
+    /// Whether confidence has nothing to measure: a repurchase leaves its servers behind unsized; a service with
+    /// none of its own is the supplier's SaaS or runs on another service's platform (the recommendation is then a
+    /// replatform).
+    public static func nothingToMeasure(_ service: Service, servers: [Server], strategy: MigrationStrategy,
+                                        recommended: MigrationStrategy) -> Bool {
+        strategy == .repurchase || (servers.isEmpty && (service.supplier?.saas == .only || recommended == .replatform))
+    }
+
+    private static func share(_ fields: [(field: String, given: Bool)]) -> Double {
+        Double(fields.reduce(0) { $0 + ($1.given ? 1 : 0) }) / Double(fields.count)
     }
 
     /// How much a service counts in the estate's score: patient-critical 4, business-critical 3,

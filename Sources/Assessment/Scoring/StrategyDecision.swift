@@ -8,12 +8,15 @@ import CloudFirstCore
 public struct StrategyDecision: Sendable {
     public let strategy: MigrationStrategy
     public let reasons: [String]
+    /// The row of `table` that held, 1-based as README and `cloudfirst rules` number them.
+    public let row: Int
     /// True when only the last row held: nothing argues for any strategy in particular, so an owner's choice of a
     /// more modern one (replatform, refactor) is no disagreement.
     public var byDefault = false
 
-    init(strategy: MigrationStrategy, reasons: [String], byDefault: Bool = false) {
+    init(strategy: MigrationStrategy, row: Int, reasons: [String], byDefault: Bool = false) {
         self.strategy = strategy
+        self.row = row
         self.reasons = reasons
         self.byDefault = byDefault
     }
@@ -62,19 +65,19 @@ public struct StrategyDecision: Sendable {
             ? ["its patient records go first to a compliant archive under the records retention schedule, with "
                 + "DCB0160 for the decommissioning"] : []
         if !servers.isEmpty, servers.allSatisfy({ !$0.poweredOn || isIdle($0) }) {
-            return StrategyDecision(strategy: .retire, reasons: [
+            return StrategyDecision(strategy: .retire, row: 1, reasons: [
                 "every server is powered off or idle (CPU and memory p95 under 5%)",
             ] + records)
         }
         if servers.isEmpty, service.supplier?.saas == .only {
             let review = service.contractEnds.map { "its contract end (\($0)) is when to review it" }
                 ?? "record its contract end, which is when to review it"
-            return StrategyDecision(strategy: .retain, reasons: [
+            return StrategyDecision(strategy: .retain, row: 2, reasons: [
                 "it already runs as the supplier's SaaS, with no servers of the trust's: nothing to move; \(review)",
             ])
         }
         if servers.contains(where: { $0.attachedHardware.contains(.faxCard) }) {
-            return StrategyDecision(strategy: .retire, reasons: [
+            return StrategyDecision(strategy: .retire, row: 1, reasons: [
                 "it is a fax gateway: NHS organisations were to phase fax out by 31 March 2020",
             ])
         }
@@ -82,7 +85,7 @@ public struct StrategyDecision: Sendable {
         if servers.isEmpty,
            let platform = service.dependsOn.lazy.compactMap({ context.estate.serviceIndex[$0.id] })
                .first(where: { context.kinds[$0].kind == .containerPlatform }) {
-            return StrategyDecision(strategy: .replatform, reasons: [
+            return StrategyDecision(strategy: .replatform, row: 3, reasons: [
                 "it has no servers of its own and runs on the container platform "
                     + "'\(context.estate.services[platform].id)', which moves to managed Kubernetes: it moves with it",
             ])
@@ -97,7 +100,7 @@ public struct StrategyDecision: Sendable {
         if let saas = service.supplier?.saas, saas != .none {
             let platformKind = kind != .application
             if saas == .only, !platformKind {
-                return StrategyDecision(strategy: .repurchase, reasons: [
+                return StrategyDecision(strategy: .repurchase, row: 5, reasons: [
                     "the supplier offers it only as SaaS: a procurement of the service follows ("
                         + procurement(clinical: service.clinicalSystem == true) + ")",
                 ] + onSiteGatewayNote(service, servers: servers))
@@ -116,7 +119,7 @@ public struct StrategyDecision: Sendable {
                         : "its contract ends on \(ends), within the \(context.planningHorizonMonths)-month planning "
                             + "horizon"
                 } ?? "no contract end is recorded"
-                return StrategyDecision(strategy: .repurchase, reasons: [
+                return StrategyDecision(strategy: .repurchase, row: 5, reasons: [
                     "the supplier offers it as SaaS and \(when): re-procure it as a service; a procurement follows ("
                         + procurement(clinical: service.clinicalSystem == true) + ")",
                 ] + onSiteGatewayNote(service, servers: servers))
@@ -135,9 +138,9 @@ public struct StrategyDecision: Sendable {
            Set(supported).isDisjoint(with: context.estate.assumptions.targetClouds) {
             retain.append("the supplier supports none of the target clouds")
         }
-        if !retain.isEmpty { return StrategyDecision(strategy: .retain, reasons: retain + notes) }
+        if !retain.isEmpty { return StrategyDecision(strategy: .retain, row: 6, reasons: retain + notes) }
         if kind == .directory {
-            return StrategyDecision(strategy: .rehost, reasons: [
+            return StrategyDecision(strategy: .rehost, row: 9, reasons: [
                 "directory services are extended into the cloud as part of the foundation: new domain controllers "
                     + "in the landing zone on a supported Windows Server, the on-site ones kept while any site keeps "
                     + "servers",
@@ -153,22 +156,22 @@ public struct StrategyDecision: Sendable {
         let rebuild = (pastSupport.map(\.message) + supportEndsBeforeStart(servers, context: context))
             .filter { seen.insert($0).inserted }
         if !rebuild.isEmpty {
-            return StrategyDecision(strategy: .replatform, reasons: rebuild + notes)
+            return StrategyDecision(strategy: .replatform, row: 7, reasons: rebuild + notes)
         }
         let leaseEndsSoon = servers.compactMap { $0.site.flatMap { context.estate.site($0.id)?.leaseEnds } }
             .contains { $0 <= context.monthsAhead(12) }
         if !servers.isEmpty, servers.allSatisfy({ $0.platform == .vmware }), leaseEndsSoon {
-            return StrategyDecision(strategy: .relocate, reasons: [
+            return StrategyDecision(strategy: .relocate, row: 8, reasons: [
                 "every server is a VMware VM and the site's lease ends within 12 months",
             ] + notes)
         }
         if servers.isEmpty {
-            return StrategyDecision(strategy: .rehost, reasons: [
+            return StrategyDecision(strategy: .rehost, row: 9, reasons: [
                 "it lists no servers: nothing is known that calls for another strategy; list its servers, or the "
                     + "platform it runs on, to judge it",
             ] + notes, byDefault: true)
         }
-        return StrategyDecision(strategy: .rehost, reasons: ["no finding calls for another strategy"] + notes,
+        return StrategyDecision(strategy: .rehost, row: 9, reasons: ["no finding calls for another strategy"] + notes,
                                 byDefault: true)
     }
 
@@ -199,38 +202,38 @@ public struct StrategyDecision: Sendable {
         -> StrategyDecision? {
         switch kind {
         case .backup:
-            return StrategyDecision(strategy: .replatform, reasons: [
+            return StrategyDecision(strategy: .replatform, row: 3, reasons: [
                 "a backup service moves to the cloud's backup vaults and object storage, with an immutable copy; "
                     + "backup on site stays for what is retained there",
             ])
         case .file:
-            return StrategyDecision(strategy: .replatform, reasons: [
+            return StrategyDecision(strategy: .replatform, row: 3, reasons: [
                 "file shares move to a managed file service (Azure Files, Amazon FSx for Windows File Server, "
                     + "Google Filestore); home drives move to the trust's collaboration platform",
             ])
         case .vdi:
-            return StrategyDecision(strategy: .replatform, reasons: [
+            return StrategyDecision(strategy: .replatform, row: 3, reasons: [
                 "virtual desktops are rebuilt in the cloud beside the applications they publish: session hosts as "
                     + "cloud VMs, the broker as the vendor's cloud service",
             ])
         case .containerPlatform:
-            return StrategyDecision(strategy: .replatform, reasons: [
+            return StrategyDecision(strategy: .replatform, row: 3, reasons: [
                 "containers move to managed Kubernetes (AKS, EKS, GKE) rather than onto hand-built VMs",
             ])
         case .databasePlatform:
-            return StrategyDecision(strategy: .replatform, reasons: [
+            return StrategyDecision(strategy: .replatform, row: 3, reasons: [
                 "a shared database platform moves to managed database services (Azure SQL Managed Instance, Amazon "
                     + "RDS, Cloud SQL) where its engines and versions allow; what they cannot run stays on VMs",
             ])
         case .print:
             let wired = servers.first { !$0.attachedHardware.filter(onSiteDevices.contains).isEmpty }
             guard service.latencySensitive == true || wired != nil else {
-                return StrategyDecision(strategy: .replatform, reasons: [
+                return StrategyDecision(strategy: .replatform, row: 3, reasons: [
                     "print servers give way to a cloud print service (such as Universal Print or PaperCut Hive) with "
                         + "connectors on site for the printers, as part of the platform design",
                 ])
             }
-            return StrategyDecision(strategy: .retain, reasons: [
+            return StrategyDecision(strategy: .retain, row: 4, reasons: [
                 wired.map { "print server '\($0.id)' is wired to devices on site" }
                     ?? "its printers are latency-sensitive (wristband and label printers time out over a slow link)",
                 "print queues stay beside the printers on site; they can be managed from a cloud print service later",

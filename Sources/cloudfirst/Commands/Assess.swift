@@ -16,6 +16,10 @@ struct Assess: ParsableCommand {
           cloudfirst assess estate/ --format markdown > readiness.md
           cloudfirst assess estate/ --format csv --findings > findings.csv
           cloudfirst assess estate/ --as-of 2027-04-01 --fail-on blocker
+          cloudfirst assess estate/ --readiness not-ready,conditional --sort-by score
+
+        --readiness, --severity, --criticality and --strategy narrow what every format lists; the summary, \
+        --fail-on, --fail-under and --baseline still judge the whole estate.
         """
     )
 
@@ -53,12 +57,38 @@ struct Assess: ParsableCommand {
         "Record today's findings in this file, for --baseline to compare with later.", valueName: "file"))
     var writeBaseline: String?
 
+    @Option(help: ArgumentHelp("List only services of this readiness (ready, conditional, not-ready, unknown, "
+        + "retained, retired); repeat it or separate values with commas.", valueName: "readiness"),
+        completion: .list(Readiness.allCases.map(\.rawValue)))
+    var readiness: [String] = []
+
+    @Option(help: ArgumentHelp("List only findings, gates and accepted findings at least this severe (blocker, high, "
+        + "medium, low, info).", valueName: "severity"), completion: .list(Severity.allCases.map(\.rawValue)))
+    var severity: String?
+
+    @Option(help: ArgumentHelp("List only services of this criticality (patient-critical, business-critical, "
+        + "business-operational, administrative); repeat it or separate values with commas.",
+        valueName: "criticality"), completion: .list(Criticality.ordered.map(\.rawValue)))
+    var criticality: [String] = []
+
+    @Option(help: ArgumentHelp("List only services whose strategy in force is this (retire, retain, rehost, "
+        + "relocate, repurchase, replatform, refactor); repeat it or separate values with commas.",
+        valueName: "strategy"), completion: .list(MigrationStrategy.allCases.map(\.rawValue)))
+    var strategy: [String] = []
+
+    @Option(name: .customLong("sort-by"), help: ArgumentHelp(
+        "List services in this order: inventory, id, name, score (lowest first), criticality (most critical "
+            + "first) or readiness (not-ready first, then by score) (default: inventory; markdown: readiness).",
+        valueName: "order"), completion: .list(ServiceOrder.allCases.map(\.rawValue)))
+    var sortBy: String?
+
     @Option(name: .customLong("sarif-root"), help: ArgumentHelp(
         "With --format sarif, the folder file locations are relative to: the repository root (default: the current "
             + "folder).", valueName: "dir"))
     var sarifRoot: String = "."
 
     func validate() throws {
+        _ = try filter()
         if findings && format != .csv { throw ValidationError("--findings applies to --format csv only") }
         if perService && failUnder == nil { throw ValidationError("--per-service needs --fail-under") }
         if let failUnder, !(0...100).contains(failUnder) {
@@ -89,22 +119,26 @@ struct Assess: ParsableCommand {
                 throw ExitCode(ExitStatus.internalFailure)
             }
         }
+        // What is shown may be filtered; what is judged below (thresholds, the baseline) is always the whole estate.
+        let view = AssessmentView(assessment, filter: try filter())
+        // The table, JSON and Markdown say what they leave out; the other formats have no place for it.
+        if let note = view.note, [.csv, .sarif, .junit, .github].contains(format) { Terminal.err("cloudfirst: \(note)") }
         switch format {
-        case .table: Terminal.out(AssessmentTable.render(assessment, colour: Terminal.colourOnStdout))
-        case .json: Terminal.out(AssessmentJSON.render(assessment).rendered())
-        case .csv: Terminal.out(findings ? AssessmentCSV.findings(assessment) : AssessmentCSV.services(assessment))
-        case .markdown: Terminal.out(AssessmentMarkdown.render(assessment, policy: policy,
+        case .table: Terminal.out(AssessmentTable.render(view, colour: Terminal.colourOnStdout))
+        case .json: Terminal.out(AssessmentJSON.render(view).rendered())
+        case .csv: Terminal.out(findings ? AssessmentCSV.findings(view) : AssessmentCSV.services(view))
+        case .markdown: Terminal.out(AssessmentMarkdown.render(view, policy: policy,
                                                                        version: CloudFirstVersion.current))
         case .sarif:
-            Terminal.out(AssessmentSARIF.render(assessment, policy: policy, version: CloudFirstVersion.current,
+            Terminal.out(AssessmentSARIF.render(view, policy: policy, version: CloudFirstVersion.current,
                                                 root: sarifRoot,
                                                 workingDirectory: FileManager.default.currentDirectoryPath).rendered())
         case .junit:
-            Terminal.out(AssessmentJUnit.render(assessment, policy: policy, threshold: policy.failOn ?? .high))
+            Terminal.out(AssessmentJUnit.render(view, policy: policy, threshold: policy.failOn ?? .high))
         case .github:
-            Terminal.out(AssessmentGitHub.annotations(assessment))
+            Terminal.out(AssessmentGitHub.annotations(view))
             if let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
-                try Self.append(AssessmentGitHub.summary(assessment), to: summary)
+                try Self.append(AssessmentGitHub.summary(view), to: summary)
             }
         }
         var failures: [String]
@@ -128,7 +162,44 @@ struct Assess: ParsableCommand {
             failures = policy.failures(of: assessment)
         }
         for failure in failures { Terminal.err("cloudfirst: policy failed: \(failure)") }
+        if !failures.isEmpty, view.filter.summary != nil {
+            Terminal.err("cloudfirst: the policy judges the whole estate, not only what the filters show")
+        }
         if !failures.isEmpty { throw ExitCode(ExitStatus.policyFailure) }
+    }
+
+    /// What to show, from the filter options: each value checked against its choices, comma-separated values split.
+    func filter() throws -> AssessmentFilter {
+        AssessmentFilter(
+            readiness: Set(try Self.choices(readiness, option: "--readiness", Readiness.allCases)),
+            criticality: Set(try Self.choices(criticality, option: "--criticality", Criticality.ordered)),
+            strategies: Set(try Self.choices(strategy, option: "--strategy", MigrationStrategy.allCases)),
+            minimumSeverity: try severity.map {
+                try Self.choices([$0], option: "--severity", Severity.allCases, commas: false)
+            }?.first,
+            order: try sortBy.map {
+                try Self.choices([$0], option: "--sort-by", ServiceOrder.allCases, commas: false)
+            }?.first)
+    }
+
+    /// Each value (or, with `commas`, each comma-separated part) as one of `cases`; an unknown one is a command-line
+    /// error that names the nearest choice and lists them all.
+    static func choices<T: RawRepresentable>(_ values: [String], option: String, _ cases: [T], commas: Bool = true)
+        throws -> [T] where T.RawValue == String {
+        let names = cases.map(\.rawValue)
+        var out: [T] = []
+        let parts = commas ? values.flatMap { $0.split(separator: ",", omittingEmptySubsequences: false) }
+            : values.map { Substring($0) }
+        for part in parts {
+            let value = part.trimmingCharacters(in: .whitespaces)
+            guard let choice = cases.first(where: { $0.rawValue == value }) else {
+                let suggestion = Suggestion.closest(to: value, among: names)
+                throw ValidationError("\(option) must be one of \(names.map { "'\($0)'" }.joined(separator: ", ")), "
+                    + "found '\(value)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""))
+            }
+            out.append(choice)
+        }
+        return out
     }
 
     /// Why `path` could not be written, in words that name the cause: Foundation's own description on Linux is often
