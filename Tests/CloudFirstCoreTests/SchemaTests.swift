@@ -82,6 +82,10 @@ import Testing
         #expect(Suggestion.closest(to: "Acute", among: ["acute", "community"]) == "acute")
         #expect(Suggestion.closest(to: "dependson", among: ["depends_on", "servers"]) == "depends_on")
         #expect(Suggestion.closest(to: "b", among: ["a"]) == nil)
+        // A tie goes to the name the word begins, whatever the order: a name cut short is the likelier slip.
+        #expect(Suggestion.closest(to: "nsh-ep", among: ["nsh-ed", "nsh-epr"]) == "nsh-epr")
+        #expect(Suggestion.closest(to: "nsh-ep", among: ["nsh-epr", "nsh-ed"]) == "nsh-epr")
+        #expect(Suggestion.closest(to: "nsh-ex", among: ["nsh-ey", "nsh-ed"]) == "nsh-ed")
         #expect(Suggestion.closest(to: "operating_system", among: ["os", "role"]) == nil)
     }
 }

@@ -2,20 +2,25 @@
 public enum Suggestion {
     /// The candidate closest to `word` by edit distance (a swap of two neighbours counts as one edit), if it is close
     /// enough to be a likely typo: at most a third of the word's length (at least one edit), and never the whole
-    /// word. Ties go to the name that sorts first.
+    /// word. Ties go to a name the word begins (a name cut short is the likelier slip: `nsh-ep` means `nsh-epr`, not
+    /// `nsh-ed`), then to the name that sorts first.
     /// Case is ignored, so `Azure` suggests `azure`.
     public static func closest<S: Sequence>(to word: String, among candidates: S) -> String? where S.Element == String {
         let target = Array(word.lowercased().utf8)
         let allowed = max(1, min(3, target.count / 3))
-        var best: (candidate: String, distance: Int)?
+        var best: (candidate: String, distance: Int, cut: Int)?
         for candidate in candidates where candidate != word {
             let bytes = Array(candidate.lowercased().utf8)
             guard abs(bytes.count - target.count) <= allowed else { continue }
             let distance = editDistance(target, bytes, limit: allowed)
             guard distance <= allowed, distance < target.count else { continue }
-            // Ties go to the smaller name, so the suggestion does not depend on the order candidates come in.
-            if let current = best, (current.distance, current.candidate) <= (distance, candidate) { continue }
-            best = (candidate, distance)
+            // 0 when the word is the start of the candidate.
+            let cut = bytes.starts(with: target) ? 0 : 1
+            // Then the smaller name, so the suggestion does not depend on the order candidates come in.
+            if let current = best, (current.distance, current.cut, current.candidate) <= (distance, cut, candidate) {
+                continue
+            }
+            best = (candidate, distance, cut)
         }
         return best?.candidate
     }
