@@ -121,7 +121,7 @@ public enum ServiceExplanationJSON {
             owner = .object([
                 ("strategy", .string(owners.rawValue)),
                 ("location", self.location(location)),
-                ("reason", .null),
+                ("reason", assessed.service.strategyReason.map(JSONValue.string) ?? .null),
                 ("finding", explanation.ownerChoiceFinding.map { finding($0, explanation) } ?? .null),
             ])
         }

@@ -138,7 +138,9 @@ public enum ServiceExplanationText {
         out += "  because:\n"
         out += assessed.strategyReasons.map { "    - \($0)\n" }.joined()
         if let owners = assessed.service.strategy, let location = explanation.ownerChoiceLocation {
-            out += "  the owner's choice: \(owners.rawValue), at \(location); the inventory records no reason for it\n"
+            out += "  the owner's choice: \(owners.rawValue), at \(location); "
+                + (assessed.service.strategyReason.map { "because: \($0)" }
+                    ?? "the inventory records no reason for it (give strategy_reason)") + "\n"
             if let finding = explanation.ownerChoiceFinding {
                 let accepted = assessed.accepted.contains { $0.finding == finding } ? ", accepted by exception" : ""
                 out += "    \(finding.rule) (\(finding.severity.rawValue)\(accepted)): \(finding.message)\n"

@@ -1354,6 +1354,7 @@ services:
     licensing: { model: subscription, hardware_bound: false }
     contract_ends: 2027-09-30       # re-procurement or extension decision due at the Jan 2027 board
     strategy: rehost
+    strategy_reason: keep the current EPR, rehosted, until the board decides on re-procurement in January 2027
 
   - id: nsh-tie
     name: Trust integration engine

@@ -20,6 +20,7 @@ public struct Service: Sendable {
         var licensing: Licensing?
         var contractEnds: CalendarDate?
         var strategy: MigrationStrategy?
+        var strategyReason: String?
         var exceptions: [RuleException]
         var source: SourceMap
     }
@@ -99,6 +100,12 @@ public struct Service: Sendable {
         get { fields.value.strategy }
         set { fields.value.strategy = newValue }
     }
+
+    /// Why the owner chose `strategy`, in their words: shown beside the choice wherever it is explained.
+    public var strategyReason: String? {
+        get { fields.value.strategyReason }
+        set { fields.value.strategyReason = newValue }
+    }
     public var exceptions: [RuleException] {
         get { fields.value.exceptions }
         set { fields.value.exceptions = newValue }
@@ -128,6 +135,7 @@ public struct Service: Sendable {
             licensing: o.object("licensing").map(Licensing.init),
             contractEnds: o.date("contract_ends"),
             strategy: o.choice("strategy", as: MigrationStrategy.self),
+            strategyReason: o.text("strategy_reason"),
             exceptions: o.objects("exceptions").map(RuleException.init),
             source: o.source))
     }

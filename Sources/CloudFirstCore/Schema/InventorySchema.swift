@@ -207,6 +207,8 @@ public enum InventorySchema {
             Field("contract_ends", .date, "When the supplier contract ends."),
             Field("strategy", .choice(MigrationStrategy.self), "The owner's chosen strategy (7 Rs); the "
                 + "assessment says when it disagrees."),
+            Field("strategy_reason", freeText, "Why the owner chose 'strategy', in their words; shown with the "
+                + "choice by explain and plan."),
             Field("exceptions", .list(.object(exception)), "Findings accepted for this service."),
         ])
 

@@ -108,7 +108,8 @@ public enum PlanMarkdown {
             let assessed = plan.assessment.services[index]
             let reasons = assessed.strategyReasons.joined(separator: "; ")
             let text = assessed.recommendedStrategy == assessed.strategy ? reasons
-                : "the owner's choice (cloudfirst recommends \(assessed.recommendedStrategy.rawValue): \(reasons))"
+                : "the owner's choice" + (assessed.service.strategyReason.map { ", because \($0)" } ?? "")
+                    + " (cloudfirst recommends \(assessed.recommendedStrategy.rawValue): \(reasons))"
             return "- `\(estate.services[index].id)` \(cell(estate.services[index].name)): \(cell(text))\n"
         }
         out += plan.retained.isEmpty ? "None.\n" : plan.retained.map(why).joined()
