@@ -2,10 +2,11 @@
 // that read them, at build time: for each, the embed-resources tool writes a Swift file into this plugin's work
 // folder, and nothing generated is committed.
 //
-// Every file embedded is a declared input of its command, so editing one rebuilds only what embeds it. A folder's
-// files are listed here, when SwiftPM plans the build; SwiftPM plans again on every `swift build` (it runs this
-// plugin each time), so a file added to or removed from a folder is embedded by the next build without touching
-// Package.swift or running `swift package resolve`.
+// Every file embedded is a declared input of its command, so an edit to one reruns only its command, and the Swift it
+// writes keeps the text in a function body, so only that generated file is compiled again before the link. A folder's
+// files are listed here, when SwiftPM plans the build, and SwiftPM keeps its plan until Package.swift or a target's
+// own sources change: a file added to, renamed in or removed from a folder such as Templates/ is embedded only after
+// `touch Package.swift` (`swift package resolve` is not enough). EmbeddingTests fails when the plan is stale.
 import Foundation
 import PackagePlugin
 

@@ -78,6 +78,8 @@ guard arguments.count >= 6, ["file", "folder"].contains(arguments[0]) else {
 let (mode, output, type, displayPath, doc, source) =
     (arguments[0], arguments[1], arguments[2], arguments[3], arguments[4], arguments[5])
 
+// The text sits in a function body, outside the enum: Swift leaves function bodies out of a file's interface, so an
+// edit to an embedded file recompiles this one file and nothing that uses it, and then links.
 var swift = """
     // Generated at build time by the EmbedResources plugin from \(displayPath); not committed. Edit the source.
 
@@ -87,30 +89,39 @@ var swift = """
         public static let displayPath = \(plainLiteral(displayPath))
 
     """
+swift += "\n"
 if mode == "file" {
     guard arguments.count == 6 else { fail("'file' embeds one file") }
     swift += """
             /// The file as it is in the repository, byte for byte.
-            public static let contents = \(literal(readText(source)))
+            public static let contents: String = embeddedContents()
 
             /// The file without its final line feed, as the code that reads it has always taken it.
             public static let text: String = contents.utf8.last == UInt8(ascii: "\\n")
                 ? String(decoding: contents.utf8.dropLast(), as: UTF8.self) : contents
         }
 
+        private func embeddedContents() -> String {
+        \(literal(readText(source)))
+        }
+
         """
 } else {
     let entries = arguments.dropFirst(6).map { relative in
-        "        \(plainLiteral(relative)): \(literal(readText(source + "/" + relative))),\n"
+        "\(plainLiteral(relative)): \(literal(readText(source + "/" + relative))),\n"
     }
     swift += """
             /// Every file, by its path under `\(displayPath)/`, as it is in the repository, byte for byte.
-            public static let files: [String: String] = [
+            public static let files: [String: String] = embeddedFiles()
+        }
+
+        private func embeddedFiles() -> [String: String] {
+        [
 
         """
-    swift += entries.isEmpty ? "        :\n" : entries.joined()
+    swift += entries.isEmpty ? ":\n" : entries.joined()
     swift += """
-            ]
+        ]
         }
 
         """
