@@ -20,16 +20,20 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        // Embeds the sample estate, the catalogues and the templates at build time (Plugins/EmbedResources lists
+        // what each target carries); embed-resources is the tool it runs. Nothing generated is committed.
+        .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["embed-resources"]),
+        .executableTarget(name: "embed-resources"),
         // Inventory model, YAML reading with source marks, decoding, validation, diagnostics, JSON Schema.
-        .target(name: "CloudFirstCore", dependencies: ["CYAML"]),
+        .target(name: "CloudFirstCore", dependencies: ["CYAML"], plugins: ["EmbedResources"]),
         // Rules, the lifecycle catalogue, scoring, readiness, confidence and strategy.
-        .target(name: "Assessment", dependencies: ["CloudFirstCore"]),
+        .target(name: "Assessment", dependencies: ["CloudFirstCore"], plugins: ["EmbedResources"]),
         // Move groups, waves, timeline, sizing, pricing and cost.
-        .target(name: "Planning", dependencies: ["Assessment", "CloudFirstCore"]),
+        .target(name: "Planning", dependencies: ["Assessment", "CloudFirstCore"], plugins: ["EmbedResources"]),
         // Templates (Mustache) to Terraform; output writers that are atomic and never clobber a person's edits.
         .target(name: "Generation", dependencies: [
             "Planning", "Assessment", "CloudFirstCore", .product(name: "Mustache", package: "swift-mustache"),
-        ]),
+        ], plugins: ["EmbedResources"]),
         // The executable: argument parsing and printing only.
         .executableTarget(
             name: "cloudfirst",
@@ -52,6 +56,9 @@ let package = Package(
         .testTarget(name: "GenerationTests",
                     dependencies: ["Generation", "Planning", "Assessment", "CloudFirstCore", "GoldenFiles"],
                     exclude: ["Fixtures", "Goldens"]),
+        // Every embedded file comes back byte for byte, awkward characters included (Fixtures, embedded by the plugin).
+        .testTarget(name: "EmbeddingTests", dependencies: ["CloudFirstCore", "Assessment", "Planning", "Generation"],
+                    exclude: ["Fixtures"], plugins: ["EmbedResources"]),
         // Runs the built binaries as a user would; reads the CI examples' YAML with CloudFirstCore's reader.
         .testTarget(name: "EndToEndTests",
                     dependencies: ["cloudfirst", "synthetic-estate", "GoldenFiles", "CloudFirstCore"],

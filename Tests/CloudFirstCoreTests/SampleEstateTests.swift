@@ -6,12 +6,6 @@ import Testing
 @Suite struct SampleEstateTests {
     static let samples = TestPaths.files(in: TestPaths.inventories, suffix: ".yaml")
 
-    @Test func embeddedSampleIsTheFileInInventories() throws {
-        let onDisk = try String(contentsOf: TestPaths.root.appendingPathComponent(SampleEstate.displayPath),
-                                encoding: .utf8)
-        #expect(SampleEstate.text + "\n" == onDisk, "run scripts/embed-resources")
-    }
-
     @Test(arguments: samples)
     func sampleIsValid(_ name: String) {
         let result = loadFixture(TestPaths.inventories.appendingPathComponent(name), displayPath: name)

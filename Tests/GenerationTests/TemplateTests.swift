@@ -3,21 +3,6 @@ import Foundation
 import Testing
 
 @Suite struct TemplateTests {
-    /// The binary carries Templates/ as it is: `scripts/embed-resources` regenerates the copy.
-    @Test func embeddedTemplatesAreTheTemplatesFolder() throws {
-        let folder = Fixtures.root.appendingPathComponent("Templates")
-        var onDisk: [String: String] = [:]
-        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
-        while let url = enumerator?.nextObject() as? URL {
-            guard !url.hasDirectoryPath, !url.lastPathComponent.hasPrefix(".") else { continue }
-            let relative = String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1))
-            onDisk[relative] = try String(contentsOf: url, encoding: .utf8)
-        }
-        #expect(onDisk.count >= 20)
-        #expect(Set(onDisk.keys) == Set(EmbeddedTemplates.files.keys), "run scripts/embed-resources")
-        for (path, text) in onDisk { #expect(EmbeddedTemplates.files[path] == text, "\(path) differs: run scripts/embed-resources") }
-    }
-
     @Test func aTemplateThatDoesNotParseIsNamedWithItsLine() {
         #expect(throws: TemplateError(template: "terraform/aws/wave/main.tf.mustache", line: 3, column: 6,
                                       message: "does not parse: a section is closed with the wrong name")) {
