@@ -137,9 +137,7 @@ struct Assess: ParsableCommand {
             Terminal.out(AssessmentJUnit.render(view, policy: policy, threshold: policy.failOn ?? .high))
         case .github:
             Terminal.out(AssessmentGitHub.annotations(view))
-            if let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
-                try Self.append(AssessmentGitHub.summary(view), to: summary)
-            }
+            try StepSummary.appendIfRequested(AssessmentGitHub.summary(view))
         }
         var failures: [String]
         if let previous {
@@ -230,18 +228,6 @@ struct Assess: ParsableCommand {
             Terminal.err("cloudfirst: \(error)")
             throw ExitCode(ExitStatus.invalidInput)
         }
-    }
-
-    static func append(_ text: String, to path: String) throws {
-        guard let handle = FileHandle(forWritingAtPath: path) ?? {
-            FileManager.default.createFile(atPath: path, contents: nil) ? FileHandle(forWritingAtPath: path) : nil
-        }() else {
-            Terminal.err("cloudfirst: cannot write the step summary '\(path)'")
-            throw ExitCode(ExitStatus.internalFailure)
-        }
-        handle.seekToEndOfFile()
-        handle.write(Data(text.utf8))
-        handle.closeFile()
     }
 }
 

@@ -1,27 +1,36 @@
 import ArgumentParser
 import CloudFirstCore
+import Foundation
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check inventories against format 1 and across files; report every problem at once.",
         discussion: """
         Prints each problem as 'path:line:column: error: message [code]' on stderr, then a summary on stdout. \
+        With --format sarif, junit or github the problems are on stdout in that format and the summary on stderr. \
         Exit code 0 when the estate is valid (warnings allowed), 2 when it is invalid or cannot be read.
 
         Examples:
           cloudfirst validate estate/
           cloudfirst validate estate.yaml --format json
+          cloudfirst validate estate/ --format sarif > validate.sarif
         """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, json, sarif, junit, github
     }
 
     @OptionGroup var input: EstateInput
 
-    @Option(help: "Output format: text (compiler-style lines) or json.")
+    @Option(help: ArgumentHelp("Output format: text (compiler-style lines), json, sarif (code scanning), junit (test "
+        + "reports) or github (workflow annotations, and a job summary when GITHUB_STEP_SUMMARY is set)."))
     var format: Format = .text
+
+    @Option(name: .customLong("sarif-root"), help: ArgumentHelp(
+        "With --format sarif, the folder file locations are relative to: the repository root (default: the current "
+            + "folder).", valueName: "dir"))
+    var sarifRoot: String = "."
 
     enum Threshold: String, ExpressibleByArgument, CaseIterable {
         case warning
@@ -30,6 +39,10 @@ struct Validate: ParsableCommand {
     @Option(name: .customLong("fail-on"), help: ArgumentHelp(
         "With 'warning', exit with code 1 when the estate is valid but has warnings.", valueName: "warning"))
     var failOn: Threshold?
+
+    func validate() throws {
+        if sarifRoot != ".", format != .sarif { throw ValidationError("--sarif-root applies to --format sarif only") }
+    }
 
     func run() throws {
         let result = input.load()
@@ -42,6 +55,18 @@ struct Validate: ParsableCommand {
             Terminal.out(report.summary)
         case .json:
             Terminal.out(report.json().rendered())
+        case .sarif:
+            Terminal.out(ValidationSARIF.render(report, version: CloudFirstVersion.current, root: sarifRoot,
+                                                workingDirectory: FileManager.default.currentDirectoryPath).rendered())
+            Terminal.err(report.summary)
+        case .junit:
+            Terminal.out(ValidationJUnit.render(report, failOnWarnings: failOn == .warning))
+            Terminal.err(report.summary)
+        case .github:
+            let annotations = ValidationGitHub.annotations(report)
+            if !annotations.isEmpty { Terminal.out(annotations) }
+            Terminal.err(report.summary)
+            try StepSummary.appendIfRequested(ValidationGitHub.summary(report))
         }
         if !report.isValid { throw ExitCode(ExitStatus.invalidInput) }
         if failOn == .warning, result.diagnostics.warningCount > 0 {
