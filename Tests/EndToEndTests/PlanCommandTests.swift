@@ -82,7 +82,8 @@ import Testing
                 let payAsYouGo = try #require(costs[key]?["pay_as_you_go_monthly_gbp"] as? Double)
                 let threeYear = try #require(costs[key]?["three_year_commitment_monthly_gbp"] as? Double)
                 #expect(abs(payAsYouGo - monthly) < 0.01 && threeYear < payAsYouGo)
-                #expect(costs[key]?["database_licences"] is [String: Int])
+                let licences = try #require(costs[key]?["database_licences"] as? [[String: Any]])
+                #expect(licences.allSatisfy { $0["unit"] is String && $0["count"] is Int })
             }
         }
         #expect(root["cost_coverage"] as? String ?? "" != "")

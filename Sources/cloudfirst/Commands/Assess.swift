@@ -125,7 +125,9 @@ struct Assess: ParsableCommand {
         if let note = view.note, [.csv, .sarif, .junit, .github].contains(format) { Terminal.err("cloudfirst: \(note)") }
         switch format {
         case .table: Terminal.out(AssessmentTable.render(view, colour: Terminal.colourOnStdout))
-        case .json: Terminal.out(AssessmentJSON.render(view).rendered())
+        case .json:
+            Terminal.out(JSONEnvelope(command: "assess", estates: [estate], asOf: assessment.asOf.description)
+                .wrap(AssessmentJSON.render(view)).rendered())
         case .csv: Terminal.out(findings ? AssessmentCSV.findings(view) : AssessmentCSV.services(view))
         case .markdown: Terminal.out(AssessmentMarkdown.render(view, policy: policy,
                                                                        version: CloudFirstVersion.current))

@@ -50,7 +50,9 @@ struct Diff: ParsableCommand {
         let diff = AssessmentDiff(old: before, new: after)
         switch format {
         case .markdown: Terminal.out(diff.markdown())
-        case .json: Terminal.out(diff.json().rendered())
+        case .json:
+            Terminal.out(JSONEnvelope(command: "diff", estates: [before.estate, after.estate],
+                                      asOf: options.date.description).wrap(diff.json()).rendered())
         }
         if failOnRegression, diff.isRegression {
             Terminal.err("cloudfirst: policy failed: the change makes cloud readiness worse")

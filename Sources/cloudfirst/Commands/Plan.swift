@@ -44,7 +44,9 @@ struct Plan: ParsableCommand {
         Progress.done()
         switch format {
         case .markdown: Terminal.out(PlanMarkdown.render(plan, version: CloudFirstVersion.current))
-        case .json: Terminal.out(PlanJSON.render(plan).rendered())
+        case .json:
+            Terminal.out(JSONEnvelope(command: "plan", estates: [estate], asOf: assessment.asOf.description)
+                .wrap(PlanJSON.render(plan)).rendered())
         case .csv: Terminal.out(PlanExports.csv(plan))
         case .mermaid: Terminal.out(PlanExports.mermaid(plan))
         case .dot: Terminal.out(PlanExports.dot(plan))

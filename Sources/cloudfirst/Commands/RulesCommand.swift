@@ -35,7 +35,9 @@ struct RulesCommand: ParsableCommand {
             let policy = try RulesCommand.policy(config)
             switch format {
             case .text: Terminal.out(RuleCatalogue.text(policy: policy))
-            case .json: Terminal.out(RuleCatalogue.json(policy: policy).rendered())
+            case .json:
+                Terminal.out(JSONEnvelope(command: "rules", organisations: [], asOf: nil, inputs: config.map { [$0] } ?? [])
+                    .wrap(RuleCatalogue.json(policy: policy)).rendered())
             case .markdown: Terminal.out(RuleCatalogue.markdown(policy: policy))
             }
         }

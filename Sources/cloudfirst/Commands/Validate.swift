@@ -54,7 +54,9 @@ struct Validate: ParsableCommand {
             for diagnostic in result.diagnostics { Terminal.err(Self.render(diagnostic, colour: colour)) }
             Terminal.out(report.summary)
         case .json:
-            Terminal.out(report.json().rendered())
+            let envelope = result.estate.map { JSONEnvelope(command: "validate", estates: [$0], asOf: nil) }
+                ?? JSONEnvelope(command: "validate", organisations: [], asOf: nil, inputs: result.files)
+            Terminal.out(envelope.wrap(report.json()).rendered())
         case .sarif:
             Terminal.out(ValidationSARIF.render(report, version: CloudFirstVersion.current, root: sarifRoot,
                                                 workingDirectory: FileManager.default.currentDirectoryPath).rendered())
