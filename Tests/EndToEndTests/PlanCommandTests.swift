@@ -6,6 +6,8 @@ import Testing
     static let asOf = ["--as-of", "2026-11-25"]
 
     @Test(arguments: [
+        ([], "plan-sample.txt"),
+        (["--format", "table"], "plan-sample.txt"),
         (["--format", "markdown"], "plan-sample.md"),
         (["--format", "json"], "plan-sample.json"),
         (["--format", "csv"], "plan-sample.csv"),

@@ -20,14 +20,15 @@ struct Plan: ParsableCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case markdown, json, csv, mermaid, dot
+        case table, markdown, json, csv, mermaid, dot
     }
 
     @OptionGroup var input: EstateInput
     @OptionGroup var options: AssessmentOptions
 
-    @Option(help: "Output format: markdown, json, csv (for Jira or Azure DevOps), mermaid or dot.")
-    var format: Format = .markdown
+    @Option(help: ArgumentHelp("Output format: table (the terminal view: a line a wave), markdown (the plan to hand "
+        + "on), json, csv (for Jira or Azure DevOps), mermaid or dot."))
+    var format: Format = .table
 
     @OptionGroup var planOptions: PlanOptions
 
@@ -43,6 +44,7 @@ struct Plan: ParsableCommand {
         ProcessLifetime.keep(plan)
         Progress.done()
         switch format {
+        case .table: Terminal.out(PlanTable.render(plan))
         case .markdown: Terminal.out(PlanMarkdown.render(plan, version: CloudFirstVersion.current))
         case .json:
             Terminal.out(JSONEnvelope(command: "plan", estates: [estate], asOf: assessment.asOf.description)

@@ -18,14 +18,18 @@ struct Validate: ParsableCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, sarif, junit, github
+        case table, json, sarif, junit, github
+        /// The name `table` had before every command's terminal default was called `table`; still accepted.
+        case text
+
+        static var allValueStrings: [String] { allCases.filter { $0 != .text }.map(\.rawValue) }
     }
 
     @OptionGroup var input: EstateInput
 
-    @Option(help: ArgumentHelp("Output format: text (compiler-style lines), json, sarif (code scanning), junit (test "
+    @Option(help: ArgumentHelp("Output format: table (compiler-style lines, the default), json, sarif (code scanning), junit (test "
         + "reports) or github (workflow annotations, and a job summary when GITHUB_STEP_SUMMARY is set)."))
-    var format: Format = .text
+    var format: Format = .table
 
     @Option(name: .customLong("sarif-root"), help: ArgumentHelp(
         "With --format sarif, the folder file locations are relative to: the repository root (default: the current "
@@ -49,7 +53,7 @@ struct Validate: ParsableCommand {
         ProcessLifetime.keep(result)
         let report = ValidationReport(result)
         switch format {
-        case .text:
+        case .table, .text:
             let colour = Terminal.colourOnStderr
             for diagnostic in result.diagnostics { Terminal.err(Self.render(diagnostic, colour: colour)) }
             Terminal.out(report.summary)
