@@ -14,6 +14,7 @@ struct Plan: ParsableCommand {
         Examples:
           cloudfirst plan Inventories/northshire-acute.yaml --format markdown > plan.md
           cloudfirst plan estate/ --format csv > jira-import.csv
+          cloudfirst plan estate/ --format csv --csv-for azure-devops > boards-import.csv
           cloudfirst plan estate/ --format mermaid > plan-diagrams.md
           cloudfirst plan estate/ --max-services-per-wave 5 --team-size 4
         """
@@ -30,7 +31,16 @@ struct Plan: ParsableCommand {
         + "on), json, csv (for Jira or Azure DevOps), mermaid or dot."))
     var format: Format = .table
 
+    @Option(name: .customLong("csv-for"), help: ArgumentHelp(
+        "With --format csv, the tracker whose CSV import the columns are for: jira or azure-devops.",
+        valueName: "tracker"))
+    var csvFor: PlanTrackerCSV.Tracker = .jira
+
     @OptionGroup var planOptions: PlanOptions
+
+    func validate() throws {
+        if csvFor != .jira, format != .csv { throw ValidationError("--csv-for applies to --format csv only") }
+    }
 
     func run() throws {
         let policy = try options.policy(for: input)
@@ -49,9 +59,11 @@ struct Plan: ParsableCommand {
         case .json:
             Terminal.out(JSONEnvelope(command: "plan", estates: [estate], asOf: assessment.asOf.description)
                 .wrap(PlanJSON.render(plan)).rendered())
-        case .csv: Terminal.out(PlanExports.csv(plan))
+        case .csv: Terminal.out(PlanTrackerCSV.render(plan, for: csvFor))
         case .mermaid: Terminal.out(PlanExports.mermaid(plan))
         case .dot: Terminal.out(PlanExports.dot(plan))
         }
     }
 }
+
+extension PlanTrackerCSV.Tracker: ExpressibleByArgument {}
