@@ -22,6 +22,20 @@ import Testing
         Golden.check(run.stdout, golden)
     }
 
+    /// The CI formats, pinned on a small estate (the sample's would be hundreds of kilobytes): one blocker on a
+    /// database server. exit 1 for JUnit, whose --fail-on high the blocker fails.
+    @Test(arguments: [
+        (["--format", "sarif"], "assess-small.sarif", Int32(0)),
+        (["--format", "junit", "--fail-on", "high"], "assess-small.junit.xml", Int32(1)),
+        (["--format", "github"], "assess-small.github.txt", Int32(0)),
+    ])
+    func ciFormatsArePinned(_ arguments: [String], _ golden: String, _ status: Int32) throws {
+        let run = try Binary.cloudfirst(["assess", "Tests/EndToEndTests/Fixtures/diff/after.yaml"] + Self.asOf
+            + arguments)
+        #expect(run.status == status, "\(run.stderr)")
+        Golden.check(run.stdout, golden)
+    }
+
     /// The JSON contract of the assessment issue: these fields, with these types.
     @Test func jsonKeepsTheContract() throws {
         let run = try Binary.cloudfirst(["assess", "Inventories/riverside-mental-health.yaml", "--format", "json"]
