@@ -78,7 +78,7 @@ struct Assess: ParsableCommand {
 
     @Option(name: .customLong("sort-by"), help: ArgumentHelp(
         "List services in this order: inventory, id, name, score (lowest first), criticality (most critical "
-            + "first) or readiness (not-ready first, then by score) (default: inventory; markdown: readiness).",
+            + "first) or readiness (not-ready first, then by score) (default: inventory, in every format).",
         valueName: "order"), completion: .list(ServiceOrder.allCases.map(\.rawValue)))
     var sortBy: String?
 
