@@ -22,21 +22,37 @@ import Testing
         Golden.check(run.stdout, golden)
     }
 
+    /// The CI formats, pinned on a small estate (the sample's would be hundreds of kilobytes): one blocker on a
+    /// database server. exit 1 for JUnit, whose --fail-on high the blocker fails.
+    @Test(arguments: [
+        (["--format", "sarif"], "assess-small.sarif", Int32(0)),
+        (["--format", "junit", "--fail-on", "high"], "assess-small.junit.xml", Int32(1)),
+        (["--format", "github"], "assess-small.github.txt", Int32(0)),
+    ])
+    func ciFormatsArePinned(_ arguments: [String], _ golden: String, _ status: Int32) throws {
+        let run = try Binary.cloudfirst(["assess", "Tests/EndToEndTests/Fixtures/diff/after.yaml"] + Self.asOf
+            + arguments)
+        #expect(run.status == status, "\(run.stderr)")
+        Golden.check(run.stdout, golden)
+    }
+
     /// The JSON contract of the assessment issue: these fields, with these types.
     @Test func jsonKeepsTheContract() throws {
         let run = try Binary.cloudfirst(["assess", "Inventories/riverside-mental-health.yaml", "--format", "json"]
             + Self.asOf)
         #expect(run.status == 0)
         let root = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        // The organisation and the day are the envelope's, as in every command's JSON (JSONEnvelopeTests).
+        #expect((root["organisations"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
+            == ["Riverside Mental Health and Learning Disabilities NHS Trust"])
+        #expect(root["as_of"] as? String == "2026-11-25")
         let estate = try #require(root["estate"] as? [String: Any])
-        #expect(estate["organisation"] as? String == "Riverside Mental Health and Learning Disabilities NHS Trust")
-        #expect(estate["as_of"] as? String == "2026-11-25")
         let services = try #require(root["services"] as? [[String: Any]])
         #expect(estate["services"] as? Int == services.count)
         #expect(estate["servers"] is Int)
         #expect((estate["score"] as? Int).map { (0...100).contains($0) } == true)
         let readiness = try #require(estate["readiness"] as? [String: Int])
-        #expect(Set(readiness.keys) == ["ready", "conditional", "not-ready", "unknown", "retained", "retired"])
+        #expect(Set(readiness.keys) == ["ready", "conditional", "not_ready", "unknown", "retained", "retired"])
         #expect(readiness.values.reduce(0, +) == services.count)
         let strategies = try #require(estate["strategies"] as? [String: Int])
         #expect(Set(strategies.keys) == ["retire", "retain", "rehost", "relocate", "repurchase", "replatform",

@@ -182,7 +182,8 @@ import Testing
         let worse = text.replacingOccurrences(of: "os: Microsoft Windows Server 2019", with: "os: Windows Server 2008 R2")
         #expect(worse != text)
         try scratch.write("inventory/estate.yaml", worse)
-        let run = try Binary.cloudfirst(["diff", "HEAD:inventory/", "inventory/", "--fail-on-regression"] + Self.asOf,
+        let run = try Binary.cloudfirst(["diff", "HEAD:inventory/", "inventory/", "--fail-on-regression", "--format",
+                                         "markdown"] + Self.asOf,
                                         directory: scratch.url)
         #expect(run.status == 1, "\(run.stderr)")
         #expect(run.stdout.hasPrefix("## cloudfirst: what this change does to cloud readiness"))

@@ -27,6 +27,22 @@ import Testing
         #expect(run.stderr.isEmpty)
     }
 
+    /// `table` is every command's terminal default; validate and rules still accept the name it had, `text`.
+    @Test func textIsStillAcceptedForTable() throws {
+        for command in [["validate", "docs/examples/estate.yaml"], ["rules"]] {
+            let table = try Binary.cloudfirst(command)
+            let text = try Binary.cloudfirst(command + ["--format", "text"])
+            let named = try Binary.cloudfirst(command + ["--format", "table"])
+            #expect(text.status == table.status && named.status == table.status)
+            #expect(text.stdout == table.stdout && named.stdout == table.stdout)
+            #expect(text.stderr == table.stderr && named.stderr == table.stderr)
+            #expect(!table.stdout.isEmpty || !table.stderr.isEmpty)
+        }
+        // Listed as table only, in help and completion.
+        let help = try Binary.cloudfirst(["rules", "list", "--help"])
+        #expect(help.stdout.contains("(values: table, json, markdown; default: table)"), "\(help.stdout)")
+    }
+
     @Test func helpIsPinned() throws {
         for (arguments, golden) in [(["--help"], "help.txt"), (["validate", "--help"], "validate-help.txt"),
                                     (["schema", "--help"], "schema-help.txt")] {

@@ -137,7 +137,9 @@ import Testing
         #expect(estate["services"] as? Int == all.count)
         if key == "readiness" {
             let counts = try #require(estate["readiness"] as? [String: Int])
-            #expect(values.reduce(0) { $0 + (counts[$1] ?? 0) } == shown.count)
+            // Counts are keyed by the readiness in the one key convention: 'not-ready' is 'not_ready'.
+            #expect(values.reduce(0) { $0 + (counts[$1.replacingOccurrences(of: "-", with: "_")] ?? 0) }
+                == shown.count)
         }
     }
 

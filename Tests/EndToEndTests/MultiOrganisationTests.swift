@@ -59,9 +59,9 @@ import Testing
         let assess = try Binary.cloudfirst(["assess", folder, "--combine-organisations", "--format", "json"] + Self.asOf)
         #expect(assess.status == 0, "\(assess.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(assess.stdout.utf8)) as? [String: Any])
-        let estate = try #require(json["estate"] as? [String: Any])
-        #expect(estate["organisation"] as? String
-            == "Northshire Hospitals NHS Foundation Trust and Riverside Mental Health NHS Trust")
+        let organisations = try #require(json["organisations"] as? [[String: Any]])
+        #expect(organisations.compactMap { $0["name"] as? String }
+            == ["Northshire Hospitals NHS Foundation Trust", "Riverside Mental Health NHS Trust"])
         let table = try Binary.cloudfirst(["assess", folder, "--combine-organisations"] + Self.asOf)
         #expect(table.stdout.hasPrefix("Northshire Hospitals NHS Foundation Trust and Riverside Mental Health NHS "
             + "Trust: assessed 2026-11-25"))

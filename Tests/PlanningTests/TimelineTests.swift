@@ -186,7 +186,8 @@ import Testing
             services:
               - { id: app, name: App, servers: [s1] }
             """))
-        let outputs = [PlanMarkdown.render(plan, version: "test"), PlanExports.csv(plan), PlanExports.mermaid(plan)]
+        let outputs = [PlanMarkdown.render(plan, version: "test"), PlanTrackerCSV.render(plan, for: .jira),
+                       PlanTrackerCSV.render(plan, for: .azureDevOps), PlanExports.mermaid(plan)]
         for output in outputs {
             #expect(!output.contains("1 services") && !output.contains("1 servers"), Comment(rawValue: output))
         }

@@ -125,7 +125,7 @@ public struct AssessmentDiff: Sendable {
                 ("services", .object([("before", .int(old.estate.services.count)),
                                       ("after", .int(new.estate.services.count))])),
                 ("readiness", .object(Readiness.allCases.map { readiness in
-                    (readiness.rawValue, .object([("before", .int(old.count(readiness))),
+                    (JSONEnvelope.key(readiness.rawValue), .object([("before", .int(old.count(readiness))),
                                                   ("after", .int(new.count(readiness)))]))
                 })),
             ])),

@@ -8,13 +8,13 @@ public enum AssessmentJSON {
         let filter = view.filter
         return .object([
             ("estate", .object([
-                ("organisation", .string(estate.organisation?.name ?? "")),
-                ("as_of", .string(assessment.asOf.description)),
                 ("services", .int(estate.services.count)),
                 ("servers", .int(estate.servers.count)),
                 ("score", .int(assessment.score)),
-                ("readiness", .object(Readiness.allCases.map { ($0.rawValue, .int(assessment.count($0))) })),
-                ("strategies", .object(MigrationStrategy.allCases.map { ($0.rawValue, .int(assessment.count($0))) })),
+                ("readiness", .object(Readiness.allCases.map { (JSONEnvelope.key($0.rawValue), .int(assessment.count($0))) })),
+                ("strategies", .object(MigrationStrategy.allCases.map {
+                    (JSONEnvelope.key($0.rawValue), .int(assessment.count($0)))
+                })),
                 ("top_blockers", .array(assessment.topBlockers.map { blocker in
                     .object([("rule", .string(blocker.rule)),
                              ("services", .array(blocker.services.map(JSONValue.string)))])

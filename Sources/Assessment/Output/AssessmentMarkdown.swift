@@ -36,7 +36,8 @@ public enum AssessmentMarkdown {
         }
 
         out += "\n## Services\n"
-        for service in view.filter.order == nil ? view.services.sorted(by: boardOrder) : view.services {
+        // In the order every format lists them: the inventory's, or --sort-by's.
+        for service in view.services {
             out += "\n### \(cell(service.service.name)) (`\(service.service.id)`)\n\n"
             out += "- Kind: \(service.kind.rawValue)\(service.kindGiven ? "" : " (inferred)"); criticality: "
                 + "\(service.service.criticality?.rawValue ?? "not given")\n"
@@ -89,8 +90,8 @@ public enum AssessmentMarkdown {
         return out
     }
 
-    /// Not-ready first, then conditional, unknown, ready, retained, retired; within each, the lowest score first.
-    /// `assess --sort-by readiness` uses it too.
+    /// Not-ready first, then conditional, unknown, ready, retained, retired; within each, the lowest score first:
+    /// `assess --sort-by readiness`, for a board paper that leads with what blocks.
     static func boardOrder(_ a: ServiceAssessment, _ b: ServiceAssessment) -> Bool {
         let order: [Readiness] = [.notReady, .conditional, .unknown, .ready, .retained, .retired]
         let (ra, rb) = (order.firstIndex(of: a.readiness)!, order.firstIndex(of: b.readiness)!)

@@ -52,8 +52,8 @@ public struct AssessmentFilter: Sendable {
     }
 }
 
-/// The orders `assess --sort-by` offers. Ties keep the inventory's order, except `readiness`, which is the board
-/// report's order in full.
+/// The orders `assess --sort-by` offers, the same in every format. Ties keep the inventory's order, except
+/// `readiness`, which breaks them by score, then id.
 public enum ServiceOrder: String, CaseIterable, Sendable {
     /// As the inventory lists them (files in the order read).
     case inventory
@@ -66,7 +66,7 @@ public enum ServiceOrder: String, CaseIterable, Sendable {
     /// Patient-critical first, then business-critical, business-operational, administrative, not given.
     case criticality
     /// Not-ready first, then conditional, unknown, ready, retained, retired; within each the lowest score first,
-    /// then by id (`AssessmentMarkdown`'s board order).
+    /// then by id (`AssessmentMarkdown.boardOrder`).
     case readiness
 
     /// Sorted stably, so ties keep the order they came in.

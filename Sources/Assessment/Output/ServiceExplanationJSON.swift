@@ -17,7 +17,6 @@ public enum ServiceExplanationJSON {
         let servers: [JSONValue] = explanation.servers.map(server)
         let members: [(String, JSONValue)] = [
             ("service", .object(identity)),
-            ("as_of", .string(explanation.asOf.description)),
             ("score", score(explanation)),
             ("readiness", readiness(explanation)),
             ("findings", .array(assessed.findings.map { finding($0, explanation) })),

@@ -37,7 +37,6 @@ public struct ValidationReport: Sendable {
         }
         return .object([
             ("valid", .bool(isValid)),
-            ("files", .array(result.files.map(JSONValue.string))),
             ("summary", .object(summary)),
             ("diagnostics", .array(result.diagnostics.map(Self.json))),
         ])

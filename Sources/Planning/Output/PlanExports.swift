@@ -1,38 +1,8 @@
 import CloudFirstCore
 
-/// The plan for other tools: a CSV that Jira and Azure DevOps import, Mermaid that Markdown viewers render, and DOT
-/// for Graphviz.
+/// The plan for other tools: Mermaid that Markdown viewers render, and DOT for Graphviz (the CSV trackers import is
+/// PlanTrackerCSV).
 public enum PlanExports {
-    /// One row per wave and one per moving service: Summary, Description, Labels, Start, Due (ISO dates). Labels are
-    /// space-separated and hold no spaces, as Jira's importer expects.
-    public static func csv(_ plan: MigrationPlan) -> String {
-        let estate = plan.estate
-        var rows = [["Summary", "Description", "Labels", "Start", "Due", "Wave"]]
-        for wave in plan.waves {
-            let description = wave.number == 0
-                ? "Landing zone: UK-region network, HSCN or VPN connectivity, identity, logging, keys."
-                : "\(Plural.count(wave.services.count, "service")) on \(Plural.count(wave.serverCount, "server")). "
-                    + "Services: "
-                    + PlanFormatting.ids(wave.services, in: estate).joined(separator: ", ") + "."
-                    + (wave.risks.isEmpty ? "" : " Risks: " + wave.risks.joined(separator: " "))
-            rows.append([wave.title, description, "cloudfirst wave-\(wave.number)",
-                         wave.start.description, wave.end.description, String(wave.number)])
-            for index in wave.services {
-                let service = estate.services[index]
-                let assessed = plan.assessment.services[index]
-                var labels = ["cloudfirst", "wave-\(wave.number)", assessed.strategy.rawValue]
-                if let criticality = service.criticality { labels.append(criticality.rawValue) }
-                if service.clinicalSystem == true { labels.append("clinical-safety") }
-                rows.append(["Migrate \(service.name) (\(service.id)): \(assessed.strategy.rawValue)",
-                             "Strategy \(assessed.strategy.rawValue): " + assessed.strategyReasons.joined(separator: "; ")
-                                + ". Readiness \(assessed.readiness.rawValue), score \(assessed.score)/100.",
-                             labels.joined(separator: " "), wave.start.description, wave.end.description,
-                             String(wave.number)])
-            }
-        }
-        return CSV.render(rows)
-    }
-
     /// Markdown with two Mermaid diagrams: the waves as a Gantt chart and the dependencies between moving services,
     /// grouped by wave.
     public static func mermaid(_ plan: MigrationPlan) -> String {

@@ -23,8 +23,8 @@ public enum PlanJSON {
                                       ])),
                                       ("licences_left_out_monthly_gbp",
                                        PlanFormatting.money(plan.leftOutLicenceGBP(on: cloud).total)),
-                                      ("database_licences", .object(plan.databaseLicences(on: cloud).map {
-                                          ($0.unit, .int($0.count))
+                                      ("database_licences", .array(plan.databaseLicences(on: cloud).map {
+                                          .object([("unit", .string($0.unit)), ("count", .int($0.count))])
                                       }))]))
         }
         totals.append(("on_premises", .object([
@@ -34,8 +34,6 @@ public enum PlanJSON {
         ])))
         let assumptions = plan.assumptions
         return .object([
-            ("organisation", .string(estate.organisation?.name ?? "")),
-            ("as_of", .string(plan.assessment.asOf.description)),
             ("start_date", .string(plan.startDate.description)),
             ("waves", .array(plan.waves.map { wave in
                 var members: [(String, JSONValue)] = [

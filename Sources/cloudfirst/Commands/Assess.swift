@@ -78,7 +78,7 @@ struct Assess: ParsableCommand {
 
     @Option(name: .customLong("sort-by"), help: ArgumentHelp(
         "List services in this order: inventory, id, name, score (lowest first), criticality (most critical "
-            + "first) or readiness (not-ready first, then by score) (default: inventory; markdown: readiness).",
+            + "first) or readiness (not-ready first, then by score) (default: inventory, in every format).",
         valueName: "order"), completion: .list(ServiceOrder.allCases.map(\.rawValue)))
     var sortBy: String?
 
@@ -125,7 +125,9 @@ struct Assess: ParsableCommand {
         if let note = view.note, [.csv, .sarif, .junit, .github].contains(format) { Terminal.err("cloudfirst: \(note)") }
         switch format {
         case .table: Terminal.out(AssessmentTable.render(view, colour: Terminal.colourOnStdout))
-        case .json: Terminal.out(AssessmentJSON.render(view).rendered())
+        case .json:
+            Terminal.out(JSONEnvelope(command: "assess", estates: [estate], asOf: assessment.asOf.description)
+                .wrap(AssessmentJSON.render(view)).rendered())
         case .csv: Terminal.out(findings ? AssessmentCSV.findings(view) : AssessmentCSV.services(view))
         case .markdown: Terminal.out(AssessmentMarkdown.render(view, policy: policy,
                                                                        version: CloudFirstVersion.current))
@@ -137,9 +139,7 @@ struct Assess: ParsableCommand {
             Terminal.out(AssessmentJUnit.render(view, policy: policy, threshold: policy.failOn ?? .high))
         case .github:
             Terminal.out(AssessmentGitHub.annotations(view))
-            if let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
-                try Self.append(AssessmentGitHub.summary(view), to: summary)
-            }
+            try StepSummary.appendIfRequested(AssessmentGitHub.summary(view))
         }
         var failures: [String]
         if let previous {
@@ -230,18 +230,6 @@ struct Assess: ParsableCommand {
             Terminal.err("cloudfirst: \(error)")
             throw ExitCode(ExitStatus.invalidInput)
         }
-    }
-
-    static func append(_ text: String, to path: String) throws {
-        guard let handle = FileHandle(forWritingAtPath: path) ?? {
-            FileManager.default.createFile(atPath: path, contents: nil) ? FileHandle(forWritingAtPath: path) : nil
-        }() else {
-            Terminal.err("cloudfirst: cannot write the step summary '\(path)'")
-            throw ExitCode(ExitStatus.internalFailure)
-        }
-        handle.seekToEndOfFile()
-        handle.write(Data(text.utf8))
-        handle.closeFile()
     }
 }
 

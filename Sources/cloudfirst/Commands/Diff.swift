@@ -17,7 +17,7 @@ struct Diff: ParsableCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case markdown, json
+        case table, markdown, json
     }
 
     @Argument(help: ArgumentHelp("The inventory before the change.", valueName: "old"),
@@ -30,8 +30,8 @@ struct Diff: ParsableCommand {
 
     @OptionGroup var options: AssessmentOptions
 
-    @Option(help: "Output format: markdown (a pull-request comment) or json.")
-    var format: Format = .markdown
+    @Option(help: "Output format: table (the terminal view), markdown (a pull-request comment) or json.")
+    var format: Format = .table
 
     @Flag(name: .customLong("fail-on-regression"), help: "Exit with code 1 when the change made readiness worse.")
     var failOnRegression = false
@@ -49,8 +49,11 @@ struct Diff: ParsableCommand {
         let after = assessor.assess(try Self.load(new, combineOrganisations: combineOrganisations), asOf: options.date)
         let diff = AssessmentDiff(old: before, new: after)
         switch format {
+        case .table: Terminal.out(diff.table())
         case .markdown: Terminal.out(diff.markdown())
-        case .json: Terminal.out(diff.json().rendered())
+        case .json:
+            Terminal.out(JSONEnvelope(command: "diff", estates: [before.estate, after.estate],
+                                      asOf: options.date.description).wrap(diff.json()).rendered())
         }
         if failOnRegression, diff.isRegression {
             Terminal.err("cloudfirst: policy failed: the change makes cloud readiness worse")

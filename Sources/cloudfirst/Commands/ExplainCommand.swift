@@ -62,7 +62,9 @@ struct ExplainCommand: ParsableCommand {
         }
         switch format {
         case .text: Terminal.out(ServiceExplanationText.render(explanation, colour: Terminal.colourOnStdout))
-        case .json: Terminal.out(ServiceExplanationJSON.render(explanation).rendered())
+        case .json:
+            Terminal.out(JSONEnvelope(command: "explain", estates: [estate], asOf: assessment.asOf.description)
+                .wrap(ServiceExplanationJSON.render(explanation)).rendered())
         }
     }
 

@@ -14,22 +14,33 @@ struct Plan: ParsableCommand {
         Examples:
           cloudfirst plan Inventories/northshire-acute.yaml --format markdown > plan.md
           cloudfirst plan estate/ --format csv > jira-import.csv
+          cloudfirst plan estate/ --format csv --csv-for azure-devops > boards-import.csv
           cloudfirst plan estate/ --format mermaid > plan-diagrams.md
           cloudfirst plan estate/ --max-services-per-wave 5 --team-size 4
         """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case markdown, json, csv, mermaid, dot
+        case table, markdown, json, csv, mermaid, dot
     }
 
     @OptionGroup var input: EstateInput
     @OptionGroup var options: AssessmentOptions
 
-    @Option(help: "Output format: markdown, json, csv (for Jira or Azure DevOps), mermaid or dot.")
-    var format: Format = .markdown
+    @Option(help: ArgumentHelp("Output format: table (the terminal view: a line a wave), markdown (the plan to hand "
+        + "on), json, csv (for Jira or Azure DevOps), mermaid or dot."))
+    var format: Format = .table
+
+    @Option(name: .customLong("csv-for"), help: ArgumentHelp(
+        "With --format csv, the tracker whose CSV import the columns are for: jira or azure-devops.",
+        valueName: "tracker"))
+    var csvFor: PlanTrackerCSV.Tracker = .jira
 
     @OptionGroup var planOptions: PlanOptions
+
+    func validate() throws {
+        if csvFor != .jira, format != .csv { throw ValidationError("--csv-for applies to --format csv only") }
+    }
 
     func run() throws {
         let policy = try options.policy(for: input)
@@ -43,11 +54,16 @@ struct Plan: ParsableCommand {
         ProcessLifetime.keep(plan)
         Progress.done()
         switch format {
+        case .table: Terminal.out(PlanTable.render(plan))
         case .markdown: Terminal.out(PlanMarkdown.render(plan, version: CloudFirstVersion.current))
-        case .json: Terminal.out(PlanJSON.render(plan).rendered())
-        case .csv: Terminal.out(PlanExports.csv(plan))
+        case .json:
+            Terminal.out(JSONEnvelope(command: "plan", estates: [estate], asOf: assessment.asOf.description)
+                .wrap(PlanJSON.render(plan)).rendered())
+        case .csv: Terminal.out(PlanTrackerCSV.render(plan, for: csvFor))
         case .mermaid: Terminal.out(PlanExports.mermaid(plan))
         case .dot: Terminal.out(PlanExports.dot(plan))
         }
     }
 }
+
+extension PlanTrackerCSV.Tracker: ExpressibleByArgument {}

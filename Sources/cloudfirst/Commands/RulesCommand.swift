@@ -21,11 +21,15 @@ struct RulesCommand: ParsableCommand {
             abstract: "List every rule: id, severity, category, title; then how findings become verdicts.")
 
         enum Format: String, ExpressibleByArgument, CaseIterable {
-            case text, json, markdown
+            case table, json, markdown
+            /// The name `table` had before every command's terminal default was called `table`; still accepted.
+            case text
+
+            static var allValueStrings: [String] { allCases.filter { $0 != .text }.map(\.rawValue) }
         }
 
-        @Option(help: "Output format: text, json or markdown.")
-        var format: Format = .text
+        @Option(help: "Output format: table (the default), json or markdown.")
+        var format: Format = .table
 
         @Option(help: ArgumentHelp("An organisation policy file whose severities and disabled rules to show.",
                                    valueName: "file"), completion: .file(extensions: ["yml", "yaml"]))
@@ -34,8 +38,10 @@ struct RulesCommand: ParsableCommand {
         func run() throws {
             let policy = try RulesCommand.policy(config)
             switch format {
-            case .text: Terminal.out(RuleCatalogue.text(policy: policy))
-            case .json: Terminal.out(RuleCatalogue.json(policy: policy).rendered())
+            case .table, .text: Terminal.out(RuleCatalogue.text(policy: policy))
+            case .json:
+                Terminal.out(JSONEnvelope(command: "rules", organisations: [], asOf: nil, inputs: config.map { [$0] } ?? [])
+                    .wrap(RuleCatalogue.json(policy: policy)).rendered())
             case .markdown: Terminal.out(RuleCatalogue.markdown(policy: policy))
             }
         }

@@ -1,0 +1,57 @@
+import CloudFirstCore
+
+/// SARIF 2.1.0 for code scanning: a rule entry per rule, a result per finding, located in the inventory relative to
+/// the repository root, with fingerprints that survive lines moving.
+public enum AssessmentSARIF {
+    static func level(_ severity: Severity) -> String {
+        switch severity {
+        case .blocker, .high: "error"
+        case .medium: "warning"
+        case .low, .info: "note"
+        }
+    }
+
+    /// GitHub's `security-severity` scale: critical 9.0 and over, high 7.0, medium 4.0, low 0.1.
+    static func securitySeverity(_ severity: Severity) -> String {
+        switch severity {
+        case .blocker: "9.0"
+        case .high: "7.0"
+        case .medium: "5.0"
+        case .low: "3.0"
+        case .info: "1.0"
+        }
+    }
+
+    /// `root` is the folder URIs are made relative to (the repository root); `workingDirectory` is where relative
+    /// inventory paths start from.
+    public static func render(_ view: AssessmentView, registry: RuleRegistry = .standard, policy: Policy,
+                              version: String, root: String, workingDirectory: String) -> JSONValue {
+        let descriptions = registry.descriptions
+        let ruleIndex = Dictionary(uniqueKeysWithValues: descriptions.enumerated().map { ($1.id, $0) })
+        let rules: [JSONValue] = descriptions.map { rule in
+            .object([
+                ("id", .string(rule.id)),
+                ("name", .string(SARIFLog.ruleName(rule.id))),
+                ("shortDescription", .object([("text", .string(rule.title))])),
+                ("fullDescription", .object([("text", .string(rule.rationale))])),
+                ("help", .object([
+                    ("text", .string("\(rule.remediation) Source: \(rule.source)")),
+                    ("markdown", .string("**What to do:** \(rule.remediation)\n\n**Source:** \(rule.source)")),
+                ])),
+                ("defaultConfiguration", .object([("level", .string(level(policy.severity(of: rule))))])),
+                ("properties", .object([
+                    ("security-severity", .string(securitySeverity(policy.severity(of: rule)))),
+                    ("tags", .array([.string(rule.category.rawValue), .string("cloud-readiness")])),
+                ])),
+            ])
+        }
+        let results: [JSONValue] = view.distinctFindings.map { finding in
+            SARIFLog.result(ruleID: finding.rule, ruleIndex: ruleIndex[finding.rule] ?? 0,
+                            level: level(finding.severity), message: "\(finding.subject): \(finding.message)",
+                            file: finding.location.file, position: finding.location.position,
+                            fingerprints: [("cloudfirstFinding/v1", finding.fingerprint)], root: root,
+                            workingDirectory: workingDirectory)
+        }
+        return SARIFLog.document(version: version, rules: rules, results: results)
+    }
+}
