@@ -1,7 +1,8 @@
 import Foundation
 
 /// RFC 4180, as the catalogues, the spreadsheets cloudfirst writes and the exports it imports need it: commas,
-/// double quotes, doubled quotes inside quotes, line breaks (LF or CRLF) inside quotes, a UTF-8 byte order mark.
+/// double quotes, doubled quotes inside quotes, line breaks (LF or CRLF, read as LF) inside quotes, a UTF-8 byte order
+/// mark.
 public enum CSV {
     public struct Malformed: Error, Equatable {
         /// The 1-based line where the field that never closes its quotes starts.
@@ -51,7 +52,8 @@ public enum CSV {
                     } else {
                         quoted = false
                     }
-                } else {
+                } else if scalar != "\r" || pending != "\n" {
+                    // A line break inside a cell is one LF, whether the file ends its lines with CRLF or LF.
                     field.unicodeScalars.append(scalar)
                 }
                 continue

@@ -142,13 +142,19 @@ func localName(_ name: String) -> Substring {
 }
 
 /// Runs a parser, turning its failure, or the delegate's own, into an `ImportError`.
-func runParser(_ parser: XMLParser, delegateFailure: () -> Error?, part: String, file: String) throws {
+func runParser(_ parser: XMLParser, delegateFailure: () -> Error?, location: ImportLocation, file: String,
+               openElements: () -> Int = { 0 }) throws {
     let parsed = parser.parse()
     if let failure = delegateFailure() { throw failure }
+    // Foundation's parser on Linux may report success for a document cut off inside an element.
+    if parsed, openElements() != 0 {
+        throw ImportError(file: file, location: location,
+                          .malformedXML(reason: "it ends with \(openElements()) elements still open"))
+    }
     guard parsed else {
         let reason = (parser.parserError as NSError?).map { "line \(parser.lineNumber): \($0.localizedDescription)" }
             ?? "line \(parser.lineNumber)"
-        throw ImportError(file: file, location: .part(part), .malformedXML(reason: reason))
+        throw ImportError(file: file, location: location, .malformedXML(reason: reason))
     }
 }
 
@@ -163,7 +169,7 @@ final class AttributeCollector: NSObject, XMLParserDelegate {
         let collector = AttributeCollector(name: name)
         let parser = XMLParser(data: data)
         parser.delegate = collector
-        try runParser(parser, delegateFailure: { nil }, part: part, file: file)
+        try runParser(parser, delegateFailure: { nil }, location: .part(part), file: file)
         return collector.found
     }
 
@@ -185,7 +191,7 @@ final class TextCollector: NSObject, XMLParserDelegate {
         let collector = TextCollector(name: name)
         let parser = XMLParser(data: data)
         parser.delegate = collector
-        try runParser(parser, delegateFailure: { nil }, part: "docProps/core.xml", file: "")
+        try runParser(parser, delegateFailure: { nil }, location: .part("docProps/core.xml"), file: "")
         return collector.text
     }
 
@@ -216,6 +222,8 @@ final class SharedStringsParser: NSObject, XMLParserDelegate {
     var collecting = false
     var inPhonetic = false
     var failure: ImportError?
+    /// Elements opened and not yet closed.
+    var depth = 0
 
     init(part: String, file: String, limit: Int) {
         self.part = part
@@ -227,12 +235,14 @@ final class SharedStringsParser: NSObject, XMLParserDelegate {
         let delegate = SharedStringsParser(part: part, file: file, limit: limit)
         let parser = XMLParser(data: data)
         parser.delegate = delegate
-        try runParser(parser, delegateFailure: { delegate.failure }, part: part, file: file)
+        try runParser(parser, delegateFailure: { delegate.failure }, location: .part(part), file: file,
+                      openElements: { delegate.depth })
         return delegate.strings
     }
 
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                 qualifiedName: String?, attributes: [String: String] = [:]) {
+        depth += 1
         switch localName(elementName) {
         case "si":
             current = ""
@@ -256,6 +266,7 @@ final class SharedStringsParser: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
                 qualifiedName: String?) {
+        depth -= 1
         switch localName(elementName) {
         case "si": strings.append(current)
         case "t": collecting = false
@@ -283,6 +294,8 @@ final class SheetParser: NSObject, XMLParserDelegate {
     var inCell = false
     var collecting = false
     var inPhonetic = false
+    /// Elements opened and not yet closed.
+    var depth = 0
 
     init(sheet: String, file: String, sharedStrings: [String], limit: Int, body: @escaping (SheetRow) throws -> Void) {
         self.sheet = sheet
@@ -299,7 +312,8 @@ final class SheetParser: NSObject, XMLParserDelegate {
                                        body: body)
             let parser = XMLParser(data: data)
             parser.delegate = delegate
-            try runParser(parser, delegateFailure: { delegate.failure }, part: "sheet '\(sheet)'", file: file)
+            try runParser(parser, delegateFailure: { delegate.failure }, location: .sheet(sheet), file: file,
+                          openElements: { delegate.depth })
         }
     }
 
@@ -312,6 +326,7 @@ final class SheetParser: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                 qualifiedName: String?, attributes: [String: String] = [:]) {
+        depth += 1
         switch localName(elementName) {
         case "row":
             row = SheetRow(number: attributes["r"].flatMap { Int($0) } ?? row.number + 1, cells: [:])
@@ -339,6 +354,7 @@ final class SheetParser: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
                 qualifiedName: String?) {
+        depth -= 1
         guard failure == nil else { return }
         switch localName(elementName) {
         case "v", "t": collecting = false
