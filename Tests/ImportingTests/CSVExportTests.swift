@@ -51,6 +51,27 @@ import Testing
         #expect(try RVToolsImporter().read([folder + "/RVTools_tabvInfo.csv"]).servers.count == 2)
     }
 
+    /// RVTools' own CSV export names its columns after its internal fields: `vInfoVMName`, `vDiskCapacityMiB`.
+    @Test func headersOfTheCSVExportsOwnSpelling() throws {
+        let (scratch, folder) = try Self.export([
+            "RVTools_tabvInfo.csv": "vInfoVMName,vInfoPowerstate,vInfoTemplate,vInfoCPUs,vInfoMemory,vInfoProvisioned,"
+                + "vInfoInUse,vInfoDataCenter,vInfoCluster,vInfoHost,vInfoOS,vInfoOSTools\n"
+                + "sql01,poweredOn,False,4,\"16,384\",\"204,800\",\"102,400\",DC1,C1,h1,"
+                + "\"Microsoft Windows Server 2016 or later (64-bit)\",\"Microsoft Windows Server 2016 (64-bit)\"\n",
+            "RVTools_tabvDisk.csv": "vDiskVMName,vDiskCapacityMiB\nsql01,\"204,800\"\n",
+        ])
+        _ = scratch
+        let server = try #require(try RVToolsImporter().read([folder]).servers.first)
+        #expect(server.id == "sql01")
+        #expect(server.cpuCores == 4)
+        #expect(server.memoryGB == 17.18)
+        #expect(server.disksGB == [214.75])  // 204800 MiB = 214,748,364,800 bytes
+        #expect(server.storageUsedPercent == 50)
+        #expect(server.os == "Microsoft Windows Server 2016 (64-bit)")
+        #expect(server.configuredOS == "Microsoft Windows Server 2016 or later (64-bit)")
+        #expect(server.site == "DC1" && server.cluster == "C1" && server.host == "h1")
+    }
+
     @Test func problemsAreNamedByFileAndLine() throws {
         // The record for the second 'pas-app-01' starts on line 4: the first record's annotation spans two lines.
         let (scratch, folder) = try Self.export([

@@ -194,12 +194,12 @@ public struct RVToolsImporter: Sendable {
             guard !row.cells.isEmpty else { return }
             guard let header else {
                 let found = SheetHeader(row)
-                guard let vmColumn = found.column("VM"),
-                      let capacityColumn = found.column("Capacity MiB", "Capacity MB") else {
+                guard let vmColumn = found.column("VM", "vDiskVMName"),
+                      let capacityColumn = found.column("Capacity MiB", "Capacity MB", "vDiskCapacityMiB") else {
                     let place = source.place(sheet: sheet, row: row.number, column: nil, header: nil)
                     throw ImportError(file: place.file, location: place.location,
                                       .missingColumn(sheet: sheet,
-                                                     names: found.column("VM") == nil ? ["VM"]
+                                                     names: found.column("VM", "vDiskVMName") == nil ? ["VM"]
                                                          : ["Capacity MiB", "Capacity MB"]))
                 }
                 header = found
@@ -220,7 +220,8 @@ public struct RVToolsImporter: Sendable {
     }
 }
 
-/// The `vInfo` columns read, bound by name; every one but `VM` may be missing.
+/// The `vInfo` columns read, bound by name; every one but `VM` may be missing. Each has its spellings in the .xlsx
+/// export (old and new) and in the CSV export (`vInfoVMName`...); docs/rvtools-columns.md lists them with sources.
 struct VInfoColumns {
     var vm: Int
     var powerState: Int?
@@ -241,22 +242,23 @@ struct VInfoColumns {
     var attributes: [Int] = []
 
     init?(_ header: SheetHeader) {
-        guard let vm = header.column("VM") else { return nil }
+        guard let vm = header.column("VM", "vInfoVMName") else { return nil }
         self.vm = vm
-        powerState = header.column("Powerstate", "Power state")
-        template = header.column("Template")
-        cpus = header.column("CPUs", "# CPUs", "Num CPU")
-        memory = header.column("Memory", "Memory MiB", "Memory MB")
-        provisioned = header.column("Provisioned MiB", "Provisioned MB")
-        inUse = header.column("In Use MiB", "In Use MB")
-        diskCapacity = header.column("Total disk capacity MiB", "Total disk capacity MB")
-        firmware = header.column("Firmware")
-        datacenter = header.column("Datacenter")
-        cluster = header.column("Cluster")
-        host = header.column("Host")
-        configuredOS = header.column("OS according to the configuration file", "OS")
-        toolsOS = header.column("OS according to the VMware Tools")
-        annotation = header.column("Annotation")
+        powerState = header.column("Powerstate", "Power state", "vInfoPowerstate")
+        template = header.column("Template", "vInfoTemplate")
+        cpus = header.column("CPUs", "# CPUs", "vInfoCPUs")
+        memory = header.column("Memory", "vInfoMemory")
+        provisioned = header.column("Provisioned MiB", "Provisioned MB", "vInfoProvisioned")
+        inUse = header.column("In Use MiB", "In Use MB", "vInfoInUse")
+        diskCapacity = header.column("Total disk capacity MiB", "Total disk capacity MB",
+                                     "vInfoTotalDiskCapacityMiB")
+        firmware = header.column("Firmware", "vInfoFirmware")
+        datacenter = header.column("Datacenter", "vInfoDataCenter")
+        cluster = header.column("Cluster", "vInfoCluster")
+        host = header.column("Host", "vInfoHost")
+        configuredOS = header.column("OS according to the configuration file", "vInfoOS")
+        toolsOS = header.column("OS according to the VMware Tools", "vInfoOSTools")
+        annotation = header.column("Annotation", "vInfoAnnotation")
         if let annotation, let datacenter, annotation < datacenter {
             attributes = header.names.keys.filter { $0 > annotation && $0 < datacenter }.sorted()
         }
