@@ -110,6 +110,18 @@ import Testing
         #expect(estate.sources.map(\.name) == ["one.xlsx", "two.xlsx"])
     }
 
+    /// Excel writes a sheet's XML on one line; given more than 10 MB of it at once, libxml2 gives up ("huge input
+    /// lookup"), so parts are streamed to it in chunks.
+    @Test func aSheetOfMoreThanTenMegabytesOnOneLine() throws {
+        let note = String(repeating: "n", count: 300)
+        let rows: [[Cell]] = (0..<40_000).map { [.inline("vm-\($0)"), .inline(note)] }
+        let (scratch, path) = try Self.workbook(rows, header: ["VM", "Annotation"])
+        _ = scratch
+        let estate = try RVToolsImporter().read([path])
+        #expect(estate.servers.count == 40_000)
+        #expect(estate.servers.first?.annotation == note)
+    }
+
     @Test func vmNamesThatAreNotIdsBecomeStableDistinctIds() {
         #expect(ServerID.from(name: "eprdb01") == "eprdb01")
         #expect(ServerID.from(name: "EPR DB 01") == "EPR-DB-01-a547432a")

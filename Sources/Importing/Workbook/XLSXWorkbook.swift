@@ -141,7 +141,9 @@ func localName(_ name: String) -> Substring {
     return name[name.index(after: colon)...]
 }
 
-/// Runs a parser, turning its failure, or the delegate's own, into an `ImportError`.
+/// Runs a parser, turning its failure, or the delegate's own, into an `ImportError`. Parsers read their part through
+/// a stream, which Foundation feeds to libxml2 in chunks: given the whole part at once, libxml2 refuses a part of
+/// more than 10 MB on one line ("huge input lookup"), which is how Excel writes a sheet.
 func runParser(_ parser: XMLParser, delegateFailure: () -> Error?, location: ImportLocation, file: String,
                openElements: () -> Int = { 0 }) throws {
     let parsed = parser.parse()
@@ -167,7 +169,7 @@ final class AttributeCollector: NSObject, XMLParserDelegate {
 
     static func collect(_ name: String, from data: Data, part: String, file: String) throws -> [[String: String]] {
         let collector = AttributeCollector(name: name)
-        let parser = XMLParser(data: data)
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.delegate = collector
         try runParser(parser, delegateFailure: { nil }, location: .part(part), file: file)
         return collector.found
@@ -189,7 +191,7 @@ final class TextCollector: NSObject, XMLParserDelegate {
 
     static func text(of name: String, in data: Data) throws -> String? {
         let collector = TextCollector(name: name)
-        let parser = XMLParser(data: data)
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.delegate = collector
         try runParser(parser, delegateFailure: { nil }, location: .part("docProps/core.xml"), file: "")
         return collector.text
@@ -233,7 +235,7 @@ final class SharedStringsParser: NSObject, XMLParserDelegate {
 
     static func parse(_ data: Data, part: String, file: String, limit: Int) throws -> [String] {
         let delegate = SharedStringsParser(part: part, file: file, limit: limit)
-        let parser = XMLParser(data: data)
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.delegate = delegate
         try runParser(parser, delegateFailure: { delegate.failure }, location: .part(part), file: file,
                       openElements: { delegate.depth })
@@ -310,7 +312,7 @@ final class SheetParser: NSObject, XMLParserDelegate {
         try withoutActuallyEscaping(body) { body in
             let delegate = SheetParser(sheet: sheet, file: file, sharedStrings: sharedStrings, limit: limit,
                                        body: body)
-            let parser = XMLParser(data: data)
+            let parser = XMLParser(stream: InputStream(data: data))
             parser.delegate = delegate
             try runParser(parser, delegateFailure: { delegate.failure }, location: .sheet(sheet), file: file,
                           openElements: { delegate.depth })
