@@ -59,9 +59,10 @@ let package = Package(
         .testTarget(name: "GenerationTests",
                     dependencies: ["Generation", "Planning", "Assessment", "CloudFirstCore", "GoldenFiles"],
                     exclude: ["Fixtures", "Goldens"]),
-        .testTarget(name: "ImportingTests", dependencies: [
-                        "Importing", "CloudFirstCore", "GoldenFiles", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-                    ],
+        // Writes its own small workbooks with ZIPFoundation, so each case's cells are in its test.
+        .testTarget(name: "ImportingTests",
+                    dependencies: ["Importing", "CloudFirstCore", "GoldenFiles",
+                                   .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     exclude: ["Fixtures", "Goldens"]),
         // Runs the built binaries as a user would; reads the CI examples' YAML with CloudFirstCore's reader.
         .testTarget(name: "EndToEndTests",

@@ -35,19 +35,14 @@ public struct ImportedEstate: Equatable, Sendable {
         public var cluster: String?
         public var host: String?
         public var annotation: String?
-        /// vCenter custom attributes, name and value, in the export's column order.
-        public var attributes: [(name: String, value: String)] = []
+        /// vCenter custom attributes, in the export's column order.
+        public var attributes: [Attribute] = []
+    }
 
-        public static func == (lhs: Server, rhs: Server) -> Bool {
-            lhs.id == rhs.id && lhs.name == rhs.name && lhs.site == rhs.site && lhs.os == rhs.os
-                && lhs.configuredOS == rhs.configuredOS && lhs.architecture == rhs.architecture
-                && lhs.firmware == rhs.firmware && lhs.cpuCores == rhs.cpuCores && lhs.memoryGB == rhs.memoryGB
-                && lhs.storageGB == rhs.storageGB && lhs.disksGB == rhs.disksGB
-                && lhs.storageUsedPercent == rhs.storageUsedPercent && lhs.poweredOn == rhs.poweredOn
-                && lhs.cluster == rhs.cluster && lhs.host == rhs.host && lhs.annotation == rhs.annotation
-                && lhs.attributes.map(\.name) == rhs.attributes.map(\.name)
-                && lhs.attributes.map(\.value) == rhs.attributes.map(\.value)
-        }
+    /// A vCenter custom attribute of a VM: the column's header, and the VM's value.
+    public struct Attribute: Equatable, Sendable {
+        public var name: String
+        public var value: String
     }
 
     public var sources: [Source] = []

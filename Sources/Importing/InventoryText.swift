@@ -1,4 +1,5 @@
 import CloudFirstCore
+import Foundation
 
 /// The machine-owned inventory file an import writes: format 1, the same bytes for the same exports (no time of the
 /// run, no machine path, servers and sites sorted by id), comments saying where it came from and what was left out.
@@ -116,5 +117,3 @@ public struct InventoryText: Sendable {
         return quoted + "\""
     }
 }
-
-import Foundation

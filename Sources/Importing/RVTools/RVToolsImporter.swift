@@ -151,7 +151,7 @@ public struct RVToolsImporter: Sendable {
             server.annotation = text(columns.annotation)
             for column in columns.attributes {
                 if let value = text(column), let attribute = header.names[column] {
-                    server.attributes.append((attribute, value))
+                    server.attributes.append(.init(name: attribute, value: value))
                 }
             }
             estate.servers.append(server)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A sheet's header row: columns are bound by name, case-insensitively and ignoring surrounding spaces, never by
 /// position (sites add their own custom-attribute columns, and RVTools versions rename and move columns).
 struct SheetHeader {
@@ -22,5 +24,3 @@ struct SheetHeader {
         return nil
     }
 }
-
-import Foundation

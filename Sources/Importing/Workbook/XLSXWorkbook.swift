@@ -109,7 +109,8 @@ final class XLSXWorkbook: ExportSource {
             throw ImportError(file: file, location: .part(path), .inflatedTooLarge(limit: limit))
         }
         var data = Data()
-        data.reserveCapacity(Int(entry.uncompressedSize))
+        // What the directory claims, up to 64 MiB: a claim is not trusted with memory before the bytes arrive.
+        data.reserveCapacity(min(Int(entry.uncompressedSize), 64 << 20))
         do {
             _ = try archive.extract(entry, skipCRC32: false) { chunk in
                 guard data.count + chunk.count <= limit else { throw TooLarge() }
