@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // Logic-less, spec-compliant templates a trust can edit: the generated Terraform and reports.
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // RVTools exports are .xlsx: a zip container read without shelling out to unzip.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libyaml's event API; Debian: libyaml-dev, Homebrew: libyaml.
@@ -34,6 +36,10 @@ let package = Package(
         .target(name: "Generation", dependencies: [
             "Planning", "Assessment", "CloudFirstCore", .product(name: "Mustache", package: "swift-mustache"),
         ], plugins: ["EmbedResources"]),
+        // Importers of the exports trusts already have (RVTools xlsx and CSV): a machine-owned inventory file.
+        .target(name: "Importing", dependencies: [
+            "CloudFirstCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // The executable: argument parsing and printing only.
         .executableTarget(
             name: "cloudfirst",
@@ -42,6 +48,7 @@ let package = Package(
                 "Assessment",
                 "Planning",
                 "Generation",
+                "Importing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,6 +66,11 @@ let package = Package(
         // Every embedded file comes back byte for byte, awkward characters included (Fixtures, embedded by the plugin).
         .testTarget(name: "EmbeddingTests", dependencies: ["CloudFirstCore", "Assessment", "Planning", "Generation"],
                     exclude: ["Fixtures"], plugins: ["EmbedResources"]),
+        // Writes its own small workbooks with ZIPFoundation, so each case's cells are in its test.
+        .testTarget(name: "ImportingTests",
+                    dependencies: ["Importing", "CloudFirstCore", "GoldenFiles",
+                                   .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                    exclude: ["Fixtures", "Goldens"]),
         // Runs the built binaries as a user would; reads the CI examples' YAML with CloudFirstCore's reader.
         .testTarget(name: "EndToEndTests",
                     dependencies: ["cloudfirst", "synthetic-estate", "GoldenFiles", "CloudFirstCore"],

@@ -1,0 +1,57 @@
+/// What an import read: the servers and sites it will write, and what it left out, for the file's comments and the
+/// command's summary. Sizes are GB, base 10, already converted.
+public struct ImportedEstate: Equatable, Sendable {
+    public struct Source: Equatable, Sendable {
+        /// The export's file (or CSV folder) name, without the folders above it.
+        public var name: String
+        /// `YYYY-MM-DD` when the export says when it was made.
+        public var exported: String?
+        /// The RVTools version that wrote it, when it says.
+        public var toolVersion: String?
+        public var format: String
+    }
+
+    public struct Site: Equatable, Sendable {
+        public var id: String
+        public var name: String
+    }
+
+    public struct Server: Equatable, Sendable {
+        public var id: String
+        /// The VM's name as the export gives it.
+        public var name: String
+        public var site: String
+        public var os: String?
+        /// The configuration file's OS, when the VMware Tools report another one, which `os` holds.
+        public var configuredOS: String?
+        public var architecture: String?
+        public var firmware: String?
+        public var cpuCores: Int?
+        public var memoryGB: Double?
+        public var storageGB: Double?
+        public var disksGB: [Double] = []
+        public var storageUsedPercent: Double?
+        public var poweredOn: Bool
+        public var cluster: String?
+        public var host: String?
+        public var annotation: String?
+        /// vCenter custom attributes, in the export's column order.
+        public var attributes: [Attribute] = []
+    }
+
+    /// A vCenter custom attribute of a VM: the column's header, and the VM's value.
+    public struct Attribute: Equatable, Sendable {
+        public var name: String
+        public var value: String
+    }
+
+    public var sources: [Source] = []
+    public var sites: [Site] = []
+    public var servers: [Server] = []
+    /// VM templates left out: they are not servers that run.
+    public var templatesSkipped = 0
+    /// Rows of vInfo without a VM name (blank rows aside), left out.
+    public var rowsWithoutName = 0
+
+    public var poweredOff: Int { servers.filter { !$0.poweredOn }.count }
+}
