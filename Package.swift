@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // Logic-less, spec-compliant templates a trust can edit: the generated Terraform and reports.
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // The planner's ready queue of move groups (HeapModule), instead of a hand-written heap.
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         // libyaml's event API; Debian: libyaml-dev, Homebrew: libyaml.
@@ -25,7 +27,9 @@ let package = Package(
         // Rules, the lifecycle catalogue, scoring, readiness, confidence and strategy.
         .target(name: "Assessment", dependencies: ["CloudFirstCore"]),
         // Move groups, waves, timeline, sizing, pricing and cost.
-        .target(name: "Planning", dependencies: ["Assessment", "CloudFirstCore"]),
+        .target(name: "Planning", dependencies: [
+            "Assessment", "CloudFirstCore", .product(name: "HeapModule", package: "swift-collections"),
+        ]),
         // Templates (Mustache) to Terraform; output writers that are atomic and never clobber a person's edits.
         .target(name: "Generation", dependencies: [
             "Planning", "Assessment", "CloudFirstCore", .product(name: "Mustache", package: "swift-mustache"),

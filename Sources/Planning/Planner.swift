@@ -1,6 +1,7 @@
 import Assessment
 import CloudFirstCore
 import Foundation
+import HeapModule
 
 /// Person-days of migration work, by strategy: a fixed part per service and a part per server. Sources: none
 /// public; these are cloudfirst's planning defaults, printed with every plan, for a team to replace with its own.
@@ -284,9 +285,10 @@ public struct Planner: Sendable {
                 ready: lead / 91, criticality: criticality, dependants: dependantCount[index], volume: Int(volume),
                 score: members.isEmpty ? 0 : score, idRank: idRank[index])
         }
-        var ready = Heap<GroupKey>()
+        var ready = Heap<ReadyGroup>()
+        func release(_ group: Int) { ready.insert(ReadyGroup(key: keys[group], group: group)) }
         for group in groups.indices where waiting[group] == 0 && !foundation.contains(group) {
-            ready.push(keys[group], group)
+            release(group)
         }
         var waves: [[Int]] = []
         var current: [Int] = [], currentServices = 0, currentServers = 0, currentClinical = 0
@@ -308,19 +310,19 @@ public struct Planner: Sendable {
             currentClinical = 0
             currentLeavesSite = false
             currentReady = 0
-            for group in deferred { ready.push(keys[group], group) }
+            for group in deferred { release(group) }
             deferred = []
         }
         func clinicalCount(_ group: Int) -> Int { groups[group].services.filter(timing.isPatientCritical).count }
         var pilotOpen = true
         while true {
-            guard let (_, group) = ready.pop() else {
+            guard let group = ready.popMin()?.group else {
                 if deferred.isEmpty { break }
                 // Nothing else is ready: the pilot closes with what it has, or, with nothing fit to pilot, there is
                 // no pilot and what it deferred goes on.
                 if current.isEmpty {
                     pilotOpen = false
-                    for group in deferred { ready.push(keys[group], group) }
+                    for group in deferred { release(group) }
                     deferred = []
                 } else {
                     closeWave()
@@ -352,7 +354,7 @@ public struct Planner: Sendable {
                 // The pilot closed with groups it had put aside: the next wave starts with whichever of them and this
                 // group comes first, not with this one because it happened to be in hand.
                 if waiting {
-                    ready.push(keys[group], group)
+                    release(group)
                     continue
                 }
             }
@@ -366,7 +368,7 @@ public struct Planner: Sendable {
             currentGB += Double(keys[group].volume)
             for dependent in dependents[group] {
                 waiting[dependent] -= 1
-                if waiting[dependent] == 0 { ready.push(keys[dependent], dependent) }
+                if waiting[dependent] == 0 { release(dependent) }
             }
         }
         if !current.isEmpty { waves.append(current) }
@@ -972,35 +974,14 @@ struct GroupKey: Comparable {
     }
 }
 
-/// A binary min-heap of values with keys; smallest key first.
-struct Heap<Key: Comparable> {
-    private var items: [(key: Key, value: Int)] = []
+/// A move group ready to be placed, in the order `Planner.assignWaves` takes them: by its key, then by its index.
+/// The order is total (no two groups share an `idRank`, and the index breaks any tie besides), so the heap hands
+/// groups out in the same order on every run whatever its internal layout.
+struct ReadyGroup: Comparable {
+    let key: GroupKey
+    let group: Int
 
-    mutating func push(_ key: Key, _ value: Int) {
-        items.append((key, value))
-        var child = items.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard items[child].key < items[parent].key else { break }
-            items.swapAt(child, parent)
-            child = parent
-        }
-    }
-
-    mutating func pop() -> (Key, Int)? {
-        guard !items.isEmpty else { return nil }
-        items.swapAt(0, items.count - 1)
-        let top = items.removeLast()
-        var parent = 0
-        while true {
-            let left = 2 * parent + 1, right = left + 1
-            var smallest = parent
-            if left < items.count, items[left].key < items[smallest].key { smallest = left }
-            if right < items.count, items[right].key < items[smallest].key { smallest = right }
-            if smallest == parent { break }
-            items.swapAt(parent, smallest)
-            parent = smallest
-        }
-        return (top.key, top.value)
+    static func < (a: ReadyGroup, b: ReadyGroup) -> Bool {
+        a.key != b.key ? a.key < b.key : a.group < b.group
     }
 }
