@@ -49,9 +49,6 @@ public struct Planner: Sendable {
         self.catalogue = catalogue
     }
 
-    /// Strategies whose servers become cloud VMs (repurchase buys SaaS instead).
-    static let vmStrategies: Set<MigrationStrategy> = [.rehost, .replatform, .relocate, .refactor]
-
     /// The plan in named steps: partition the services by strategy, find what to size, build the move groups and
     /// waves while sizing the servers, cost each service, place the waves on the calendar with their risks, then
     /// the estate's risks and the plan's notes.
@@ -163,7 +160,7 @@ public struct Planner: Sendable {
         let movingSet = Set(moving)
         var toSize: [ServerToSize] = []
         for (server, users) in inputs.servicesOfServer.enumerated() {
-            let needing = users.filter { movingSet.contains($0) && Self.vmStrategies.contains(inputs.strategyOf[$0]) }
+            let needing = users.filter { movingSet.contains($0) && inputs.strategyOf[$0].needsVirtualMachines }
             if !needing.isEmpty { toSize.append((server, needing)) }
         }
         return toSize
@@ -378,7 +375,7 @@ public struct Planner: Sendable {
             var lead = 0, criticality = 0, volume = 0.0, score = Int.max, effort = 0.0
             for member in members {
                 lead = max(lead, timing.leadDayCount(member, pessimistic: false))
-                criticality = max(criticality, Self.riskRank(services[member].service.criticality))
+                criticality = max(criticality, Criticality.rank(of: services[member].service.criticality))
                 volume += timing.volumeGB(member)
                 score = min(score, services[member].score)
                 effort += timing.effort(member, strategy: services[member].strategy)
@@ -507,7 +504,7 @@ public struct Planner: Sendable {
     /// patient-critical service, none that two others depend on, no repurchase or anything waiting on a lead time
     /// (it would test nothing of the landing zone), and little data.
     static func fitsPilot(_ group: MoveGroup, key: GroupKey, dependants: Int, services: [ServiceAssessment]) -> Bool {
-        key.criticality <= riskRank(.businessOperational) && dependants < 2 && key.ready == 0
+        key.criticality <= Criticality.businessOperational.rank && dependants < 2 && key.ready == 0
             && key.volume <= pilotMaximumGB
             && group.services.allSatisfy { services[$0].strategy != .repurchase && services[$0].strategy != .refactor }
     }
@@ -594,16 +591,6 @@ public struct Planner: Sendable {
             }
         }
         return risks
-    }
-
-    /// 0 for the least critical; a service with no criticality counts as business-operational.
-    static func riskRank(_ criticality: Criticality?) -> Int {
-        switch criticality {
-        case .administrative: 0
-        case .businessOperational, nil: 1
-        case .businessCritical: 2
-        case .patientCritical: 3
-        }
     }
 
     static func risks(of members: [Int], groups: [MoveGroup], estate: Estate, strategyOf: [MigrationStrategy],

@@ -29,10 +29,9 @@ enum AWSTerraform {
             if resource["directory"] as? Bool == true { directory.insert(group) }
         }
         let grouped = Set(order.map { key($0.service, $0.environment) })
-        let built: Set<MigrationStrategy> = [.rehost, .replatform, .relocate, .refactor]
         /// Whether another wave builds `service` on AWS (so this wave reaches it by the VPC's range).
         func builtElsewhere(_ index: Int) -> Bool {
-            !wave.services.contains(index) && built.contains(plan.assessment.services[index].strategy)
+            !wave.services.contains(index) && plan.assessment.services[index].strategy.needsVirtualMachines
                 && estate.services[index].supplier?.supportedClouds?.contains(.aws) ?? true
         }
         /// The environments a service has servers in, anywhere in the estate.

@@ -108,7 +108,7 @@ public struct TerraformGenerator: Sendable {
         for service in wave.services {
             let assessed = plan.assessment.services[service]
             let model = estate.services[service]
-            if ![MigrationStrategy.rehost, .replatform, .relocate, .refactor].contains(assessed.strategy) {
+            if !assessed.strategy.needsVirtualMachines {
                 contents.skipped.append(SkippedService(
                     id: model.id, strategy: assessed.strategy,
                     reason: assessed.strategy == .repurchase
