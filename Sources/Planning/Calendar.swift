@@ -1,13 +1,14 @@
 import CloudFirstCore
 
 extension CalendarDate {
+    /// Safe: a date's month and day are a real day of its year, and `MonthDay` takes every such day (02-29 too).
     var monthDay: MonthDay { MonthDay(month: month, day: day)! }
 }
 
 extension FreezeWindow {
     /// The window's last day: a window written to 28 February runs to the end of February, so that in a leap year
     /// the 29th is inside it too.
-    var lastDay: MonthDay { to.month == 2 && to.day == 28 ? MonthDay(month: 2, day: 29)! : to }
+    var lastDay: MonthDay { to.month == 2 && to.day == 28 ? MonthDay(month: 2, day: 29)! : to }  // Safe: 02-29 is one.
 
     /// Whether `date` falls inside the window (which may run over the new year, as 12-01 to 02-28 does).
     public func contains(_ date: CalendarDate) -> Bool {
@@ -36,7 +37,7 @@ extension FreezeWindow {
             let applying = windows.filter { $0.applies(to: criticality) }
             // Every day of a leap year, so 29 February counts.
             return (0..<366).allSatisfy { offset in
-                let day = CalendarDate(year: 2028, month: 1, day: 1)!.adding(days: offset)
+                let day = CalendarDate(year: 2028, month: 1, day: 1)!.adding(days: offset)  // Safe: a real date.
                 return applying.contains { $0.contains(day) }
             }
         }

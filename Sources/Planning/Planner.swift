@@ -529,7 +529,7 @@ public struct Planner: Sendable {
             var sites = Set<String>()
             for server in serversOfService[service] {
                 if let site = estate.servers[server].site?.id, closing[site] != nil, sites.insert(site).inserted {
-                    closing[site]!.append(service)
+                    closing[site, default: []].append(service)
                 }
             }
         }
