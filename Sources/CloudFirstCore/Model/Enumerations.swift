@@ -35,6 +35,8 @@ public enum Platform: String, InventoryEnum {
 }
 
 public enum Architecture: String, InventoryEnum {
+    // swift-format-ignore: AlwaysUseLowerCamelCase
+    // `x86_64` is the architecture's own name, as the inventory writes it.
     case x86_64, x86, arm64, sparc, power, itanium
 }
 
