@@ -27,7 +27,8 @@ extension CalendarDate {
         let mp = (5 * dayOfYear + 2) / 153
         let day = dayOfYear - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
-        // Hinnant's civil-from-days gives a real date for every day number, and the clamp above keeps the year in 1...9999.
+        // Hinnant's civil-from-days gives a real date for every day number, and the clamp above keeps the year in
+        // 1...9999.
         self.init(validYear: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
     }
 

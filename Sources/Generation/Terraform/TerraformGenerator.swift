@@ -29,6 +29,7 @@ public struct TerraformGenerator: Sendable {
     /// after the waves, so it can be told what they use (on Google Cloud, which service agents need the key).
     public func generate(_ plan: MigrationPlan, cloud: Cloud) throws -> [GeneratedFile] {
         let base = baseContext(plan, cloud: cloud)
+        let sizingByServer = Dictionary(plan.sizing.map { ($0.serverIndex, $0) }, uniquingKeysWith: { first, _ in first })
         var names = Names()
         // Azure's security rules between services of different waves are written in the later wave of the two.
         var azureBuilt = AzureTerraform.Built()
@@ -36,7 +37,7 @@ public struct TerraformGenerator: Sendable {
         // The landing zone's own folder builds the platform; the foundation services the plan moves with it
         // (directory, backup) get a wave folder of their own, wave-0, like any wave's servers.
         for wave in plan.waves where wave.number > 0 || !wave.services.isEmpty {
-            let contents = gather(wave, plan: plan, cloud: cloud, names: &names)
+            let contents = gather(wave, plan: plan, cloud: cloud, sizingByServer: sizingByServer, names: &names)
             var context = waveContext(wave, contents: contents, base: base, estate: plan.estate)
             try enrich(&context, wave: wave, plan: plan, cloud: cloud, azureBuilt: &azureBuilt)
             waveContexts.append(context)
@@ -96,9 +97,9 @@ public struct TerraformGenerator: Sendable {
 
     /// Each service of the wave: what it builds on `cloud` (VMs, managed databases, file shares, object stores) or
     /// why it builds nothing, and the ports its security rules open.
-    func gather(_ wave: Wave, plan: MigrationPlan, cloud: Cloud, names: inout Names) -> WaveContents {
+    func gather(_ wave: Wave, plan: MigrationPlan, cloud: Cloud, sizingByServer: [Int: ServerSizing],
+                names: inout Names) -> WaveContents {
         let estate = plan.estate
-        let sizingByServer = Dictionary(plan.sizing.map { ($0.serverIndex, $0) }, uniquingKeysWith: { first, _ in first })
         // A cloud whose wave templates hold `storage.tf` builds file shares and object stores; until then the
         // server stays a VM with its data on disks.
         let buildsStores = templates.templates(in: "terraform/\(cloud.rawValue)/wave").contains("storage.tf")
@@ -108,20 +109,8 @@ public struct TerraformGenerator: Sendable {
         for service in wave.services {
             let assessed = plan.assessment.services[service]
             let model = estate.services[service]
-            if !assessed.strategy.needsVirtualMachines {
-                contents.skipped.append(SkippedService(
-                    id: model.id, strategy: assessed.strategy,
-                    reason: assessed.strategy == .repurchase
-                        ? "bought as SaaS from the supplier: nothing to build here" : "nothing to build for this strategy"))
-                continue
-            }
-            // A supplier that names the clouds it supports is taken at its word: nothing is built elsewhere.
-            if let supported = model.supplier?.supportedClouds, !supported.contains(cloud) {
-                let clouds = supported.map(\.displayName).joined(separator: ", ")
-                contents.skipped.append(SkippedService(
-                    id: model.id, strategy: assessed.strategy,
-                    reason: "its supplier supports \(clouds.isEmpty ? "no public cloud" : clouds) "
-                        + "only: not built on \(cloud.displayName)"))
+            if let reason = Self.reasonNothingIsBuilt(model, strategy: assessed.strategy, on: cloud) {
+                contents.skipped.append(SkippedService(id: model.id, strategy: assessed.strategy, reason: reason))
                 continue
             }
             if model.exposure == .internet { contents.internetServices.append(model.id) }
@@ -175,24 +164,52 @@ public struct TerraformGenerator: Sendable {
                 position += 1
                 contents.servers.append(context)
             }
-            let engines = model.servers.compactMap { estate.serverIndex[$0.id] }
-                .flatMap { Workload.engines(of: estate.servers[$0]) }
-            let ports = Workload.ports(of: model, engines: engines, kind: assessed.kind)
-            if !ports.unknown.isEmpty {
-                contents.unknownPorts.append(UnknownPortsContext(service: model.id, protocols: ports.unknown))
-            }
-            // Its own ports, and those of the interfaces that join it to another service of the estate (its
-            // `peer`, either way): the inventory does not say which end listens, so both ends open them.
-            var own = Set(ports.known)
-            for peer in Workload.peers(of: model, in: estate) {
-                guard let other = estate.serviceIndex[peer] else { continue }
-                own.formUnion(Workload.linkPorts(into: model, from: estate.services[other], in: estate))
-            }
-            contents.portsByService[model.id] = own.sorted()
-            contents.serviceEnvironments[model.id] = Set(model.servers.compactMap { estate.serverIndex[$0.id] }
-                .map { Workload.environment(of: estate.servers[$0]) })
-            contents.dependencyPorts.formUnion(Workload.dependencyPorts(of: model, in: estate))
+            Self.gatherPorts(of: model, kind: assessed.kind, estate: estate, into: &contents)
         }
+        Self.lineUpServers(&contents)
+        return contents
+    }
+
+    /// Why `service` builds nothing on `cloud`, or nil when it builds there.
+    static func reasonNothingIsBuilt(_ service: Service, strategy: MigrationStrategy, on cloud: Cloud) -> String? {
+        if !strategy.needsVirtualMachines {
+            return strategy == .repurchase
+                ? "bought as SaaS from the supplier: nothing to build here" : "nothing to build for this strategy"
+        }
+        // A supplier that names the clouds it supports is taken at its word: nothing is built elsewhere.
+        if let supported = service.supplier?.supportedClouds, !supported.contains(cloud) {
+            let clouds = supported.map(\.displayName).joined(separator: ", ")
+            return "its supplier supports \(clouds.isEmpty ? "no public cloud" : clouds) only: not built on "
+                + cloud.displayName
+        }
+        return nil
+    }
+
+    /// The service's ports, unknown protocols, environments and what it reaches its dependencies at.
+    static func gatherPorts(of service: Service, kind: ServiceKind?, estate: Estate,
+                            into contents: inout WaveContents) {
+        let engines = service.servers.compactMap { estate.serverIndex[$0.id] }
+            .flatMap { Workload.engines(of: estate.servers[$0]) }
+        let ports = Workload.ports(of: service, engines: engines, kind: kind)
+        if !ports.unknown.isEmpty {
+            contents.unknownPorts.append(UnknownPortsContext(service: service.id, protocols: ports.unknown))
+        }
+        // Its own ports, and those of the interfaces that join it to another service of the estate (its
+        // `peer`, either way): the inventory does not say which end listens, so both ends open them.
+        var own = Set(ports.known)
+        for peer in Workload.peers(of: service, in: estate) {
+            guard let other = estate.serviceIndex[peer] else { continue }
+            own.formUnion(Workload.linkPorts(into: service, from: estate.services[other], in: estate))
+        }
+        contents.portsByService[service.id] = own.sorted()
+        contents.serviceEnvironments[service.id] = Set(service.servers.compactMap { estate.serverIndex[$0.id] }
+            .map { Workload.environment(of: estate.servers[$0]) })
+        contents.dependencyPorts.formUnion(Workload.dependencyPorts(of: service, in: estate))
+    }
+
+    /// Each server's name padded to the wave's longest, its own service's ports, and the environment its service's
+    /// production and DR servers replicate with, when it has both.
+    static func lineUpServers(_ contents: inout WaveContents) {
         let width = contents.servers.map(\.name.count).max() ?? 0
         for index in contents.servers.indices {
             let server = contents.servers[index]
@@ -202,7 +219,6 @@ public struct TerraformGenerator: Sendable {
             let environments = contents.serviceEnvironments[server.service] ?? []
             contents.servers[index].replicationPartner = environments.contains(partner) ? partner : ""
         }
-        return contents
     }
 
     /// The wave's template context, before each cloud's own enrichment.
