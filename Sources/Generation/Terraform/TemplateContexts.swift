@@ -61,6 +61,8 @@ struct ServerContext: TemplateContext {
     var ports: [Workload.Port] = []
     /// The environment its service's production and DR servers replicate with, or empty.
     var replicationPartner = ""
+    /// On AWS, the security groups the instance joins, as HCL references.
+    var awsSecurityGroupIDs: String?
 
     var zonal: Bool { !zone.isEmpty }
 
@@ -77,6 +79,7 @@ struct ServerContext: TemplateContext {
             "replication_partner": replicationPartner,
         ]
         if let image { values["image"] = image }
+        if let awsSecurityGroupIDs { values["aws_security_group_ids"] = awsSecurityGroupIDs }
         return values
     }
 }
@@ -84,14 +87,20 @@ struct ServerContext: TemplateContext {
 /// A replatformed database server as the cloud's managed database.
 struct DatabaseContext: TemplateContext {
     let engine: ManagedDatabase.Engine
+    /// The id of the service the database belongs to.
+    let service: String
     let environment: String
     /// The engine's and the sizes' keys (`ManagedDatabase.context`).
     let databaseValues: [String: Any]
+    /// On AWS, the security group the database joins, as an HCL reference.
+    var awsSecurityGroupIDs: String?
 
     var port: Int { ManagedDatabase.port(of: engine) }
 
     var templateValues: [String: Any] {
-        databaseValues.merging(["environment": environment, "port": port]) { _, added in added }
+        var added: [String: Any] = ["environment": environment, "port": port]
+        if let awsSecurityGroupIDs { added["aws_security_group_ids"] = awsSecurityGroupIDs }
+        return databaseValues.merging(added) { _, added in added }
     }
 }
 

@@ -29,7 +29,8 @@ public struct TerraformGenerator: Sendable {
     /// after the waves, so it can be told what they use (on Google Cloud, which service agents need the key).
     public func generate(_ plan: MigrationPlan, cloud: Cloud) throws -> [GeneratedFile] {
         let base = baseContext(plan, cloud: cloud)
-        let sizingByServer = Dictionary(plan.sizing.map { ($0.serverIndex, $0) }, uniquingKeysWith: { first, _ in first })
+        let sizingByServer = Dictionary(plan.sizing.map { ($0.serverIndex, $0) },
+                                        uniquingKeysWith: { first, _ in first })
         var names = Names()
         // Azure's security rules between services of different waves are written in the later wave of the two.
         var azureBuilt = AzureTerraform.Built()
@@ -37,9 +38,9 @@ public struct TerraformGenerator: Sendable {
         // The landing zone's own folder builds the platform; the foundation services the plan moves with it
         // (directory, backup) get a wave folder of their own, wave-0, like any wave's servers.
         for wave in plan.waves where wave.number > 0 || !wave.services.isEmpty {
-            let contents = gather(wave, plan: plan, cloud: cloud, sizingByServer: sizingByServer, names: &names)
+            var contents = gather(wave, plan: plan, cloud: cloud, sizingByServer: sizingByServer, names: &names)
             var context = waveContext(wave, contents: contents, base: base, estate: plan.estate)
-            try enrich(&context, wave: wave, plan: plan, cloud: cloud, azureBuilt: &azureBuilt)
+            try enrich(&context, contents: &contents, wave: wave, plan: plan, cloud: cloud, azureBuilt: &azureBuilt)
             waveContexts.append(context)
             waveFiles += try renderWave(wave, contents: contents, context: context, cloud: cloud)
             waveFolders.append(WaveFolderContext(
@@ -132,7 +133,7 @@ public struct TerraformGenerator: Sendable {
                 if assessed.strategy == .replatform, server.role == .database,
                    let engine = ManagedDatabase.engine(of: server) {
                     contents.databases.append(DatabaseContext(
-                        engine: engine, environment: Workload.environment(of: server),
+                        engine: engine, service: model.id, environment: Workload.environment(of: server),
                         databaseValues: ManagedDatabase.context(server, engine: engine, size: size, service: model,
                                                                 resource: resources.take(server.id),
                                                                 identifier: names.databases.take(server.id))))
@@ -294,12 +295,12 @@ public struct TerraformGenerator: Sendable {
 
     /// What each cloud adds to a wave's context: Google's tags and service agents, Azure's security groups and
     /// rules, AWS's security groups.
-    func enrich(_ context: inout [String: Any], wave: Wave, plan: MigrationPlan, cloud: Cloud,
-                azureBuilt: inout AzureTerraform.Built) throws {
+    func enrich(_ context: inout [String: Any], contents: inout WaveContents, wave: Wave, plan: MigrationPlan,
+                cloud: Cloud, azureBuilt: inout AzureTerraform.Built) throws {
         switch cloud {
         case .gcp: GoogleTerraform.decorate(wave: &context)
         case .azure: try AzureTerraform.enrich(&context, wave: wave.number, estate: plan.estate, built: &azureBuilt)
-        case .aws: AWSTerraform.enrich(&context, wave: wave, plan: plan)
+        case .aws: AWSTerraform.enrich(&context, contents: &contents, wave: wave, plan: plan)
         }
     }
 
