@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         // RVTools exports are .xlsx: a zip container read without shelling out to unzip.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The planner's ready queue of move groups (HeapModule), instead of a hand-written heap.
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         // libyaml's event API; Debian: libyaml-dev, Homebrew: libyaml.
@@ -31,7 +33,9 @@ let package = Package(
         // Rules, the lifecycle catalogue, scoring, readiness, confidence and strategy.
         .target(name: "Assessment", dependencies: ["CloudFirstCore"], plugins: ["EmbedResources"]),
         // Move groups, waves, timeline, sizing, pricing and cost.
-        .target(name: "Planning", dependencies: ["Assessment", "CloudFirstCore"], plugins: ["EmbedResources"]),
+        .target(name: "Planning", dependencies: [
+            "Assessment", "CloudFirstCore", .product(name: "HeapModule", package: "swift-collections"),
+        ], plugins: ["EmbedResources"]),
         // Templates (Mustache) to Terraform; output writers that are atomic and never clobber a person's edits.
         .target(name: "Generation", dependencies: [
             "Planning", "Assessment", "CloudFirstCore", .product(name: "Mustache", package: "swift-mustache"),

@@ -1,6 +1,7 @@
 import Assessment
 import CloudFirstCore
 import Foundation
+import HeapModule
 
 /// Person-days of migration work, by strategy: a fixed part per service and a part per server. Sources: none
 /// public; these are cloudfirst's planning defaults, printed with every plan, for a team to replace with its own.
@@ -48,50 +49,135 @@ public struct Planner: Sendable {
         self.catalogue = catalogue
     }
 
-    /// Strategies whose servers become cloud VMs (repurchase buys SaaS instead).
-    static let vmStrategies: Set<MigrationStrategy> = [.rehost, .replatform, .relocate, .refactor]
-
+    /// The plan in named steps: partition the services by strategy, find what to size, build the move groups and
+    /// waves while sizing the servers, cost each service, place the waves on the calendar with their risks, then
+    /// the estate's risks and the plan's notes.
     public func plan(_ assessment: EstateAssessment, assumptions given: Assumptions? = nil) -> MigrationPlan {
-        let estate = assessment.estate
-        let assumptions = given ?? estate.assumptions
-        let services = assessment.services
-        // The assessment's indexes, read without looking a name up again; a server a service lists twice counts once.
-        let servicesOfServer = assessment.context.servicesOfServer
-        let serversOfService = assessment.context.serversOfService.map { servers in
-            guard servers.count > 1 else { return servers }
-            var seen = Set<Int>()
-            return servers.filter { seen.insert($0).inserted }
-        }
+        let inputs = PlanInputs(assessment: assessment, assumptions: given ?? assessment.estate.assumptions)
+        let partition = Self.partition(assessment.services)
+        let sizer = Sizer(catalogue: catalogue, assumptions: inputs.assumptions)
+        let toSize = Self.serversToSize(inputs, moving: partition.moving)
+        let (grouping, sizing) = Self.buildWavesAndSize(inputs, moving: partition.moving, toSize: toSize, sizer: sizer)
+        let serviceCosts = Self.serviceCosts(inputs, moving: partition.moving, toSize: toSize, sizing: sizing)
+        let calendar = Self.placeOnCalendar(inputs, grouping: grouping, moving: partition.moving,
+                                            serviceCosts: serviceCosts)
+        let waves = Self.waves(inputs, grouping: grouping, calendar: calendar, moving: partition.moving)
+        let assumptions = inputs.assumptions
+        let onPremises = assumptions.onPremisesMonthlyGBP.map { OnPremisesCost(monthlyGBP: $0, given: true) }
+            ?? OnPremisesCost(monthlyGBP: OnPremisesModel.monthly(inputs.estate.servers), given: false)
+        let (risks, notes) = Self.risksAndNotes(inputs, partition: partition, waves: waves,
+                                                waveOfService: calendar.waveOfService, sizing: sizing, sizer: sizer,
+                                                serviceCosts: serviceCosts, onPremises: onPremises)
+        return MigrationPlan(
+            assessment: assessment, assumptions: assumptions, startDate: inputs.start, groups: grouping.groups,
+            waves: waves, retained: partition.retained, retired: partition.retired, held: partition.held,
+            sizing: sizing, serviceCosts: serviceCosts, waveCosts: calendar.waveCosts,
+            monthly: calendar.waveCosts.reduce(CloudCosts(), +), onPremises: onPremises, risks: risks, notes: notes,
+            catalogueDates: catalogue.dataDates,
+            catalogueDatesByCloud: Dictionary(uniqueKeysWithValues: Cloud.allCases.map { ($0, catalogue.dataDates(for: $0)) }),
+            waveOfService: calendar.waveOfService)
+    }
 
-        var moving: [Int] = [], retained: [Int] = [], retired: [Int] = [], held: [Int] = []
+    /// What every step of one plan reads: the assessment and its indexes, the assumptions and the start date.
+    struct PlanInputs {
+        let assessment: EstateAssessment
+        let assumptions: Assumptions
+        /// The services on each server, by index, as the assessment found them.
+        let servicesOfServer: [[Int]]
+        /// The servers of each service, by index; a server a service lists twice counts once.
+        let serversOfService: [[Int]]
+        let strategyOf: [MigrationStrategy]
+        let start: CalendarDate
+        let timing: Timing
+
+        var estate: Estate { assessment.estate }
+        var services: [ServiceAssessment] { assessment.services }
+
+        init(assessment: EstateAssessment, assumptions: Assumptions) {
+            self.assessment = assessment
+            self.assumptions = assumptions
+            // The assessment's indexes, read without looking a name up again.
+            servicesOfServer = assessment.context.servicesOfServer
+            serversOfService = assessment.context.serversOfService.map { servers in
+                guard servers.count > 1 else { return servers }
+                var seen = Set<Int>()
+                return servers.filter { seen.insert($0).inserted }
+            }
+            strategyOf = assessment.services.map(\.strategy)
+            start = assumptions.startDate ?? assessment.asOf.firstOfNextMonth
+            timing = Timing(assessment: assessment, assumptions: assumptions, start: start,
+                            serversOfService: serversOfService)
+        }
+    }
+
+    /// The services by what the plan does with them, each list in inventory order.
+    struct Partition {
+        var moving: [Int] = [], retained: [Int] = [], retired: [Int] = []
+        /// Moving by strategy but held back by a gate the assessment found.
+        var held: [Int] = []
+    }
+
+    /// A server a VM strategy needs, with the moving services that need it (its cost is split among them).
+    typealias ServerToSize = (server: Int, needing: [Int])
+
+    /// The move groups, which of them go with the landing zone, and the other groups' waves, in order.
+    struct Grouping {
+        let groups: [MoveGroup]
+        let foundation: Set<Int>
+        let waveGroups: [[Int]]
+    }
+
+    /// The waves placed on the calendar one after another, before their risks are read.
+    struct CalendarPlacement {
+        typealias PlacedWave = (members: [Int], services: [Int], serverCount: Int, effort: Double,
+                                likely: Schedule.Placement, pessimistic: Schedule.Placement)
+        let landing: (start: CalendarDate, end: CalendarDate, notes: [String])
+        let landingPessimistic: (start: CalendarDate, end: CalendarDate, notes: [String])
+        let foundationServices: [Int]
+        let foundationEffort: Double
+        let placedWaves: [PlacedWave]
+        /// Each service's wave number (0 for the landing zone's), nil for one that does not move.
+        let waveOfService: [Int?]
+        /// Each wave's monthly cost, the landing zone's first.
+        let waveCosts: [CloudCosts]
+    }
+
+    /// Step 1: each service by its strategy: moving, retained, retired, or held by a gate.
+    static func partition(_ services: [ServiceAssessment]) -> Partition {
+        var partition = Partition()
         for (index, service) in services.enumerated() {
             switch service.strategy {
-            case .retire: retired.append(index)
-            case .retain: retained.append(index)
-            default: if service.held == nil { moving.append(index) } else { held.append(index) }
+            case .retire: partition.retired.append(index)
+            case .retain: partition.retained.append(index)
+            default: if service.held == nil { partition.moving.append(index) } else { partition.held.append(index) }
             }
         }
-        let strategyOf = services.map(\.strategy)
-        let movingSet = Set(moving)
+        return partition
+    }
 
-        let start = assumptions.startDate ?? assessment.asOf.firstOfNextMonth
-        let timing = Timing(assessment: assessment, assumptions: assumptions, start: start,
-                            serversOfService: serversOfService)
-        // Sizing and cost: every server a VM strategy needs, its cost split among the services that need it.
-        let sizer = Sizer(catalogue: catalogue, assumptions: assumptions)
-        var toSize: [(server: Int, needing: [Int])] = []
-        for (server, users) in servicesOfServer.enumerated() {
-            let needing = users.filter { movingSet.contains($0) && Self.vmStrategies.contains(strategyOf[$0]) }
+    /// Step 2: every server a moving service's VM strategy needs, in server order.
+    static func serversToSize(_ inputs: PlanInputs, moving: [Int]) -> [ServerToSize] {
+        let movingSet = Set(moving)
+        var toSize: [ServerToSize] = []
+        for (server, users) in inputs.servicesOfServer.enumerated() {
+            let needing = users.filter { movingSet.contains($0) && inputs.strategyOf[$0].needsVirtualMachines }
             if !needing.isEmpty { toSize.append((server, needing)) }
         }
-        // The move groups and waves are built on one thread while the servers are sized on every core: neither
-        // reads what the other makes, and the waves alone would leave a core idle.
-        let ((groups, foundation, waveGroups), sizing) = Parallel.both({
-            let groups = MoveGroupBuilder.build(moving: moving, estate: estate, serversOfService: serversOfService)
+        return toSize
+    }
+
+    /// Step 3: the move groups and waves, built on one thread while the servers are sized on every core: neither
+    /// reads what the other makes, and the waves alone would leave a core idle.
+    static func buildWavesAndSize(_ inputs: PlanInputs, moving: [Int], toSize: [ServerToSize], sizer: Sizer)
+        -> (Grouping, [ServerSizing]) {
+        let estate = inputs.estate, services = inputs.services, strategyOf = inputs.strategyOf
+        return Parallel.both({
+            let groups = MoveGroupBuilder.build(moving: moving, estate: estate,
+                                                serversOfService: inputs.serversOfService)
             let foundation = Self.foundationGroups(groups, services: services)
-            let waveGroups = Self.assignWaves(groups: groups, services: services, assumptions: assumptions,
-                                              foundation: foundation, timing: timing)
-            return (groups, foundation, waveGroups)
+            let waveGroups = Self.assignWaves(groups: groups, services: services, assumptions: inputs.assumptions,
+                                              foundation: foundation, timing: inputs.timing)
+            return Grouping(groups: groups, foundation: foundation, waveGroups: waveGroups)
         }, {
             // Sized in parallel (each server on its own), costs summed in server order so the figures never vary.
             Parallel.map(toSize.count) { item in
@@ -99,6 +185,12 @@ public struct Planner: Sendable {
                            managed: toSize[item].needing.allSatisfy { strategyOf[$0] == .replatform })
             }
         })
+    }
+
+    /// Step 4: each moving service's monthly cost per cloud: its share of every server it needs, and a repurchase's
+    /// subscription where the inventory quotes one, the same on every cloud.
+    static func serviceCosts(_ inputs: PlanInputs, moving: [Int], toSize: [ServerToSize], sizing: [ServerSizing])
+        -> [Int: CloudCosts] {
         var serviceCosts: [Int: CloudCosts] = [:]
         for index in moving { serviceCosts[index] = CloudCosts() }
         for (sized, (_, needing)) in zip(sizing, toSize) {
@@ -107,57 +199,48 @@ public struct Planner: Sendable {
                 for service in needing { serviceCosts[service, default: CloudCosts()][cloud.cloud] += share }
             }
         }
-
-        // A repurchase costs its subscription, where the inventory quotes one, the same on every cloud.
-        for index in moving where strategyOf[index] == .repurchase {
-            guard let subscription = estate.services[index].supplier?.subscriptionMonthlyGBP else { continue }
-            for cloud in assumptions.targetClouds { serviceCosts[index, default: CloudCosts()][cloud] += subscription }
+        for index in moving where inputs.strategyOf[index] == .repurchase {
+            guard let subscription = inputs.estate.services[index].supplier?.subscriptionMonthlyGBP else { continue }
+            for cloud in inputs.assumptions.targetClouds {
+                serviceCosts[index, default: CloudCosts()][cloud] += subscription
+            }
         }
+        return serviceCosts
+    }
 
-        // Timeline: the landing zone with the foundation services, then each wave when the last ends, its lead
-        // times have run and the gap after the last clinical cut-over has passed, its whole span outside the freeze
-        // windows that apply; once with likely figures and once with pessimistic ones.
-        var waves: [Wave] = []
+    /// Step 5: the landing zone with the foundation services, then each wave when the last ends, its lead times have
+    /// run and the gap after the last clinical cut-over has passed, its whole span outside the freeze windows that
+    /// apply; once with likely figures and once with pessimistic ones. Placed one after another: each wave starts
+    /// after the last.
+    static func placeOnCalendar(_ inputs: PlanInputs, grouping: Grouping, moving: [Int],
+                                serviceCosts: [Int: CloudCosts]) -> CalendarPlacement {
+        let estate = inputs.estate, groups = grouping.groups, timing = inputs.timing
         var waveOfService = [Int?](repeating: nil, count: estate.services.count)
         var waveCosts: [CloudCosts] = [CloudCosts()]
-        let foundationServices = foundation.sorted().flatMap { groups[$0].services }
+        let foundationServices = grouping.foundation.sorted().flatMap { groups[$0].services }
         var foundationEffort = 0.0, foundationGB = 0.0
         for service in foundationServices {
-            foundationEffort += timing.effort(service, strategy: strategyOf[service])
+            foundationEffort += timing.effort(service, strategy: inputs.strategyOf[service])
             foundationGB += timing.volumeGB(service)
             waveOfService[service] = 0
             waveCosts[0] = waveCosts[0] + (serviceCosts[service] ?? CloudCosts())
         }
         // A repurchased service's HSCN route is its supplier's to provide, not the landing zone's.
-        let hscn = moving.contains { estate.services[$0].exposure == .hscn && strategyOf[$0] != .repurchase }
-        var likely = Schedule(timing: timing, assumptions: assumptions, pessimistic: false)
-        var pessimistic = Schedule(timing: timing, assumptions: assumptions, pessimistic: true)
+        let hscn = moving.contains { estate.services[$0].exposure == .hscn && inputs.strategyOf[$0] != .repurchase }
+        var likely = Schedule(timing: timing, assumptions: inputs.assumptions, pessimistic: false)
+        var pessimistic = Schedule(timing: timing, assumptions: inputs.assumptions, pessimistic: true)
         let landing = likely.landingZone(foundationEffort: foundationEffort, foundationGB: foundationGB, circuit: hscn)
         let landingPessimistic = pessimistic.landingZone(foundationEffort: foundationEffort, foundationGB: foundationGB,
                                                          circuit: hscn)
-        waves.append(Wave(number: 0, name: "Landing zone", start: landing.start, end: landing.end,
-                          pessimisticStart: landingPessimistic.start, pessimisticEnd: landingPessimistic.end,
-                          groups: foundation.sorted(), services: foundationServices,
-                          serverCount: Set(foundation.flatMap { groups[$0].servers }).count,
-                          effortDays: Double(assumptions.landingZoneWorkingDays * assumptions.teamSize) + foundationEffort,
-                          risks: Self.landingZoneRisks(estate: estate, services: services, moving: moving)
-                              + Self.supportEndingRisks(foundationServices, waveEnd: landing.end, start: start,
-                                                        estate: estate, strategyOf: strategyOf,
-                                                        serversOfService: serversOfService,
-                                                        context: assessment.context)
-                              + landing.notes, delay: nil))
-        // Placed one after another (each wave starts after the last), then each wave's risks on every core: they
-        // read the placed dates and nothing another wave's risks make.
-        var placedWaves: [(members: [Int], services: [Int], serverCount: Int, effort: Double,
-                           likely: Schedule.Placement, pessimistic: Schedule.Placement)] = []
-        for (offset, members) in waveGroups.enumerated() {
+        var placedWaves: [CalendarPlacement.PlacedWave] = []
+        for (offset, members) in grouping.waveGroups.enumerated() {
             let number = offset + 1
             let waveServices = members.flatMap { groups[$0].services }
             let serverCount = Set(members.flatMap { groups[$0].servers }).count
             var effort = 0.0
             var costs = CloudCosts()
             for service in waveServices {
-                effort += timing.effort(service, strategy: strategyOf[service])
+                effort += timing.effort(service, strategy: inputs.strategyOf[service])
                 costs = costs + (serviceCosts[service] ?? CloudCosts())
                 waveOfService[service] = number
             }
@@ -166,51 +249,72 @@ public struct Planner: Sendable {
                                 pessimistic.place(waveServices, effort: effort)))
             waveCosts.append(costs)
         }
+        return CalendarPlacement(landing: landing, landingPessimistic: landingPessimistic,
+                                 foundationServices: foundationServices, foundationEffort: foundationEffort,
+                                 placedWaves: placedWaves, waveOfService: waveOfService, waveCosts: waveCosts)
+    }
+
+    /// Step 6: the waves with their risks, the landing zone's first. Each wave's risks are read on every core: they
+    /// read the placed dates and nothing another wave's risks make.
+    static func waves(_ inputs: PlanInputs, grouping: Grouping, calendar: CalendarPlacement, moving: [Int]) -> [Wave] {
+        let estate = inputs.estate, services = inputs.services, groups = grouping.groups
+        let landing = calendar.landing, placedWaves = calendar.placedWaves
+        let landingZone = Wave(
+            number: 0, name: "Landing zone", start: landing.start, end: landing.end,
+            pessimisticStart: calendar.landingPessimistic.start, pessimisticEnd: calendar.landingPessimistic.end,
+            groups: grouping.foundation.sorted(), services: calendar.foundationServices,
+            serverCount: Set(grouping.foundation.flatMap { groups[$0].servers }).count,
+            effortDays: Double(inputs.assumptions.landingZoneWorkingDays * inputs.assumptions.teamSize)
+                + calendar.foundationEffort,
+            risks: Self.landingZoneRisks(estate: estate, services: services, moving: moving)
+                + Self.supportEndingRisks(calendar.foundationServices, waveEnd: landing.end, start: inputs.start,
+                                          estate: estate, strategyOf: inputs.strategyOf,
+                                          serversOfService: inputs.serversOfService, context: inputs.assessment.context)
+                + landing.notes,
+            delay: nil)
         let waveRisks = Parallel.map(placedWaves.count) { index in
             let wave = placedWaves[index]
-            return Self.risks(of: wave.members, groups: groups, estate: estate, strategyOf: strategyOf,
-                              servicesOfServer: servicesOfServer, assumptions: assumptions)
+            return Self.risks(of: wave.members, groups: groups, estate: estate, strategyOf: inputs.strategyOf,
+                              servicesOfServer: inputs.servicesOfServer, assumptions: inputs.assumptions)
                 + Self.findingRisks(wave.services, services: services)
                 + Self.splitDatabaseRisks(wave.services, wave: index + 1, estate: estate, services: services,
-                                          waveOfService: waveOfService,
+                                          waveOfService: calendar.waveOfService,
                                           cutOver: { $0 == 0 ? landing.end : placedWaves[$0 - 1].likely.end })
-                + Self.supportEndingRisks(wave.services, waveEnd: wave.likely.end, start: start, estate: estate,
-                                          strategyOf: strategyOf, serversOfService: serversOfService,
-                                          context: assessment.context)
+                + Self.supportEndingRisks(wave.services, waveEnd: wave.likely.end, start: inputs.start, estate: estate,
+                                          strategyOf: inputs.strategyOf, serversOfService: inputs.serversOfService,
+                                          context: inputs.assessment.context)
                 + wave.likely.notes
         }
-        for (offset, wave) in placedWaves.enumerated() {
+        return [landingZone] + placedWaves.enumerated().map { offset, wave in
             let number = offset + 1
-            waves.append(Wave(number: number, name: number == 1 ? "Pilot" : "Wave \(number)", start: wave.likely.start,
-                              end: wave.likely.end, pessimisticStart: wave.pessimistic.start,
-                              pessimisticEnd: wave.pessimistic.end, groups: wave.members, services: wave.services,
-                              serverCount: wave.serverCount, effortDays: wave.effort, risks: waveRisks[offset],
-                              delay: wave.likely.delay))
+            return Wave(number: number, name: number == 1 ? "Pilot" : "Wave \(number)", start: wave.likely.start,
+                        end: wave.likely.end, pessimisticStart: wave.pessimistic.start,
+                        pessimisticEnd: wave.pessimistic.end, groups: wave.members, services: wave.services,
+                        serverCount: wave.serverCount, effortDays: wave.effort, risks: waveRisks[offset],
+                        delay: wave.likely.delay)
         }
-        let monthly = waveCosts.reduce(CloudCosts(), +)
+    }
 
-        let onPremises = assumptions.onPremisesMonthlyGBP.map { OnPremisesCost(monthlyGBP: $0, given: true) }
-            ?? OnPremisesCost(monthlyGBP: OnPremisesModel.monthly(estate.servers), given: false)
-        // The estate's risks and the plan's notes read what is settled by now and not each other: one each core.
-        let (risks, notes) = Parallel.both({
-            Self.estateRisks(estate: estate, servicesOfServer: servicesOfServer, retained: retained, sizing: sizing)
-                + Self.siteExitRisks(estate: estate, waves: waves, serversOfService: serversOfService,
-                                     retained: retained, held: held, timing: timing)
+    /// Step 7: the estate's risks and the plan's notes, which read what is settled by now and not each other: one
+    /// each core.
+    static func risksAndNotes(_ inputs: PlanInputs, partition: Partition, waves: [Wave], waveOfService: [Int?],
+                              sizing: [ServerSizing], sizer: Sizer, serviceCosts: [Int: CloudCosts],
+                              onPremises: OnPremisesCost) -> (risks: [String], notes: [String]) {
+        let estate = inputs.estate
+        return Parallel.both({
+            Self.estateRisks(estate: estate, servicesOfServer: inputs.servicesOfServer, retained: partition.retained,
+                             sizing: sizing)
+                + Self.siteExitRisks(estate: estate, waves: waves, serversOfService: inputs.serversOfService,
+                                     retained: partition.retained, held: partition.held, timing: inputs.timing)
                 + Self.contractRisks(estate: estate, waves: waves)
-                + Self.stayingDependencyRisks(estate: estate, staying: retained + held, waveOfService: waveOfService)
+                + Self.stayingDependencyRisks(estate: estate, staying: partition.retained + partition.held,
+                                              waveOfService: waveOfService)
         }, {
-            Self.notes(sizing: sizing, sizer: sizer, assessment: assessment, assumptions: assumptions, moving: moving,
-                       strategyOf: strategyOf, onPremises: onPremises)
-                + Self.unsupportedCloudNotes(estate: estate, serviceCosts: serviceCosts, assumptions: assumptions,
-                                             strategyOf: strategyOf)
+            Self.notes(sizing: sizing, sizer: sizer, assessment: inputs.assessment, assumptions: inputs.assumptions,
+                       moving: partition.moving, strategyOf: inputs.strategyOf, onPremises: onPremises)
+                + Self.unsupportedCloudNotes(estate: estate, serviceCosts: serviceCosts,
+                                             assumptions: inputs.assumptions, strategyOf: inputs.strategyOf)
         })
-        return MigrationPlan(
-            assessment: assessment, assumptions: assumptions, startDate: start, groups: groups, waves: waves,
-            retained: retained, retired: retired, held: held, sizing: sizing, serviceCosts: serviceCosts, waveCosts: waveCosts,
-            monthly: monthly, onPremises: onPremises, risks: risks, notes: notes,
-            catalogueDates: catalogue.dataDates,
-            catalogueDatesByCloud: Dictionary(uniqueKeysWithValues: Cloud.allCases.map { ($0, catalogue.dataDates(for: $0)) }),
-            waveOfService: waveOfService)
     }
 
     /// The move groups that go with the landing zone: directory and backup services, the foundation other
@@ -271,7 +375,7 @@ public struct Planner: Sendable {
             var lead = 0, criticality = 0, volume = 0.0, score = Int.max, effort = 0.0
             for member in members {
                 lead = max(lead, timing.leadDayCount(member, pessimistic: false))
-                criticality = max(criticality, Self.riskRank(services[member].service.criticality))
+                criticality = max(criticality, Criticality.rank(of: services[member].service.criticality))
                 volume += timing.volumeGB(member)
                 score = min(score, services[member].score)
                 effort += timing.effort(member, strategy: services[member].strategy)
@@ -284,9 +388,10 @@ public struct Planner: Sendable {
                 ready: lead / 91, criticality: criticality, dependants: dependantCount[index], volume: Int(volume),
                 score: members.isEmpty ? 0 : score, idRank: idRank[index])
         }
-        var ready = Heap<GroupKey>()
+        var ready = Heap<ReadyGroup>()
+        func release(_ group: Int) { ready.insert(ReadyGroup(key: keys[group], group: group)) }
         for group in groups.indices where waiting[group] == 0 && !foundation.contains(group) {
-            ready.push(keys[group], group)
+            release(group)
         }
         var waves: [[Int]] = []
         var current: [Int] = [], currentServices = 0, currentServers = 0, currentClinical = 0
@@ -308,19 +413,19 @@ public struct Planner: Sendable {
             currentClinical = 0
             currentLeavesSite = false
             currentReady = 0
-            for group in deferred { ready.push(keys[group], group) }
+            for group in deferred { release(group) }
             deferred = []
         }
         func clinicalCount(_ group: Int) -> Int { groups[group].services.filter(timing.isPatientCritical).count }
         var pilotOpen = true
         while true {
-            guard let (_, group) = ready.pop() else {
+            guard let group = ready.popMin()?.group else {
                 if deferred.isEmpty { break }
                 // Nothing else is ready: the pilot closes with what it has, or, with nothing fit to pilot, there is
                 // no pilot and what it deferred goes on.
                 if current.isEmpty {
                     pilotOpen = false
-                    for group in deferred { ready.push(keys[group], group) }
+                    for group in deferred { release(group) }
                     deferred = []
                 } else {
                     closeWave()
@@ -352,7 +457,7 @@ public struct Planner: Sendable {
                 // The pilot closed with groups it had put aside: the next wave starts with whichever of them and this
                 // group comes first, not with this one because it happened to be in hand.
                 if waiting {
-                    ready.push(keys[group], group)
+                    release(group)
                     continue
                 }
             }
@@ -366,7 +471,7 @@ public struct Planner: Sendable {
             currentGB += Double(keys[group].volume)
             for dependent in dependents[group] {
                 waiting[dependent] -= 1
-                if waiting[dependent] == 0 { ready.push(keys[dependent], dependent) }
+                if waiting[dependent] == 0 { release(dependent) }
             }
         }
         if !current.isEmpty { waves.append(current) }
@@ -399,7 +504,7 @@ public struct Planner: Sendable {
     /// patient-critical service, none that two others depend on, no repurchase or anything waiting on a lead time
     /// (it would test nothing of the landing zone), and little data.
     static func fitsPilot(_ group: MoveGroup, key: GroupKey, dependants: Int, services: [ServiceAssessment]) -> Bool {
-        key.criticality <= riskRank(.businessOperational) && dependants < 2 && key.ready == 0
+        key.criticality <= Criticality.businessOperational.rank && dependants < 2 && key.ready == 0
             && key.volume <= pilotMaximumGB
             && group.services.allSatisfy { services[$0].strategy != .repurchase && services[$0].strategy != .refactor }
     }
@@ -424,7 +529,7 @@ public struct Planner: Sendable {
             var sites = Set<String>()
             for server in serversOfService[service] {
                 if let site = estate.servers[server].site?.id, closing[site] != nil, sites.insert(site).inserted {
-                    closing[site]!.append(service)
+                    closing[site, default: []].append(service)
                 }
             }
         }
@@ -486,16 +591,6 @@ public struct Planner: Sendable {
             }
         }
         return risks
-    }
-
-    /// 0 for the least critical; a service with no criticality counts as business-operational.
-    static func riskRank(_ criticality: Criticality?) -> Int {
-        switch criticality {
-        case .administrative: 0
-        case .businessOperational, nil: 1
-        case .businessCritical: 2
-        case .patientCritical: 3
-        }
     }
 
     static func risks(of members: [Int], groups: [MoveGroup], estate: Estate, strategyOf: [MigrationStrategy],
@@ -972,35 +1067,14 @@ struct GroupKey: Comparable {
     }
 }
 
-/// A binary min-heap of values with keys; smallest key first.
-struct Heap<Key: Comparable> {
-    private var items: [(key: Key, value: Int)] = []
+/// A move group ready to be placed, in the order `Planner.assignWaves` takes them: by its key, then by its index.
+/// The order is total (no two groups share an `idRank`, and the index breaks any tie besides), so the heap hands
+/// groups out in the same order on every run whatever its internal layout.
+struct ReadyGroup: Comparable {
+    let key: GroupKey
+    let group: Int
 
-    mutating func push(_ key: Key, _ value: Int) {
-        items.append((key, value))
-        var child = items.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard items[child].key < items[parent].key else { break }
-            items.swapAt(child, parent)
-            child = parent
-        }
-    }
-
-    mutating func pop() -> (Key, Int)? {
-        guard !items.isEmpty else { return nil }
-        items.swapAt(0, items.count - 1)
-        let top = items.removeLast()
-        var parent = 0
-        while true {
-            let left = 2 * parent + 1, right = left + 1
-            var smallest = parent
-            if left < items.count, items[left].key < items[smallest].key { smallest = left }
-            if right < items.count, items[right].key < items[smallest].key { smallest = right }
-            if smallest == parent { break }
-            items.swapAt(parent, smallest)
-            parent = smallest
-        }
-        return (top.key, top.value)
+    static func < (a: ReadyGroup, b: ReadyGroup) -> Bool {
+        a.key != b.key ? a.key < b.key : a.group < b.group
     }
 }

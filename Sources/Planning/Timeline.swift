@@ -217,8 +217,9 @@ struct Schedule {
         var start = earliest
         let fits: Bool
         if assumptions.freezeWindows.count <= 64 {
-            if clearRuns[applying] == nil { clearRuns[applying] = Self.longestClearRun(windows) }
-            fits = clearRuns[applying]! >= days
+            let clearRun = clearRuns[applying] ?? Self.longestClearRun(windows)
+            clearRuns[applying] = clearRun
+            fits = clearRun >= days
         } else {
             fits = Self.longestClearRun(windows) >= days
         }
@@ -281,7 +282,7 @@ struct Schedule {
     /// counts, and a stretch across the new year counts whole); 732 with no window.
     static func longestClearRun(_ windows: [FreezeWindow]) -> Int {
         var longest = 0, run = 0
-        let first = CalendarDate(year: 2027, month: 1, day: 1)!
+        let first = CalendarDate(year: 2027, month: 1, day: 1)!  // Safe: a literal, real date.
         for offset in 0..<(366 * 2) {
             let day = first.adding(days: offset)
             run = windows.contains { $0.contains(day) } ? 0 : run + 1

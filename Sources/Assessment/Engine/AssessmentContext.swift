@@ -164,15 +164,3 @@ public final class AssessmentContext: Sendable {
         asOf.adding(months: months)
     }
 }
-
-extension CalendarDate {
-    /// The same day `months` later, or the month's last day when it is shorter.
-    public func adding(months: Int) -> CalendarDate {
-        // Held inside the calendar (years 1 to 9999), so that a far-future date cannot make this loop forever.
-        let total = min(max(year * 12 + (month - 1) + months, 12), 9999 * 12 + 11)
-        let newYear = total / 12, newMonth = total % 12 + 1
-        var newDay = day
-        while CalendarDate(year: newYear, month: newMonth, day: newDay) == nil { newDay -= 1 }
-        return CalendarDate(year: newYear, month: newMonth, day: newDay)!
-    }
-}

@@ -24,8 +24,9 @@ public struct AssessmentDiff: Sendable {
         }
 
         public var changed: Bool {
-            before == nil || after == nil || before!.score != after!.score || before!.readiness != after!.readiness
-                || before!.strategy != after!.strategy || !newFindings.isEmpty || !resolvedFindings.isEmpty
+            guard let before, let after else { return true }
+            return before.score != after.score || before.readiness != after.readiness
+                || before.strategy != after.strategy || !newFindings.isEmpty || !resolvedFindings.isEmpty
         }
     }
 

@@ -37,6 +37,7 @@ public enum PolicyFile {
         description: "Points a finding of each severity takes off a service's score of 100.",
         fields: Severity.allCases.map { severity in
             Field(severity.rawValue, .integer(min: 0, max: 100), "Points for a \(severity.rawValue) finding.",
+                  // Safe: `Policy.defaultWeights` lists all five severities.
                   default: String(Policy.defaultWeights[severity]!))
         })
 
@@ -109,7 +110,7 @@ public enum PolicyFile {
             var info = stat()
             guard stat(path, &info) == 0 else { continue }
             let folder = info.st_mode & S_IFMT == S_IFDIR ? path
-                : (path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : ".")
+                : (path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : ".")
             let candidate = (folder.hasSuffix("/") ? folder : folder + "/") + fileName
             if access(candidate, F_OK) == 0 { return candidate }
         }

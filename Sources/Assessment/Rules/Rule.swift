@@ -12,6 +12,7 @@ public enum Severity: String, CaseIterable, Comparable, Sendable {
     case info
 
     public static func < (lhs: Severity, rhs: Severity) -> Bool {
+        // Safe: every case is in `allCases`, whose order is most severe first.
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 }
@@ -96,7 +97,7 @@ public struct RuleExample: Sendable {
     public let line: Int
 
     /// The date examples are assessed on unless they say otherwise; fixed so that examples never expire.
-    public static let defaultAsOf = CalendarDate(year: 2026, month: 11, day: 25)!
+    public static let defaultAsOf = CalendarDate(year: 2026, month: 11, day: 25)!  // Safe: a literal, real date.
 
     public static func triggers(_ inventory: String, asOf: CalendarDate = defaultAsOf, file: String = #filePath,
                                 line: Int = #line) -> RuleExample {

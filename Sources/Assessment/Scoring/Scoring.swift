@@ -242,12 +242,7 @@ public enum Scoring {
     /// How much a service counts in the estate's score: patient-critical 4, business-critical 3,
     /// business-operational 2, administrative 1; 2 when the inventory does not say.
     public static func criticalityWeight(_ criticality: Criticality?) -> Int {
-        switch criticality {
-        case .patientCritical: 4
-        case .businessCritical: 3
-        case .businessOperational, nil: 2
-        case .administrative: 1
-        }
+        Criticality.rank(of: criticality) + 1
     }
 
     /// The criticality-weighted mean of the services' scores, rounded; 0 for an estate with no services.

@@ -44,8 +44,8 @@ struct EstateBuilder {
         let (sites, servers, services) = (contents.sites, contents.servers, contents.services)
         if !combineOrganisations { checkOneOrganisation() }
         if let first = contents.assumptions.first?.source {
-            for repeated in contents.assumptions.dropFirst() {
-                report(.assumptionsRepeated(first: location(first)), at: repeated.source!)
+            for repeated in contents.assumptions.dropFirst().compactMap(\.source) {
+                report(.assumptionsRepeated(first: location(first)), at: repeated)
             }
         }
         let siteIndex = index(sites.map { ($0.id, $0.source) }, kind: "site")

@@ -202,6 +202,7 @@ enum FileReader {
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                // Safe: `d_name` is a fixed-size array inside the entry, never empty, so its bytes have an address.
                 String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
             }
             if name.hasPrefix(".") { continue }

@@ -53,10 +53,11 @@ private struct ReleasedRuns {
             (nodes, bytes) = (nil, nil)
             return
         }
-        nodes = Self.extend(nodes, with: element.node..<end)
-        bytes = Self.extend(bytes, with: element.bytes)
-        store.releaseNodes(nodes!)
-        store.releaseBytes(bytes!)
+        let (extendedNodes, extendedBytes) = (Self.extend(nodes, with: element.node..<end),
+                                              Self.extend(bytes, with: element.bytes))
+        (nodes, bytes) = (extendedNodes, extendedBytes)
+        store.releaseNodes(extendedNodes)
+        store.releaseBytes(extendedBytes)
     }
 
     private static func extend(_ run: Range<Int>?, with next: Range<Int>) -> Range<Int> {

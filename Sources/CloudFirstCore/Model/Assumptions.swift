@@ -98,6 +98,7 @@ public struct FreezeWindow: Sendable, Hashable {
     public var to: MonthDay
     public var appliesTo: FreezeScope
 
+    // Safe: literal, real days of the year (MonthDay takes 02-29).
     public static let winterPressures = FreezeWindow(from: MonthDay(month: 12, day: 1)!,
                                                      to: MonthDay(month: 2, day: 29)!,
                                                      appliesTo: .patientCritical)
@@ -109,6 +110,7 @@ public struct FreezeWindow: Sendable, Hashable {
     }
 
     init(_ o: ObjectValue) {
+        // Safe: 01-01 is a real day; the schema requires both fields, so these stand in only for a refused file.
         from = o.monthDay("from") ?? MonthDay(month: 1, day: 1)!
         to = o.monthDay("to") ?? MonthDay(month: 1, day: 1)!
         appliesTo = o.choice("applies_to", as: FreezeScope.self) ?? .patientCritical

@@ -35,6 +35,8 @@ public enum Platform: String, InventoryEnum {
 }
 
 public enum Architecture: String, InventoryEnum {
+    // swift-format-ignore: AlwaysUseLowerCamelCase
+    // `x86_64` is the architecture's own name, as the inventory writes it.
     case x86_64, x86, arm64, sparc, power, itanium
 }
 
@@ -52,9 +54,27 @@ public enum SaaSAvailability: String, InventoryEnum {
 }
 
 /// Ordered from most to least critical.
+/// Declared, and so listed (`allCases`, `ordered`), most critical first; `rank` compares them.
 public enum Criticality: String, InventoryEnum {
     case patientCritical = "patient-critical", businessCritical = "business-critical"
     case businessOperational = "business-operational", administrative
+
+    /// The criticality a service that gives none counts as, everywhere in the assessment and the plan.
+    public static let assumed = Criticality.businessOperational
+
+    /// How critical, for comparing: 0 for administrative up to 3 for patient-critical, so a higher rank is more
+    /// critical (the opposite of the declaration order).
+    public var rank: Int {
+        switch self {
+        case .administrative: 0
+        case .businessOperational: 1
+        case .businessCritical: 2
+        case .patientCritical: 3
+        }
+    }
+
+    /// The rank of `criticality`, or of `assumed` when the inventory does not say.
+    public static func rank(of criticality: Criticality?) -> Int { (criticality ?? assumed).rank }
 }
 
 /// Government Security Classifications as the NHS uses them.
@@ -101,6 +121,15 @@ public enum ServiceKind: String, InventoryEnum {
 /// The 7 Rs of migration strategy.
 public enum MigrationStrategy: String, InventoryEnum {
     case retire, retain, rehost, relocate, repurchase, replatform, refactor
+
+    /// Whether the service's servers become cloud VMs (or the managed services a replatform puts in their place):
+    /// rehost, relocate, replatform and refactor; a repurchase buys SaaS instead, and retire and retain move nothing.
+    public var needsVirtualMachines: Bool {
+        switch self {
+        case .rehost, .relocate, .replatform, .refactor: true
+        case .retire, .retain, .repurchase: false
+        }
+    }
 }
 
 /// Which services a freeze window holds back: one criticality, or all of them.

@@ -34,10 +34,10 @@ public struct Estate: Sendable {
     /// organisation's estate off as another's.
     public var organisation: Organisation? {
         let named = Organisation.distinct(files.compactMap(\.organisation))
-        guard named.count > 1 else { return named.first }
+        guard named.count > 1, let last = named.last else { return named.first }
         let names = named.map(\.name)
         let types = Set(named.compactMap(\.type))
-        return Organisation(name: names.dropLast().joined(separator: ", ") + " and " + names.last!,
+        return Organisation(name: names.dropLast().joined(separator: ", ") + " and " + last.name,
                             type: types.count == 1 && named.allSatisfy { $0.type != nil } ? types.first : nil)
     }
 

@@ -15,6 +15,7 @@ public enum Parallel {
         let chunks = min(count, cores * 8)
         return withoutActuallyEscaping(transform) { transform in
             Array(unsafeUninitializedCapacity: count) { buffer, initialised in
+                // Safe: a buffer of capacity `count`, at least `threshold`, has an address.
                 nonisolated(unsafe) let base = buffer.baseAddress!
                 nonisolated(unsafe) let work = transform
                 DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
@@ -40,6 +41,7 @@ public enum Parallel {
         }
         let other = second()
         done.wait()
+        // Safe: `done` is signalled only after `result` is set.
         return (result!, other)
     }
 }

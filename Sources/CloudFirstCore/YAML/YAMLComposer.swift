@@ -306,8 +306,8 @@ private struct ComposerState {
                 + "quote a value that contains ': ' (mapping values are not allowed in this context)"
         }
         let start = parser.context_mark
-        if context != nil, start.line != mark.line || start.column != mark.column {
-            context! += " that starts at line \(start.line + 1), column \(start.column + 1)"
+        if let given = context, start.line != mark.line || start.column != mark.column {
+            context = given + " that starts at line \(start.line + 1), column \(start.column + 1)"
         }
         return YAMLError(problem: .syntax(problem: problem, context: context), position: position)
     }

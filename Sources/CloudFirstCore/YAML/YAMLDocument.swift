@@ -41,6 +41,7 @@ public struct YAMLDocument: @unchecked Sendable {
     public var root: Int { 0 }
 
     public func kind(_ node: Int) -> Kind {
+        // Safe: the two bits hold a `Kind` the composer packed, and every value it packs is a case.
         Kind(rawValue: (store.node(node).packed >> NodeStore.columnBits) & 0x3)!
     }
 

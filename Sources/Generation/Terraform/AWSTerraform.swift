@@ -5,12 +5,11 @@ import Planning
 /// ports, the services that reach it and the ports it reaches its own dependencies at) and the environments whose subnets the
 /// wave looks up.
 enum AWSTerraform {
-    /// Adds the AWS keys to one wave's context. `wave` is the plan's wave the context was made from.
-    static func enrich(_ context: inout [String: Any], wave: Wave, plan: MigrationPlan) {
+    /// Adds the AWS keys to one wave's context, made from `contents`, whose servers and databases are given their
+    /// security groups. `wave` is the plan's wave the context was made from.
+    static func enrich(_ context: inout [String: Any], contents: inout TerraformGenerator.WaveContents, wave: Wave,
+                       plan: MigrationPlan) {
         let estate = plan.estate
-        var servers = context["servers"] as? [[String: Any]] ?? []
-        var databases = context["databases"] as? [[String: Any]] ?? []
-        let shares = context["file_shares"] as? [[String: Any]] ?? []
 
         // The services with a server or a database here, by environment, in the wave's order: each service gets a
         // security group per environment (`key`), so a test server is never in a production group.
@@ -20,19 +19,20 @@ enum AWSTerraform {
         var order: [(service: String, environment: String)] = []
         var members: [String: Int] = [:]
         var directory = Set<String>()
-        for resource in servers + databases {
-            let service = resource["service"] as? String ?? ""
-            let environment = resource["environment"] as? String ?? "production"
-            let group = key(service, environment)
-            if members[group] == nil { order.append((service, environment)) }
+        let resources = contents.servers.map {
+            (service: $0.service, environment: $0.environment, directory: $0.directory)
+        }
+            + contents.databases.map { (service: $0.service, environment: $0.environment, directory: false) }
+        for resource in resources {
+            let group = key(resource.service, resource.environment)
+            if members[group] == nil { order.append((resource.service, resource.environment)) }
             members[group, default: 0] += 1
-            if resource["directory"] as? Bool == true { directory.insert(group) }
+            if resource.directory { directory.insert(group) }
         }
         let grouped = Set(order.map { key($0.service, $0.environment) })
-        let built: Set<MigrationStrategy> = [.rehost, .replatform, .relocate, .refactor]
         /// Whether another wave builds `service` on AWS (so this wave reaches it by the VPC's range).
         func builtElsewhere(_ index: Int) -> Bool {
-            !wave.services.contains(index) && built.contains(plan.assessment.services[index].strategy)
+            !wave.services.contains(index) && plan.assessment.services[index].strategy.needsVirtualMachines
                 && estate.services[index].supplier?.supportedClouds?.contains(.aws) ?? true
         }
         /// The environments a service has servers in, anywhere in the estate.
@@ -112,25 +112,26 @@ enum AWSTerraform {
         }
         context["aws_security_groups"] = groups
 
-        for index in servers.indices {
-            let service = key(servers[index]["service"] as? String ?? "", servers[index]["environment"] as? String ?? "production")
+        for index in contents.servers.indices {
+            let server = contents.servers[index]
+            let service = key(server.service, server.environment)
             var ids = ["aws_security_group.service[\"\(service)\"].id", "aws_security_group.servers.id"]
-            if servers[index]["windows"] as? Bool == true { ids.append("aws_security_group.domain_members.id") }
-            servers[index]["aws_security_group_ids"] = ids.joined(separator: ", ")
+            if server.windows { ids.append("aws_security_group.domain_members.id") }
+            contents.servers[index].awsSecurityGroupIDs = ids.joined(separator: ", ")
         }
-        for index in databases.indices {
-            let service = key(databases[index]["service"] as? String ?? "", databases[index]["environment"] as? String ?? "production")
-            databases[index]["aws_security_group_ids"] = "aws_security_group.service[\"\(service)\"].id"
+        for index in contents.databases.indices {
+            let service = key(contents.databases[index].service, contents.databases[index].environment)
+            contents.databases[index].awsSecurityGroupIDs = "aws_security_group.service[\"\(service)\"].id"
         }
-        context["servers"] = servers
-        context["databases"] = databases
+        context["servers"] = contents.servers.templateValues
+        context["databases"] = contents.databases.templateValues
 
         // The environments whose private subnets the wave's servers, databases and file systems sit in.
-        func environments(_ resources: [[String: Any]]) -> [String] {
-            Array(Set(resources.compactMap { $0["environment"] as? String })).sorted()
-        }
-        context["aws_environment_list"] = Identifiers.hclList(environments(servers + databases + shares))
-        context["aws_database_environment_list"] = Identifiers.hclList(environments(databases))
+        let databaseEnvironments = contents.databases.map(\.environment)
+        let environments = contents.servers.map(\.environment) + databaseEnvironments
+            + contents.fileShares.map(\.environment)
+        context["aws_environment_list"] = Identifiers.hclList(Set(environments).sorted())
+        context["aws_database_environment_list"] = Identifiers.hclList(Set(databaseEnvironments).sorted())
     }
 
     /// One entry per transport and port, the interfaces' names joined in its label, in port order: a security

@@ -167,7 +167,7 @@ enum AzureTerraform {
         let everything = servers + (context["databases"] as? [[String: Any]] ?? [])
             + (context["file_shares"] as? [[String: Any]] ?? []) + (context["object_stores"] as? [[String: Any]] ?? [])
         let environments = Set(everything.compactMap { $0["environment"] as? String })
-        context["wave_environment"] = environments.count == 1 ? environments.first! : "mixed"
+        context["wave_environment"] = (environments.count == 1 ? environments.first : nil) ?? "mixed"
         let missing = servers.filter { $0["has_image"] as? Bool != true }
         context["missing_images"] = missing
         context["has_missing_images"] = !missing.isEmpty
@@ -194,7 +194,7 @@ enum AzureTerraform {
             // classification among them.
             let account = key == "file_shares" ? "files" : "backups"
             let environments = Set(stores.compactMap { $0["environment"] as? String })
-            context["\(account)_environment"] = environments.count == 1 ? environments.first! : "mixed"
+            context["\(account)_environment"] = (environments.count == 1 ? environments.first : nil) ?? "mixed"
             context["\(account)_classification"] = mostSensitive(stores.compactMap { $0["classification"] as? String })
             for index in stores.indices {
                 let quotas = shareQuotas(stores[index]["size_gb"] as? Int ?? 1)
@@ -254,13 +254,18 @@ enum AzureTerraform {
             let service = servers[index]["service"] as? String ?? ""
             servers[index]["security_group"] = local[key(service, environment(servers[index]))]?.resource ?? ""
         }
-        context["security_groups"] = order.map { ["resource": local[key($0.service, $0.environment)]!.resource,
-                                                  "group": local[key($0.service, $0.environment)]!.group,
-                                                  "service": $0.service, "environment": $0.environment] as [String: Any] }
+        // Every entry of `order` has its group in `local`: the two are filled together above.
+        context["security_groups"] = order.compactMap { entry in
+            local[key(entry.service, entry.environment)].map { own in
+                ["resource": own.resource, "group": own.group, "service": entry.service,
+                 "environment": entry.environment] as [String: Any]
+            }
+        }
         // Groups of earlier waves' services, found by name in their wave's resource group.
         var remote: [String: [String: Any]] = [:]
         func reference(_ group: String) -> String {
             if let mine = local[group] { return "azurerm_application_security_group.\(mine.resource).id" }
+            // Safe: every group a rule names is in `built` (flows are written only between groups found there).
             let (number, name) = built.services[group]!
             let resource = "wave_\(number)_" + Identifiers.resource(name)
             remote[resource] = ["resource": resource, "group": name, "wave": number]
@@ -374,6 +379,7 @@ enum AzureTerraform {
                     let other = key(peer, env)
                     guard let existing = built.services[other], let partner = serviceModels[peer] else { continue }
                     if existing.wave == wave, let position = order.firstIndex(where: { key($0.service, $0.environment) == other }),
+                       // Safe: `group` is this server's own, which the loop above put in `order`.
                        position < order.firstIndex(where: { key($0.service, $0.environment) == group })! { continue }
                     flow(into: other, from: group, Workload.linkPorts(into: partner, from: model, in: estate),
                          "an interface joins them")
@@ -401,7 +407,7 @@ enum AzureTerraform {
             throw PriorityError(wave: wave, rules: rules.count)
         }
         if built.referenced.count > groupsPerSecurityGroup { throw GroupLimitError(groups: built.referenced.count) }
-        context["remote_security_groups"] = remote.keys.sorted().map { remote[$0]! }
+        context["remote_security_groups"] = remote.sorted { $0.key < $1.key }.map(\.value)
         let earlier = Set(remote.values.compactMap { $0["wave"] as? Int }).sorted()
         context["has_remote_security_groups"] = !earlier.isEmpty
         context["remote_waves"] = earlier.map { "`wave-\($0)/`" }.joined(separator: ", ")

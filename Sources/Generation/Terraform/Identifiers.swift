@@ -115,7 +115,7 @@ public enum Identifiers {
         }
         out = String(out.prefix(15))
         while out.hasSuffix("-") { out.removeLast() }
-        return out.isEmpty || out.first!.isNumber ? "vm" + String(out.prefix(13)) : out
+        return out.first?.isNumber ?? true ? "vm" + String(out.prefix(13)) : out
     }
 
     /// A database instance name: lowercase letters, digits and single hyphens, at most 40 characters, so that with

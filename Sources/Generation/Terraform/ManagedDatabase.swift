@@ -53,6 +53,27 @@ enum ManagedDatabase {
         let flexible = [2, 4, 8, 16, 32, 48, 64].first { $0 >= vcpus } ?? 64
         // Cloud SQL custom machines: memory a multiple of 256 MB, 0.9-6.5 GB per vCPU.
         let gcpMemory = min(max(memoryMB, vcpus * 922 + 255) / 256 * 256, vcpus * 6656)
+        // SQL Server keeps its edition (Enterprise where the inventory says so, as the plan licenses it).
+        let awsEngine = switch engine {
+        case .sqlserver: enterprise ? "sqlserver-ee" : "sqlserver-se"
+        case .postgres: "postgres"
+        case .mysql: "mysql"
+        }
+        let gcpVersion = switch engine {
+        case .sqlserver: enterprise ? "SQLSERVER_2022_ENTERPRISE" : "SQLSERVER_2022_STANDARD"
+        case .postgres: "POSTGRES_18"
+        case .mysql: "MYSQL_8_4"
+        }
+        let awsVersion = switch engine {
+        case .sqlserver: ""
+        case .postgres: "17"
+        case .mysql: "8.4"
+        }
+        let awsParameterFamily = switch engine {
+        case .sqlserver: ""
+        case .postgres: "postgres17"
+        case .mysql: "mysql8.4"
+        }
         return [
             "name": server.id,
             "resource": resource,
@@ -62,9 +83,7 @@ enum ManagedDatabase {
             "postgres": engine == .postgres,
             "mysql": engine == .mysql,
             "iam_auth": engine != .sqlserver,
-            // SQL Server keeps its edition (Enterprise where the inventory says so, as the plan licenses it).
-            "aws_engine": ["sqlserver": enterprise ? "sqlserver-ee" : "sqlserver-se", "postgres": "postgres",
-                           "mysql": "mysql"][engine.rawValue]!,
+            "aws_engine": awsEngine,
             "aws_class": "db.\(awsFamily).\(awsSize)",
             "aws_license": engine == .sqlserver ? "license-included" : "",
             "log_exports": engine == .sqlserver ? "\"agent\", \"error\"" : engine == .postgres
@@ -72,13 +91,11 @@ enum ManagedDatabase {
             "azure_sql_sku": "GP_Gen5_\(vcores)",
             "azure_flexible_sku": "GP_Standard_D\(flexible)ds_v5",
             "gcp_tier": "db-custom-\(vcpus)-\(gcpMemory)",
-            "gcp_version": ["sqlserver": enterprise ? "SQLSERVER_2022_ENTERPRISE" : "SQLSERVER_2022_STANDARD",
-                            "postgres": "POSTGRES_18",
-                            "mysql": "MYSQL_8_4"][engine.rawValue]!,
+            "gcp_version": gcpVersion,
             // Cloud SQL for SQL Server cannot require client certificates; the others can.
             "gcp_ssl_mode": engine == .sqlserver ? "ENCRYPTED_ONLY" : "TRUSTED_CLIENT_CERTIFICATE_REQUIRED",
-            "aws_version": ["sqlserver": "", "postgres": "17", "mysql": "8.4"][engine.rawValue]!,
-            "aws_family": ["sqlserver": "", "postgres": "postgres17", "mysql": "mysql8.4"][engine.rawValue]!,
+            "aws_version": awsVersion,
+            "aws_family": awsParameterFamily,
             "storage_gb": storage,
             // Flexible servers take storage in fixed steps of MB: the smallest that holds the server's GB.
             "storage_mb": [32_768, 65_536, 131_072, 262_144, 524_288, 1_048_576, 2_097_152, 4_193_280, 4_194_304,

@@ -29,11 +29,11 @@ struct ContractEnding: ServiceRule {
             .triggers("""
                 services:
                   - { id: a, name: A, ↓contract_ends: 2026-02-28 }
-                """, asOf: CalendarDate(year: 2024, month: 2, day: 29)!),
+                """, asOf: CalendarDate(year: 2024, month: 2, day: 29)!),  // Safe: 2024 is a leap year.
             .passes("""
                 services:
                   - { id: a, name: A, contract_ends: 2026-03-01 }
-                """, asOf: CalendarDate(year: 2024, month: 2, day: 29)!),
+                """, asOf: CalendarDate(year: 2024, month: 2, day: 29)!),  // Safe: 2024 is a leap year.
         ])
 
     func evaluate(_ service: Service, in context: AssessmentContext, report: inout FindingReporter) {

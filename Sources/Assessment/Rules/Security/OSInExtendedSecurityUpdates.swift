@@ -22,7 +22,7 @@ struct OSInExtendedSecurityUpdates: ServerRule {
             .triggers("""
                 servers:
                   - { id: s1, site: dc1, ↓os: Windows Server 2012 R2 }
-                """, asOf: CalendarDate(year: 2024, month: 1, day: 1)!),
+                """, asOf: CalendarDate(year: 2024, month: 1, day: 1)!),  // Safe: a literal, real date.
         ])
 
     func evaluate(_ server: Server, in context: AssessmentContext, report: inout FindingReporter) {

@@ -10,5 +10,5 @@ enum SmartcardSources {
         + "CIS2 Authentication)"
 
     /// The last day NHS Identity Agent works with series 8 and 9 smartcards ('NHS Smartcard Connect').
-    static let identityAgentEnds = CalendarDate(year: 2027, month: 2, day: 28)!
+    static let identityAgentEnds = CalendarDate(year: 2027, month: 2, day: 28)!  // Safe: a literal, real date.
 }
