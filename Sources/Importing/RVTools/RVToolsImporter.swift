@@ -91,8 +91,8 @@ public struct RVToolsImporter: Sendable {
             func number(_ column: Int?) throws -> Double? {
                 guard let column, let value = text(column) else { return nil }
                 guard let parsed = ExportValues.number(value) else {
-                    let where_ = place(column)
-                    throw ImportError(file: where_.file, location: where_.location, .notANumber(value))
+                    let at = place(column)
+                    throw ImportError(file: at.file, location: at.location, .notANumber(value))
                 }
                 return parsed
             }
