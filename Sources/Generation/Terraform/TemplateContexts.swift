@@ -63,6 +63,8 @@ struct ServerContext: TemplateContext {
     var replicationPartner = ""
     /// On AWS, the security groups the instance joins, as HCL references.
     var awsSecurityGroupIDs: String?
+    /// On Azure, its address, patch window and application security group (`AzureTerraform.enrich`).
+    var azure: AzureTerraform.ServerValues?
 
     var zonal: Bool { !zone.isEmpty }
 
@@ -80,6 +82,7 @@ struct ServerContext: TemplateContext {
         ]
         if let image { values["image"] = image }
         if let awsSecurityGroupIDs { values["aws_security_group_ids"] = awsSecurityGroupIDs }
+        if let azure { values.merge(azure.templateValues) { _, azure in azure } }
         return values
     }
 }
@@ -121,13 +124,17 @@ struct StoreContext: TemplateContext {
     let windows: Bool
     let osFamily: String
     let labels: [[String: String]]
+    /// On Azure, the shares it is split into and its container's name (`AzureTerraform.enrich`).
+    var azure: AzureTerraform.StoreValues?
 
     var templateValues: [String: Any] {
-        [
+        var values: [String: Any] = [
             "name": name, "resource": resource, "service": service, "owner": owner, "classification": classification,
             "size_gb": sizeGiB, "used_gb": usedGB, "file_share": tier == .fileshare, "object_store": tier == .object,
             "labels": labels, "environment": environment, "windows": windows, "os_family": osFamily,
         ]
+        if let azure { values.merge(azure.templateValues) { _, azure in azure } }
+        return values
     }
 }
 
