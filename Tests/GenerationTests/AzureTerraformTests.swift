@@ -292,18 +292,22 @@ import Testing
             sites: [{ id: dc1, name: DC }]
             """.utf8)))])
         let estate = try #require(loaded.estate)
-        func servers(_ count: Int) -> [[String: Any]] {
+        func servers(_ count: Int, prefix: String = "s") -> [ServerContext] {
             (0..<count).map { index in
-                ["service": "s\(index)", "environment": "production",
-                 "ports": [["protocol": "tcp", "port": 443, "label": "https"], ["protocol": "udp", "port": 53, "label": "dns"]]]
+                ServerContext(
+                    name: "\(prefix)\(index)", resource: "\(prefix)\(index)", hostname: "\(prefix)\(index)", sku: "B2s",
+                    vcpus: 2, memoryGiB: "4", basis: "observed", windows: false, os: "Ubuntu 22.04", osFamily: "ubuntu",
+                    osVersion: "22.04", imageKey: "ubuntu-22.04", image: nil, osDiskGiB: 64, dataDisks: [],
+                    environment: "production", subnet: index, service: "\(prefix)\(index)", owner: "not recorded",
+                    classification: "not-recorded", strategy: "rehost", wave: 1, labels: [],
+                    ports: [Workload.Port(transport: "tcp", number: 443, label: "https"),
+                            Workload.Port(transport: "udp", number: 53, label: "dns")])
             }
         }
         func rules(_ count: Int, wave: Int) throws -> Int {
-            var context: [String: Any] = [:]
             var list = servers(count)
             var built = AzureTerraform.Built()
-            try AzureTerraform.securityRules(&context, servers: &list, wave: wave, estate: estate, built: &built)
-            return context["rule_count"] as? Int ?? -1
+            return try AzureTerraform.securityRules(servers: &list, wave: wave, estate: estate, built: &built).rules.count
         }
         // Two rules (TCP and UDP from the trust) per service: 50 services fill a block, 51 overflow it.
         #expect(try rules(50, wave: 3) == 100)
@@ -314,19 +318,13 @@ import Testing
         // service's group, in whatever wave, is refused.
         var built = AzureTerraform.Built()
         for wave in 0..<2 {
-            var context: [String: Any] = [:]
-            var list = servers(50).map { server -> [String: Any] in
-                var server = server
-                server["service"] = "w\(wave)-\(server["service"]!)"
-                return server
-            }
-            try AzureTerraform.securityRules(&context, servers: &list, wave: wave, estate: estate, built: &built)
+            var list = servers(50, prefix: "w\(wave)-s")
+            _ = try AzureTerraform.securityRules(servers: &list, wave: wave, estate: estate, built: &built)
         }
         #expect(built.referenced.count == 100)
-        var context: [String: Any] = [:]
-        var one = Array(servers(1))
+        var one = servers(1)
         #expect(throws: AzureTerraform.GroupLimitError.self) {
-            try AzureTerraform.securityRules(&context, servers: &one, wave: 2, estate: estate, built: &built)
+            try AzureTerraform.securityRules(servers: &one, wave: 2, estate: estate, built: &built)
         }
     }
 

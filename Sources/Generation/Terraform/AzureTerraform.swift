@@ -1,4 +1,5 @@
 import CloudFirstCore
+import Planning
 
 /// What the Azure wave templates need beyond the shared workload context: values Mustache cannot compute (joined
 /// port lists, rule priorities, share quotas split within Azure's limit, the domain controllers' static addresses).
@@ -110,111 +111,208 @@ enum AzureTerraform {
         return "10.50.\(offset / 256).\(offset % 256)"
     }
 
-    /// Adds to the landing zone's context the domain controllers' addresses in its example address space, from the
-    /// waves' contexts, for terraform.tfvars.example's `dns_servers`.
-    static func decorate(landingZone: inout [String: Any], waves: [[String: Any]]) {
-        var addresses: [String] = []
-        for wave in waves {
-            for server in wave["servers"] as? [[String: Any]] ?? [] {
-                guard server["directory"] as? Bool == true, let host = server["host_number"] as? Int else { continue }
-                addresses.append(exampleAddress(environment: server["environment"] as? String ?? "production",
-                                                hostNumber: host))
+    /// What Azure adds to a server's context.
+    struct ServerValues: TemplateContext {
+        /// A domain controller's address is static: `hostNumber` (negative) counted from the top of its subnet.
+        var staticIP = false
+        var hostNumber: Int?
+        /// The LUN of the domain controller's own disk for the AD DS database, logs and SYSVOL.
+        var directoryDiskLUN: Int?
+        /// The maintenance window it is patched in (`patchWindow`), for a server on a Marketplace image.
+        var patchWindow: String?
+        /// The resource of the application security group its interface joins.
+        var securityGroup: String?
+
+        var templateValues: [String: Any] {
+            var values: [String: Any] = ["static_ip": staticIP]
+            if let hostNumber { values["host_number"] = hostNumber }
+            if let directoryDiskLUN { values["directory_disk_lun"] = directoryDiskLUN }
+            if let patchWindow {
+                values["patch_window"] = patchWindow
+                values["has_patch_window"] = true
             }
+            if let securityGroup { values["security_group"] = securityGroup }
+            return values
+        }
+    }
+
+    /// What Azure adds to a file share's or object store's context: its quotas within `largestShareGiB`.
+    struct StoreValues: TemplateContext {
+        let quotas: [Int]
+        /// Its name as a share or container (`containerName`).
+        let azureName: String
+
+        var split: Bool { quotas.count > 1 }
+
+        var templateValues: [String: Any] {
+            [
+                "shares": quotas.enumerated().map { number, quota in
+                    ["quota": quota, "suffix": split ? "-\(number + 1)" : "", "key": split ? "_\(number + 1)" : ""]
+                        as [String: Any]
+                },
+                "split": split, "azure_name": azureName,
+            ]
+        }
+    }
+
+    /// Adds to the landing zone's context the domain controllers' addresses in its example address space, from the
+    /// waves' servers as `enrich` left them, for terraform.tfvars.example's `dns_servers`.
+    static func decorate(landingZone: inout [String: Any], waves: [TerraformGenerator.WaveContents]) {
+        let addresses = waves.flatMap(\.servers).compactMap { server in
+            server.azure?.hostNumber.map { exampleAddress(environment: server.environment, hostNumber: $0) }
         }
         landingZone["has_domain_controllers"] = !addresses.isEmpty
         landingZone["dns_servers_example"] = Identifiers.hclList(addresses)
     }
 
-    /// Adds the Azure keys to a wave's context (already holding `servers`, `ports`, `file_shares`, `object_stores`).
-    static func enrich(_ context: inout [String: Any], wave: Int, estate: Estate, built: inout Built) throws {
-        var servers = context["servers"] as? [[String: Any]] ?? []
+    /// Adds the Azure keys to one wave's context, made from `contents`, whose servers and stores are given their
+    /// Azure values.
+    static func enrich(_ context: inout [String: Any], contents: inout TerraformGenerator.WaveContents, wave: Int,
+                       estate: Estate, built: inout Built) throws {
         var controllers: [String: Int] = [:]
         var patched: [String: Int] = [:]  // each service's production servers given a window so far
-        for index in servers.indices {
-            let directory = servers[index]["directory"] as? Bool == true
-            servers[index]["static_ip"] = directory
-            if directory {
+        for index in contents.servers.indices {
+            let server = contents.servers[index]
+            var azure = ServerValues(staticIP: server.directory)
+            if server.directory {
                 // Counted from the top of its environment's subnet (cidrhost with a negative number), away from the
                 // addresses Azure hands out from the bottom; -1 is the subnet's broadcast address, which Azure
                 // reserves.
-                let environment = servers[index]["environment"] as? String ?? "production"
-                servers[index]["host_number"] = -(2 + controllers[environment, default: 0])
-                controllers[environment, default: 0] += 1
+                azure.hostNumber = -(2 + controllers[server.environment, default: 0])
+                controllers[server.environment, default: 0] += 1
                 // The AD DS database, logs and SYSVOL on a data disk of their own with host caching None, after
                 // the server's own data disks ("Deploy AD DS in an Azure virtual network", Microsoft Learn).
-                servers[index]["directory_disk_lun"] = (servers[index]["data_disks"] as? [[String: Any]] ?? []).count
+                azure.directoryDiskLUN = server.dataDisks.count
             }
             // Scheduled patching (Azure Update Manager) for the servers on a Marketplace image, whose patch mode
             // can be AutomaticByPlatform: production in its own window, every other environment in another.
-            if servers[index]["has_image"] as? Bool == true {
-                let service = servers[index]["service"] as? String ?? ""
-                let window = patchWindow(servers[index]["environment"] as? String ?? "production",
-                                         nth: patched[service, default: 0])
-                if window.hasPrefix("production") { patched[service, default: 0] += 1 }
-                servers[index]["patch_window"] = window
-                servers[index]["has_patch_window"] = true
+            if server.image != nil {
+                let window = patchWindow(server.environment, nth: patched[server.service, default: 0])
+                if window.hasPrefix("production") { patched[server.service, default: 0] += 1 }
+                azure.patchWindow = window
             }
+            contents.servers[index].azure = azure
         }
-        let windows = Set(servers.compactMap { $0["patch_window"] as? String })
+        let servers = contents.servers
+        let windows = Set(servers.compactMap(\.azure?.patchWindow))
         context["has_patch_schedule"] = !windows.isEmpty
         context["patch_window_list"] = Identifiers.hclList(windows.sorted())
         // The environments' subnets the wave's servers sit in, each looked up once.
-        context["environment_list"] = Identifiers.hclList(context["environments"] as? [String] ?? [])
-        context["environment_names"] = (context["environments"] as? [String] ?? []).joined(separator: ", ")
-        context["servers"] = servers
+        let serverEnvironments = Set(servers.map(\.environment)).sorted()
+        context["environment_list"] = Identifiers.hclList(serverEnvironments)
+        context["environment_names"] = serverEnvironments.joined(separator: ", ")
         // The wave's own resources (its resource group, security groups, storage accounts) carry the environment of
         // what they serve: the one environment of the wave's servers, databases and stores, or "mixed".
-        let everything = servers + (context["databases"] as? [[String: Any]] ?? [])
-            + (context["file_shares"] as? [[String: Any]] ?? []) + (context["object_stores"] as? [[String: Any]] ?? [])
-        let environments = Set(everything.compactMap { $0["environment"] as? String })
+        let environments = Set(servers.map(\.environment) + contents.databases.map(\.environment)
+            + contents.fileShares.map(\.environment) + contents.objectStores.map(\.environment))
         context["wave_environment"] = (environments.count == 1 ? environments.first : nil) ?? "mixed"
-        let missing = servers.filter { $0["has_image"] as? Bool != true }
-        context["missing_images"] = missing
+        let missing = servers.filter { $0.image == nil }
+        context["missing_images"] = missing.templateValues
         context["has_missing_images"] = !missing.isEmpty
-        context["missing_image_list"] = Identifiers.hclList(missing.compactMap { $0["name"] as? String })
-        context["windows_servers"] = servers.filter { $0["windows"] as? Bool == true }
+        context["missing_image_list"] = Identifiers.hclList(missing.map(\.name))
 
-        try securityRules(&context, servers: &servers, wave: wave, estate: estate, built: &built)
-        context["servers"] = servers
+        let rules = try securityRules(servers: &contents.servers, wave: wave, estate: estate, built: &built)
+        context.merge(rules.templateValues) { _, rules in rules }
+        context["servers"] = contents.servers.templateValues
 
-        // Azure Database for MySQL flexible server's General Purpose tier offers the Ddsv4 sizes (2 to 64 vCores)
-        // where PostgreSQL's offers Ddsv5 ("Service tiers in Azure Database for MySQL - Flexible Server"): the same
-        // vCores, one generation back.
-        var databases = context["databases"] as? [[String: Any]] ?? []
-        for index in databases.indices {
-            let sku = databases[index]["azure_flexible_sku"] as? String ?? ""
-            databases[index]["azure_mysql_sku"] = sku.hasSuffix("ds_v5") ? String(sku.dropLast(2)) + "v4" : sku
-        }
-        context["databases"] = databases
-
-        for key in ["file_shares", "object_stores"] {
-            var stores = context[key] as? [[String: Any]] ?? []
+        for tier in [StorageTier.fileshare, .object] {
+            var stores = tier == .fileshare ? contents.fileShares : contents.objectStores
             // The storage account holding them carries their environment and data classification as tags, as every
             // other resource does: the one environment of its shares or "mixed", and the most sensitive
             // classification among them.
-            let account = key == "file_shares" ? "files" : "backups"
-            let environments = Set(stores.compactMap { $0["environment"] as? String })
+            let account = tier == .fileshare ? "files" : "backups"
+            let environments = Set(stores.map(\.environment))
             context["\(account)_environment"] = (environments.count == 1 ? environments.first : nil) ?? "mixed"
-            context["\(account)_classification"] = mostSensitive(stores.compactMap { $0["classification"] as? String })
+            context["\(account)_classification"] = mostSensitive(stores.map(\.classification))
             for index in stores.indices {
-                let quotas = shareQuotas(stores[index]["size_gb"] as? Int ?? 1)
-                stores[index]["shares"] = quotas.enumerated().map { number, quota in
-                    ["quota": quota, "suffix": quotas.count == 1 ? "" : "-\(number + 1)",
-                     "key": quotas.count == 1 ? "" : "_\(number + 1)"] as [String: Any]
-                }
-                stores[index]["split"] = quotas.count > 1
-                stores[index]["azure_name"] = containerName(stores[index]["name"] as? String ?? "")
+                stores[index].azure = StoreValues(quotas: shareQuotas(stores[index].sizeGiB),
+                                                  azureName: containerName(stores[index].name))
             }
-            context[key] = stores
+            if tier == .fileshare {
+                contents.fileShares = stores
+                context["file_shares"] = stores.templateValues
+            } else {
+                contents.objectStores = stores
+                context["object_stores"] = stores.templateValues
+            }
         }
-        context["has_stores"] = context["has_file_shares"] as? Bool == true
-            || context["has_object_stores"] as? Bool == true
-        context["needs_workspace"] = context["has_stores"] as? Bool == true
-            || context["has_databases"] as? Bool == true
-        context["has_servers_or_shares"] = context["has_servers"] as? Bool == true
-            || context["has_file_shares"] as? Bool == true
-        context["has_split_shares"] = (context["file_shares"] as? [[String: Any]] ?? [])
-            .contains { $0["split"] as? Bool == true }
+        let hasStores = !contents.fileShares.isEmpty || !contents.objectStores.isEmpty
+        context["has_stores"] = hasStores
+        context["needs_workspace"] = hasStores || !contents.databases.isEmpty
+        context["has_servers_or_shares"] = !servers.isEmpty || !contents.fileShares.isEmpty
+        context["has_split_shares"] = contents.fileShares.contains { $0.azure?.split == true }
+    }
+
+    /// A wave's application security groups and NSG rules (`securityRules`).
+    struct SecurityRules: TemplateContext {
+        /// One application security group of this wave's.
+        struct Group: TemplateContext {
+            let resource: String
+            let group: String
+            let service: String
+            let environment: String
+
+            var templateValues: [String: Any] {
+                ["resource": resource, "group": group, "service": service, "environment": environment]
+            }
+        }
+
+        /// An earlier wave's application security group, looked up by name in its wave's resource group.
+        struct RemoteGroup: TemplateContext {
+            let resource: String
+            let group: String
+            let wave: Int
+
+            var templateValues: [String: Any] { ["resource": resource, "group": group, "wave": wave] }
+        }
+
+        /// One inbound NSG rule.
+        struct Rule: TemplateContext {
+            let name: String
+            let description: String
+            /// "tcp" or "udp".
+            let transport: String
+            let priority: Int
+            let ports: [String]
+            let fromTrust: Bool
+            let fromEstate: Bool
+            /// HCL references to the groups' ids: the source is nil for a rule from the trust or the estate.
+            let target: String
+            let source: String?
+
+            var templateValues: [String: Any] {
+                var values: [String: Any] = [
+                    "name": name, "resource": Identifiers.resource(name), "description": description,
+                    "protocol": transport == "udp" ? "Udp" : "Tcp", "priority": priority,
+                    "port_list": Identifiers.hclList(ports), "from_trust": fromTrust, "from_estate": fromEstate,
+                    "from_group": source != nil, "to_group": target,
+                ]
+                if let source { values["source_group"] = source }
+                return values
+            }
+        }
+
+        let groups: [Group]
+        /// Sorted by resource.
+        let remoteGroups: [RemoteGroup]
+        let rules: [Rule]
+        /// The first of the wave's block of priorities.
+        let priorityBase: Int
+
+        var templateValues: [String: Any] {
+            let earlier = Set(remoteGroups.map(\.wave)).sorted()
+            return [
+                "security_groups": groups.templateValues,
+                "remote_security_groups": remoteGroups.templateValues,
+                "has_remote_security_groups": !earlier.isEmpty,
+                "remote_waves": earlier.map { "`wave-\($0)/`" }.joined(separator: ", "),
+                "priority_base": priorityBase,
+                "priority_last": priorityBase + rulesPerWave - 1,
+                "rule_count": rules.count,
+                "nsg_rules": rules.templateValues,
+                "has_nsg_rules": !rules.isEmpty,
+            ]
+        }
     }
 
     /// One application security group per service and environment with servers in the wave, each server's
@@ -225,18 +323,17 @@ enum AzureTerraform {
     /// `Workload.linkPorts` gives: the inventory does not say which end listens, so both admit them), TCP and UDP
     /// apart; a directory service's domain controllers answer Active Directory's ports to the whole estate and the
     /// trust. Nothing else inside the network is open, so a test server never reaches a production one.
-    static func securityRules(_ context: inout [String: Any], servers: inout [[String: Any]], wave: Int,
-                              estate: Estate, built: inout Built) throws {
+    /// Each server's `azure.securityGroup` is set to its group's resource.
+    static func securityRules(servers: inout [ServerContext], wave: Int, estate: Estate, built: inout Built) throws
+        -> SecurityRules {
         /// A group's key: the service and its servers' environment.
         func key(_ service: String, _ environment: String) -> String { "\(service)@\(environment)" }
-        func environment(_ server: [String: Any]) -> String { server["environment"] as? String ?? "production" }
         var order: [(service: String, environment: String)] = []
         var resources = Identifiers.Unique.resources()
         var local: [String: (resource: String, group: String)] = [:]
         var groupNames = Set<String>()
         for server in servers {
-            guard let service = server["service"] as? String else { continue }
-            let env = environment(server)
+            let (service, env) = (server.service, server.environment)
             guard local[key(service, env)] == nil else { continue }
             order.append((service, env))
             // Production keeps the service's own name; another environment's group adds the environment's.
@@ -251,28 +348,29 @@ enum AzureTerraform {
             built.services[key(service, env)] = (wave, group)
         }
         for index in servers.indices {
-            let service = servers[index]["service"] as? String ?? ""
-            servers[index]["security_group"] = local[key(service, environment(servers[index]))]?.resource ?? ""
+            let resource = local[key(servers[index].service, servers[index].environment)]?.resource ?? ""
+            servers[index].azure = servers[index].azure ?? ServerValues()
+            servers[index].azure?.securityGroup = resource
         }
         // Every entry of `order` has its group in `local`: the two are filled together above.
-        context["security_groups"] = order.compactMap { entry in
+        let groups = order.compactMap { entry in
             local[key(entry.service, entry.environment)].map { own in
-                ["resource": own.resource, "group": own.group, "service": entry.service,
-                 "environment": entry.environment] as [String: Any]
+                SecurityRules.Group(resource: own.resource, group: own.group, service: entry.service,
+                                    environment: entry.environment)
             }
         }
         // Groups of earlier waves' services, found by name in their wave's resource group.
-        var remote: [String: [String: Any]] = [:]
+        var remote: [String: SecurityRules.RemoteGroup] = [:]
         func reference(_ group: String) -> String {
             if let mine = local[group] { return "azurerm_application_security_group.\(mine.resource).id" }
             // Safe: every group a rule names is in `built` (flows are written only between groups found there).
             let (number, name) = built.services[group]!
             let resource = "wave_\(number)_" + Identifiers.resource(name)
-            remote[resource] = ["resource": resource, "group": name, "wave": number]
+            remote[resource] = SecurityRules.RemoteGroup(resource: resource, group: name, wave: number)
             return "data.azurerm_application_security_group.\(resource).id"
         }
 
-        var rules: [[String: Any]] = []
+        var rules: [SecurityRules.Rule] = []
         let base = priorityBase(wave: wave)
         func add(_ what: String, _ description: String, _ transport: String, _ ports: [String], to group: String,
                  from source: String?, trust: Bool = false, estate: Bool = false) {
@@ -280,14 +378,12 @@ enum AzureTerraform {
             let priority = base + rules.count
             var name = String("wave-\(wave)-\(priority)-\(what)".prefix(ruleNameLimit))
             while let last = name.last, !(last.isLetter || last.isNumber) { name.removeLast() }
-            var rule: [String: Any] = [
-                "name": name, "resource": Identifiers.resource(name),
-                "description": String(description.prefix(ruleDescriptionLimit)),
-                "protocol": transport == "udp" ? "Udp" : "Tcp", "priority": priority,
-                "port_list": Identifiers.hclList(ports), "from_trust": trust, "from_estate": estate,
-                "from_group": source != nil, "to_group": reference(group),
-            ]
-            if let source { rule["source_group"] = reference(source) }
+            // The target's reference first, then the source's: `reference` records the remote groups it names.
+            let target = reference(group)
+            let rule = SecurityRules.Rule(
+                name: name, description: String(description.prefix(ruleDescriptionLimit)), transport: transport,
+                priority: priority, ports: ports, fromTrust: trust, fromEstate: estate, target: target,
+                source: source.map(reference))
             built.referenced.insert(group)
             if let source { built.referenced.insert(source) }
             rules.append(rule)
@@ -329,12 +425,8 @@ enum AzureTerraform {
         }
         for (service, env) in order {
             let group = key(service, env)
-            let own = servers.first { $0["service"] as? String == service }?["ports"] as? [[String: Any]] ?? []
-            let ports = own.compactMap { port -> Workload.Port? in
-                guard let transport = port["protocol"] as? String, let number = port["port"] as? Int else { return nil }
-                return Workload.Port(transport: transport, number: number, label: port["label"] as? String ?? "")
-            }
-            let count = servers.filter { $0["service"] as? String == service && environment($0) == env }.count
+            let ports = servers.first { $0.service == service }?.ports ?? []
+            let count = servers.filter { $0.service == service && $0.environment == env }.count
             for transport in ["tcp", "udp"] {
                 let upper = transport.uppercased()
                 add("\(safe(group))-\(transport)-from-trust", "\(service) \(env)'s interface ports (\(upper)) from the trust's ranges",
@@ -388,8 +480,7 @@ enum AzureTerraform {
                 }
             }
             emitFlows()
-            if servers.contains(where: { $0["service"] as? String == service && environment($0) == env
-                && $0["directory"] as? Bool == true }) {
+            if servers.contains(where: { $0.service == service && $0.environment == env && $0.directory }) {
                 let safe = safe(group)
                 add("\(safe)-directory-tcp-from-estate", "Active Directory (TCP) to \(service)'s domain controllers from the estate",
                     "tcp", directoryTCP, to: group, from: nil, estate: true)
@@ -407,15 +498,8 @@ enum AzureTerraform {
             throw PriorityError(wave: wave, rules: rules.count)
         }
         if built.referenced.count > groupsPerSecurityGroup { throw GroupLimitError(groups: built.referenced.count) }
-        context["remote_security_groups"] = remote.sorted { $0.key < $1.key }.map(\.value)
-        let earlier = Set(remote.values.compactMap { $0["wave"] as? Int }).sorted()
-        context["has_remote_security_groups"] = !earlier.isEmpty
-        context["remote_waves"] = earlier.map { "`wave-\($0)/`" }.joined(separator: ", ")
-        context["priority_base"] = base
-        context["priority_last"] = base + rulesPerWave - 1
-        context["rule_count"] = rules.count
-        context["nsg_rules"] = rules
-        context["has_nsg_rules"] = !rules.isEmpty
+        return SecurityRules(groups: groups, remoteGroups: remote.sorted { $0.key < $1.key }.map(\.value),
+                             rules: rules, priorityBase: base)
     }
 
     /// A share of `gib` as quotas within Azure's largest share, as equal as can be.

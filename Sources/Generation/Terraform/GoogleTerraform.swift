@@ -79,61 +79,69 @@ enum GoogleTerraform {
 
     // MARK: Contexts
 
-    /// Adds the Google keys to one wave's context.
-    static func decorate(wave context: inout [String: Any]) {
-        let wave = context["wave"] as? Int ?? 0
-        var servers = context["servers"] as? [[String: Any]] ?? []
+    /// What Google Cloud adds to a server's context.
+    struct ServerValues: TemplateContext {
+        /// The zone's letter (`zoneLetter`).
+        let zone: String
+        /// Whether it has data of its own to snapshot: data disks, or a domain controller's directory.
+        let holdsData: Bool
+        let windows: Bool
+        /// The network tags of its service in its own environment and in the one it replicates with (or empty).
+        let serviceTag: String
+        let replicationTag: String
+        let tags: [String]
+        /// The public image's self link, when the cloud publishes one.
+        let image: String?
+
+        var templateValues: [String: Any] {
+            var values: [String: Any] = [
+                "gcp_zone": zone, "gcp_holds_data": holdsData,
+                // Windows disks take the landing zone's VSS (guest flush) snapshot schedule, the others the plain one.
+                "gcp_snapshot_schedule": windows ? "windows_snapshots" : "daily_snapshots",
+                "gcp_snapshot_policy": windows ? "windows_snapshot_policy" : "snapshot_policy",
+                "gcp_replication_tag": replicationTag, "gcp_service_tag": serviceTag,
+                "gcp_tags": Identifiers.hclList(tags),
+            ]
+            if let image { values["gcp_image"] = image }
+            return values
+        }
+    }
+
+    /// Adds the Google keys to one wave's context, made from `contents`, whose servers are given their Google values.
+    static func decorate(wave context: inout [String: Any], contents: inout TerraformGenerator.WaveContents,
+                         wave: Int) {
         var imageInputs: [[String: Any]] = []
-        var directory: [[String: Any]] = []
-        for index in servers.indices {
-            var server = servers[index]
-            let windows = server["windows"] as? Bool == true
-            let isDirectory = server["directory"] as? Bool == true
-            server["gcp_zone"] = zoneLetter(zone: server["zone"] as? String ?? "", position: server["subnet"] as? Int ?? index)
-            server["gcp_holds_data"] = server["has_data_disks"] as? Bool == true || isDirectory
-            // Windows disks take the landing zone's VSS (guest flush) snapshot schedule, the others the plain one.
-            server["gcp_snapshot_schedule"] = windows ? "windows_snapshots" : "daily_snapshots"
-            server["gcp_snapshot_policy"] = windows ? "windows_snapshot_policy" : "snapshot_policy"
+        for index in contents.servers.indices {
+            let server = contents.servers[index]
             // A tag per service and environment, so a service's rule admits only its own environment. The rule named
             // after it is NAME_PREFIX (at most 21 characters) "-svc-" and 36: within Compute Engine's 63.
-            let environment = server["environment"] as? String ?? "production"
-            let serviceTag = Self.serviceTag(server["service"] as? String ?? "service", environment: environment)
-            server["gcp_replication_tag"] = (server["replication_partner"] as? String).flatMap {
-                $0.isEmpty ? nil : Self.serviceTag(server["service"] as? String ?? "service", environment: $0)
-            } ?? ""
-            server["gcp_service_tag"] = serviceTag
-            var tags = ["wave-\(wave)", serviceTag, windows ? "windows" : "linux"]
-            if isDirectory { tags.append("directory") }
-            server["gcp_tags"] = Identifiers.hclList(tags)
-            if let image = server["image"] as? [String: String], let link = image["self_link"] {
-                server["gcp_image"] = link
-            } else {
-                imageInputs.append(["resource": server["resource"] ?? "", "name": server["name"] ?? "",
-                                    "os": server["os"] ?? "", "image_key": server["image_key"] ?? "",
-                                    "placeholder": namePart("\(server["image_key"] ?? "image")-imported", limit: 60)])
+            let serviceTag = Self.serviceTag(server.service, environment: server.environment)
+            var tags = ["wave-\(wave)", serviceTag, server.windows ? "windows" : "linux"]
+            if server.directory { tags.append("directory") }
+            let link = server.image?["self_link"]
+            if link == nil {
+                imageInputs.append(["resource": server.resource, "name": server.name, "os": server.os,
+                                    "image_key": server.imageKey,
+                                    "placeholder": namePart("\(server.imageKey)-imported", limit: 60)])
             }
-            let hostname = server["hostname"] as? String ?? "vm"
-            server["data_disks"] = (server["data_disks"] as? [[String: Any]] ?? []).map { disk in
-                var disk = disk
-                let number = disk["number"] as? Int ?? 0
-                disk["gcp_name"] = "\(hostname)-data-\(number)"
-                disk["gcp_device"] = "data-\(number)"
-                return disk
-            }
-            if isDirectory { directory.append(server) }
-            servers[index] = server
+            contents.servers[index].google = ServerValues(
+                zone: zoneLetter(zone: server.zone, position: server.subnet),
+                holdsData: !server.dataDisks.isEmpty || server.directory, windows: server.windows,
+                serviceTag: serviceTag,
+                replicationTag: server.replicationPartner.isEmpty
+                    ? "" : Self.serviceTag(server.service, environment: server.replicationPartner),
+                tags: tags, image: link)
         }
-        context["servers"] = servers
+        let servers = contents.servers, databases = contents.databases
+        context["servers"] = servers.templateValues
         context["image_inputs"] = imageInputs
         context["has_image_inputs"] = !imageInputs.isEmpty
-        context["directory_servers"] = directory
-        context["has_iam_databases"] = (context["databases"] as? [[String: Any]] ?? [])
-            .contains { $0["sqlserver"] as? Bool != true }
-        context["has_postgres"] = (context["databases"] as? [[String: Any]] ?? [])
-            .contains { $0["postgres"] as? Bool == true }
+        context["directory_servers"] = servers.filter(\.directory).templateValues
+        context["has_iam_databases"] = databases.contains { $0.engine != .sqlserver }
+        context["has_postgres"] = databases.contains { $0.engine == .postgres }
         context["wave_tag"] = "wave-\(wave)"
         context["state_prefix"] = "wave-\(wave)"
-        context["needs_random"] = context["has_sqlserver"]
+        context["needs_random"] = databases.contains { $0.engine == .sqlserver }
 
         // A firewall rule per service and environment with servers here, opening its own ports (and those of the
         // interfaces that join it to other services) to its own servers there (network tag `svc-SERVICE` in
@@ -143,82 +151,77 @@ enum GoogleTerraform {
         var rules: [[String: Any]] = []
         var ruled = Set<String>()
         for server in servers {
-            let service = server["service"] as? String ?? ""
-            let ports = server["ports"] as? [[String: Any]] ?? []
-            let environment = server["environment"] as? String ?? "production"
-            guard !ports.isEmpty, ruled.insert(server["gcp_service_tag"] as? String ?? "").inserted else { continue }
-            let replication = server["gcp_replication_tag"] as? String ?? ""
+            guard let google = server.google, !server.ports.isEmpty, ruled.insert(google.serviceTag).inserted
+            else { continue }
+            let ports = server.ports
             func list(_ transport: String) -> String {
-                ports.filter { $0["protocol"] as? String == transport }.map { "\"\($0["port"] ?? "")\"" }
-                    .joined(separator: ", ")
+                ports.filter { $0.transport == transport }.map { "\"\($0.number)\"" }.joined(separator: ", ")
             }
-            let tag = server["gcp_service_tag"] as? String ?? ""
-            let text = ports.map { "\($0["protocol"] ?? "") \($0["port"] ?? "") (\($0["label"] ?? ""))" }
-                .joined(separator: ", ")
-            rules.append(["service": service, "environment": environment, "replication_tag": replication,
-                          "has_replication": !replication.isEmpty, "tag": tag, "resource": Identifiers.resource(tag), "ports_text": text,
-                          "ports": ports, "tcp_ports": list("tcp"), "has_tcp_ports": !list("tcp").isEmpty,
-                          "udp_ports": list("udp"), "has_udp_ports": !list("udp").isEmpty])
+            let replication = google.replicationTag, tag = google.serviceTag
+            let text = ports.map { "\($0.transport) \($0.number) (\($0.label))" }.joined(separator: ", ")
+            rules.append(["service": server.service, "environment": server.environment,
+                          "replication_tag": replication, "has_replication": !replication.isEmpty, "tag": tag,
+                          "resource": Identifiers.resource(tag), "ports_text": text,
+                          "ports": ports.map(TerraformGenerator.portContext), "tcp_ports": list("tcp"),
+                          "has_tcp_ports": !list("tcp").isEmpty, "udp_ports": list("udp"),
+                          "has_udp_ports": !list("udp").isEmpty])
         }
         context["firewall_rules"] = rules
         context["has_firewall_rules"] = !rules.isEmpty
 
         // A Windows file server's clients speak SMB, which Filestore does not serve: its shares go to NetApp
         // Volumes (SMB, joined to the trust's Active Directory). The others stay on Filestore (NFS).
-        var filestores: [[String: Any]] = []
-        var netappVolumes: [[String: Any]] = []
-        for share in context["file_shares"] as? [[String: Any]] ?? [] where share["windows"] as? Bool == true {
-            let capacities = netappCapacities(share["size_gb"] as? Int ?? 0)
+        /// A share's part `index` of `count`: its own resource and name, the share's other keys kept.
+        func part(of share: StoreContext, _ index: Int, of count: Int) -> [String: Any] {
+            var values = share.templateValues
+            let suffix = count > 1 ? "\(index + 1)" : ""
             // Within NetApp's 63 characters for a pool or volume name with the longest name_prefix (21) and "-".
-            let base = namePart(share["name"] as? String ?? "share", limit: 36)
+            let base = namePart(share.name, limit: 36)
+            values["resource"] = "\(share.resource)\(suffix.isEmpty ? "" : "_\(suffix)")"
+            values["gcp_name"] = suffix.isEmpty ? base : "\(base)-\(suffix)"
+            values["part"] = index + 1
+            values["parts"] = count
+            values["split"] = count > 1
+            return values
+        }
+        var netappVolumes: [[String: Any]] = []
+        for share in contents.fileShares where share.windows {
+            let capacities = netappCapacities(share.sizeGiB)
             for (index, capacity) in capacities.enumerated() {
-                var volume = share
-                let suffix = capacities.count > 1 ? "\(index + 1)" : ""
-                volume["resource"] = "\(share["resource"] ?? "share")\(suffix.isEmpty ? "" : "_\(suffix)")"
-                volume["gcp_name"] = suffix.isEmpty ? base : "\(base)-\(suffix)"
+                var volume = part(of: share, index, of: capacities.count)
                 volume["pool_gib"] = capacity.pool
                 volume["capacity_gib"] = capacity.volume
-                volume["part"] = index + 1
-                volume["parts"] = capacities.count
-                volume["split"] = capacities.count > 1
                 netappVolumes.append(volume)
             }
         }
         context["netapp_volumes"] = netappVolumes
         context["has_netapp_volumes"] = !netappVolumes.isEmpty
-        for share in context["file_shares"] as? [[String: Any]] ?? [] where share["windows"] as? Bool != true {
-            let capacities = filestoreCapacities(share["size_gb"] as? Int ?? 0)
-            let base = namePart(share["name"] as? String ?? "share", limit: 36)
+        var filestores: [[String: Any]] = []
+        for share in contents.fileShares where !share.windows {
+            let capacities = filestoreCapacities(share.sizeGiB)
             for (index, capacity) in capacities.enumerated() {
-                var instance = share
-                let suffix = capacities.count > 1 ? "\(index + 1)" : ""
-                instance["resource"] = "\(share["resource"] ?? "share")\(suffix.isEmpty ? "" : "_\(suffix)")"
-                instance["gcp_name"] = suffix.isEmpty ? base : "\(base)-\(suffix)"
+                var instance = part(of: share, index, of: capacities.count)
                 instance["capacity_gb"] = capacity
-                instance["part"] = index + 1
-                instance["parts"] = capacities.count
-                instance["split"] = capacities.count > 1
                 filestores.append(instance)
             }
         }
         context["filestores"] = filestores
         context["has_filestores"] = !filestores.isEmpty
-        context["object_stores"] = (context["object_stores"] as? [[String: Any]] ?? []).map { store in
-            var store = store
+        context["object_stores"] = contents.objectStores.map { store in
+            var values = store.templateValues
             // With the project id (at most 30 characters) and a hyphen, within the 63 a bucket name allows.
-            store["gcp_bucket"] = namePart(store["name"] as? String ?? "backup", limit: 32)
-            return store
+            values["gcp_bucket"] = namePart(store.name, limit: 32)
+            return values
         }
     }
 
     /// Adds to the landing zone's context which managed services the waves use.
-    static func decorate(landingZone context: inout [String: Any], waves: [[String: Any]]) {
-        func any(_ key: String) -> Bool { waves.contains { $0[key] as? Bool == true } }
-        context["uses_cloud_sql"] = any("has_databases")
-        context["uses_filestore"] = any("has_filestores")
-        context["uses_netapp"] = any("has_netapp_volumes")
-        context["uses_buckets"] = any("has_object_stores")
-        context["has_directory"] = any("has_directory")
+    static func decorate(landingZone context: inout [String: Any], waves: [TerraformGenerator.WaveContents]) {
+        context["uses_cloud_sql"] = waves.contains { !$0.databases.isEmpty }
+        context["uses_filestore"] = waves.contains { $0.fileShares.contains { !$0.windows } }
+        context["uses_netapp"] = waves.contains { $0.fileShares.contains(where: \.windows) }
+        context["uses_buckets"] = waves.contains { !$0.objectStores.isEmpty }
+        context["has_directory"] = waves.contains { $0.servers.contains(where: \.directory) }
         context["state_prefix"] = "landing-zone"
         // The VPN's pre-shared key is generated (random_password) and kept in Secret Manager.
         context["needs_random"] = true

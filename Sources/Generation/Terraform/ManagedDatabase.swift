@@ -90,6 +90,10 @@ enum ManagedDatabase {
                 ? "\"postgresql\", \"upgrade\"" : "\"audit\", \"error\", \"general\", \"slowquery\"",
             "azure_sql_sku": "GP_Gen5_\(vcores)",
             "azure_flexible_sku": "GP_Standard_D\(flexible)ds_v5",
+            // Azure Database for MySQL flexible server's General Purpose tier offers the Ddsv4 sizes (2 to 64
+            // vCores) where PostgreSQL's offers Ddsv5 ("Service tiers in Azure Database for MySQL - Flexible
+            // Server"): the same vCores, one generation back.
+            "azure_mysql_sku": "GP_Standard_D\(flexible)ds_v4",
             "gcp_tier": "db-custom-\(vcpus)-\(gcpMemory)",
             "gcp_version": gcpVersion,
             // Cloud SQL for SQL Server cannot require client certificates; the others can.

@@ -63,6 +63,10 @@ struct ServerContext: TemplateContext {
     var replicationPartner = ""
     /// On AWS, the security groups the instance joins, as HCL references.
     var awsSecurityGroupIDs: String?
+    /// On Azure, its address, patch window and application security group (`AzureTerraform.enrich`).
+    var azure: AzureTerraform.ServerValues?
+    /// On Google Cloud, its zone, network tags, snapshot policy and image (`GoogleTerraform.decorate`).
+    var google: GoogleTerraform.ServerValues?
 
     var zonal: Bool { !zone.isEmpty }
 
@@ -71,7 +75,7 @@ struct ServerContext: TemplateContext {
             "name": name, "resource": resource, "hostname": hostname, "sku": sku, "vcpus": vcpus,
             "memory_gib": memoryGiB, "basis": basis, "windows": windows, "os": os, "os_family": osFamily,
             "os_version": osVersion, "image_key": imageKey, "has_image": image != nil, "os_disk_gb": osDiskGiB,
-            "data_disks": dataDisks.templateValues, "has_data_disks": !dataDisks.isEmpty,
+            "data_disks": dataDiskValues, "has_data_disks": !dataDisks.isEmpty,
             "environment": environment, "subnet": subnet, "service": service, "owner": owner,
             "classification": classification, "strategy": strategy, "wave": wave, "labels": labels,
             "zone": zone, "directory": directory, "zonal": zonal, "pad": pad,
@@ -80,7 +84,22 @@ struct ServerContext: TemplateContext {
         ]
         if let image { values["image"] = image }
         if let awsSecurityGroupIDs { values["aws_security_group_ids"] = awsSecurityGroupIDs }
+        if let azure { values.merge(azure.templateValues) { _, azure in azure } }
+        if let google { values.merge(google.templateValues) { _, google in google } }
         return values
+    }
+
+    /// On Google Cloud each data disk is named after the server's hostname and attached under a device name of its
+    /// own.
+    private var dataDiskValues: [[String: Any]] {
+        dataDisks.map { disk in
+            var values = disk.templateValues
+            if google != nil {
+                values["gcp_name"] = "\(hostname)-data-\(disk.index + 1)"
+                values["gcp_device"] = "data-\(disk.index + 1)"
+            }
+            return values
+        }
     }
 }
 
@@ -121,13 +140,17 @@ struct StoreContext: TemplateContext {
     let windows: Bool
     let osFamily: String
     let labels: [[String: String]]
+    /// On Azure, the shares it is split into and its container's name (`AzureTerraform.enrich`).
+    var azure: AzureTerraform.StoreValues?
 
     var templateValues: [String: Any] {
-        [
+        var values: [String: Any] = [
             "name": name, "resource": resource, "service": service, "owner": owner, "classification": classification,
             "size_gb": sizeGiB, "used_gb": usedGB, "file_share": tier == .fileshare, "object_store": tier == .object,
             "labels": labels, "environment": environment, "windows": windows, "os_family": osFamily,
         ]
+        if let azure { values.merge(azure.templateValues) { _, azure in azure } }
+        return values
     }
 }
 

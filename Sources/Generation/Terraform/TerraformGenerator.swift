@@ -34,14 +34,15 @@ public struct TerraformGenerator: Sendable {
         var names = Names()
         // Azure's security rules between services of different waves are written in the later wave of the two.
         var azureBuilt = AzureTerraform.Built()
-        var waveFiles: [GeneratedFile] = [], waveContexts: [[String: Any]] = [], waveFolders: [WaveFolderContext] = []
+        var waveFiles: [GeneratedFile] = [], waveFolders: [WaveFolderContext] = []
+        var waves: [WaveContents] = []
         // The landing zone's own folder builds the platform; the foundation services the plan moves with it
         // (directory, backup) get a wave folder of their own, wave-0, like any wave's servers.
         for wave in plan.waves where wave.number > 0 || !wave.services.isEmpty {
             var contents = gather(wave, plan: plan, cloud: cloud, sizingByServer: sizingByServer, names: &names)
             var context = waveContext(wave, contents: contents, base: base, estate: plan.estate)
             try enrich(&context, contents: &contents, wave: wave, plan: plan, cloud: cloud, azureBuilt: &azureBuilt)
-            waveContexts.append(context)
+            waves.append(contents)
             waveFiles += try renderWave(wave, contents: contents, context: context, cloud: cloud)
             waveFolders.append(WaveFolderContext(
                 wave: wave.number,
@@ -50,7 +51,7 @@ public struct TerraformGenerator: Sendable {
                 start: wave.start.description, end: wave.end.description, resources: contents.resourceCount,
                 services: wave.services.count))
         }
-        return try renderLandingZone(base: base, waves: waveContexts, cloud: cloud) + waveFiles
+        return try renderLandingZone(base: base, waves: waves, cloud: cloud) + waveFiles
             + renderIndex(plan, base: base, waveFolders: waveFolders, cloud: cloud)
     }
 
@@ -298,8 +299,10 @@ public struct TerraformGenerator: Sendable {
     func enrich(_ context: inout [String: Any], contents: inout WaveContents, wave: Wave, plan: MigrationPlan,
                 cloud: Cloud, azureBuilt: inout AzureTerraform.Built) throws {
         switch cloud {
-        case .gcp: GoogleTerraform.decorate(wave: &context)
-        case .azure: try AzureTerraform.enrich(&context, wave: wave.number, estate: plan.estate, built: &azureBuilt)
+        case .gcp: GoogleTerraform.decorate(wave: &context, contents: &contents, wave: wave.number)
+        case .azure:
+            try AzureTerraform.enrich(&context, contents: &contents, wave: wave.number, estate: plan.estate,
+                                      built: &azureBuilt)
         case .aws: AWSTerraform.enrich(&context, contents: &contents, wave: wave, plan: plan)
         }
     }
@@ -319,7 +322,7 @@ public struct TerraformGenerator: Sendable {
     }
 
     /// The landing zone's folder, told what the waves use.
-    func renderLandingZone(base: [String: Any], waves: [[String: Any]], cloud: Cloud) throws -> [GeneratedFile] {
+    func renderLandingZone(base: [String: Any], waves: [WaveContents], cloud: Cloud) throws -> [GeneratedFile] {
         var landingZone = base
         landingZone["wave"] = 0
         if cloud == .gcp { GoogleTerraform.decorate(landingZone: &landingZone, waves: waves) }
