@@ -11,14 +11,16 @@ import Planning
 @main
 struct CloudFirst {
     static func main() {
-        let code: Int32
+        // The one place an exit code is chosen: every command throws what went wrong, or returns for success.
+        let code: ExitStatus
         do {
             try Self.checkSubcommandNames(Array(CommandLine.arguments.dropFirst()))
             var command = try Root.parseAsRoot()
             try command.run()
-            code = 0
-        } catch let exit as ExitCode {
-            code = exit.rawValue
+            code = .success
+        } catch let failure as CloudFirstError {
+            if !failure.message.isEmpty { Terminal.err(failure.message) }
+            code = failure.exitStatus
         } catch {
             code = Self.report(error)
         }
@@ -28,9 +30,9 @@ struct CloudFirst {
             // Output that could not be written is a failure, whatever the command found (exit code 3).
             Terminal.err("cloudfirst: could not write the output: \(String(cString: strerror(errno)))")
             Terminal.flush()
-            exit(ExitStatus.internalFailure)
+            exit(ExitStatus.internalFailure.rawValue)
         }
-        exit(code)
+        exit(code.rawValue)
     }
 
     /// A first argument that is not an option must name a subcommand; `help` must name real ones too (ArgumentParser
@@ -48,9 +50,9 @@ struct CloudFirst {
             if atRoot { known.append("help") }
             if atRoot, name == "help" { return }
             guard let index = known.firstIndex(of: name) else {
-                if known.isEmpty { throw UnknownSubcommand(message: "'\(path)' has no subcommand '\(name)'") }
+                if known.isEmpty { throw UnknownSubcommand(problem: "'\(path)' has no subcommand '\(name)'") }
                 let suggestion = Suggestion.closest(to: name, among: known)
-                throw UnknownSubcommand(message: "unknown subcommand '\(name)' of '\(path)'"
+                throw UnknownSubcommand(problem: "unknown subcommand '\(name)' of '\(path)'"
                     + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
                     + "\nKnown subcommands: \(known.joined(separator: ", ")).")
             }
@@ -61,8 +63,10 @@ struct CloudFirst {
         }
     }
 
-    struct UnknownSubcommand: Error {
-        var message: String
+    struct UnknownSubcommand: CloudFirstError {
+        var problem: String
+        var exitStatus: ExitStatus { .invalidInput }
+        var message: String { "Error: \(problem)\n  See 'cloudfirst --help' for more information." }
     }
 
     /// The embedded catalogues the figures come from: the prices' data dates and the lifecycle catalogue's size.
@@ -74,25 +78,21 @@ struct CloudFirst {
 
     /// Prints a parsing or help message the way ArgumentParser would, but keeps `cloudfirst`'s exit codes:
     /// help is 0, a wrong command line is 2 (not ArgumentParser's 64), anything else is an internal failure, 3.
-    static func report(_ error: Error) -> Int32 {
-        if let unknown = error as? UnknownSubcommand {
-            Terminal.err("Error: \(unknown.message)\n  See 'cloudfirst --help' for more information.")
-            return ExitStatus.invalidInput
-        }
+    static func report(_ error: Error) -> ExitStatus {
         let message = Root.fullMessage(for: error)
         let code = Root.exitCode(for: error)
         if code == .success {
             if message == CloudFirstVersion.current, CommandLine.arguments.contains("--version") {
                 // The first line stays the bare version, which scripts read; the catalogues follow it.
                 Terminal.out(message + "\n" + Self.catalogues)
-                return 0
+                return .success
             }
             if !message.isEmpty { Terminal.out(message) }
-            return 0
+            return .success
         }
         if !message.isEmpty { Terminal.err(message) }
-        if code == .validationFailure || error is ValidationError { return ExitStatus.invalidInput }
-        return code == .failure ? ExitStatus.invalidInput : ExitStatus.internalFailure
+        if code == .validationFailure || error is ValidationError || code == .failure { return .invalidInput }
+        return .internalFailure
     }
 }
 

@@ -20,7 +20,8 @@ public struct Baseline: Sendable, Equatable {
         }
     }
 
-    public enum ReadError: Error, CustomStringConvertible, Equatable {
+    /// A baseline that cannot be read or is not one: the input is wrong (exit code 2).
+    public enum ReadError: CloudFirstError, CustomStringConvertible, Equatable {
         case unreadable(String, reason: String)
         case notABaseline(String, expected: String)
 
@@ -31,6 +32,9 @@ public struct Baseline: Sendable, Equatable {
                 "'\(path)' is not a cloudfirst baseline: expected \(expected). Write one with --write-baseline"
             }
         }
+
+        public var exitStatus: ExitStatus { .invalidInput }
+        public var message: String { "cloudfirst: \(description)" }
     }
 
     public init(contentsOf path: String) throws {

@@ -98,7 +98,7 @@ struct Assess: ParsableCommand {
 
     func run() throws {
         var policy = try options.policy(for: input)
-        let previous = try baseline.map(Self.readBaseline)
+        let previous = try baseline.map { try Baseline(contentsOf: $0) }
         Progress.step("reading the inventory")
         let estate = try input.loadValid()
         Progress.step("assessing \(Plural.count(estate.services.count, "service")) on "
@@ -115,8 +115,8 @@ struct Assess: ParsableCommand {
                 try Data(Baseline(assessment).json(asOf: assessment.asOf).rendered().utf8)
                     .write(to: URL(fileURLWithPath: writeBaseline), options: .atomic)
             } catch {
-                Terminal.err("cloudfirst: cannot write the baseline '\(writeBaseline)': \(Self.reason(error, writing: writeBaseline))")
-                throw ExitCode(ExitStatus.internalFailure)
+                throw CommandFailure(.internalFailure, message: "cloudfirst: cannot write the baseline "
+                    + "'\(writeBaseline)': " + Self.reason(error, writing: writeBaseline))
             }
         }
         // What is shown may be filtered; what is judged below (thresholds, the baseline) is always the whole estate.
@@ -143,21 +143,13 @@ struct Assess: ParsableCommand {
         }
         var failures: [String]
         if let previous {
-            // Against a baseline only what is new can fail: findings at or above --fail-on (low by default).
-            var scorePolicy = policy
-            scorePolicy.failOn = nil
-            failures = scorePolicy.failures(of: assessment)
-            let (new, fixed) = previous.compare(assessment)
-            let threshold = policy.failOn ?? .low
-            let failing = new.filter { $0.severity <= threshold }
-            for finding in failing {
+            // Against a baseline only what is new can fail.
+            let gate = BaselineGate(assessment, against: previous, policy: policy)
+            for finding in gate.failing {
                 Terminal.err("\(finding.location): \(finding.severity.rawValue): \(finding.message) [\(finding.rule)] (new)")
             }
-            Terminal.err("cloudfirst: against the baseline: \(new.count) new, \(fixed.count) fixed")
-            if !failing.isEmpty {
-                failures.append("\(failing.count) new \(failing.count == 1 ? "finding" : "findings") at or above "
-                    + "\(threshold.rawValue) since the baseline")
-            }
+            Terminal.err("cloudfirst: against the baseline: \(gate.new.count) new, \(gate.fixed.count) fixed")
+            failures = gate.failures
         } else {
             failures = policy.failures(of: assessment)
         }
@@ -165,7 +157,7 @@ struct Assess: ParsableCommand {
         if !failures.isEmpty, view.filter.summary != nil {
             Terminal.err("cloudfirst: the policy judges the whole estate, not only what the filters show")
         }
-        if !failures.isEmpty { throw ExitCode(ExitStatus.policyFailure) }
+        if !failures.isEmpty { throw CommandFailure(.policyFailure) }
     }
 
     /// What to show, from the filter options: each value checked against its choices, comma-separated values split.
@@ -221,15 +213,6 @@ struct Assess: ParsableCommand {
         }
         if !FileManager.default.isWritableFile(atPath: folder) { return "the folder '\(folder)' is not writable" }
         return error.localizedDescription
-    }
-
-    static func readBaseline(_ path: String) throws -> Baseline {
-        do {
-            return try Baseline(contentsOf: path)
-        } catch let error as Baseline.ReadError {
-            Terminal.err("cloudfirst: \(error)")
-            throw ExitCode(ExitStatus.invalidInput)
-        }
     }
 }
 

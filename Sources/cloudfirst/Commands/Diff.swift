@@ -56,8 +56,8 @@ struct Diff: ParsableCommand {
                                       asOf: options.date.description).wrap(diff.json()).rendered())
         }
         if failOnRegression, diff.isRegression {
-            Terminal.err("cloudfirst: policy failed: the change makes cloud readiness worse")
-            throw ExitCode(ExitStatus.policyFailure)
+            throw CommandFailure(.policyFailure,
+                                 message: "cloudfirst: policy failed: the change makes cloud readiness worse")
         }
     }
 
@@ -65,13 +65,7 @@ struct Diff: ParsableCommand {
     static func load(_ argument: String, combineOrganisations: Bool) throws -> Estate {
         let result: LoadResult
         if GitRevision.looksLikeRevision(argument) {
-            do {
-                result = EstateLoader.load(try GitRevision.sources(argument),
-                                           combineOrganisations: combineOrganisations)
-            } catch let failure as GitRevision.Failure {
-                Terminal.err("cloudfirst: \(failure)")
-                throw ExitCode(ExitStatus.invalidInput)
-            }
+            result = EstateLoader.load(try GitRevision.sources(argument), combineOrganisations: combineOrganisations)
         } else {
             result = EstateLoader.load(paths: [argument], combineOrganisations: combineOrganisations)
         }

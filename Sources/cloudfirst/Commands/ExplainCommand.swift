@@ -49,16 +49,14 @@ struct ExplainCommand: ParsableCommand {
         let estate = try input.loadValid()
         guard estate.service(service) != nil else {
             Progress.done()
-            Terminal.err("Error: \(Self.unknown(service, in: estate))")
-            throw ExitCode(ExitStatus.invalidInput)
+            throw CommandFailure(.invalidInput, message: "Error: \(Self.unknown(service, in: estate))")
         }
         Progress.step("assessing \(Plural.count(estate.services.count, "service"))")
         let assessment = Assessor(policy: policy).assess(estate, asOf: options.date)
         ProcessLifetime.keep(assessment)
         Progress.done()
         guard let explanation = ServiceExplanation(service: service, in: assessment, policy: policy) else {
-            Terminal.err("Error: \(Self.unknown(service, in: estate))")
-            throw ExitCode(ExitStatus.invalidInput)
+            throw CommandFailure(.invalidInput, message: "Error: \(Self.unknown(service, in: estate))")
         }
         switch format {
         case .text: Terminal.out(ServiceExplanationText.render(explanation, colour: Terminal.colourOnStdout))

@@ -53,23 +53,20 @@ struct Generate: ParsableCommand {
                 return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
             })
         } catch let error as OutputError {
-            Terminal.err("cloudfirst: \(error)")
-            throw ExitCode(ExitStatus.invalidInput)
+            throw CommandFailure(.invalidInput, message: "cloudfirst: \(error)")
         }
         if !dryRun {
             do {
                 try writer.prepare()
             } catch let error as OutputError {
-                Terminal.err("cloudfirst: \(error)")
-                throw ExitCode(ExitStatus.invalidInput)
+                throw CommandFailure(.invalidInput, message: "cloudfirst: \(error)")
             }
         }
         let templateSet: TemplateSet
         do {
             templateSet = try templates.map(TemplateSet.load(folder:)) ?? TemplateSet.embedded()
         } catch let error as TemplateError {
-            Terminal.err("\(error)")
-            throw ExitCode(ExitStatus.invalidInput)
+            throw CommandFailure(.invalidInput, message: "\(error)")
         }
         let policy = try options.policy(for: input)
         Progress.step("reading the inventory")
@@ -88,8 +85,7 @@ struct Generate: ParsableCommand {
             }
         } catch let error as TemplateError {
             Progress.done()
-            Terminal.err("\(error)")
-            throw ExitCode(ExitStatus.invalidInput)
+            throw CommandFailure(.invalidInput, message: "\(error)")
         }
         do {
             if dryRun {
@@ -110,8 +106,8 @@ struct Generate: ParsableCommand {
         } catch let error as OutputError {
             Progress.done()
             Terminal.err("cloudfirst: \(error)")
-            if case .editedFiles = error { throw ExitCode(ExitStatus.policyFailure) }
-            throw ExitCode(error.isIOFailure ? ExitStatus.internalFailure : ExitStatus.invalidInput)
+            if case .editedFiles = error { throw CommandFailure(.policyFailure) }
+            throw CommandFailure(error.isIOFailure ? .internalFailure : .invalidInput)
         }
     }
 
@@ -155,8 +151,8 @@ struct TemplatesCommand: ParsableCommand {
                     + "\(summary.updated.count) updated, \(summary.unchanged.count) unchanged)")
             } catch let error as OutputError {
                 Terminal.err("cloudfirst: \(error)")
-                if case .editedFiles = error { throw ExitCode(ExitStatus.policyFailure) }
-                throw ExitCode(ExitStatus.invalidInput)
+                if case .editedFiles = error { throw CommandFailure(.policyFailure) }
+                throw CommandFailure(.invalidInput)
             }
         }
     }

@@ -66,16 +66,16 @@ struct ImportRVTools: ParsableCommand {
         do {
             estate = try RVToolsImporter().read(files)
         } catch let error as ImportError {
-            Terminal.err("cloudfirst: \(error)")
-            throw ExitCode(ExitStatus.invalidInput)
+            throw CommandFailure(.invalidInput, message: "cloudfirst: \(error)")
         }
         let text = InventoryText(organisation: organisation, odsCode: odsCode).render(estate)
         // What is written must validate: a problem here is cloudfirst's, not the export's.
         let check = EstateLoader.load([InventorySource(displayPath: out, contents: .bytes(Array(text.utf8)))])
         guard check.estate != nil else {
             for diagnostic in check.diagnostics { Terminal.err(diagnostic.rendered) }
-            Terminal.err("cloudfirst: internal error: the imported inventory does not validate; nothing written")
-            throw ExitCode(ExitStatus.internalFailure)
+            throw CommandFailure(.internalFailure,
+                                 message: "cloudfirst: internal error: the imported inventory does not validate; "
+                                    + "nothing written")
         }
         let folder = (out as NSString).deletingLastPathComponent
         let writer = OutputWriter(root: folder.isEmpty ? "." : folder)
@@ -87,8 +87,8 @@ struct ImportRVTools: ParsableCommand {
                                        scopes: [], force: force, generator: "cloudfirst import rvtools")
         } catch let error as OutputError {
             Terminal.err("cloudfirst: \(error)")
-            if case .editedFiles = error { throw ExitCode(ExitStatus.invalidInput) }
-            throw ExitCode(ExitStatus.internalFailure)
+            if case .editedFiles = error { throw CommandFailure(.invalidInput) }
+            throw CommandFailure(.internalFailure)
         }
         let verb = summary.unchanged.isEmpty ? "wrote \(out)" : "\(out) unchanged"
         Terminal.out("\(verb): \(Plural.count(estate.servers.count, "server")) "

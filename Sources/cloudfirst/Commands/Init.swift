@@ -46,17 +46,16 @@ struct Init: ParsableCommand {
     func run() throws {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), !isFolder.boolValue {
-            Terminal.err("cloudfirst: '\(folder)' is a file, not a folder")
-            throw ExitCode(ExitStatus.invalidInput)
+            throw CommandFailure(.invalidInput, message: "cloudfirst: '\(folder)' is a file, not a folder")
         }
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
         let paths = files.map { (path: prefix + $0.name, contents: $0.contents) }
         let existing = paths.map(\.path).filter { FileManager.default.fileExists(atPath: $0) }
         if !existing.isEmpty, !force {
-            Terminal.err("cloudfirst: " + existing.map { "'\($0)'" }.joined(separator: " and ")
+            throw CommandFailure(.policyFailure, message: "cloudfirst: "
+                + existing.map { "'\($0)'" }.joined(separator: " and ")
                 + (existing.count == 1 ? " already exists" : " already exist")
                 + "; nothing written (--force overwrites)")
-            throw ExitCode(ExitStatus.policyFailure)
         }
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -64,11 +63,11 @@ struct Init: ParsableCommand {
                 try AtomicFile.write(Array(file.contents.utf8), to: file.path, replacing: force)
             }
         } catch let failure as AtomicFile.Failure {
-            Terminal.err("cloudfirst: \(failure)")
-            throw ExitCode(failure.exists ? ExitStatus.policyFailure : ExitStatus.internalFailure)
+            throw CommandFailure(failure.exists ? .policyFailure : .internalFailure,
+                                 message: "cloudfirst: \(failure)")
         } catch {
-            Terminal.err("cloudfirst: cannot create the folder '\(folder)': \(Assess.reason(error, writing: folder))")
-            throw ExitCode(ExitStatus.internalFailure)
+            throw CommandFailure(.internalFailure, message: "cloudfirst: cannot create the folder '\(folder)': "
+                + Assess.reason(error, writing: folder))
         }
         Terminal.out("wrote " + paths.map(\.path).joined(separator: " and "))
         Terminal.err("next: edit them, then 'cloudfirst validate \(folder)' and 'cloudfirst assess \(folder)'")

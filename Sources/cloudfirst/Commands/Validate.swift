@@ -74,11 +74,11 @@ struct Validate: ParsableCommand {
             Terminal.err(report.summary)
             try StepSummary.appendIfRequested(ValidationGitHub.summary(report))
         }
-        if !report.isValid { throw ExitCode(ExitStatus.invalidInput) }
+        if !report.isValid { throw CommandFailure(.invalidInput) }
         if failOn == .warning, result.diagnostics.warningCount > 0 {
-            Terminal.err("cloudfirst: policy failed: \(result.diagnostics.warningCount) "
-                + (result.diagnostics.warningCount == 1 ? "warning" : "warnings") + " (--fail-on warning)")
-            throw ExitCode(ExitStatus.policyFailure)
+            let count = result.diagnostics.warningCount
+            throw CommandFailure(.policyFailure, message: "cloudfirst: policy failed: \(count) "
+                + (count == 1 ? "warning" : "warnings") + " (--fail-on warning)")
         }
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Assessment
 import CloudFirstCore
+import Planning
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -22,8 +23,7 @@ struct AssessmentOptions: ParsableArguments {
         valueName: "file"), completion: .file(extensions: ["yml", "yaml"]))
     var config: String?
 
-    /// Plans run years past the as-of date; this leaves them room inside the calendar's year 9999.
-    static let latestYear = 9000
+    static let latestYear = PlanOverrides.latestYear
 
     func validate() throws {
         if let asOf {
@@ -59,9 +59,9 @@ struct AssessmentOptions: ParsableArguments {
         let colour = Terminal.colourOnStderr
         for diagnostic in diagnostics { Terminal.err(Validate.render(diagnostic, colour: colour)) }
         guard let policy else {
-            Terminal.err("cloudfirst: the policy file \(path) is invalid: \(diagnostics.errorCount) "
-                + (diagnostics.errorCount == 1 ? "error" : "errors"))
-            throw ExitCode(ExitStatus.invalidInput)
+            let count = diagnostics.errorCount
+            throw CommandFailure(.invalidInput, message: "cloudfirst: the policy file \(path) is invalid: \(count) "
+                + (count == 1 ? "error" : "errors"))
         }
         return policy
     }
@@ -79,8 +79,7 @@ extension EstateInput {
         let colour = Terminal.colourOnStderr
         for diagnostic in result.diagnostics { Terminal.err(Validate.render(diagnostic, colour: colour)) }
         guard let estate = result.estate else {
-            Terminal.err(ValidationReport(result).summary)
-            throw ExitCode(ExitStatus.invalidInput)
+            throw CommandFailure(.invalidInput, message: ValidationReport(result).summary)
         }
         return estate
     }

@@ -32,46 +32,23 @@ struct PlanOptions: ParsableArguments {
             + "(default: assumptions.azure_hybrid_benefit, else off)."))
     var azureHybridBenefit = false
 
+    var overrides: PlanOverrides {
+        PlanOverrides(startDate: startDate, maxServicesPerWave: maxServicesPerWave,
+                      maxServersPerWave: maxServersPerWave, teamSize: teamSize, commitment: commitment,
+                      azureHybridBenefit: azureHybridBenefit)
+    }
+
     func validate() throws {
-        if let startDate {
-            guard let date = CalendarDate(startDate) else {
-                throw ValidationError("--start-date must be a real date written YYYY-MM-DD, found '\(startDate)'")
-            }
-            guard date.year <= AssessmentOptions.latestYear else {
-                throw ValidationError("--start-date must be no later than \(AssessmentOptions.latestYear)")
-            }
-        }
-        if let commitment, Commitment(rawValue: commitment) == nil {
-            throw ValidationError("--commitment must be one of none, 1y or 3y, found '\(commitment)'")
-        }
-        for (name, value) in [("--max-services-per-wave", maxServicesPerWave), ("--max-servers-per-wave",
-                              maxServersPerWave), ("--team-size", teamSize)] {
-            if let value, value < 1 { throw ValidationError("\(name) must be at least 1, found \(value)") }
+        do {
+            try overrides.check()
+        } catch {
+            throw ValidationError(error.description)
         }
     }
 
-    /// The estate's assumptions with this command line's overrides; windows that leave no day to start a wave on, or
-    /// a start too far ahead to plan, end the command with exit code 2.
+    /// The estate's assumptions with this command line's overrides; assumptions no plan can be made with end the
+    /// command with exit code 2.
     func assumptions(for estate: Estate) throws -> Assumptions {
-        var assumptions = estate.assumptions
-        if let startDate { assumptions.startDate = CalendarDate(startDate) }
-        if let maxServicesPerWave { assumptions.maxServicesPerWave = maxServicesPerWave }
-        if let maxServersPerWave { assumptions.maxServersPerWave = maxServersPerWave }
-        if let teamSize { assumptions.teamSize = teamSize }
-        if let commitment = commitment.flatMap(Commitment.init(rawValue:)) { assumptions.commitment = commitment }
-        if azureHybridBenefit { assumptions.azureHybridBenefit = true }
-        let blocked = FreezeWindow.blockedAllYear(assumptions.freezeWindows)
-        if !blocked.isEmpty {
-            Terminal.err("cloudfirst: the freeze windows cover every day of the year for "
-                + blocked.map(\.rawValue).joined(separator: ", ")
-                + " services: no wave that moves one could start. Shorten assumptions.freeze_windows")
-            throw ExitCode(ExitStatus.invalidInput)
-        }
-        if let start = assumptions.startDate, start.year > AssessmentOptions.latestYear {
-            Terminal.err("cloudfirst: assumptions.start_date \(start) is too far ahead to plan (after "
-                + "\(AssessmentOptions.latestYear))")
-            throw ExitCode(ExitStatus.invalidInput)
-        }
-        return assumptions
+        try overrides.applied(to: estate.assumptions)
     }
 }

@@ -1,4 +1,4 @@
-import ArgumentParser
+import CloudFirstCore
 import Foundation
 
 /// GitHub Actions' job summary: Markdown appended to the file `GITHUB_STEP_SUMMARY` names, when it is set.
@@ -13,8 +13,7 @@ enum StepSummary {
         guard let handle = FileHandle(forWritingAtPath: path) ?? {
             FileManager.default.createFile(atPath: path, contents: nil) ? FileHandle(forWritingAtPath: path) : nil
         }() else {
-            Terminal.err("cloudfirst: cannot write the step summary '\(path)'")
-            throw ExitCode(ExitStatus.internalFailure)
+            throw CommandFailure(.internalFailure, message: "cloudfirst: cannot write the step summary '\(path)'")
         }
         handle.seekToEndOfFile()
         handle.write(Data(text.utf8))
