@@ -1,3 +1,4 @@
+import CloudFirstCore
 import Foundation
 
 /// Values as exports write them.
@@ -35,17 +36,8 @@ enum ExportValues {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.count >= 10, isISODay(trimmed.prefix(10)) { return String(trimmed.prefix(10)) }
         guard let serial = Double(trimmed), serial >= 61, serial < 2_958_466 else { return nil }
-        // Serial 25569 is 1970-01-01; from there, days to a civil date (H. Hinnant's days_from_civil inverse).
-        let days = Int(serial.rounded(.down)) - 25_569 + 719_468
-        let era = (days >= 0 ? days : days - 146_096) / 146_097
-        let dayOfEra = days - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthPrime = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthPrime + 2) / 5 + 1
-        let month = monthPrime < 10 ? monthPrime + 3 : monthPrime - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return String(format: "%04d-%02d-%02d", year, month, day)
+        // Serial 25569 is 1970-01-01, day 0 of the calendar's own day numbers.
+        return CalendarDate(dayNumber: Int(serial.rounded(.down)) - 25_569).description
     }
 
     private static func isISODay(_ text: Substring) -> Bool {

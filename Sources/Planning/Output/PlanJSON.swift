@@ -9,15 +9,16 @@ public enum PlanJSON {
             .object(clouds.map { ($0.rawValue, PlanFormatting.money(costs[$0])) })
         }
         var totals: [(String, JSONValue)] = clouds.map { cloud in
-            (cloud.rawValue, .object([("monthly_gbp", PlanFormatting.money(plan.monthly[cloud])),
+            let unsupported = plan.unsupported(on: cloud)
+            return (cloud.rawValue, .object([("monthly_gbp", PlanFormatting.money(plan.monthly[cloud])),
                                       ("pay_as_you_go_monthly_gbp",
                                        PlanFormatting.money(plan.monthlyRange(cloud).payAsYouGo)),
                                       ("three_year_commitment_monthly_gbp",
                                        PlanFormatting.money(plan.monthlyRange(cloud).threeYear)),
                                       ("five_year_gbp", PlanFormatting.money(plan.fiveYearRamped(cloud))),
                                       ("unsupported_by_supplier", .object([
-                                          ("monthly_gbp", PlanFormatting.money(plan.unsupported(on: cloud).monthlyGBP)),
-                                          ("services", .array(plan.unsupported(on: cloud).services.map {
+                                          ("monthly_gbp", PlanFormatting.money(unsupported.monthlyGBP)),
+                                          ("services", .array(unsupported.services.map {
                                               .string(plan.estate.services[$0].id)
                                           })),
                                       ])),
