@@ -31,6 +31,13 @@ public struct ImportedEstate: Equatable, Sendable {
         public var storageGB: Double?
         public var disksGB: [Double] = []
         public var storageUsedPercent: Double?
+        /// Measured 95th-percentile utilisation, only where the export carries percentiles or a time series to take
+        /// them from (never from a point-in-time figure), with the days the measurements span.
+        public var cpuP95: Double?
+        public var memoryP95: Double?
+        public var daysSampled: Int?
+        /// The applications (or groups) the export says the server belongs to: a draft services file's membership.
+        public var applications: [String] = []
         public var poweredOn: Bool
         public var cluster: String?
         public var host: String?

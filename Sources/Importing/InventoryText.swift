@@ -84,9 +84,15 @@ public struct InventoryText: Sendable {
         } else if let storage = server.storageGB {
             lines.append("    storage_gb: " + storage.plainDescription)
         }
-        if let used = server.storageUsedPercent {
+        let utilisation: [(String, String)] = [
+            server.cpuP95.map { ("cpu_p95", $0.plainDescription) },
+            server.memoryP95.map { ("memory_p95", $0.plainDescription) },
+            server.storageUsedPercent.map { ("storage_used_percent", $0.plainDescription) },
+            server.daysSampled.map { ("days_sampled", String($0)) },
+        ].compactMap { $0 }
+        if !utilisation.isEmpty {
             lines.append("    utilisation:")
-            lines.append("      storage_used_percent: " + used.plainDescription)
+            for (key, value) in utilisation { lines.append("      \(key): \(value)") }
         }
         if !server.poweredOn { lines.append("    powered_on: false") }
         return lines

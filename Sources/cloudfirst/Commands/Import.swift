@@ -46,7 +46,7 @@ struct ImportRVTools: ParsableCommand {
     var out: String
 
     @Option(help: ArgumentHelp("The organisation's name, as the estate's other files give it.", valueName: "name"))
-    var organisation = "Organisation not yet named"
+    var organisation = ImportOutput.unnamedOrganisation
 
     @Option(name: .customLong("ods-code"), help: ArgumentHelp("The organisation's ODS code.", valueName: "code"))
     var odsCode: String?
@@ -68,33 +68,10 @@ struct ImportRVTools: ParsableCommand {
         } catch let error as ImportError {
             throw CommandFailure(.invalidInput, message: "cloudfirst: \(error)")
         }
-        let text = InventoryText(organisation: organisation, odsCode: odsCode).render(estate)
-        // What is written must validate: a problem here is cloudfirst's, not the export's.
-        let check = EstateLoader.load([InventorySource(displayPath: out, contents: .bytes(Array(text.utf8)))])
-        guard check.estate != nil else {
-            for diagnostic in check.diagnostics { Terminal.err(diagnostic.rendered) }
-            throw CommandFailure(.internalFailure,
-                                 message: "cloudfirst: internal error: the imported inventory does not validate; "
-                                    + "nothing written")
-        }
-        let folder = (out as NSString).deletingLastPathComponent
-        let writer = OutputWriter(root: folder.isEmpty ? "." : folder)
-        let summary: WriteSummary
-        do {
-            try writer.prepare()
-            // No scope: another import's file in the same folder is not this run's to remove.
-            summary = try writer.write([GeneratedFile(path: (out as NSString).lastPathComponent, contents: text)],
-                                       scopes: [], force: force, generator: "cloudfirst import rvtools")
-        } catch let error as OutputError {
-            Terminal.err("cloudfirst: \(error)")
-            if case .editedFiles = error { throw CommandFailure(.invalidInput) }
-            throw CommandFailure(.internalFailure)
-        }
-        let verb = summary.unchanged.isEmpty ? "wrote \(out)" : "\(out) unchanged"
-        Terminal.out("\(verb): \(Plural.count(estate.servers.count, "server")) "
-            + "(\(estate.poweredOff) powered off), \(Plural.count(estate.sites.count, "site")); "
-            + "\(Plural.count(estate.templatesSkipped, "template")) skipped")
-        if organisation == "Organisation not yet named" {
+        let summary = try ImportOutput(out: out, organisation: organisation, odsCode: odsCode, force: force)
+            .write(estate, generator: "cloudfirst import rvtools")
+        Terminal.out(summary)
+        if organisation == ImportOutput.unnamedOrganisation {
             Terminal.err("note: name the organisation with --organisation, as the estate's other files name it")
         }
     }
