@@ -80,7 +80,11 @@ public enum ImportProblem: Equatable, Sendable {
 }
 
 /// An export that could not be imported: the file, where in it, and why. Imports write nothing when they fail.
-public struct ImportError: Error, Equatable, CustomStringConvertible, Sendable {
+public struct ImportError: CloudFirstError, Equatable, CustomStringConvertible, Sendable {
+    /// An export that cannot be read or is invalid is the user's input: exit code 2.
+    public var exitStatus: ExitStatus { .invalidInput }
+    public var message: String { "cloudfirst: \(description)" }
+
     public var file: String
     public var location: ImportLocation?
     public var problem: ImportProblem

@@ -40,7 +40,8 @@ struct ExitCodeTests {
         #expect(run.stderr == "cloudfirst: cannot create the folder '\(file)/starter': '\(file)' is not a folder\n")
     }
 
-    /// GitHub's job summary file that cannot be opened is an I/O failure, after the annotations were printed.
+    /// GitHub's job summary file that cannot be opened is an I/O failure, after the annotations were printed, with the
+    /// reason.
     @Test func threeWhenTheStepSummaryCannotBeWritten() throws {
         let scratch = try Scratch()
         let file = try scratch.write("a-file", "x")
@@ -48,7 +49,8 @@ struct ExitCodeTests {
         let run = try Binary.cloudfirst(["assess", "--format", "github"] + Self.asOf,
                                         environment: ["GITHUB_STEP_SUMMARY": summary])
         #expect(run.status == 3)
-        #expect(run.stderr.hasSuffix("cloudfirst: cannot write the step summary '\(summary)'\n"), "\(run.stderr)")
+        #expect(run.stderr.hasSuffix("cloudfirst: cannot write the step summary '\(summary)': '\(file)' is not a folder\n"),
+                "\(run.stderr)")
     }
 
     /// Output that cannot be written (here a full device) is an I/O failure whatever the command found.

@@ -73,6 +73,15 @@ public struct Baseline: Sendable, Equatable {
         ])
     }
 
+    /// Writes the baseline (atomically: a reader never sees half of it) for `--baseline` to compare with later.
+    public func write(to path: String, asOf: CalendarDate) throws {
+        do {
+            try Data(json(asOf: asOf).rendered().utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw WriteFailure(what: "the baseline", path: path, error: error)
+        }
+    }
+
     /// Findings not in the baseline, and baseline entries no longer found.
     public func compare(_ assessment: EstateAssessment) -> (new: [Finding], fixed: [Entry]) {
         let known = Set(entries.map(\.fingerprint))

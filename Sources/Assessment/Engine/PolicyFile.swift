@@ -22,6 +22,22 @@ extension Severity: InventoryEnum {
 ///
 /// It is read like an inventory, so a mistake is reported with its file, line and column.
 public enum PolicyFile {
+    /// A policy file with mistakes (its diagnostics printed before): exit code 2, as for an invalid inventory.
+    public struct Invalid: CloudFirstError, Equatable {
+        public var path: String
+        public var errorCount: Int
+
+        public init(path: String, errorCount: Int) {
+            self.path = path
+            self.errorCount = errorCount
+        }
+
+        public var exitStatus: ExitStatus { .invalidInput }
+        public var message: String {
+            "cloudfirst: the policy file \(path) is invalid: \(errorCount) " + (errorCount == 1 ? "error" : "errors")
+        }
+    }
+
     public static let fileName = ".cloudfirst.yml"
 
     static let ruleID = ValueShape.reference(.rule)

@@ -37,7 +37,7 @@ public indirect enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral,
 
     /// Written as bytes: a national estate's assessment is hundreds of megabytes of JSON, and appending bytes is far
     /// cheaper than appending to a `String`.
-    private func write(to out: inout [UInt8], indent: Int) {
+    func write(to out: inout [UInt8], indent: Int) {
         switch self {
         case .null: out += "null".utf8
         case .bool(let value): out += (value ? "true" : "false").utf8
@@ -79,11 +79,11 @@ public indirect enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral,
         }
     }
 
-    private static func pad(_ out: inout [UInt8], _ count: Int) {
+    static func pad(_ out: inout [UInt8], _ count: Int) {
         out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
     }
 
-    private var isScalar: Bool {
+    var isScalar: Bool {
         switch self {
         case .array, .object: false
         default: true

@@ -1,20 +1,35 @@
+import CloudFirstCore
 import Foundation
 import Mustache
 
 /// A problem with a template: which one, where, and what.
-public struct TemplateError: Error, CustomStringConvertible, Equatable {
+public struct TemplateError: CloudFirstError, CustomStringConvertible, Equatable {
+
     /// The template's path under the templates folder, e.g. `terraform/aws/wave/main.tf.mustache`.
     public let template: String
     /// 1-based, when the problem has a place.
     public let line: Int?
     public let column: Int?
-    public let message: String
+    /// What is wrong, without the place.
+    public let problem: String
+
+    public init(template: String, line: Int?, column: Int?, message: String) {
+        self.template = template
+        self.line = line
+        self.column = column
+        self.problem = message
+    }
+
+    /// A template that cannot be used is the user's input (`--templates`): exit code 2.
+    public var exitStatus: ExitStatus { .invalidInput }
+    /// The line printed: `template:line:column: error: problem`.
+    public var message: String { description }
 
     public var description: String {
         var place = template
         if let line { place += ":\(line)" }
         if let column { place += ":\(column)" }
-        return "\(place): error: \(message)"
+        return "\(place): error: \(problem)"
     }
 }
 

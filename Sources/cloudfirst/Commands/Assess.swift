@@ -111,13 +111,7 @@ struct Assess: ParsableCommand {
         Progress.done()
         // The baseline first: when it cannot be written the command fails (exit 3) with no report printed before it.
         if let writeBaseline {
-            do {
-                try Data(Baseline(assessment).json(asOf: assessment.asOf).rendered().utf8)
-                    .write(to: URL(fileURLWithPath: writeBaseline), options: .atomic)
-            } catch {
-                throw CommandFailure(.internalFailure, message: "cloudfirst: cannot write the baseline "
-                    + "'\(writeBaseline)': " + Self.reason(error, writing: writeBaseline))
-            }
+            try Baseline(assessment).write(to: writeBaseline, asOf: assessment.asOf)
         }
         // What is shown may be filtered; what is judged below (thresholds, the baseline) is always the whole estate.
         let view = AssessmentView(assessment, filter: try filter())
@@ -192,27 +186,6 @@ struct Assess: ParsableCommand {
             out.append(choice)
         }
         return out
-    }
-
-    /// Why `path` could not be written, in words that name the cause: Foundation's own description on Linux is often
-    /// only "The operation could not be completed. The file doesn't exist." whatever the cause.
-    static func reason(_ error: Error, writing path: String) -> String {
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-            return "it is a folder"
-        }
-        if !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
-            return "the folder '\(folder)' does not exist"
-        }
-        if !isFolder.boolValue { return "'\(folder)' is not a folder" }
-        var current: NSError? = error as NSError
-        while let error = current {
-            if error.domain == NSPOSIXErrorDomain, let text = strerror(Int32(error.code)) { return String(cString: text) }
-            current = error.userInfo[NSUnderlyingErrorKey] as? NSError
-        }
-        if !FileManager.default.isWritableFile(atPath: folder) { return "the folder '\(folder)' is not writable" }
-        return error.localizedDescription
     }
 }
 

@@ -62,12 +62,7 @@ struct Generate: ParsableCommand {
                 throw CommandFailure(.invalidInput, message: "cloudfirst: \(error)")
             }
         }
-        let templateSet: TemplateSet
-        do {
-            templateSet = try templates.map(TemplateSet.load(folder:)) ?? TemplateSet.embedded()
-        } catch let error as TemplateError {
-            throw CommandFailure(.invalidInput, message: "\(error)")
-        }
+        let templateSet = try templates.map(TemplateSet.load(folder:)) ?? TemplateSet.embedded()
         let policy = try options.policy(for: input)
         Progress.step("reading the inventory")
         let estate = try input.loadValid()
@@ -78,14 +73,9 @@ struct Generate: ParsableCommand {
         let clouds = cloud == .all ? estate.assumptions.targetClouds : [Cloud(rawValue: cloud.rawValue)!]
         let generator = TerraformGenerator(templates: templateSet, version: CloudFirstVersion.current)
         var files: [GeneratedFile] = []
-        do {
-            for cloud in clouds {
-                Progress.step("rendering Terraform for \(cloud.displayName)")
-                files += try generator.generate(plan, cloud: cloud)
-            }
-        } catch let error as TemplateError {
-            Progress.done()
-            throw CommandFailure(.invalidInput, message: "\(error)")
+        for cloud in clouds {
+            Progress.step("rendering Terraform for \(cloud.displayName)")
+            files += try generator.generate(plan, cloud: cloud)
         }
         do {
             if dryRun {

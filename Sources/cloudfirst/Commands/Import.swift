@@ -62,12 +62,7 @@ struct ImportRVTools: ParsableCommand {
     }
 
     func run() throws {
-        let estate: ImportedEstate
-        do {
-            estate = try RVToolsImporter().read(files)
-        } catch let error as ImportError {
-            throw CommandFailure(.invalidInput, message: "cloudfirst: \(error)")
-        }
+        let estate = try RVToolsImporter().read(files)
         let summary = try ImportOutput(out: out, organisation: organisation, odsCode: odsCode, force: force)
             .write(estate, generator: "cloudfirst import rvtools")
         Terminal.out(summary)

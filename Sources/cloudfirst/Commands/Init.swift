@@ -67,7 +67,7 @@ struct Init: ParsableCommand {
                                  message: "cloudfirst: \(failure)")
         } catch {
             throw CommandFailure(.internalFailure, message: "cloudfirst: cannot create the folder '\(folder)': "
-                + Assess.reason(error, writing: folder))
+                + WriteFailure.reason(error, writing: folder))
         }
         Terminal.out("wrote " + paths.map(\.path).joined(separator: " and "))
         Terminal.err("next: edit them, then 'cloudfirst validate \(folder)' and 'cloudfirst assess \(folder)'")

@@ -58,11 +58,7 @@ struct AssessmentOptions: ParsableArguments {
         let (policy, diagnostics) = PolicyFile.load(InventorySource(displayPath: path, contents: .file(path)))
         let colour = Terminal.colourOnStderr
         for diagnostic in diagnostics { Terminal.err(Validate.render(diagnostic, colour: colour)) }
-        guard let policy else {
-            let count = diagnostics.errorCount
-            throw CommandFailure(.invalidInput, message: "cloudfirst: the policy file \(path) is invalid: \(count) "
-                + (count == 1 ? "error" : "errors"))
-        }
+        guard let policy else { throw PolicyFile.Invalid(path: path, errorCount: diagnostics.errorCount) }
         return policy
     }
 }

@@ -13,7 +13,7 @@ enum StepSummary {
         guard let handle = FileHandle(forWritingAtPath: path) ?? {
             FileManager.default.createFile(atPath: path, contents: nil) ? FileHandle(forWritingAtPath: path) : nil
         }() else {
-            throw CommandFailure(.internalFailure, message: "cloudfirst: cannot write the step summary '\(path)'")
+            throw WriteFailure(what: "the step summary", path: path, error: CocoaError(.fileWriteUnknown))
         }
         handle.seekToEndOfFile()
         handle.write(Data(text.utf8))
