@@ -263,6 +263,13 @@ import Testing
         #expect(estate.servers.first?.platform == "physical")
     }
 
+    @Test func anExportIsNamedAfterItsFolderEvenWhenGivenAsDot() {
+        #expect(GoogleMigrationCenterImporter.folderName("/data/northshire-dc2/") == "northshire-dc2")
+        #expect(GoogleMigrationCenterImporter.folderName("/data/northshire-dc2/exports/..") == "northshire-dc2")
+        #expect(GoogleMigrationCenterImporter.folderName(".")
+            == URL(fileURLWithPath: FileManager.default.currentDirectoryPath).lastPathComponent)
+    }
+
     @Test(arguments: [
         ("2026-11-02T10:30:00Z", 1_793_615_400.0), ("2026-11-02 10:30", 1_793_615_400), ("2026-11-02", 1_793_577_600),
         ("2026-11-02T11:30:00+01:00", 1_793_615_400), ("2026-11-02T10:30:00.5Z", 1_793_615_400.5),

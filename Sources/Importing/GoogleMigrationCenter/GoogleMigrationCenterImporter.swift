@@ -63,7 +63,7 @@ public struct GoogleMigrationCenterImporter: Sendable {
             if isFolder.boolValue {
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: path).sorted()) ?? []
                 let before = exports.count
-                exports.append(Export(name: (path as NSString).lastPathComponent))
+                exports.append(Export(name: Self.folderName(path)))
                 for name in names {
                     if let role = Self.role(of: name), exports[before].files[role] == nil {
                         exports[before].files[role] = (path as NSString).appendingPathComponent(name)
@@ -77,9 +77,7 @@ public struct GoogleMigrationCenterImporter: Sendable {
                 }
                 let folder = (path as NSString).deletingLastPathComponent
                 let index = folders[folder] ?? {
-                    let name = ((folder.isEmpty ? FileManager.default.currentDirectoryPath : folder) as NSString)
-                        .lastPathComponent
-                    exports.append(Export(name: name))
+                    exports.append(Export(name: Self.folderName(folder.isEmpty ? "." : folder)))
                     return exports.count - 1
                 }()
                 folders[folder] = index
@@ -91,6 +89,12 @@ public struct GoogleMigrationCenterImporter: Sendable {
                 + "that every Migration Center import has"))
         }
         return exports
+    }
+
+    /// A folder's own name, `.` and `..` resolved (`.` is the current folder's name).
+    static func folderName(_ path: String) -> String {
+        let name = URL(fileURLWithPath: path).standardized.lastPathComponent
+        return name.isEmpty || name == "/" ? "export" : name
     }
 
     /// `vmInfo.csv` and the rest, matched case-insensitively.
