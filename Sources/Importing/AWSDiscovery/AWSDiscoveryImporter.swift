@@ -50,7 +50,7 @@ public struct AWSDiscoveryImporter: Sendable {
         guard !nameColumns.isEmpty else {
             throw ImportError(file: table.file, location: .line(table.headerLine, header: nil),
                               .missingTemplateColumn(names: ["VMware.VMName", "HostName", "ExternalId"],
-                                                     format: "cloudfirst, to name each server,"))
+                                                     format: "cloudfirst (to name each server)"))
         }
         let externalID = table.column("ExternalId")
         let cores = table.column("CPU.NumberOfCores")
