@@ -41,6 +41,12 @@ public enum ImportProblem: Equatable, Sendable {
     case malformedCSV(reason: String)
     case notANumber(String)
     case notAnExport
+    /// A CSV import template's header lacks a column the template requires (`format` names the template).
+    case missingTemplateColumn(names: [String], format: String)
+    case duplicateServer(name: String, first: String)
+    case notATime(String)
+    /// A row of one file of a set refers to a machine the set's main file does not list.
+    case unknownMachine(id: String, listedIn: String)
 
     public var message: String {
         switch self {
@@ -73,6 +79,15 @@ public enum ImportProblem: Equatable, Sendable {
             "refers to shared string \(index), but the workbook has \(count); the workbook is damaged"
         case .malformedCSV(let reason): "is not valid CSV: \(reason)"
         case .notANumber(let text): "'\(text)' is not a number"
+        case .missingTemplateColumn(let names, let format):
+            "has no " + names.map { "'\($0)'" }.joined(separator: " or ") + " column in its header, which \(format) "
+                + "requires"
+        case .duplicateServer(let name, let first):
+            "server '\(name)' appears twice (first at \(first)); server names must be unique to become server ids"
+        case .notATime(let text):
+            "'\(text)' is not a date and time (YYYY-MM-DD HH:MM:SS, ISO 8601, or MM/DD/YYYY HH:MM:SS)"
+        case .unknownMachine(let id, let listedIn):
+            "MachineId '\(id)' is not a machine that \(listedIn) lists"
         case .notAnExport:
             "is neither an .xlsx workbook nor an RVTools CSV export (a folder of RVTools_tab<sheet>.csv files)"
         }

@@ -14,6 +14,8 @@ public struct ImportedEstate: Equatable, Sendable {
     public struct Site: Equatable, Sendable {
         public var id: String
         public var name: String
+        /// The comment above the site in the file, when the importer gives one (RVTools' are its datacenters').
+        public var comment: String?
     }
 
     public struct Server: Equatable, Sendable {
@@ -26,6 +28,8 @@ public struct ImportedEstate: Equatable, Sendable {
         public var configuredOS: String?
         public var architecture: String?
         public var firmware: String?
+        /// `vmware`, `hyper-v` or `physical` as the export says; RVTools' VMs are all VMware's.
+        public var platform: String? = "vmware"
         public var cpuCores: Int?
         public var memoryGB: Double?
         public var storageGB: Double?
@@ -59,6 +63,11 @@ public struct ImportedEstate: Equatable, Sendable {
     public var templatesSkipped = 0
     /// Rows of vInfo without a VM name (blank rows aside), left out.
     public var rowsWithoutName = 0
+    /// The file's comment lines under the first, from the importer: what it read, how it converted sizes and
+    /// utilisation, where ids and sites come from. Empty for RVTools, whose lines InventoryText keeps.
+    public var notes: [String] = []
+    /// What the export calls a server, for the comment on a server whose id is not its name.
+    public var serverNoun = "VM"
 
     public var poweredOff: Int { servers.filter { !$0.poweredOn }.count }
 }

@@ -8,7 +8,7 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Write a machine-owned inventory file from an export a trust already has.",
-        subcommands: [ImportRVTools.self]
+        subcommands: [ImportRVTools.self, ImportAzureMigrate.self, ImportAWS.self, ImportGoogle.self]
     )
 }
 
