@@ -31,12 +31,7 @@ struct ImportTemplateOptions: ParsableArguments {
 
     /// Reads with `read`, writes the file, and prints the summary; an export that cannot be read exits 2.
     func run(generator: String, _ read: () throws -> ImportedEstate) throws {
-        let estate: ImportedEstate
-        do {
-            estate = try read()
-        } catch let error as ImportError {
-            throw CommandFailure(.invalidInput, message: "cloudfirst: \(error)")
-        }
+        let estate = try read()
         let summary = try ImportOutput(out: out, organisation: organisation, odsCode: odsCode, force: force)
             .write(estate, generator: generator)
         Terminal.out(summary)
