@@ -38,6 +38,8 @@ public struct ImportedEstate: Equatable, Sendable {
         public var daysSampled: Int?
         /// The applications (or groups) the export says the server belongs to: a draft services file's membership.
         public var applications: [String] = []
+        /// The vApp the export puts the VM in, else its VM folder: a draft services file's membership too.
+        public var vAppOrFolder: String?
         public var poweredOn: Bool
         public var cluster: String?
         public var host: String?

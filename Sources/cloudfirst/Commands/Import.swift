@@ -27,13 +27,26 @@ struct ImportRVTools: ParsableCommand {
         The output is written whole or not at all. A file there that a person has edited since cloudfirst wrote it \
         (a manifest beside it, .cloudfirst-manifest.json, records what was written) is refused without --force.
 
-        Exit codes: 0 written; 2 an export cannot be read or is invalid (the file, and the sheet and cell or the CSV \
-        line, are named), or the output was edited; 3 an internal or I/O failure.
+        A re-import reports what changed since the file it replaces: servers and sites added and removed, and each \
+        changed field, old -> new (the first 20 lines; --all-changes lists them all). It then reads the output's \
+        whole folder and warns, as file:line:column, of every reference in a person's files to a server or site \
+        that is gone: the file is still written (the export is the truth about machines), and validating the folder \
+        fails until those files are fixed.
+
+        --services-draft FILE writes a starter services file: servers grouped by the custom attribute named by \
+        --group-by-attribute, else by vApp or VM folder, each service with TODO comments for what a person decides. \
+        It is written while it is as cloudfirst wrote it, and refused without --force once a person has edited it.
+
+        Exit codes: 0 written (warnings about a person's files included); 2 an export cannot be read or is invalid \
+        (the file, and the sheet and cell or the CSV line, are named), a file a person edited would be overwritten, \
+        or the attribute named is not in the export; 3 an internal or I/O failure. Nothing is written unless all is.
 
         Examples:
           cloudfirst import rvtools RVTools_export_all.xlsx --out estate/rvtools.yaml --organisation "Northshire NHS Trust"
           cloudfirst import rvtools vcenter1.xlsx vcenter2.xlsx --out estate/rvtools.yaml
           cloudfirst import rvtools csv-export/ --out estate/rvtools.yaml
+          cloudfirst import rvtools export.xlsx --out estate/rvtools.yaml --services-draft estate/services.yaml \
+            --group-by-attribute Application
         """
     )
 
@@ -51,13 +64,37 @@ struct ImportRVTools: ParsableCommand {
     @Option(name: .customLong("ods-code"), help: ArgumentHelp("The organisation's ODS code.", valueName: "code"))
     var odsCode: String?
 
-    @Flag(help: "Overwrite the output even when a person has edited it.")
+    @Flag(help: "Overwrite the output (and the draft) even when a person has edited it.")
     var force = false
+
+    @Option(name: .customLong("services-draft"),
+            help: ArgumentHelp("Also write a draft services file grouping the servers (.yaml or .yml).",
+                               valueName: "file"),
+            completion: .file(extensions: ["yaml", "yml"]))
+    var servicesDraft: String?
+
+    @Option(name: .customLong("group-by-attribute"),
+            help: ArgumentHelp("The vCenter custom attribute the draft groups servers by first.", valueName: "name"))
+    var groupByAttribute: String?
+
+    @Flag(name: .customLong("all-changes"), help: "List every change since the last import, not the first 20.")
+    var allChanges = false
 
     func validate() throws {
         let suffix = (out as NSString).pathExtension.lowercased()
         guard suffix == "yaml" || suffix == "yml" else {
             throw ValidationError("--out must name a .yaml or .yml file, which 'validate' reads: '\(out)'")
+        }
+        if let servicesDraft {
+            let draftSuffix = (servicesDraft as NSString).pathExtension.lowercased()
+            guard draftSuffix == "yaml" || draftSuffix == "yml" else {
+                throw ValidationError("--services-draft must name a .yaml or .yml file: '\(servicesDraft)'")
+            }
+            guard ImportOutput.canonical(servicesDraft) != ImportOutput.canonical(out) else {
+                throw ValidationError("--services-draft must name another file than --out: '\(servicesDraft)'")
+            }
+        } else if groupByAttribute != nil {
+            throw ValidationError("--group-by-attribute groups the draft services file: give --services-draft too")
         }
     }
 
@@ -68,7 +105,9 @@ struct ImportRVTools: ParsableCommand {
         } catch let error as ImportError {
             throw CommandFailure(.invalidInput, message: "cloudfirst: \(error)")
         }
-        let summary = try ImportOutput(out: out, organisation: organisation, odsCode: odsCode, force: force)
+        let summary = try ImportOutput(out: out, organisation: organisation, odsCode: odsCode, force: force,
+                                       servicesDraft: servicesDraft, groupByAttribute: groupByAttribute,
+                                       allChanges: allChanges)
             .write(estate, generator: "cloudfirst import rvtools")
         Terminal.out(summary)
         if organisation == ImportOutput.unnamedOrganisation {
