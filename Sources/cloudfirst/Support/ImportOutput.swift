@@ -38,12 +38,14 @@ struct ImportOutput {
         var draft: ServicesDraft?
         if let servicesDraft {
             Progress.step("drafting services")
+            let made: ServicesDraft
             do {
-                draft = try ServicesDraft(estate, attribute: groupByAttribute)
+                made = try ServicesDraft(estate, attribute: groupByAttribute)
             } catch let error as ServicesDraft.UnknownAttribute {
                 throw CommandFailure(.invalidInput, message: "cloudfirst: --group-by-attribute: \(error)")
             }
-            let draftText = draft!.text(estate, organisation: organisation, odsCode: odsCode)
+            draft = made
+            let draftText = made.text(estate, organisation: organisation, odsCode: odsCode)
             // The draft must validate together with the file it refers to.
             let together = EstateLoader.load([
                 InventorySource(displayPath: out, contents: .bytes(Array(text.utf8))),
@@ -59,14 +61,9 @@ struct ImportOutput {
         Progress.step("reading the file to replace")
         let replaced: LoadResult? = FileManager.default.fileExists(atPath: out) ? EstateLoader.load(paths: [out]) : nil
 
+        // A refusal's message goes through Terminal.err, which clears the status line first.
         Progress.step("writing")
-        let summaries: [WriteSummary]
-        do {
-            summaries = try Self.writeAll(files, force: force, generator: generator)
-        } catch {
-            Progress.done()
-            throw error
-        }
+        let summaries = try Self.writeAll(files, force: force, generator: generator)
 
         var lines = [Self.summaryLine(out, summaries[0], estate)]
         if let replaced {
