@@ -19,6 +19,16 @@ public struct ServicesDraft: Equatable, Sendable {
             case .vAppOrFolder: "vApp or VM folder"
             }
         }
+
+        /// Where the group named `name` came from: `custom attribute 'Application' = 'EPR'`,
+        /// `vApp or VM folder 'PACS'`.
+        func naming(_ name: String) -> String {
+            switch self {
+            case .attribute(let attribute): "custom attribute '\(attribute)' = '\(name)'"
+            case .application: "application '\(name)' in the export"
+            case .vAppOrFolder: "vApp or VM folder '\(name)'"
+            }
+        }
     }
 
     public struct Service: Equatable, Sendable {
@@ -131,7 +141,7 @@ public struct ServicesDraft: Equatable, Sendable {
         }
         lines.append("services:")
         for service in services {
-            comment("grouped by " + service.origins.map { "\($0) = '\(service.name)'" }.joined(separator: " and "),
+            comment("grouped by " + service.origins.map { $0.naming(service.name) }.joined(separator: " and "),
                     indent: "  ")
             lines.append("  - id: " + service.id)
             lines.append("    name: " + InventoryText.scalar(service.name))

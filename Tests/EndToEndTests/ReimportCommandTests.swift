@@ -128,7 +128,7 @@ import Testing
         let draft = try Self.read(scratch, "estate/services.yaml")
         #expect(draft.contains("  - id: EPR\n    name: EPR\n"))
         #expect(draft.contains("    servers:\n      - epr-app\n      - epr-db\n"))
-        #expect(draft.contains("  # grouped by vApp or VM folder = 'PACS'\n  - id: PACS\n"))
+        #expect(draft.contains("  # grouped by vApp or VM folder 'PACS'\n  - id: PACS\n"))
         #expect(draft.contains("# 1 server of 4 is in no group and left out"))
         let together = try Binary.cloudfirst(["validate", "estate"], directory: scratch.url)
         #expect(together.stdout == "valid: 2 files, 1 site, 4 servers, 2 services\n", "\(together.stderr)")

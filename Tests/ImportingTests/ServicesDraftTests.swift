@@ -78,8 +78,8 @@ import Testing
         #expect(estate.services.map(\.id) == draft.services.map(\.id))
         #expect(estate.services.first?.servers.map(\.id) == ["epr-app", "epr-db", "int-01"])
         #expect(text.contains("# 2 servers of 7 are in no group and left out: add each to a service\n"))
-        #expect(text.contains("  # grouped by custom attribute 'Application' = 'EPR' and the export's applications "
-            + "= 'EPR'\n"))
+        #expect(text.contains("  # grouped by custom attribute 'Application' = 'EPR' and application 'EPR' in the "
+            + "export\n"))
         #expect(text.contains("    # TODO: owner: the accountable owner (a role is better than a person)\n"))
         #expect(text.contains("    # TODO: criticality: patient-critical | business-critical | business-operational | "
             + "administrative\n"))

@@ -45,8 +45,8 @@ struct ImportRVTools: ParsableCommand {
           cloudfirst import rvtools RVTools_export_all.xlsx --out estate/rvtools.yaml --organisation "Northshire NHS Trust"
           cloudfirst import rvtools vcenter1.xlsx vcenter2.xlsx --out estate/rvtools.yaml
           cloudfirst import rvtools csv-export/ --out estate/rvtools.yaml
-          cloudfirst import rvtools export.xlsx --out estate/rvtools.yaml --services-draft estate/services.yaml \
-            --group-by-attribute Application
+          cloudfirst import rvtools export.xlsx --out estate/rvtools.yaml --services-draft estate/services.yaml
+          cloudfirst import rvtools export.xlsx --out estate/rvtools.yaml --services-draft estate/services.yaml --group-by-attribute Application
         """
     )
 
