@@ -42,6 +42,8 @@ public struct ImportedEstate: Equatable, Sendable {
         public var daysSampled: Int?
         /// The applications (or groups) the export says the server belongs to: a draft services file's membership.
         public var applications: [String] = []
+        /// The vApp the export puts the VM in, else its VM folder: a draft services file's membership too.
+        public var vAppOrFolder: String?
         public var poweredOn: Bool
         public var cluster: String?
         public var host: String?
@@ -66,6 +68,10 @@ public struct ImportedEstate: Equatable, Sendable {
     /// The file's comment lines under the first, from the importer: what it read, how it converted sizes and
     /// utilisation, where ids and sites come from. Empty for RVTools, whose lines InventoryText keeps.
     public var notes: [String] = []
+    /// Whether the export says which machines are powered off, and which are templates: a summary counts only what
+    /// the export can say (Azure Migrate's and AWS's templates have no power state; only RVTools lists templates).
+    public var readsPowerState = true
+    public var readsTemplates = true
     /// What the export calls a server, for the comment on a server whose id is not its name.
     public var serverNoun = "VM"
 

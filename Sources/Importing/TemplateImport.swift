@@ -19,10 +19,12 @@ struct TemplateImport {
     /// The one site every server goes in, from `--site`.
     private let fixedSite: String?
 
-    init(site: String?, notes: [String], serverNoun: String = "server") {
+    init(site: String?, notes: [String], serverNoun: String = "server", readsPowerState: Bool) {
         fixedSite = site.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         estate.notes = notes
         estate.serverNoun = serverNoun
+        estate.readsPowerState = readsPowerState
+        estate.readsTemplates = false
     }
 
     /// The site for the servers of the export `exportName` (a file or folder name): its id.

@@ -30,6 +30,33 @@ struct ExitCodeTests {
         #expect(run.stderr.hasPrefix("Error: --team-size must be at least 1, found 0\n"), "\(run.stderr)")
     }
 
+    /// One rule for every command that writes files: refusing to overwrite a person's file is about what the user
+    /// left there, so it is exit code 2, with nothing written, whichever command refuses.
+    @Test func twoWhenAnyCommandWouldOverwriteAPersonsFile() throws {
+        let scratch = try Scratch()
+        let folder = scratch.url.path
+        #expect(try Binary.cloudfirst(["init", folder]).status == 0)
+        let refusedInit = try Binary.cloudfirst(["init", folder])
+        #expect(refusedInit.status == 2, "\(refusedInit.stderr)")
+
+        let templates = scratch.url.appendingPathComponent("templates").path
+        #expect(try Binary.cloudfirst(["templates", "export", templates]).status == 0)
+        let template = "\(templates)/terraform/aws/wave/main.tf.mustache"
+        let edited = try String(contentsOfFile: template, encoding: .utf8) + "# the trust's change\n"
+        try edited.write(toFile: template, atomically: true, encoding: .utf8)
+        let refusedExport = try Binary.cloudfirst(["templates", "export", templates])
+        #expect(refusedExport.status == 2, "\(refusedExport.stderr)")
+        #expect(refusedExport.stderr.contains("nothing was written: terraform/aws/wave/main.tf.mustache"))
+        #expect(try String(contentsOfFile: template, encoding: .utf8) == edited)
+
+        let out = scratch.url.appendingPathComponent("rvtools.yaml").path
+        let export = Binary.root.appendingPathComponent("Tests/ImportingTests/Fixtures/rvtools/small-complete.xlsx")
+        #expect(try Binary.cloudfirst(["import", "rvtools", export.path, "--out", out]).status == 0)
+        try "# a person's note\n".write(toFile: out, atomically: true, encoding: .utf8)
+        let refusedImport = try Binary.cloudfirst(["import", "rvtools", export.path, "--out", out])
+        #expect(refusedImport.status == 2, "\(refusedImport.stderr)")
+    }
+
     /// A folder that cannot be created (its parent is a file) is an I/O failure, named with its path and the reason.
     @Test func threeWhenInitCannotCreateItsFolder() throws {
         let scratch = try Scratch()

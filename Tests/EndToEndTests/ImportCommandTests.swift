@@ -65,7 +65,7 @@ import Testing
         let refused = try Binary.cloudfirst(["import", "rvtools", Self.sample, "--out", out])
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("changed by hand since cloudfirst wrote them, and nothing was written: "
-            + "rvtools.yaml"), "\(refused.stderr)")
+            + "\(out)."), "\(refused.stderr)")
         #expect(try String(contentsOfFile: out, encoding: .utf8) == edited)
         let forced = try Binary.cloudfirst(["import", "rvtools", Self.sample, "--out", out, "--force"])
         #expect(forced.status == 0, "\(forced.stderr)")

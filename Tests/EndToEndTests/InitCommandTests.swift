@@ -44,7 +44,7 @@ import Testing
         let folder = scratch.url.path
         let edited = try scratch.write("inventory.yaml", "cloudfirst: 1\n# mine\n")
         let refused = try Binary.cloudfirst(["init", folder])
-        #expect(refused.status == 1)
+        #expect(refused.status == 2)
         #expect(refused.stderr.contains("'\(folder)/inventory.yaml' already exists; nothing written (--force overwrites)"),
                 "\(refused.stderr)")
         #expect(try Self.read(edited) == "cloudfirst: 1\n# mine\n")

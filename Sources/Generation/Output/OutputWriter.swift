@@ -16,6 +16,12 @@ public enum OutputError: Error, CustomStringConvertible, Equatable {
         return false
     }
 
+    /// The one exit status every command that writes files gives for this failure: 3 for a failure of the machine
+    /// (a disk, a permission); otherwise 2, for the refusal is about what the user gave or left there: an output
+    /// that is a file or inside an inventory, a manifest that is not one, or a file a person edited since cloudfirst
+    /// wrote it. Exit code 1 is kept for an inventory that fails the policy asked for (DESIGN.md section 4).
+    public var exitStatus: ExitStatus { isIOFailure ? .internalFailure : .invalidInput }
+
     public var description: String {
         switch self {
         case .outputIsAFile(let path):

@@ -34,7 +34,7 @@ public struct AzureMigrateImporter: Sendable {
 
     /// Reads every export in `paths` into one estate; server names must be unique across them all.
     public func read(_ paths: [String]) throws -> ImportedEstate {
-        var run = TemplateImport(site: site, notes: Self.notes)
+        var run = TemplateImport(site: site, notes: Self.notes, readsPowerState: false)
         for path in paths {
             let name = (path as NSString).lastPathComponent
             let table = try CSVTable.read(path, file: name, limits: limits)

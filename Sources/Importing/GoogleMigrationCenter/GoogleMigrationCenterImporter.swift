@@ -42,7 +42,7 @@ public struct GoogleMigrationCenterImporter: Sendable {
 
     /// Each folder in `paths` is one export; files are grouped by the folder they are in, each group one export.
     public func read(_ paths: [String]) throws -> ImportedEstate {
-        var run = TemplateImport(site: site, notes: Self.notes)
+        var run = TemplateImport(site: site, notes: Self.notes, readsPowerState: true)
         for export in try exports(paths) {
             run.estate.sources.append(.init(name: export.name, exported: nil, toolVersion: nil, format: Self.format))
             let siteID = run.site(forExport: export.name, isFolder: true)

@@ -149,6 +149,7 @@ public struct RVToolsImporter: Sendable {
             server.cluster = text(columns.cluster)
             server.host = text(columns.host)
             server.annotation = text(columns.annotation)
+            server.vAppOrFolder = text(columns.vApp) ?? text(columns.folder)
             for column in columns.attributes {
                 if let value = text(column), let attribute = header.names[column] {
                     server.attributes.append(.init(name: attribute, value: value))
@@ -238,6 +239,8 @@ struct VInfoColumns {
     var configuredOS: Int?
     var toolsOS: Int?
     var annotation: Int?
+    var vApp: Int?
+    var folder: Int?
     /// vCenter custom attributes: the columns between `Annotation` and `Datacenter`, where RVTools puts them.
     var attributes: [Int] = []
 
@@ -259,6 +262,8 @@ struct VInfoColumns {
         configuredOS = header.column("OS according to the configuration file", "vInfoOS")
         toolsOS = header.column("OS according to the VMware Tools", "vInfoOSTools")
         annotation = header.column("Annotation", "vInfoAnnotation")
+        vApp = header.column("vApp")
+        folder = header.column("VM Folder", "Folder")
         if let annotation, let datacenter, annotation < datacenter {
             attributes = header.names.keys.filter { $0 > annotation && $0 < datacenter }.sorted()
         }

@@ -10,8 +10,11 @@ struct Generate: ParsableCommand {
         abstract: "Write Terraform for the plan: a landing zone and a folder per wave, per cloud.",
         discussion: """
         Plans the estate (as 'cloudfirst plan' does) and renders the Terraform templates into OUT/CLOUD/. A re-run \
-        leaves unchanged files alone and refuses to overwrite a file a person edited (exit code 1) unless --force. \
-        Exit code 2 when the inventory, the templates or the output folder are unusable.
+        leaves unchanged files alone and refuses to overwrite a file a person edited (naming it, and writing \
+        nothing) unless --force.
+
+        Exit codes: 0 written; 2 the inventory, the templates or the output folder are unusable, or a file a person \
+        edited would be overwritten; 3 an internal or I/O failure.
 
         Examples:
           cloudfirst generate Inventories/northshire-acute.yaml --cloud azure --out infra/
@@ -96,8 +99,7 @@ struct Generate: ParsableCommand {
         } catch let error as OutputError {
             Progress.done()
             Terminal.err("cloudfirst: \(error)")
-            if case .editedFiles = error { throw CommandFailure(.policyFailure) }
-            throw CommandFailure(error.isIOFailure ? .internalFailure : .invalidInput)
+            throw CommandFailure(error.exitStatus)
         }
     }
 
@@ -140,9 +142,7 @@ struct TemplatesCommand: ParsableCommand {
                 Terminal.out("exported \(files.count) templates to \(folder) (\(summary.created.count) new, "
                     + "\(summary.updated.count) updated, \(summary.unchanged.count) unchanged)")
             } catch let error as OutputError {
-                Terminal.err("cloudfirst: \(error)")
-                if case .editedFiles = error { throw CommandFailure(.policyFailure) }
-                throw CommandFailure(.invalidInput)
+                throw CommandFailure(error.exitStatus, message: "cloudfirst: \(error)")
             }
         }
     }

@@ -27,13 +27,26 @@ struct ImportRVTools: ParsableCommand {
         The output is written whole or not at all. A file there that a person has edited since cloudfirst wrote it \
         (a manifest beside it, .cloudfirst-manifest.json, records what was written) is refused without --force.
 
-        Exit codes: 0 written; 2 an export cannot be read or is invalid (the file, and the sheet and cell or the CSV \
-        line, are named), or the output was edited; 3 an internal or I/O failure.
+        A re-import reports what changed since the file it replaces: servers and sites added and removed, and each \
+        changed field, old -> new (the first 20 lines; --all-changes lists them all). It then reads the output's \
+        whole folder and warns, as file:line:column, of every reference in a person's files to a server or site \
+        that is gone: the file is still written (the export is the truth about machines), and validating the folder \
+        fails until those files are fixed.
+
+        --services-draft FILE writes a starter services file: servers grouped by the custom attribute named by \
+        --group-by-attribute, else by vApp or VM folder, each service with TODO comments for what a person decides. \
+        It is written while it is as cloudfirst wrote it, and refused without --force once a person has edited it.
+
+        Exit codes: 0 written (warnings about a person's files included); 2 an export cannot be read or is invalid \
+        (the file, and the sheet and cell or the CSV line, are named), a file a person edited would be overwritten, \
+        or the attribute named is not in the export; 3 an internal or I/O failure. Nothing is written unless all is.
 
         Examples:
           cloudfirst import rvtools RVTools_export_all.xlsx --out estate/rvtools.yaml --organisation "Northshire NHS Trust"
           cloudfirst import rvtools vcenter1.xlsx vcenter2.xlsx --out estate/rvtools.yaml
           cloudfirst import rvtools csv-export/ --out estate/rvtools.yaml
+          cloudfirst import rvtools export.xlsx --out estate/rvtools.yaml --services-draft estate/services.yaml
+          cloudfirst import rvtools export.xlsx --out estate/rvtools.yaml --services-draft estate/services.yaml --group-by-attribute Application
         """
     )
 
@@ -41,33 +54,9 @@ struct ImportRVTools: ParsableCommand {
               completion: .file(extensions: ["xlsx"]))
     var files: [String]
 
-    @Option(help: ArgumentHelp("The inventory file to write (.yaml or .yml).", valueName: "file"),
-            completion: .file(extensions: ["yaml", "yml"]))
-    var out: String
-
-    @Option(help: ArgumentHelp("The organisation's name, as the estate's other files give it.", valueName: "name"))
-    var organisation = ImportOutput.unnamedOrganisation
-
-    @Option(name: .customLong("ods-code"), help: ArgumentHelp("The organisation's ODS code.", valueName: "code"))
-    var odsCode: String?
-
-    @Flag(help: "Overwrite the output even when a person has edited it.")
-    var force = false
-
-    func validate() throws {
-        let suffix = (out as NSString).pathExtension.lowercased()
-        guard suffix == "yaml" || suffix == "yml" else {
-            throw ValidationError("--out must name a .yaml or .yml file, which 'validate' reads: '\(out)'")
-        }
-    }
+    @OptionGroup var output: ImportOutputOptions
 
     func run() throws {
-        let estate = try RVToolsImporter().read(files)
-        let summary = try ImportOutput(out: out, organisation: organisation, odsCode: odsCode, force: force)
-            .write(estate, generator: "cloudfirst import rvtools")
-        Terminal.out(summary)
-        if organisation == ImportOutput.unnamedOrganisation {
-            Terminal.err("note: name the organisation with --organisation, as the estate's other files name it")
-        }
+        try output.run(generator: "cloudfirst import rvtools") { try RVToolsImporter().read(files) }
     }
 }

@@ -10,7 +10,8 @@ struct Init: ParsableCommand {
         Writes DIR/inventory.yaml (a small estate to replace with your own, its planning assumptions written out at \
         their defaults) and DIR/.cloudfirst.yml (the organisation policy, every setting at its default), creating DIR \
         if needed. Both validate as written. An existing file is never overwritten without --force: nothing is \
-        written and the exit code is 1. Each file is written whole or not at all.
+        written and the exit code is 2, as for every command that refuses to overwrite a person's file. Each file \
+        is written whole or not at all.
 
         Examples:
           cloudfirst init estate
@@ -52,7 +53,7 @@ struct Init: ParsableCommand {
         let paths = files.map { (path: prefix + $0.name, contents: $0.contents) }
         let existing = paths.map(\.path).filter { FileManager.default.fileExists(atPath: $0) }
         if !existing.isEmpty, !force {
-            throw CommandFailure(.policyFailure, message: "cloudfirst: "
+            throw CommandFailure(.invalidInput, message: "cloudfirst: "
                 + existing.map { "'\($0)'" }.joined(separator: " and ")
                 + (existing.count == 1 ? " already exists" : " already exist")
                 + "; nothing written (--force overwrites)")
@@ -63,7 +64,7 @@ struct Init: ParsableCommand {
                 try AtomicFile.write(Array(file.contents.utf8), to: file.path, replacing: force)
             }
         } catch let failure as AtomicFile.Failure {
-            throw CommandFailure(failure.exists ? .policyFailure : .internalFailure,
+            throw CommandFailure(failure.exists ? .invalidInput : .internalFailure,
                                  message: "cloudfirst: \(failure)")
         } catch {
             throw CommandFailure(.internalFailure, message: "cloudfirst: cannot create the folder '\(folder)': "

@@ -1,0 +1,66 @@
+import ArgumentParser
+import CloudFirstCore
+import Foundation
+import Importing
+
+/// The options every import shares: the file to write, the organisation, a draft services file, the change report,
+/// --force; and the one way every import ends (`ImportOutput`).
+struct ImportOutputOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The inventory file to write (.yaml or .yml).", valueName: "file"),
+            completion: .file(extensions: ["yaml", "yml"]))
+    var out: String
+
+    @Option(help: ArgumentHelp("The organisation's name, as the estate's other files give it.", valueName: "name"))
+    var organisation = ImportOutput.unnamedOrganisation
+
+    @Option(name: .customLong("ods-code"), help: ArgumentHelp("The organisation's ODS code.", valueName: "code"))
+    var odsCode: String?
+
+    @Flag(help: "Overwrite the output (and the draft) even when a person has edited it.")
+    var force = false
+
+    @Option(name: .customLong("services-draft"),
+            help: ArgumentHelp("Also write a draft services file grouping the servers (.yaml or .yml).",
+                               valueName: "file"),
+            completion: .file(extensions: ["yaml", "yml"]))
+    var servicesDraft: String?
+
+    @Option(name: .customLong("group-by-attribute"),
+            help: ArgumentHelp("The vCenter custom attribute the draft groups servers by first.", valueName: "name"))
+    var groupByAttribute: String?
+
+    @Flag(name: .customLong("all-changes"), help: "List every change since the last import, not the first 20.")
+    var allChanges = false
+
+    func validate() throws {
+        let suffix = (out as NSString).pathExtension.lowercased()
+        guard suffix == "yaml" || suffix == "yml" else {
+            throw ValidationError("--out must name a .yaml or .yml file, which 'validate' reads: '\(out)'")
+        }
+        if let servicesDraft {
+            let draftSuffix = (servicesDraft as NSString).pathExtension.lowercased()
+            guard draftSuffix == "yaml" || draftSuffix == "yml" else {
+                throw ValidationError("--services-draft must name a .yaml or .yml file: '\(servicesDraft)'")
+            }
+            guard ImportOutput.canonical(servicesDraft) != ImportOutput.canonical(out) else {
+                throw ValidationError("--services-draft must name another file than --out: '\(servicesDraft)'")
+            }
+        } else if groupByAttribute != nil {
+            throw ValidationError("--group-by-attribute groups the draft services file: give --services-draft too")
+        }
+    }
+
+    /// Reads with `read`, writes the files, and prints the summary; an export that cannot be read exits 2 (its
+    /// `ImportError` says where).
+    func run(generator: String, _ read: () throws -> ImportedEstate) throws {
+        let estate = try read()
+        let summary = try ImportOutput(out: out, organisation: organisation, odsCode: odsCode, force: force,
+                                       servicesDraft: servicesDraft, groupByAttribute: groupByAttribute,
+                                       allChanges: allChanges)
+            .write(estate, generator: generator)
+        Terminal.out(summary)
+        if organisation == ImportOutput.unnamedOrganisation {
+            Terminal.err("note: name the organisation with --organisation, as the estate's other files name it")
+        }
+    }
+}
