@@ -242,9 +242,13 @@ struct SharedStrings {
         ends.append(bytes.count)
     }
 
+    func isEmpty(at index: Int) -> Bool {
+        ends[index] == (index == 0 ? 0 : ends[index - 1])
+    }
+
     func string(at index: Int) -> String {
         let start = index == 0 ? 0 : ends[index - 1]
-        return bytes.withUnsafeBufferPointer { String(decoding: $0[start..<ends[index]], as: UTF8.self) }
+        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<ends[index]]), as: UTF8.self) }
     }
 }
 
@@ -305,7 +309,8 @@ final class SharedStringsReader: XMLEvents {
 }
 
 /// A worksheet part, row by row: each cell's value resolved (shared strings looked up, booleans as `True`/`False`,
-/// numbers as written, e.g. `4.5999999999999996`), empty cells left out.
+/// numbers as written, e.g. `4.5999999999999996`), empty cells left out. A cell's value is checked here (a shared
+/// string's index in range, text that is UTF-8) and made a String only when read.
 final class SheetReader: XMLEvents {
     enum CellType { case sharedString, boolean, other }
 
@@ -314,11 +319,13 @@ final class SheetReader: XMLEvents {
     let sharedStrings: SharedStrings
     let limit: Int
     let body: (SheetRow) throws -> Void
-    var row = SheetRow(number: 0, cells: [:])
+    var number = 0
+    var cells: RowCells
     var column = 0
     var lastColumn = -1
     var type = CellType.other
-    var value: [UInt8] = []
+    /// Where the current cell's value starts in `cells.bytes`.
+    var valueStart = 0
     var inCell = false
     var collecting = false
     var inPhonetic = false
@@ -330,11 +337,11 @@ final class SheetReader: XMLEvents {
         self.sharedStrings = sharedStrings
         self.limit = limit
         self.body = body
-        value.reserveCapacity(64)
+        cells = RowCells(sharedStrings: sharedStrings)
     }
 
     private func failure(_ problem: ImportProblem) -> ImportError {
-        ImportError(file: file, location: .cell(sheet: sheet, row: row.number, column: column, header: nil), problem)
+        ImportError(file: file, location: .cell(sheet: sheet, row: number, column: column, header: nil), problem)
     }
 
     func start(_ name: XMLBytes, _ attributes: XMLAttributes) throws {
@@ -346,15 +353,17 @@ final class SheetReader: XMLEvents {
             case let type? where equals(type, "b"): self.type = .boolean
             default: type = .other
             }
-            value.removeAll(keepingCapacity: true)
+            valueStart = cells.bytes.count
             inCell = true
         } else if equals(name, "v") {
             collecting = inCell
         } else if equals(name, "t") {
             collecting = inCell && !inPhonetic
         } else if equals(name, "row") {
-            let number = attributes.raw("r").flatMap(wholeNumber) ?? row.number + 1
-            row = SheetRow(number: number, cells: [:])
+            number = attributes.raw("r").flatMap(wholeNumber) ?? number + 1
+            cells.bytes.removeAll(keepingCapacity: true)
+            cells.spans.removeAll(keepingCapacity: true)
+            cells.ascending = true
             lastColumn = -1
         } else if equals(name, "rPh") {
             inPhonetic = true
@@ -363,39 +372,50 @@ final class SheetReader: XMLEvents {
 
     func text(_ text: XMLBytes) throws {
         guard collecting else { return }
-        value.append(contentsOf: text)
-        if value.count > limit {
+        cells.bytes.append(contentsOf: text)
+        let length = cells.bytes.count - valueStart
+        if length > limit {
             // A UTF-16 code unit takes one to three UTF-8 bytes: count exactly only when the bytes may be too many.
-            let length = String(decoding: value, as: UTF8.self).utf16.count
-            if length > limit { throw failure(.cellTooLong(length: length, limit: limit)) }
+            let exact = String(decoding: cells.bytes[valueStart...], as: UTF8.self).utf16.count
+            if exact > limit { throw failure(.cellTooLong(length: exact, limit: limit)) }
         }
     }
 
     func end(_ name: XMLBytes) throws {
         if equals(name, "c") {
             inCell = false
-            guard !value.isEmpty else { return }
-            let resolved: String
+            let end = cells.bytes.count
+            guard end > valueStart else { return }
+            var span = RowCells.Span(column: Int32(column), shared: -1, start: Int32(valueStart), end: Int32(end))
             switch type {
             case .sharedString:
+                let value = cells.bytes[valueStart..<end]
                 guard let index = wholeNumber(value), index < sharedStrings.count else {
                     throw failure(.sharedStringOutOfRange(index: String(decoding: value, as: UTF8.self),
                                                           count: sharedStrings.count))
                 }
-                resolved = sharedStrings.string(at: index)
-            case .boolean where value == [0x31]: resolved = "True"
-            case .boolean where value == [0x30]: resolved = "False"
+                cells.bytes.removeSubrange(valueStart..<end)
+                guard !sharedStrings.isEmpty(at: index) else { return }
+                span.shared = Int32(index)
+                span.start = 0
+                span.end = 0
+            case .boolean where end - valueStart == 1 && (cells.bytes[valueStart] == 0x31 || cells.bytes[valueStart] == 0x30):
+                let word = cells.bytes[valueStart] == 0x31 ? "True" : "False"
+                cells.bytes.replaceSubrange(valueStart..<end, with: word.utf8)
+                span.end = Int32(cells.bytes.count)
             case .boolean, .other:
-                guard let text = String(validating: value, as: UTF8.self) else {
-                    throw failure(.malformedXML(reason: "the cell's text is not UTF-8"))
+                let valid = cells.bytes.withUnsafeBufferPointer { bytes in
+                    let value = bytes[valueStart..<end]
+                    return value.allSatisfy { $0 < 0x80 } || String(validating: value, as: UTF8.self) != nil
                 }
-                resolved = text
+                guard valid else { throw failure(.malformedXML(reason: "the cell's text is not UTF-8")) }
             }
-            if !resolved.isEmpty { row.cells[column] = resolved }
+            if let last = cells.spans.last, last.column >= span.column { cells.ascending = false }
+            cells.spans.append(span)
         } else if equals(name, "v") || equals(name, "t") {
             collecting = false
         } else if equals(name, "row") {
-            try body(row)
+            try body(SheetRow(number: number, cells: cells))
         } else if equals(name, "rPh") {
             inPhonetic = false
         }
