@@ -40,7 +40,11 @@ extension String {
     /// U+000D and U+0085).
     var trimmed: String {
         guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return self }
-        if !first.properties.isWhitespace, !last.properties.isWhitespace { return self }
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.value < 0x80 ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value)
+                : scalar.properties.isWhitespace
+        }
+        if !isSpace(first), !isSpace(last) { return self }
         return trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

@@ -153,8 +153,7 @@ final class XLSXWorkbook: ExportSource {
 
 @inline(__always)
 func equals(_ bytes: XMLBytes, _ name: StaticString) -> Bool {
-    bytes.count == name.utf8CodeUnitCount
-        && bytes.elementsEqual(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+    XMLScanning.same(bytes, UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
 }
 
 /// A whole number written in ASCII digits, e.g. a row number or a shared-string index; nil for anything else.
@@ -361,8 +360,8 @@ final class SheetReader: XMLEvents {
             collecting = inCell && !inPhonetic
         } else if equals(name, "row") {
             number = attributes.raw("r").flatMap(wholeNumber) ?? number + 1
-            cells.bytes.removeAll(keepingCapacity: true)
-            cells.spans.removeAll(keepingCapacity: true)
+            if !cells.bytes.isEmpty { cells.bytes.removeAll(keepingCapacity: true) }
+            if !cells.spans.isEmpty { cells.spans.removeAll(keepingCapacity: true) }
             cells.ascending = true
             lastColumn = -1
         } else if equals(name, "rPh") {
@@ -394,7 +393,8 @@ final class SheetReader: XMLEvents {
                     throw failure(.sharedStringOutOfRange(index: String(decoding: value, as: UTF8.self),
                                                           count: sharedStrings.count))
                 }
-                cells.bytes.removeSubrange(valueStart..<end)
+                // Dropped one by one: Array's removeLast(_:) and removeSubrange(_:) cost far more for a few bytes.
+                for _ in valueStart..<end { cells.bytes.removeLast() }
                 guard !sharedStrings.isEmpty(at: index) else { return }
                 span.shared = Int32(index)
                 span.start = 0

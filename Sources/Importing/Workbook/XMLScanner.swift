@@ -1,3 +1,5 @@
+import Foundation
+
 /// What an `XMLScanner` reports. Names are local names (a `x:` prefix dropped) and every buffer is valid only for
 /// the call: a handler copies what it keeps.
 protocol XMLEvents: AnyObject {
@@ -26,7 +28,7 @@ struct XMLAttributes {
         let wanted = XMLBytes(start: name.utf8Start, count: name.utf8CodeUnitCount)
         for (nameStart, nameEnd, valueStart, valueEnd) in spans {
             let local = XMLScanning.local(XMLBytes(rebasing: base[nameStart..<nameEnd]))
-            if local.elementsEqual(wanted) { return XMLBytes(rebasing: base[valueStart..<valueEnd]) }
+            if XMLScanning.same(local, wanted) { return XMLBytes(rebasing: base[valueStart..<valueEnd]) }
         }
         return nil
     }
@@ -53,6 +55,14 @@ struct XMLAttributes {
 }
 
 enum XMLScanning {
+    /// Whether two runs of bytes are the same bytes.
+    @inline(__always)
+    static func same(_ one: XMLBytes, _ other: XMLBytes) -> Bool {
+        guard one.count == other.count else { return false }
+        guard let first = one.baseAddress, let second = other.baseAddress else { return true }
+        return memcmp(first, second, one.count) == 0
+    }
+
     /// The part of a name after its last colon.
     @inline(__always)
     static func local(_ name: XMLBytes) -> XMLBytes {
@@ -129,10 +139,14 @@ struct XMLScanner<Handler: XMLEvents> {
     private var pending: [UInt8] = []
     /// Bytes of the part before `pending`.
     private var consumed = 0
-    /// The qualified names of the open elements, end to end, and where each ends in `names`.
+    /// The qualified names of the open elements, end to end in the first `namesLength` bytes of `names`, and where
+    /// each ends. The arrays only grow: an element's end sets the lengths back rather than shrinking them.
     private var names: [UInt8] = []
+    private var namesLength = 0
     private var nameEnds: [Int] = []
+    /// The current start tag's attributes, the first `spanCount` of `spans`.
     private var spans: [(Int, Int, Int, Int)] = []
+    private var spanCount = 0
     private var decoded: [UInt8] = []
     private var rootSeen = false
     /// Longest tag or text run held while waiting for its end: far past any cell (32,767 characters, escaped).
@@ -293,7 +307,7 @@ struct XMLScanner<Handler: XMLEvents> {
         }
         let start = nameEnds.count > 1 ? nameEnds[nameEnds.count - 2] : 0
         let matches = names.withUnsafeBufferPointer { open in
-            XMLBytes(rebasing: open[start..<last]).elementsEqual(name)
+            XMLScanning.same(XMLBytes(rebasing: open[start..<last]), name)
         }
         guard matches else {
             throw XMLScanError(offset: offset,
@@ -301,7 +315,7 @@ struct XMLScanner<Handler: XMLEvents> {
                                    + "'\(String(decoding: names[start..<last], as: UTF8.self))'")
         }
         nameEnds.removeLast()
-        names.removeLast(last - start)
+        namesLength = start
         try handler.end(XMLScanning.local(name))
     }
 
@@ -317,7 +331,7 @@ struct XMLScanner<Handler: XMLEvents> {
         guard at < count else { return nil }
         let name = XMLBytes(rebasing: bytes[(index + 1)..<at])
         guard !name.isEmpty else { throw XMLScanError(offset: consumed + index, reason: "a '<' that starts no tag") }
-        spans.removeAll(keepingCapacity: true)
+        spanCount = 0
         var empty = false
         while true {
             while at < count, Self.isSpace(bytes[at]) { at += 1 }
@@ -364,7 +378,12 @@ struct XMLScanner<Handler: XMLEvents> {
                 at += 1
             }
             guard at < count else { return nil }
-            spans.append((nameStart, nameEnd, valueStart, at))
+            if spanCount < spans.count {
+                spans[spanCount] = (nameStart, nameEnd, valueStart, at)
+            } else {
+                spans.append((nameStart, nameEnd, valueStart, at))
+            }
+            spanCount += 1
             at += 1
         }
         if nameEnds.isEmpty {
@@ -372,14 +391,22 @@ struct XMLScanner<Handler: XMLEvents> {
             rootSeen = true
         }
         let local = XMLScanning.local(name)
+        let attributes = spanCount
         try spans.withUnsafeBufferPointer { spans in
-            try handler.start(local, XMLAttributes(base: bytes, spans: spans))
+            try handler.start(local, XMLAttributes(base: bytes,
+                                                   spans: UnsafeBufferPointer(rebasing: spans[0..<attributes])))
         }
         if empty {
             try handler.end(local)
         } else {
-            names.append(contentsOf: name)
-            nameEnds.append(names.count)
+            let end = namesLength + name.count
+            if names.count < end { names.append(contentsOf: repeatElement(0, count: end - names.count)) }
+            let start = namesLength
+            names.withUnsafeMutableBufferPointer { names in
+                _ = memcpy(names.baseAddress! + start, name.baseAddress!, name.count)
+            }
+            namesLength = end
+            nameEnds.append(end)
         }
         return at
     }
