@@ -1,9 +1,17 @@
 import Foundation
 import ZIPFoundation
 
-/// An .xlsx workbook: a zip of XML parts (ECMA-376 Part 1, SpreadsheetML), read with ZIPFoundation and streamed
-/// through Foundation's event parser, cell by cell, never built into a tree. Every part is inflated under
-/// `ImportLimits.maxPartBytes`, counted as it inflates, so a zip bomb that lies about its sizes stops at the limit.
+/// An .xlsx workbook: a zip of XML parts (ECMA-376 Part 1, SpreadsheetML), read with ZIPFoundation. Each part is
+/// inflated 64 KiB at a time into `XMLScanner`, which reports rows and cells as they complete, so memory does not
+/// grow with a sheet: a workbook's held state is its shared strings (which any sheet may refer to) and one row.
+/// Every part is inflated under `ImportLimits.maxPartBytes`, counted as it inflates, so a zip bomb that lies about
+/// its sizes stops at the limit. A damaged deflate stream may be met by the XML check before zlib's own (the part's
+/// bytes are read as they come): either way the import fails, naming the part or sheet.
+///
+/// Foundation's `XMLParser(stream:)` pulls from an `InputStream` in chunks (swift-corelibs-foundation, XMLParser.swift,
+/// `parseFromStream`), so it could stream too, given the inflater on another thread or a pull-driven inflater; it is
+/// not used for its cost, a String for every element name and a dictionary for every start tag's attributes, which
+/// was most of an import's time.
 final class XLSXWorkbook: ExportSource {
     let displayName: String
     let sheetNames: [String]
@@ -150,7 +158,7 @@ final class XLSXWorkbook: ExportSource {
     }
 }
 
-
+/// Whether an element's local name is `name`.
 @inline(__always)
 func equals(_ bytes: XMLBytes, _ name: StaticString) -> Bool {
     XMLScanning.same(bytes, UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))

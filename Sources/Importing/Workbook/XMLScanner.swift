@@ -290,7 +290,7 @@ struct XMLScanner<Handler: XMLEvents> {
 
     private mutating func text(_ run: XMLBytes, ampersand: Bool, at offset: Int) throws {
         if nameEnds.isEmpty {
-            guard run.allSatisfy(Self.isSpace) else {
+            guard run.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) else {
                 throw XMLScanError(offset: offset, reason: "text outside the root element")
             }
             return
