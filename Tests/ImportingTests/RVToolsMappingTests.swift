@@ -110,8 +110,8 @@ import Testing
         #expect(estate.sources.map(\.name) == ["one.xlsx", "two.xlsx"])
     }
 
-    /// Excel writes a sheet's XML on one line; given more than 10 MB of it at once, libxml2 gives up ("huge input
-    /// lookup"), so parts are streamed to it in chunks.
+    /// Excel writes a sheet's XML on one line: more than 10 MB of it (where libxml2, given it whole, gives up with
+    /// "huge input lookup") streams through the scanner in chunks like any other sheet.
     @Test func aSheetOfMoreThanTenMegabytesOnOneLine() throws {
         let note = String(repeating: "n", count: 300)
         let rows: [[Cell]] = (0..<40_000).map { [.inline("vm-\($0)"), .inline(note)] }

@@ -185,7 +185,7 @@ extension RVToolsImporter {
         var lines: [String: String] = [:]
         try eachVMRow(source, sheet: sheet, vm: ["Host", "vHostName"]) { host, cells in
             let parts = [cells.text(cells.header.column("CPU Model", "vHostCpuModel")).map { "CPU \($0)" },
-                         cells.text(cells.header.column("ESX Version")).map { $0 }].compactMap { $0 }
+                         cells.text(cells.header.column("ESX Version"))].compactMap { $0 }
             if !parts.isEmpty { lines[host] = "host \(host): " + parts.joined(separator: "; ") }
         }
         return lines
