@@ -110,8 +110,8 @@ import Testing
         #expect(estate.sources.map(\.name) == ["one.xlsx", "two.xlsx"])
     }
 
-    /// Excel writes a sheet's XML on one line; given more than 10 MB of it at once, libxml2 gives up ("huge input
-    /// lookup"), so parts are streamed to it in chunks.
+    /// Excel writes a sheet's XML on one line: more than 10 MB of it (where libxml2, given it whole, gives up with
+    /// "huge input lookup") streams through the scanner in chunks like any other sheet.
     @Test func aSheetOfMoreThanTenMegabytesOnOneLine() throws {
         let note = String(repeating: "n", count: 300)
         let rows: [[Cell]] = (0..<40_000).map { [.inline("vm-\($0)"), .inline(note)] }
@@ -120,6 +120,86 @@ import Testing
         let estate = try RVToolsImporter().read([path])
         #expect(estate.servers.count == 40_000)
         #expect(estate.servers.first?.annotation == note)
+    }
+
+    /// vPartition, vCPU, vMemory, vNetwork and vHost, spelled as the public samples spell them.
+    @Test func detailSheetsAddStorageUsedAndComments() throws {
+        let (scratch, path) = try Self.workbook([
+            ["db01", "poweredOn", 100_000, 90_000, "esx01", "DC1"],
+            ["web01", "poweredOff", 100_000, 40_000, "esx02", "DC1"],
+        ], header: ["VM", "Powerstate", "Provisioned MiB", "In Use MiB", "Host", "Datacenter"], extraSheets: [
+            ("vPartition", [["VM", "Powerstate", "Disk", "Capacity MiB", "Consumed MiB", "Free MiB"],
+                            ["db01", "poweredOn", "C:\\", 1000, 500, 500], ["db01", "poweredOn", "D:\\", 3000, 500, 2500],
+                            ["db01", "poweredOn", "E:\\", 0, 0, 0]]),
+            ("vCPU", [["VM", "Powerstate", "CPUs", "Sockets", "Cores p/s", "Overall", "Reservation"],
+                      ["db01", "poweredOn", 8, 2, 4, 350, 1000], ["web01", "poweredOff", 2, 2, 1, 0, 0]]),
+            ("vMemory", [["VM", "Powerstate", "Size MiB", "Consumed", "Active", "Reservation"],
+                         ["db01", "poweredOn", 16384, 15000, 4000, 0], ["web01", "poweredOff", 4096, 0, 0, 0]]),
+            ("vNetwork", [["VM", "NIC label", "Network", "IPv4 Address"],
+                          ["db01", "Network adapter 1", "VLAN-10", "10.0.0.5, 10.0.0.6"],
+                          ["db01", "Network adapter 2", "VLAN-20", "10.0.1.5"],
+                          ["db01", "Network adapter 3", "VLAN-10", "10.0.0.5"]]),
+            ("vHost", [["Host", "Datacenter", "CPU Model", "ESX Version"],
+                       ["esx01", "DC1", "Intel(R) Xeon(R) Gold 5218 CPU @ 2.30GHz", "VMware ESXi 7.0.3 build-21930508"]]),
+        ])
+        _ = scratch
+        let estate = try RVToolsImporter().read([path])
+        let database = try #require(estate.servers.first { $0.name == "db01" })
+        #expect(database.storageUsedPercent == 25, "vPartition's 1,000 of 4,000 MiB, not vInfo's 90,000 of 100,000")
+        #expect(database.cpuP95 == nil && database.memoryP95 == nil, "point-in-time figures are not percentiles")
+        #expect(database.attributes == [
+            .init(name: "vCPU", value: "sockets 2, cores per socket 4; reservation 1000 MHz; 350 MHz in use when "
+                + "exported (a point-in-time figure, not a p95)"),
+            .init(name: "vMemory", value: "15000 MiB consumed, 4000 MiB active when exported (point-in-time "
+                + "figures, not a p95)"),
+            .init(name: "vNetwork", value: "networks VLAN-10, VLAN-20; IPv4 10.0.0.5, 10.0.0.6, 10.0.1.5"),
+            .init(name: "vHost", value: "host esx01: CPU Intel(R) Xeon(R) Gold 5218 CPU @ 2.30GHz; VMware ESXi "
+                + "7.0.3 build-21930508"),
+        ])
+        let web = try #require(estate.servers.first { $0.name == "web01" })
+        #expect(web.storageUsedPercent == 40, "no vPartition rows: vInfo's In Use over Provisioned")
+        #expect(web.attributes == [.init(name: "vCPU", value: "sockets 2, cores per socket 1")],
+                "a powered-off VM's zero use is not reported as a measurement")
+
+        let text = InventoryText(organisation: "Example NHS Trust").render(estate)
+        #expect(text.contains("  # vNetwork: networks VLAN-10, VLAN-20; IPv4 10.0.0.5, 10.0.0.6, 10.0.1.5\n"))
+        let result = EstateLoader.load([InventorySource(displayPath: "x.yaml", contents: .bytes(Array(text.utf8)))])
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.rendered))")
+    }
+
+    /// RVTools' CSV export names the columns after its fields; RVToolsMerge's SheetConfiguration.cs lists these.
+    @Test func detailSheetsInTheCSVExportsSpelling() throws {
+        let (scratch, path) = try Self.workbook([["db01", 100_000, 90_000, "esx01"]],
+                                                header: ["VM", "Provisioned MiB", "In Use MiB", "Host"], extraSheets: [
+            ("vPartition", [["vPartitionVMName", "vPartitionCapacityMiB", "vPartitionConsumedMiB"], ["db01", 2000, 500]]),
+            ("vMemory", [["vMemoryVMName", "vMemorySizeMiB", "vMemoryReservation"], ["db01", 8192, 2048]]),
+            ("vHost", [["vHostName", "vHostCpuModel"], ["esx01", "AMD EPYC 7302"]]),
+        ])
+        _ = scratch
+        let server = try #require(try RVToolsImporter().read([path]).servers.first)
+        #expect(server.storageUsedPercent == 25)
+        #expect(server.attributes.map(\.value) == ["reservation 2048 MiB", "host esx01: CPU AMD EPYC 7302"])
+    }
+
+    @Test func aDetailSheetWithoutItsVMColumnIsLeftOutAndABadNumberInOneIsNamed() throws {
+        let (scratch, path) = try Self.workbook([["db01", 100_000, 90_000]],
+                                                header: ["VM", "Provisioned MiB", "In Use MiB"], extraSheets: [
+            ("vCPU", [["Name", "Sockets", "Cores p/s"], ["db01", 2, 2]]),
+        ])
+        _ = scratch
+        let server = try #require(try RVToolsImporter().read([path]).servers.first)
+        #expect(server.attributes.isEmpty)
+        #expect(server.storageUsedPercent == 90)
+
+        let (other, bad) = try Self.workbook([["db01"]], header: ["VM"], extraSheets: [
+            ("vPartition", [["VM", "Capacity MiB", "Consumed MiB"], ["db01", 2000, "lots"]]),
+        ])
+        _ = other
+        #expect(throws: ImportError(file: "export.xlsx",
+                                    location: .cell(sheet: "vPartition", row: 2, column: 2, header: "Consumed MiB"),
+                                    .notANumber("lots"))) {
+            try RVToolsImporter().read([bad])
+        }
     }
 
     @Test func vmNamesThatAreNotIdsBecomeStableDistinctIds() {

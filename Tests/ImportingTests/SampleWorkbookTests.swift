@@ -23,7 +23,8 @@ import Testing
                                          format: "RVTools export")])
 
         // vm-1: 1 CPU, Memory 2224 MiB, one vDisk of 103424 MiB, 'efi', Amazon Linux 2 (64-bit) from the
-        // configuration file (the Tools column is empty), In Use 96952 of Provisioned 105742 MiB.
+        // configuration file (the Tools column is empty), In Use 96952 of Provisioned 105742 MiB (91.7%), but vPartition
+        // lists its guest file system, /boot, 60 of 117 MiB consumed, which wins.
         let first = try Self.server("vm-1", in: estate)
         #expect(first.cpuCores == 1)
         #expect(first.memoryGB == 2.33)  // 2224 x 1,048,576 = 2,332,033,024 bytes
@@ -33,7 +34,10 @@ import Testing
         #expect(first.os == "Amazon Linux 2 (64-bit)")
         #expect(first.configuredOS == nil)
         #expect(first.architecture == "x86_64")
-        #expect(first.storageUsedPercent == 91.7)
+        #expect(first.storageUsedPercent == 51.3)
+        // Its vMemory row says powered off: no point-in-time use, no reservation, so no vMemory line; the sample's
+        // vHost names no host its vInfo does, so no vHost line either.
+        #expect(first.attributes.map(\.name) == ["vCPU"])
         #expect(first.site == "Datacenter")
         #expect(first.cluster == "Cluster")
         #expect(first.host == "10.185.26.9")

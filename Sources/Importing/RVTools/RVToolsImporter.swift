@@ -1,8 +1,8 @@
 import Foundation
 
 /// Reads RVTools exports (versions 3.x to 4.7): .xlsx workbooks, and CSV exports (a folder of
-/// `RVTools_tab<sheet>.csv` files). `vInfo` is required; `vDisk` gives disks and `vMetaData` the export's date and
-/// RVTools version when present. docs/rvtools-columns.md lists every column read.
+/// `RVTools_tab<sheet>.csv` files). `vInfo` is required; `vDisk` gives disks, `vPartition` the storage used, `vCPU`,
+/// `vMemory`, `vNetwork` and `vHost` comments, and `vMetaData` the export's date and RVTools version, when present. docs/rvtools-columns.md lists every column read.
 public struct RVToolsImporter: Sendable {
     public var limits: ImportLimits
 
@@ -45,8 +45,14 @@ public struct RVToolsImporter: Sendable {
 
     /// What is carried from one export to the next: names and ids taken, and the sites seen.
     struct State {
-        var names: [String: String] = [:]
-        var ids: [String: String] = [:]
+        /// Where each name and id was first seen, put in words only for a diagnostic.
+        var names: [String: (file: String, location: ImportLocation)] = [:]
+        var ids: [String: (file: String, location: ImportLocation)] = [:]
+
+        static func described(_ place: (file: String, location: ImportLocation)) -> String {
+            "\(place.file): \(place.location.description)"
+        }
+
         var sites: [String: String] = [:]
     }
 
@@ -62,7 +68,7 @@ public struct RVToolsImporter: Sendable {
         if let metadata = source.sheet(named: "vMetaData") {
             try readMetadata(source, sheet: metadata, into: &summary)
         }
-        let disks = try source.sheet(named: "vDisk").map { try readDisks(source, sheet: $0) } ?? [:]
+        let details = try readDetails(source)
         estate.sources.append(summary)
 
         var header: SheetHeader?
@@ -84,7 +90,7 @@ public struct RVToolsImporter: Sendable {
                 source.place(sheet: vInfo, row: row.number, column: column, header: header.names[column])
             }
             func text(_ column: Int?) -> String? {
-                guard let column, let value = row.cells[column]?.trimmingCharacters(in: .whitespacesAndNewlines),
+                guard let column, let value = row.cells[column]?.trimmed,
                       !value.isEmpty else { return nil }
                 return value
             }
@@ -105,16 +111,17 @@ public struct RVToolsImporter: Sendable {
                 return
             }
             let here = place(columns.vm)
-            let described = "\(here.file): \(here.location.description)"
             if let first = state.names[name] {
-                throw ImportError(file: here.file, location: here.location, .duplicateVM(name: name, first: first))
+                throw ImportError(file: here.file, location: here.location,
+                                  .duplicateVM(name: name, first: State.described(first)))
             }
-            state.names[name] = described
+            state.names[name] = here
             let id = ServerID.from(name: name)
             if let first = state.ids[id] {
-                throw ImportError(file: here.file, location: here.location, .duplicateServerID(id: id, first: first))
+                throw ImportError(file: here.file, location: here.location,
+                                  .duplicateServerID(id: id, first: State.described(first)))
             }
-            state.ids[id] = described
+            state.ids[id] = here
 
             let datacenter = text(columns.datacenter)
             let site = datacenter.map { (id: ServerID.from(name: $0), name: $0) } ?? Self.unknownSite
@@ -136,7 +143,7 @@ public struct RVToolsImporter: Sendable {
             if let cpus = try number(columns.cpus), cpus >= 1 { server.cpuCores = Int(cpus.rounded()) }
             if let memory = try number(columns.memory) { server.memoryGB = Self.gigabytes(mebibytes: memory) }
             let provisioned = try number(columns.provisioned)
-            if let sizes = disks[name], !sizes.isEmpty {
+            if let sizes = details.disks[name], !sizes.isEmpty {
                 server.disksGB = sizes.map { Self.gigabytes(mebibytes: $0) }
             } else if let total = try number(columns.diskCapacity), total > 0 {
                 server.storageGB = Self.gigabytes(mebibytes: total)
@@ -155,6 +162,7 @@ public struct RVToolsImporter: Sendable {
                     server.attributes.append(.init(name: attribute, value: value))
                 }
             }
+            apply(details, to: &server, name: name)
             estate.servers.append(server)
         }
         if binding == nil {
@@ -186,7 +194,7 @@ public struct RVToolsImporter: Sendable {
     }
 
     /// `vDisk`: each VM's disks, capacity in MiB, in the sheet's order.
-    private func readDisks(_ source: ExportSource, sheet: String) throws -> [String: [Double]] {
+    func readDisks(_ source: ExportSource, sheet: String) throws -> [String: [Double]] {
         var header: SheetHeader?
         var vm = 0
         var capacity = 0
@@ -208,7 +216,7 @@ public struct RVToolsImporter: Sendable {
                 capacity = capacityColumn
                 return
             }
-            guard let name = row.cells[vm]?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty,
+            guard let name = row.cells[vm]?.trimmed, !name.isEmpty,
                   let value = row.cells[capacity] else { return }
             guard let mebibytes = ExportValues.number(value) else {
                 let place = source.place(sheet: sheet, row: row.number, column: capacity,
