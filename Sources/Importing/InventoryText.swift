@@ -70,7 +70,8 @@ public struct InventoryText: Sendable {
             "where it lists the VM, else storage_gb from 'Total disk capacity MiB', else from 'Provisioned MiB'.",
             "Utilisation: RVTools has point-in-time figures only, no percentiles, so no server has cpu_p95 or",
             "memory_p95 and the assessment's confidence is lower until measured figures are added ('CPU Usage %'",
-            "is not taken for one); storage_used_percent is 'In Use MiB' over 'Provisioned MiB' on the day.",
+            "and vCPU's and vMemory's figures are comments, not p95s); storage_used_percent is vPartition's",
+            "'Consumed MiB' over 'Capacity MiB' where it lists the VM, else 'In Use MiB' over 'Provisioned MiB', on the day.",
             "Server ids are the VM names (made id-safe where needed), so they stay the same across re-imports.",
         ]
     }

@@ -23,11 +23,14 @@ struct XMLAttributes {
     /// Name start, name end, value start, value end, into `base`.
     fileprivate let spans: UnsafeBufferPointer<(Int, Int, Int, Int)>
 
-    /// The raw value (entities not replaced) of the attribute with this local name.
+    /// The raw value (entities not replaced) of the attribute with this local name. A namespace declaration
+    /// (`xmlns`, `xmlns:r`) is not an attribute: `r` never finds `xmlns:r`'s URI.
     func raw(_ name: StaticString) -> XMLBytes? {
         let wanted = XMLBytes(start: name.utf8Start, count: name.utf8CodeUnitCount)
         for (nameStart, nameEnd, valueStart, valueEnd) in spans {
-            let local = XMLScanning.local(XMLBytes(rebasing: base[nameStart..<nameEnd]))
+            let qualified = XMLBytes(rebasing: base[nameStart..<nameEnd])
+            if XMLScanning.isNamespaceDeclaration(qualified) { continue }
+            let local = XMLScanning.local(qualified)
             if XMLScanning.same(local, wanted) { return XMLBytes(rebasing: base[valueStart..<valueEnd]) }
         }
         return nil
@@ -63,6 +66,29 @@ enum XMLScanning {
         return memcmp(first, second, one.count) == 0
     }
 
+    /// `xmlns` or `xmlns:prefix`.
+    static func isNamespaceDeclaration(_ name: XMLBytes) -> Bool {
+        let xmlns: StaticString = "xmlns"
+        guard name.count >= 5, same(XMLBytes(rebasing: name[0..<5]), XMLBytes(start: xmlns.utf8Start, count: 5))
+        else { return false }
+        return name.count == 5 || name[5] == UInt8(ascii: ":")
+    }
+
+    /// Appends `raw` with its line ends normalised as XML 1.0 section 2.11 requires of a parser: a carriage return,
+    /// alone or before a line feed, is one line feed.
+    static func appendNormalisingLineEnds(_ raw: XMLBytes, to out: inout [UInt8]) {
+        var index = 0
+        while index < raw.count {
+            if raw[index] == 0x0D {
+                out.append(0x0A)
+                index += index + 1 < raw.count && raw[index + 1] == 0x0A ? 2 : 1
+            } else {
+                out.append(raw[index])
+                index += 1
+            }
+        }
+    }
+
     /// The part of a name after its last colon.
     @inline(__always)
     static func local(_ name: XMLBytes) -> XMLBytes {
@@ -83,12 +109,18 @@ enum XMLScanning {
     }
 
     /// Appends `raw` to `out` with the five predefined entities and character references (XML 1.0, section 4.1 and
-    /// 4.6) replaced; any other reference is an error, as a workbook declares no entities of its own.
+    /// 4.6) replaced and literal line ends normalised (section 2.11: a `&#13;` stays a carriage return); any other
+    /// reference is an error, as a workbook declares no entities of its own.
     static func decode(_ raw: XMLBytes, into out: inout [UInt8], offset: Int) throws {
         var index = 0
         let count = raw.count
         while index < count {
             let byte = raw[index]
+            if byte == 0x0D {
+                out.append(0x0A)
+                index += index + 1 < count && raw[index + 1] == 0x0A ? 2 : 1
+                continue
+            }
             guard byte == UInt8(ascii: "&") else {
                 out.append(byte)
                 index += 1
@@ -222,18 +254,22 @@ struct XMLScanner<Handler: XMLEvents> {
         while index < count {
             if bytes[index] != UInt8(ascii: "<") {
                 var end = index
+                // Whether the run needs decoding: an entity or character reference, or a carriage return.
                 var ampersand = false
                 while end < count {
                     let byte = bytes[end]
                     if byte == UInt8(ascii: "<") { break }
-                    if byte == UInt8(ascii: "&") { ampersand = true }
+                    if byte == UInt8(ascii: "&") || byte == 0x0D { ampersand = true }
                     end += 1
                 }
                 if end == count, !final {
                     // The run goes on in the next chunk: what is here goes now (so that a long run is not held
-                    // whole), all but an entity reference cut in two, which waits for its end.
+                    // whole), all but an entity reference cut in two, which waits for its end, and a carriage
+                    // return at the very end, which a line feed in the next chunk may belong to.
                     var safe = end
-                    if ampersand {
+                    if bytes[end - 1] == 0x0D {
+                        safe = end - 1
+                    } else if ampersand {
                         var back = end - 1
                         while back > index, bytes[back] != UInt8(ascii: "&"), bytes[back] != UInt8(ascii: ";") {
                             back -= 1
@@ -272,7 +308,14 @@ struct XMLScanner<Handler: XMLEvents> {
                     if nameEnds.isEmpty {
                         throw XMLScanError(offset: consumed + index, reason: "character data outside the root element")
                     }
-                    try handler.text(XMLBytes(rebasing: bytes[(index + 9)..<end]))
+                    let data = XMLBytes(rebasing: bytes[(index + 9)..<end])
+                    if data.contains(0x0D) {
+                        decoded.removeAll(keepingCapacity: true)
+                        XMLScanning.appendNormalisingLineEnds(data, to: &decoded)
+                        try decoded.withUnsafeBufferPointer { try handler.text($0) }
+                    } else {
+                        try handler.text(data)
+                    }
                     index = end + 3
                 case (nil, _), (_, nil):
                     return index
