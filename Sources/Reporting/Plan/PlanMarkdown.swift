@@ -1,8 +1,18 @@
 import CloudFirstCore
+import Planning
 
 /// The plan an architect hands to a design authority: summary, waves with dates, groups, risks, costs, sizing and
 /// every assumption behind the figures.
-public enum PlanMarkdown {
+public struct PlanMarkdown: Renderer {
+    public let identifier = "markdown"
+    public let summary = "the plan to hand on: waves, groups, risks, costs, sizing and every assumption"
+
+    public init() {}
+
+    public func render(_ subject: PlanSubject, to output: inout some TextOutputStream) {
+        output.write(Self.render(subject.plan, version: subject.version))
+    }
+
 
     public static func render(_ plan: MigrationPlan, version: String) -> String {
         let estate = plan.estate
