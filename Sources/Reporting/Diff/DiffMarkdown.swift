@@ -14,41 +14,82 @@ public struct DiffMarkdown: Renderer {
     }
 
     public static func render(_ diff: AssessmentDiff) -> String {
-        let (old, new, services) = (diff.old, diff.new, diff.services)
-        var out = "## cloudfirst: what this change does to cloud readiness\n\n"
-        let delta = new.score - old.score
-        out += "Estate score **\(old.score) → \(new.score)** (\(delta >= 0 ? "+" : "")\(delta)); "
-            + "\(Plural.count(new.estate.services.count, "service")) (was \(old.estate.services.count)).\n\n"
-        out += "| readiness | before | after |\n|---|---:|---:|\n"
-        for readiness in Readiness.allCases {
-            out += "| \(readiness.rawValue) | \(old.count(readiness)) | \(new.count(readiness)) |\n"
+        ReportTemplates.render("diff.md", Context(diff))
+    }
+
+    /// What Templates/reports/diff.md.mustache is rendered from; every text is escaped for Markdown here.
+    struct Context: Sendable {
+        struct ReadinessRow: Sendable {
+            var name: String
+            var before: Int
+            var after: Int
         }
-        if services.isEmpty {
-            return out + "\nNo service's score, readiness, strategy or findings changed.\n"
+
+        struct Service: Sendable {
+            var id: String
+            var regression: Bool
+            var score: String
+            var readiness: String
+            var strategy: String
+            var newCount: Int
+            var resolvedCount: Int
         }
-        out += "\n| service | score | readiness | strategy | new findings | resolved |\n|---|---|---|---|---:|---:|\n"
-        for change in services {
-            let score = "\(change.before.map { String($0.score) } ?? "–") → \(change.after.map { String($0.score) } ?? "–")"
-            let readiness = "\(change.before?.readiness.rawValue ?? "–") → \(change.after?.readiness.rawValue ?? "–")"
-            let strategy = change.before?.strategy == change.after?.strategy ? change.after?.strategy.rawValue ?? "–"
-                : "\(change.before?.strategy.rawValue ?? "–") → \(change.after?.strategy.rawValue ?? "–")"
-            out += "| \(change.isRegression ? "⚠️ " : "")`\(change.id)` | \(score) | \(readiness) | \(strategy) | "
-                + "\(change.newFindings.count) | \(change.resolvedFindings.count) |\n"
+
+        struct FindingRow: Sendable {
+            var severity: String
+            var rule: String
+            var subject: String
+            var message: String
+            var location: String
         }
-        let appeared = services.flatMap(\.newFindings)
-        if !appeared.isEmpty {
-            out += "\n### New findings\n\n" + appeared.map { finding in
-                "- **\(finding.severity.rawValue)** `\(finding.rule)` \(finding.subject): \(cell(finding.message)) "
-                    + "(\(finding.location))\n"
-            }.joined()
+
+        var scoreBefore: Int
+        var scoreAfter: Int
+        /// The change with its sign: "+3", "-2", "+0".
+        var scoreChange: String
+        var serviceCount: String
+        var serviceCountBefore: Int
+        var readiness: [ReadinessRow]
+        var services: [Service]
+        var hasServices: Bool
+        var newFindings: [FindingRow]
+        var hasNewFindings: Bool
+        var resolvedFindings: [FindingRow]
+        var hasResolvedFindings: Bool
+
+        init(_ diff: AssessmentDiff) {
+            let (old, new) = (diff.old, diff.new)
+            let delta = new.score - old.score
+            scoreBefore = old.score
+            scoreAfter = new.score
+            scoreChange = "\(delta >= 0 ? "+" : "")\(delta)"
+            serviceCount = Plural.count(new.estate.services.count, "service")
+            serviceCountBefore = old.estate.services.count
+            readiness = Readiness.allCases.map {
+                ReadinessRow(name: $0.rawValue, before: old.count($0), after: new.count($0))
+            }
+            services = diff.services.map { change in
+                Service(
+                    id: change.id, regression: change.isRegression,
+                    score: "\(change.before.map { String($0.score) } ?? "–") → "
+                        + "\(change.after.map { String($0.score) } ?? "–")",
+                    readiness: "\(change.before?.readiness.rawValue ?? "–") → "
+                        + "\(change.after?.readiness.rawValue ?? "–")",
+                    strategy: change.before?.strategy == change.after?.strategy
+                        ? change.after?.strategy.rawValue ?? "–"
+                        : "\(change.before?.strategy.rawValue ?? "–") → \(change.after?.strategy.rawValue ?? "–")",
+                    newCount: change.newFindings.count, resolvedCount: change.resolvedFindings.count)
+            }
+            hasServices = !services.isEmpty
+            func finding(_ finding: Finding) -> FindingRow {
+                FindingRow(severity: finding.severity.rawValue, rule: finding.rule, subject: finding.subject.description,
+                        message: cell(finding.message), location: finding.location.description)
+            }
+            newFindings = diff.services.flatMap(\.newFindings).map(finding)
+            hasNewFindings = !newFindings.isEmpty
+            resolvedFindings = diff.services.flatMap(\.resolvedFindings).map(finding)
+            hasResolvedFindings = !resolvedFindings.isEmpty
         }
-        let resolved = services.flatMap(\.resolvedFindings)
-        if !resolved.isEmpty {
-            out += "\n### Resolved\n\n" + resolved.map { finding in
-                "- `\(finding.rule)` \(finding.subject): \(cell(finding.message))\n"
-            }.joined()
-        }
-        return out
     }
 
     static func cell(_ text: String) -> String { text.escapingForMarkdownTable }
