@@ -36,7 +36,9 @@ public struct AssessmentGitHub: Renderer {
         var out = "## cloudfirst: \(assessment.estate.organisation?.name ?? "estate")\n\n"
         out += "Estate score **\(assessment.score)/100**, assessed \(assessment.asOf).\n\n"
         if let note = view.note { out += "Annotations: \(note).\n\n" }
-        out += "| ready | conditional | not-ready | unknown |\n|---:|---:|---:|---:|\n"
+        // A column for every readiness the row counts (retained and retired included), so the two agree.
+        out += "| " + Readiness.allCases.map(\.rawValue).joined(separator: " | ") + " |\n|"
+            + String(repeating: "---:|", count: Readiness.allCases.count) + "\n"
         out += "| " + Readiness.allCases.map { String(assessment.count($0)) }.joined(separator: " | ") + " |\n"
         let blockers = assessment.topBlockers.prefix(5)
         if !blockers.isEmpty {
