@@ -51,7 +51,7 @@ public struct RuleCatalogueJSON: Renderer {
     }
 }
 
-/// The rule reference (docs/rules.md is this output).
+/// The rule reference (docs/rules.md is this output), from Templates/reports/rules.md.mustache.
 public struct RuleCatalogueMarkdown: Renderer {
     public let identifier = "markdown"
     public let summary = "the rule reference as Markdown (docs/rules.md is this output)"
@@ -59,6 +59,54 @@ public struct RuleCatalogueMarkdown: Renderer {
     public init() {}
 
     public func render(_ subject: RuleCatalogueSubject, to output: inout some TextOutputStream) {
-        output.write(RuleCatalogue.markdown(subject.registry, policy: subject.policy))
+        output.write(Self.render(subject.registry, policy: subject.policy))
+    }
+
+    /// Every rule as a Markdown section, from Templates/reports/rules.md.mustache: the reference a trust can publish.
+    public static func render(_ registry: RuleRegistry = .standard, policy: Policy = Policy()) -> String {
+        ReportTemplates.render("rules.md", Context(registry, policy: policy))
+    }
+
+    /// What Templates/reports/rules.md.mustache is rendered from.
+    struct Context: Sendable {
+        struct Example: Sendable {
+            /// "Triggers" or "Passes".
+            var kind: String
+            var inventory: String
+        }
+
+        struct Rule: Sendable {
+            var id: String
+            var title: String
+            var category: String
+            /// The index's column: "gate" for a gate, else the severity the policy gives it.
+            var listedSeverity: String
+            /// The section's: a gate's with its default severity, "gate (high)".
+            var severity: String
+            var rationale: String
+            var source: String
+            var remediation: String
+            var examples: [Example]
+        }
+
+        var rules: [Rule]
+        /// How findings become verdicts, as list items, a nested line indented under its item.
+        var howToRead: [String]
+
+        init(_ registry: RuleRegistry, policy: Policy) {
+            rules = registry.descriptions.map { description in
+                Rule(id: description.id, title: description.title, category: description.category.rawValue,
+                     listedSeverity: description.gate ? "gate" : policy.severity(of: description).rawValue,
+                     severity: description.gate ? "gate (\(description.severity.rawValue))"
+                        : description.severity.rawValue,
+                     rationale: description.rationale, source: description.source,
+                     remediation: description.remediation,
+                     examples: description.examples.map {
+                         Example(kind: $0.triggers ? "Triggers" : "Passes", inventory: $0.inventory)
+                     })
+            }
+            howToRead = RuleCatalogue.scoring(policy: policy)
+                .map { $0.hasPrefix("  ") ? "   " + $0.dropFirst(2) : "- " + $0 }
+        }
     }
 }
