@@ -70,6 +70,9 @@ let package = Package(
         .testTarget(name: "CloudFirstCoreTests", dependencies: ["CloudFirstCore", "GoldenFiles"], exclude: ["Fixtures"]),
         .testTarget(name: "AssessmentTests", dependencies: ["Assessment", "CloudFirstCore", "Reporting"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Assessment", "CloudFirstCore", "Reporting"]),
+        // The report templates' typed contexts and embedding; outputs are pinned end to end (RendererRegistryTests).
+        .testTarget(name: "ReportingTests",
+                    dependencies: ["Reporting", "Planning", "Assessment", "CloudFirstCore"]),
         .testTarget(name: "GenerationTests",
                     dependencies: ["Generation", "Planning", "Assessment", "CloudFirstCore", "GoldenFiles"],
                     exclude: ["Fixtures", "Goldens"]),

@@ -31,7 +31,12 @@ public struct AssessmentMarkdown: Renderer {
             var services: String
         }
 
-        struct FindingRow: Sendable {
+        struct FindingRow: Sendable, KeyedTemplateContext {
+            static let keys: [String: any PartialKeyPath<Self> & Sendable] = [
+                "server": \.server, "severity": \.severity, "rule": \.rule, "message": \.message, "file": \.file,
+                "line": \.line,
+            ]
+
             var server: String
             var severity: String
             var rule: String
@@ -56,7 +61,15 @@ public struct AssessmentMarkdown: Renderer {
             var reason: String
         }
 
-        struct Service: Sendable {
+        struct Service: Sendable, KeyedTemplateContext {
+            static let keys: [String: any PartialKeyPath<Self> & Sendable] = [
+                "name": \.name, "id": \.id, "kind": \.kind, "criticality": \.criticality, "readiness": \.readiness,
+                "score": \.score, "confidence": \.confidence, "strategy": \.strategy,
+                "strategyOrigin": \.strategyOrigin, "strategyReasons": \.strategyReasons, "held": \.held,
+                "findings": \.findings, "hasFindings": \.hasFindings, "gates": \.gates, "hasGates": \.hasGates,
+                "accepted": \.accepted, "hasAccepted": \.hasAccepted,
+            ]
+
             var name: String
             var id: String
             var kind: String

@@ -25,7 +25,12 @@ public struct DiffMarkdown: Renderer {
             var after: Int
         }
 
-        struct Service: Sendable {
+        struct Service: Sendable, KeyedTemplateContext {
+            static let keys: [String: any PartialKeyPath<Self> & Sendable] = [
+                "id": \.id, "regression": \.regression, "score": \.score, "readiness": \.readiness,
+                "strategy": \.strategy, "newCount": \.newCount, "resolvedCount": \.resolvedCount,
+            ]
+
             var id: String
             var regression: Bool
             var score: String
@@ -35,7 +40,12 @@ public struct DiffMarkdown: Renderer {
             var resolvedCount: Int
         }
 
-        struct FindingRow: Sendable {
+        struct FindingRow: Sendable, KeyedTemplateContext {
+            static let keys: [String: any PartialKeyPath<Self> & Sendable] = [
+                "severity": \.severity, "rule": \.rule, "subject": \.subject, "message": \.message,
+                "location": \.location,
+            ]
+
             var severity: String
             var rule: String
             var subject: String

@@ -21,7 +21,12 @@ public struct PlanMarkdown: Renderer {
     /// What Templates/reports/plan.md.mustache is rendered from; every text is escaped for a table cell or list item
     /// here. A table row's cells for the target clouds, whose number varies, come joined.
     struct Context: Sendable {
-        struct WaveService: Sendable {
+        struct WaveService: Sendable, KeyedTemplateContext {
+            static let keys: [String: any PartialKeyPath<Self> & Sendable] = [
+                "id": \.id, "name": \.name, "strategy": \.strategy, "criticality": \.criticality,
+                "servers": \.servers, "costs": \.costs,
+            ]
+
             var id: String
             var name: String
             var strategy: String
@@ -35,7 +40,15 @@ public struct PlanMarkdown: Renderer {
             var rules: String
         }
 
-        struct Wave: Sendable {
+        struct Wave: Sendable, KeyedTemplateContext {
+            static let keys: [String: any PartialKeyPath<Self> & Sendable] = [
+                "title": \.title, "start": \.start, "end": \.end, "pessimisticStart": \.pessimisticStart,
+                "pessimisticEnd": \.pessimisticEnd, "isLandingZone": \.isLandingZone, "foundation": \.foundation,
+                "serviceCount": \.serviceCount, "serverCount": \.serverCount, "effort": \.effort, "delay": \.delay,
+                "services": \.services, "gates": \.gates, "hasGates": \.hasGates, "risks": \.risks,
+                "hasRisks": \.hasRisks,
+            ]
+
             var title: String
             var start: String
             var end: String
@@ -61,7 +74,11 @@ public struct PlanMarkdown: Renderer {
             var why: String
         }
 
-        struct Sizing: Sendable {
+        struct Sizing: Sendable, KeyedTemplateContext {
+            static let keys: [String: any PartialKeyPath<Self> & Sendable] = [
+                "server": \.server, "basis": \.basis, "clouds": \.clouds,
+            ]
+
             var server: String
             var basis: String
             var clouds: String

@@ -69,13 +69,23 @@ public struct RuleCatalogueMarkdown: Renderer {
 
     /// What Templates/reports/rules.md.mustache is rendered from.
     struct Context: Sendable {
-        struct Example: Sendable {
+        struct Example: Sendable, KeyedTemplateContext {
+            static let keys: [String: any PartialKeyPath<Self> & Sendable] = [
+                "kind": \.kind, "inventory": \.inventory,
+            ]
+
             /// "Triggers" or "Passes".
             var kind: String
             var inventory: String
         }
 
-        struct Rule: Sendable {
+        struct Rule: Sendable, KeyedTemplateContext {
+            static let keys: [String: any PartialKeyPath<Self> & Sendable] = [
+                "id": \.id, "title": \.title, "category": \.category, "listedSeverity": \.listedSeverity,
+                "severity": \.severity, "rationale": \.rationale, "source": \.source, "remediation": \.remediation,
+                "examples": \.examples,
+            ]
+
             var id: String
             var title: String
             var category: String

@@ -34,3 +34,29 @@ enum ReportTemplates {
         return text
     }
 }
+
+/// A context whose keys a template reads through key paths rather than reflection: Mustache otherwise builds a
+/// `Mirror` of the value, and boxes every stored property, for each key it looks up, which is most of the time a
+/// long report takes. `keys` names every stored property; an optional one that is nil reads as absent, as it does
+/// through reflection.
+protocol KeyedTemplateContext: MustacheParent {
+    static var keys: [String: any PartialKeyPath<Self> & Sendable] { get }
+}
+
+extension KeyedTemplateContext {
+    func child(named name: String) -> Any? {
+        guard let path = Self.keys[name] else { return nil }
+        let value = self[keyPath: path]
+        if let optional = value as? any OptionalValue { return optional.wrapped }
+        return value
+    }
+}
+
+/// An optional, whatever it wraps, so a nil one can be told apart from a value.
+protocol OptionalValue {
+    var wrapped: Any? { get }
+}
+
+extension Optional: OptionalValue {
+    var wrapped: Any? { self.map { $0 as Any } }
+}
