@@ -1,6 +1,7 @@
 import Assessment
 import CloudFirstCore
 
+/// What a change did, for a terminal: the estate's totals before and after, then a line a changed service.
 public struct DiffTable: Renderer {
     public let identifier = "table"
     public let summary = "the estate's score and readiness before and after, a line a changed service (the terminal view)"

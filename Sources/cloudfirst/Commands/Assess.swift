@@ -85,7 +85,9 @@ struct Assess: ParsableCommand {
 
     func validate() throws {
         _ = try filter()
-        if findings && format.identifier != AssessmentCSV().identifier { throw ValidationError("--findings applies to --format csv only") }
+        if findings && format.identifier != AssessmentCSV().identifier {
+            throw ValidationError("--findings applies to --format csv only")
+        }
         if perService && failUnder == nil { throw ValidationError("--per-service needs --fail-under") }
         if let failUnder, !(0...100).contains(failUnder) {
             throw ValidationError("--fail-under must be a score from 0 to 100, found \(failUnder)")

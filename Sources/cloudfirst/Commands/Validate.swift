@@ -37,7 +37,9 @@ struct Validate: ParsableCommand {
     var failOn: Threshold?
 
     func validate() throws {
-        if sarifRoot != ".", format.identifier != ValidationSARIF().identifier { throw ValidationError("--sarif-root applies to --format sarif only") }
+        if sarifRoot != ".", format.identifier != ValidationSARIF().identifier {
+            throw ValidationError("--sarif-root applies to --format sarif only")
+        }
     }
 
     func run() throws {
