@@ -40,6 +40,11 @@ let package = Package(
         .target(name: "Generation", dependencies: [
             "Planning", "Assessment", "CloudFirstCore", .product(name: "Mustache", package: "swift-mustache"),
         ], plugins: ["EmbedResources"]),
+        // One renderer type per output format, and a registry per kind of result each command's --format comes from;
+        // Markdown from the Mustache templates under Templates/reports.
+        .target(name: "Reporting", dependencies: [
+            "Planning", "Assessment", "CloudFirstCore", .product(name: "Mustache", package: "swift-mustache"),
+        ], plugins: ["EmbedResources"]),
         // Importers of the exports trusts already have (RVTools xlsx and CSV): a machine-owned inventory file.
         .target(name: "Importing", dependencies: [
             "CloudFirstCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -53,6 +58,7 @@ let package = Package(
                 "Planning",
                 "Generation",
                 "Importing",
+                "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -62,8 +68,11 @@ let package = Package(
         .target(name: "GoldenFiles", path: "Tests/GoldenFiles"),
         // Tests read their fixtures and golden files from the source tree, so none is a bundle resource.
         .testTarget(name: "CloudFirstCoreTests", dependencies: ["CloudFirstCore", "GoldenFiles"], exclude: ["Fixtures"]),
-        .testTarget(name: "AssessmentTests", dependencies: ["Assessment", "CloudFirstCore"]),
-        .testTarget(name: "PlanningTests", dependencies: ["Planning", "Assessment", "CloudFirstCore"]),
+        .testTarget(name: "AssessmentTests", dependencies: ["Assessment", "CloudFirstCore", "Reporting"]),
+        .testTarget(name: "PlanningTests", dependencies: ["Planning", "Assessment", "CloudFirstCore", "Reporting"]),
+        // The report templates' typed contexts and embedding; outputs are pinned end to end (RendererRegistryTests).
+        .testTarget(name: "ReportingTests",
+                    dependencies: ["Reporting", "Planning", "Assessment", "CloudFirstCore"]),
         .testTarget(name: "GenerationTests",
                     dependencies: ["Generation", "Planning", "Assessment", "CloudFirstCore", "GoldenFiles"],
                     exclude: ["Fixtures", "Goldens"]),
@@ -77,7 +86,7 @@ let package = Package(
                     exclude: ["Fixtures", "Goldens"]),
         // Runs the built binaries as a user would; reads the CI examples' YAML with CloudFirstCore's reader.
         .testTarget(name: "EndToEndTests",
-                    dependencies: ["cloudfirst", "synthetic-estate", "GoldenFiles", "CloudFirstCore"],
+                    dependencies: ["cloudfirst", "synthetic-estate", "GoldenFiles", "CloudFirstCore", "Reporting"],
                     exclude: ["Goldens"]),
     ],
     swiftLanguageModes: [.v6]

@@ -30,6 +30,8 @@ let embeddings: [String: [Embedding]] = [
                            doc: "The price catalogue: public list prices for UK regions, in US dollars, each row with its source and date.")],
     "Generation": [Embedding(kind: .folder, path: "Templates", type: "EmbeddedTemplates",
                              doc: "The templates cloudfirst renders (Templates/), so the installed binary needs no files beside it.")],
+    "Reporting": [Embedding(kind: .folder, path: "Templates/reports", type: "EmbeddedReportTemplates",
+                            doc: "The Mustache templates of the human documents (Markdown), so the installed binary needs no files beside it.")],
     // Files whose every awkward character (quotes, backslashes, `"""#`, carriage returns, control characters, non-ASCII)
     // the tests prove comes back byte for byte.
     "EmbeddingTests": [Embedding(kind: .folder, path: "Tests/EmbeddingTests/Fixtures", type: "EmbeddedFixtures",

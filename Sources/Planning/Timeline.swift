@@ -4,14 +4,14 @@ import CloudFirstCore
 /// What each moving service asks of the calendar: its effort, the lead times it waits on, the data it carries and
 /// the site exit it must beat. Every figure is an assumption the trust can set (`Assumptions`), or a multiplier
 /// stated here; none is a published figure (REFERENCE.md section 9, "Programme length").
-struct Timing {
+public struct Timing {
     /// Effort is multiplied by this for a service of this criticality: an EPR, PACS or LIMS is a programme of
     /// testing, rehearsal and clinical sign-off, not a task (cloudfirst's judgement).
-    static let effortByCriticality: [Criticality: Double] = [.patientCritical: 3, .businessCritical: 1.5]
+    public static let effortByCriticality: [Criticality: Double] = [.patientCritical: 3, .businessCritical: 1.5]
     /// Pessimistic multipliers: procurement 3x (6 to 18 months), the safety case and a circuit 2x, effort 1.5x,
     /// data transfer 2x (half the link's rate achieved). cloudfirst's judgement.
-    static let procurementPessimism = 3.0, safetyCasePessimism = 2.0, circuitPessimism = 2.0, dpiaPessimism = 2.0
-    static let effortPessimism = 1.5, transferPessimism = 2.0
+    public static let procurementPessimism = 3.0, safetyCasePessimism = 2.0, circuitPessimism = 2.0, dpiaPessimism = 2.0
+    public static let effortPessimism = 1.5, transferPessimism = 2.0
 
     let assessment: EstateAssessment
     let assumptions: Assumptions

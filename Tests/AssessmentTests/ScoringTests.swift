@@ -1,5 +1,6 @@
 @testable import Assessment
 import CloudFirstCore
+import Reporting
 import Testing
 
 /// How findings become a service's score, readiness and confidence, and the estate's summary.

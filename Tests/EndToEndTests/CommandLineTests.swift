@@ -1,4 +1,5 @@
 import Foundation
+import Reporting
 import Testing
 
 @Suite struct CommandLineTests {
@@ -38,9 +39,13 @@ import Testing
             #expect(text.stderr == table.stderr && named.stderr == table.stderr)
             #expect(!table.stdout.isEmpty || !table.stderr.isEmpty)
         }
-        // Listed as table only, in help and completion.
+        // Listed as table only, in help and completion: help lists the registry's formats, each with its summary.
         let help = try Binary.cloudfirst(["rules", "list", "--help"])
-        #expect(help.stdout.contains("(values: table, json, markdown; default: table)"), "\(help.stdout)")
+        #expect(help.stdout.contains("--format <format>       The format to write. (default: table)"), "\(help.stdout)")
+        for renderer in RuleCatalogueRenderers.all {
+            #expect(help.stdout.contains("        \(renderer.identifier)"), "\(help.stdout)")
+        }
+        #expect(!help.stdout.contains("        text "), "\(help.stdout)")
     }
 
     @Test func helpIsPinned() throws {

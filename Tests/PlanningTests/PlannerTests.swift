@@ -2,6 +2,7 @@ import Assessment
 import CloudFirstCore
 import Foundation
 @testable import Planning
+import Reporting
 import Testing
 
 @Suite struct PlannerTests {

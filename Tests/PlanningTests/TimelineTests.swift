@@ -2,6 +2,7 @@ import Assessment
 import CloudFirstCore
 import Foundation
 @testable import Planning
+import Reporting
 import Testing
 
 /// How deadlines order the waves, how the schedule dates them, and what the plan says when a date is at risk.

@@ -66,8 +66,16 @@ public enum ServiceOrder: String, CaseIterable, Sendable {
     /// Patient-critical first, then business-critical, business-operational, administrative, not given.
     case criticality
     /// Not-ready first, then conditional, unknown, ready, retained, retired; within each the lowest score first,
-    /// then by id (`AssessmentMarkdown.boardOrder`).
+    /// then by id (`boardOrder`).
     case readiness
+
+    /// Not-ready first, then conditional, unknown, ready, retained, retired; within each, the lowest score first:
+    /// `assess --sort-by readiness`, for a board paper that leads with what blocks.
+    static func boardOrder(_ a: ServiceAssessment, _ b: ServiceAssessment) -> Bool {
+        let order: [Readiness] = [.notReady, .conditional, .unknown, .ready, .retained, .retired]
+        let (ra, rb) = (order.firstIndex(of: a.readiness)!, order.firstIndex(of: b.readiness)!)
+        return (ra, a.score, a.service.id) < (rb, b.score, b.service.id)
+    }
 
     /// Sorted stably, so ties keep the order they came in.
     public func sorted(_ services: [ServiceAssessment]) -> [ServiceAssessment] {
@@ -90,7 +98,7 @@ public enum ServiceOrder: String, CaseIterable, Sendable {
             }
             return stable { rank($0) == rank($1) ? nil : rank($0) < rank($1) }
         case .readiness:
-            return services.sorted(by: AssessmentMarkdown.boardOrder)
+            return services.sorted(by: Self.boardOrder)
         }
     }
 }

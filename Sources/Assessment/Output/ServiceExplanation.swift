@@ -145,5 +145,5 @@ public struct ServiceExplanation: Sendable {
         return ConfidenceAdvice(ceiling: ceiling, limit: limit, steps: steps)
     }
 
-    static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
+    public static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
 }

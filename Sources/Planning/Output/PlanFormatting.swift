@@ -2,14 +2,14 @@ import CloudFirstCore
 import Foundation
 
 /// How plans write money and lists, the same in every format.
-enum PlanFormatting {
+public enum PlanFormatting {
     /// Whole months from one date to another, rounded: "26".
-    static func months(from start: CalendarDate, to end: CalendarDate) -> Int {
+    public static func months(from start: CalendarDate, to end: CalendarDate) -> Int {
         Int((Double(end.dayNumber - start.dayNumber + 1) / 30.44).rounded())
     }
 
     /// Whole pounds with thousands separators: "12,345".
-    static func pounds(_ value: Double) -> String {
+    public static func pounds(_ value: Double) -> String {
         let whole = Int(value.rounded())
         let digits = String(abs(whole))
         var out = ""
@@ -21,7 +21,7 @@ enum PlanFormatting {
     }
 
     /// Pence precision for data formats, so totals re-add to within a penny.
-    static func money(_ value: Double) -> JSONValue { .double((value * 100).rounded() / 100) }
+    public static func money(_ value: Double) -> JSONValue { .double((value * 100).rounded() / 100) }
 
-    static func ids(_ indexes: [Int], in estate: Estate) -> [String] { indexes.map { estate.services[$0].id } }
+    public static func ids(_ indexes: [Int], in estate: Estate) -> [String] { indexes.map { estate.services[$0].id } }
 }

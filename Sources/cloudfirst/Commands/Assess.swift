@@ -2,6 +2,7 @@ import ArgumentParser
 import Assessment
 import CloudFirstCore
 import Foundation
+import Reporting
 
 struct Assess: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,16 +24,11 @@ struct Assess: ParsableCommand {
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, json, csv, markdown, sarif, junit, github
-    }
-
     @OptionGroup var input: EstateInput
     @OptionGroup var options: AssessmentOptions
 
-    @Option(help: ArgumentHelp("Output format: table, json, csv, markdown, sarif (code scanning), junit (test "
-        + "reports) or github (workflow annotations, and a job summary when GITHUB_STEP_SUMMARY is set)."))
-    var format: Format = .table
+    @Option(help: "The format to write.")
+    var format: FormatOption<AssessmentRenderers> = .first
 
     @Flag(help: "With --format csv, one row per finding instead of one per service.")
     var findings = false
@@ -89,7 +85,9 @@ struct Assess: ParsableCommand {
 
     func validate() throws {
         _ = try filter()
-        if findings && format != .csv { throw ValidationError("--findings applies to --format csv only") }
+        if findings && format.identifier != AssessmentCSV().identifier {
+            throw ValidationError("--findings applies to --format csv only")
+        }
         if perService && failUnder == nil { throw ValidationError("--per-service needs --fail-under") }
         if let failUnder, !(0...100).contains(failUnder) {
             throw ValidationError("--fail-under must be a score from 0 to 100, found \(failUnder)")
@@ -115,26 +113,11 @@ struct Assess: ParsableCommand {
         }
         // What is shown may be filtered; what is judged below (thresholds, the baseline) is always the whole estate.
         let view = AssessmentView(assessment, filter: try filter())
-        // The table, JSON and Markdown say what they leave out; the other formats have no place for it.
-        if let note = view.note, [.csv, .sarif, .junit, .github].contains(format) { Terminal.err("cloudfirst: \(note)") }
-        switch format {
-        case .table: Terminal.out(AssessmentTable.render(view, colour: Terminal.colourOnStdout))
-        case .json:
-            Terminal.out(JSONEnvelope(command: "assess", estates: [estate], asOf: assessment.asOf.description)
-                .wrap(AssessmentJSON.render(view)).rendered())
-        case .csv: Terminal.out(findings ? AssessmentCSV.findings(view) : AssessmentCSV.services(view))
-        case .markdown: Terminal.out(AssessmentMarkdown.render(view, policy: policy,
-                                                                       version: CloudFirstVersion.current))
-        case .sarif:
-            Terminal.out(AssessmentSARIF.render(view, policy: policy, version: CloudFirstVersion.current,
-                                                root: sarifRoot,
-                                                workingDirectory: FileManager.default.currentDirectoryPath).rendered())
-        case .junit:
-            Terminal.out(AssessmentJUnit.render(view, policy: policy, threshold: policy.failOn ?? .high))
-        case .github:
-            Terminal.out(AssessmentGitHub.annotations(view))
-            try StepSummary.appendIfRequested(AssessmentGitHub.summary(view))
-        }
+        // The table, JSON and Markdown say what they leave out; the other formats say it on stderr.
+        try format.write(AssessmentSubject(view: view, policy: policy, version: CloudFirstVersion.current,
+                                           colour: Terminal.colourOnStdout, findingRows: findings,
+                                           sarifRoot: sarifRoot,
+                                           workingDirectory: FileManager.default.currentDirectoryPath))
         var failures: [String]
         if let previous {
             // Against a baseline only what is new can fail.

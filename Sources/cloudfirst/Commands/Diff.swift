@@ -1,6 +1,7 @@
 import ArgumentParser
 import Assessment
 import CloudFirstCore
+import Reporting
 
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,10 +17,6 @@ struct Diff: ParsableCommand {
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, markdown, json
-    }
-
     @Argument(help: ArgumentHelp("The inventory before the change.", valueName: "old"),
               completion: .file(extensions: EstateLoader.inventoryExtensions))
     var old: String
@@ -30,8 +27,8 @@ struct Diff: ParsableCommand {
 
     @OptionGroup var options: AssessmentOptions
 
-    @Option(help: "Output format: table (the terminal view), markdown (a pull-request comment) or json.")
-    var format: Format = .table
+    @Option(help: "The format to write.")
+    var format: FormatOption<DiffRenderers> = .first
 
     @Flag(name: .customLong("fail-on-regression"), help: "Exit with code 1 when the change made readiness worse.")
     var failOnRegression = false
@@ -48,13 +45,7 @@ struct Diff: ParsableCommand {
         let before = assessor.assess(try Self.load(old, combineOrganisations: combineOrganisations), asOf: options.date)
         let after = assessor.assess(try Self.load(new, combineOrganisations: combineOrganisations), asOf: options.date)
         let diff = AssessmentDiff(old: before, new: after)
-        switch format {
-        case .table: Terminal.out(diff.table())
-        case .markdown: Terminal.out(diff.markdown())
-        case .json:
-            Terminal.out(JSONEnvelope(command: "diff", estates: [before.estate, after.estate],
-                                      asOf: options.date.description).wrap(diff.json()).rendered())
-        }
+        try format.write(DiffSubject(diff: diff))
         if failOnRegression, diff.isRegression {
             throw CommandFailure(.policyFailure,
                                  message: "cloudfirst: policy failed: the change makes cloud readiness worse")

@@ -2,6 +2,7 @@ import ArgumentParser
 import Assessment
 import CloudFirstCore
 import Foundation
+import Reporting
 
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,18 +21,14 @@ struct ExplainCommand: ParsableCommand {
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
-    }
-
     @Argument(help: ArgumentHelp("The service's id, as 'cloudfirst assess' lists it.", valueName: "service"))
     var service: String
 
     @OptionGroup var input: EstateInput
     @OptionGroup var options: AssessmentOptions
 
-    @Option(help: "Output format: text or json.")
-    var format: Format = .text
+    @Option(help: "The format to write.")
+    var format: FormatOption<ExplanationRenderers> = .first
 
     func validate() throws {
         // `cloudfirst explain estate.yaml` names an inventory where the service belongs. A service id never holds a
@@ -58,12 +55,8 @@ struct ExplainCommand: ParsableCommand {
         guard let explanation = ServiceExplanation(service: service, in: assessment, policy: policy) else {
             throw CommandFailure(.invalidInput, message: "Error: \(Self.unknown(service, in: estate))")
         }
-        switch format {
-        case .text: Terminal.out(ServiceExplanationText.render(explanation, colour: Terminal.colourOnStdout))
-        case .json:
-            Terminal.out(JSONEnvelope(command: "explain", estates: [estate], asOf: assessment.asOf.description)
-                .wrap(ServiceExplanationJSON.render(explanation)).rendered())
-        }
+        try format.write(ExplanationSubject(explanation: explanation, estate: estate, asOf: assessment.asOf,
+                                            colour: Terminal.colourOnStdout))
     }
 
     /// Names the nearest service, and a server's services when the name is a server's.

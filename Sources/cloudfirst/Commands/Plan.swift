@@ -2,6 +2,7 @@ import ArgumentParser
 import Assessment
 import CloudFirstCore
 import Planning
+import Reporting
 
 struct Plan: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,16 +21,11 @@ struct Plan: ParsableCommand {
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, markdown, json, csv, mermaid, dot
-    }
-
     @OptionGroup var input: EstateInput
     @OptionGroup var options: AssessmentOptions
 
-    @Option(help: ArgumentHelp("Output format: table (the terminal view: a line a wave), markdown (the plan to hand "
-        + "on), json, csv (for Jira or Azure DevOps), mermaid or dot."))
-    var format: Format = .table
+    @Option(help: "The format to write.")
+    var format: FormatOption<PlanRenderers> = .first
 
     @Option(name: .customLong("csv-for"), help: ArgumentHelp(
         "With --format csv, the tracker whose CSV import the columns are for: jira or azure-devops.",
@@ -39,7 +35,7 @@ struct Plan: ParsableCommand {
     @OptionGroup var planOptions: PlanOptions
 
     func validate() throws {
-        if csvFor != .jira, format != .csv { throw ValidationError("--csv-for applies to --format csv only") }
+        if csvFor != .jira, format.identifier != PlanTrackerCSV().identifier { throw ValidationError("--csv-for applies to --format csv only") }
     }
 
     func run() throws {
@@ -53,16 +49,7 @@ struct Plan: ParsableCommand {
         let plan = Planner().plan(assessment, assumptions: try planOptions.assumptions(for: estate))
         ProcessLifetime.keep(plan)
         Progress.done()
-        switch format {
-        case .table: Terminal.out(PlanTable.render(plan))
-        case .markdown: Terminal.out(PlanMarkdown.render(plan, version: CloudFirstVersion.current))
-        case .json:
-            Terminal.out(JSONEnvelope(command: "plan", estates: [estate], asOf: assessment.asOf.description)
-                .wrap(PlanJSON.render(plan)).rendered())
-        case .csv: Terminal.out(PlanTrackerCSV.render(plan, for: csvFor))
-        case .mermaid: Terminal.out(PlanExports.mermaid(plan))
-        case .dot: Terminal.out(PlanExports.dot(plan))
-        }
+        try format.write(PlanSubject(plan: plan, version: CloudFirstVersion.current, tracker: csvFor))
     }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Assessment
 import CloudFirstCore
+import Reporting
 
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,16 +21,8 @@ struct RulesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List every rule: id, severity, category, title; then how findings become verdicts.")
 
-        enum Format: String, ExpressibleByArgument, CaseIterable {
-            case table, json, markdown
-            /// The name `table` had before every command's terminal default was called `table`; still accepted.
-            case text
-
-            static var allValueStrings: [String] { allCases.filter { $0 != .text }.map(\.rawValue) }
-        }
-
-        @Option(help: "Output format: table (the default), json or markdown.")
-        var format: Format = .table
+        @Option(help: "The format to write.")
+        var format: FormatOption<RuleCatalogueRenderers> = .first
 
         @Option(help: ArgumentHelp("An organisation policy file whose severities and disabled rules to show.",
                                    valueName: "file"), completion: .file(extensions: ["yml", "yaml"]))
@@ -37,13 +30,7 @@ struct RulesCommand: ParsableCommand {
 
         func run() throws {
             let policy = try RulesCommand.policy(config)
-            switch format {
-            case .table, .text: Terminal.out(RuleCatalogue.text(policy: policy))
-            case .json:
-                Terminal.out(JSONEnvelope(command: "rules", organisations: [], asOf: nil, inputs: config.map { [$0] } ?? [])
-                    .wrap(RuleCatalogue.json(policy: policy)).rendered())
-            case .markdown: Terminal.out(RuleCatalogue.markdown(policy: policy))
-            }
+            try format.write(RuleCatalogueSubject(policy: policy, policyFile: config))
         }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CloudFirstCore
+import Reporting
 
 struct SchemaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,17 +16,10 @@ struct SchemaCommand: ParsableCommand {
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case json, markdown
-    }
-
-    @Option(help: "json (JSON Schema draft-07) or markdown (a reference of every field).")
-    var format: Format = .json
+    @Option(help: "The format to write.")
+    var format: FormatOption<SchemaRenderers> = .first
 
     func run() throws {
-        switch format {
-        case .json: Terminal.out(JSONSchemaWriter.inventorySchema().rendered())
-        case .markdown: Terminal.out(FieldReferenceWriter.markdown())
-        }
+        try format.write(InventoryFormatSubject())
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CloudFirstCore
 import Foundation
+import Reporting
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,19 +18,10 @@ struct Validate: ParsableCommand {
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, json, sarif, junit, github
-        /// The name `table` had before every command's terminal default was called `table`; still accepted.
-        case text
-
-        static var allValueStrings: [String] { allCases.filter { $0 != .text }.map(\.rawValue) }
-    }
-
     @OptionGroup var input: EstateInput
 
-    @Option(help: ArgumentHelp("Output format: table (compiler-style lines, the default), json, sarif (code scanning), junit (test "
-        + "reports) or github (workflow annotations, and a job summary when GITHUB_STEP_SUMMARY is set)."))
-    var format: Format = .table
+    @Option(help: "The format to write.")
+    var format: FormatOption<ValidationRenderers> = .first
 
     @Option(name: .customLong("sarif-root"), help: ArgumentHelp(
         "With --format sarif, the folder file locations are relative to: the repository root (default: the current "
@@ -45,35 +37,18 @@ struct Validate: ParsableCommand {
     var failOn: Threshold?
 
     func validate() throws {
-        if sarifRoot != ".", format != .sarif { throw ValidationError("--sarif-root applies to --format sarif only") }
+        if sarifRoot != ".", format.identifier != ValidationSARIF().identifier {
+            throw ValidationError("--sarif-root applies to --format sarif only")
+        }
     }
 
     func run() throws {
         let result = input.load()
         ProcessLifetime.keep(result)
         let report = ValidationReport(result)
-        switch format {
-        case .table, .text:
-            let colour = Terminal.colourOnStderr
-            for diagnostic in result.diagnostics { Terminal.err(Self.render(diagnostic, colour: colour)) }
-            Terminal.out(report.summary)
-        case .json:
-            let envelope = result.estate.map { JSONEnvelope(command: "validate", estates: [$0], asOf: nil) }
-                ?? JSONEnvelope(command: "validate", organisations: [], asOf: nil, inputs: result.files)
-            Terminal.out(envelope.wrap(report.json()).rendered())
-        case .sarif:
-            Terminal.out(ValidationSARIF.render(report, version: CloudFirstVersion.current, root: sarifRoot,
-                                                workingDirectory: FileManager.default.currentDirectoryPath).rendered())
-            Terminal.err(report.summary)
-        case .junit:
-            Terminal.out(ValidationJUnit.render(report, failOnWarnings: failOn == .warning))
-            Terminal.err(report.summary)
-        case .github:
-            let annotations = ValidationGitHub.annotations(report)
-            if !annotations.isEmpty { Terminal.out(annotations) }
-            Terminal.err(report.summary)
-            try StepSummary.appendIfRequested(ValidationGitHub.summary(report))
-        }
+        try format.write(ValidationSubject(report: report, version: CloudFirstVersion.current, sarifRoot: sarifRoot,
+                                           workingDirectory: FileManager.default.currentDirectoryPath,
+                                           failOnWarnings: failOn == .warning, colour: Terminal.colourOnStderr))
         if !report.isValid { throw CommandFailure(.invalidInput) }
         if failOn == .warning, result.diagnostics.warningCount > 0 {
             let count = result.diagnostics.warningCount
@@ -83,12 +58,6 @@ struct Validate: ParsableCommand {
     }
 
     static func render(_ diagnostic: Diagnostic, colour: Bool) -> String {
-        guard colour else { return diagnostic.rendered }
-        let style: Terminal.Style = diagnostic.severity == .error ? .red : .yellow
-        var location = diagnostic.file
-        if let position = diagnostic.position { location += ":\(position.line):\(position.column)" }
-        return Terminal.styled(location + ":", .bold, when: true) + " "
-            + Terminal.styled(diagnostic.severity.rawValue + ":", style, when: true) + " " + diagnostic.message
-            + Terminal.styled(" [\(diagnostic.code)]", .dim, when: true)
+        DiagnosticText.render(diagnostic, colour: colour)
     }
 }

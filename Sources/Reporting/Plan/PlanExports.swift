@@ -1,4 +1,5 @@
 import CloudFirstCore
+import Planning
 
 /// The plan for other tools: Mermaid that Markdown viewers render, and DOT for Graphviz (the CSV trackers import is
 /// PlanTrackerCSV).
@@ -78,5 +79,29 @@ public enum PlanExports {
     static func quoted(_ text: String) -> String {
         "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
             .replacingOccurrences(of: "\n", with: " ") + "\""
+    }
+}
+
+/// The waves as a Mermaid Gantt chart and the dependencies as a flowchart, in Markdown that viewers render.
+public struct PlanMermaid: Renderer {
+    public let identifier = "mermaid"
+    public let summary = "Markdown with Mermaid diagrams: the waves as a Gantt chart, the dependencies by wave"
+
+    public init() {}
+
+    public func render(_ subject: PlanSubject, to output: inout some TextOutputStream) {
+        output.write(PlanExports.mermaid(subject.plan))
+    }
+}
+
+/// A Graphviz digraph of the waves and the dependencies.
+public struct PlanDOT: Renderer {
+    public let identifier = "dot"
+    public let summary = "a Graphviz digraph: a cluster a wave, an edge a dependency"
+
+    public init() {}
+
+    public func render(_ subject: PlanSubject, to output: inout some TextOutputStream) {
+        output.write(PlanExports.dot(subject.plan))
     }
 }

@@ -1,9 +1,19 @@
 import CloudFirstCore
+import Planning
 
 /// The plan as work items a tracker imports: an epic per wave, under it an item per moving service, in the
 /// columns the tracker's own CSV import reads. Waves in order, each followed by its services in the wave's order
 /// (parents before children, as both importers need).
-public enum PlanTrackerCSV {
+public struct PlanTrackerCSV: Renderer {
+    public let identifier = "csv"
+    public let summary = "work items for Jira or Azure DevOps to import (--csv-for)"
+
+    public init() {}
+
+    public func render(_ subject: PlanSubject, to output: inout some TextOutputStream) {
+        output.write(Self.render(subject.plan, for: subject.tracker))
+    }
+
     public enum Tracker: String, CaseIterable, Sendable {
         case jira
         case azureDevOps = "azure-devops"

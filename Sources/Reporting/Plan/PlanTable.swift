@@ -1,8 +1,18 @@
 import CloudFirstCore
+import Planning
 
 /// What `cloudfirst plan` shows on a terminal: one line a wave, then what stays, goes or is held, and the cost per
 /// cloud. The Markdown has the rest (groups, risks, sizing, assumptions).
-public enum PlanTable {
+public struct PlanTable: Renderer {
+    public let identifier = "table"
+    public let summary = "one line a wave, then what stays, goes or is held, and the cost per cloud (the terminal view)"
+
+    public init() {}
+
+    public func render(_ subject: PlanSubject, to output: inout some TextOutputStream) {
+        output.write(Self.render(subject.plan))
+    }
+
     public static func render(_ plan: MigrationPlan) -> String {
         let estate = plan.estate
         let clouds = plan.assumptions.targetClouds

@@ -1,8 +1,20 @@
+import Assessment
 import CloudFirstCore
 
 /// JUnit XML for test reporters: a suite per service, a case per rule run on it, a failure for each rule with a
 /// finding at or above the threshold.
-public enum AssessmentJUnit {
+public struct AssessmentJUnit: Renderer {
+    public let identifier = "junit"
+    public let summary = "JUnit XML for test reporters: a suite per service, a case per rule"
+
+    public init() {}
+
+    public func render(_ subject: AssessmentSubject, to output: inout some TextOutputStream) {
+        output.write(Self.render(subject.view, policy: subject.policy, threshold: subject.policy.failOn ?? .high))
+    }
+
+    public func notices(for subject: AssessmentSubject) -> [String] { subject.filterNotice }
+
     public static func render(_ view: AssessmentView, registry: RuleRegistry = .standard, policy: Policy,
                               threshold: Severity) -> String {
         let rules = registry.descriptions.filter { policy.isEnabled($0) && !$0.gate }

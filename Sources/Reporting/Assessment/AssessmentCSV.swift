@@ -1,8 +1,20 @@
+import Assessment
 import CloudFirstCore
 import Foundation
 
 /// Spreadsheets a trust can sort and filter: a row per service, or with `findings` a row per finding.
-public enum AssessmentCSV {
+public struct AssessmentCSV: Renderer {
+    public let identifier = "csv"
+    public let summary = "a row per service, or per finding with --findings, for a spreadsheet"
+
+    public init() {}
+
+    public func render(_ subject: AssessmentSubject, to output: inout some TextOutputStream) {
+        output.write(subject.findingRows ? Self.findings(subject.view) : Self.services(subject.view))
+    }
+
+    public func notices(for subject: AssessmentSubject) -> [String] { subject.filterNotice }
+
     public static func services(_ view: AssessmentView) -> String {
         var rows = [["service", "name", "kind", "criticality", "score", "readiness", "confidence", "strategy",
                      "recommended_strategy", "held", "blocker", "high", "medium", "low", "info", "accepted", "gates",

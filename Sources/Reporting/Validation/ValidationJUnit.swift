@@ -1,7 +1,20 @@
+import CloudFirstCore
+
 /// `validate`'s diagnostics as JUnit XML for test reporters: a suite per inventory file, a failing case per error (and
 /// per warning when warnings fail the build), a passing case per other warning, and one passing case for a file with
 /// no problem, so every file read shows in the report.
-public enum ValidationJUnit {
+public struct ValidationJUnit: Renderer {
+    public let identifier = "junit"
+    public let summary = "JUnit XML for test reporters, a suite per file; the verdict on stderr"
+
+    public init() {}
+
+    public func render(_ subject: ValidationSubject, to output: inout some TextOutputStream) {
+        output.write(Self.render(subject.report, failOnWarnings: subject.failOnWarnings))
+    }
+
+    public func notices(for subject: ValidationSubject) -> [String] { [subject.report.summary] }
+
     /// `failOnWarnings` is `--fail-on warning`: a warning is then a failure, as it fails the command.
     public static func render(_ report: ValidationReport, failOnWarnings: Bool) -> String {
         let diagnostics = report.result.diagnostics

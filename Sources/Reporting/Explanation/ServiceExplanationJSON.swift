@@ -1,7 +1,18 @@
+import Assessment
 import CloudFirstCore
 
 /// `cloudfirst explain SERVICE --format json`: the facts the text shows, as data.
-public enum ServiceExplanationJSON {
+public struct ServiceExplanationJSON: Renderer {
+    public let identifier = "json"
+    public let summary = "the same, as data in the JSON envelope (docs/output.schema.json)"
+
+    public init() {}
+
+    public func render(_ subject: ExplanationSubject, to output: inout some TextOutputStream) {
+        output.write(JSONEnvelope(command: "explain", estates: [subject.estate], asOf: subject.asOf.description)
+            .wrap(Self.render(subject.explanation)).rendered())
+    }
+
     public static func render(_ explanation: ServiceExplanation) -> JSONValue {
         let assessed = explanation.assessment
         let service = assessed.service

@@ -1,6 +1,20 @@
+import CloudFirstCore
+
 /// `validate`'s diagnostics as SARIF 2.1.0 for code scanning: a rule per diagnostic code that occurs, a result per
 /// diagnostic at its file, line and column, so the first errors a pull request hits are annotated where they are.
-public enum ValidationSARIF {
+public struct ValidationSARIF: Renderer {
+    public let identifier = "sarif"
+    public let summary = "SARIF 2.1.0 for code scanning, each problem on its line; the verdict on stderr"
+
+    public init() {}
+
+    public func render(_ subject: ValidationSubject, to output: inout some TextOutputStream) {
+        output.write(Self.render(subject.report, version: subject.version, root: subject.sarifRoot,
+                                 workingDirectory: subject.workingDirectory).rendered())
+    }
+
+    public func notices(for subject: ValidationSubject) -> [String] { [subject.report.summary] }
+
     /// `root` is the folder URIs are made relative to (the repository root); `workingDirectory` is where relative
     /// inventory paths start from.
     public static func render(_ report: ValidationReport, version: String, root: String,

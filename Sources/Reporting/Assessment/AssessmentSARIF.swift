@@ -1,8 +1,21 @@
+import Assessment
 import CloudFirstCore
 
 /// SARIF 2.1.0 for code scanning: a rule entry per rule, a result per finding, located in the inventory relative to
 /// the repository root, with fingerprints that survive lines moving.
-public enum AssessmentSARIF {
+public struct AssessmentSARIF: Renderer {
+    public let identifier = "sarif"
+    public let summary = "SARIF 2.1.0 for code scanning, each finding on its inventory line"
+
+    public init() {}
+
+    public func render(_ subject: AssessmentSubject, to output: inout some TextOutputStream) {
+        output.write(Self.render(subject.view, policy: subject.policy, version: subject.version,
+                                 root: subject.sarifRoot, workingDirectory: subject.workingDirectory).rendered())
+    }
+
+    public func notices(for subject: AssessmentSubject) -> [String] { subject.filterNotice }
+
     static func level(_ severity: Severity) -> String {
         switch severity {
         case .blocker, .high: "error"

@@ -1,7 +1,17 @@
+import Assessment
 import CloudFirstCore
 
 /// What `cloudfirst assess` shows on a terminal: one line a service, then the estate's verdict.
-public enum AssessmentTable {
+public struct AssessmentTable: Renderer {
+    public let identifier = "table"
+    public let summary = "one line a service, then the estate's verdict (the terminal view)"
+
+    public init() {}
+
+    public func render(_ subject: AssessmentSubject, to output: inout some TextOutputStream) {
+        output.write(Self.render(subject.view, colour: subject.colour))
+    }
+
     public static func render(_ view: AssessmentView, colour: Bool, width: Int = 120) -> String {
         let assessment = view.assessment
         let header = ["SERVICE", "CRITICALITY", "SCORE", "READINESS", "CONF", "STRATEGY", "TOP FINDING"]

@@ -1,7 +1,21 @@
+import Assessment
 import CloudFirstCore
 
 /// GitHub Actions workflow commands: an annotation on the inventory line of each finding, and a Markdown summary.
-public enum AssessmentGitHub {
+public struct AssessmentGitHub: Renderer {
+    public let identifier = "github"
+    public let summary = "GitHub Actions annotations, and a job summary when GITHUB_STEP_SUMMARY is set"
+
+    public init() {}
+
+    public func render(_ subject: AssessmentSubject, to output: inout some TextOutputStream) {
+        output.write(Self.annotations(subject.view))
+    }
+
+    public func notices(for subject: AssessmentSubject) -> [String] { subject.filterNotice }
+
+    public func jobSummary(for subject: AssessmentSubject) -> String? { Self.summary(subject.view) }
+
     public static func annotations(_ view: AssessmentView) -> String {
         view.distinctFindings.map { finding in
             let command = switch finding.severity {
@@ -22,7 +36,9 @@ public enum AssessmentGitHub {
         var out = "## cloudfirst: \(assessment.estate.organisation?.name ?? "estate")\n\n"
         out += "Estate score **\(assessment.score)/100**, assessed \(assessment.asOf).\n\n"
         if let note = view.note { out += "Annotations: \(note).\n\n" }
-        out += "| ready | conditional | not-ready | unknown |\n|---:|---:|---:|---:|\n"
+        // A column for every readiness the row counts (retained and retired included), so the two agree.
+        out += "| " + Readiness.allCases.map(\.rawValue).joined(separator: " | ") + " |\n|"
+            + String(repeating: "---:|", count: Readiness.allCases.count) + "\n"
         out += "| " + Readiness.allCases.map { String(assessment.count($0)) }.joined(separator: " | ") + " |\n"
         let blockers = assessment.topBlockers.prefix(5)
         if !blockers.isEmpty {

@@ -1,7 +1,19 @@
 import CloudFirstCore
+import Planning
 
 /// The plan as data: the JSON contract of `cloudfirst plan --format json`.
-public enum PlanJSON {
+public struct PlanJSON: Renderer {
+    public let identifier = "json"
+    public let summary = "the plan as data, in the JSON envelope (docs/output.schema.json)"
+
+    public init() {}
+
+    public func render(_ subject: PlanSubject, to output: inout some TextOutputStream) {
+        let plan = subject.plan
+        output.write(JSONEnvelope(command: "plan", estates: [plan.estate], asOf: plan.assessment.asOf.description)
+            .wrap(Self.render(plan)).rendered())
+    }
+
     public static func render(_ plan: MigrationPlan) -> JSONValue {
         let estate = plan.estate
         let clouds = plan.assumptions.targetClouds

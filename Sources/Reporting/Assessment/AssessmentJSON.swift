@@ -1,7 +1,19 @@
+import Assessment
 import CloudFirstCore
 
 /// The assessment as data: the JSON contract of `cloudfirst assess --format json`.
-public enum AssessmentJSON {
+public struct AssessmentJSON: Renderer {
+    public let identifier = "json"
+    public let summary = "every service, finding and verdict, in the JSON envelope (docs/output.schema.json)"
+
+    public init() {}
+
+    public func render(_ subject: AssessmentSubject, to output: inout some TextOutputStream) {
+        let assessment = subject.assessment
+        output.write(JSONEnvelope(command: "assess", estates: [assessment.estate], asOf: assessment.asOf.description)
+            .wrap(Self.render(subject.view)).rendered())
+    }
+
     public static func render(_ view: AssessmentView) -> JSONValue {
         let assessment = view.assessment
         let estate = assessment.estate

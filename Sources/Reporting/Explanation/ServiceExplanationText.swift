@@ -1,9 +1,19 @@
+import Assessment
 import CloudFirstCore
 import Foundation
 
 /// What `cloudfirst explain SERVICE` shows on a terminal: one service, every fact behind its verdict, in the order
 /// a reader asks for them (what it is, its score, readiness, findings, gates, strategy, confidence, servers).
-public enum ServiceExplanationText {
+public struct ServiceExplanationText: Renderer {
+    public let identifier = "text"
+    public let summary = "the service in detail, for a terminal"
+
+    public init() {}
+
+    public func render(_ subject: ExplanationSubject, to output: inout some TextOutputStream) {
+        output.write(Self.render(subject.explanation, colour: subject.colour))
+    }
+
     public static func render(_ explanation: ServiceExplanation, colour: Bool) -> String {
         let assessed = explanation.assessment
         let service = assessed.service

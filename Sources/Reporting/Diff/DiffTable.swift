@@ -1,9 +1,21 @@
+import Assessment
 import CloudFirstCore
 
-extension AssessmentDiff {
+/// What a change did, for a terminal: the estate's totals before and after, then a line a changed service.
+public struct DiffTable: Renderer {
+    public let identifier = "table"
+    public let summary = "the estate's score and readiness before and after, a line a changed service (the terminal view)"
+
+    public init() {}
+
+    public func render(_ subject: DiffSubject, to output: inout some TextOutputStream) {
+        output.write(Self.render(subject.diff))
+    }
+
     /// What `cloudfirst diff` shows on a terminal: the estate's score and readiness counts before and after, then
     /// one line a service that changed (by id, as every format orders them), `!` marking a regression.
-    public func table() -> String {
+    public static func render(_ diff: AssessmentDiff) -> String {
+        let (old, new, services) = (diff.old, diff.new, diff.services)
         let delta = new.score - old.score
         var out = "\(new.estate.organisation?.name ?? "Estate"): what the change does to cloud readiness, assessed "
             + "\(new.asOf)\n\n"
