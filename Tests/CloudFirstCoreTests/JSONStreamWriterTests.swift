@@ -10,21 +10,24 @@ struct JSONStreamWriterTests {
         case streamed(String, [JSONValue])
     }
 
+    /// A stream that keeps each piece written to it, and counts the pieces in a box its copies share.
+    struct Pieces: TextOutputStream {
+        final class Log { var pieces: [String] = [] }
+        let log = Log()
+        mutating func write(_ string: String) { log.pieces.append(string) }
+        var text: String { log.pieces.joined() }
+    }
+
     static func streamed(_ members: [Member], flushBytes: Int) -> (text: String, chunks: Int) {
-        var bytes: [UInt8] = []
-        var chunks = 0
-        var writer = JSONStreamWriter(flushBytes: flushBytes) { chunk in
-            bytes += chunk
-            chunks += 1
-        }
+        var writer = JSONStreamWriter(Pieces(), flushBytes: flushBytes)
         for member in members {
             switch member {
             case let .whole(key, value): writer.member(key, value)
             case let .streamed(key, elements): writer.arrayMember(key, elements) { $0 }
             }
         }
-        writer.finish()
-        return (String(decoding: bytes, as: UTF8.self), chunks)
+        let output = writer.finish()
+        return (output.text, output.log.pieces.count)
     }
 
     static func whole(_ members: [Member]) -> String {
@@ -64,31 +67,25 @@ struct JSONStreamWriterTests {
     /// A long array goes out in many chunks, none much larger than the threshold plus one element.
     @Test func aLongArrayIsHandedOnInChunks() {
         let elements = Array(repeating: Self.service, count: 2_000)
-        var largest = 0, chunks = 0, total = 0
-        var writer = JSONStreamWriter(flushBytes: 4_096) { chunk in
-            largest = max(largest, chunk.count)
-            chunks += 1
-            total += chunk.count
-        }
+        var writer = JSONStreamWriter(Pieces(), flushBytes: 4_096)
         writer.arrayMember("services", elements) { $0 }
-        writer.finish()
+        let pieces = writer.finish().log.pieces
         let oneElement = Self.service.rendered().utf8.count * 2
-        #expect(chunks > 50)
-        #expect(largest < 4_096 + oneElement)
-        #expect(total == Self.whole([.streamed("services", elements)]).utf8.count)
+        #expect(pieces.count > 50)
+        #expect(pieces.map(\.utf8.count).max() ?? 0 < 4_096 + oneElement)
+        #expect(pieces.joined() == Self.whole([.streamed("services", elements)]))
     }
 
     /// Elements are made only as they are written: each after the one before it was handed to the sink, in order.
     @Test func elementsAreMadeLazilyInOrder() {
-        final class Counter { var chunks = 0 }
-        let counter = Counter()
+        let stream = Pieces()
         var made: [(index: Int, chunksBefore: Int)] = []
-        var writer = JSONStreamWriter(flushBytes: 1) { _ in counter.chunks += 1 }
+        var writer = JSONStreamWriter(stream, flushBytes: 1)
         writer.arrayMember("services", 0..<5) { index -> JSONValue in
-            made.append((index, counter.chunks))
+            made.append((index, stream.log.pieces.count))
             return .object([("index", .int(index))])
         }
-        writer.finish()
+        _ = writer.finish()
         #expect(made.map(\.index) == [0, 1, 2, 3, 4])
         let before = made.map(\.chunksBefore)
         #expect(zip(before, before.dropFirst()).allSatisfy { $0 < $1 }, "\(before)")

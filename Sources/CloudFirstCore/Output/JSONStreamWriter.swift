@@ -1,17 +1,20 @@
 /// A JSON document written as it is produced: the top-level object's members one at a time, and an array member
 /// element by element, each element made, written and dropped before the next is made. The bytes are exactly
 /// `JSONValue.object(members).rendered()`'s, so a streamed output and its golden agree; memory holds one element and
-/// a buffer, not the document. The buffer goes to `sink` whenever it passes `flushBytes`.
-public struct JSONStreamWriter {
+/// a buffer, not the document. The buffer goes to `output` whenever it passes `flushBytes`, and at `finish`.
+///
+/// Write into a copy of a renderer's stream and hand it back when done: `var json = JSONStreamWriter(output)`, ...,
+/// `output = json.finish()`. A stream that writes through (stdout) loses nothing by being copied, and one that
+/// collects (a String, for a golden) gets everything back.
+public struct JSONStreamWriter<Output: TextOutputStream> {
+    private var output: Output
     private var buffer: [UInt8] = []
     private let flushBytes: Int
-    private let sink: ([UInt8]) -> Void
     private var members = 0
-    private var finished = false
 
-    public init(flushBytes: Int = 1 << 16, sink: @escaping ([UInt8]) -> Void) {
+    public init(_ output: Output, flushBytes: Int = 1 << 16) {
+        self.output = output
         self.flushBytes = flushBytes
-        self.sink = sink
         buffer.reserveCapacity(flushBytes + 4096)
     }
 
@@ -62,17 +65,14 @@ public struct JSONStreamWriter {
         flushIfFull()
     }
 
-    /// Closes the document (with its final newline) and hands the rest of the buffer to the sink.
-    public mutating func finish() {
-        precondition(!finished, "a JSON document is finished once")
-        finished = true
+    /// Closes the document (with its final newline), writes the rest of the buffer, and returns the stream.
+    public consuming func finish() -> Output {
         buffer += (members == 0 ? "{}\n" : "\n}\n").utf8
-        sink(buffer)
-        buffer.removeAll()
+        hand()
+        return output
     }
 
     private mutating func beginMember(_ key: String) {
-        precondition(!finished, "no member after the document is finished")
         buffer += (members == 0 ? "{\n" : ",\n").utf8
         members += 1
         JSONValue.pad(&buffer, 2)
@@ -81,8 +81,31 @@ public struct JSONStreamWriter {
     }
 
     private mutating func flushIfFull() {
-        guard buffer.count >= flushBytes else { return }
-        sink(buffer)
+        if buffer.count >= flushBytes { hand() }
+    }
+
+    /// The buffer to the stream. Cut only between whole values, so every piece is whole UTF-8.
+    private mutating func hand() {
+        output.write(String(decoding: buffer, as: UTF8.self))
         buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+/// A member of a streamed document: a value written whole, or an array whose elements are made as they are written
+/// (a lazy sequence: `AnySequence(items.lazy.map(entry))`).
+public enum JSONStreamMember {
+    case value(JSONValue)
+    case elements(AnySequence<JSONValue>)
+}
+
+extension JSONStreamWriter {
+    /// Writes each member in order.
+    public mutating func write(_ members: [(String, JSONStreamMember)]) {
+        for (key, member) in members {
+            switch member {
+            case .value(let value): self.member(key, value)
+            case .elements(let elements): arrayMember(key, elements) { $0 }
+            }
+        }
     }
 }

@@ -10,15 +10,31 @@ public struct AssessmentJSON: Renderer {
 
     public func render(_ subject: AssessmentSubject, to output: inout some TextOutputStream) {
         let assessment = subject.assessment
-        output.write(JSONEnvelope(command: "assess", estates: [assessment.estate], asOf: assessment.asOf.description)
-            .wrap(Self.render(subject.view)).rendered())
+        // Streamed: each service's entry is made as it is written, not the whole document first.
+        var json = JSONStreamWriter(output)
+        json.members(of: JSONEnvelope(command: "assess", estates: [assessment.estate],
+                                      asOf: assessment.asOf.description).wrap(.object([])))
+        json.write(Self.members(subject.view))
+        output = json.finish()
     }
 
+    /// The assessment as one value, for a caller that wants it whole.
     public static func render(_ view: AssessmentView) -> JSONValue {
+        .object(members(view).map { key, member in
+            switch member {
+            case .value(let value): (key, value)
+            case .elements(let elements): (key, .array(Array(elements)))
+            }
+        })
+    }
+
+    /// The document's members in order; the services and the unassigned servers as sequences that make each entry
+    /// when it is written.
+    public static func members(_ view: AssessmentView) -> [(String, JSONStreamMember)] {
         let assessment = view.assessment
         let estate = assessment.estate
         let filter = view.filter
-        return .object([
+        let head: [(String, JSONValue)] = [
             ("estate", .object([
                 ("services", .int(estate.services.count)),
                 ("servers", .int(estate.servers.count)),
@@ -42,11 +58,13 @@ public struct AssessmentJSON: Renderer {
                 ("sort_by", .string((filter.order ?? .inventory).rawValue)),
                 ("services_shown", .int(view.services.count)),
             ])),
-            ("services", .array(view.services.map(service))),
-            ("unassigned_servers", .array(view.unassignedServers.map { server in
+        ]
+        return head.map { ($0, .value($1)) } + [
+            ("services", .elements(AnySequence(view.services.lazy.map(service)))),
+            ("unassigned_servers", .elements(AnySequence(view.unassignedServers.lazy.map { server in
                 .object([("id", .string(server.server.id)), ("findings", .array(server.findings.map(finding)))])
-            })),
-        ])
+            }))),
+        ]
     }
 
     static func service(_ service: ServiceAssessment) -> JSONValue {

@@ -10,16 +10,122 @@ public struct PlanJSON: Renderer {
 
     public func render(_ subject: PlanSubject, to output: inout some TextOutputStream) {
         let plan = subject.plan
-        output.write(JSONEnvelope(command: "plan", estates: [plan.estate], asOf: plan.assessment.asOf.description)
-            .wrap(Self.render(plan)).rendered())
+        // Streamed: the services and the sizing, one entry a service and a server, are made as they are written.
+        var json = JSONStreamWriter(output)
+        json.members(of: JSONEnvelope(command: "plan", estates: [plan.estate],
+                                      asOf: plan.assessment.asOf.description).wrap(.object([])))
+        json.write(Self.members(plan))
+        output = json.finish()
     }
 
+    /// The document's members in order; the long arrays as sequences that make each entry when it is written.
+    public static func members(_ plan: MigrationPlan) -> [(String, JSONStreamMember)] {
+        let moving = plan.waveOfService.indices.lazy.compactMap { service(plan, $0) }
+        return head(plan).map { ($0, .value($1)) }
+            + [("services", .elements(AnySequence(moving))),
+               ("sizing", .elements(AnySequence(plan.sizing.lazy.map { sizing(plan, $0) })))]
+            + tail(plan).map { ($0, .value($1)) }
+    }
+
+    /// The plan as one value, for a caller that wants it whole.
     public static func render(_ plan: MigrationPlan) -> JSONValue {
+        .object(members(plan).map { key, member in
+            switch member {
+            case .value(let value): (key, value)
+            case .elements(let elements): (key, .array(Array(elements)))
+            }
+        })
+    }
+
+    static func costs(_ costs: CloudCosts, _ plan: MigrationPlan) -> JSONValue {
+        .object(plan.assumptions.targetClouds.map { ($0.rawValue, PlanFormatting.money(costs[$0])) })
+    }
+
+    /// The start, the waves, and the services that stay, go or are held.
+    static func head(_ plan: MigrationPlan) -> [(String, JSONValue)] {
         let estate = plan.estate
+        func costs(_ costs: CloudCosts) -> JSONValue { Self.costs(costs, plan) }
+        return [
+            ("start_date", .string(plan.startDate.description)),
+            ("waves", .array(plan.waves.map { wave in
+                var members: [(String, JSONValue)] = [
+                    ("number", .int(wave.number)), ("name", .string(wave.name)),
+                    ("start", .string(wave.start.description)), ("end", .string(wave.end.description)),
+                    ("pessimistic_start", .string(wave.pessimisticStart.description)),
+                    ("pessimistic_end", .string(wave.pessimisticEnd.description)),
+                    ("services", .array(PlanFormatting.ids(wave.services, in: estate).map(JSONValue.string))),
+                    ("move_groups", .array(wave.groups.map { group in
+                        .array(PlanFormatting.ids(plan.groups[group].services, in: estate).map(JSONValue.string))
+                    })),
+                    ("servers", .int(wave.serverCount)),
+                    ("effort_person_days", .double(wave.effortDays)),
+                    ("monthly_gbp", costs(plan.waveCosts[wave.number])),
+                    ("risks", .array(wave.risks.map(JSONValue.string))),
+                ]
+                if let delay = wave.delay { members.append(("delay", .string(delay))) }
+                return .object(members)
+            })),
+            ("retained", .array(PlanFormatting.ids(plan.retained, in: estate).map(JSONValue.string))),
+            ("retired", .array(PlanFormatting.ids(plan.retired, in: estate).map(JSONValue.string))),
+            ("held", .array(plan.held.map { index in
+                .object([("id", .string(estate.services[index].id)),
+                         ("why", .string(plan.assessment.services[index].held ?? ""))])
+            })),
+        ]
+    }
+
+    /// A moving service's entry; nil for a service in no wave.
+    static func service(_ plan: MigrationPlan, _ index: Int) -> JSONValue? {
+        let estate = plan.estate
+        func costs(_ costs: CloudCosts) -> JSONValue { Self.costs(costs, plan) }
+        guard let wave = plan.waveOfService[index] else { return nil }
+        return .object([
+            ("id", .string(estate.services[index].id)),
+            ("strategy", .string(plan.assessment.services[index].strategy.rawValue)),
+            ("wave", .int(wave)),
+            ("gates", .array(plan.assessment.services[index].gateRules.map(JSONValue.string))),
+            ("monthly_gbp", costs(plan.serviceCosts[index] ?? CloudCosts())),
+            // A repurchase with no quoted subscription: its monthly figure is unknown, not zero.
+            ("costs_complete", .bool(plan.assessment.services[index].strategy != .repurchase
+                || estate.services[index].supplier?.subscriptionMonthlyGBP != nil)),
+        ])
+    }
+
+    /// A server's sizing on every cloud.
+    static func sizing(_ plan: MigrationPlan, _ sizing: ServerSizing) -> JSONValue {
+        .object([("server", .string(sizing.serverID)), ("basis", .string(sizing.basis.rawValue)),
+                 ("database", .bool(sizing.database))]
+            + sizing.clouds.map { cloud in
+                var licence: [(String, JSONValue)] = []
+                if let database = cloud.databaseLicence {
+                    licence = [("database_licence", .object([
+                        ("unit", .string(database.unit)), ("count", .int(cloud.databaseLicenceCount)),
+                        ("licensed_vcpus", .int(cloud.licensedVCPUs)),
+                    ]))]
+                }
+                return (cloud.cloud.rawValue, .object([
+                    ("sku", .string(cloud.vm.sku)), ("vcpus", .int(cloud.vm.vcpus)),
+                    ("memory_gib", .double(cloud.vm.memoryGiB)),
+                    ("monthly_gbp", PlanFormatting.money(cloud.monthlyGBP)),
+                    ("compute_gbp", PlanFormatting.money(cloud.computeGBP)),
+                    ("replaced_by_service", .bool(cloud.replacedByService)),
+                    ("exceeds_catalogue", .bool(cloud.exceedsCatalogue)),
+                    ("storage_tier", .string(cloud.storageTier.rawValue)), ("disks", .int(cloud.disks)),
+                    ("storage_priced", .bool(cloud.storagePriced)),
+                    ("storage_gbp", PlanFormatting.money(cloud.storageGBP)),
+                    ("backup_gbp", PlanFormatting.money(cloud.backupGBP)),
+                    ("licence_gbp", PlanFormatting.money(cloud.licenceGBP)),
+                    ("licences_priced", .bool(cloud.licencePriced)),
+                    ("licences_left_out_gbp", PlanFormatting.money(cloud.leftOutLicenceGBP)),
+                    ("commitment_priced", .bool(cloud.commitmentPriced)),
+                    ("sustained_use_discount_gbp", PlanFormatting.money(cloud.sustainedUseGBP)),
+                ] + licence))
+            })
+    }
+
+    /// The totals, risks, assumptions and notes.
+    static func tail(_ plan: MigrationPlan) -> [(String, JSONValue)] {
         let clouds = plan.assumptions.targetClouds
-        func costs(_ costs: CloudCosts) -> JSONValue {
-            .object(clouds.map { ($0.rawValue, PlanFormatting.money(costs[$0])) })
-        }
         var totals: [(String, JSONValue)] = clouds.map { cloud in
             let unsupported = plan.unsupported(on: cloud)
             return (cloud.rawValue, .object([("monthly_gbp", PlanFormatting.money(plan.monthly[cloud])),
@@ -46,75 +152,7 @@ public struct PlanJSON: Renderer {
             ("source", .string(plan.onPremises.given ? "inventory" : "model")),
         ])))
         let assumptions = plan.assumptions
-        return .object([
-            ("start_date", .string(plan.startDate.description)),
-            ("waves", .array(plan.waves.map { wave in
-                var members: [(String, JSONValue)] = [
-                    ("number", .int(wave.number)), ("name", .string(wave.name)),
-                    ("start", .string(wave.start.description)), ("end", .string(wave.end.description)),
-                    ("pessimistic_start", .string(wave.pessimisticStart.description)),
-                    ("pessimistic_end", .string(wave.pessimisticEnd.description)),
-                    ("services", .array(PlanFormatting.ids(wave.services, in: estate).map(JSONValue.string))),
-                    ("move_groups", .array(wave.groups.map { group in
-                        .array(PlanFormatting.ids(plan.groups[group].services, in: estate).map(JSONValue.string))
-                    })),
-                    ("servers", .int(wave.serverCount)),
-                    ("effort_person_days", .double(wave.effortDays)),
-                    ("monthly_gbp", costs(plan.waveCosts[wave.number])),
-                    ("risks", .array(wave.risks.map(JSONValue.string))),
-                ]
-                if let delay = wave.delay { members.append(("delay", .string(delay))) }
-                return .object(members)
-            })),
-            ("retained", .array(PlanFormatting.ids(plan.retained, in: estate).map(JSONValue.string))),
-            ("retired", .array(PlanFormatting.ids(plan.retired, in: estate).map(JSONValue.string))),
-            ("held", .array(plan.held.map { index in
-                .object([("id", .string(estate.services[index].id)),
-                         ("why", .string(plan.assessment.services[index].held ?? ""))])
-            })),
-            ("services", .array(plan.waveOfService.enumerated().compactMap { index, wave in
-                guard let wave else { return nil }
-                return .object([
-                    ("id", .string(estate.services[index].id)),
-                    ("strategy", .string(plan.assessment.services[index].strategy.rawValue)),
-                    ("wave", .int(wave)),
-                    ("gates", .array(plan.assessment.services[index].gateRules.map(JSONValue.string))),
-                    ("monthly_gbp", costs(plan.serviceCosts[index] ?? CloudCosts())),
-                    // A repurchase with no quoted subscription: its monthly figure is unknown, not zero.
-                    ("costs_complete", .bool(plan.assessment.services[index].strategy != .repurchase
-                        || estate.services[index].supplier?.subscriptionMonthlyGBP != nil)),
-                ])
-            })),
-            ("sizing", .array(plan.sizing.map { sizing in
-                .object([("server", .string(sizing.serverID)), ("basis", .string(sizing.basis.rawValue)),
-                         ("database", .bool(sizing.database))]
-                    + sizing.clouds.map { cloud in
-                        var licence: [(String, JSONValue)] = []
-                        if let database = cloud.databaseLicence {
-                            licence = [("database_licence", .object([
-                                ("unit", .string(database.unit)), ("count", .int(cloud.databaseLicenceCount)),
-                                ("licensed_vcpus", .int(cloud.licensedVCPUs)),
-                            ]))]
-                        }
-                        return (cloud.cloud.rawValue, .object([
-                            ("sku", .string(cloud.vm.sku)), ("vcpus", .int(cloud.vm.vcpus)),
-                            ("memory_gib", .double(cloud.vm.memoryGiB)),
-                            ("monthly_gbp", PlanFormatting.money(cloud.monthlyGBP)),
-                            ("compute_gbp", PlanFormatting.money(cloud.computeGBP)),
-                            ("replaced_by_service", .bool(cloud.replacedByService)),
-                            ("exceeds_catalogue", .bool(cloud.exceedsCatalogue)),
-                            ("storage_tier", .string(cloud.storageTier.rawValue)), ("disks", .int(cloud.disks)),
-                            ("storage_priced", .bool(cloud.storagePriced)),
-                            ("storage_gbp", PlanFormatting.money(cloud.storageGBP)),
-                            ("backup_gbp", PlanFormatting.money(cloud.backupGBP)),
-                            ("licence_gbp", PlanFormatting.money(cloud.licenceGBP)),
-                            ("licences_priced", .bool(cloud.licencePriced)),
-                            ("licences_left_out_gbp", PlanFormatting.money(cloud.leftOutLicenceGBP)),
-                            ("commitment_priced", .bool(cloud.commitmentPriced)),
-                            ("sustained_use_discount_gbp", PlanFormatting.money(cloud.sustainedUseGBP)),
-                        ] + licence))
-                    })
-            })),
+        return [
             ("costs", .object(totals)),
             ("cost_coverage", .string(plan.cloudCoverage)),
             ("risks", .array(plan.risks.map(JSONValue.string))),
@@ -156,6 +194,6 @@ public struct PlanJSON: Renderer {
                 ("price_data_to", .string(plan.catalogueDates.latest)),
             ])),
             ("notes", .array(plan.notes.map(JSONValue.string))),
-        ])
+        ]
     }
 }

@@ -35,9 +35,10 @@ extension FormatOption {
     func write(_ subject: Formats.Subject) throws {
         let renderer = self.renderer
         for notice in renderer.notices(for: subject) { Terminal.err(notice) }
-        var text = ""
-        renderer.render(subject, to: &text)
-        if !text.isEmpty { Terminal.out(text) }
+        // Straight to stdout as the renderer writes: a streaming renderer's output is never held whole.
+        var output = Terminal.StandardOutput()
+        renderer.render(subject, to: &output)
+        output.finish()
         if let summary = renderer.jobSummary(for: subject) { try StepSummary.appendIfRequested(summary) }
     }
 }

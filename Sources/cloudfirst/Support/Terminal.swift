@@ -15,6 +15,22 @@ enum Terminal {
     nonisolated(unsafe) private(set) static var writeFailed = false
 
     static func out(_ text: String) { write(text, to: 1) }
+
+    /// stdout as a stream: each piece goes to the buffer as it is written, nothing added between pieces; `finish`
+    /// ends the output with a line end if it has none, as `out` does.
+    struct StandardOutput: TextOutputStream {
+        private var last: UInt8?
+
+        mutating func write(_ string: String) {
+            guard let final = string.utf8.last else { return }
+            Terminal.write(string, to: 1, lineEnd: false)
+            last = final
+        }
+
+        func finish() {
+            if let last, last != UInt8(ascii: "\n") { Terminal.write("\n", to: 1, lineEnd: false) }
+        }
+    }
     static func err(_ text: String) {
         // A status line left on the terminal would have the diagnostic glued onto its end.
         Progress.clear()
@@ -57,14 +73,14 @@ enum Terminal {
         enabled ? style.rawValue + text + "\u{1B}[0m" : text
     }
 
-    private static func write(_ text: String, to descriptor: Int32) {
+    private static func write(_ text: String, to descriptor: Int32, lineEnd: Bool = true) {
         if descriptor != pendingDescriptor {
             flush()
             pendingDescriptor = descriptor
         }
         pending.append(contentsOf: text.utf8)
         // Bytes, not characters: "\r\n" is one Character, so `hasSuffix("\n")` is false for CSV's line ends.
-        if text.utf8.last != UInt8(ascii: "\n") { pending.append(UInt8(ascii: "\n")) }
+        if lineEnd, text.utf8.last != UInt8(ascii: "\n") { pending.append(UInt8(ascii: "\n")) }
         if pending.count >= 1 << 16 { flush() }
     }
 }
