@@ -2,7 +2,7 @@ import CloudFirstCore
 import Foundation
 
 /// Why generated files could not be written.
-public enum OutputError: Error, CustomStringConvertible, Equatable {
+public enum OutputError: CloudFirstError, CustomStringConvertible, Equatable {
     case outputIsAFile(String)
     case insideInventory(output: String, inventory: String)
     case notWritable(String, reason: String)
@@ -21,6 +21,7 @@ public enum OutputError: Error, CustomStringConvertible, Equatable {
     /// that is a file or inside an inventory, a manifest that is not one, or a file a person edited since cloudfirst
     /// wrote it. Exit code 1 is kept for an inventory that fails the policy asked for (DESIGN.md section 4).
     public var exitStatus: ExitStatus { isIOFailure ? .internalFailure : .invalidInput }
+    public var message: String { "cloudfirst: \(description)" }
 
     public var description: String {
         switch self {

@@ -50,21 +50,11 @@ struct Generate: ParsableCommand {
 
     func run() throws {
         let writer = OutputWriter(root: out)
-        do {
-            try writer.checkPlace(inventoryFolders: input.paths.filter { path in
-                var isFolder: ObjCBool = false
-                return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
-            })
-        } catch let error as OutputError {
-            throw CommandFailure(.invalidInput, message: "cloudfirst: \(error)")
-        }
-        if !dryRun {
-            do {
-                try writer.prepare()
-            } catch let error as OutputError {
-                throw CommandFailure(.invalidInput, message: "cloudfirst: \(error)")
-            }
-        }
+        try writer.checkPlace(inventoryFolders: input.paths.filter { path in
+            var isFolder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
+        })
+        if !dryRun { try writer.prepare() }
         let templateSet = try templates.map(TemplateSet.load(folder:)) ?? TemplateSet.embedded()
         let policy = try options.policy(for: input)
         Progress.step("reading the inventory")
@@ -80,27 +70,21 @@ struct Generate: ParsableCommand {
             Progress.step("rendering Terraform for \(cloud.displayName)")
             files += try generator.generate(plan, cloud: cloud)
         }
-        do {
-            if dryRun {
-                let summary = try writer.summarise(files, scopes: clouds.map(\.rawValue))
-                for (label, paths) in [("create", summary.created), ("update", summary.updated),
-                                       ("remove (no longer generated)", summary.removed),
-                                       ("edited, kept", summary.edited), ("unchanged", summary.unchanged)] {
-                    for path in paths { Terminal.out("\(label): \(path)") }
-                }
-                Terminal.out(Self.line(summary, written: false))
-                return
+        if dryRun {
+            let summary = try writer.summarise(files, scopes: clouds.map(\.rawValue))
+            for (label, paths) in [("create", summary.created), ("update", summary.updated),
+                                   ("remove (no longer generated)", summary.removed),
+                                   ("edited, kept", summary.edited), ("unchanged", summary.unchanged)] {
+                for path in paths { Terminal.out("\(label): \(path)") }
             }
-            let summary = try writer.write(files, scopes: clouds.map(\.rawValue), force: force,
-                                           generator: "cloudfirst \(CloudFirstVersion.current)",
-                                           progress: { Progress.count($0, of: $1, "writing files") })
-            Progress.done()
-            Terminal.out(Self.line(summary, written: true) + " in \(out)")
-        } catch let error as OutputError {
-            Progress.done()
-            Terminal.err("cloudfirst: \(error)")
-            throw CommandFailure(error.exitStatus)
+            Terminal.out(Self.line(summary, written: false))
+            return
         }
+        let summary = try writer.write(files, scopes: clouds.map(\.rawValue), force: force,
+                                       generator: "cloudfirst \(CloudFirstVersion.current)",
+                                       progress: { Progress.count($0, of: $1, "writing files") })
+        Progress.done()
+        Terminal.out(Self.line(summary, written: true) + " in \(out)")
     }
 
     static func line(_ summary: WriteSummary, written: Bool) -> String {
@@ -136,14 +120,10 @@ struct TemplatesCommand: ParsableCommand {
         func run() throws {
             let files = EmbeddedTemplates.files.sorted { $0.key < $1.key }
                 .map { GeneratedFile(path: $0.key, contents: $0.value) }
-            do {
-                let summary = try OutputWriter(root: folder).write(files, force: force,
-                                                                   generator: "cloudfirst \(CloudFirstVersion.current)")
-                Terminal.out("exported \(files.count) templates to \(folder) (\(summary.created.count) new, "
-                    + "\(summary.updated.count) updated, \(summary.unchanged.count) unchanged)")
-            } catch let error as OutputError {
-                throw CommandFailure(error.exitStatus, message: "cloudfirst: \(error)")
-            }
+            let summary = try OutputWriter(root: folder).write(files, force: force,
+                                                               generator: "cloudfirst \(CloudFirstVersion.current)")
+            Terminal.out("exported \(files.count) templates to \(folder) (\(summary.created.count) new, "
+                + "\(summary.updated.count) updated, \(summary.unchanged.count) unchanged)")
         }
     }
 }

@@ -102,20 +102,17 @@ struct ImportOutput {
                     file: GeneratedFile(path: (file.path as NSString).lastPathComponent, contents: file.contents),
                     given: file.path)
         }
-        do {
-            var edited: [String] = []
-            for (writer, file, given) in placed {
-                try writer.prepare()
-                // No scope: another import's file in the same folder is not this run's to remove.
-                if !(try writer.summarise([file], scopes: [], force: force).edited.isEmpty) { edited.append(given) }
-            }
-            if !edited.isEmpty, !force { throw OutputError.editedFiles(edited) }
-            return try placed.map { writer, file, _ in
-                try writer.write([file], scopes: [], force: force, generator: generator)
-            }
-        } catch let error as OutputError {
-            throw CommandFailure(error.exitStatus, message: "cloudfirst: \(error)")
+        var edited: [String] = []
+        for (writer, file, given) in placed {
+            try writer.prepare()
+            // No scope: another import's file in the same folder is not this run's to remove.
+            if !(try writer.summarise([file], scopes: [], force: force).edited.isEmpty) { edited.append(given) }
         }
+        if !edited.isEmpty, !force { throw OutputError.editedFiles(edited) }
+        return try placed.map { writer, file, _ in
+            try writer.write([file], scopes: [], force: force, generator: generator)
+        }
+
     }
 
     static func summaryLine(_ out: String, _ summary: WriteSummary, _ estate: ImportedEstate) -> String {
