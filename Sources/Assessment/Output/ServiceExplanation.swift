@@ -125,11 +125,17 @@ public struct ServiceExplanation: Sendable {
         }
         let missing = Scoring.serviceFields(of: service).filter { !$0.given }.map(\.field)
         if !missing.isEmpty { steps.append("fill in the service's \(missing.joined(separator: ", "))") }
+        let stepsBeforeServers = steps.count
         for server in servers {
             let fields = Scoring.serverFields(of: server, context: context).filter { !$0.given }.map(\.field)
             guard !fields.isEmpty else { continue }
             steps.append("fill in " + fields.map { $0 == "os" ? "an os the lifecycle catalogue can place" : $0 }
                 .joined(separator: ", ") + " on server '\(server.id)'")
+        }
+        if steps.count > stepsBeforeServers || steps.contains(where: { $0.hasPrefix("server '") }) {
+            // A server whose file an import rewrites keeps a person's additions only in a file of their own.
+            steps.append("for a server an import writes, give these under server_facts in a file of your own, "
+                + "which no re-import touches")
         }
         // Each lever alone, where one is enough, so a reader knows which to pull first.
         if !unlisted {

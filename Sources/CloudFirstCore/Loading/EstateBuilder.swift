@@ -4,6 +4,7 @@ final class DecodedContents {
     var sites: [Site] = []
     var servers: [Server] = []
     var services: [Service] = []
+    var serverFacts: [ServerFacts] = []
     /// Top-level lists some file gave as something other than a list.
     var unreadableLists: Set<String> = []
 
@@ -12,6 +13,7 @@ final class DecodedContents {
         case "servers": servers.append(Server(object))
         case "services": services.append(Service(object))
         case "sites": sites.append(Site(object))
+        case "server_facts": serverFacts.append(ServerFacts(object))
         default: preconditionFailure("no top-level list '\(field)' in inventory format 1")
         }
     }
@@ -21,6 +23,7 @@ final class DecodedContents {
         sites += other.sites
         servers += other.servers
         services += other.services
+        serverFacts += other.serverFacts
         unreadableLists.formUnion(other.unreadableLists)
     }
 }
@@ -41,7 +44,8 @@ struct EstateBuilder {
     /// uniqueness but references are not resolved.
     mutating func finish(_ contents: DecodedContents, checkReferences: Bool, combineOrganisations: Bool = false)
         -> Estate {
-        let (sites, servers, services) = (contents.sites, contents.servers, contents.services)
+        let (sites, services) = (contents.sites, contents.services)
+        var servers = contents.servers
         if !combineOrganisations { checkOneOrganisation() }
         if let first = contents.assumptions.first?.source {
             for repeated in contents.assumptions.dropFirst().compactMap(\.source) {
@@ -80,8 +84,26 @@ struct EstateBuilder {
                 }
             }
         }
+        if checkServers { apply(contents.serverFacts, to: &servers, index: serverIndex) }
         return Estate(files: files, assumptions: contents.assumptions.first ?? Assumptions(), sites: sites, servers: servers,
                       services: services, siteIndex: siteIndex, serverIndex: serverIndex, serviceIndex: serviceIndex)
+    }
+
+    /// Lays each `server_facts` entry over the server it names: an unknown id is an unknown reference, and a server
+    /// given facts twice is reported at the second, which is ignored (which would win would otherwise depend on the
+    /// order the files are read).
+    private mutating func apply(_ facts: [ServerFacts], to servers: inout [Server], index: [String: Int]) {
+        var given = Set<String>()
+        for entry in facts where !entry.server.id.isEmpty {
+            check(entry.server, field: "id", kind: .server, in: index, file: entry.source.file)
+            guard let server = index[entry.server.id] else { continue }
+            guard given.insert(entry.server.id).inserted else {
+                report(.listedTwice(field: "server_facts", id: entry.server.id), file: entry.source.file,
+                       at: entry.server.position)
+                continue
+            }
+            servers[server] = entry.applied(to: servers[server])
+        }
     }
 
     /// Maps ids to their first occurrence; every later occurrence is a duplicate.

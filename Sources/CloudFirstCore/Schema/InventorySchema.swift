@@ -137,6 +137,19 @@ public enum InventorySchema {
         ],
         exclusive: [("storage_gb", "disks")])
 
+    public static let serverFacts = ObjectSchema("server_facts",
+        description: "What a person knows about a server another file describes (an import's): given by its id, "
+            + "these replace the server's own, and no re-import touches them.",
+        fields: [
+            Field("id", .reference(.server), required: true, "The id of the server, as the other file gives it."),
+            Field("role", .choice(ServerRole.self), "What the server does."),
+            Field("environment", .choice(Environment.self), "Which environment it serves."),
+            Field("utilisation", .object(utilisation), "Measured utilisation; each figure given replaces the "
+                + "server's own."),
+            Field("software", .list(.object(software)), "Products installed on it that matter for the move."),
+            Field("attached_hardware", .list(.choice(AttachedHardware.self)), "Devices physically attached to it."),
+        ])
+
     public static let supplier = ObjectSchema("supplier", description: "Who supplies the service's software.",
         fields: [
             Field("name", freeText, "The supplier's name."),
@@ -222,5 +235,7 @@ public enum InventorySchema {
             Field("sites", .list(.object(site)), "Places where servers run."),
             Field("servers", .list(.object(server)), "Physical and virtual servers."),
             Field("services", .list(.object(service)), "Services and the servers they run on."),
+            Field("server_facts", .list(.object(serverFacts)), "What a person adds to servers another file "
+                + "describes, by id: role, environment, measured utilisation, software, attached hardware."),
         ])
 }
