@@ -32,10 +32,25 @@ struct ImportOutputOptions: ParsableArguments {
     @Flag(name: .customLong("all-changes"), help: "List every change since the last import, not the first 20.")
     var allChanges = false
 
+    @Option(help: ArgumentHelp("The estate folder whose files are checked for references to servers and sites the "
+        + "import removed (default: the --out file's folder).", valueName: "dir"), completion: .directory)
+    var estate: String?
+
     func validate() throws {
         let suffix = (out as NSString).pathExtension.lowercased()
         guard suffix == "yaml" || suffix == "yml" else {
             throw ValidationError("--out must name a .yaml or .yml file, which 'validate' reads: '\(out)'")
+        }
+        if let estate {
+            var isFolder: ObjCBool = false
+            // A first import may create it; one that exists must be a folder.
+            if FileManager.default.fileExists(atPath: estate, isDirectory: &isFolder), !isFolder.boolValue {
+                throw ValidationError("--estate must name a folder: '\(estate)'")
+            }
+            let folder = ImportOutput.canonical(estate) + "/"
+            guard ImportOutput.canonical(out).hasPrefix(folder) else {
+                throw ValidationError("--out must be inside the --estate folder '\(estate)': '\(out)'")
+            }
         }
         if let servicesDraft {
             let draftSuffix = (servicesDraft as NSString).pathExtension.lowercased()
@@ -56,7 +71,7 @@ struct ImportOutputOptions: ParsableArguments {
         let estate = try read()
         let summary = try ImportOutput(out: out, organisation: organisation, odsCode: odsCode, force: force,
                                        servicesDraft: servicesDraft, groupByAttribute: groupByAttribute,
-                                       allChanges: allChanges)
+                                       allChanges: allChanges, estate: self.estate)
             .write(estate, generator: generator)
         Terminal.out(summary)
         if organisation == ImportOutput.unnamedOrganisation {

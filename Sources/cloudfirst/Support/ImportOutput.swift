@@ -18,6 +18,8 @@ struct ImportOutput {
     var groupByAttribute: String? = nil
     /// List every change, not the first `changeLines`.
     var allChanges = false
+    /// The estate folder whose files are checked for references to what an import removed; nil for `out`'s folder.
+    var estate: String? = nil
 
     static let unnamedOrganisation = "Organisation not yet named"
 
@@ -158,8 +160,9 @@ struct ImportOutput {
         }
     }
 
-    /// The folder `--out` is in: the estate its re-import is checked against.
+    /// The estate a re-import is checked against: `--estate`, else the folder `--out` is in.
     var folder: String {
+        if let estate { return estate }
         let folder = (out as NSString).deletingLastPathComponent
         return folder.isEmpty ? "." : folder
     }
