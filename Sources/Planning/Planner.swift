@@ -124,6 +124,8 @@ public struct Planner: Sendable {
         let groups: [MoveGroup]
         let foundation: Set<Int>
         let waveGroups: [[Int]]
+        /// Whether wave 1 is a pilot: not when no group was fit to pilot (`WaveAssignment.fitsPilot`).
+        let firstIsPilot: Bool
     }
 
     /// The waves placed on the calendar one after another, before their risks are read.
@@ -174,9 +176,11 @@ public struct Planner: Sendable {
             let groups = MoveGroupBuilder.build(moving: moving, estate: estate,
                                                 serversOfService: inputs.serversOfService)
             let foundation = Self.foundationGroups(groups, services: services)
-            let waveGroups = WaveAssignment(groups: groups, services: services, assumptions: inputs.assumptions,
-                                            foundation: foundation, timing: inputs.timing).waves()
-            return Grouping(groups: groups, foundation: foundation, waveGroups: waveGroups)
+            let (waveGroups, firstIsPilot) = WaveAssignment(groups: groups, services: services,
+                                                            assumptions: inputs.assumptions, foundation: foundation,
+                                                            timing: inputs.timing).waves()
+            return Grouping(groups: groups, foundation: foundation, waveGroups: waveGroups,
+                            firstIsPilot: firstIsPilot)
         }, {
             // Sized in parallel (each server on its own), costs summed in server order so the figures never vary.
             Parallel.map(toSize.count) { item in
@@ -286,7 +290,8 @@ public struct Planner: Sendable {
         }
         return [landingZone] + placedWaves.enumerated().map { offset, wave in
             let number = offset + 1
-            return Wave(number: number, name: number == 1 ? "Pilot" : "Wave \(number)", start: wave.likely.start,
+            let pilot = number == 1 && grouping.firstIsPilot
+            return Wave(number: number, name: pilot ? "Pilot" : "Wave \(number)", start: wave.likely.start,
                         end: wave.likely.end, pessimisticStart: wave.pessimistic.start,
                         pessimisticEnd: wave.pessimistic.end, groups: wave.members, services: wave.services,
                         serverCount: wave.serverCount, effortDays: wave.effort, risks: waveRisks[offset],

@@ -31,8 +31,9 @@ struct WaveAssignment {
         self.timing = timing
     }
 
-    /// The waves, each the indices of its groups in the order they were placed.
-    func waves() -> [[Int]] {
+    /// The waves, each the indices of its groups in the order they were placed, and whether the first is a pilot:
+    /// it is not when no group was fit to pilot.
+    func waves() -> (waves: [[Int]], firstIsPilot: Bool) {
         var graph = Graph(groups, foundation: foundation)
         let ranking = ranking(dependantCount: graph.dependantCount)
         var ready = Heap<ReadyGroup>()
@@ -48,6 +49,7 @@ struct WaveAssignment {
         // and lead times only make the real one later, so a lead time past this clock may still be running.
         var clock = Double(assumptions.landingZoneWorkingDays) * 7 / 5
         func closeWave() {
+            if waves.isEmpty { firstIsPilot = pilotOpen }
             clock += max(Double(Effort.minimumWaveWorkingDays), wave.effort / Double(max(1, assumptions.teamSize)))
                 * 7 / 5 + timing.transferDays(wave.dataGB, pessimistic: false)
             waves.append(wave.groups)
@@ -56,6 +58,7 @@ struct WaveAssignment {
             deferred = []
         }
         var pilotOpen = true
+        var firstIsPilot = false
         while true {
             guard let group = ready.popMin()?.group else {
                 if deferred.isEmpty { break }
@@ -93,8 +96,11 @@ struct WaveAssignment {
             wave.add(group, member)
             for dependent in graph.place(group) { release(dependent) }
         }
-        if !wave.groups.isEmpty { waves.append(wave.groups) }
-        return waves
+        if !wave.groups.isEmpty {
+            if waves.isEmpty { firstIsPilot = pilotOpen }
+            waves.append(wave.groups)
+        }
+        return (waves, firstIsPilot)
     }
 
     /// A pilot moves existing servers that matter little and that little depends on: no business- or

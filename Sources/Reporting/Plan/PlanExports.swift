@@ -19,8 +19,9 @@ public enum PlanExports {
         }
         out += "```\n\n```mermaid\nflowchart LR\n"
         var node: [Int: String] = [:]
-        for wave in plan.waves where wave.number > 0 {
-            out += "    subgraph wave\(wave.number)[\"Wave \(wave.number)\"]\n"
+        // Every wave, the landing zone's foundation services (wave 0) included, then what stays and what is held.
+        for wave in plan.waves where !wave.services.isEmpty {
+            out += "    subgraph wave\(wave.number)[\"\(label(wave.title))\"]\n"
             for index in wave.services {
                 node[index] = "s\(index)"
                 out += "        s\(index)[\"\(label(estate.services[index].id))\"]\n"
@@ -30,6 +31,10 @@ public enum PlanExports {
         for index in plan.retained {
             node[index] = "s\(index)"
             out += "    s\(index)[(\"\(label(estate.services[index].id)) (stays)\")]\n"
+        }
+        for index in plan.held {
+            node[index] = "s\(index)"
+            out += "    s\(index){{\"\(label(estate.services[index].id)) (held)\"}}\n"
         }
         for (index, service) in estate.services.enumerated() where node[index] != nil {
             for reference in service.dependsOn {
@@ -47,7 +52,7 @@ public enum PlanExports {
         let estate = plan.estate
         var out = "digraph migration {\n    rankdir=LR;\n    node [shape=box, fontname=\"Helvetica\"];\n"
         var drawn = Set<Int>()
-        for wave in plan.waves where wave.number > 0 {
+        for wave in plan.waves where !wave.services.isEmpty {
             let title = "\(wave.title) (\(wave.start) to \(wave.end))"
             out += "    subgraph cluster_wave\(wave.number) {\n        label=\(quoted(title));\n"
             for index in wave.services {
@@ -60,6 +65,11 @@ public enum PlanExports {
             drawn.insert(index)
             let id = estate.services[index].id
             out += "    \(quoted(id)) [style=dashed, label=\(quoted(id + " (stays)"))];\n"
+        }
+        for index in plan.held {
+            drawn.insert(index)
+            let id = estate.services[index].id
+            out += "    \(quoted(id)) [style=dotted, label=\(quoted(id + " (held)"))];\n"
         }
         for (index, service) in estate.services.enumerated() where drawn.contains(index) {
             for reference in service.dependsOn {
