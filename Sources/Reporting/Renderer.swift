@@ -49,7 +49,9 @@ public protocol RendererRegistry {
 }
 
 extension RendererRegistry {
-    public static var aliases: [String: String] { [:] }
+    /// `text`, the terminal view's older name, for every registry whose terminal view is `table`: one habit carries
+    /// across commands.
+    public static var aliases: [String: String] { identifiers.contains("table") ? ["text": "table"] : [:] }
 
     public static var identifiers: [String] { all.map(\.identifier) }
 

@@ -28,9 +28,12 @@ import Testing
         #expect(run.stderr.isEmpty)
     }
 
-    /// `table` is every command's terminal default; validate and rules still accept the name it had, `text`.
+    /// `table` is every command's terminal default, explain's included; every command accepts the name validate's,
+    /// rules' and explain's had, `text`, so one habit carries across commands.
     @Test func textIsStillAcceptedForTable() throws {
-        for command in [["validate", "docs/examples/estate.yaml"], ["rules"]] {
+        let asOf = ["--as-of", "2026-12-01"]
+        for command in [["validate", "docs/examples/estate.yaml"], ["rules"], ["assess"] + asOf, ["plan"] + asOf,
+                        ["explain", "nsh-epr"] + asOf, ["diff", "docs/examples/estate.yaml", "docs/examples/estate.yaml"]] {
             let table = try Binary.cloudfirst(command)
             let text = try Binary.cloudfirst(command + ["--format", "text"])
             let named = try Binary.cloudfirst(command + ["--format", "table"])

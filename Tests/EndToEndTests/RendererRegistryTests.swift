@@ -62,7 +62,7 @@ import Testing
         Pinned(command: ["diff"], format: "table", arguments: diffSides + asOf, golden: "diff-fixture.txt"),
         Pinned(command: ["diff"], format: "markdown", arguments: diffSides + asOf, golden: "diff-fixture.md"),
         Pinned(command: ["diff"], format: "json", arguments: diffSides + asOf, golden: "diff-fixture.json"),
-        Pinned(command: ["explain"], format: "text", arguments: ["nsh-epr"] + asOf, golden: "explain-nsh-epr.txt"),
+        Pinned(command: ["explain"], format: "table", arguments: ["nsh-epr"] + asOf, golden: "explain-nsh-epr.txt"),
         Pinned(command: ["explain"], format: "json", arguments: ["nsh-epr"] + asOf, golden: "explain-nsh-epr.json"),
         Pinned(command: ["rules", "list"], format: "table", arguments: [], golden: "rules.txt"),
         Pinned(command: ["rules", "list"], format: "json", arguments: [], golden: "rules.json"),

@@ -5,7 +5,7 @@ import Foundation
 /// What `cloudfirst explain SERVICE` shows on a terminal: one service, every fact behind its verdict, in the order
 /// a reader asks for them (what it is, its score, readiness, findings, gates, strategy, confidence, servers).
 public struct ServiceExplanationText: Renderer {
-    public let identifier = "text"
+    public let identifier = "table"
     public let summary = "the service in detail, for a terminal"
 
     public init() {}

@@ -22,7 +22,6 @@ public enum RuleCatalogueRenderers: RendererRegistry {
     ]
 
     /// The name `table` had before every command's terminal default was called `table`.
-    public static let aliases = ["text": "table"]
 }
 
 /// One line a rule (id, severity, category, title), then how findings become verdicts.

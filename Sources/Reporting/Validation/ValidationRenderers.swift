@@ -31,7 +31,6 @@ public enum ValidationRenderers: RendererRegistry {
     ]
 
     /// The name `table` had before every command's terminal default was called `table`.
-    public static let aliases = ["text": "table"]
 }
 
 /// Compiler-style lines on stderr, one a diagnostic, and the verdict on stdout.
