@@ -150,8 +150,10 @@ public struct LifecycleRefresh: Sendable {
             throw RefreshError(.badResponse, "the refreshed lifecycle catalogue", "\(rows.count - 1) rows where the "
                 + "previous catalogue has \(previousCount - 1)")
         }
-        let summary = "endoflife.date: \(products.count - absent.count) products, \(compared) rows compared, "
-            + "\(agreed) agree, \(disagreed) disagree (kept and noted), \(filled) dates filled in"
+        func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+        let summary = "endoflife.date: \(count(products.count - absent.count, "product", "products")), "
+            + "\(count(compared, "row", "rows")) compared, \(agreed) agree, \(disagreed) disagree (kept and noted), "
+            + "\(count(filled, "date", "dates")) filled in"
         let sidecar = Sidecar(catalogue: "lifecycle", fetchedAt: stamp, sources: sources,
                               sha256: SHA256.hex(Array(csv.utf8)), rows: rows.count - 1, refreshed: [summary],
                               changes: changes, toolVersion: CloudFirstVersion.current)
