@@ -42,12 +42,9 @@ let package = Package(
         ], plugins: ["EmbedResources"]),
         // libcurl, which Foundation's URLSession wraps on Linux, called directly: corelibs FoundationNetworking reads a
         // custom CA bundle only on Android and sets no proxy or protocol options of its own (EasyHandle.swift), so
-        // --ca-file and https-only need libcurl's own options. Debian: libcurl4-openssl-dev; macOS: the SDK's.
-        .systemLibrary(
-            name: "CCurl",
-            pkgConfig: "libcurl",
-            providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]
-        ),
+        // --ca-file and https-only need libcurl's own options. Its headers only at build time (Debian:
+        // libcurl4-openssl-dev; macOS: the SDK's); the library is opened at run time by a refresh, not linked.
+        .systemLibrary(name: "CCurl"),
         // Catalogue refresh: the HTTPS client, the cache, the public price and lifecycle sources and their checks.
         .target(name: "CatalogueRefresh", dependencies: ["CCurl", "CloudFirstCore", "Assessment", "Planning"]),
         // Importers of the exports trusts already have (RVTools xlsx and CSV): a machine-owned inventory file.

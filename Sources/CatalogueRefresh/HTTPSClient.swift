@@ -38,7 +38,7 @@ public struct RefreshError: CloudFirstError, Equatable, CustomStringConvertible 
     public var description: String { "\(subject): \(problem)" }
 }
 
-/// A GET-only HTTPS client on libcurl: https only (a plain `http://` URL or a redirect to one is refused), a connect
+/// A GET-only HTTPS client on libcurl (opened at run time, so that only a refresh needs it installed): https only (a plain `http://` URL or a redirect to one is refused), a connect
 /// and an overall timeout, a size limit per response enforced while the body streams in, bounded retries with
 /// exponential backoff on 429 and 5xx that honour `Retry-After`, and an optional CA bundle for a TLS-inspecting
 /// proxy. Proxies come from the environment as libcurl reads it (`HTTPS_PROXY` or `https_proxy`, `NO_PROXY` or
@@ -74,8 +74,6 @@ public struct HTTPSClient: Sendable {
         self.settings = settings
         self.onRetry = onRetry
     }
-
-    private static let globalInit: Bool = curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
 
     /// The body of a 200 response to GET `url`, after any https redirects and retries.
     public func get(_ url: String) throws -> Data {
@@ -157,15 +155,20 @@ public struct HTTPSClient: Sendable {
 
     /// One request, no retries and no redirects followed.
     func once(_ url: String) throws -> Response {
-        _ = Self.globalInit
-        guard let handle = curl_easy_init() else { throw RefreshError(.io, url, "libcurl could not start a transfer") }
-        defer { curl_easy_cleanup(handle) }
+        guard cloudfirst_curl_available() != 0 else {
+            throw RefreshError(.io, url, "libcurl (libcurl.so.4) cannot be loaded: install it (Debian and Ubuntu: "
+                + "apt-get install libcurl4) to refresh catalogues")
+        }
+        guard let handle = cloudfirst_curl_easy_init() else {
+            throw RefreshError(.io, url, "libcurl could not start a transfer")
+        }
+        defer { cloudfirst_curl_cleanup(handle) }
         let transfer = Transfer(limit: settings.maxResponseBytes)
         let context = Unmanaged.passRetained(transfer)
         defer { context.release() }
         var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
-        let headerList = curl_slist_append(nil, "Accept: application/json")
-        defer { curl_slist_free_all(headerList) }
+        let headerList = cloudfirst_curl_slist_append(nil, "Accept: application/json")
+        defer { cloudfirst_curl_slist_free_all(headerList) }
 
         let code: CURLcode = errorBuffer.withUnsafeMutableBufferPointer { buffer in
             var setup = [
@@ -189,12 +192,12 @@ public struct HTTPSClient: Sendable {
             ]
             if let caFile = settings.caFile { setup.append(cloudfirst_curl_set_string(handle, CURLOPT_CAINFO, caFile)) }
             if let failed = setup.first(where: { $0 != CURLE_OK }) { return failed }
-            return curl_easy_perform(handle)
+            return cloudfirst_curl_perform(handle)
         }
 
         guard code == CURLE_OK else {
             let detail = String(decoding: errorBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            throw Self.failure(code, url: url, detail: detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail,
+            throw Self.failure(code, url: url, detail: detail.isEmpty ? String(cString: cloudfirst_curl_strerror(code)) : detail,
                                limit: settings.maxResponseBytes, exceeded: transfer.exceeded,
                                timeout: settings.requestTimeout)
         }

@@ -234,14 +234,20 @@ struct CatalogueRefreshCommand: ParsableCommand {
             report(outcome.sidecar, path: cache.path(.prices), what: "changes of more than a factor of \(maxChange)")
         }
         if refreshLifecycle {
-            let previous = try previousText(.lifecycle, cache: cache, embedded: EmbeddedLifecycle.text)
-            let source = EndOfLifeDate(client: client, base: endpoint ?? EndOfLifeDate.defaultBase)
-            let outcome = try LifecycleRefresh(previousCSV: previous).refresh(source) { done, total, product in
-                Progress.count(done, of: total, "support dates (\(product))")
+            do {
+                let previous = try previousText(.lifecycle, cache: cache, embedded: EmbeddedLifecycle.text)
+                let endOfLife = EndOfLifeDate(client: client, base: endpoint ?? EndOfLifeDate.defaultBase)
+                let outcome = try LifecycleRefresh(previousCSV: previous).refresh(endOfLife) { done, total, product in
+                    Progress.count(done, of: total, "support dates (\(product))")
+                }
+                Progress.done()
+                try cache.install(.lifecycle, csv: outcome.csv, sidecar: outcome.sidecar)
+                report(outcome.sidecar, path: cache.path(.lifecycle), what: "to review")
+            } catch let error as RefreshError where source != nil {
+                // The prices were installed already: say so, rather than that nothing changed.
+                throw CommandFailure(error.exitStatus, message: "cloudfirst: lifecycle refresh failed: \(error)\n"
+                    + "  The prices were refreshed (above); the lifecycle catalogue is unchanged.")
             }
-            Progress.done()
-            try cache.install(.lifecycle, csv: outcome.csv, sidecar: outcome.sidecar)
-            report(outcome.sidecar, path: cache.path(.lifecycle), what: "to review")
         }
     }
 
