@@ -131,6 +131,61 @@ import Testing
         server.serve_forever()
         """#
 
+    /// A forward proxy that tunnels CONNECT, as a trust's proxy does for HTTPS, and logs each request line.
+    static let proxyScript = #"""
+        import signal, socket, sys, threading
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        log = open(sys.argv[1], "a")
+        lock = threading.Lock()
+
+        def pipe(source, target):
+            try:
+                while True:
+                    data = source.recv(65536)
+                    if not data:
+                        break
+                    target.sendall(data)
+            except OSError:
+                pass
+            finally:
+                for end in (source, target):
+                    try:
+                        end.shutdown(socket.SHUT_RDWR)
+                    except OSError:
+                        pass
+
+        def handle(client):
+            head = b""
+            while b"\r\n\r\n" not in head:
+                chunk = client.recv(4096)
+                if not chunk:
+                    client.close()
+                    return
+                head += chunk
+            line = head.split(b"\r\n")[0].decode()
+            with lock:
+                log.write(line + "\n")
+                log.flush()
+            method, target, _ = line.split(" ", 2)
+            if method != "CONNECT":
+                client.sendall(b"HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\n\r\n")
+                client.close()
+                return
+            host, port = target.rsplit(":", 1)
+            upstream = socket.create_connection((host, int(port)))
+            client.sendall(b"HTTP/1.1 200 Connection established\r\n\r\n")
+            threading.Thread(target=pipe, args=(client, upstream), daemon=True).start()
+            pipe(upstream, client)
+
+        listener = socket.socket()
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(16)
+        print(listener.getsockname()[1], flush=True)
+        while True:
+            connection, _ = listener.accept()
+            threading.Thread(target=handle, args=(connection,), daemon=True).start()
+        """#
+
     /// A self-signed certificate for 127.0.0.1, made once a run with openssl.
     static let tls: (cert: String, key: String, folder: URL) = {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cloudfirst-tls-\(UUID().uuidString)")
@@ -175,15 +230,21 @@ import Testing
     final class Server {
         let process = Process()
         let url: String
+        let port: String
 
-        init(_ scenario: String, scratch: Scratch) throws {
+        convenience init(_ scenario: String, scratch: Scratch) throws {
             let table = try JSONSerialization.data(withJSONObject: ["azure": try azureTable().mapValues {
                 $0.map { $0.map { $0 as Any } ?? NSNull() }
             }, "eol": CatalogueCommandTests.eolTable])
             let tablePath = try scratch.write("server-table.json", table)
             let script = try scratch.write("server.py", CatalogueCommandTests.serverScript)
+            try self.init(script: script, [tls.cert, tls.key, tablePath, scenario])
+        }
+
+        /// A Python script that prints the port it listens on, then serves.
+        init(script: String, _ arguments: [String]) throws {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", script, tls.cert, tls.key, tablePath, scenario]
+            process.arguments = ["python3", script] + arguments
             let out = Pipe()
             process.standardOutput = out
             process.standardError = FileHandle.nullDevice
@@ -194,7 +255,7 @@ import Testing
                 if chunk.isEmpty { break }
                 line.append(chunk)
             }
-            let port = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            port = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             url = "https://127.0.0.1:\(port)"
         }
 
@@ -329,6 +390,25 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.contains(message) && run.stderr.contains("retrying in 1 s"), "\(run.stderr)")
         #expect(run.seconds >= 1, "the retry waited as Retry-After or the backoff said")
+    }
+
+    @Test func aProxyFromHTTPSProxyTunnelsEveryRequest() throws {
+        guard Self.haveTools else { return }
+        let scratch = try Scratch()
+        let server = try Server("ok", scratch: scratch)
+        let log = scratch.url.appendingPathComponent("proxy.log").path
+        let proxy = try Server(script: try scratch.write("proxy.py", Self.proxyScript), [log])
+        let cache = scratch.url.appendingPathComponent("cache").path
+        let run = try Binary.cloudfirst(["catalogue", "refresh", "--prices", "azure", "--endpoint", server.url,
+                                         "--ca-file", Self.tls.cert, "--cache-dir", cache],
+                                        environment: ["HTTPS_PROXY": "http://127.0.0.1:\(proxy.port)",
+                                                      "https_proxy": "http://127.0.0.1:\(proxy.port)",
+                                                      "NO_PROXY": "", "no_proxy": ""])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = (try? String(contentsOfFile: log, encoding: .utf8))?.split(separator: "\n") ?? []
+        #expect(!lines.isEmpty, "the refresh went through the proxy")
+        #expect(lines.allSatisfy { $0.hasPrefix("CONNECT 127.0.0.1:\(server.port) ") }, "\(lines)")
+        #expect(FileManager.default.fileExists(atPath: cache + "/prices.csv"))
     }
 
     @Test func anUntrustedCertificateIsRejected() throws {
