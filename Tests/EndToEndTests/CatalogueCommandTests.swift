@@ -77,6 +77,8 @@ import Testing
                     return
                 url = urllib.parse.urlsplit(self.path)
                 query = urllib.parse.parse_qs(url.query)
+                if scenario == "lifecycle-invalid" and url.path.startswith("/api/v1/"):
+                    return self.send(200, b'<html>maintenance</html>')
                 if url.path == "/api/retail/prices":
                     text = query.get("$filter", [""])[0]
                     sku = re.search(r"armSkuName eq '([^']+)'", text).group(1)
@@ -293,8 +295,7 @@ import Testing
         return cache
     }
 
-    @Test func refreshFollowsEveryPageChecksAndInstalls() throws {
-        guard Self.haveTools else { return }
+    @Test(.enabled(if: haveTools, "needs openssl and python3")) func refreshFollowsEveryPageChecksAndInstalls() throws {
         let scratch = try Scratch()
         let cache = scratch.url.appendingPathComponent("cache").path
         let server = try Server("ok", scratch: scratch)
@@ -352,7 +353,7 @@ import Testing
         #expect(embeddedPlan.stdout != plan.stdout, "the refreshed prices change the figures")
     }
 
-    @Test(arguments: [
+    @Test(.enabled(if: haveTools, "needs openssl and python3"), arguments: [
         ("invalid-json", [String](), Int32(2), "the response is not JSON"),
         ("wrong-shape", [], 2, "JSON of the wrong shape: no 'Items' at the top level"),
         ("empty", [], 2, "no pay-as-you-go Linux and Windows price for"),
@@ -365,7 +366,6 @@ import Testing
     ])
     func aFailureLeavesThePreviousCatalogueUntouched(_ scenario: String, _ extra: [String], _ status: Int32,
                                                      _ message: String) throws {
-        guard Self.haveTools else { return }
         let scratch = try Scratch()
         let cache = try Self.seeded(scratch)
         let before = Self.snapshot(cache)
@@ -381,9 +381,27 @@ import Testing
         #expect(leftovers.isEmpty, "no temporary file is left behind")
     }
 
-    @Test(arguments: [("500-once", "HTTP 500 from"), ("429-once", "HTTP 429 from")])
+    /// The prices are installed before the lifecycle catalogue is fetched: a lifecycle failure then says the prices
+    /// were refreshed, and leaves the lifecycle catalogue as it was.
+    @Test(.enabled(if: haveTools, "needs openssl and python3")) func aLifecycleFailureAfterThePricesSaysSo() throws {
+        let scratch = try Scratch()
+        let cache = try Self.seeded(scratch)
+        let before = Self.snapshot(cache)
+        let server = try Server("lifecycle-invalid", scratch: scratch)
+        let run = try Self.refresh(server, cache: cache)
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stderr.contains("cloudfirst: lifecycle refresh failed: "), "\(run.stderr)")
+        #expect(run.stderr.contains("the response is not JSON"))
+        #expect(run.stderr.contains("The prices were refreshed (above); the lifecycle catalogue is unchanged."))
+        #expect(run.stdout.contains("prices: refreshed at "))
+        let after = Self.snapshot(cache)
+        #expect(after["lifecycle.csv"] == before["lifecycle.csv"] && after["lifecycle.json"] == before["lifecycle.json"])
+        #expect(after["prices.csv"] != nil && after["prices.json"] != nil)
+    }
+
+    @Test(.enabled(if: haveTools, "needs openssl and python3"),
+          arguments: [("500-once", "HTTP 500 from"), ("429-once", "HTTP 429 from")])
     func aServerErrorIsRetried(_ scenario: String, _ message: String) throws {
-        guard Self.haveTools else { return }
         let scratch = try Scratch()
         let server = try Server(scenario, scratch: scratch)
         let run = try Self.refresh(server, cache: scratch.url.appendingPathComponent("cache").path)
@@ -392,8 +410,7 @@ import Testing
         #expect(run.seconds >= 1, "the retry waited as Retry-After or the backoff said")
     }
 
-    @Test func aProxyFromHTTPSProxyTunnelsEveryRequest() throws {
-        guard Self.haveTools else { return }
+    @Test(.enabled(if: haveTools, "needs openssl and python3")) func aProxyFromHTTPSProxyTunnelsEveryRequest() throws {
         let scratch = try Scratch()
         let server = try Server("ok", scratch: scratch)
         let log = scratch.url.appendingPathComponent("proxy.log").path
@@ -411,8 +428,7 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: cache + "/prices.csv"))
     }
 
-    @Test func anUntrustedCertificateIsRejected() throws {
-        guard Self.haveTools else { return }
+    @Test(.enabled(if: haveTools, "needs openssl and python3")) func anUntrustedCertificateIsRejected() throws {
         let scratch = try Scratch()
         let cache = try Self.seeded(scratch)
         let before = Self.snapshot(cache)
