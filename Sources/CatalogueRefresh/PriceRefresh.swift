@@ -63,11 +63,10 @@ public struct PriceRefresh: Sendable {
             progress(done + 1, targets.count, sku)
         }
         let csv = Self.render(rows)
-        let catalogue = try Self.check(csv, previous: previousCSV)
+        try Self.check(csv, previous: previousCSV)
         let sidecar = Sidecar(catalogue: "prices", fetchedAt: stamp, sources: sources, sha256: SHA256.hex(Array(csv.utf8)),
                               rows: rows.count - 1, refreshed: ["azure vm: \(targets.count) rows"], changes: changes,
                               toolVersion: CloudFirstVersion.current)
-        _ = catalogue
         return Outcome(csv: csv, sidecar: sidecar)
     }
 

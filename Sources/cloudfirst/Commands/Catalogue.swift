@@ -162,8 +162,8 @@ struct CatalogueRefreshCommand: ParsableCommand {
     var endpoint: String?
 
     @Option(name: .customLong("ca-file"), help: ArgumentHelp(
-        "Verify servers with the CA certificates in this PEM file instead of the system's bundle: the certificate of "
-            + "a TLS-inspecting proxy.", valueName: "path"))
+        "Verify servers with the CA certificates in this PEM file (the certificate of a TLS-inspecting proxy), in "
+            + "place of libcurl's default CA bundle.", valueName: "path"))
     var caFile: String?
 
     @OptionGroup var cacheOption: CacheOption
