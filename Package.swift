@@ -45,6 +45,13 @@ let package = Package(
         .target(name: "Reporting", dependencies: [
             "Planning", "Assessment", "CloudFirstCore", .product(name: "Mustache", package: "swift-mustache"),
         ], plugins: ["EmbedResources"]),
+        // libcurl, which Foundation's URLSession wraps on Linux, called directly: corelibs FoundationNetworking reads a
+        // custom CA bundle only on Android and sets no proxy or protocol options of its own (EasyHandle.swift), so
+        // --ca-file and https-only need libcurl's own options. Its headers only at build time (Debian:
+        // libcurl4-openssl-dev; macOS: the SDK's); the library is opened at run time by a refresh, not linked.
+        .systemLibrary(name: "CCurl"),
+        // Catalogue refresh: the HTTPS client, the cache, the public price and lifecycle sources and their checks.
+        .target(name: "CatalogueRefresh", dependencies: ["CCurl", "CloudFirstCore", "Assessment", "Planning"]),
         // Importers of the exports trusts already have (RVTools xlsx and CSV): a machine-owned inventory file.
         .target(name: "Importing", dependencies: [
             "CloudFirstCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -59,6 +66,7 @@ let package = Package(
                 "Generation",
                 "Importing",
                 "Reporting",
+                "CatalogueRefresh",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -84,6 +92,9 @@ let package = Package(
                     dependencies: ["Importing", "CloudFirstCore", "GoldenFiles",
                                    .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     exclude: ["Fixtures", "Goldens"]),
+        // The refresh's checks, hash, cache and source parsers, without a network.
+        .testTarget(name: "CatalogueRefreshTests",
+                    dependencies: ["CatalogueRefresh", "Planning", "Assessment", "CloudFirstCore"]),
         // Runs the built binaries as a user would; reads the CI examples' YAML with CloudFirstCore's reader.
         .testTarget(name: "EndToEndTests",
                     dependencies: ["cloudfirst", "synthetic-estate", "GoldenFiles", "CloudFirstCore", "Reporting"],

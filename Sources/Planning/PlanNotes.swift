@@ -7,12 +7,19 @@ import Foundation
 extension Planner {
     static func notes(sizing: [ServerSizing], sizer: Sizer, assessment: EstateAssessment, assumptions: Assumptions,
                       moving: [Int], strategyOf: [MigrationStrategy], onPremises: OnPremisesCost) -> [String] {
-        pricingNotes(sizing: sizing, sizer: sizer, assumptions: assumptions)
+        catalogueNotes(sizer: sizer, assessment: assessment)
+            + pricingNotes(sizing: sizing, sizer: sizer, assumptions: assumptions)
             + sizingNotes(sizing: sizing, assumptions: assumptions)
             + standbyNotes(sizing: sizing, assumptions: assumptions)
             + licensingNotes(sizing: sizing, assessment: assessment, assumptions: assumptions)
             + scopeNotes(sizing: sizing, sizer: sizer, estate: assessment.estate, assumptions: assumptions,
                          moving: moving, strategyOf: strategyOf, onPremises: onPremises)
+    }
+
+    /// Which catalogues the plan read when either is a refreshed one (`cloudfirst catalogue refresh`): its source,
+    /// fetch time and hash. Nothing for the embedded catalogues, which the pricing note and `--version` name.
+    static func catalogueNotes(sizer: Sizer, assessment: EstateAssessment) -> [String] {
+        [sizer.catalogue.provenance, assessment.context.lifecycle.provenance].compactMap { $0 }
     }
 
     /// Which prices: list or commitment rates, the exchange rate, the hours, the three-year range, discounts

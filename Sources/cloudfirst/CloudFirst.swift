@@ -109,6 +109,7 @@ struct Root: ParsableCommand {
         """,
         version: CloudFirstVersion.current,
         subcommands: [Validate.self, Assess.self, ExplainCommand.self, Plan.self, Generate.self, Diff.self,
-                      RulesCommand.self, SchemaCommand.self, TemplatesCommand.self, Init.self, ImportCommand.self]
+                      RulesCommand.self, SchemaCommand.self, TemplatesCommand.self, Init.self, ImportCommand.self,
+                      CatalogueCommand.self]
     )
 }

@@ -93,7 +93,7 @@ import Testing
         #expect(far.status == 2)
         #expect(!far.stderr.contains("did you mean"))
         #expect(far.stderr.contains("Known subcommands: validate, assess, explain, plan, generate, diff, rules, "
-            + "schema, templates, init, import, help."))
+            + "schema, templates, init, import, catalogue, help."))
     }
 
     /// `help` names real subcommands only; an unknown one is an error, not the root help with exit 0.

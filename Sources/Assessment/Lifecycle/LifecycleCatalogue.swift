@@ -1,4 +1,5 @@
 import CloudFirstCore
+import Foundation
 
 /// One release of an operating system, database or application (middleware included) and the ends of its support.
 /// A class with immutable fields, so that handing an entry to a rule or a finding is one reference count where a
@@ -82,8 +83,7 @@ public struct LifecycleCatalogue: Sendable {
     public init(csv: String) throws {
         let rows = try CSV.parse(csv)
         guard let header = rows.first,
-              header == ["kind", "product", "cycle", "released", "mainstream_end", "extended_end", "esu_end", "source",
-                         "note"] else { throw CatalogueError.header }
+              header == Self.header else { throw CatalogueError.header }
         var entries: [LifecycleEntry] = []
         for (number, row) in rows.dropFirst().enumerated() where row != [""] {
             guard row.count == header.count, let kind = LifecycleEntry.Kind(rawValue: row[0]) else {
@@ -106,6 +106,33 @@ public struct LifecycleCatalogue: Sendable {
     public enum CatalogueError: Error {
         case header
         case row(Int)
+    }
+
+    /// Where a catalogue read from a file came from; nil for the embedded one.
+    public var provenance: String?
+
+    /// The columns of the catalogue, as the embedded file and a refreshed one have them.
+    public static let header = ["kind", "product", "cycle", "released", "mainstream_end", "extended_end", "esu_end",
+                                "source", "note"]
+
+    /// A catalogue in the embedded one's format read from a file (a refreshed catalogue). A file that cannot be used
+    /// is named with its line, exit code 2 (3 when it cannot be read).
+    public init(contentsOfFile path: String, provenance: String?) throws {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CommandFailure(.internalFailure, message: "\(path): cannot read the lifecycle catalogue")
+        }
+        do {
+            try self.init(csv: String(decoding: data, as: UTF8.self))
+        } catch CatalogueError.header {
+            throw CommandFailure(.invalidInput, message: "\(path):1: not a lifecycle catalogue: the header is not "
+                + Self.header.joined(separator: ","))
+        } catch CatalogueError.row(let row) {
+            throw CommandFailure(.invalidInput, message: "\(path):\(row): a lifecycle row that does not parse (a "
+                + "known kind, dates as YYYY-MM-DD)")
+        } catch let malformed as CSV.Malformed {
+            throw CommandFailure(.invalidInput, message: "\(path):\(malformed.line): a quoted field that never closes")
+        }
+        self.provenance = provenance
     }
 
     /// The catalogue's entry for an operating system as people write it, or nil when the name cannot be placed.

@@ -1,4 +1,5 @@
 import CloudFirstCore
+import Foundation
 
 /// A VM size a cloud sells, with its on-demand list price and, where the catalogue has them, its one- and
 /// three-year commitment rates.
@@ -152,9 +153,42 @@ public struct PriceCatalogue: Sendable {
         }
     }()
 
+    /// Where a catalogue read from a file came from, in a sentence for the plan's notes; nil for the embedded one.
+    public var provenance: String?
+
     public enum CatalogueError: Error, Equatable {
         case header
         case row(Int)
+    }
+
+    /// A catalogue file that cannot be used: it names the file and the line, and ends the command with exit code 2
+    /// (3 when the file cannot be read).
+    public struct FileError: CloudFirstError, Equatable {
+        public let path: String
+        public let line: Int?
+        public let problem: String
+        public var exitStatus: ExitStatus { line == nil && problem.hasPrefix("cannot read") ? .internalFailure : .invalidInput }
+        public var message: String { "\(path)\(line.map { ":\($0)" } ?? ""): \(problem)" }
+    }
+
+    /// A catalogue in the embedded one's format read from a file (a refreshed catalogue); `provenance` says where it
+    /// came from. Every row is checked as the embedded one's are.
+    public init(contentsOfFile path: String, provenance: String?) throws {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw FileError(path: path, line: nil, problem: "cannot read the price catalogue")
+        }
+        do {
+            try self.init(csv: String(decoding: data, as: UTF8.self))
+        } catch CatalogueError.header {
+            throw FileError(path: path, line: 1, problem: "not a price catalogue: the header is not "
+                + Self.header.joined(separator: ","))
+        } catch CatalogueError.row(let row) {
+            throw FileError(path: path, line: row, problem: "a price row that does not parse (every row needs a "
+                + "positive price, a source and a date)")
+        } catch let malformed as CSV.Malformed {
+            throw FileError(path: path, line: malformed.line, problem: "a quoted field that never closes")
+        }
+        self.provenance = provenance
     }
 
     static let header = ["kind", "cloud", "region", "sku", "family", "vcpu", "memory_gib", "baseline_cpu_pct", "usd",

@@ -61,8 +61,10 @@ struct Generate: ParsableCommand {
         let estate = try input.loadValid()
         Progress.step("assessing and planning \(Plural.count(estate.services.count, "service")) on "
             + "\(Plural.count(estate.servers.count, "server"))")
-        let plan = Planner().plan(Assessor(policy: policy).assess(estate, asOf: options.date),
-                                  assumptions: try planOptions.assumptions(for: estate))
+        let catalogues = try planOptions.catalogues()
+        let plan = Planner(catalogue: catalogues.prices).plan(
+            Assessor(policy: policy).assess(estate, asOf: options.date, lifecycle: catalogues.lifecycle),
+            assumptions: try planOptions.assumptions(for: estate))
         let clouds = cloud == .all ? estate.assumptions.targetClouds : [Cloud(rawValue: cloud.rawValue)!]
         let generator = TerraformGenerator(templates: templateSet, version: CloudFirstVersion.current)
         var files: [GeneratedFile] = []

@@ -10,7 +10,8 @@ struct Plan: ParsableCommand {
         discussion: """
         Assesses the estate (as 'cloudfirst assess' does), then groups services that must move together, orders \
         them into waves after a landing zone, dates the waves around freeze windows, sizes every server for each \
-        target cloud from the embedded price catalogue, and costs it in GBP.
+        target cloud from the price catalogue (the embedded one, or the one 'cloudfirst catalogue refresh' \
+        keeps in the cache), and costs it in GBP.
 
         Examples:
           cloudfirst plan Inventories/northshire-acute.yaml --format markdown > plan.md
@@ -44,9 +45,11 @@ struct Plan: ParsableCommand {
         let estate = try input.loadValid()
         Progress.step("assessing \(Plural.count(estate.services.count, "service")) on "
             + "\(Plural.count(estate.servers.count, "server"))")
-        let assessment = Assessor(policy: policy).assess(estate, asOf: options.date)
+        let catalogues = try planOptions.catalogues()
+        let assessment = Assessor(policy: policy).assess(estate, asOf: options.date, lifecycle: catalogues.lifecycle)
         Progress.step("planning")
-        let plan = Planner().plan(assessment, assumptions: try planOptions.assumptions(for: estate))
+        let plan = Planner(catalogue: catalogues.prices).plan(assessment,
+                                                              assumptions: try planOptions.assumptions(for: estate))
         ProcessLifetime.keep(plan)
         Progress.done()
         try format.write(PlanSubject(plan: plan, version: CloudFirstVersion.current, tracker: csvFor))

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Assessment
+import CatalogueRefresh
 import CloudFirstCore
 import Planning
 
@@ -31,6 +33,22 @@ struct PlanOptions: ParsableArguments {
         "Price Azure without the Windows Server and SQL Server licences the trust brings with Software Assurance "
             + "(default: assumptions.azure_hybrid_benefit, else off)."))
     var azureHybridBenefit = false
+
+    @Option(name: .customLong("cache-dir"), help: ArgumentHelp(
+        "Folder of refreshed catalogues (default: $XDG_CACHE_HOME/cloudfirst, else ~/.cache/cloudfirst; "
+            + "~/Library/Caches/cloudfirst on macOS); the embedded catalogues when it has none.", valueName: "dir"))
+    var cacheDir: String?
+
+    @Flag(help: ArgumentHelp("Use no network. This command never does (it reads the catalogues on disk); accepted so "
+        + "that every command takes it."))
+    var offline = false
+
+    /// The price and lifecycle catalogues to plan with: the refreshed ones in the cache when there are, else the
+    /// embedded ones. A refreshed catalogue that does not parse ends the command, naming its file and line.
+    func catalogues() throws -> (prices: PriceCatalogue, lifecycle: LifecycleCatalogue) {
+        let cache = CatalogueCache(option: cacheDir)
+        return (try cache.prices(), try cache.lifecycle())
+    }
 
     var overrides: PlanOverrides {
         PlanOverrides(startDate: startDate, maxServicesPerWave: maxServicesPerWave,
