@@ -19,6 +19,7 @@ import Testing
         (["explain"], ExplanationRenderers.all.map { ($0.identifier, $0.summary) }),
         (["rules", "list"], RuleCatalogueRenderers.all.map { ($0.identifier, $0.summary) }),
         (["schema"], SchemaRenderers.all.map { ($0.identifier, $0.summary) }),
+        (["catalogue", "show"], CatalogueRenderers.all.map { ($0.identifier, $0.summary) }),
     ]
 
     /// One format of one command, the command line that shows it and the golden file that pins its output (a path
@@ -69,6 +70,11 @@ import Testing
         Pinned(command: ["rules", "list"], format: "markdown", arguments: [], golden: "docs/rules.md"),
         Pinned(command: ["schema"], format: "json", arguments: [], golden: "docs/inventory.schema.json"),
         Pinned(command: ["schema"], format: "markdown", arguments: [], golden: "docs/inventory-format.md"),
+        // A cache folder that does not exist: the embedded catalogues, the same on every machine.
+        Pinned(command: ["catalogue", "show"], format: "table", arguments: ["--cache-dir", "no-cache-here"],
+               golden: "catalogue-show.txt"),
+        Pinned(command: ["catalogue", "show"], format: "json", arguments: ["--cache-dir", "no-cache-here"],
+               golden: "catalogue-show.json"),
     ]
 
     @Test func everyFormatIsPinned() {

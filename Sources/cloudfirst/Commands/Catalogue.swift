@@ -4,6 +4,7 @@ import CatalogueRefresh
 import CloudFirstCore
 import Foundation
 import Planning
+import Reporting
 
 struct CatalogueCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -41,33 +42,19 @@ struct CatalogueShow: ParsableCommand {
             + "cache folder."
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, json
-    }
-
     @OptionGroup var cacheOption: CacheOption
 
-    @Option(help: "Output format: table or json.")
-    var format: Format = .table
+    @Option(help: "The format to write.")
+    var format: FormatOption<CatalogueRenderers> = .first
 
     func run() throws {
         let cache = cacheOption.cache
         let prices = try cache.prices()
         let lifecycle = try cache.lifecycle()
-        let entries = [Self.entry(.prices, cache: cache, rows: Self.rowCount(prices), dates: prices.dataDates),
-                       Self.entry(.lifecycle, cache: cache, rows: lifecycle.entries.count, dates: nil)]
-        switch format {
-        case .json:
-            let document: JSONValue = .object([
-                ("cache", .string(cache.folder)),
-                ("catalogues", .array(entries.map(\.json))),
-            ])
-            Terminal.out(document.rendered())
-        case .table:
-            var lines = ["Cache folder: \(cache.folder)"]
-            for entry in entries { lines += entry.lines }
-            Terminal.out(lines.joined(separator: "\n"))
-        }
+        try format.write(CatalogueStatus(cacheFolder: cache.folder, catalogues: [
+            Self.entry(.prices, cache: cache, rows: Self.rowCount(prices), dates: prices.dataDates),
+            Self.entry(.lifecycle, cache: cache, rows: lifecycle.entries.count, dates: nil),
+        ]))
     }
 
     static func rowCount(_ catalogue: PriceCatalogue) -> Int {
@@ -75,53 +62,22 @@ struct CatalogueShow: ParsableCommand {
             + catalogue.licences.values.flatMap(\.values).map(\.count).reduce(0, +)
     }
 
-    struct Entry {
-        var json: JSONValue
-        var lines: [String]
-    }
-
+    /// What the cache holds of `catalogue`: the embedded one's rows, or the refreshed file and its record.
     static func entry(_ catalogue: CatalogueCache.Catalogue, cache: CatalogueCache, rows: Int,
-                      dates: (earliest: String, latest: String)?) -> Entry {
+                      dates: (earliest: String, latest: String)?) -> CatalogueStatus.Entry {
         let name = catalogue.rawValue
-        var members: [(String, JSONValue)] = [("name", .string(name))]
-        var lines: [String] = []
-        let dateText = dates.map { " data \($0.earliest) to \($0.latest)," } ?? ""
-        guard cache.hasRefreshed(catalogue) else {
-            members += [("in_use", .string("embedded")), ("rows", .int(rows))]
-            if let dates { members += [("data_from", .string(dates.earliest)), ("data_to", .string(dates.latest))] }
-            lines.append("\(name): embedded,\(dateText) \(rows) rows (Catalogues/\(name).csv, built in)")
-            return Entry(json: .object(members), lines: lines)
-        }
+        guard cache.hasRefreshed(catalogue) else { return CatalogueStatus.Entry(name: name, rows: rows, dates: dates) }
         let path = cache.path(catalogue)
-        members += [("in_use", .string("refreshed")), ("path", .string(path)), ("rows", .int(rows))]
-        if let dates { members += [("data_from", .string(dates.earliest)), ("data_to", .string(dates.latest))] }
         guard let sidecar = cache.sidecar(catalogue) else {
-            lines.append("\(name): refreshed,\(dateText) \(rows) rows (\(path)); its record "
-                + "\(cache.sidecarPath(catalogue)) is missing or does not read")
-            return Entry(json: .object(members), lines: lines)
+            return CatalogueStatus.Entry(name: name, rows: rows, dates: dates, path: path,
+                                         recordPath: cache.sidecarPath(catalogue))
         }
         let bytes = FileManager.default.contents(atPath: path).map { Array($0) } ?? []
-        let matches = SHA256.hex(bytes) == sidecar.sha256
-        members += [
-            ("fetched_at", .string(sidecar.fetchedAt)), ("sha256", .string(sidecar.sha256)),
-            ("sha256_matches", .bool(matches)), ("sources", .array(sidecar.sources.map { .string($0) })),
-            ("refreshed", .array(sidecar.refreshed.map { .string($0) })),
-            ("changes", .array(sidecar.changes.map { .string($0) })),
-        ]
-        lines.append("\(name): refreshed at \(sidecar.fetchedAt),\(dateText) \(rows) rows (\(path))")
-        lines.append("  " + sidecar.refreshed.joined(separator: "; "))
-        lines.append("  SHA-256 \(sidecar.sha256)" + (matches ? "" : " (the file has changed since: it no longer "
-            + "matches)"))
-        let origins = sidecar.sources.compactMap { URLComponents(string: $0) }
-            .map { "\($0.scheme ?? "")://\($0.host ?? "")\($0.port.map { ":\($0)" } ?? "")\($0.path)" }
-        var seen = Set<String>()
-        lines.append("  sources: \(sidecar.sources.count) requests to " + origins.filter { seen.insert($0).inserted }
-            .joined(separator: ", "))
-        if !sidecar.changes.isEmpty {
-            lines.append("  \(sidecar.changes.count) to review:")
-            lines += sidecar.changes.map { "    " + $0 }
-        }
-        return Entry(json: .object(members), lines: lines)
+        let record = CatalogueStatus.Record(fetchedAt: sidecar.fetchedAt, sha256: sidecar.sha256,
+                                            sha256Matches: SHA256.hex(bytes) == sidecar.sha256,
+                                            sources: sidecar.sources, refreshed: sidecar.refreshed,
+                                            changes: sidecar.changes)
+        return CatalogueStatus.Entry(name: name, rows: rows, dates: dates, path: path, record: record)
     }
 }
 
