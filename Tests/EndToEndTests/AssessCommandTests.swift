@@ -217,5 +217,13 @@ import Testing
                                             "--write-baseline", scratch.url.path])
         #expect(folder.status == 3)
         #expect(folder.stderr == "cloudfirst: cannot write the baseline '\(scratch.url.path)': it is a folder\n")
+        // A file in a folder that takes no new files: the system's own reason, not Foundation's "doesn't exist".
+        if FileManager.default.fileExists(atPath: "/proc/version") {
+            let proc = try Binary.cloudfirst(["assess", "Inventories/riverside-mental-health.yaml",
+                                              "--write-baseline", "/proc/version"])
+            #expect(proc.status == 3)
+            #expect(proc.stderr.hasPrefix("cloudfirst: cannot write the baseline '/proc/version': "), "\(proc.stderr)")
+            #expect(!proc.stderr.contains("doesn't exist"), "\(proc.stderr)")
+        }
     }
 }

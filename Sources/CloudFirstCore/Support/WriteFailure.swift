@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 
 /// A file cloudfirst was asked to write could not be written (exit code 3): the path, and the reason in the
@@ -43,6 +48,18 @@ public struct WriteFailure: CloudFirstError, CustomStringConvertible, Equatable 
             current = error.userInfo[NSUnderlyingErrorKey] as? NSError
         }
         if !FileManager.default.isWritableFile(atPath: folder) { return "the folder '\(folder)' is not writable" }
+        // Foundation gave no system error: ask the system ourselves, as the write did (the file opened for writing,
+        // or a new file made beside it, which is how an atomic write starts).
+        if FileManager.default.fileExists(atPath: path) {
+            let descriptor = open(path, O_WRONLY)
+            if descriptor < 0 { return String(cString: strerror(errno)) }
+            close(descriptor)
+        }
+        let probe = (folder as NSString).appendingPathComponent(".cloudfirst-write-check-\(getpid())")
+        let descriptor = open(probe, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        if descriptor < 0 { return "no file can be made in '\(folder)': " + String(cString: strerror(errno)) }
+        close(descriptor)
+        unlink(probe)
         return error.localizedDescription
     }
 }

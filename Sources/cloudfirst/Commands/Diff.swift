@@ -30,7 +30,9 @@ struct Diff: ParsableCommand {
     @Option(help: "The format to write.")
     var format: FormatOption<DiffRenderers> = .first
 
-    @Flag(name: .customLong("fail-on-regression"), help: "Exit with code 1 when the change made readiness worse.")
+    @Flag(name: .customLong("fail-on-regression"), help: ArgumentHelp(
+        "Exit with code 1 when the change made things worse: the estate's score fell, a service's score or "
+            + "readiness got worse, or a new blocker or high finding appeared."))
     var failOnRegression = false
 
     @Flag(name: .customLong("combine-organisations"), help: ArgumentHelp(

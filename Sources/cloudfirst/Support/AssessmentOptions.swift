@@ -19,7 +19,8 @@ struct AssessmentOptions: ParsableArguments {
     var asOf: String?
 
     @Option(help: ArgumentHelp(
-        "An organisation policy file (default: .cloudfirst.yml beside the first inventory path, if there is one).",
+        "An organisation policy file (default: .cloudfirst.yml beside the first inventory path, or for diff beside "
+            + "NEW, if there is one).",
         valueName: "file"), completion: .file(extensions: ["yml", "yaml"]))
     var config: String?
 
