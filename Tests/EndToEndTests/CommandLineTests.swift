@@ -204,3 +204,14 @@ import Testing
         #expect(shown.hasPrefix("\(path):5:21: error: "), "\(line.debugDescription)")
     }
 }
+
+extension CommandLineTests {
+    /// A misspelt rule id is refused with rules explain's own usage line and the nearest id.
+    @Test func anUnknownRuleShowsItsSubcommandsUsage() throws {
+        let run = try Binary.cloudfirst(["rules", "explain", "os-past-suport"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("unknown rule 'os-past-suport'; did you mean 'os-past-support'? "
+            + "'cloudfirst rules' lists them all."), "\(run.stderr)")
+        #expect(run.stderr.contains("Usage: cloudfirst rules explain <id>"), "\(run.stderr)")
+    }
+}

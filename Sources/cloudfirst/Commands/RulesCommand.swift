@@ -48,20 +48,25 @@ struct RulesCommand: ParsableCommand {
                                    valueName: "file"), completion: .file(extensions: ["yml", "yaml"]))
         var config: String?
 
-        func run() throws {
+        /// The topics' names do not depend on the policy, so an unknown id is refused here, where ArgumentParser
+        /// prints this subcommand's usage line with the error.
+        func validate() throws {
             let registry = RuleRegistry.standard
+            let topics = RuleCatalogue.topics(policy: Policy()).map(\.name)
+            guard !topics.contains(id), registry.description(of: id) == nil else { return }
+            let suggestion = Suggestion.closest(to: id, among: registry.descriptions.map(\.id) + topics)
+            throw ValidationError("unknown rule '\(id)'"
+                + (suggestion.map { "; did you mean '\($0)'? " } ?? "; ") + "'cloudfirst rules' lists them all.")
+        }
+
+        func run() throws {
             let policy = try RulesCommand.policy(config)
             if let topic = RuleCatalogue.topics(policy: policy).first(where: { $0.name == id }) {
                 Terminal.out("\(topic.name): how cloudfirst decides\n\n" + topic.text
                     + (topic.text.hasSuffix("\n") ? "" : "\n"))
                 return
             }
-            guard let description = registry.description(of: id) else {
-                let suggestion = Suggestion.closest(to: id, among: registry.descriptions.map(\.id)
-                    + RuleCatalogue.topics(policy: policy).map(\.name))
-                throw ValidationError("unknown rule '\(id)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
-                    + " 'cloudfirst rules' lists them all.")
-            }
+            guard let description = RuleRegistry.standard.description(of: id) else { return }
             Terminal.out(RuleCatalogue.explain(description, policy: policy))
         }
     }
