@@ -40,7 +40,9 @@ public struct AzureMigrateImporter: Sendable {
             let table = try CSVTable.read(path, file: name, limits: limits)
             run.estate.sources.append(.init(name: name, exported: nil, toolVersion: nil, format: Self.format))
             let siteID = run.site(forExport: name)
+            let before = run.estate.servers.count
             try read(table, site: siteID, into: &run)
+            if run.estate.servers.count == before { throw ImportError(file: name, .noServers(noun: "servers")) }
         }
         return run.finished()
     }

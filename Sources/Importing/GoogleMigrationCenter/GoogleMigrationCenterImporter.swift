@@ -119,8 +119,7 @@ public struct GoogleMigrationCenterImporter: Sendable {
     private func read(_ export: Export, site: String, into run: inout TemplateImport) throws {
         func table(_ role: String) throws -> CSVTable? {
             guard let path = export.files[role] else { return nil }
-            return try CSVTable.read(path, file: export.name + "/" + (path as NSString).lastPathComponent,
-                                     limits: limits)
+            return try CSVTable.read(path, file: path, limits: limits)
         }
         guard let vmInfo = try table("vmInfo.csv") else { return }
         var machines: [String: Machine] = [:]
@@ -147,7 +146,8 @@ public struct GoogleMigrationCenterImporter: Sendable {
             let key = machineID ?? name
             if let first = machineRows[key] {
                 throw ImportError(file: vmInfo.file, location: vmInfo.place(row, idColumn),
-                                  .duplicateServer(name: key, first: vmInfo.described(first)))
+                                  machineID != nil ? .duplicateMachineID(id: key, first: vmInfo.described(first))
+                                      : .duplicateServer(name: key, first: vmInfo.described(first)))
             }
             machineRows[key] = row
             let id = try run.claim(name: name, table: vmInfo, row: row,
@@ -239,6 +239,10 @@ public struct GoogleMigrationCenterImporter: Sendable {
                 if total > 0, machine.usedGiB.count == machine.disksGiB.count {
                     machine.server.storageUsedPercent = TemplateImport.percent(machine.usedGiB.reduce(0, +) / total
                         * 100)
+                } else if let usedGiB = machine.totalUsedGiB, let allocated = machine.totalAllocatedGiB,
+                          allocated > 0 {
+                    // A disk without UsedInGib: the machine's own totals, as the columns doc says.
+                    machine.server.storageUsedPercent = TemplateImport.percent(usedGiB / allocated * 100)
                 }
             } else if let total = machine.totalAllocatedGiB, total > 0 {
                 machine.server.storageGB = TemplateImport.gigabytes(gibibytes: total)
@@ -258,6 +262,7 @@ public struct GoogleMigrationCenterImporter: Sendable {
             }
             run.estate.servers.append(machine.server)
         }
+        if order.isEmpty { throw ImportError(file: vmInfo.file, .noServers(noun: "machines")) }
     }
 
     /// The 95th percentile by nearest rank: the value at rank ceil(0.95 x n) of the sorted samples; nil for none.
