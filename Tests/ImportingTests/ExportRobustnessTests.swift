@@ -158,6 +158,34 @@ import Testing
         #expect(used["epr-db02"] == 20)  // 40 of 200 GiB, from the disks, which all say
     }
 
+    // MARK: finding 4: only the export's own attributes are groupable
+
+    @Test func cloudfirstsNotesAreNotOfferedAsAttributesToGroupBy() throws {
+        let scratch = try Scratch()
+        let aws = try CloudTemplateBadInputTests.write(CloudTemplateBadInputTests.awsHeader
+            + "INV-1,epr-db01,8,1024,Windows,,service:EPR\r\n", as: "import.csv", in: scratch)
+        let estate = try AWSDiscoveryImporter().read([aws])
+        #expect(estate.servers[0].attributes.map(\.name) == ["ExternalId", "service"])
+        #expect(estate.servers[0].groupableAttributes.map(\.name) == ["service"])
+        #expect(throws: ServicesDraft.UnknownAttribute(name: "ExternalId", available: ["service"], noun: "tag",
+                                                       place: "the keys of the Tags column (key:value)",
+                                                       serverNoun: "server")) {
+            try ServicesDraft(estate, attribute: "ExternalId")
+        }
+        #expect(try ServicesDraft(estate, attribute: "service").services.map(\.name) == ["EPR"])
+        let azure = try CloudTemplateBadInputTests.write("*Server name,*Cores,*Memory (In MB),*OS name,"
+            + "CPU utilization percentage\r\nepr-db01,4,8192,Windows,12\r\n", as: "dc1.csv", in: scratch)
+        let azureEstate = try AzureMigrateImporter().read([azure])
+        #expect(azureEstate.servers[0].attributes.map(\.kind) == [.note])
+        let error = ServicesDraft.UnknownAttribute(name: "utilisation (one figure each, not a p95)", available: [],
+                                                   noun: "attribute",
+                                                   place: "Azure Migrate's import template has no custom attributes "
+                                                       + "or tags", serverNoun: "server")
+        #expect(throws: error) {
+            try ServicesDraft(azureEstate, attribute: "utilisation (one figure each, not a p95)")
+        }
+    }
+
     // MARK: finding 6: files that are not the CSV they should be
 
     @Test func aSemicolonSeparatedOrUTF16FileIsNamedForWhatItIs() throws {

@@ -43,6 +43,8 @@ public struct GoogleMigrationCenterImporter: Sendable {
     /// Each folder in `paths` is one export; files are grouped by the folder they are in, each group one export.
     public func read(_ paths: [String]) throws -> ImportedEstate {
         var run = TemplateImport(site: site, notes: Self.notes, readsPowerState: true)
+        run.estate.attributeNoun = "label"
+        run.estate.attributePlace = "the Key column of tagInfo.csv"
         for export in try exports(paths) {
             run.estate.sources.append(.init(name: export.name, exported: nil, toolVersion: nil, format: Self.format))
             let siteID = run.site(forExport: export.name, isFolder: true)
@@ -169,7 +171,7 @@ public struct GoogleMigrationCenterImporter: Sendable {
             machine.totalAllocatedGiB = try vmInfo.number(row, allocated)
             machine.totalUsedGiB = try vmInfo.number(row, used)
             if let place = vmInfo.text(row, location) {
-                machine.server.attributes.append(.init(name: "HostingLocation", value: place))
+                machine.server.attributes.append(.note("HostingLocation", place))
             }
             machines[key] = machine
             order.append(key)
