@@ -154,8 +154,9 @@ public struct RVToolsImporter: Sendable {
             } else if let provisioned {
                 server.storageGB = Self.gigabytes(mebibytes: provisioned)
             }
-            // A powered-off VM's guest reports nothing, so RVTools' In Use of 0 for one is "not known", not "empty":
-            // the figure is left out rather than written as 0% used (vPartition's figure, when there, still wins).
+            // A powered-off VM's In Use of 0 is read as "not reported", not "empty" (a VM's files always take some
+            // datastore space; the project's judgement): left out rather than written as 0% used, which would price
+            // its backup at nothing. vPartition's figure, when there and not 0, still wins (apply(_:to:name:)).
             if let provisioned, provisioned > 0, let inUse = try number(columns.inUse),
                inUse > 0 || server.poweredOn {
                 server.storageUsedPercent = (min(100, max(0, inUse / provisioned * 100)) * 10).rounded() / 10
