@@ -28,8 +28,8 @@ import Testing
             "azure-migrate": "note: the site is named from the file 'northshire-dc1.csv'; give --site NAME to keep the "
                 + "same site across re-imports\n",
             "aws": "",
-            "google": "note: the site is named from the folder 'northshire-dc2'; give --site NAME to keep the same site "
-                + "across re-imports\n",
+            "google": "note: the site is named from the folder 'northshire-dc2'; give --site NAME to keep the same "
+                + "site across re-imports\n",
         ]
         #expect(run.stderr == notes[format.command], "\(run.stderr)")
         let text = try String(contentsOfFile: out, encoding: .utf8)
@@ -144,7 +144,8 @@ import Testing
         let grouped = try Binary.cloudfirst(["import", "aws", input, "--out", out, "--organisation", "X",
                                              "--services-draft", draft, "--group-by-attribute", "service"])
         #expect(grouped.status == 0, "\(grouped.stderr)")
-        #expect(try String(contentsOfFile: draft, encoding: .utf8).contains("    servers:\n      - epr-app01\n      - epr-db01\n"))
+        #expect(try String(contentsOfFile: draft, encoding: .utf8)
+            .contains("    servers:\n      - epr-app01\n      - epr-db01\n"))
         // The notes are still the server's comment in the inventory.
         #expect(try String(contentsOfFile: out, encoding: .utf8).contains("ExternalId: INV-1"))
     }

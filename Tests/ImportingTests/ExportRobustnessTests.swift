@@ -150,7 +150,8 @@ import Testing
             "MachineId,MachineName,MemoryGiB,TotalDiskAllocatedGiB,TotalDiskUsedGiB\r\nm-1,epr-db01,8,200,50\r\n"
                 + "m-2,epr-db02,8,200,50\r\n", as: "vmInfo.csv", in: scratch)
         _ = try CloudTemplateBadInputTests.write(
-            "MachineId,DiskId,SizeInGib,UsedInGib\r\nm-1,d1,100,10\r\nm-1,d2,100,\r\nm-2,d1,100,10\r\nm-2,d2,100,30\r\n",
+            "MachineId,DiskId,SizeInGib,UsedInGib\r\nm-1,d1,100,10\r\nm-1,d2,100,\r\nm-2,d1,100,10\r\n"
+                + "m-2,d2,100,30\r\n",
             as: "diskInfo.csv", in: scratch)
         let estate = try GoogleMigrationCenterImporter().read([scratch.path("export")])
         let used = Dictionary(uniqueKeysWithValues: estate.servers.map { ($0.id, $0.storageUsedPercent) })
@@ -190,8 +191,8 @@ import Testing
 
     @Test func aSemicolonSeparatedOrUTF16FileIsNamedForWhatItIs() throws {
         let scratch = try Scratch()
-        let semi = try CloudTemplateBadInputTests.write("*Server name;*Cores;*Memory (In MB);*OS name\r\nepr;4;8192;W\r\n",
-                                                        as: "dc1.csv", in: scratch)
+        let semi = try CloudTemplateBadInputTests.write(
+            "*Server name;*Cores;*Memory (In MB);*OS name\r\nepr;4;8192;W\r\n", as: "dc1.csv", in: scratch)
         let error = Self.failure { try AzureMigrateImporter().read([semi]) }
         #expect(error == ImportError(file: "dc1.csv", location: .line(1, header: nil), .semicolonSeparated))
         #expect(error?.description.contains("looks semicolon-separated (a European Excel's CSV): save it as "

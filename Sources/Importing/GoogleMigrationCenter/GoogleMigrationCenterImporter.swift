@@ -37,6 +37,8 @@ public struct GoogleMigrationCenterImporter: Sendable {
     /// One export: its name (the folder's), and where each of its files is.
     struct Export {
         var name: String
+        /// The folder as the user gave it (or the folder of the files they gave), as diagnostics name it.
+        var given: String
         var files: [String: String] = [:]
     }
 
@@ -65,7 +67,7 @@ public struct GoogleMigrationCenterImporter: Sendable {
             if isFolder.boolValue {
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: path).sorted()) ?? []
                 let before = exports.count
-                exports.append(Export(name: Self.folderName(path)))
+                exports.append(Export(name: Self.folderName(path), given: path))
                 for name in names {
                     if let role = Self.role(of: name), exports[before].files[role] == nil {
                         exports[before].files[role] = (path as NSString).appendingPathComponent(name)
@@ -79,7 +81,8 @@ public struct GoogleMigrationCenterImporter: Sendable {
                 }
                 let folder = (path as NSString).deletingLastPathComponent
                 let index = folders[folder] ?? {
-                    exports.append(Export(name: Self.folderName(folder.isEmpty ? "." : folder)))
+                    exports.append(Export(name: Self.folderName(folder.isEmpty ? "." : folder),
+                                          given: folder.isEmpty ? "." : folder))
                     return exports.count - 1
                 }()
                 folders[folder] = index
@@ -87,7 +90,7 @@ public struct GoogleMigrationCenterImporter: Sendable {
             }
         }
         for export in exports where export.files["vmInfo.csv"] == nil {
-            throw ImportError(file: export.name, .unreadable(reason: "it has no vmInfo.csv, the file of machines "
+            throw ImportError(file: export.given, .unreadable(reason: "it has no vmInfo.csv, the file of machines "
                 + "that every Migration Center import has"))
         }
         return exports

@@ -175,7 +175,8 @@ enum CSVFile {
         if header.fields.count == 1, header.fields[0].contains(";") {
             throw ImportError(file: file, location: .line(header.line, header: nil), .semicolonSeparated)
         }
-        for record in records[(headerIndex + 1)...] where record.fields.count > header.fields.count && !isBlank(record) {
+        for record in records[(headerIndex + 1)...]
+        where record.fields.count > header.fields.count && !isBlank(record) {
             throw ImportError(file: file, location: .line(record.line, header: nil),
                               .tooManyFields(count: record.fields.count, header: header.fields.count))
         }
