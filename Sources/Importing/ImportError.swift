@@ -44,9 +44,22 @@ public enum ImportProblem: Equatable, Sendable {
     /// A CSV import template's header lacks a column the template requires (`format` names the template).
     case missingTemplateColumn(names: [String], format: String)
     case duplicateServer(name: String, first: String)
+    /// A Migration Center MachineId listed twice in vmInfo.csv.
+    case duplicateMachineID(id: String, first: String)
     case notATime(String)
     /// A row of one file of a set refers to a machine the set's main file does not list.
     case unknownMachine(id: String, listedIn: String)
+    /// A CSV file whose last record has no line end and fewer fields than the header: the file was cut short.
+    case truncatedCSV(line: Int)
+    /// A CSV record with more fields than the header: its columns no longer line up with the header's.
+    case tooManyFields(count: Int, header: Int)
+    /// An export with no servers (a header-only file): refused, so that a failed export cannot empty an inventory.
+    case noServers(noun: String)
+    case semicolonSeparated
+    case utf16
+    case emptyFile
+    /// A workbook given to an importer that reads only CSV templates.
+    case workbookNotCSV
 
     public var message: String {
         switch self {
@@ -84,10 +97,23 @@ public enum ImportProblem: Equatable, Sendable {
                 + "requires"
         case .duplicateServer(let name, let first):
             "server '\(name)' appears twice (first at \(first)); server names must be unique to become server ids"
+        case .duplicateMachineID(let id, let first):
+            "MachineId '\(id)' appears twice (first at \(first)); machine ids must be unique"
         case .notATime(let text):
             "'\(text)' is not a date and time (YYYY-MM-DD HH:MM:SS, ISO 8601, or MM/DD/YYYY HH:MM:SS)"
         case .unknownMachine(let id, let listedIn):
             "MachineId '\(id)' is not a machine that \(listedIn) lists"
+        case .truncatedCSV(let line):
+            "the file ends part-way through line \(line): truncated? Export it again"
+        case .tooManyFields(let count, let header):
+            "has \(count) fields, more than the header's \(header): the columns are misaligned (a value with a comma "
+                + "that is not in quotes?)"
+        case .noServers(let noun): "lists no \(noun); nothing written"
+        case .semicolonSeparated:
+            "looks semicolon-separated (a European Excel's CSV): save it as comma-separated"
+        case .utf16: "is UTF-16: save it as UTF-8 CSV"
+        case .emptyFile: "is empty (0 bytes)"
+        case .workbookNotCSV: "is a workbook: save the template as CSV"
         case .notAnExport:
             "is neither an .xlsx workbook nor an RVTools CSV export (a folder of RVTools_tab<sheet>.csv files)"
         }

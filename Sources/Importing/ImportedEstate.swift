@@ -48,14 +48,39 @@ public struct ImportedEstate: Equatable, Sendable {
         public var cluster: String?
         public var host: String?
         public var annotation: String?
-        /// vCenter custom attributes, in the export's column order.
+        /// What the file's comment on the server lists, in order: the export's own attributes (vCenter custom
+        /// attributes, AWS tags, Migration Center labels), which a draft services file may group by, and cloudfirst's
+        /// notes (figures and columns the inventory format has no field for), which are comments only.
         public var attributes: [Attribute] = []
+
+        /// The export's own attributes, tags or labels: what `--group-by-attribute` offers and accepts.
+        public var groupableAttributes: [Attribute] { attributes.filter { $0.kind == .exportAttribute } }
     }
 
-    /// A vCenter custom attribute of a VM: the column's header, and the VM's value.
+    /// A line of a server's comment: a vCenter custom attribute of a VM (the column's header, and the VM's value),
+    /// an AWS tag or a Migration Center label (its key and value), or a note of cloudfirst's own.
     public struct Attribute: Equatable, Sendable {
+        public enum Kind: Equatable, Sendable {
+            /// The export's own attribute, tag or label, which people set to say what a server belongs to.
+            case exportAttribute
+            /// cloudfirst's note on the server (a figure, or a column the inventory format has no field for).
+            case note
+        }
+
         public var name: String
         public var value: String
+        public var kind: Kind
+
+        public init(name: String, value: String, kind: Kind = .exportAttribute) {
+            self.name = name
+            self.value = value
+            self.kind = kind
+        }
+
+        /// cloudfirst's own note: written in the comment, never offered as an attribute to group by.
+        public static func note(_ name: String, _ value: String) -> Attribute {
+            Attribute(name: name, value: value, kind: .note)
+        }
     }
 
     public var sources: [Source] = []
@@ -74,6 +99,10 @@ public struct ImportedEstate: Equatable, Sendable {
     public var readsTemplates = true
     /// What the export calls a server, for the comment on a server whose id is not its name.
     public var serverNoun = "VM"
+    /// What the export calls the attributes a draft services file may group by, and where they are, for the message
+    /// when the one asked for is not there.
+    public var attributeNoun = "custom attribute"
+    public var attributePlace = "the columns between 'Annotation' and 'Datacenter' in vInfo"
 
     public var poweredOff: Int { servers.filter { !$0.poweredOn }.count }
 }

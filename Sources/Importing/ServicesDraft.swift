@@ -45,12 +45,15 @@ public struct ServicesDraft: Equatable, Sendable {
         public var name: String
         /// The custom attributes the export does have, with a value on at least one VM.
         public var available: [String]
+        /// What the export calls them and where they are (`ImportedEstate.attributeNoun` and `attributePlace`).
+        public var noun = "custom attribute"
+        public var place = "the columns between 'Annotation' and 'Datacenter' in vInfo"
+        public var serverNoun = "VM"
 
         public var description: String {
-            "no VM has a value for the custom attribute '\(name)'; "
-                + (available.isEmpty ? "the export has no custom attributes (the columns between 'Annotation' and "
-                    + "'Datacenter' in vInfo)"
-                    : "the export's custom attributes are " + available.map { "'\($0)'" }.joined(separator: ", "))
+            "no \(serverNoun) has a value for the \(noun) '\(name)'; "
+                + (available.isEmpty ? "the export has no \(noun)s (\(place))"
+                    : "the export's \(noun)s are " + available.map { "'\($0)'" }.joined(separator: ", "))
         }
     }
 
@@ -67,11 +70,14 @@ public struct ServicesDraft: Equatable, Sendable {
         var spelling: String?
         if let attribute {
             let wanted = attribute.trimmingCharacters(in: .whitespaces).lowercased()
-            spelling = estate.servers.lazy.flatMap(\.attributes).first { $0.name.lowercased() == wanted }?.name
+            // Only the export's own attributes, tags or labels: never cloudfirst's notes on a server.
+            spelling = estate.servers.lazy.flatMap(\.groupableAttributes).first { $0.name.lowercased() == wanted }?.name
             guard spelling != nil else {
                 var seen = Set<String>()
-                let available = estate.servers.flatMap(\.attributes).map(\.name).filter { seen.insert($0).inserted }
-                throw UnknownAttribute(name: attribute, available: available)
+                let available = estate.servers.flatMap(\.groupableAttributes).map(\.name)
+                    .filter { seen.insert($0).inserted }
+                throw UnknownAttribute(name: attribute, available: available, noun: estate.attributeNoun,
+                                       place: estate.attributePlace, serverNoun: estate.serverNoun)
             }
         }
         self.attribute = spelling
@@ -82,7 +88,9 @@ public struct ServicesDraft: Equatable, Sendable {
             func trimmed(_ values: [String]) -> [String] {
                 values.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
             }
-            let attributeValue = spelling.map { name in server.attributes.filter { $0.name == name }.map(\.value) }
+            let attributeValue = spelling.map { name in
+                server.groupableAttributes.filter { $0.name == name }.map(\.value)
+            }
             let candidates: [(names: [String], origin: Origin)] = [
                 (trimmed(attributeValue ?? []), .attribute(spelling ?? "")),
                 (trimmed(server.applications), .application),

@@ -26,12 +26,13 @@ import Testing
         // The same run again: the edited file would be overwritten, so nothing is written and the file is named.
         let refused = try Binary.cloudfirst(["generate", Self.estate, "--cloud", "aws", "--out", out] + Self.asOf)
         #expect(refused.status == 2, "\(refused.stderr)")
-        #expect(refused.stderr.hasSuffix("aws/landing-zone/variables.tf. Keep your edits by moving them aside, or "
-            + "overwrite them with --force\n"))
+        #expect(refused.stderr.hasSuffix("aws/landing-zone/variables.tf. Keep your edits by moving the file aside, "
+            + "or overwrite it with --force\n"))
         let changedPlan = try Binary.cloudfirst(["generate", Self.estate, "--cloud", "aws", "--out", out,
                                                  "--as-of", "2027-06-01"])
         #expect(changedPlan.status == 2, "\(changedPlan.stderr)")
-        #expect(changedPlan.stderr.contains("changed by hand since cloudfirst wrote them, and nothing was written: "))
+        #expect(changedPlan.stderr.contains("1 file was changed by hand since cloudfirst wrote it, and nothing was "
+            + "written: "))
         #expect(changedPlan.stderr.contains("aws/landing-zone/variables.tf"))
         #expect(try String(contentsOfFile: edited, encoding: .utf8).hasSuffix("# the trust's change\n"))
 

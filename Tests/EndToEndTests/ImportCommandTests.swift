@@ -64,7 +64,7 @@ import Testing
         try edited.write(toFile: out, atomically: true, encoding: .utf8)
         let refused = try Binary.cloudfirst(["import", "rvtools", Self.sample, "--out", out])
         #expect(refused.status == 2)
-        #expect(refused.stderr.contains("changed by hand since cloudfirst wrote them, and nothing was written: "
+        #expect(refused.stderr.contains("changed by hand since cloudfirst wrote it, and nothing was written: "
             + "\(out)."), "\(refused.stderr)")
         #expect(try String(contentsOfFile: out, encoding: .utf8) == edited)
         let forced = try Binary.cloudfirst(["import", "rvtools", Self.sample, "--out", out, "--force"])

@@ -147,8 +147,8 @@ import Testing
         let refused = try Self.run(["january"] + arguments, in: scratch)
         #expect(refused.status == 2)
         #expect(refused.stdout.isEmpty)
-        #expect(refused.stderr == "cloudfirst: 1 file was changed by hand since cloudfirst wrote them, and nothing "
-            + "was written: estate/services.yaml. Keep your edits by moving them aside, or overwrite them with "
+        #expect(refused.stderr == "cloudfirst: 1 file was changed by hand since cloudfirst wrote it, and nothing "
+            + "was written: estate/services.yaml. Keep your edits by moving the file aside, or overwrite it with "
             + "--force\n")
         #expect(try Self.read(scratch, "estate/services.yaml") == edited)
         #expect(try Self.read(scratch, "estate/rvtools.yaml") == inventory)

@@ -90,6 +90,15 @@ import Testing
         #expect(try writer.summarise(Self.files).unchanged.count == 2)
     }
 
+    @Test func theEditedFilesMessageAgreesWithItsCount() {
+        #expect(OutputError.editedFiles(["aws/main.tf"]).message.hasSuffix("1 file was changed by hand since "
+            + "cloudfirst wrote it, and nothing was written: aws/main.tf. Keep your edits by moving the file aside, or "
+            + "overwrite it with --force"))
+        #expect(OutputError.editedFiles(["a.tf", "b.tf"]).message.hasSuffix("2 files were changed by hand since "
+            + "cloudfirst wrote them, and nothing was written: a.tf, b.tf. Keep your edits by moving the files aside, "
+            + "or overwrite them with --force"))
+    }
+
     @Test func aFileCloudfirstDidNotWriteIsNeverOverwritten() throws {
         let scratch = try ScratchFolder()
         try scratch.write("aws/main.tf", "# mine\n")

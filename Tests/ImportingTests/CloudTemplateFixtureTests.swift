@@ -36,8 +36,7 @@ import Testing
         #expect(database.architecture == "x86_64" && database.firmware == "uefi" && database.platform == "vmware")
         #expect(database.cpuP95 == nil && database.memoryP95 == nil && database.daysSampled == nil,
                 "'CPU utilization percentage' is one figure, not a p95")
-        #expect(database.attributes == [.init(name: "utilisation (one figure each, not a p95)",
-                                              value: "CPU 38%, memory 71%")])
+        #expect(database.attributes == [.note("utilisation (one figure each, not a p95)", "CPU 38%, memory 71%")])
 
         let pacs = try Self.server("pacs-store01", in: estate)
         #expect(pacs.platform == "physical")
@@ -61,10 +60,10 @@ import Testing
         #expect(ris.cpuP95 == nil && ris.memoryP95 == nil && ris.daysSampled == nil,
                 "an average and a maximum are not a p95")
         #expect(ris.attributes == [
-            .init(name: "ExternalId", value: "INV-0001"),
-            .init(name: "utilisation (average and maximum, not a p95)",
-                  value: "CPU average 21.5%, maximum 67.25%; memory in use average 43.33%, maximum 79.04%"),
-            .init(name: "ApplicationWave", value: "Wave 2"),
+            .note("ExternalId", "INV-0001"),
+            .note("utilisation (average and maximum, not a p95)",
+                  "CPU average 21.5%, maximum 67.25%; memory in use average 43.33%, maximum 79.04%"),
+            .note("ApplicationWave", "Wave 2"),
             .init(name: "owner", value: "radiology"),
             .init(name: "criticality", value: "patient-critical"),
         ])
@@ -95,7 +94,7 @@ import Testing
         #expect(maternity.memoryGB == 17.18)  // 16 GiB
         #expect(maternity.disksGB == [107.37, 268.44])  // 100 and 250 GiB
         #expect(maternity.storageUsedPercent == 40)  // (60 + 80) / 350
-        #expect(maternity.attributes == [.init(name: "HostingLocation", value: "Northshire DC2"),
+        #expect(maternity.attributes == [.note("HostingLocation", "Northshire DC2"),
                                          .init(name: "service", value: "maternity"),
                                          .init(name: "owner", value: "women-and-children")])
 

@@ -148,17 +148,17 @@ import Testing
         #expect(database.storageUsedPercent == 25, "vPartition's 1,000 of 4,000 MiB, not vInfo's 90,000 of 100,000")
         #expect(database.cpuP95 == nil && database.memoryP95 == nil, "point-in-time figures are not percentiles")
         #expect(database.attributes == [
-            .init(name: "vCPU", value: "sockets 2, cores per socket 4; reservation 1000 MHz; 350 MHz in use when "
+            .note("vCPU", "sockets 2, cores per socket 4; reservation 1000 MHz; 350 MHz in use when "
                 + "exported (a point-in-time figure, not a p95)"),
-            .init(name: "vMemory", value: "15000 MiB consumed, 4000 MiB active when exported (point-in-time "
+            .note("vMemory", "15000 MiB consumed, 4000 MiB active when exported (point-in-time "
                 + "figures, not a p95)"),
-            .init(name: "vNetwork", value: "networks VLAN-10, VLAN-20; IPv4 10.0.0.5, 10.0.0.6, 10.0.1.5"),
-            .init(name: "vHost", value: "host esx01: CPU Intel(R) Xeon(R) Gold 5218 CPU @ 2.30GHz; VMware ESXi "
+            .note("vNetwork", "networks VLAN-10, VLAN-20; IPv4 10.0.0.5, 10.0.0.6, 10.0.1.5"),
+            .note("vHost", "host esx01: CPU Intel(R) Xeon(R) Gold 5218 CPU @ 2.30GHz; VMware ESXi "
                 + "7.0.3 build-21930508"),
         ])
         let web = try #require(estate.servers.first { $0.name == "web01" })
         #expect(web.storageUsedPercent == 40, "no vPartition rows: vInfo's In Use over Provisioned")
-        #expect(web.attributes == [.init(name: "vCPU", value: "sockets 2, cores per socket 1")],
+        #expect(web.attributes == [.note("vCPU", "sockets 2, cores per socket 1")],
                 "a powered-off VM's zero use is not reported as a measurement")
 
         let text = InventoryText(organisation: "Example NHS Trust").render(estate)

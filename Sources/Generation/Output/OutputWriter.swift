@@ -35,9 +35,12 @@ public enum OutputError: CloudFirstError, CustomStringConvertible, Equatable {
         case .unreadableManifest(let path, let reason):
             "the manifest '\(path)' cannot be read (\(reason)); remove it, or run again with --force"
         case .editedFiles(let paths):
-            "\(paths.count) \(paths.count == 1 ? "file was" : "files were") changed by hand since cloudfirst wrote "
-                + "them, and nothing was written: " + paths.joined(separator: ", ")
-                + ". Keep your edits by moving them aside, or overwrite them with --force"
+            paths.count == 1
+                ? "1 file was changed by hand since cloudfirst wrote it, and nothing was written: " + paths[0]
+                    + ". Keep your edits by moving the file aside, or overwrite it with --force"
+                : "\(paths.count) files were changed by hand since cloudfirst wrote them, and nothing was written: "
+                    + paths.joined(separator: ", ") + ". Keep your edits by moving the files aside, or overwrite "
+                    + "them with --force"
         }
     }
 }

@@ -35,12 +35,16 @@ public struct AWSDiscoveryImporter: Sendable {
 
     public func read(_ paths: [String]) throws -> ImportedEstate {
         var run = TemplateImport(site: site, notes: Self.notes, readsPowerState: false)
+        run.estate.attributeNoun = "tag"
+        run.estate.attributePlace = "the keys of the Tags column (key:value)"
         for path in paths {
             let name = (path as NSString).lastPathComponent
             let table = try CSVTable.read(path, file: name, limits: limits)
             run.estate.sources.append(.init(name: name, exported: nil, toolVersion: nil, format: Self.format))
             let siteID = run.site(forExport: name)
+            let before = run.estate.servers.count
             try read(table, site: siteID, into: &run)
+            if run.estate.servers.count == before { throw ImportError(file: name, .noServers(noun: "servers")) }
         }
         return run.finished()
     }
@@ -86,7 +90,7 @@ public struct AWSDiscoveryImporter: Sendable {
             if let totalMB { server.memoryGB = TemplateImport.gigabytes(mebibytes: totalMB) }
 
             if let external = table.text(row, externalID), nameColumn != externalID {
-                server.attributes.append(.init(name: "ExternalId", value: external))
+                server.attributes.append(.note("ExternalId", external))
             }
             var figures: [String] = []
             let cpu = [try table.number(row, cpuAverage), try table.number(row, cpuMaximum)]
@@ -99,11 +103,11 @@ public struct AWSDiscoveryImporter: Sendable {
                                                              used[1].map { $0 / totalMB * 100 }))
             }
             if !figures.isEmpty {
-                server.attributes.append(.init(name: "utilisation (average and maximum, not a p95)",
-                                               value: figures.joined(separator: "; ")))
+                server.attributes.append(.note("utilisation (average and maximum, not a p95)",
+                                               figures.joined(separator: "; ")))
             }
             if let wave = table.text(row, wave) {
-                server.attributes.append(.init(name: "ApplicationWave", value: wave))
+                server.attributes.append(.note("ApplicationWave", wave))
             }
             server.attributes += Self.tags(table.text(row, tags))
             server.applications = Self.list(table.text(row, applications))

@@ -35,12 +35,16 @@ public struct AzureMigrateImporter: Sendable {
     /// Reads every export in `paths` into one estate; server names must be unique across them all.
     public func read(_ paths: [String]) throws -> ImportedEstate {
         var run = TemplateImport(site: site, notes: Self.notes, readsPowerState: false)
+        run.estate.attributeNoun = "attribute"
+        run.estate.attributePlace = "Azure Migrate's import template has no custom attributes or tags"
         for path in paths {
             let name = (path as NSString).lastPathComponent
             let table = try CSVTable.read(path, file: name, limits: limits)
             run.estate.sources.append(.init(name: name, exported: nil, toolVersion: nil, format: Self.format))
             let siteID = run.site(forExport: name)
+            let before = run.estate.servers.count
             try read(table, site: siteID, into: &run)
+            if run.estate.servers.count == before { throw ImportError(file: name, .noServers(noun: "servers")) }
         }
         return run.finished()
     }
@@ -90,8 +94,8 @@ public struct AzureMigrateImporter: Sendable {
                 try table.number(row, memoryUtilisation).map { "memory \(TemplateImport.figure($0))%" },
             ].compactMap { $0 }
             if !figures.isEmpty {
-                server.attributes.append(.init(name: "utilisation (one figure each, not a p95)",
-                                               value: figures.joined(separator: ", ")))
+                server.attributes.append(.note("utilisation (one figure each, not a p95)",
+                                               figures.joined(separator: ", ")))
             }
             run.estate.servers.append(server)
         }

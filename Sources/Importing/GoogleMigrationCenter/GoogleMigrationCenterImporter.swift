@@ -37,12 +37,16 @@ public struct GoogleMigrationCenterImporter: Sendable {
     /// One export: its name (the folder's), and where each of its files is.
     struct Export {
         var name: String
+        /// The folder as the user gave it (or the folder of the files they gave), as diagnostics name it.
+        var given: String
         var files: [String: String] = [:]
     }
 
     /// Each folder in `paths` is one export; files are grouped by the folder they are in, each group one export.
     public func read(_ paths: [String]) throws -> ImportedEstate {
         var run = TemplateImport(site: site, notes: Self.notes, readsPowerState: true)
+        run.estate.attributeNoun = "label"
+        run.estate.attributePlace = "the Key column of tagInfo.csv"
         for export in try exports(paths) {
             run.estate.sources.append(.init(name: export.name, exported: nil, toolVersion: nil, format: Self.format))
             let siteID = run.site(forExport: export.name, isFolder: true)
@@ -63,7 +67,7 @@ public struct GoogleMigrationCenterImporter: Sendable {
             if isFolder.boolValue {
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: path).sorted()) ?? []
                 let before = exports.count
-                exports.append(Export(name: Self.folderName(path)))
+                exports.append(Export(name: Self.folderName(path), given: path))
                 for name in names {
                     if let role = Self.role(of: name), exports[before].files[role] == nil {
                         exports[before].files[role] = (path as NSString).appendingPathComponent(name)
@@ -77,7 +81,8 @@ public struct GoogleMigrationCenterImporter: Sendable {
                 }
                 let folder = (path as NSString).deletingLastPathComponent
                 let index = folders[folder] ?? {
-                    exports.append(Export(name: Self.folderName(folder.isEmpty ? "." : folder)))
+                    exports.append(Export(name: Self.folderName(folder.isEmpty ? "." : folder),
+                                          given: folder.isEmpty ? "." : folder))
                     return exports.count - 1
                 }()
                 folders[folder] = index
@@ -85,7 +90,7 @@ public struct GoogleMigrationCenterImporter: Sendable {
             }
         }
         for export in exports where export.files["vmInfo.csv"] == nil {
-            throw ImportError(file: export.name, .unreadable(reason: "it has no vmInfo.csv, the file of machines "
+            throw ImportError(file: export.given, .unreadable(reason: "it has no vmInfo.csv, the file of machines "
                 + "that every Migration Center import has"))
         }
         return exports
@@ -119,8 +124,7 @@ public struct GoogleMigrationCenterImporter: Sendable {
     private func read(_ export: Export, site: String, into run: inout TemplateImport) throws {
         func table(_ role: String) throws -> CSVTable? {
             guard let path = export.files[role] else { return nil }
-            return try CSVTable.read(path, file: export.name + "/" + (path as NSString).lastPathComponent,
-                                     limits: limits)
+            return try CSVTable.read(path, file: path, limits: limits)
         }
         guard let vmInfo = try table("vmInfo.csv") else { return }
         var machines: [String: Machine] = [:]
@@ -147,7 +151,8 @@ public struct GoogleMigrationCenterImporter: Sendable {
             let key = machineID ?? name
             if let first = machineRows[key] {
                 throw ImportError(file: vmInfo.file, location: vmInfo.place(row, idColumn),
-                                  .duplicateServer(name: key, first: vmInfo.described(first)))
+                                  machineID != nil ? .duplicateMachineID(id: key, first: vmInfo.described(first))
+                                      : .duplicateServer(name: key, first: vmInfo.described(first)))
             }
             machineRows[key] = row
             let id = try run.claim(name: name, table: vmInfo, row: row,
@@ -169,7 +174,7 @@ public struct GoogleMigrationCenterImporter: Sendable {
             machine.totalAllocatedGiB = try vmInfo.number(row, allocated)
             machine.totalUsedGiB = try vmInfo.number(row, used)
             if let place = vmInfo.text(row, location) {
-                machine.server.attributes.append(.init(name: "HostingLocation", value: place))
+                machine.server.attributes.append(.note("HostingLocation", place))
             }
             machines[key] = machine
             order.append(key)
@@ -239,6 +244,10 @@ public struct GoogleMigrationCenterImporter: Sendable {
                 if total > 0, machine.usedGiB.count == machine.disksGiB.count {
                     machine.server.storageUsedPercent = TemplateImport.percent(machine.usedGiB.reduce(0, +) / total
                         * 100)
+                } else if let usedGiB = machine.totalUsedGiB, let allocated = machine.totalAllocatedGiB,
+                          allocated > 0 {
+                    // A disk without UsedInGib: the machine's own totals, as the columns doc says.
+                    machine.server.storageUsedPercent = TemplateImport.percent(usedGiB / allocated * 100)
                 }
             } else if let total = machine.totalAllocatedGiB, total > 0 {
                 machine.server.storageGB = TemplateImport.gigabytes(gibibytes: total)
@@ -258,6 +267,7 @@ public struct GoogleMigrationCenterImporter: Sendable {
             }
             run.estate.servers.append(machine.server)
         }
+        if order.isEmpty { throw ImportError(file: vmInfo.file, .noServers(noun: "machines")) }
     }
 
     /// The 95th percentile by nearest rank: the value at rank ceil(0.95 x n) of the sorted samples; nil for none.

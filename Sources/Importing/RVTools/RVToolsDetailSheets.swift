@@ -65,7 +65,7 @@ extension RVToolsImporter {
         for (label, line) in [("vCPU", details.cpu[name]), ("vMemory", details.memory[name]),
                               ("vNetwork", details.networks[name]),
                               ("vHost", server.host.flatMap { details.hosts[$0] })] {
-            if let line { server.attributes.append(.init(name: label, value: line)) }
+            if let line { server.attributes.append(.note(label, line)) }
         }
     }
 

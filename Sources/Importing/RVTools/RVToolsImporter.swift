@@ -49,8 +49,10 @@ public struct RVToolsImporter: Sendable {
         var names: [String: (file: String, location: ImportLocation)] = [:]
         var ids: [String: (file: String, location: ImportLocation)] = [:]
 
+        /// `file:line` for a CSV export's record, `file: sheet 'vInfo', cell A7 ...` for a workbook's cell.
         static func described(_ place: (file: String, location: ImportLocation)) -> String {
-            "\(place.file): \(place.location.description)"
+            if case .line(let line, _) = place.location { return "\(place.file):\(line)" }
+            return "\(place.file): \(place.location.description)"
         }
 
         var sites: [String: String] = [:]
@@ -65,6 +67,7 @@ public struct RVToolsImporter: Sendable {
         var summary = ImportedEstate.Source(name: source.displayName, exported: source.containerDate,
                                             toolVersion: nil,
                                             format: source is CSVExport ? "RVTools CSV export" : "RVTools export")
+        if let csv = source as? CSVExport { try csv.checkStart(ofSheet: vInfo) }
         if let metadata = source.sheet(named: "vMetaData") {
             try readMetadata(source, sheet: metadata, into: &summary)
         }
@@ -73,6 +76,7 @@ public struct RVToolsImporter: Sendable {
 
         var header: SheetHeader?
         var binding: VInfoColumns?
+        let serversBefore = estate.servers.count
         try source.readSheet(vInfo) { row in
             guard !row.cells.isEmpty else { return }
             guard let columns = binding, let header else {
@@ -150,7 +154,11 @@ public struct RVToolsImporter: Sendable {
             } else if let provisioned {
                 server.storageGB = Self.gigabytes(mebibytes: provisioned)
             }
-            if let provisioned, provisioned > 0, let inUse = try number(columns.inUse) {
+            // A powered-off VM's In Use of 0 is read as "not reported", not "empty" (a VM's files always take some
+            // datastore space; the project's judgement): left out rather than written as 0% used, which would price
+            // its backup at nothing. vPartition's figure, when there and not 0, still wins (apply(_:to:name:)).
+            if let provisioned, provisioned > 0, let inUse = try number(columns.inUse),
+               inUse > 0 || server.poweredOn {
                 server.storageUsedPercent = (min(100, max(0, inUse / provisioned * 100)) * 10).rounded() / 10
             }
             server.cluster = text(columns.cluster)
@@ -168,6 +176,10 @@ public struct RVToolsImporter: Sendable {
         if binding == nil {
             throw ImportError(file: source.place(sheet: vInfo, row: 1, column: nil, header: nil).file,
                               location: .sheet(vInfo), .missingColumn(sheet: vInfo, names: ["VM"]))
+        }
+        if estate.servers.count == serversBefore {
+            throw ImportError(file: source.place(sheet: vInfo, row: 1, column: nil, header: nil).file,
+                              location: .sheet(vInfo), .noServers(noun: "VMs"))
         }
     }
 

@@ -55,7 +55,7 @@ final class CSVExport: ExportSource {
         guard let fileName = files[name] else {
             throw ImportError(file: displayName, .missingSheet(name, available: sheetNames))
         }
-        let display = displayName + "/" + fileName
+        let display = diagnosticName(fileName)
         let path = ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent(fileName)
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ImportError(file: display, .unreadable(reason: String(cString: strerror(errno))))
@@ -64,15 +64,7 @@ final class CSVExport: ExportSource {
             throw ImportError(file: display, .inflatedTooLarge(limit: limits.maxPartBytes))
         }
         // RVTools writes UTF-8; a file saved again by a spreadsheet program on Windows may be Windows-1252.
-        let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .windowsCP1252)
-            ?? String(decoding: data, as: UTF8.self)
-        let records: [CSV.Record]
-        do {
-            records = try CSV.records(text)
-        } catch let malformed as CSV.Malformed {
-            throw ImportError(file: display, location: .line(malformed.line, header: nil),
-                              .malformedCSV(reason: "a quoted field starts here and never ends"))
-        }
+        let records = try CSVFile.records(data, file: display)
         for record in records {
             var cells: [Int: String] = [:]
             for (column, field) in record.fields.enumerated() where !field.isEmpty {
@@ -87,6 +79,29 @@ final class CSVExport: ExportSource {
     }
 
     func place(sheet: String, row: Int, column: Int?, header: String?) -> (file: String, location: ImportLocation) {
-        (displayName + "/" + (files[sheet] ?? Self.prefix + sheet + ".csv"), .line(row, header: header))
+        (diagnosticName(files[sheet] ?? Self.prefix + sheet + ".csv"), .line(row, header: header))
+    }
+
+    /// A file of the export as a diagnostic names it: under the folder as the user gave it, so that the path can be
+    /// opened as it is written.
+    private func diagnosticName(_ fileName: String) -> String {
+        folder.isEmpty ? fileName : (folder as NSString).appendingPathComponent(fileName)
+    }
+
+    /// Checks the start of a sheet's file before any other sheet is read, so that a file saved as UTF-16 or with
+    /// semicolons is reported against the sheet that matters (vInfo) rather than the first detail sheet read.
+    func checkStart(ofSheet name: String) throws {
+        guard let fileName = files[name] else { return }
+        let path = ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent(fileName)
+        guard let handle = FileHandle(forReadingAtPath: path) else { return }
+        defer { try? handle.close() }
+        var start = (try? handle.read(upToCount: 65_536)) ?? Data()
+        // Whole scalars only: the cut may fall inside a multi-byte character.
+        while !start.isEmpty, String(data: start, encoding: .utf8) == nil, start.count > 65_532 { start.removeLast() }
+        let text = try CSVFile.text(start, file: diagnosticName(fileName))
+        let firstLine = text.split(whereSeparator: \.isNewline).first { !$0.allSatisfy(\.isWhitespace) }
+        if let firstLine, firstLine.contains(";"), !firstLine.contains(",") {
+            throw ImportError(file: diagnosticName(fileName), location: .line(1, header: nil), .semicolonSeparated)
+        }
     }
 }

@@ -22,23 +22,16 @@ struct CSVTable {
             throw ImportError(file: file, .unreadable(reason: "no such file"))
         }
         guard !isFolder.boolValue else { throw ImportError(file: file, .unreadable(reason: "it is a folder")) }
+        if ["xlsx", "xlsm", "xls"].contains((path as NSString).pathExtension.lowercased()) {
+            throw ImportError(file: file, .workbookNotCSV)
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ImportError(file: file, .unreadable(reason: String(cString: strerror(errno))))
         }
         guard data.count <= limits.maxPartBytes else {
             throw ImportError(file: file, .inflatedTooLarge(limit: limits.maxPartBytes))
         }
-        // The templates are saved by spreadsheet programs: UTF-8 (with or without a byte order mark), or
-        // Windows-1252 from Excel's plain "CSV" on Windows.
-        let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .windowsCP1252)
-            ?? String(decoding: data, as: UTF8.self)
-        let records: [CSV.Record]
-        do {
-            records = try CSV.records(text)
-        } catch let malformed as CSV.Malformed {
-            throw ImportError(file: file, location: .line(malformed.line, header: nil),
-                              .malformedCSV(reason: "a quoted field starts here and never ends"))
-        }
+        let records = try CSVFile.records(data, file: file)
         var header: CSV.Record?
         var rows: [CSVTableRow] = []
         for record in records {
@@ -140,6 +133,58 @@ struct CSVTable {
     /// `file:line` of a row, as a duplicate's message names the first one.
     func described(_ row: CSVTableRow) -> String {
         "\(file):\(row.line)"
+    }
+}
+
+/// What the CSV readers of every import share: the file's text decoded, its records parsed, and the checks that
+/// catch a file that is not the CSV it should be (UTF-16, semicolon-separated), was cut short, or has records whose
+/// columns no longer line up with the header's.
+enum CSVFile {
+    /// The file's text: UTF-8 (with or without a byte order mark), else Windows-1252 (Excel's plain "CSV" on
+    /// Windows). A UTF-16 file (Excel's "Unicode Text", or a script's default on Windows) is refused by name.
+    static func text(_ data: Data, file: String) throws -> String {
+        if data.count >= 2, data[data.startIndex] == 0xFF && data[data.startIndex + 1] == 0xFE
+            || data[data.startIndex] == 0xFE && data[data.startIndex + 1] == 0xFF {
+            throw ImportError(file: file, .utf16)
+        }
+        return String(data: data, encoding: .utf8) ?? String(data: data, encoding: .windowsCP1252)
+            ?? String(decoding: data, as: UTF8.self)
+    }
+
+    /// Whether a record holds nothing but empty fields or spaces.
+    static func isBlank(_ record: CSV.Record) -> Bool {
+        !record.fields.contains { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+    }
+
+    /// The file's records, checked against its header (the first record that is not blank): an error naming the line
+    /// when a record has more fields than the header, or when the last record has no line end and fewer fields
+    /// than the header (the file was cut off in the middle of it). A properly ended record with fewer fields is
+    /// kept, its missing cells empty: spreadsheet programs write rows that way. A header of one field holding a
+    /// semicolon is a semicolon-separated file, refused by name.
+    static func records(_ data: Data, file: String) throws -> [CSV.Record] {
+        let text = try text(data, file: file)
+        let records: [CSV.Record]
+        do {
+            records = try CSV.records(text)
+        } catch let malformed as CSV.Malformed {
+            throw ImportError(file: file, location: .line(malformed.line, header: nil),
+                              .malformedCSV(reason: "a quoted field starts here and never ends"))
+        }
+        guard let headerIndex = records.firstIndex(where: { !isBlank($0) }) else { return records }
+        let header = records[headerIndex]
+        if header.fields.count == 1, header.fields[0].contains(";") {
+            throw ImportError(file: file, location: .line(header.line, header: nil), .semicolonSeparated)
+        }
+        for record in records[(headerIndex + 1)...]
+        where record.fields.count > header.fields.count && !isBlank(record) {
+            throw ImportError(file: file, location: .line(record.line, header: nil),
+                              .tooManyFields(count: record.fields.count, header: header.fields.count))
+        }
+        if let last = records.last, records.count > headerIndex + 1, text.unicodeScalars.last != "\n",
+           last.fields.count < header.fields.count, !isBlank(last) {
+            throw ImportError(file: file, location: .line(last.line, header: nil), .truncatedCSV(line: last.line))
+        }
+        return records
     }
 }
 

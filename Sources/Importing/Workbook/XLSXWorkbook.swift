@@ -43,6 +43,7 @@ final class XLSXWorkbook: ExportSource {
             throw fail(Self.contains(compound, name) ? .encryptedWorkbook : .oldExcelFormat)
         }
         try? handle.close()
+        if magic.isEmpty { throw fail(.emptyFile) }
         guard magic.count >= 4, magic[0] == 0x50, magic[1] == 0x4B else { throw fail(.notAWorkbook) }
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)

@@ -34,7 +34,7 @@ struct ImportGoogle: ParsableCommand {
     @OptionGroup var options: ImportTemplateOptions
 
     func run() throws {
-        try options.run(generator: "cloudfirst import google") {
+        try options.run(generator: "cloudfirst import google", exportKind: "folder") {
             try GoogleMigrationCenterImporter(site: options.site).read(paths)
         }
     }

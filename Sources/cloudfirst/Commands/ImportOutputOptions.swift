@@ -26,7 +26,9 @@ struct ImportOutputOptions: ParsableArguments {
     var servicesDraft: String?
 
     @Option(name: .customLong("group-by-attribute"),
-            help: ArgumentHelp("The vCenter custom attribute the draft groups servers by first.", valueName: "name"))
+            help: ArgumentHelp("What the draft groups servers by first: a vCenter custom attribute (rvtools), a tag "
+                                   + "key of the Tags column (aws) or a label key of tagInfo.csv (google); Azure "
+                                   + "Migrate's template has none.", valueName: "name"))
     var groupByAttribute: String?
 
     @Flag(name: .customLong("all-changes"), help: "List every change since the last import, not the first 20.")

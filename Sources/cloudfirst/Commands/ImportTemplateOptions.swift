@@ -10,7 +10,19 @@ struct ImportTemplateOptions: ParsableArguments {
         + "its file).", valueName: "name"))
     var site: String?
 
-    func run(generator: String, _ read: () throws -> ImportedEstate) throws {
-        try output.run(generator: generator, read)
+    /// Reads and writes as every import does; then, without --site, a note for each export whose name has a digit
+    /// in it (a date, a month): its site is named from it, so the next month's export would move every server to a
+    /// new site. `exportKind` is what an export is: a `file`, or Migration Center's `folder`.
+    func run(generator: String, exportKind: String = "file", _ read: () throws -> ImportedEstate) throws {
+        var dated: [String] = []
+        try output.run(generator: generator) {
+            let estate = try read()
+            if site == nil { dated = estate.sources.map(\.name).filter { $0.contains(where: \.isNumber) } }
+            return estate
+        }
+        for name in dated {
+            Terminal.err("note: the site is named from the \(exportKind) '\(name)'; give --site NAME to keep the "
+                + "same site across re-imports")
+        }
     }
 }
