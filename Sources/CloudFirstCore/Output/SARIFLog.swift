@@ -8,18 +8,41 @@ public enum SARIFLog {
     /// `ruleIndex` counts) and `results`. Columns count Unicode code points, as cloudfirst's do.
     public static func document(version: String, rules: [JSONValue], results: [JSONValue]) -> JSONValue {
         .object([
-            ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
+            ("$schema", .string(schema)),
             ("version", .string("2.1.0")),
             ("runs", .array([.object([
-                ("tool", .object([("driver", .object([
-                    ("name", .string("cloudfirst")),
-                    ("semanticVersion", .string(version)),
-                    ("rules", .array(rules)),
-                ]))])),
-                ("columnKind", .string("unicodeCodePoints")),
+                ("tool", tool(version: version, rules: rules)),
+                ("columnKind", .string(columnKind)),
                 ("results", .array(results)),
             ])])),
         ])
+    }
+
+    /// The same log as `document`, byte for byte, streamed: each result is made when it is written and dropped
+    /// after, so a large estate's log never sits in memory whole.
+    public static func write<Output: TextOutputStream, Results: Sequence<JSONValue>>(
+        version: String, rules: [JSONValue], results: Results, into json: inout JSONStreamWriter<Output>
+    ) {
+        json.member("$schema", .string(schema))
+        json.member("version", .string("2.1.0"))
+        json.beginArray("runs")
+        json.beginObject()
+        json.member("tool", tool(version: version, rules: rules))
+        json.member("columnKind", .string(columnKind))
+        json.arrayMember("results", results) { $0 }
+        json.end()
+        json.end()
+    }
+
+    static let schema = "https://json.schemastore.org/sarif-2.1.0.json"
+    static let columnKind = "unicodeCodePoints"
+
+    static func tool(version: String, rules: [JSONValue]) -> JSONValue {
+        .object([("driver", .object([
+            ("name", .string("cloudfirst")),
+            ("semanticVersion", .string(version)),
+            ("rules", .array(rules)),
+        ]))])
     }
 
     /// One result. `file` is as cloudfirst names it (relative to `workingDirectory` or absolute); its URI is made

@@ -10,8 +10,13 @@ public struct AssessmentSARIF: Renderer {
     public init() {}
 
     public func render(_ subject: AssessmentSubject, to output: inout some TextOutputStream) {
-        output.write(Self.render(subject.view, policy: subject.policy, version: subject.version,
-                                 root: subject.sarifRoot, workingDirectory: subject.workingDirectory).rendered())
+        // Streamed: each result is made as it is written, not the whole log first.
+        var json = JSONStreamWriter(output)
+        SARIFLog.write(version: subject.version, rules: Self.rules(policy: subject.policy),
+                       results: Self.results(subject.view, root: subject.sarifRoot,
+                                             workingDirectory: subject.workingDirectory),
+                       into: &json)
+        output = json.finish()
     }
 
     public func notices(for subject: AssessmentSubject) -> [String] { subject.filterNotice }
@@ -35,13 +40,18 @@ public struct AssessmentSARIF: Renderer {
         }
     }
 
-    /// `root` is the folder URIs are made relative to (the repository root); `workingDirectory` is where relative
-    /// inventory paths start from.
+    /// The log as one value, for a caller that wants it whole. `root` is the folder URIs are made relative to (the
+    /// repository root); `workingDirectory` is where relative inventory paths start from.
     public static func render(_ view: AssessmentView, registry: RuleRegistry = .standard, policy: Policy,
                               version: String, root: String, workingDirectory: String) -> JSONValue {
-        let descriptions = registry.descriptions
-        let ruleIndex = Dictionary(uniqueKeysWithValues: descriptions.enumerated().map { ($1.id, $0) })
-        let rules: [JSONValue] = descriptions.map { rule in
+        SARIFLog.document(version: version, rules: rules(registry: registry, policy: policy),
+                          results: Array(results(view, registry: registry, root: root,
+                                                 workingDirectory: workingDirectory)))
+    }
+
+    /// A reporting descriptor per rule, in the registry's order (the order `ruleIndex` counts).
+    static func rules(registry: RuleRegistry = .standard, policy: Policy) -> [JSONValue] {
+        registry.descriptions.map { rule in
             .object([
                 ("id", .string(rule.id)),
                 ("name", .string(SARIFLog.ruleName(rule.id))),
@@ -58,13 +68,18 @@ public struct AssessmentSARIF: Renderer {
                 ])),
             ])
         }
-        let results: [JSONValue] = view.distinctFindings.map { finding in
+    }
+
+    /// A result per finding shown, each made only when the sequence reaches it.
+    static func results(_ view: AssessmentView, registry: RuleRegistry = .standard, root: String,
+                        workingDirectory: String) -> some Sequence<JSONValue> {
+        let ruleIndex = Dictionary(uniqueKeysWithValues: registry.descriptions.enumerated().map { ($1.id, $0) })
+        return view.distinctFindings.lazy.map { finding in
             SARIFLog.result(ruleID: finding.rule, ruleIndex: ruleIndex[finding.rule] ?? 0,
                             level: level(finding.severity), message: "\(finding.subject): \(finding.message)",
                             file: finding.location.file, position: finding.location.position,
                             fingerprints: [("cloudfirstFinding/v1", finding.fingerprint)], root: root,
                             workingDirectory: workingDirectory)
         }
-        return SARIFLog.document(version: version, rules: rules, results: results)
     }
 }
