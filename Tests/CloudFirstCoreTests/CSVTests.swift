@@ -27,4 +27,12 @@ import Testing
         let rows = [["name", "note"], ["x, y", "a \"quote\"\nand a line"]]
         #expect(try CSV.parse(CSV.render(rows)) == rows)
     }
+
+    /// A streaming writer writes `line` per row; the rows joined are `render`'s bytes, and no rows stay one line end.
+    @Test func linesJoinedAreTheRender() {
+        let rows = [["name", "note"], ["x, y", "a \"quote\"\nand a line"], [], ["", "\r"]]
+        #expect(rows.map(CSV.line).joined() == CSV.render(rows))
+        #expect(CSV.line(["a", "b,c"]) == "a,\"b,c\"\r\n")
+        #expect(CSV.render([]) == "\r\n")
+    }
 }

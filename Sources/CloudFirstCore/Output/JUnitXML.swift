@@ -40,16 +40,36 @@ public enum JUnitXML {
     public static func document(_ suites: [Suite]) -> String {
         let tests = suites.reduce(0) { $0 + $1.cases.count }
         let failures = suites.reduce(0) { $0 + $1.failures }
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuites name=\"cloudfirst\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\">\n"
+        var out = head(tests: tests, failures: failures)
         for suite in suites {
-            out += "  <testsuite name=\"\(escape(suite.name))\" tests=\"\(suite.cases.count)\" "
-                + "failures=\"\(suite.failures)\" errors=\"0\" skipped=\"\(suite.skipped)\">\n"
-            for testCase in suite.cases { out += element(testCase) + "\n" }
-            out += "  </testsuite>\n"
+            out += suiteHead(name: suite.name, tests: suite.cases.count, failures: suite.failures,
+                             skipped: suite.skipped)
+            for testCase in suite.cases { out += line(testCase) }
+            out += suiteTail
         }
-        return out + "</testsuites>\n"
+        return out + tail
     }
+
+    // The document in pieces, for a writer that streams it: `head`, then for each suite `suiteHead`, a `line` per
+    // case and `suiteTail`, then `tail`. The counts go first, so a streaming writer counts before it writes.
+
+    /// The XML declaration and the opening `<testsuites>`, with the totals over every suite.
+    public static func head(tests: Int, failures: Int) -> String {
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            + "<testsuites name=\"cloudfirst\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\">\n"
+    }
+
+    /// A suite's opening `<testsuite>`, with its own counts.
+    public static func suiteHead(name: String, tests: Int, failures: Int, skipped: Int) -> String {
+        "  <testsuite name=\"\(escape(name))\" tests=\"\(tests)\" "
+            + "failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\">\n"
+    }
+
+    /// One test case's element and its line end.
+    public static func line(_ testCase: TestCase) -> String { element(testCase) + "\n" }
+
+    public static let suiteTail = "  </testsuite>\n"
+    public static let tail = "</testsuites>\n"
 
     static func element(_ testCase: TestCase) -> String {
         let body = switch testCase.outcome {

@@ -86,11 +86,15 @@ public enum CSV {
     /// RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; CRLF between records, and after
     /// the last, as spreadsheet programs and Jira's importer expect.
     public static func render(_ rows: [[String]]) -> String {
-        rows.map { row in
-            row.map { field in
-                field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                    ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
-            }.joined(separator: ",")
-        }.joined(separator: "\r\n") + "\r\n"
+        // No rows is one empty line, as it always has been.
+        rows.isEmpty ? "\r\n" : rows.map(line).joined()
+    }
+
+    /// One record as `render` writes it, with its CRLF: a writer that streams rows writes these one after another.
+    public static func line(_ row: [String]) -> String {
+        row.map { field in
+            field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+        }.joined(separator: ",") + "\r\n"
     }
 }
