@@ -119,18 +119,19 @@ public struct LifecycleCatalogue: Sendable {
     /// is named with its line, exit code 2 (3 when it cannot be read).
     public init(contentsOfFile path: String, provenance: String?) throws {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw CommandFailure(.internalFailure, message: "\(path): cannot read the lifecycle catalogue")
+            throw CatalogueFileError(path: path, line: nil, problem: "cannot read the lifecycle catalogue",
+                                     unreadable: true)
         }
         do {
             try self.init(csv: String(decoding: data, as: UTF8.self))
         } catch CatalogueError.header {
-            throw CommandFailure(.invalidInput, message: "\(path):1: not a lifecycle catalogue: the header is not "
+            throw CatalogueFileError(path: path, line: 1, problem: "not a lifecycle catalogue: the header is not "
                 + Self.header.joined(separator: ","))
         } catch CatalogueError.row(let row) {
-            throw CommandFailure(.invalidInput, message: "\(path):\(row): a lifecycle row that does not parse (a "
-                + "known kind, dates as YYYY-MM-DD)")
+            throw CatalogueFileError(path: path, line: row, problem: "a lifecycle row that does not parse (a known "
+                + "kind, dates as YYYY-MM-DD)")
         } catch let malformed as CSV.Malformed {
-            throw CommandFailure(.invalidInput, message: "\(path):\(malformed.line): a quoted field that never closes")
+            throw CatalogueFileError(path: path, line: malformed.line, problem: "a quoted field that never closes")
         }
         self.provenance = provenance
     }

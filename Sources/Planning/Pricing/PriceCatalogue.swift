@@ -161,21 +161,14 @@ public struct PriceCatalogue: Sendable {
         case row(Int)
     }
 
-    /// A catalogue file that cannot be used: it names the file and the line, and ends the command with exit code 2
-    /// (3 when the file cannot be read).
-    public struct FileError: CloudFirstError, Equatable {
-        public let path: String
-        public let line: Int?
-        public let problem: String
-        public var exitStatus: ExitStatus { line == nil && problem.hasPrefix("cannot read") ? .internalFailure : .invalidInput }
-        public var message: String { "\(path)\(line.map { ":\($0)" } ?? ""): \(problem)" }
-    }
+    /// A catalogue file that cannot be used: it names the file and the line (exit code 2, 3 when it cannot be read).
+    public typealias FileError = CatalogueFileError
 
     /// A catalogue in the embedded one's format read from a file (a refreshed catalogue); `provenance` says where it
     /// came from. Every row is checked as the embedded one's are.
     public init(contentsOfFile path: String, provenance: String?) throws {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw FileError(path: path, line: nil, problem: "cannot read the price catalogue")
+            throw FileError(path: path, line: nil, problem: "cannot read the price catalogue", unreadable: true)
         }
         do {
             try self.init(csv: String(decoding: data, as: UTF8.self))
