@@ -1,5 +1,6 @@
-/// SHA-256 (FIPS 180-4): the generation manifest tells a generated file from an edited one by it, and findings get
-/// stable fingerprints from it. Foundation on Linux has no digest API; the tests check it against the standard's vectors.
+/// SHA-256 (FIPS 180-4): the generation manifest tells a generated file from an edited one by it, a refreshed catalogue
+/// records its own, and findings get stable fingerprints from it. Foundation on Linux has no digest API; the tests
+/// check it against the standard's vectors.
 public enum SHA256 {
     public static func hex(_ bytes: [UInt8]) -> String {
         digest(bytes).map { byte in
