@@ -150,30 +150,11 @@ public struct CatalogueCache: Sendable {
 
     /// Writes the bytes to a new temporary file in the target's folder, synced; returns its path.
     static func writeTemporary(_ bytes: [UInt8], beside target: String) throws -> String {
-        let folder = String(target[..<(target.lastIndex(of: "/") ?? target.startIndex)])
-        var template = Array(((folder.isEmpty ? "." : folder) + "/.cloudfirst-XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else { throw RefreshError(.io, target, String(cString: strerror(errno))) }
-        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, $0.count - written) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else {
-                let reason = String(cString: strerror(errno))
-                close(descriptor)
-                unlink(temporary)
-                throw RefreshError(.io, target, "cannot write: \(reason)")
-            }
-            written += count
+        do {
+            return try TemporaryFile.write(bytes, beside: target)
+        } catch {
+            throw RefreshError(.io, target, error.created ? "cannot write: \(error.reason)" : error.reason)
         }
-        fchmod(descriptor, 0o644)
-        guard fsync(descriptor) == 0, close(descriptor) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw RefreshError(.io, target, "cannot write: \(reason)")
-        }
-        return temporary
     }
 }
 

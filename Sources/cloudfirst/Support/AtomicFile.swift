@@ -3,12 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-
-#if canImport(Glibc)
-private let writeBytes = Glibc.write
-#else
-private let writeBytes = Darwin.write
-#endif
+import CloudFirstCore
 
 /// Writes a file whole or not at all: the bytes go to a temporary file in the same folder, which is then linked
 /// into place (failing if a file is already there, so nothing is overwritten between a check and the write) or, when
@@ -24,28 +19,11 @@ enum AtomicFile {
     }
 
     static func write(_ bytes: [UInt8], to path: String, replacing: Bool) throws {
-        let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
-        var template = Array((folder + "/.cloudfirst-XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
-        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes { writeBytes(descriptor, $0.baseAddress! + written, $0.count - written) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else {
-                let reason = String(cString: strerror(errno))
-                close(descriptor)
-                unlink(temporary)
-                throw Failure(path: path, reason: reason)
-            }
-            written += count
-        }
-        fchmod(descriptor, 0o644)
-        guard fsync(descriptor) == 0, close(descriptor) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw Failure(path: path, reason: reason)
+        let temporary: String
+        do {
+            temporary = try TemporaryFile.write(bytes, beside: path)
+        } catch {
+            throw Failure(path: path, reason: error.reason)
         }
         defer { unlink(temporary) }
         if replacing {
