@@ -103,10 +103,8 @@ public struct LifecycleCatalogue: Sendable {
                                 uniquingKeysWith: { first, _ in first })
     }
 
-    public enum CatalogueError: Error {
-        case header
-        case row(Int)
-    }
+    /// Where the CSV does not parse: its header, or a row's line.
+    public typealias CatalogueError = CatalogueParseError
 
     /// Where a catalogue read from a file came from; nil for the embedded one.
     public var provenance: String?
@@ -118,21 +116,8 @@ public struct LifecycleCatalogue: Sendable {
     /// A catalogue in the embedded one's format read from a file (a refreshed catalogue). A file that cannot be used
     /// is named with its line, exit code 2 (3 when it cannot be read).
     public init(contentsOfFile path: String, provenance: String?) throws {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CatalogueFileError(path: path, line: nil, problem: "cannot read the lifecycle catalogue",
-                                     unreadable: true)
-        }
-        do {
-            try self.init(csv: String(decoding: data, as: UTF8.self))
-        } catch CatalogueError.header {
-            throw CatalogueFileError(path: path, line: 1, problem: "not a lifecycle catalogue: the header is not "
-                + Self.header.joined(separator: ","))
-        } catch CatalogueError.row(let row) {
-            throw CatalogueFileError(path: path, line: row, problem: "a lifecycle row that does not parse (a known "
-                + "kind, dates as YYYY-MM-DD)")
-        } catch let malformed as CSV.Malformed {
-            throw CatalogueFileError(path: path, line: malformed.line, problem: "a quoted field that never closes")
-        }
+        self = try CatalogueFileError.reading(path, catalogue: "lifecycle", header: Self.header,
+                                              rowRule: "a known kind, dates as YYYY-MM-DD") { try Self(csv: $0) }
         self.provenance = provenance
     }
 

@@ -156,30 +156,15 @@ public struct PriceCatalogue: Sendable {
     /// Where a catalogue read from a file came from, in a sentence for the plan's notes; nil for the embedded one.
     public var provenance: String?
 
-    public enum CatalogueError: Error, Equatable {
-        case header
-        case row(Int)
-    }
-
-    /// A catalogue file that cannot be used: it names the file and the line (exit code 2, 3 when it cannot be read).
-    public typealias FileError = CatalogueFileError
+    /// Where the CSV does not parse: its header, or a row's line.
+    public typealias CatalogueError = CatalogueParseError
 
     /// A catalogue in the embedded one's format read from a file (a refreshed catalogue); `provenance` says where it
     /// came from. Every row is checked as the embedded one's are.
     public init(contentsOfFile path: String, provenance: String?) throws {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw FileError(path: path, line: nil, problem: "cannot read the price catalogue", unreadable: true)
-        }
-        do {
-            try self.init(csv: String(decoding: data, as: UTF8.self))
-        } catch CatalogueError.header {
-            throw FileError(path: path, line: 1, problem: "not a price catalogue: the header is not "
-                + Self.header.joined(separator: ","))
-        } catch CatalogueError.row(let row) {
-            throw FileError(path: path, line: row, problem: "a price row that does not parse (every row needs a "
-                + "positive price, a source and a date)")
-        } catch let malformed as CSV.Malformed {
-            throw FileError(path: path, line: malformed.line, problem: "a quoted field that never closes")
+        self = try CatalogueFileError.reading(path, catalogue: "price", header: Self.header,
+                                              rowRule: "every row needs a positive price, a source and a date") {
+            try Self(csv: $0)
         }
         self.provenance = provenance
     }
