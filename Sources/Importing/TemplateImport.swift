@@ -63,6 +63,22 @@ struct TemplateImport {
     }
 
     /// The estate, servers and sites sorted by id (byte order), as the file writes them.
+    /// Reads each of `paths`, a CSV file a template export, into `run`: its table, its source, its site, and its
+    /// rows by `rows` (given the table and the site's id); a file that gives no server is refused, so a failed export
+    /// can never empty an inventory.
+    static func readEach(_ paths: [String], into run: inout TemplateImport, format: String, limits: ImportLimits,
+                         rows: (CSVTable, String, inout TemplateImport) throws -> Void) throws {
+        for path in paths {
+            let name = (path as NSString).lastPathComponent
+            let table = try CSVTable.read(path, file: name, limits: limits)
+            run.estate.sources.append(.init(name: name, exported: nil, toolVersion: nil, format: format))
+            let siteID = run.site(forExport: name)
+            let before = run.estate.servers.count
+            try rows(table, siteID, &run)
+            if run.estate.servers.count == before { throw ImportError(file: name, .noServers(noun: "servers")) }
+        }
+    }
+
     func finished() -> ImportedEstate {
         var estate = estate
         estate.servers.sort { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }

@@ -37,14 +37,8 @@ public struct AWSDiscoveryImporter: Sendable {
         var run = TemplateImport(site: site, notes: Self.notes, readsPowerState: false)
         run.estate.attributeNoun = "tag"
         run.estate.attributePlace = "the keys of the Tags column (key:value)"
-        for path in paths {
-            let name = (path as NSString).lastPathComponent
-            let table = try CSVTable.read(path, file: name, limits: limits)
-            run.estate.sources.append(.init(name: name, exported: nil, toolVersion: nil, format: Self.format))
-            let siteID = run.site(forExport: name)
-            let before = run.estate.servers.count
-            try read(table, site: siteID, into: &run)
-            if run.estate.servers.count == before { throw ImportError(file: name, .noServers(noun: "servers")) }
+        try TemplateImport.readEach(paths, into: &run, format: Self.format, limits: limits) { table, site, run in
+            try read(table, site: site, into: &run)
         }
         return run.finished()
     }
