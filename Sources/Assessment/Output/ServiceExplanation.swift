@@ -134,8 +134,9 @@ public struct ServiceExplanation: Sendable {
         }
         if steps.count > stepsBeforeServers || steps.contains(where: { $0.hasPrefix("server '") }) {
             // A server whose file an import rewrites keeps a person's additions only in a file of their own.
-            steps.append("for a server an import writes, give these under server_facts in a file of your own, "
-                + "which no re-import touches")
+            steps.append("for a server an import writes, give role, environment and utilisation (and software, "
+                + "attached hardware) under server_facts in a file of your own, which no re-import touches; the "
+                + "rest comes from the export")
         }
         // Each lever alone, where one is enough, so a reader knows which to pull first.
         if !unlisted {

@@ -36,6 +36,10 @@ public enum PlanExports {
             node[index] = "s\(index)"
             out += "    s\(index){{\"\(label(estate.services[index].id)) (held)\"}}\n"
         }
+        for index in plan.retired {
+            node[index] = "s\(index)"
+            out += "    s\(index)>\"\(label(estate.services[index].id)) (retired)\"]\n"
+        }
         for (index, service) in estate.services.enumerated() where node[index] != nil {
             for reference in service.dependsOn {
                 if let target = estate.serviceIndex[reference.id], let to = node[target], target != index {
@@ -70,6 +74,12 @@ public enum PlanExports {
             drawn.insert(index)
             let id = estate.services[index].id
             out += "    \(quoted(id)) [style=dotted, label=\(quoted(id + " (held)"))];\n"
+        }
+        // Retired services too: a dependency on one is work to do before it goes.
+        for index in plan.retired {
+            drawn.insert(index)
+            let id = estate.services[index].id
+            out += "    \(quoted(id)) [style=\"dashed,filled\", fillcolor=\"grey90\", label=\(quoted(id + " (retired)"))];\n"
         }
         for (index, service) in estate.services.enumerated() where drawn.contains(index) {
             for reference in service.dependsOn {
