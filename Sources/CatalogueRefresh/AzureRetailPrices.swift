@@ -9,10 +9,11 @@ import Foundation
 /// `Reservation`), `reservationTerm` for reservations ("1 Year", "3 Years", priced for the whole term), and
 /// `effectiveStartDate`.
 ///
-/// Prices are asked for in US dollars (`currencyCode='USD'`): the page above says USD is the currency Microsoft
-/// prices Azure in and that other currencies' prices are "for your reference", and the catalogue's AWS and Google
-/// rows are in US dollars too, so every cloud is converted to pounds at the one rate the plan states
-/// (assumptions.gbp_per_usd) and the clouds compare like with like.
+/// Prices are asked for in pounds (`currencyCode='GBP'`), as the same page documents for any of its listed
+/// currencies, so that a plan prices Azure as a UK customer is billed without converting at a stated rate; the
+/// catalogue records the currency of each row (its `currency` column) and the plan converts only the rows in US
+/// dollars. The page says USD is the currency Microsoft prices Azure in and that other currencies' prices are "for
+/// your reference": Microsoft's own conversion, refreshed with the catalogue.
 public struct AzureRetailPrices: Sendable {
     public static let defaultBase = "https://prices.azure.com"
     public static let path = "/api/retail/prices"
@@ -30,6 +31,9 @@ public struct AzureRetailPrices: Sendable {
         }
     }
 
+    /// The currency asked for, and that every item must be in.
+    public static let currency = "GBP"
+
     public struct Item: Decodable, Sendable, Equatable {
         public let currencyCode: String
         public let retailPrice: Double
@@ -41,9 +45,13 @@ public struct AzureRetailPrices: Sendable {
         public let type: String
         public let reservationTerm: String?
         public let effectiveStartDate: String?
+        /// The meter, e.g. "E30 LRS Disk", "LRS Snapshots", "Cool LRS Data Stored".
+        public var meterName: String? = nil
+        /// The least quantity a tiered price applies from (0 for the first tier).
+        public var tierMinimumUnits: Double? = nil
     }
 
-    /// The hourly USD rates of one size: Linux and Windows on demand, and Linux reserved for one and three years
+    /// The hourly rates (in `currency`) of one size: Linux and Windows on demand, and Linux reserved for one and three years
     /// (nil when Azure lists no reservation for it).
     public struct Rates: Sendable, Equatable {
         public var linux: Double
@@ -62,13 +70,17 @@ public struct AzureRetailPrices: Sendable {
         self.base = base.hasSuffix("/") ? String(base.dropLast()) : base
     }
 
-    /// The first page's URL for one size in one region: every price type, in US dollars.
+    /// The first page's URL for one size in one region: every price type, in pounds.
     public func url(sku: String, region: String) -> String {
+        url(filter: "serviceName eq 'Virtual Machines' and armRegionName eq '\(region)' and armSkuName eq '\(sku)'")
+    }
+
+    /// The first page's URL for an OData `$filter`, in pounds.
+    public func url(filter: String) -> String {
         var components = URLComponents(string: base + Self.path)!
         components.queryItems = [
-            URLQueryItem(name: "currencyCode", value: "'USD'"),
-            URLQueryItem(name: "$filter", value: "serviceName eq 'Virtual Machines' and armRegionName eq '\(region)' "
-                + "and armSkuName eq '\(sku)'"),
+            URLQueryItem(name: "currencyCode", value: "'\(Self.currency)'"),
+            URLQueryItem(name: "$filter", value: filter),
         ]
         return components.url!.absoluteString
     }
@@ -76,6 +88,12 @@ public struct AzureRetailPrices: Sendable {
     /// Every item for one size, following NextPageLink to the last page.
     public func items(sku: String, region: String) throws -> (items: [Item], url: String) {
         let first = url(sku: sku, region: region)
+        return (try items(from: first), first)
+    }
+
+    /// Every item a query answers, from its first page's URL, following NextPageLink to the last page; an item in
+    /// another currency than the one asked for fails the refresh.
+    public func items(from first: String) throws -> [Item] {
         var next: String? = first
         var items: [Item] = []
         var pages = 0
@@ -85,13 +103,14 @@ public struct AzureRetailPrices: Sendable {
                 throw RefreshError(.badResponse, first, "more than \(Self.maxPages) pages: NextPageLink does not end")
             }
             let page = try SourceJSON.decode(Page.self, from: try client.get(url), url: url)
-            for item in page.items where item.currencyCode != "USD" {
-                throw RefreshError(.badResponse, url, "an item priced in '\(item.currencyCode)', not the USD asked for")
+            for item in page.items where item.currencyCode != Self.currency {
+                throw RefreshError(.badResponse, url, "an item priced in '\(item.currencyCode)', not the "
+                    + "\(Self.currency) asked for")
             }
             items += page.items
             next = page.nextPageLink.flatMap { $0.isEmpty ? nil : $0 }
         }
-        return (items, first)
+        return items
     }
 
     /// The rates one size's items give: pay-as-you-go Linux and Windows (not Spot, not Low Priority, not Dev/Test)

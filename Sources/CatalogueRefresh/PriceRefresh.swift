@@ -15,6 +15,8 @@ public struct PriceRefresh: Sendable {
     enum Column {
         static let kind = 0, cloud = 1, region = 2, sku = 3, usd = 8, windows = 9, oneYear = 10, threeYear = 11
         static let source = 13, dataDate = 14, note = 15
+        /// Present once a refresh has priced a row in another currency than US dollars: empty means USD.
+        static let currency = 16
     }
 
     /// The default factor a price may move by before the refresh reports it: the project's own judgement (list prices
@@ -29,45 +31,6 @@ public struct PriceRefresh: Sendable {
         self.previousCSV = previousCSV
         self.maxChange = maxChange
         self.fetchedAt = fetchedAt
-    }
-
-    /// The Azure VM rows refreshed from the Retail Prices API; `progress` hears each size as it is done.
-    public func refreshAzure(_ source: AzureRetailPrices,
-                             progress: (_ done: Int, _ total: Int, _ sku: String) -> Void = { _, _, _ in })
-        throws -> Outcome {
-        var rows = try CSV.parse(previousCSV)
-        let targets = rows.indices.dropFirst().filter { rows[$0].count > Column.note && rows[$0][Column.kind] == "vm"
-            && rows[$0][Column.cloud] == "azure" }
-        let stamp = Self.timestamp(fetchedAt)
-        var sources: [String] = []
-        var changes: [String] = []
-        for (done, index) in targets.enumerated() {
-            let (sku, region) = (rows[index][Column.sku], rows[index][Column.region])
-            let (items, url) = try source.items(sku: sku, region: region)
-            sources.append(url)
-            guard let rates = AzureRetailPrices.rates(sku: sku, region: region, items: items) else {
-                throw RefreshError(.badResponse, url, "no pay-as-you-go Linux and Windows price for '\(sku)' in "
-                    + "'\(region)' (\(items.count) items): a size the catalogue prices would be missing")
-            }
-            let before = rows[index]
-            rows[index][Column.usd] = Self.price(rates.linux)
-            rows[index][Column.windows] = Self.price(rates.windows)
-            rows[index][Column.oneYear] = rates.oneYear.map(Self.price) ?? ""
-            rows[index][Column.threeYear] = rates.threeYear.map(Self.price) ?? ""
-            rows[index][Column.source] = "Azure Retail Prices API, \(region), USD, Consumption and Reservation items "
-                + "for armSkuName '\(sku)' (\(rates.products.joined(separator: " / "))), fetched \(stamp): \(url)"
-            rows[index][Column.dataDate] = String(stamp.prefix(10))
-            rows[index][Column.note] = "refreshed by cloudfirst catalogue refresh; lower = Linux, higher = Windows; "
-                + "1y/3y: Linux Reservation retailPrice over 8,760 and 26,280 hours"
-            changes += Self.moves(from: before, to: rows[index], factor: maxChange)
-            progress(done + 1, targets.count, sku)
-        }
-        let csv = Self.render(rows)
-        try Self.check(csv, previous: previousCSV)
-        let sidecar = Sidecar(catalogue: "prices", fetchedAt: stamp, sources: sources, sha256: SHA256.hex(Array(csv.utf8)),
-                              rows: rows.count - 1, refreshed: ["azure vm: \(targets.count) rows"], changes: changes,
-                              toolVersion: CloudFirstVersion.current)
-        return Outcome(csv: csv, sidecar: sidecar)
     }
 
     /// The checks a new catalogue passes before it is written: every row parses as the embedded catalogue's do
@@ -106,22 +69,41 @@ public struct PriceRefresh: Sendable {
         row.count > 5 ? "\(row[0]) \(row[1]) \(row[2]) \(row[3])\(row[5].isEmpty ? "" : " (\(row[5]) vCPUs)")" : row.joined()
     }
 
-    /// A sentence for each price that moved by more than `factor` either way.
-    static func moves(from before: [String], to after: [String], factor: Double) -> [String] {
+    /// A sentence for each price that moved by more than `factor` either way. A row whose currency changed (US
+    /// dollars to pounds) is compared at the default rate (assumptions.gbp_per_usd), which the sentence names.
+    static func moves(from before: [String], to after: [String], factor: Double, unit: String = "an hour")
+        -> [String] {
         let columns = [(Column.usd, "Linux"), (Column.windows, "Windows"), (Column.oneYear, "1-year"),
                        (Column.threeYear, "3-year")]
+        let (was, now) = (currency(of: before), currency(of: after))
+        let rate = Assumptions().gbpPerUSD
+        // The old price in the new one's currency.
+        let toNow = was == now ? 1 : (now == "GBP" ? rate : 1 / rate)
+        let at = was == now ? "" : " at \(price(rate)) GBP per USD"
         return columns.compactMap { column, name in
             let (old, new) = (Double(before[column]), Double(after[column]))
             switch (old, new) {
-            case let (old?, new?) where old > 0 && (new / old > factor || old / new > factor):
-                return "\(after[Column.sku]) \(name): USD \(before[column]) to \(after[column]) an hour, a factor of "
-                    + String(format: "%.2f", new / old) + " (more than \(factor))"
+            case let (old?, new?) where old > 0 && (new / (old * toNow) > factor || old * toNow / new > factor):
+                return "\(after[Column.sku]) \(name): \(was) \(before[column]) to \(was == now ? "" : now + " ")"
+                    + "\(after[column]) \(unit), a "
+                    + "factor of " + String(format: "%.2f", new / (old * toNow)) + "\(at) (more than \(factor))"
             case (_?, nil):
-                return "\(after[Column.sku]) \(name): USD \(before[column]) an hour before, no rate now"
+                return "\(after[Column.sku]) \(name): \(was) \(before[column]) \(unit) before, no rate now"
             default:
                 return nil
             }
         }
+    }
+
+    /// A row's currency: its `currency` column, USD when empty or absent.
+    static func currency(of row: [String]) -> String {
+        row.count > Column.currency && !row[Column.currency].isEmpty ? row[Column.currency] : "USD"
+    }
+
+    /// The rows with a `currency` column, added empty (US dollars) to a catalogue without one.
+    static func withCurrencyColumn(_ rows: [[String]]) -> [[String]] {
+        guard let header = rows.first, header.count == Column.currency else { return rows }
+        return [header + ["currency"]] + rows.dropFirst().map { $0 == [""] ? $0 : $0 + [""] }
     }
 
     /// A price as the catalogue writes it: up to six decimals, no trailing zeros.

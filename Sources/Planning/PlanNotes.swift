@@ -35,8 +35,8 @@ extension Planner {
         case .threeYear: "public three-year commitment rates (Azure reserved VM instances, AWS reserved instances or "
             + "savings plans, Google committed use), with licences at their pay-as-you-go rates,"
         }
-        notes.append("Prices are \(pricing) in US dollars for the UK regions, converted at \(rate) GBP per USD (set "
-            + "assumptions.gbp_per_usd), for \(Int(Sizer.hoursPerMonth)) hours a month. "
+        notes.append("Prices are \(pricing) \(currencyClause(sizer.catalogue, clouds: clouds, rate: rate)), for "
+            + "\(Int(Sizer.hoursPerMonth)) hours a month. "
             + (assumptions.commitment == .none ? "Commitments are not applied: run with --commitment 1y or 3y "
                 + "(assumptions.commitment) to price them." : "A commitment is paid whether the VM runs or not."))
         if assumptions.commitment != .none {
@@ -82,6 +82,28 @@ extension Planner {
                 + "the size's baseline; a server that outgrows the baseline pays for credits or needs resizing.")
         }
         return notes
+    }
+
+    /// Which clouds were priced in pounds as the source publishes them and which were converted from US dollars: all
+    /// in dollars (the embedded catalogue) reads as it always has.
+    static func currencyClause(_ catalogue: PriceCatalogue, clouds: [Cloud], rate: String) -> String {
+        let converted = "converted at \(rate) GBP per USD (set assumptions.gbp_per_usd)"
+        let currencies = clouds.map { catalogue.currencies($0) }
+        guard currencies.contains(where: { $0.contains(.gbp) }) else {
+            return "in US dollars for the UK regions, " + converted
+        }
+        func names(_ keep: (Set<PriceCurrency>) -> Bool) -> String {
+            zip(clouds, currencies).filter { keep($1) }.map(\.0.displayName).joined(separator: " and ")
+        }
+        var parts = ["in pounds as the source publishes them for " + names { $0 == [.gbp] }]
+        let mixed = names { $0.count > 1 }
+        if !mixed.isEmpty {
+            parts.append("partly in pounds from the source and partly in US dollars for " + mixed)
+        }
+        let dollars = names { $0 == [.usd] }
+        if !dollars.isEmpty { parts.append("in US dollars for " + dollars) }
+        parts.removeAll { $0.hasSuffix(" for ") }
+        return "for the UK regions, " + parts.joined(separator: "; ") + "; US-dollar rows " + converted
     }
 
     /// How servers were sized and their storage priced, and those sized without measurements.

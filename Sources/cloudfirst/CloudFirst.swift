@@ -1,4 +1,5 @@
 import ArgumentParser
+import CatalogueRefresh
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -69,11 +70,13 @@ struct CloudFirst {
         var message: String { "Error: \(problem)\n  See 'cloudfirst --help' for more information." }
     }
 
-    /// The embedded catalogues the figures come from: the prices' data dates and the lifecycle catalogue's size.
+    /// The embedded catalogues the figures come from (the prices' data dates and the lifecycle catalogue's size),
+    /// then the refreshed ones the user's cache holds, which commands use in their place.
     static var catalogues: String {
         let dates = PriceCatalogue.embedded.dataDates
-        return "prices: embedded, data \(dates.earliest) to \(dates.latest)\n"
-            + "lifecycle: embedded, \(LifecycleCatalogue.embedded.entries.count) rows"
+        return (["prices: embedded, data \(dates.earliest) to \(dates.latest)",
+                 "lifecycle: embedded, \(LifecycleCatalogue.embedded.entries.count) rows"]
+            + CatalogueCache(option: nil).refreshedLines).joined(separator: "\n")
     }
 
     /// Prints a parsing or help message the way ArgumentParser would, but keeps `cloudfirst`'s exit codes:

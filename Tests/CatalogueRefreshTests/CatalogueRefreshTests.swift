@@ -37,10 +37,10 @@ import Testing
                 "no Windows rate: missing, not guessed")
     }
 
-    @Test func theAzureQueryFiltersOnServiceRegionAndSizeInUSD() {
+    @Test func theAzureQueryFiltersOnServiceRegionAndSizeInGBP() {
         let source = AzureRetailPrices(client: HTTPSClient(), base: "https://mirror.example/")
         let url = source.url(sku: "Standard_E4s_v5", region: "uksouth")
-        #expect(url.hasPrefix("https://mirror.example/api/retail/prices?currencyCode='USD'&$filter="))
+        #expect(url.hasPrefix("https://mirror.example/api/retail/prices?currencyCode='GBP'&$filter="))
         let filter = URLComponents(string: url)?.queryItems?.first { $0.name == "$filter" }?.value
         #expect(filter == "serviceName eq 'Virtual Machines' and armRegionName eq 'uksouth' and armSkuName eq "
             + "'Standard_E4s_v5'")

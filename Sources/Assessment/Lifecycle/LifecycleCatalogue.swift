@@ -24,6 +24,9 @@ public final class LifecycleEntry: Sendable, Hashable {
     public let esuEnd: CalendarDate?
     public let source: String
     public let note: String
+    /// Dates another source gives where it disagrees with this row's (a refreshed catalogue's `disagreements`
+    /// column): the row's dates are the ones used, and a finding on this release says the other source differs.
+    public let disagreements: [LifecycleDisagreement]
 
     /// "Windows Server 2012 R2", "SQL Server 2016", "Red Hat Enterprise Linux 7", "NHS Identity Agent".
     public var name: String { cycle.isEmpty ? product : "\(product) \(cycle)" }
@@ -35,7 +38,9 @@ public final class LifecycleEntry: Sendable, Hashable {
     public var standardSupportEnds: CalendarDate? { extendedEnd ?? mainstreamEnd }
 
     public init(kind: Kind, product: String, cycle: String, released: CalendarDate?, mainstreamEnd: CalendarDate?,
-                extendedEnd: CalendarDate?, esuEnd: CalendarDate?, source: String, note: String) {
+                extendedEnd: CalendarDate?, esuEnd: CalendarDate?, source: String, note: String,
+                disagreements: [LifecycleDisagreement] = []) {
+        self.disagreements = disagreements
         self.kind = kind
         self.product = product
         self.cycle = cycle
@@ -51,7 +56,7 @@ public final class LifecycleEntry: Sendable, Hashable {
         left === right || (left.kind == right.kind && left.product == right.product && left.cycle == right.cycle
             && left.released == right.released && left.mainstreamEnd == right.mainstreamEnd
             && left.extendedEnd == right.extendedEnd && left.esuEnd == right.esuEnd && left.source == right.source
-            && left.note == right.note)
+            && left.note == right.note && left.disagreements == right.disagreements)
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -64,6 +69,50 @@ public final class LifecycleEntry: Sendable, Hashable {
         hasher.combine(esuEnd)
         hasher.combine(source)
         hasher.combine(note)
+        hasher.combine(disagreements)
+    }
+}
+
+/// A date another source gives for a release where it differs from the catalogue row's: the column, the other
+/// source's date, and the source. Written in a refreshed catalogue's `disagreements` column as
+/// `extended_end 2023-10-11 (endoflife.date)`, several separated by "; ".
+public struct LifecycleDisagreement: Sendable, Hashable {
+    /// `mainstream_end`, `extended_end` or `esu_end`.
+    public let column: String
+    public let date: CalendarDate
+    public let source: String
+
+    public static let columns = ["mainstream_end", "extended_end", "esu_end"]
+
+    public init(column: String, date: CalendarDate, source: String) {
+        self.column = column
+        self.date = date
+        self.source = source
+    }
+
+    /// The column's words: "end of mainstream support", "end of extended support", "end of paid extended updates".
+    public var what: String {
+        switch column {
+        case "mainstream_end": "end of mainstream support"
+        case "extended_end": "end of extended support"
+        default: "end of paid extended updates"
+        }
+    }
+
+    /// `extended_end 2023-10-11 (endoflife.date)`.
+    public var text: String { "\(column) \(date) (\(source))" }
+
+    /// The column's text parsed: nil when any part does not read.
+    public static func parse(_ text: String) -> [LifecycleDisagreement]? {
+        if text.isEmpty { return [] }
+        var found: [LifecycleDisagreement] = []
+        for part in text.components(separatedBy: "; ") {
+            let words = part.split(separator: " ", maxSplits: 2).map(String.init)
+            guard words.count == 3, columns.contains(words[0]), let date = CalendarDate(words[1]),
+                  words[2].hasPrefix("("), words[2].hasSuffix(")"), words[2].count > 2 else { return nil }
+            found.append(LifecycleDisagreement(column: words[0], date: date, source: String(words[2].dropFirst().dropLast())))
+        }
+        return found
     }
 }
 
@@ -83,7 +132,7 @@ public struct LifecycleCatalogue: Sendable {
     public init(csv: String) throws {
         let rows = try CSV.parse(csv)
         guard let header = rows.first,
-              header == Self.header else { throw CatalogueError.header }
+              header == Self.header || header == Self.disagreementHeader else { throw CatalogueError.header }
         var entries: [LifecycleEntry] = []
         for (number, row) in rows.dropFirst().enumerated() where row != [""] {
             guard row.count == header.count, let kind = LifecycleEntry.Kind(rawValue: row[0]) else {
@@ -94,9 +143,12 @@ public struct LifecycleCatalogue: Sendable {
                 guard let date = CalendarDate(row[column]) else { throw CatalogueError.row(number + 2) }
                 return date
             }
+            guard let disagreements = LifecycleDisagreement.parse(row.count > 9 ? row[9] : "") else {
+                throw CatalogueError.row(number + 2)
+            }
             entries.append(LifecycleEntry(kind: kind, product: row[1], cycle: row[2], released: try date(3),
                                           mainstreamEnd: try date(4), extendedEnd: try date(5), esuEnd: try date(6),
-                                          source: row[7], note: row[8]))
+                                          source: row[7], note: row[8], disagreements: disagreements))
         }
         self.entries = entries
         self.index = Dictionary(entries.map { ("\($0.kind.rawValue)|\($0.product)|\($0.cycle)".lowercased(), $0) },
@@ -112,12 +164,14 @@ public struct LifecycleCatalogue: Sendable {
     /// The columns of the catalogue, as the embedded file and a refreshed one have them.
     public static let header = ["kind", "product", "cycle", "released", "mainstream_end", "extended_end", "esu_end",
                                 "source", "note"]
+    /// The columns of a refreshed catalogue that records where the sources disagree: `header` and `disagreements`.
+    public static let disagreementHeader = header + ["disagreements"]
 
     /// A catalogue in the embedded one's format read from a file (a refreshed catalogue). A file that cannot be used
     /// is named with its line, exit code 2 (3 when it cannot be read).
     public init(contentsOfFile path: String, provenance: String?) throws {
         self = try CatalogueFileError.reading(path, catalogue: "lifecycle", header: Self.header,
-                                              rowRule: "a known kind, dates as YYYY-MM-DD") { try Self(csv: $0) }
+                                              rowRule: "a known kind, dates as YYYY-MM-DD, disagreements as 'extended_end YYYY-MM-DD (source)'") { try Self(csv: $0) }
         self.provenance = provenance
     }
 

@@ -1,8 +1,20 @@
 import CloudFirstCore
 import Foundation
 
+/// The currency a catalogue row is priced in: US dollars (the embedded catalogue, and a row whose `currency` column is
+/// empty or absent), or pounds as the source publishes them (Azure's Retail Prices API asked with
+/// `currencyCode='GBP'`). A plan converts US-dollar rows at assumptions.gbp_per_usd and takes pound rows as they are.
+public enum PriceCurrency: String, Sendable, Hashable {
+    case usd = "USD"
+    case gbp = "GBP"
+
+    /// Pounds for one unit of this currency: 1 for pounds, the stated rate for US dollars.
+    public func gbp(perUSD rate: Double) -> Double { self == .gbp ? 1 : rate }
+}
+
 /// A VM size a cloud sells, with its on-demand list price and, where the catalogue has them, its one- and
-/// three-year commitment rates.
+/// three-year commitment rates. The `USD` in the price fields' names is the catalogue's column names; the amounts
+/// are in `currency`.
 ///
 /// A class, immutable and shared: every server's sizing on every cloud points at its catalogue row, and copying a
 /// sizing then costs one reference, not one for each of the row's strings.
@@ -33,11 +45,14 @@ public final class VMPrice: Sendable {
     public let source: String
     public let dataDate: String
     public let note: String
+    /// The currency of the rates above.
+    public let currency: PriceCurrency
 
     public init(cloud: Cloud, region: String, sku: String, family: Family, vcpus: Int, memoryGiB: Double,
                 baselineCPUPercent: Double?, linuxUSDPerHour: Double, windowsUSDPerHour: Double,
                 linux1yUSDPerHour: Double?, linux3yUSDPerHour: Double?, source: String, dataDate: String,
-                note: String) {
+                note: String, currency: PriceCurrency = .usd) {
+        self.currency = currency
         self.cloud = cloud
         self.region = region
         self.sku = sku
@@ -85,6 +100,8 @@ public struct LicencePrice: Sendable, Hashable {
     public let source: String
     public let dataDate: String
     public let note: String
+    /// The currency of `usdPerHour`.
+    public var currency: PriceCurrency = .usd
 
     /// USD an hour for this many vCPUs.
     public func usdPerHour(vcpus: Int) -> Double { perVCPU ? usdPerHour * Double(vcpus) : usdPerHour }
@@ -122,14 +139,19 @@ public struct StoragePrice: Sendable, Hashable {
     public let cloud: Cloud
     public let region: String
     public let product: String
+    /// The price per GiB-month, in `currency`.
     public let usdPerGBMonth: Double
     public let source: String
     public let dataDate: String
     public let note: String
+    /// The currency of `usdPerGBMonth`.
+    public var currency: PriceCurrency = .usd
 }
 
 /// The embedded, dated price catalogue (Catalogues/prices.csv): public on-demand list prices in US dollars for the UK
-/// regions, each row with its source and the date of its data.
+/// regions, each row with its source and the date of its data. A refreshed catalogue may add a last column,
+/// `currency` (`USD`, `GBP`, or empty for USD), so that a row can be priced in pounds as its source publishes it; a
+/// cloud's VM sizes and licences share one currency, so that sizes compare within a cloud without a rate.
 public struct PriceCatalogue: Sendable {
     public let vms: [VMPrice]
     /// Block storage for VM disks.
@@ -163,7 +185,8 @@ public struct PriceCatalogue: Sendable {
     /// came from. Every row is checked as the embedded one's are.
     public init(contentsOfFile path: String, provenance: String?) throws {
         self = try CatalogueFileError.reading(path, catalogue: "price", header: Self.header,
-                                              rowRule: "every row needs a positive price, a source and a date") {
+                                              rowRule: "every row needs a positive price, a source and a date, and a "
+                                                  + "currency of USD or GBP, one for a cloud's sizes and licences") {
             try Self(csv: $0)
         }
         self.provenance = provenance
@@ -171,21 +194,32 @@ public struct PriceCatalogue: Sendable {
 
     static let header = ["kind", "cloud", "region", "sku", "family", "vcpu", "memory_gib", "baseline_cpu_pct", "usd",
                          "windows_usd", "usd_1y", "usd_3y", "unit", "source", "data_date", "note"]
+    /// The header of a catalogue with a currency column: `header` and `currency`.
+    public static let currencyHeader = header + ["currency"]
 
     public init(csv: String) throws {
         let rows = try CSV.parse(csv)
-        guard rows.first == Self.header else { throw CatalogueError.header }
+        guard let header = rows.first, header == Self.header || header == Self.currencyHeader else {
+            throw CatalogueError.header
+        }
         var vms: [VMPrice] = []
+        /// The currency of each cloud's VM sizes and licences, from its first such row.
+        var computeCurrency: [Cloud: PriceCurrency] = [:]
         var prices: [StoragePrice.Kind: [Cloud: StoragePrice]] = [:]
         var licences: [Cloud: [LicencePrice.Product: [LicencePrice]]] = [:]
         var discounts: [DiscountRate] = []
         for (offset, fields) in rows.dropFirst().enumerated() where fields != [""] {
             let line = offset + 2
-            guard fields.count == Self.header.count else { throw CatalogueError.row(line) }
+            guard fields.count == header.count else { throw CatalogueError.row(line) }
             let row = Row(fields)
             // Every row has a price, a source and a date.
             guard let cloud = Cloud(rawValue: row.cloud), let usd = Double(row.usd), usd > 0, !row.source.isEmpty,
-                  !row.dataDate.isEmpty else { throw CatalogueError.row(line) }
+                  !row.dataDate.isEmpty, let currency = PriceCurrency(rawValue: row.currency.isEmpty ? "USD" : row.currency)
+            else { throw CatalogueError.row(line) }
+            if row.kind == "vm" || row.kind == "licence" {
+                guard computeCurrency[cloud, default: currency] == currency else { throw CatalogueError.row(line) }
+                computeCurrency[cloud] = currency
+            }
             switch row.kind {
             case "vm":
                 guard let family = VMPrice.Family(rawValue: row.family), let vcpus = Int(row.vcpu), vcpus > 0,
@@ -199,13 +233,14 @@ public struct PriceCatalogue: Sendable {
                                    memoryGiB: memory, baselineCPUPercent: baseline, linuxUSDPerHour: usd,
                                    windowsUSDPerHour: windows, linux1yUSDPerHour: oneYear,
                                    linux3yUSDPerHour: threeYear, source: row.source, dataDate: row.dataDate,
-                                   note: row.note))
+                                   note: row.note, currency: currency))
             case "licence":
                 guard let product = LicencePrice.Product(rawValue: row.sku), ["hour", "vcpu-hour"].contains(row.unit),
                       row.vcpu.isEmpty || Int(row.vcpu).map({ $0 > 0 }) == true else { throw CatalogueError.row(line) }
                 licences[cloud, default: [:]][product, default: []].append(LicencePrice(
                     cloud: cloud, product: product, maxVCPUs: Int(row.vcpu), usdPerHour: usd,
-                    perVCPU: row.unit == "vcpu-hour", source: row.source, dataDate: row.dataDate, note: row.note))
+                    perVCPU: row.unit == "vcpu-hour", source: row.source, dataDate: row.dataDate, note: row.note,
+                    currency: currency))
             case "discount":
                 guard row.sku == "sustained-use", !row.family.isEmpty, row.unit == "fraction", usd < 1 else {
                     throw CatalogueError.row(line)
@@ -218,7 +253,7 @@ public struct PriceCatalogue: Sendable {
                       prices[kind]?[cloud] == nil else { throw CatalogueError.row(line) }
                 prices[kind, default: [:]][cloud] = StoragePrice(
                     cloud: cloud, region: row.region, product: row.sku, usdPerGBMonth: usd, source: row.source,
-                    dataDate: row.dataDate, note: row.note)
+                    dataDate: row.dataDate, note: row.note, currency: currency)
             default:
                 throw CatalogueError.row(line)
             }
@@ -234,17 +269,33 @@ public struct PriceCatalogue: Sendable {
             byProduct.mapValues { $0.sorted { ($0.maxVCPUs ?? .max) < ($1.maxVCPUs ?? .max) } }
         }
         self.discounts = discounts
+        self.computeCurrencies = computeCurrency
     }
 
-    /// One catalogue row, its fields by name.
+    /// The currency of each cloud's VM sizes and licences (US dollars for a cloud with none).
+    private let computeCurrencies: [Cloud: PriceCurrency]
+
+    /// The currency a cloud's VM sizes and licences are priced in.
+    public func computeCurrency(_ cloud: Cloud) -> PriceCurrency { computeCurrencies[cloud] ?? .usd }
+
+    /// The currencies of a cloud's priced rows (sizes, licences, storage): what the plan's notes say of it.
+    public func currencies(_ cloud: Cloud) -> Set<PriceCurrency> {
+        var found = Set(vms(for: cloud).map(\.currency))
+        found.formUnion(storageRows.filter { $0.cloud == cloud }.map(\.currency))
+        found.formUnion((licences[cloud] ?? [:]).values.joined().map(\.currency))
+        return found
+    }
+
+    /// One catalogue row, its fields by name; `currency` is empty in a catalogue without the column.
     private struct Row {
         let kind, cloud, region, sku, family, vcpu, memoryGiB, baseline, usd, windowsUSD, usd1y, usd3y, unit,
-            source, dataDate, note: String
+            source, dataDate, note, currency: String
 
         init(_ f: [String]) {
             (kind, cloud, region, sku, family, vcpu, memoryGiB, baseline) = (f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7])
             (usd, windowsUSD, usd1y, usd3y, unit, source, dataDate, note) = (f[8], f[9], f[10], f[11], f[12], f[13],
                                                                              f[14], f[15])
+            currency = f.count > 16 ? f[16] : ""
         }
 
         /// An optional price: `.some(nil)` when empty, the value when positive and no more than `ceiling` (a

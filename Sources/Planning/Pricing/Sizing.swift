@@ -386,12 +386,14 @@ public struct Sizer: Sendable {
         let storageGB = server.storageGB ?? 0
         let usedGB = storageGB * (server.utilisation?.storageUsedPercent ?? 100) / 100
         let tier = StorageTier.of(server.role)
-        let rate = assumptions.gbpPerUSD
+        let usdRate = assumptions.gbpPerUSD
         let burstDemand = database ? nil : demand
         let clouds = assumptions.targetClouds.compactMap { cloud -> CloudSizing? in
             guard let options = sizes[cloud], let largest = largestSizes[cloud], let offered = vms[cloud] else {
                 return nil
             }
+            // Pounds for one unit of this cloud's compute currency: the stated rate for US dollars, 1 for pounds.
+            let rate = catalogue.computeCurrency(cloud).gbp(perUSD: usdRate)
             let hybrid = cloud == .azure && assumptions.azureHybridBenefit
             // The vCPUs the database is licensed on, on this size (`DatabaseLicence.licensedVCPUs`).
             func licensed(_ vm: Option) -> Int {
@@ -452,8 +454,10 @@ public struct Sizer: Sendable {
             let extra = extras(chosen)
             // The clouds price storage per GiB (`gibPerGB`); the inventory's GB are base 10.
             let storageGiB = storageGB * Self.gibPerGB, usedGiB = usedGB * Self.gibPerGB
+            // Each storage row in its own currency: the stated rate for US dollars, 1 for pounds.
             let storageUSD: Double
             let backupUSD: Double
+            let backupRate = (catalogue.backup[cloud]?.currency ?? .usd).gbp(perUSD: usdRate)
             var disks = 0
             let tierPrice: StoragePrice?
             switch tier {
@@ -481,8 +485,9 @@ public struct Sizer: Sendable {
                 payAsYouGoComputeGBP: (chosen.payAsYouGoLinuxUSD + extra.windows) * monthly,
                 threeYearComputeGBP: (chosen.threeYearLinuxUSD + extra.windows) * monthly,
                 threeYearPriced: chosen.threeYearPriced || monthly == 0,
-                storageTier: tier, disks: disks, storageGBP: storageUSD * rate,
-                storagePriced: tierPrice != nil || storageGB == 0, backupGBP: backupUSD * rate,
+                storageTier: tier, disks: disks,
+                storageGBP: storageUSD * (tierPrice?.currency ?? .usd).gbp(perUSD: usdRate),
+                storagePriced: tierPrice != nil || storageGB == 0, backupGBP: backupUSD * backupRate,
                 windowsLicenceGBP: extra.windows * monthly, databaseLicence: licence,
                 licensedVCPUs: licensedVCPUs,
                 databaseLicenceCount: licence?.count(licensedVCPUs: licensedVCPUs) ?? 0,

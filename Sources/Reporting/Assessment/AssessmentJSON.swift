@@ -34,7 +34,7 @@ public struct AssessmentJSON: Renderer {
         let assessment = view.assessment
         let estate = assessment.estate
         let filter = view.filter
-        let head: [(String, JSONValue)] = [
+        var head: [(String, JSONValue)] = [
             ("estate", .object([
                 ("services", .int(estate.services.count)),
                 ("servers", .int(estate.servers.count)),
@@ -59,6 +59,10 @@ public struct AssessmentJSON: Renderer {
                 ("services_shown", .int(view.services.count)),
             ])),
         ]
+        // A refreshed lifecycle catalogue is named; the embedded one is what `--version` names.
+        if let provenance = assessment.context.lifecycle.provenance {
+            head.append(("lifecycle_catalogue", .string(provenance)))
+        }
         return head.map { ($0, .value($1)) } + [
             ("services", .elements(AnySequence(view.services.lazy.map(service)))),
             ("unassigned_servers", .elements(AnySequence(view.unassignedServers.lazy.map { server in

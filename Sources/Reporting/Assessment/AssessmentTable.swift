@@ -76,6 +76,8 @@ public struct AssessmentTable: Renderer {
             let unassigned = assessment.unassignedServers.count
             out += "\(Plural.count(unassigned, "server")) \(unassigned == 1 ? "belongs" : "belong") to no service\n"
         }
+        // A refreshed lifecycle catalogue is named; the embedded one is what `--version` names.
+        if let provenance = assessment.context.lifecycle.provenance { out += provenance + "\n" }
         return out
     }
 

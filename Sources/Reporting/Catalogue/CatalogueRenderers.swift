@@ -15,6 +15,9 @@ public struct CatalogueStatus: Sendable {
         public var record: Record?
         /// Where the record should be, for a refreshed file without one.
         public var recordPath: String?
+        /// Releases on which the sources disagree, a sentence each (a refreshed lifecycle catalogue): the
+        /// catalogue's date is the one used.
+        public var disagreements: [String] = []
 
         public init(name: String, rows: Int, dates: (earliest: String, latest: String)?, path: String? = nil,
                     record: Record? = nil, recordPath: String? = nil) {
@@ -94,6 +97,11 @@ public struct CatalogueTable: Renderer {
                 lines.append("  \(record.changes.count) to review:")
                 lines += record.changes.map { "    " + $0 }
             }
+            if !entry.disagreements.isEmpty {
+                lines.append("  \(entry.disagreements.count) on which the sources disagree (the catalogue's date is "
+                    + "used):")
+                lines += entry.disagreements.map { "    " + $0 }
+            }
         }
         output.write(lines.joined(separator: "\n") + "\n")
     }
@@ -139,6 +147,9 @@ public struct CatalogueJSON: Renderer {
                 ("refreshed", .array(record.refreshed.map(JSONValue.string))),
                 ("changes", .array(record.changes.map(JSONValue.string))),
             ]
+        }
+        if entry.path != nil && entry.name == "lifecycle" {
+            members.append(("disagreements", .array(entry.disagreements.map(JSONValue.string))))
         }
         return .object(members)
     }

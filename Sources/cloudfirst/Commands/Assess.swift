@@ -26,6 +26,7 @@ struct Assess: ParsableCommand {
 
     @OptionGroup var input: EstateInput
     @OptionGroup var options: AssessmentOptions
+    @OptionGroup var catalogue: LifecycleOptions
 
     @Option(help: "The format to write.")
     var format: FormatOption<AssessmentRenderers> = .first
@@ -104,7 +105,7 @@ struct Assess: ParsableCommand {
         if let failUnder { policy.failUnder = failUnder }
         if let failOn { policy.failOn = failOn }
         if perService { policy.failUnderPerService = true }
-        let assessment = Assessor(policy: policy).assess(estate, asOf: options.date)
+        let assessment = Assessor(policy: policy).assess(estate, asOf: options.date, lifecycle: try catalogue.lifecycle())
         ProcessLifetime.keep(assessment)
         Progress.done()
         // The baseline first: when it cannot be written the command fails (exit 3) with no report printed before it.

@@ -53,7 +53,8 @@ struct CatalogueShow: ParsableCommand {
         let lifecycle = try cache.lifecycle()
         try format.write(CatalogueStatus(cacheFolder: cache.folder, catalogues: [
             Self.entry(.prices, cache: cache, rows: Self.rowCount(prices), dates: prices.dataDates),
-            Self.entry(.lifecycle, cache: cache, rows: lifecycle.entries.count, dates: nil),
+            Self.entry(.lifecycle, cache: cache, rows: lifecycle.entries.count, dates: nil)
+                .with(disagreements: lifecycle),
         ]))
     }
 

@@ -26,6 +26,7 @@ struct ExplainCommand: ParsableCommand {
 
     @OptionGroup var input: EstateInput
     @OptionGroup var options: AssessmentOptions
+    @OptionGroup var catalogue: LifecycleOptions
 
     @Option(help: "The format to write.")
     var format: FormatOption<ExplanationRenderers> = .first
@@ -49,7 +50,7 @@ struct ExplainCommand: ParsableCommand {
             throw CommandFailure(.invalidInput, message: "Error: \(Self.unknown(service, in: estate))")
         }
         Progress.step("assessing \(Plural.count(estate.services.count, "service"))")
-        let assessment = Assessor(policy: policy).assess(estate, asOf: options.date)
+        let assessment = Assessor(policy: policy).assess(estate, asOf: options.date, lifecycle: try catalogue.lifecycle())
         ProcessLifetime.keep(assessment)
         Progress.done()
         guard let explanation = ServiceExplanation(service: service, in: assessment, policy: policy) else {

@@ -42,10 +42,10 @@ struct ApplicationPastSupport: ServerRule {
             switch SupportStage(entry, asOf: context.asOf) {
             case .pastSupport(let since)?:
                 report.report("\(entry.name) on '\(server.id)' has had no vendor support since \(since): an upgrade "
-                    + "or replacement is due", at: software.source, field: "product")
+                    + "or replacement is due\(sourcesDiffer(entry))", at: software.source, field: "product")
             case .paidExtension(let standardEnded, let ends)?:
                 report.report("\(entry.name) on '\(server.id)' left standard support on \(standardEnded); only "
-                    + "paid extended support is left, to \(ends): an upgrade or replacement is due",
+                    + "paid extended support is left, to \(ends): an upgrade or replacement is due\(sourcesDiffer(entry))",
                               at: software.source, field: "product")
             default:
                 break

@@ -32,7 +32,7 @@ struct ApplicationSupportEnding: ServerRule {
     func evaluate(_ server: Server, in context: AssessmentContext, report: inout FindingReporter) {
         for (entry, software) in applications(on: server, in: context) {
             if case .supported(let ends?)? = SupportStage(entry, asOf: context.asOf), ends <= context.monthsAhead(24) {
-                report.report("\(entry.name) on '\(server.id)' support ends on \(ends)", at: software.source,
+                report.report("\(entry.name) on '\(server.id)' support ends on \(ends)\(sourcesDiffer(entry))", at: software.source,
                               field: "product")
             }
         }

@@ -23,7 +23,7 @@ struct DatabaseInExtendedSecurityUpdates: ServerRule {
         for (entry, software) in databases(on: server, in: context) {
             if case .paidExtension(let standardEnded, let ends)? = SupportStage(entry, asOf: context.asOf) {
                 report.report("\(entry.name) on '\(server.id)' left standard support on \(standardEnded); "
-                    + "\(paidExtensionName(entry)) runs to \(ends)\(extensionNote(entry))",
+                    + "\(paidExtensionName(entry)) runs to \(ends)\(extensionNote(entry))\(sourcesDiffer(entry))",
                               at: software.source, field: "product")
             }
         }

@@ -29,7 +29,7 @@ struct DatabasePastSupport: ServerRule {
     func evaluate(_ server: Server, in context: AssessmentContext, report: inout FindingReporter) {
         for (entry, software) in databases(on: server, in: context) {
             if case .pastSupport(let since)? = SupportStage(entry, asOf: context.asOf) {
-                report.report("\(entry.name) on '\(server.id)' has had no security updates since \(since)",
+                report.report("\(entry.name) on '\(server.id)' has had no security updates since \(since)\(sourcesDiffer(entry))",
                               at: software.source, field: "product")
             }
         }

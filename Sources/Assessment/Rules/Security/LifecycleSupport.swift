@@ -42,6 +42,18 @@ func paidExtensionName(_ entry: LifecycleEntry) -> String {
     }
 }
 
+/// What a finding on a release adds when another source gives a different date for it (a refreshed catalogue's
+/// disagreements): which date the assessment used, and the other; empty when the sources agree.
+func sourcesDiffer(_ entry: LifecycleEntry) -> String {
+    guard !entry.disagreements.isEmpty else { return "" }
+    let dates = [("mainstream_end", entry.mainstreamEnd), ("extended_end", entry.extendedEnd), ("esu_end", entry.esuEnd)]
+    let differences = entry.disagreements.map { other in
+        let used = dates.first { $0.0 == other.column }?.1.map { "\($0)" } ?? "none"
+        return "\(other.what) \(used) used (the catalogue's), \(other.date) on \(other.source)"
+    }
+    return "; the sources differ: " + differences.joined(separator: "; ") + ": review"
+}
+
 func extensionNote(_ entry: LifecycleEntry) -> String {
     ["Windows Server", "SQL Server"].contains(entry.product)
         ? " (Microsoft gives ESU free on Azure for the versions it names; check its current terms)" : ""

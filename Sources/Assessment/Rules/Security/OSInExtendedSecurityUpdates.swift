@@ -29,6 +29,6 @@ struct OSInExtendedSecurityUpdates: ServerRule {
         guard let os = server.os, let entry = context.operatingSystem(named: os),
               case .paidExtension(let standardEnded, let ends)? = SupportStage(entry, asOf: context.asOf) else { return }
         report.report("\(entry.name) left standard support on \(standardEnded); \(paidExtensionName(entry)) runs to "
-            + "\(ends)\(extensionNote(entry))", at: server.source, field: "os")
+            + "\(ends)\(extensionNote(entry))\(sourcesDiffer(entry))", at: server.source, field: "os")
     }
 }

@@ -29,6 +29,6 @@ struct OSPastSupport: ServerRule {
     func evaluate(_ server: Server, in context: AssessmentContext, report: inout FindingReporter) {
         guard let os = server.os, let entry = context.operatingSystem(named: os),
               case .pastSupport(let since)? = SupportStage(entry, asOf: context.asOf) else { return }
-        report.report("\(entry.name) has had no security updates since \(since)", at: server.source, field: "os")
+        report.report("\(entry.name) has had no security updates since \(since)\(sourcesDiffer(entry))", at: server.source, field: "os")
     }
 }

@@ -24,6 +24,6 @@ struct OSSupportEnding: ServerRule {
         guard let os = server.os, let entry = context.operatingSystem(named: os),
               case .supported(let ends?)? = SupportStage(entry, asOf: context.asOf),
               ends <= context.monthsAhead(24) else { return }
-        report.report("\(entry.name) support ends on \(ends)", at: server.source, field: "os")
+        report.report("\(entry.name) support ends on \(ends)\(sourcesDiffer(entry))", at: server.source, field: "os")
     }
 }
