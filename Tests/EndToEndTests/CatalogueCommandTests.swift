@@ -81,12 +81,36 @@ import Testing
                     return self.send(200, b'<html>maintenance</html>')
                 if url.path == "/api/retail/prices":
                     text = query.get("$filter", [""])[0]
-                    sku = re.search(r"armSkuName eq '([^']+)'", text).group(1)
+                    currency = query.get("currencyCode", ["'USD'"])[0].strip("'")
+                    # The table is in US dollars; pounds at the test's own stand-in rate of 0.8.
+                    rate = 0.8 if currency == "GBP" else 1.0
                     region = re.search(r"armRegionName eq '([^']+)'", text).group(1)
+                    if "serviceName eq 'Storage'" in text:
+                        product = re.search(r"productName eq '([^']+)'", text).group(1)
+                        meter = re.search(r"meterName eq '([^']+)'", text).group(1)
+                        found = None if scenario == "storage-missing" else table["storage"].get(meter)
+                        def stored(price, unit, tier=0.0, kind="Consumption", meter_name=meter):
+                            return {"currencyCode": currency, "tierMinimumUnits": tier, "retailPrice": price,
+                                    "unitPrice": price, "armRegionName": region, "location": "UK South",
+                                    "effectiveStartDate": "2026-01-01T00:00:00Z", "meterId": "m",
+                                    "meterName": meter_name, "productId": "p", "skuId": "s", "productName": product,
+                                    "skuName": meter_name.replace(" Data Stored", "").replace(" Disk", ""),
+                                    "serviceName": "Storage", "serviceId": "DZH317F1HKN0",
+                                    "serviceFamily": "Storage", "unitOfMeasure": unit, "type": kind,
+                                    "isPrimaryMeterRegion": True, "armSkuName": ""}
+                        items = [] if found is None else [stored(found[0], found[1]),
+                                                          stored(found[0] / 2, found[1], tier=51200.0),
+                                                          stored(found[0] / 3, found[1], kind="Reservation")]
+                        body = {"BillingCurrency": currency, "CustomerEntityId": "Default",
+                                "CustomerEntityType": "Retail", "Items": items, "NextPageLink": None,
+                                "Count": len(items)}
+                        return self.send(200, json.dumps(body).encode())
+                    sku = re.search(r"armSkuName eq '([^']+)'", text).group(1)
                     skip = int(query.get("$skip", ["0"])[0])
                     rates = None if scenario == "empty" else table["azure"].get(sku)
                     def item(kind, product, sku_name, price, term=None):
-                        entry = {"currencyCode": "USD", "tierMinimumUnits": 0.0, "retailPrice": price,
+                        price = price * rate
+                        entry = {"currencyCode": currency, "tierMinimumUnits": 0.0, "retailPrice": price,
                                  "unitPrice": price, "armRegionName": region, "location": "UK South",
                                  "effectiveStartDate": "2026-01-01T00:00:00Z", "meterId": "m", "meterName": sku_name,
                                  "productId": "p", "skuId": "s", "productName": product, "skuName": sku_name,
@@ -106,7 +130,7 @@ import Testing
                                  item("Consumption", series, name + " Spot", rates[0] / 10),
                                  item("DevTestConsumption", series + " Windows", name, rates[0])]
                         following = "https://%s/api/retail/prices?%s" % (host, urllib.parse.urlencode(
-                            {"currencyCode": "'USD'", "$filter": text, "$skip": "100"}))
+                            {"currencyCode": "'%s'" % currency, "$filter": text, "$skip": "100"}))
                     else:
                         items = []
                         if rates[2]:
@@ -114,7 +138,7 @@ import Testing
                         if rates[3]:
                             items.append(item("Reservation", series, name, rates[3], "3 Years"))
                         following = None
-                    body = {"BillingCurrency": "USD", "CustomerEntityId": "Default", "CustomerEntityType": "Retail",
+                    body = {"BillingCurrency": currency, "CustomerEntityId": "Default", "CustomerEntityType": "Retail",
                             "Items": items, "NextPageLink": following, "Count": len(items)}
                     return self.send(200, json.dumps(body).encode())
                 match = re.fullmatch(r"/api/v1/products/([^/]+)/", url.path)
@@ -225,8 +249,17 @@ import Testing
             ["name": "2016", "releaseDate": "2016-10-15", "eoasFrom": "2022-01-11", "eolFrom": "2027-01-12"],
             ["name": "2012-r2", "releaseDate": "2013-11-25", "eoasFrom": "2018-10-09", "eolFrom": "2023-10-11"],
         ],
-        "postgresql": [["name": "16", "releaseDate": "2023-09-14", "eolFrom": "2028-11-09"]],
+        "postgresql": [["name": "16", "releaseDate": "2023-09-14", "eolFrom": "2028-11-09"],
+                       ["name": "18", "releaseDate": "2025-09-25", "eolFrom": "2030-11-14"]],
     ]
+
+    /// Azure's storage meters in pounds, as a Retail Prices API answer gives them: a Standard SSD E30 disk a month
+    /// (1,024 GiB), and snapshots and Blob Cool data a GB-month. The server adds a second tier at half the price and a
+    /// reservation at a third, which the refresh must pass over.
+    static var storageTable: [String: [Any]] {
+        ["E30 LRS Disk": [61.44, "1/Month"], "LRS Snapshots": [0.04, "1 GB/Month"],
+         "Cool LRS Data Stored": [0.0115, "1 GB/Month"]]
+    }
 
     /// A running server; stopped when the value goes.
     final class Server {
@@ -237,7 +270,7 @@ import Testing
         convenience init(_ scenario: String, scratch: Scratch) throws {
             let table = try JSONSerialization.data(withJSONObject: ["azure": try azureTable().mapValues {
                 $0.map { $0.map { $0 as Any } ?? NSNull() }
-            }, "eol": CatalogueCommandTests.eolTable])
+            }, "eol": CatalogueCommandTests.eolTable, "storage": CatalogueCommandTests.storageTable])
             let tablePath = try scratch.write("server-table.json", table)
             let script = try scratch.write("server.py", CatalogueCommandTests.serverScript)
             try self.init(script: script, [tls.cert, tls.key, tablePath, scenario])
@@ -309,21 +342,37 @@ import Testing
         #expect(azure.count == table.count)
         let d4 = try #require(azure.first { $0[3] == "Standard_D4s_v5" })
         let expected = try #require(table["Standard_D4s_v5"])
-        #expect(abs(Double(d4[8])! - expected[0]!) < 1e-6)
-        #expect(abs(Double(d4[10])! - expected[2]! / 8_760) < 1e-6, "the 1-year rate comes from the second page")
-        #expect(abs(Double(d4[11])! - expected[3]! / 26_280) < 1e-6)
+        // Asked in pounds: the server's stand-in rate of 0.8 applied at the source, none by the refresh.
+        #expect(abs(Double(d4[8])! - expected[0]! * 0.8) < 1e-6)
+        #expect(abs(Double(d4[10])! - expected[2]! * 0.8 / 8_760) < 1e-6, "the 1-year rate comes from the second page")
+        #expect(abs(Double(d4[11])! - expected[3]! * 0.8 / 26_280) < 1e-6)
         #expect(d4[13].contains(server.url + "/api/retail/prices"))
-        // The rows no refresh touches are the embedded ones, byte for byte.
+        #expect(rows[0].last == "currency" && d4[16] == "GBP")
+        // The rows no refresh touches are the embedded ones, byte for byte, with an empty (US dollar) currency.
         let embedded = PlanCommandTests.csvRows(try String(contentsOf: Binary.root.appendingPathComponent(
             "Catalogues/prices.csv"), encoding: .utf8))
-        #expect(rows.filter { $0.count > 1 && $0[1] != "azure" } == embedded.filter { $0.count > 1 && $0[1] != "azure" })
+        let untouched = rows.filter { $0.count > 1 && $0[1] != "azure" }
+        #expect(untouched.map { Array($0.prefix(16)) } == embedded.filter { $0.count > 1 && $0[1] != "azure" })
+        #expect(untouched.dropFirst().allSatisfy { $0.count == 17 && $0[16].isEmpty }, "the header is the first row")
+
+        // Azure's storage rows from their Storage meters, first tier, pay as you go, in pounds; the disk's month
+        // over its 1,024 GiB.
+        let storage = Dictionary(rows.filter { $0.count > 16 && $0[1] == "azure" && $0[0] != "vm" }.map { ($0[0], $0) },
+                                 uniquingKeysWith: { first, _ in first })
+        #expect(storage["storage"]?[8] == "0.06" && storage["storage"]?[16] == "GBP", "61.44 / 1,024")
+        #expect(storage["backup"]?[8] == "0.04" && storage["backup"]?[16] == "GBP")
+        #expect(storage["object"]?[8] == "0.0115" && storage["object"]?[16] == "GBP")
+        #expect(storage["storage"]?[13].contains("meter E30 LRS Disk, 1/Month; 61.44 GBP a disk-month over 1024 GiB") == true,
+                "\(storage["storage"]?[13] ?? "")")
 
         // The record: sources, the file's SHA-256, rows, and the doubled price reported.
         let sidecar = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath:
             cache + "/prices.json"))) as? [String: Any])
         let sum = try Binary.run("/usr/bin/env", ["sha256sum", cache + "/prices.csv"])
         #expect(sum.stdout.hasPrefix(try #require(sidecar["sha256"] as? String)))
-        #expect((sidecar["sources"] as? [String])?.count == table.count)
+        #expect((sidecar["sources"] as? [String])?.count == table.count + 3, "every size and storage meter")
+        #expect((sidecar["sources"] as? [String])?.contains { $0.contains("serviceName%20eq%20'Storage'") } == true,
+                "\(sidecar["sources"] ?? "")")
         #expect(sidecar["rows"] as? Int == embedded.filter { $0 != [""] }.count - 1)
         #expect(run.stdout.contains("Standard_D2s_v5 Linux: USD"), "\(run.stdout)")
 
@@ -335,6 +384,11 @@ import Testing
         #expect(run.stdout.contains("Windows Server 2012 R2: extended_end is 2023-10-10 here, 2023-10-11 on "
             + "endoflife.date"), "\(run.stdout)")
         #expect(run.stdout.contains("1 disagree"), "\(run.stdout)")
+        #expect(r2[9] == "extended_end 2023-10-11 (endoflife.date)", "the disagreement column")
+        // A release endoflife.date lists for a merged product and the catalogue lacks is added, marked as such.
+        let added = try #require(lifecycle.first { $0.count > 8 && $0[1] == "PostgreSQL" && $0[2] == "18" })
+        #expect(added[5] == "2030-11-14" && added[8].hasPrefix("added from endoflife.date"))
+        #expect(run.stdout.contains("PostgreSQL 18: added from endoflife.date"), "\(run.stdout)")
 
         // show names the refreshed catalogues; plan says which it priced from.
         let show = try Binary.cloudfirst(["catalogue", "show", "--cache-dir", cache, "--format", "json"])
@@ -363,6 +417,7 @@ import Testing
         ("slow", ["--timeout", "2"], 3, "timed out"),
         ("cut-off", [], 3, "the response was cut off"),
         ("503-always", [], 2, "HTTP 503 Service Unavailable after 4 attempts"),
+        ("storage-missing", [], 2, "no pay-as-you-go price for meter 'E30 LRS Disk' of 'Standard SSD Managed Disks'"),
     ])
     func aFailureLeavesThePreviousCatalogueUntouched(_ scenario: String, _ extra: [String], _ status: Int32,
                                                      _ message: String) throws {
