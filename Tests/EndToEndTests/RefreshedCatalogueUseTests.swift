@@ -57,6 +57,31 @@ import Testing
         #expect(explain.stdout.contains(Self.sourcesDiffer), "\(explain.stdout)")
     }
 
+    /// A release the refresh added from endoflife.date (PostgreSQL 18, end of life 2030-11-14 on the test server) is
+    /// placed and dated by assess with the cache; without it the release is unknown.
+    @Test(.enabled(if: haveTools, "needs openssl and python3")) func assessDatesAReleaseTheRefreshAdded() throws {
+        let scratch = try Scratch()
+        let cache = try CatalogueCommandTests.seeded(scratch)
+        let estate = try scratch.write("estate.yaml", """
+            cloudfirst: 1
+            organisation: { name: Lifecycle Trust }
+            sites: [{ id: dc1, name: DC }]
+            servers:
+              - { id: db01, site: dc1, role: database, os: Ubuntu 22.04, cpu_cores: 4, memory_gb: 16,
+                  software: [{ product: PostgreSQL, version: "18" }] }
+            services:
+              - { id: records, name: Records, servers: [db01] }
+            """)
+        let asOf = ["--as-of", "2029-01-01", "--format", "json"]
+        let refreshed = try Binary.cloudfirst(["assess", estate, "--cache-dir", cache] + asOf)
+        #expect(refreshed.status == 0, "\(refreshed.stderr)")
+        #expect(refreshed.stdout.contains("PostgreSQL 18 on 'db01' support ends on 2030-11-14"), "\(refreshed.stdout)")
+        #expect(!refreshed.stdout.contains("is not in the lifecycle catalogue"))
+        let embedded = try Binary.cloudfirst(["assess", estate, "--cache-dir", scratch.url.path + "/empty"] + asOf)
+        #expect(embedded.stdout.contains("database 'PostgreSQL 18' on 'db01' is not in the lifecycle catalogue"),
+                "\(embedded.stdout)")
+    }
+
     @Test(.enabled(if: haveTools, "needs openssl and python3")) func showListsTheDisagreementsAndAPlanNamesPounds()
         throws {
         let scratch = try Scratch()
