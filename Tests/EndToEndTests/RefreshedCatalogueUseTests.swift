@@ -103,6 +103,24 @@ import Testing
             + "dollars for AWS and Google Cloud; US-dollar rows converted at"), "\(plan.stdout)")
     }
 
+    /// A second refresh from the first one's cache replaces what the first recorded rather than adding to it.
+    @Test(.enabled(if: haveTools, "needs openssl and python3")) func aSecondRefreshRecordsOnce() throws {
+        let scratch = try Scratch()
+        let cache = try CatalogueCommandTests.seeded(scratch)
+        let server = try CatalogueCommandTests.Server("ok", scratch: scratch)
+        let again = try CatalogueCommandTests.refresh(server, cache: cache)
+        #expect(again.status == 0, "\(again.stderr)")
+        let rows = PlanCommandTests.csvRows(try String(contentsOfFile: cache + "/lifecycle.csv", encoding: .utf8))
+        let r2 = try #require(rows.first { $0.count > 9 && $0[1] == "Windows Server" && $0[2] == "2012 R2" })
+        #expect(r2[8].components(separatedBy: "[endoflife.date, ").count == 2, "one bracketed note: \(r2[8])")
+        #expect(r2[7].components(separatedBy: server.url).count == 2, "the source once: \(r2[7])")
+        #expect(r2[9] == "extended_end 2023-10-11 (endoflife.date)")
+        #expect(rows.filter { $0.count > 2 && $0[1] == "PostgreSQL" && $0[2] == "18" }.count == 1)
+        #expect(again.stdout.contains("0 releases added"), "\(again.stdout)")
+        let prices = PlanCommandTests.csvRows(try String(contentsOfFile: cache + "/prices.csv", encoding: .utf8))
+        #expect(prices[0].filter { $0 == "currency" }.count == 1, "the currency column once")
+    }
+
     @Test(.enabled(if: haveTools, "needs openssl and python3")) func versionNamesTheRefreshedCatalogues() throws {
         let scratch = try Scratch()
         let xdg = scratch.url.appendingPathComponent("xdg").path
